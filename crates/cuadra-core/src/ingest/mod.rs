@@ -1,0 +1,773 @@
+//! Importing files into a workspace: detect the layout, read every row into the normalized model,
+//! and write the file, its rows, its problems and its original bytes in ONE transaction, so a file
+//! is in the workspace whole or not at all. A file already imported (same SHA-256) changes nothing.
+//! This module never guesses silently: every skipped or doubtful row is a problem in the report.
+
+mod cells;
+mod orders;
+pub mod profile;
+mod report;
+mod settlement;
+mod source;
+pub mod vocab;
+
+pub use profile::{builtin_profiles, header_signature, normalize_header, Field, Profile};
+pub use report::{column_letter, ImportReport, Outcome, Problem, Severity};
+
+use crate::model::FileKind;
+use crate::money::DecimalMark;
+use crate::store::{compress_original, file_by_sha256, sha256_hex, store_blob, StoreError, Workspace};
+use crate::time::{parse_zone, DEFAULT_ZONE};
+use cells::CellReader;
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use csv::StringRecord;
+use rusqlite::{params, Connection};
+use source::{delimiter_name, is_blank, RowReader, Source};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::path::Path;
+
+/// How many header candidates are looked at before a layout is declared unknown.
+const HEADER_SCAN_ROWS: usize = 30;
+/// Problems listed in one report; the rest are counted in a last line.
+const MAX_LISTED_PROBLEMS: usize = 1000;
+
+/// What to do with a file some of whose rows cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BadRowPolicy {
+    /// Import nothing from the file and list the problems (the default: books stay complete).
+    RejectFile,
+    /// Import the readable rows; the others are listed as rejected and kept with the file.
+    SkipRows,
+}
+
+/// How to import.
+#[derive(Clone, Debug)]
+pub struct ImportOptions {
+    /// A profile name to use instead of detection (built-in like `shopify`, or a saved one).
+    pub profile: Option<String>,
+    pub dry_run: bool,
+    pub bad_rows: BadRowPolicy,
+    /// Who imports (recorded with the file).
+    pub actor: String,
+    /// The time recorded as the import time (passed in: business logic never reads the clock).
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("workspace database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("there is no profile named '{0}': built-in ones are {1}")]
+    UnknownProfile(String, String),
+}
+
+/// Imports a file from disk. File-level problems (unreadable, unknown layout, bad rows) are in the
+/// report; only workspace failures are errors.
+pub fn import_path(
+    ws: &mut Workspace,
+    path: &Path,
+    opts: &ImportOptions,
+) -> Result<ImportReport, IngestError> {
+    let display = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| display.clone());
+    match std::fs::read(path) {
+        Ok(bytes) => import_bytes(ws, &display, &name, &bytes, opts),
+        Err(e) => {
+            let mut report = ImportReport::new(&display, 0);
+            report.problems.push(file_problem(
+                &display,
+                "unreadable_file",
+                format!("cannot read the file: {e}"),
+            ));
+            Ok(report)
+        }
+    }
+}
+
+/// Imports a file's bytes under `name` (`display` is how messages refer to it).
+pub fn import_bytes(
+    ws: &mut Workspace,
+    display: &str,
+    name: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<ImportReport, IngestError> {
+    let sha256 = sha256_hex(bytes);
+    let mut report = ImportReport::new(display, bytes.len() as u64);
+    report.sha256 = Some(sha256.clone());
+    if let Some(known) = file_by_sha256(ws.conn(), &sha256)? {
+        report.outcome = Outcome::AlreadyImported;
+        report.file_id = Some(known.id);
+        report.format = Some(known.format);
+        report.first_imported_at = Some(known.imported_at);
+        report.first_imported_as = Some(known.name);
+        report.kind = match known.kind.as_str() {
+            "orders" => Some(FileKind::Orders),
+            _ => Some(FileKind::Settlement),
+        };
+        return Ok(report);
+    }
+    let source = match Source::open(display, bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            report.problems.push(file_problem(display, e.code, e.message));
+            return Ok(report);
+        }
+    };
+    let profiles = candidate_profiles(ws, opts.profile.as_deref())?;
+    let zone = workspace_zone(ws)?;
+    let job = Job {
+        display,
+        name,
+        bytes,
+        sha256: &sha256,
+        source: &source,
+        profiles: &profiles,
+        forced: opts.profile.is_some(),
+        zone,
+        opts,
+    };
+    let mut result = job.run(ws.conn_mut(), false)?;
+    if result.regroup {
+        // An order's rows were not contiguous: redo the file grouping every order in memory.
+        result = job.run(ws.conn_mut(), true)?;
+    }
+    Ok(result.report)
+}
+
+fn file_problem(file: &str, code: &str, message: String) -> Problem {
+    Problem {
+        file: file.to_string(),
+        sheet: None,
+        row: None,
+        column: None,
+        severity: Severity::Error,
+        code: code.into(),
+        message,
+    }
+}
+
+/// The workspace's zone for date-times without an offset (setting `zone`, default Bogotá).
+pub fn workspace_zone(ws: &Workspace) -> Result<Tz, StoreError> {
+    Ok(ws
+        .setting("zone")?
+        .and_then(|z| parse_zone(&z).ok())
+        .unwrap_or(DEFAULT_ZONE))
+}
+
+/// Saved profiles (user mappings) first, then the built-in ones; or only the one asked for.
+fn candidate_profiles(
+    ws: &Workspace,
+    forced: Option<&str>,
+) -> Result<Vec<(Option<String>, Profile)>, IngestError> {
+    let mut out = Vec::new();
+    let mut stmt = ws
+        .conn()
+        .prepare("SELECT name, header_signature, definition FROM profiles ORDER BY name")?;
+    let saved = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+    })?;
+    for row in saved {
+        let (name, signature, definition) = row?;
+        if let Ok(p) = serde_json::from_str::<Profile>(&definition) {
+            if forced.is_none_or(|f| f == name) {
+                out.push((Some(signature), p));
+            }
+        }
+    }
+    for p in builtin_profiles() {
+        if forced.is_none_or(|f| f == p.name) {
+            out.push((None, p));
+        }
+    }
+    if let (Some(f), true) = (forced, out.is_empty()) {
+        let names: Vec<String> = builtin_profiles().into_iter().map(|p| p.name).collect();
+        return Err(IngestError::UnknownProfile(f.to_string(), names.join(", ")));
+    }
+    Ok(out)
+}
+
+/// One file's import, re-runnable (the regroup pass runs it twice).
+struct Job<'a> {
+    display: &'a str,
+    name: &'a str,
+    bytes: &'a [u8],
+    sha256: &'a str,
+    source: &'a Source<'a>,
+    profiles: &'a [(Option<String>, Profile)],
+    forced: bool,
+    zone: Tz,
+    opts: &'a ImportOptions,
+}
+
+struct RunResult {
+    report: ImportReport,
+    regroup: bool,
+}
+
+/// A part of the file whose header was recognised.
+struct Detected<'s> {
+    profile: Profile,
+    sheet: Option<String>,
+    header: StringRecord,
+    above: Vec<(u64, StringRecord)>,
+    pending: VecDeque<(u64, StringRecord)>,
+    reader: RowReader<'s>,
+}
+
+impl<'s> Detected<'s> {
+    fn next(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, source::RowError> {
+        if let Some((row, r)) = self.pending.pop_front() {
+            *rec = r;
+            return Ok(Some(row));
+        }
+        self.reader.read(rec)
+    }
+}
+
+impl<'a> Job<'a> {
+    fn detect(&self, report: &mut ImportReport) -> Option<Detected<'a>> {
+        let mut first_rows: Option<(Option<String>, Vec<String>)> = None;
+        for mut reader in self.source.parts() {
+            let sheet = reader.sheet().map(str::to_string);
+            let mut seen: Vec<(u64, StringRecord)> = Vec::new();
+            let mut rec = StringRecord::new();
+            while seen.len() < HEADER_SCAN_ROWS {
+                match reader.read(&mut rec) {
+                    Ok(Some(row)) => {
+                        if !is_blank(&rec) {
+                            seen.push((row, rec.clone()));
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        report.problems.push(Problem {
+                            file: self.display.to_string(),
+                            sheet: sheet.clone(),
+                            row: e.row,
+                            column: None,
+                            severity: Severity::Error,
+                            code: "bad_csv".into(),
+                            message: e.message,
+                        });
+                        return None;
+                    }
+                }
+            }
+            if first_rows.is_none() {
+                if let Some((_, r)) = seen.first() {
+                    first_rows = Some((sheet.clone(), r.iter().take(12).map(str::to_string).collect()));
+                }
+            }
+            for (i, (_, candidate)) in seen.iter().enumerate() {
+                let names: Vec<String> = candidate.iter().map(normalize_header).collect();
+                let names_raw: Vec<String> = candidate.iter().map(str::to_string).collect();
+                let signature = header_signature(&names_raw);
+                let mut best: Option<(usize, &Profile)> = None;
+                for (saved_sig, p) in self.profiles {
+                    let fit = match saved_sig {
+                        // A saved mapping applies to exactly the header it was made for.
+                        Some(sig) if *sig == signature || self.forced => {
+                            profile::header_fit(p, &names).map(|n| n + 1000)
+                        }
+                        Some(_) => None,
+                        None => profile::header_fit(p, &names),
+                    };
+                    if let Some(n) = fit {
+                        if best.is_none_or(|(b, _)| n > b) {
+                            best = Some((n, p));
+                        }
+                    }
+                }
+                if let Some((_, p)) = best {
+                    let header = candidate.clone();
+                    let above = seen[..i].to_vec();
+                    let pending: VecDeque<_> = seen[i + 1..].iter().cloned().collect();
+                    return Some(Detected {
+                        profile: p.clone(),
+                        sheet,
+                        header,
+                        above,
+                        pending,
+                        reader,
+                    });
+                }
+            }
+        }
+        let shown = first_rows
+            .map(|(sheet, cells)| {
+                format!(
+                    "{}first row: {}",
+                    sheet.map(|s| format!("sheet {s}, ")).unwrap_or_default(),
+                    cells.join(" | ")
+                )
+            })
+            .unwrap_or_default();
+        let message = if self.forced {
+            format!(
+                "the file does not have the columns the requested profile needs ({shown}); check the profile or the file"
+            )
+        } else {
+            format!(
+                "no known layout matches this file ({shown}). Map its columns once with a generic profile: `cuadra-cli profile create NAME --from FILE --kind settlement|orders --map field=COLUMN ...`, then import again"
+            )
+        };
+        report.problems.push(file_problem(self.display, "unknown_layout", message));
+        None
+    }
+
+    fn decimal_mark(&self, profile: &Profile) -> DecimalMark {
+        profile.decimal_mark.unwrap_or(match self.source {
+            Source::Text { delimiter: b';', .. } => DecimalMark::Comma,
+            _ => DecimalMark::Dot,
+        })
+    }
+
+    fn run(&self, conn: &mut Connection, group_in_memory: bool) -> Result<RunResult, IngestError> {
+        let mut report = ImportReport::new(self.display, self.bytes.len() as u64);
+        report.sha256 = Some(self.sha256.to_string());
+        if let Source::Workbook { warnings, .. } = self.source {
+            report.problems.extend(warnings.iter().cloned());
+        }
+        let Some(mut detected) = self.detect(&mut report) else {
+            return Ok(RunResult { report, regroup: false });
+        };
+        let profile = detected.profile.clone();
+        let zone = profile
+            .zone
+            .as_deref()
+            .and_then(|z| parse_zone(z).ok())
+            .unwrap_or(self.zone);
+        report.format = Some(profile.name.clone());
+        report.kind = Some(profile.kind);
+        report.sheet = detected.sheet.clone();
+        if let Source::Text { encoding, delimiter, .. } = self.source {
+            report.encoding = serde_json::to_value(encoding)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string));
+            report.delimiter = Some(delimiter_name(*delimiter));
+        }
+        let names: Vec<String> = detected.header.iter().map(normalize_header).collect();
+        let columns = profile::column_map(&profile, &names);
+        let cells = CellReader::new(
+            self.display,
+            detected.sheet.as_deref(),
+            &detected.header,
+            &columns,
+            &profile,
+            self.decimal_mark(&profile),
+            zone,
+        );
+
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO imported_files(sha256, name, size, kind, format, encoding, delimiter, sheet,
+                imported_at, imported_by, rows_total, rows_new, rows_known, rows_conflicting,
+                rows_updated, rows_rejected, compression)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, 0, 0, 'zstd')",
+            params![
+                self.sha256,
+                self.name,
+                self.bytes.len() as i64,
+                profile.kind.as_str(),
+                profile.name,
+                report.encoding,
+                report.delimiter,
+                detected.sheet,
+                self.opts.now.to_rfc3339_opts(SecondsFormat::Secs, true),
+                self.opts.actor,
+            ],
+        )?;
+        let file_id = tx.last_insert_rowid();
+
+        let (compressed, regroup) = std::thread::scope(|s| {
+            let compressing = s.spawn(|| compress_original(self.bytes));
+            let outcome = match profile.kind {
+                FileKind::Settlement => self
+                    .read_settlement(&tx, file_id, &mut detected, &cells, zone, &mut report)
+                    .map(|_| false),
+                FileKind::Orders => self.read_orders(
+                    &tx,
+                    file_id,
+                    &mut detected,
+                    &cells,
+                    zone,
+                    group_in_memory,
+                    &mut report,
+                ),
+            };
+            (compressing.join(), outcome)
+        });
+        if regroup? {
+            return Ok(RunResult { report, regroup: true });
+        }
+        let compressed = match compressed {
+            Ok(Ok(c)) => c,
+            _ => {
+                report.problems.push(file_problem(
+                    self.display,
+                    "compression_failed",
+                    "the original file could not be compressed for safekeeping; nothing was imported".into(),
+                ));
+                report.outcome = Outcome::Rejected;
+                return Ok(RunResult { report, regroup: false });
+            }
+        };
+
+        let accepted = report.new + report.known + report.updated + report.conflicting;
+        if report.rows == 0 {
+            report.problems.push(file_problem(
+                self.display,
+                "no_rows",
+                "the file has a header but no data rows: there is nothing to import".into(),
+            ));
+        } else if accepted == 0 {
+            report.problems.push(file_problem(
+                self.display,
+                "no_readable_rows",
+                "no row of the file could be read: see the problems above".into(),
+            ));
+        } else if report.rejected > 0 && self.opts.bad_rows == BadRowPolicy::RejectFile {
+            report.problems.push(file_problem(
+                self.display,
+                "rows_rejected",
+                format!(
+                    "{} of {} rows could not be read, so nothing was imported. Fix those rows and import again, or import with --skip-bad-rows to take the readable rows now",
+                    report.rejected, report.rows
+                ),
+            ));
+        }
+        let failed = report.rows == 0
+            || accepted == 0
+            || (report.rejected > 0 && self.opts.bad_rows == BadRowPolicy::RejectFile);
+        limit_problems(&mut report);
+        if failed {
+            report.outcome = Outcome::Rejected;
+            report.new = 0;
+            report.known = 0;
+            report.updated = 0;
+            report.conflicting = 0;
+            return Ok(RunResult { report, regroup: false });
+        }
+        store_blob(&tx, file_id, &compressed)?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO import_problems(file_id, sheet, row_no, col, severity, code, message)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for p in &report.problems {
+                stmt.execute(params![
+                    file_id,
+                    p.sheet,
+                    p.row.map(|r| r as i64),
+                    p.column,
+                    p.severity.as_str(),
+                    p.code,
+                    p.message
+                ])?;
+            }
+        }
+        tx.execute(
+            "UPDATE imported_files SET rows_total = ?1, rows_new = ?2, rows_known = ?3,
+                rows_conflicting = ?4, rows_updated = ?5, rows_rejected = ?6 WHERE id = ?7",
+            params![
+                report.rows as i64,
+                report.new as i64,
+                report.known as i64,
+                report.conflicting as i64,
+                report.updated as i64,
+                report.rejected as i64,
+                file_id
+            ],
+        )?;
+        if self.opts.dry_run {
+            report.outcome = Outcome::DryRun;
+            drop(tx);
+        } else {
+            tx.commit()?;
+            report.outcome = Outcome::Imported;
+            report.file_id = Some(file_id);
+        }
+        Ok(RunResult { report, regroup: false })
+    }
+
+    fn note_rows_above(&self, detected: &Detected<'_>, report: &mut ImportReport) {
+        if !detected.above.is_empty() && !detected.profile.summary_block {
+            let rows: Vec<String> = detected.above.iter().map(|(r, _)| r.to_string()).collect();
+            report.problems.push(Problem {
+                file: self.display.to_string(),
+                sheet: detected.sheet.clone(),
+                row: detected.above.first().map(|(r, _)| *r),
+                column: None,
+                severity: Severity::Warning,
+                code: "lines_above_header".into(),
+                message: format!(
+                    "rows {} sit above the column header and were not read as data (titles?)",
+                    rows.join(", ")
+                ),
+            });
+        }
+    }
+
+    fn read_settlement(
+        &self,
+        tx: &Connection,
+        file_id: i64,
+        detected: &mut Detected<'_>,
+        cells: &CellReader,
+        zone: Tz,
+        report: &mut ImportReport,
+    ) -> Result<(), IngestError> {
+        let profile = detected.profile.clone();
+        let sheet = detected.sheet.clone();
+        self.note_rows_above(detected, report);
+        let mut writer = settlement::LineWriter::new(file_id, &profile);
+        let batches = if profile.summary_block {
+            match settlement::read_summary(self.display, sheet.as_deref(), &detected.above, &profile, zone) {
+                Ok(b) => b,
+                Err(p) => {
+                    report.rejected += 1;
+                    report.problems.push(p);
+                    Vec::new()
+                }
+            }
+        } else {
+            Vec::new()
+        };
+        for b in &batches {
+            writer.write_batch(tx, b)?;
+        }
+        let batch_ref = match batches.as_slice() {
+            [one] => one.batch_ref.clone(),
+            _ => None,
+        };
+        let mut unknown = BTreeMap::new();
+        let mut rec = StringRecord::new();
+        loop {
+            let row = match detected.next(&mut rec) {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(e) => {
+                    report.rows += 1;
+                    report.rejected += 1;
+                    report.problems.push(Problem {
+                        file: self.display.to_string(),
+                        sheet: sheet.clone(),
+                        row: e.row,
+                        column: None,
+                        severity: Severity::Error,
+                        code: "bad_csv".into(),
+                        message: e.message,
+                    });
+                    break;
+                }
+            };
+            if is_blank(&rec) {
+                continue;
+            }
+            report.rows += 1;
+            let line = cells.check_shape(&rec, row).and_then(|warnings| {
+                report.problems.extend(warnings);
+                settlement::read_line(cells, &profile, &rec, row, batch_ref.as_deref(), &mut unknown)
+            });
+            match line {
+                Ok(line) => writer.write(tx, &line, sheet.as_deref(), row, &rec, report, |code, msg| {
+                    cells.problem(row, None, Severity::Warning, code, msg)
+                })?,
+                Err(p) => {
+                    report.rejected += 1;
+                    report.problems.push(p);
+                }
+            }
+        }
+        for b in &batches {
+            if let Some(items) = b.items {
+                if items as u64 != report.rows {
+                    report.problems.push(Problem {
+                        file: self.display.to_string(),
+                        sheet: sheet.clone(),
+                        row: Some(b.row),
+                        column: Some("NUMBER_OF_ITEMS".into()),
+                        severity: Severity::Warning,
+                        code: "summary_count_differs".into(),
+                        message: format!(
+                            "the summary says {items} items but the file has {} transaction rows; check that the file is complete",
+                            report.rows
+                        ),
+                    });
+                }
+            }
+        }
+        self.report_unknown(unknown, cells, report);
+        Ok(())
+    }
+
+    fn report_unknown(
+        &self,
+        unknown: BTreeMap<(Field, String), u64>,
+        cells: &CellReader,
+        report: &mut ImportReport,
+    ) {
+        for ((field, value), n) in unknown {
+            let what = match field {
+                Field::RowType => "a row type",
+                _ => "a status",
+            };
+            report.problems.push(Problem {
+                file: self.display.to_string(),
+                sheet: cells.sheet.clone(),
+                row: None,
+                column: cells.column_of(field).map(|c| cells.column_name(c)),
+                severity: Severity::Warning,
+                code: "unknown_value".into(),
+                message: format!(
+                    "{n} row(s) hold '{value}', which Cuadra does not know as {what}: they were read as {}",
+                    match field {
+                        Field::RowType => "adjustments",
+                        _ => "'unknown' and will be flagged for review",
+                    }
+                ),
+            });
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn read_orders(
+        &self,
+        tx: &Connection,
+        file_id: i64,
+        detected: &mut Detected<'_>,
+        cells: &CellReader,
+        zone: Tz,
+        group_in_memory: bool,
+        report: &mut ImportReport,
+    ) -> Result<bool, IngestError> {
+        let profile = detected.profile.clone();
+        let sheet = detected.sheet.clone();
+        self.note_rows_above(detected, report);
+        let mut unknown = BTreeMap::new();
+        let mut current: Option<orders::OrderRows> = None;
+        let mut finished: HashSet<String> = HashSet::new();
+        let mut held: Vec<orders::OrderRows> = Vec::new();
+        let mut held_index: HashMap<String, usize> = HashMap::new();
+        let mut rec = StringRecord::new();
+        let mut flush = |group: orders::OrderRows, report: &mut ImportReport| -> Result<(), IngestError> {
+            let mut warnings = Vec::new();
+            match orders::read_order(cells, &profile, &group, &mut unknown, &mut warnings) {
+                Ok(order) => {
+                    report.problems.extend(warnings);
+                    let row = group.rows.first().map(|(r, _)| *r).unwrap_or(0);
+                    orders::write_order(tx, file_id, sheet.as_deref(), row, &order, zone, report)?;
+                }
+                Err(p) => {
+                    report.rejected += group.rows.len() as u64;
+                    report.problems.push(p);
+                }
+            }
+            Ok(())
+        };
+        loop {
+            let row = match detected.next(&mut rec) {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(e) => {
+                    report.rows += 1;
+                    report.rejected += 1;
+                    report.problems.push(Problem {
+                        file: self.display.to_string(),
+                        sheet: sheet.clone(),
+                        row: e.row,
+                        column: None,
+                        severity: Severity::Error,
+                        code: "bad_csv".into(),
+                        message: e.message,
+                    });
+                    break;
+                }
+            };
+            if is_blank(&rec) {
+                continue;
+            }
+            report.rows += 1;
+            match cells.check_shape(&rec, row) {
+                Ok(w) => report.problems.extend(w),
+                Err(p) => {
+                    report.rejected += 1;
+                    report.problems.push(p);
+                    continue;
+                }
+            }
+            let Some(key) = orders::row_key(cells, &rec) else {
+                report.rejected += 1;
+                let col = cells
+                    .column_of(Field::OrderName)
+                    .or(cells.column_of(Field::OrderId));
+                report.problems.push(cells.problem(
+                    row,
+                    col,
+                    Severity::Error,
+                    "no_order_key",
+                    "the row has no order name or id, so it cannot belong to an order; fill it in".into(),
+                ));
+                continue;
+            };
+            if group_in_memory || !profile.rows_per_item {
+                if !profile.rows_per_item {
+                    // One row per order: a repeated key is a second snapshot in the same file.
+                    flush(orders::OrderRows { key, rows: vec![(row, rec.clone())] }, report)?;
+                    continue;
+                }
+                match held_index.get(&key) {
+                    Some(i) => held[*i].rows.push((row, rec.clone())),
+                    None => {
+                        held_index.insert(key.clone(), held.len());
+                        held.push(orders::OrderRows { key, rows: vec![(row, rec.clone())] });
+                    }
+                }
+                continue;
+            }
+            match &mut current {
+                Some(group) if group.key == key => group.rows.push((row, rec.clone())),
+                _ => {
+                    if finished.contains(&key) {
+                        return Ok(true);
+                    }
+                    if let Some(done) = current.take() {
+                        finished.insert(done.key.clone());
+                        flush(done, report)?;
+                    }
+                    current = Some(orders::OrderRows { key, rows: vec![(row, rec.clone())] });
+                }
+            }
+        }
+        if let Some(done) = current.take() {
+            flush(done, report)?;
+        }
+        for group in held {
+            flush(group, report)?;
+        }
+        drop(flush);
+        self.report_unknown(unknown, cells, report);
+        Ok(false)
+    }
+}
+
+/// Keeps reports readable on a badly broken file: the first problems, then a count of the rest.
+fn limit_problems(report: &mut ImportReport) {
+    if report.problems.len() > MAX_LISTED_PROBLEMS {
+        let omitted = report.problems.len() - MAX_LISTED_PROBLEMS;
+        report.problems.truncate(MAX_LISTED_PROBLEMS);
+        report.problems.push(file_problem(
+            &report.file,
+            "more_problems",
+            format!("{omitted} more problems are not listed"),
+        ));
+    }
+}

@@ -1,0 +1,161 @@
+//! What an import tells the user: per file, the detected format, how many rows were new, known,
+//! updated, conflicting or rejected, and every problem with its file, sheet, row and column.
+
+use crate::model::FileKind;
+use serde::Serialize;
+
+/// Whether a problem stopped a row (error) or only deserves attention (warning).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem, positioned as precisely as the input allows. Rows are 1-based as a spreadsheet
+/// or text editor shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: Option<u64>,
+    pub column: Option<String>,
+    pub severity: Severity,
+    pub code: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", sheet {sheet}")?;
+        }
+        if let Some(row) = self.row {
+            write!(f, ", row {row}")?;
+        }
+        if let Some(col) = &self.column {
+            write!(f, ", column {col}")?;
+        }
+        write!(f, ": {}: {}", self.severity.as_str(), self.message)
+    }
+}
+
+/// How an import of one file ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Written to the workspace.
+    Imported,
+    /// The same bytes were imported before; nothing changed.
+    AlreadyImported,
+    /// Checked and counted, then rolled back on request (`--dry-run`).
+    DryRun,
+    /// Nothing was written: the file, or some of its rows, could not be read.
+    Rejected,
+}
+
+/// The result of importing one file.
+#[derive(Clone, Debug, Serialize)]
+pub struct ImportReport {
+    /// The path or name the file was given as.
+    pub file: String,
+    pub outcome: Outcome,
+    pub sha256: Option<String>,
+    pub size: u64,
+    /// The detected (or requested) format, e.g. `dlocal-crossborder`.
+    pub format: Option<String>,
+    pub kind: Option<FileKind>,
+    pub encoding: Option<String>,
+    pub delimiter: Option<String>,
+    pub sheet: Option<String>,
+    pub file_id: Option<i64>,
+    /// For a file imported before: when and under which name.
+    pub first_imported_at: Option<String>,
+    pub first_imported_as: Option<String>,
+    /// Data rows read (excluding headers, summary rows and blank lines).
+    pub rows: u64,
+    pub new: u64,
+    pub known: u64,
+    /// Orders only: a new state of an order already known (the earlier one is kept).
+    pub updated: u64,
+    pub conflicting: u64,
+    pub rejected: u64,
+    pub problems: Vec<Problem>,
+}
+
+impl ImportReport {
+    pub(crate) fn new(file: &str, size: u64) -> ImportReport {
+        ImportReport {
+            file: file.to_string(),
+            outcome: Outcome::Rejected,
+            sha256: None,
+            size,
+            format: None,
+            kind: None,
+            encoding: None,
+            delimiter: None,
+            sheet: None,
+            file_id: None,
+            first_imported_at: None,
+            first_imported_as: None,
+            rows: 0,
+            new: 0,
+            known: 0,
+            updated: 0,
+            conflicting: 0,
+            rejected: 0,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Whether the file is now in the workspace (imported now or before).
+    pub fn succeeded(&self) -> bool {
+        matches!(
+            self.outcome,
+            Outcome::Imported | Outcome::AlreadyImported | Outcome::DryRun
+        )
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Column letters as a spreadsheet shows them: 0 -> A, 25 -> Z, 26 -> AA.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_match_spreadsheets() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+}

@@ -1,0 +1,234 @@
+//! Rows out of an imported file, whatever its container: delimited text in any of the encodings
+//! Excel and PSPs write, or an XLSX workbook. Every row carries its 1-based position. Cells are
+//! text here; XLSX numbers and dates become their exact text so one parser serves both.
+
+use super::report::{Problem, Severity};
+use crate::decode::{self, TextEncoding};
+use calamine::{Data, Reader, Xlsx};
+use csv::StringRecord;
+use std::borrow::Cow;
+use std::io::Cursor;
+
+/// A cell longer than this is not a value but a broken file (an unclosed quote, a binary blob).
+pub const MAX_CELL_BYTES: usize = 64 * 1024;
+
+/// A file opened for reading rows.
+pub enum Source<'a> {
+    Text {
+        text: Cow<'a, str>,
+        encoding: TextEncoding,
+        delimiter: u8,
+    },
+    Workbook {
+        /// Every non-empty sheet, in workbook order, as rows of text cells.
+        sheets: Vec<(String, Vec<Vec<String>>)>,
+        /// Numeric cells whose float could not be written exactly (reported as warnings).
+        warnings: Vec<Problem>,
+    },
+}
+
+/// Where a file-level read failure happened, with the advice the user needs.
+pub struct OpenError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl<'a> Source<'a> {
+    /// Opens `bytes` as a workbook or as delimited text.
+    pub fn open(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenError> {
+        if bytes.is_empty() {
+            return Err(OpenError {
+                code: "empty_file",
+                message: "the file is empty: export it again from the PSP or the shop".into(),
+            });
+        }
+        if decode::is_ole_xls(bytes) {
+            return Err(OpenError {
+                code: "old_excel",
+                message: "this is an old Excel 97-2003 (.xls) workbook: open it in Excel or LibreOffice and save it as .xlsx or CSV".into(),
+            });
+        }
+        if decode::is_zip(bytes) {
+            return open_workbook(file, bytes);
+        }
+        let (text, encoding) = decode::decode_text(bytes).map_err(|e| OpenError {
+            code: "unreadable_text",
+            message: e.to_string(),
+        })?;
+        if text.trim().is_empty() {
+            return Err(OpenError {
+                code: "empty_file",
+                message: "the file holds only blank lines: export it again from the PSP or the shop".into(),
+            });
+        }
+        let delimiter = decode::sniff_delimiter(&text);
+        Ok(Source::Text {
+            text,
+            encoding,
+            delimiter,
+        })
+    }
+
+    /// Readers over each part of the file (one for text, one per sheet for a workbook).
+    pub fn parts(&self) -> Vec<RowReader<'_>> {
+        match self {
+            Source::Text {
+                text, delimiter, ..
+            } => vec![RowReader::Csv {
+                reader: csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(*delimiter)
+                    .from_reader(text.as_bytes()),
+            }],
+            Source::Workbook { sheets, .. } => sheets
+                .iter()
+                .map(|(name, rows)| RowReader::Sheet {
+                    name: name.clone(),
+                    rows,
+                    next: 0,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenError> {
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| OpenError {
+        code: "unreadable_workbook",
+        message: format!("cannot read the workbook ({e}): save it again as .xlsx or CSV"),
+    })?;
+    let mut sheets = Vec::new();
+    let mut warnings = Vec::new();
+    for name in book.sheet_names() {
+        let range = match book.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(e) => {
+                warnings.push(Problem {
+                    file: file.to_string(),
+                    sheet: Some(name.clone()),
+                    row: None,
+                    column: None,
+                    severity: Severity::Warning,
+                    code: "unreadable_sheet".into(),
+                    message: format!("this sheet could not be read and was skipped: {e}"),
+                });
+                continue;
+            }
+        };
+        if range.is_empty() {
+            continue;
+        }
+        let (row0, _) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::with_capacity(range.height());
+        // calamine's range starts at the first used cell; keep spreadsheet row numbers by padding.
+        for _ in 0..row0 {
+            rows.push(Vec::new());
+        }
+        for row in range.rows() {
+            rows.push(row.iter().map(cell_text).collect());
+        }
+        sheets.push((name, rows));
+    }
+    if sheets.is_empty() {
+        return Err(OpenError {
+            code: "empty_file",
+            message: "the workbook has no sheet with data".into(),
+        });
+    }
+    Ok(Source::Workbook { sheets, warnings })
+}
+
+/// An XLSX cell as text: numbers exactly as their shortest round-trip decimal (never arithmetic),
+/// dates as ISO local date-times, errors as their Excel text.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                format!("{f}")
+            }
+        }
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(ndt) => {
+                if ndt.time() == chrono::NaiveTime::MIN {
+                    ndt.date().format("%Y-%m-%d").to_string()
+                } else {
+                    ndt.format("%Y-%m-%d %H:%M:%S").to_string()
+                }
+            }
+            None => dt.as_f64().to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// A cursor over one part's rows.
+pub enum RowReader<'a> {
+    Csv {
+        reader: csv::Reader<&'a [u8]>,
+    },
+    Sheet {
+        name: String,
+        rows: &'a [Vec<String>],
+        next: usize,
+    },
+}
+
+/// A row that could not be read at all (a CSV syntax error), positioned.
+pub struct RowError {
+    pub row: Option<u64>,
+    pub message: String,
+}
+
+impl RowReader<'_> {
+    pub fn sheet(&self) -> Option<&str> {
+        match self {
+            RowReader::Csv { .. } => None,
+            RowReader::Sheet { name, .. } => Some(name),
+        }
+    }
+
+    /// Reads the next row into `rec`; returns its 1-based row (line) number, or None at the end.
+    pub fn read(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, RowError> {
+        match self {
+            RowReader::Csv { reader } => match reader.read_record(rec) {
+                Ok(true) => Ok(Some(rec.position().map(|p| p.line()).unwrap_or(0))),
+                Ok(false) => Ok(None),
+                Err(e) => Err(RowError {
+                    row: e.position().map(|p| p.line()),
+                    message: format!("the row cannot be read as CSV: {e}"),
+                }),
+            },
+            RowReader::Sheet { rows, next, .. } => {
+                let Some(cells) = rows.get(*next) else {
+                    return Ok(None);
+                };
+                *next += 1;
+                rec.clear();
+                for c in cells {
+                    rec.push_field(c);
+                }
+                Ok(Some(*next as u64))
+            }
+        }
+    }
+}
+
+/// Whether every cell of the row is blank.
+pub fn is_blank(rec: &StringRecord) -> bool {
+    rec.iter().all(|c| c.trim().is_empty())
+}
+
+pub fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "tab".into(),
+        other => (other as char).to_string(),
+    }
+}

@@ -1,0 +1,10 @@
+//! Cuadra's engine: everything that reads, stores, matches, audits and exports, with no GUI and no
+//! Tauri. The desktop shell and the CLI are thin layers over this crate; nothing here may depend on
+//! them, read the clock inside business logic, or put money through a float.
+
+pub mod decode;
+pub mod money;
+pub mod time;
+pub mod store;
+pub mod model;
+pub mod ingest;

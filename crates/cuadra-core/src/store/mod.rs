@@ -1,0 +1,249 @@
+//! The workspace: one SQLite file per company or shop. Owns opening, PRAGMAs and migrations, and
+//! the plain reads other modules share. It never decides business rules (matching, formats).
+
+mod files;
+mod migrations;
+
+pub use files::{compress_original, sha256_hex, ImportedFile, StoredProblem};
+pub(crate) use files::{file_by_sha256, store_blob};
+pub use migrations::MIGRATIONS;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The application identifier: the desktop app and the CLI share its data directory.
+pub const APP_IDENTIFIER: &str = "co.cuadra.app";
+/// The workspace file name inside the data directory.
+pub const DB_FILE_NAME: &str = "cuadra.db";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the workspace {path}: {source}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the workspace {path} was written by a newer Cuadra (schema {found}, this version knows {known}): update Cuadra"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("cannot create the folder {path}: {source}")]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("workspace database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("no imported file has id {0}")]
+    NoSuchFile(i64),
+    #[error("the stored copy of file {id} is damaged: its SHA-256 is {actual}, not {expected}")]
+    EvidenceMismatch {
+        id: i64,
+        expected: String,
+        actual: String,
+    },
+    #[error("cannot decompress the stored copy of file {id}: {message}")]
+    Decompress { id: i64, message: String },
+}
+
+/// The default workspace path: `<data dir>/co.cuadra.app/cuadra.db`
+/// (on Linux `~/.local/share/co.cuadra.app/cuadra.db`).
+pub fn default_db_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(DB_FILE_NAME))
+}
+
+/// The workspace path the app and the CLI use: an explicit path, else `CUADRA_DB`, else the default.
+pub fn resolve_db_path(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    match std::env::var_os("CUADRA_DB") {
+        Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
+        _ => default_db_path(),
+    }
+}
+
+/// An open workspace. Holds one connection: `Send`, not `Sync`.
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Workspace {
+    /// Opens (creating if needed) the workspace at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Workspace, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_connection(conn, path)
+    }
+
+    /// Opens an in-memory workspace (tests and dry runs of tools).
+    pub fn open_in_memory() -> Result<Workspace, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        Self::from_connection(conn, Path::new(":memory:"))
+    }
+
+    fn from_connection(mut conn: Connection, path: &Path) -> Result<Workspace, StoreError> {
+        configure(&conn)?;
+        migrate(&mut conn, path, MIGRATIONS)?;
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The schema version this workspace is at.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// A workspace setting, if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+}
+
+/// Connection settings that are not part of the schema: set on every open, outside migrations.
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // In-memory databases report "memory"; anything else should be WAL for a reader + a writer.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Applies the migrations not yet applied, all in one transaction, and records the new count in
+/// `user_version`. Applying twice is a no-op.
+pub fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = migrations.len() as i64;
+    if current > known {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: current,
+            known,
+        });
+    }
+    for sql in &migrations[current as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    if current < known {
+        tx.pragma_update(None, "user_version", known)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("w.db");
+        let ws = Workspace::open(&path).expect("first open");
+        assert_eq!(ws.schema_version().expect("version"), MIGRATIONS.len() as i64);
+        drop(ws);
+        let mut ws = Workspace::open(&path).expect("second open migrates nothing");
+        assert_eq!(
+            ws.schema_version().expect("version"),
+            MIGRATIONS.len() as i64,
+            "a second open must leave the version as it was"
+        );
+        migrate(ws.conn_mut(), &path, MIGRATIONS).expect("explicit re-migration is a no-op");
+    }
+
+    #[test]
+    fn a_workspace_from_the_first_schema_opens_and_keeps_its_data() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("v1.db");
+        {
+            let mut conn = Connection::open(&path).expect("open raw");
+            migrate(&mut conn, &path, &MIGRATIONS[..1]).expect("v1 only");
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES ('zone', 'America/Bogota')",
+                [],
+            )
+            .expect("write v1 data");
+        }
+        let ws = Workspace::open(&path).expect("newer Cuadra opens a v1 workspace");
+        assert_eq!(ws.schema_version().expect("version"), MIGRATIONS.len() as i64);
+        assert_eq!(
+            ws.setting("zone").expect("read").as_deref(),
+            Some("America/Bogota"),
+            "data written by schema v1 must survive the upgrade"
+        );
+    }
+
+    #[test]
+    fn a_workspace_from_a_newer_cuadra_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("new.db");
+        {
+            let conn = Connection::open(&path).expect("open raw");
+            conn.pragma_update(None, "user_version", 999).expect("set");
+        }
+        let err = Workspace::open(&path).err().expect("must refuse");
+        assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
+    }
+
+    #[test]
+    fn pragmas_are_set_on_open() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ws = Workspace::open(&dir.path().join("p.db")).expect("open");
+        let fk: i64 = ws
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .expect("fk");
+        let mode: String = ws
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("mode");
+        assert_eq!(fk, 1, "foreign keys must be enforced");
+        assert_eq!(mode, "wal", "a file workspace must use WAL");
+    }
+}

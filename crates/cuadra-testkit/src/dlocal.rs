@@ -1,0 +1,516 @@
+//! Owns the dLocal "Settlement - Cross-border Payins" generator: Colombian Efecty (`EY`,
+//! `TICKET`) payments settled in USD, with refunds, chargebacks, adjustments and the closing
+//! `SETTLEMENT_FEE` row, laid out exactly like dLocal's file (summary block padded to the
+//! transaction block's 25 columns, amounts with up to 6 decimals and trailing zeros trimmed).
+//!
+//! Rows come from the orders of [`crate::order`]: the payment for order `n` has
+//! `TRANSACTION_ID = <order_prefix>n`, `LOCAL_AMOUNT` = that order's Shopify `Total`, and its
+//! `DLOCAL_TRANSACTION_ID` is the order's Shopify `Payment ID`. Rows are sorted by
+//! `APPROVED_DATE` (a small heap holds the payments confirmed later than the next checkout,
+//! so memory stays constant). The summary comes first, so [`write_dlocal_settlement`] runs the
+//! generator twice from the same seed: once to total, once to write.
+//!
+//! Assumptions (UNVERIFIED in public sources, fine for fixtures): dates are written in Bogotá
+//! wall time; `NUMBER_OF_ITEMS` counts every transaction row including `SETTLEMENT_FEE`;
+//! totals round half away from zero; chargebacks carry ids `C-648-...` and status
+//! `CHARGEBACK` with no status code; refunds keep the fee (FEE_AMOUNT 0).
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::catalog::{ADJUSTMENT_CREDITS, ADJUSTMENT_DEBITS};
+use crate::csvw::CsvOut;
+use crate::order::{
+    buyer_document, unique_id, OrderClock, DEFAULT_FIRST_ORDER_NUMBER, SALT_DLOCAL, SALT_ID_ADJUSTMENT,
+    SALT_ID_CHARGEBACK, SALT_ID_PAYMENT, SALT_ID_REFUND,
+};
+use crate::rng::{stream_key, Rng};
+use crate::{days_since_epoch, GenSummary};
+
+/// Line 1 of the file, before padding.
+pub const DLOCAL_SUMMARY_HEADER: &str =
+    "ROW_TYPE,SETTLEMENT_CURRENCY,NUMBER_OF_ITEMS,GROSS_TOTAL_AMOUNT,FEE_TOTAL_AMOUNT,NET_TOTAL_AMOUNT,TRANSFER_DATE,TRANSFER_ID";
+
+/// Line 3 of the file: the transaction block's header (25 columns).
+pub const DLOCAL_TRANSACTION_HEADER: &str = "ROW_TYPE,MID,LOGIN,COUNTRY,CREATION_DATE,APPROVED_DATE,TRANSACTION_ID,DLOCAL_TRANSACTION_ID,LOCAL_AMOUNT,LOCAL_CURRENCY,FX_RATE,GROSS_AMOUNT,FEE_AMOUNT,NET_AMOUNT,PAYMENT_TYPE,PAYMENT_METHOD_CODE,CARD_BIN,CARD_TYPE,INSTALLMENTS,STATUS,STATUS_CODE,STATUS_DETAILS,USER_DOCUMENT,USER_EMAIL,DESCRIPTION";
+
+/// Columns of the transaction block; the summary lines are padded to this width.
+pub const DLOCAL_COLUMNS: usize = 25;
+const SUMMARY_COLUMNS: usize = 8;
+
+/// What to generate.
+#[derive(Clone, Debug)]
+pub struct DlocalSpec {
+    pub seed: u64,
+    /// Transaction rows (the last one is the `SETTLEMENT_FEE` row).
+    pub lines: usize,
+    pub transfer_id: String,
+    /// Day of the first checkout (orders start at 07:00 that day).
+    pub start: NaiveDate,
+    /// Prepended to the order number in `TRANSACTION_ID`: `""` gives `1001` for Shopify's `#1001`.
+    pub order_prefix: String,
+}
+
+impl Default for DlocalSpec {
+    fn default() -> Self {
+        DlocalSpec {
+            seed: 1,
+            lines: 1000,
+            transfer_id: "642926".to_string(),
+            start: crate::default_start(),
+            order_prefix: String::new(),
+        }
+    }
+}
+
+const MID: &[u8] = b"648";
+const MICRO: i64 = 1_000_000;
+const FX_MIN: i64 = 3_900 * MICRO;
+const FX_MAX: i64 = 4_200 * MICRO;
+/// One adjustment row per this many rows, on average.
+const ADJUSTMENT_ONE_IN: u64 = 2_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum EventKind {
+    Payment,
+    Refund,
+    Chargeback,
+}
+
+/// A PSP event waiting for its time; ordered by (time, seq) so the heap pops in time order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Event {
+    time: i64,
+    seq: u64,
+    kind: EventKind,
+    order: u64,
+    created: i64,
+    pesos: i64,
+    buyer: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Payment,
+    Refund,
+    Chargeback,
+    Adjustment { credit: bool, text: usize },
+    SettlementFee,
+}
+
+/// One transaction row, amounts in micro-units (6 decimals) except `local` (whole pesos).
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    kind: Kind,
+    created: i64,
+    approved: i64,
+    order: u64,
+    id: u64,
+    local: i64,
+    fx: i64,
+    gross: i64,
+    fee: i64,
+    net: i64,
+    buyer: u64,
+}
+
+/// The row source: deterministic for a spec, constant memory.
+struct Generator {
+    seed: u64,
+    lines: usize,
+    emitted: usize,
+    clock: OrderClock,
+    /// Creation time of the last order taken from the clock: every event at or before it is final.
+    horizon: i64,
+    heap: BinaryHeap<Reverse<Event>>,
+    seq: u64,
+    rng: Rng,
+    fx: i64,
+    fx_day: i64,
+    adjustments: u64,
+    last_time: i64,
+}
+
+impl Generator {
+    fn new(spec: &DlocalSpec) -> Self {
+        let start_days = days_since_epoch(spec.start);
+        let mut rng = Rng::new(stream_key(spec.seed, SALT_DLOCAL, 0));
+        let fx = rng.range(3_950 * MICRO as u64, 4_150 * MICRO as u64) as i64;
+        Generator {
+            seed: spec.seed,
+            lines: spec.lines,
+            emitted: 0,
+            clock: OrderClock::new(spec.seed, DEFAULT_FIRST_ORDER_NUMBER, start_days),
+            horizon: i64::MIN,
+            heap: BinaryHeap::with_capacity(16 * 1024),
+            seq: 0,
+            rng,
+            fx,
+            fx_day: start_days,
+            adjustments: 0,
+            last_time: start_days * 86_400,
+        }
+    }
+
+    fn push(&mut self, time: i64, kind: EventKind, order: u64, created: i64, pesos: i64, buyer: u64) {
+        self.seq += 1;
+        self.heap.push(Reverse(Event { time, seq: self.seq, kind, order, created, pesos, buyer }));
+    }
+
+    /// Takes the next checkout from the clock and schedules what the PSP will see of it.
+    fn advance(&mut self) {
+        let f = self.clock.next_order();
+        self.horizon = f.created;
+        if !f.psp_paid {
+            return;
+        }
+        self.push(f.paid_at, EventKind::Payment, f.number, f.created, f.total, f.buyer);
+        if f.refund > 0 {
+            let requested = f.refund_at - self.rng.range(60, 3600) as i64;
+            self.push(f.refund_at, EventKind::Refund, f.number, requested, f.refund, f.buyer);
+        }
+        if f.chargeback {
+            self.push(f.chargeback_at, EventKind::Chargeback, f.number, f.chargeback_at, f.total, f.buyer);
+        }
+    }
+
+    /// Today's rate with a little intraday jitter; the daily rate random-walks within 3900-4200.
+    fn fx_at(&mut self, time: i64) -> i64 {
+        let day = time.div_euclid(86_400);
+        while self.fx_day < day {
+            self.fx_day += 1;
+            let step = self.rng.below(40 * MICRO as u64 + 1) as i64 - 20 * MICRO;
+            self.fx = reflect(self.fx + step, FX_MIN + 5 * MICRO, FX_MAX - 5 * MICRO);
+        }
+        reflect(self.fx + self.rng.below(2 * MICRO as u64 + 1) as i64 - MICRO, FX_MIN, FX_MAX)
+    }
+
+    fn next_row(&mut self) -> Option<Row> {
+        if self.emitted >= self.lines {
+            return None;
+        }
+        self.emitted += 1;
+        if self.emitted == self.lines {
+            let fee = -(self.rng.range(20, 80) as i64) * MICRO;
+            let t = self.last_time;
+            return Some(Row {
+                kind: Kind::SettlementFee,
+                created: t,
+                approved: t,
+                order: 0,
+                id: 0,
+                local: 0,
+                fx: 0,
+                gross: 0,
+                fee,
+                net: fee,
+                buyer: 0,
+            });
+        }
+        let time = loop {
+            match self.heap.peek() {
+                Some(Reverse(e)) if e.time <= self.horizon => break e.time,
+                _ => self.advance(),
+            }
+        };
+        self.last_time = time;
+        if self.rng.below(ADJUSTMENT_ONE_IN) == 0 {
+            self.adjustments += 1;
+            let credit = self.rng.chance(200);
+            let text = if credit {
+                self.rng.below(ADJUSTMENT_CREDITS.len() as u64)
+            } else {
+                self.rng.below(ADJUSTMENT_DEBITS.len() as u64)
+            } as usize;
+            let cents = self.rng.range(50, 2_000) as i64;
+            let gross = if credit { cents } else { -cents } * 10_000;
+            return Some(Row {
+                kind: Kind::Adjustment { credit, text },
+                created: time,
+                approved: time,
+                order: 0,
+                id: 800_000_000 + unique_id(self.seed, SALT_ID_ADJUSTMENT, self.adjustments, 27),
+                local: 0,
+                fx: 0,
+                gross,
+                fee: 0,
+                net: gross,
+                buyer: 0,
+            });
+        }
+        let Reverse(e) = self.heap.pop()?;
+        let fx = self.fx_at(time);
+        let (kind, salt, local) = match e.kind {
+            EventKind::Payment => (Kind::Payment, SALT_ID_PAYMENT, e.pesos),
+            EventKind::Refund => (Kind::Refund, SALT_ID_REFUND, -e.pesos),
+            EventKind::Chargeback => (Kind::Chargeback, SALT_ID_CHARGEBACK, -e.pesos),
+        };
+        // |local| <= 3e6, so local * 1e12 <= 3e18 fits in an i64.
+        let gross = div_round(local * MICRO * MICRO, fx);
+        let fee = match kind {
+            // ~3.5% plus 0.10 USD per payment.
+            Kind::Payment => -(div_round(gross * 35, 1000) + MICRO / 10),
+            // A fixed chargeback fee.
+            Kind::Chargeback => -5 * MICRO,
+            _ => 0,
+        };
+        Some(Row {
+            kind,
+            created: e.created,
+            approved: time,
+            order: e.order,
+            id: unique_id(self.seed, salt, e.order, 40),
+            local,
+            fx,
+            gross,
+            fee,
+            net: gross + fee,
+            buyer: e.buyer,
+        })
+    }
+}
+
+fn reflect(v: i64, lo: i64, hi: i64) -> i64 {
+    if v < lo {
+        (2 * lo - v).min(hi)
+    } else if v > hi {
+        (2 * hi - v).max(lo)
+    } else {
+        v
+    }
+}
+
+/// `n / d` rounded half away from zero (`d > 0`).
+fn div_round(n: i64, d: i64) -> i64 {
+    if n >= 0 {
+        (n + d / 2) / d
+    } else {
+        -((-n + d / 2) / d)
+    }
+}
+
+/// Totals of one pass over the rows.
+#[derive(Default)]
+struct Totals {
+    rows: usize,
+    gross: i64,
+    fee: i64,
+    net: i64,
+    last_time: Option<i64>,
+}
+
+impl Totals {
+    fn add(&mut self, row: &Row) {
+        self.rows += 1;
+        self.gross += row.gross;
+        self.fee += row.fee;
+        self.net += row.net;
+        if row.kind != Kind::SettlementFee {
+            self.last_time = Some(row.approved);
+        }
+    }
+}
+
+/// Micro-units to cents, half away from zero: how the summary rounds.
+fn to_cents(micro: i64) -> i64 {
+    div_round(micro, 10_000)
+}
+
+/// Writes a whole settlement file to `out` and returns what it wrote. The summary's
+/// `NUMBER_OF_ITEMS` is `spec.lines`; the returned totals are the summary's (2 decimals).
+pub fn write_dlocal_settlement<W: Write>(spec: &DlocalSpec, out: W) -> io::Result<GenSummary> {
+    let mut totals = Totals::default();
+    let mut first = Generator::new(spec);
+    while let Some(row) = first.next_row() {
+        totals.add(&row);
+    }
+
+    let mut w = CsvOut::new(out);
+    let pad = DLOCAL_COLUMNS - SUMMARY_COLUMNS;
+    for h in DLOCAL_SUMMARY_HEADER.split(',') {
+        w.text(h);
+    }
+    w.empty(pad);
+    w.end_row()?;
+    let (gross, fee, net) = (to_cents(totals.gross), to_cents(totals.fee), to_cents(totals.net));
+    w.text("HEADER");
+    w.text("USD");
+    w.uint(totals.rows as u64);
+    w.fixed(gross, 2);
+    w.fixed(fee, 2);
+    w.fixed(net, 2);
+    w.start();
+    let start_days = days_since_epoch(spec.start);
+    w.put_date(totals.last_time.map_or(start_days, |t| t.div_euclid(86_400) + 1));
+    w.text(&spec.transfer_id);
+    w.empty(pad);
+    w.end_row()?;
+    for h in DLOCAL_TRANSACTION_HEADER.split(',') {
+        w.text(h);
+    }
+    w.end_row()?;
+
+    let mut g = Generator::new(spec);
+    let mut login = [0u8; 10];
+    let mut lr = Rng::new(stream_key(spec.seed, SALT_DLOCAL, 1));
+    for b in &mut login {
+        *b = *lr.pick(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    }
+    let mut txn = String::with_capacity(spec.order_prefix.len() + 20);
+    let mut written = 0usize;
+    while let Some(row) = g.next_row() {
+        write_row(&mut w, &row, spec, &login, &mut txn);
+        let fields = w.end_row()?;
+        debug_assert_eq!(fields, DLOCAL_COLUMNS);
+        written += 1;
+    }
+    debug_assert_eq!(written, totals.rows);
+    let bytes = w.finish()?;
+    Ok(GenSummary {
+        rows: written,
+        bytes,
+        gross_total: Decimal::new(gross, 2),
+        fee_total: Decimal::new(fee, 2),
+        net_total: Decimal::new(net, 2),
+    })
+}
+
+fn write_row<W: Write>(w: &mut CsvOut<W>, row: &Row, spec: &DlocalSpec, login: &[u8], txn: &mut String) {
+    match row.kind {
+        Kind::SettlementFee => {
+            w.text("SETTLEMENT_FEE");
+            w.start();
+            w.put(MID);
+            w.empty(5);
+            w.text(&spec.transfer_id);
+            w.uint(0);
+            w.empty(1);
+            w.uint(0);
+            w.fixed(row.gross, 6);
+            w.fixed(row.fee, 6);
+            w.fixed(row.net, 6);
+            w.empty(11);
+        }
+        Kind::Adjustment { credit, text } => {
+            w.text("ADJUSTMENT");
+            w.start();
+            w.put(MID);
+            w.start();
+            w.put(login);
+            w.empty(1);
+            w.start();
+            w.put_datetime(row.created);
+            w.start();
+            w.put_datetime(row.approved);
+            w.empty(1);
+            w.uint(row.id);
+            w.uint(0);
+            w.empty(1);
+            w.uint(0);
+            w.fixed(row.gross, 6);
+            w.fixed(row.fee, 6);
+            w.fixed(row.net, 6);
+            w.text(if credit { "CREDIT NOTE" } else { "DEBIT NOTE" });
+            w.empty(9);
+            w.text(if credit { ADJUSTMENT_CREDITS[text] } else { ADJUSTMENT_DEBITS[text] });
+        }
+        Kind::Payment | Kind::Refund | Kind::Chargeback => {
+            let (name, id_prefix, status, code, details, description): (_, &[u8], _, &[u8], _, _) = match row.kind {
+                Kind::Payment => ("PAYMENT", b"T-648-", "PAID", b"200", "The payment was paid.", "Compra en línea"),
+                Kind::Refund => ("REFUND", b"R-648-", "SUCCESS", b"200", "The refund was paid.", "Devolución"),
+                _ => ("CHARGEBACK", b"C-648-", "CHARGEBACK", b"", "The payment was charged back.", "Contracargo"),
+            };
+            w.text(name);
+            w.start();
+            w.put(MID);
+            w.start();
+            w.put(login);
+            w.text("Colombia");
+            w.start();
+            w.put_datetime(row.created);
+            w.start();
+            w.put_datetime(row.approved);
+            txn.clear();
+            txn.push_str(&spec.order_prefix);
+            push_decimal(txn, row.order);
+            w.text(txn);
+            w.start();
+            w.put(id_prefix);
+            w.put_base36(row.id);
+            w.fixed(row.local, 0);
+            w.text("COP");
+            w.fixed(row.fx, 6);
+            w.fixed(row.gross, 6);
+            w.fixed(row.fee, 6);
+            w.fixed(row.net, 6);
+            w.text("TICKET");
+            w.text("EY");
+            w.empty(2);
+            w.uint(0);
+            w.text(status);
+            w.start();
+            w.put(code);
+            w.text(details);
+            let (doc, width) = buyer_document(spec.seed, row.buyer);
+            w.start();
+            w.put_u64_padded(doc, width);
+            w.start();
+            w.put(b"buyer");
+            w.put_u64(row.buyer);
+            w.put(b"@example.com");
+            w.text(description);
+        }
+    }
+}
+
+fn push_decimal(s: &mut String, mut v: u64) {
+    let mut tmp = [0u8; 20];
+    let mut i = tmp.len();
+    loop {
+        i -= 1;
+        tmp[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &b in &tmp[i..] {
+        s.push(char::from(b));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_sorted_and_amounts_consistent() {
+        let spec = DlocalSpec { lines: 20_000, ..DlocalSpec::default() };
+        let mut g = Generator::new(&spec);
+        let mut last = i64::MIN;
+        let mut refunds = 0;
+        let mut n = 0;
+        while let Some(r) = g.next_row() {
+            n += 1;
+            if r.kind != Kind::SettlementFee {
+                assert!(r.approved >= last);
+                last = r.approved;
+            }
+            assert_eq!(r.net, r.gross + r.fee);
+            if r.kind == Kind::Payment {
+                assert!((20_000..=3_000_000).contains(&r.local));
+                assert!((FX_MIN..=FX_MAX).contains(&r.fx));
+                assert!(r.fee < 0);
+            }
+            if r.kind == Kind::Refund {
+                refunds += 1;
+            }
+        }
+        assert_eq!(n, 20_000);
+        assert!((100..=300).contains(&refunds), "{refunds} refunds");
+    }
+}
