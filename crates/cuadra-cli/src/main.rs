@@ -1,1 +1,90 @@
-fn main() {}
+//! `cuadra-cli`: the headless face of Cuadra over the same core the desktop app uses, for scripts,
+//! CI and machines without a display. It parses arguments, calls cuadra-core and prints; it holds
+//! no business rules of its own.
+
+mod files;
+mod import;
+mod profile;
+
+use clap::{Parser, Subcommand};
+use cuadra_core::store::{resolve_db_path, Workspace};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "cuadra-cli", version, about = "Reconcile Efecty cash payments: the Cuadra command line")]
+struct Cli {
+    /// The workspace file (default: $CUADRA_DB, else the app's data directory).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    /// Who is acting, for the records (default: the OS user name).
+    #[arg(long, global = true, env = "CUADRA_ACTOR")]
+    actor: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import PSP settlement files and shop order exports (CSV or XLSX).
+    Import(import::ImportArgs),
+    /// List imported files, show one, or write an original back to disk.
+    Files(files::FilesArgs),
+    /// Create, list and show column mappings for layouts Cuadra does not know.
+    Profile(profile::ProfileArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(path) = resolve_db_path(cli.db.as_deref()) else {
+        eprintln!("error: no workspace path: pass --db PATH or set CUADRA_DB");
+        return ExitCode::from(2);
+    };
+    let mut ws = match Workspace::open(&path) {
+        Ok(ws) => ws,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let actor = cli.actor.unwrap_or_else(os_user);
+    let result = match cli.command {
+        Command::Import(args) => import::run(&mut ws, &actor, args),
+        Command::Files(args) => files::run(&ws, args),
+        Command::Profile(args) => profile::run(&mut ws, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The OS user name, the default actor of every recorded act.
+fn os_user() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+        .or_else(passwd_name)
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The name of this process's user from /etc/passwd (services and CI set no USER).
+#[cfg(unix)]
+fn passwd_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut parts = line.split(':');
+        let name = parts.next()?;
+        (parts.nth(1)? == uid).then(|| name.to_string())
+    })
+}
+
+#[cfg(not(unix))]
+fn passwd_name() -> Option<String> {
+    None
+}

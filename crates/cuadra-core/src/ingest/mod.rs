@@ -4,6 +4,7 @@
 //! This module never guesses silently: every skipped or doubtful row is a problem in the report.
 
 mod cells;
+pub mod custom;
 mod orders;
 pub mod profile;
 mod report;
