@@ -11,7 +11,12 @@ pub(crate) struct Product {
 }
 
 const fn p(name: &'static str, sku: &'static str, price: i64, compare_at: i64) -> Product {
-    Product { name, sku, price, compare_at }
+    Product {
+        name,
+        sku,
+        price,
+        compare_at,
+    }
 }
 
 /// The catalogue. Its length is prime so `first + k * step` picks distinct products.
@@ -37,7 +42,12 @@ pub(crate) const PRODUCTS: [Product; 23] = [
     p("Toalla de baño", "TOA-BAN-01", 25_900, 0),
     p("Perfume 100 ml", "PER-100-01", 289_000, 0),
     p("Balón de fútbol No. 5", "BAL-FUT-05", 69_900, 0),
-    p("Bicicleta urbana rin 26", "BIC-URB-26", 1_249_000, 1_399_000),
+    p(
+        "Bicicleta urbana rin 26",
+        "BIC-URB-26",
+        1_249_000,
+        1_399_000,
+    ),
     p("Juego de mesa \"Parqués\"", "JUE-PAR-01", 54_900, 0),
     p("Crema hidratante 250 ml", "CRE-HID-250", 42_500, 0),
     p("Ventilador de pie", "VEN-PIE-01", 139_900, 0),
@@ -51,8 +61,18 @@ pub(crate) struct Place {
     pub zip: &'static str,
 }
 
-const fn c(city: &'static str, province: &'static str, province_name: &'static str, zip: &'static str) -> Place {
-    Place { city, province, province_name, zip }
+const fn c(
+    city: &'static str,
+    province: &'static str,
+    province_name: &'static str,
+    zip: &'static str,
+) -> Place {
+    Place {
+        city,
+        province,
+        province_name,
+        zip,
+    }
 }
 
 /// Cities, weighted by repetition (Bogotá and Medellín dominate, as in real order books).
@@ -86,20 +106,67 @@ pub(crate) const PLACES: [Place; 26] = [
 ];
 
 pub(crate) const FIRST_NAMES: [&str; 20] = [
-    "María José", "Juan Carlos", "Ana María", "Luis Fernando", "Sofía", "Andrés", "Valentina",
-    "Camilo", "Daniela", "Santiago", "Mariana", "Sebastián", "Laura", "Julián", "Paola",
-    "Jhon Jairo", "Isabella", "Óscar", "Natalia", "Nicolás",
+    "María José",
+    "Juan Carlos",
+    "Ana María",
+    "Luis Fernando",
+    "Sofía",
+    "Andrés",
+    "Valentina",
+    "Camilo",
+    "Daniela",
+    "Santiago",
+    "Mariana",
+    "Sebastián",
+    "Laura",
+    "Julián",
+    "Paola",
+    "Jhon Jairo",
+    "Isabella",
+    "Óscar",
+    "Natalia",
+    "Nicolás",
 ];
 
 pub(crate) const SURNAMES: [&str; 20] = [
-    "Pérez", "Gómez", "Rodríguez", "Martínez", "López", "Hernández", "García", "Muñoz",
-    "Castaño", "Ospina", "Zuluaga", "Peña", "Díaz", "Ramírez", "Vásquez", "Londoño",
-    "Quiñónez", "Restrepo", "Mejía", "Ibáñez",
+    "Pérez",
+    "Gómez",
+    "Rodríguez",
+    "Martínez",
+    "López",
+    "Hernández",
+    "García",
+    "Muñoz",
+    "Castaño",
+    "Ospina",
+    "Zuluaga",
+    "Peña",
+    "Díaz",
+    "Ramírez",
+    "Vásquez",
+    "Londoño",
+    "Quiñónez",
+    "Restrepo",
+    "Mejía",
+    "Ibáñez",
 ];
 
-pub(crate) const STREET_KINDS: [&str; 6] = ["Calle", "Carrera", "Avenida", "Transversal", "Diagonal", "Avenida Calle"];
+pub(crate) const STREET_KINDS: [&str; 6] = [
+    "Calle",
+    "Carrera",
+    "Avenida",
+    "Transversal",
+    "Diagonal",
+    "Avenida Calle",
+];
 
-pub(crate) const ADDRESS2: [&str; 5] = ["Apto 301", "Torre 2 Apto 502", "Casa 14", "Oficina 203", "Interior 4"];
+pub(crate) const ADDRESS2: [&str; 5] = [
+    "Apto 301",
+    "Torre 2 Apto 502",
+    "Casa 14",
+    "Oficina 203",
+    "Interior 4",
+];
 
 /// Order notes: plain, with a comma, with a newline, with quotes, with CRLF.
 pub(crate) const NOTES: [&str; 6] = [
@@ -117,4 +184,5 @@ pub(crate) const ADJUSTMENT_DEBITS: [&str; 3] = [
     "FX difference, previous settlement",
 ];
 
-pub(crate) const ADJUSTMENT_CREDITS: [&str; 2] = ["Fee refund, duplicated charge", "Reversal of debit note"];
+pub(crate) const ADJUSTMENT_CREDITS: [&str; 2] =
+    ["Fee refund, duplicated charge", "Reversal of debit note"];

@@ -25,8 +25,8 @@ use rust_decimal::Decimal;
 use crate::catalog::{ADJUSTMENT_CREDITS, ADJUSTMENT_DEBITS};
 use crate::csvw::CsvOut;
 use crate::order::{
-    buyer_document, unique_id, OrderClock, DEFAULT_FIRST_ORDER_NUMBER, SALT_DLOCAL, SALT_ID_ADJUSTMENT,
-    SALT_ID_CHARGEBACK, SALT_ID_PAYMENT, SALT_ID_REFUND,
+    buyer_document, unique_id, OrderClock, DEFAULT_FIRST_ORDER_NUMBER, SALT_DLOCAL,
+    SALT_ID_ADJUSTMENT, SALT_ID_CHARGEBACK, SALT_ID_PAYMENT, SALT_ID_REFUND,
 };
 use crate::rng::{stream_key, Rng};
 use crate::{days_since_epoch, GenSummary};
@@ -156,9 +156,25 @@ impl Generator {
         }
     }
 
-    fn push(&mut self, time: i64, kind: EventKind, order: u64, created: i64, pesos: i64, buyer: u64) {
+    fn push(
+        &mut self,
+        time: i64,
+        kind: EventKind,
+        order: u64,
+        created: i64,
+        pesos: i64,
+        buyer: u64,
+    ) {
         self.seq += 1;
-        self.heap.push(Reverse(Event { time, seq: self.seq, kind, order, created, pesos, buyer }));
+        self.heap.push(Reverse(Event {
+            time,
+            seq: self.seq,
+            kind,
+            order,
+            created,
+            pesos,
+            buyer,
+        }));
     }
 
     /// Takes the next checkout from the clock and schedules what the PSP will see of it.
@@ -168,13 +184,34 @@ impl Generator {
         if !f.psp_paid {
             return;
         }
-        self.push(f.paid_at, EventKind::Payment, f.number, f.created, f.total, f.buyer);
+        self.push(
+            f.paid_at,
+            EventKind::Payment,
+            f.number,
+            f.created,
+            f.total,
+            f.buyer,
+        );
         if f.refund > 0 {
             let requested = f.refund_at - self.rng.range(60, 3600) as i64;
-            self.push(f.refund_at, EventKind::Refund, f.number, requested, f.refund, f.buyer);
+            self.push(
+                f.refund_at,
+                EventKind::Refund,
+                f.number,
+                requested,
+                f.refund,
+                f.buyer,
+            );
         }
         if f.chargeback {
-            self.push(f.chargeback_at, EventKind::Chargeback, f.number, f.chargeback_at, f.total, f.buyer);
+            self.push(
+                f.chargeback_at,
+                EventKind::Chargeback,
+                f.number,
+                f.chargeback_at,
+                f.total,
+                f.buyer,
+            );
         }
     }
 
@@ -186,7 +223,11 @@ impl Generator {
             let step = self.rng.below(40 * MICRO as u64 + 1) as i64 - 20 * MICRO;
             self.fx = reflect(self.fx + step, FX_MIN + 5 * MICRO, FX_MAX - 5 * MICRO);
         }
-        reflect(self.fx + self.rng.below(2 * MICRO as u64 + 1) as i64 - MICRO, FX_MIN, FX_MAX)
+        reflect(
+            self.fx + self.rng.below(2 * MICRO as u64 + 1) as i64 - MICRO,
+            FX_MIN,
+            FX_MAX,
+        )
     }
 
     fn next_row(&mut self) -> Option<Row> {
@@ -336,7 +377,11 @@ pub fn write_dlocal_settlement<W: Write>(spec: &DlocalSpec, out: W) -> io::Resul
     }
     w.empty(pad);
     w.end_row()?;
-    let (gross, fee, net) = (to_cents(totals.gross), to_cents(totals.fee), to_cents(totals.net));
+    let (gross, fee, net) = (
+        to_cents(totals.gross),
+        to_cents(totals.fee),
+        to_cents(totals.net),
+    );
     w.text("HEADER");
     w.text("USD");
     w.uint(totals.rows as u64);
@@ -345,7 +390,11 @@ pub fn write_dlocal_settlement<W: Write>(spec: &DlocalSpec, out: W) -> io::Resul
     w.fixed(net, 2);
     w.start();
     let start_days = days_since_epoch(spec.start);
-    w.put_date(totals.last_time.map_or(start_days, |t| t.div_euclid(86_400) + 1));
+    w.put_date(
+        totals
+            .last_time
+            .map_or(start_days, |t| t.div_euclid(86_400) + 1),
+    );
     w.text(&spec.transfer_id);
     w.empty(pad);
     w.end_row()?;
@@ -379,7 +428,13 @@ pub fn write_dlocal_settlement<W: Write>(spec: &DlocalSpec, out: W) -> io::Resul
     })
 }
 
-fn write_row<W: Write>(w: &mut CsvOut<W>, row: &Row, spec: &DlocalSpec, login: &[u8], txn: &mut String) {
+fn write_row<W: Write>(
+    w: &mut CsvOut<W>,
+    row: &Row,
+    spec: &DlocalSpec,
+    login: &[u8],
+    txn: &mut String,
+) {
     match row.kind {
         Kind::SettlementFee => {
             w.text("SETTLEMENT_FEE");
@@ -416,14 +471,40 @@ fn write_row<W: Write>(w: &mut CsvOut<W>, row: &Row, spec: &DlocalSpec, login: &
             w.fixed(row.net, 6);
             w.text(if credit { "CREDIT NOTE" } else { "DEBIT NOTE" });
             w.empty(9);
-            w.text(if credit { ADJUSTMENT_CREDITS[text] } else { ADJUSTMENT_DEBITS[text] });
+            w.text(if credit {
+                ADJUSTMENT_CREDITS[text]
+            } else {
+                ADJUSTMENT_DEBITS[text]
+            });
         }
         Kind::Payment | Kind::Refund | Kind::Chargeback => {
-            let (name, id_prefix, status, code, details, description): (_, &[u8], _, &[u8], _, _) = match row.kind {
-                Kind::Payment => ("PAYMENT", b"T-648-", "PAID", b"200", "The payment was paid.", "Compra en línea"),
-                Kind::Refund => ("REFUND", b"R-648-", "SUCCESS", b"200", "The refund was paid.", "Devolución"),
-                _ => ("CHARGEBACK", b"C-648-", "CHARGEBACK", b"", "The payment was charged back.", "Contracargo"),
-            };
+            let (name, id_prefix, status, code, details, description): (_, &[u8], _, &[u8], _, _) =
+                match row.kind {
+                    Kind::Payment => (
+                        "PAYMENT",
+                        b"T-648-",
+                        "PAID",
+                        b"200",
+                        "The payment was paid.",
+                        "Compra en línea",
+                    ),
+                    Kind::Refund => (
+                        "REFUND",
+                        b"R-648-",
+                        "SUCCESS",
+                        b"200",
+                        "The refund was paid.",
+                        "Devolución",
+                    ),
+                    _ => (
+                        "CHARGEBACK",
+                        b"C-648-",
+                        "CHARGEBACK",
+                        b"",
+                        "The payment was charged back.",
+                        "Contracargo",
+                    ),
+                };
             w.text(name);
             w.start();
             w.put(MID);
@@ -489,7 +570,10 @@ mod tests {
 
     #[test]
     fn rows_sorted_and_amounts_consistent() {
-        let spec = DlocalSpec { lines: 20_000, ..DlocalSpec::default() };
+        let spec = DlocalSpec {
+            lines: 20_000,
+            ..DlocalSpec::default()
+        };
         let mut g = Generator::new(&spec);
         let mut last = i64::MIN;
         let mut refunds = 0;

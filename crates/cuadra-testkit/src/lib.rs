@@ -26,10 +26,15 @@ mod order;
 mod rng;
 mod shopify;
 
-pub use dlocal::{write_dlocal_settlement, DlocalSpec, DLOCAL_COLUMNS, DLOCAL_SUMMARY_HEADER, DLOCAL_TRANSACTION_HEADER};
+pub use dlocal::{
+    write_dlocal_settlement, DlocalSpec, DLOCAL_COLUMNS, DLOCAL_SUMMARY_HEADER,
+    DLOCAL_TRANSACTION_HEADER,
+};
 pub use order::{DEFAULT_FIRST_ORDER_NUMBER, EFECTY_MAX_COP, EFECTY_MIN_COP};
 pub use rng::Rng;
-pub use shopify::{write_shopify_orders, ShopifySpec, SHOPIFY_COLUMNS, SHOPIFY_HEADER, SHOPIFY_LINE_ITEM_COLUMNS};
+pub use shopify::{
+    write_shopify_orders, ShopifySpec, SHOPIFY_COLUMNS, SHOPIFY_HEADER, SHOPIFY_LINE_ITEM_COLUMNS,
+};
 
 use rust_decimal::Decimal;
 

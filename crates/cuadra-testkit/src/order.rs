@@ -17,8 +17,8 @@ pub const DEFAULT_FIRST_ORDER_NUMBER: u64 = 1001;
 pub const EFECTY_MIN_COP: i64 = 20_000;
 pub const EFECTY_MAX_COP: i64 = 3_000_000;
 
-const SALT_ORDER: u64 = 0x4F52_4445_52; // "ORDER"
-const SALT_BUYER: u64 = 0x4255_5945_52; // "BUYER"
+const SALT_ORDER: u64 = 0x004F_5244_4552; // "ORDER"
+const SALT_BUYER: u64 = 0x0042_5559_4552; // "BUYER"
 pub(crate) const SALT_SHOP: u64 = 0x5348_4F50; // "SHOP"
 pub(crate) const SALT_DLOCAL: u64 = 0x444C_4F43_414C; // "DLOCAL"
 pub(crate) const SALT_ID_PAYMENT: u64 = 0x54; // "T"
@@ -59,7 +59,10 @@ impl FinancialStatus {
 
     /// The shop recorded the payment (Paid at is set).
     pub(crate) fn shop_paid(self) -> bool {
-        matches!(self, FinancialStatus::Paid | FinancialStatus::Refunded | FinancialStatus::PartiallyRefunded)
+        matches!(
+            self,
+            FinancialStatus::Paid | FinancialStatus::Refunded | FinancialStatus::PartiallyRefunded
+        )
     }
 }
 
@@ -117,7 +120,11 @@ impl OrderClock {
     /// Orders numbered from `first_number`, the first created shortly after 07:00 on the day
     /// `start_days` (days since 1970-01-01).
     pub(crate) fn new(seed: u64, first_number: u64, start_days: i64) -> Self {
-        OrderClock { seed, next_number: first_number, time: start_days * DAY + 7 * HOUR }
+        OrderClock {
+            seed,
+            next_number: first_number,
+            time: start_days * DAY + 7 * HOUR,
+        }
     }
 
     pub(crate) fn next_order(&mut self) -> OrderFacts {
@@ -172,7 +179,10 @@ impl OrderClock {
             _ => ("", 0),
         };
         let total = subtotal + shipping - discount;
-        debug_assert!((EFECTY_MIN_COP..=EFECTY_MAX_COP).contains(&total), "total {total}");
+        debug_assert!(
+            (EFECTY_MIN_COP..=EFECTY_MAX_COP).contains(&total),
+            "total {total}"
+        );
 
         let status = match r.below(1000) {
             0..=831 => FinancialStatus::Paid,
@@ -210,7 +220,9 @@ impl OrderClock {
                 let last = items[n_items - 1];
                 PRODUCTS[last.product].price * last.qty
             }
-            FinancialStatus::PartiallyRefunded => (total * r.range(20, 50) as i64 / 100) / 100 * 100,
+            FinancialStatus::PartiallyRefunded => {
+                (total * r.range(20, 50) as i64 / 100) / 100 * 100
+            }
             _ => 0,
         };
         let refund_at = paid_at + r.range(HOUR as u64, 48 * HOUR as u64) as i64;
@@ -241,7 +253,10 @@ impl OrderClock {
 }
 
 fn subtotal_of(items: &[Item]) -> i64 {
-    items.iter().map(|i| PRODUCTS[i.product].price * i.qty).sum()
+    items
+        .iter()
+        .map(|i| PRODUCTS[i.product].price * i.qty)
+        .sum()
 }
 
 /// A buyer's identity document as text: (digits, width). Width 10 with a value below 10^9
@@ -283,7 +298,10 @@ mod tests {
         for _ in 0..20_000 {
             let x = a.next_order();
             let y = b.next_order();
-            assert_eq!((x.number, x.created, x.total, x.paid_at), (y.number, y.created, y.total, y.paid_at));
+            assert_eq!(
+                (x.number, x.created, x.total, x.paid_at),
+                (y.number, y.created, y.total, y.paid_at)
+            );
             assert!((EFECTY_MIN_COP..=EFECTY_MAX_COP).contains(&x.total));
             assert!(x.created >= last);
             assert!(x.paid_at >= x.created + 600);

@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use crate::catalog::{ADDRESS2, FIRST_NAMES, NOTES, PLACES, PRODUCTS, STREET_KINDS, SURNAMES};
 use crate::csvw::CsvOut;
 use crate::order::{
-    buyer_document, buyer_rng, unique_id, FinancialStatus, OrderClock, OrderFacts, DEFAULT_FIRST_ORDER_NUMBER,
-    SALT_ID_CHECKOUT, SALT_ID_PAYMENT, SALT_ID_SHOPIFY, SALT_SHOP,
+    buyer_document, buyer_rng, unique_id, FinancialStatus, OrderClock, OrderFacts,
+    DEFAULT_FIRST_ORDER_NUMBER, SALT_ID_CHECKOUT, SALT_ID_PAYMENT, SALT_ID_SHOPIFY, SALT_SHOP,
 };
 use crate::rng::{stream_key, Rng};
 use crate::{days_since_epoch, GenSummary};
@@ -55,7 +55,12 @@ pub struct ShopifySpec {
 
 impl Default for ShopifySpec {
     fn default() -> Self {
-        ShopifySpec { seed: 1, orders: 1000, start: crate::default_start(), first_order_number: DEFAULT_FIRST_ORDER_NUMBER }
+        ShopifySpec {
+            seed: 1,
+            orders: 1000,
+            start: crate::default_start(),
+            first_order_number: DEFAULT_FIRST_ORDER_NUMBER,
+        }
     }
 }
 
@@ -98,8 +103,18 @@ fn derive_buyer(seed: u64, id: u64, s: &mut Scratch) -> Buyer {
     let place = r.below(PLACES.len() as u64) as usize;
     s.address1.clear();
     let kind = *r.pick(&STREET_KINDS);
-    let _ = write!(s.address1, "{kind} {} # {}-{}", r.range(1, 180), r.range(1, 120), r.range(1, 99));
-    let address2 = if r.chance(300) { Some(*r.pick(&ADDRESS2)) } else { None };
+    let _ = write!(
+        s.address1,
+        "{kind} {} # {}-{}",
+        r.range(1, 180),
+        r.range(1, 120),
+        r.range(1, 99)
+    );
+    let address2 = if r.chance(300) {
+        Some(*r.pick(&ADDRESS2))
+    } else {
+        None
+    };
     s.street.clear();
     s.street.push_str(&s.address1);
     if let Some(a2) = address2 {
@@ -112,7 +127,12 @@ fn derive_buyer(seed: u64, id: u64, s: &mut Scratch) -> Buyer {
     }
     let phone = 3_000_000_000 + r.below(260_000_000);
     let accepts_marketing = r.chance(350);
-    Buyer { place, address2, phone, accepts_marketing }
+    Buyer {
+        place,
+        address2,
+        phone,
+        accepts_marketing,
+    }
 }
 
 /// Writes a whole Shopify orders export to `out` and returns what it wrote.
@@ -122,7 +142,11 @@ pub fn write_shopify_orders<W: Write>(spec: &ShopifySpec, out: W) -> io::Result<
         w.text(h);
     }
     w.end_row()?;
-    let mut clock = OrderClock::new(spec.seed, spec.first_order_number, days_since_epoch(spec.start));
+    let mut clock = OrderClock::new(
+        spec.seed,
+        spec.first_order_number,
+        days_since_epoch(spec.start),
+    );
     let mut scratch = Scratch::default();
     let (mut rows, mut gross, mut net) = (0usize, 0i64, 0i64);
     for _ in 0..spec.orders {
@@ -150,7 +174,12 @@ fn timestamp<W: Write>(w: &mut CsvOut<W>, t: i64) {
 }
 
 /// Writes every line-item row of one order; returns how many.
-fn write_order<W: Write>(w: &mut CsvOut<W>, seed: u64, f: &OrderFacts, s: &mut Scratch) -> io::Result<usize> {
+fn write_order<W: Write>(
+    w: &mut CsvOut<W>,
+    seed: u64,
+    f: &OrderFacts,
+    s: &mut Scratch,
+) -> io::Result<usize> {
     let mut r = Rng::new(stream_key(seed, SALT_SHOP, f.number));
     let buyer = derive_buyer(seed, f.buyer, s);
     let place = &PLACES[buyer.place];
@@ -160,17 +189,30 @@ fn write_order<W: Write>(w: &mut CsvOut<W>, seed: u64, f: &OrderFacts, s: &mut S
     let cancelled_at = f.created + r.range(HOUR as u64, 24 * HOUR as u64) as i64;
     s.shipping_name.clear();
     if r.chance(100) {
-        let _ = write!(s.shipping_name, "{} {}", r.pick(&FIRST_NAMES), r.pick(&SURNAMES));
+        let _ = write!(
+            s.shipping_name,
+            "{} {}",
+            r.pick(&FIRST_NAMES),
+            r.pick(&SURNAMES)
+        );
     } else {
         s.shipping_name.push_str(&s.billing_name);
     }
-    let note = if r.chance(150) { Some(*r.pick(&NOTES)) } else { None };
+    let note = if r.chance(150) {
+        Some(*r.pick(&NOTES))
+    } else {
+        None
+    };
     s.note_attributes.clear();
     if r.chance(300) {
         let (doc, width) = buyer_document(seed, f.buyer);
         let _ = write!(s.note_attributes, "cedula: {doc:0width$}");
     }
-    let payment_method = if r.chance(250) { "dLocal - Efecty" } else { "Efecty" };
+    let payment_method = if r.chance(250) {
+        "dLocal - Efecty"
+    } else {
+        "Efecty"
+    };
     let tags = match r.below(10) {
         0..=5 => "",
         6..=8 => "efecty",
@@ -180,7 +222,14 @@ fn write_order<W: Write>(w: &mut CsvOut<W>, seed: u64, f: &OrderFacts, s: &mut S
     // IVA is included in Colombian prices: the tax is the 19/119 share of what was charged.
     let taxable = f.subtotal - f.discount;
     let tax_cents = (taxable * 100 * 19 + 119 / 2) / 119;
-    let outstanding = if matches!(f.status, FinancialStatus::Pending | FinancialStatus::Expired) { f.total } else { 0 };
+    let outstanding = if matches!(
+        f.status,
+        FinancialStatus::Pending | FinancialStatus::Expired
+    ) {
+        f.total
+    } else {
+        0
+    };
 
     for (k, item) in f.items().iter().enumerate() {
         let product = &PRODUCTS[item.product];
@@ -200,7 +249,11 @@ fn write_order<W: Write>(w: &mut CsvOut<W>, seed: u64, f: &OrderFacts, s: &mut S
             } else {
                 w.empty(1);
             }
-            w.text(if fulfilled { "fulfilled" } else { "unfulfilled" });
+            w.text(if fulfilled {
+                "fulfilled"
+            } else {
+                "unfulfilled"
+            });
             if fulfilled {
                 timestamp(w, fulfilled_at);
             } else {
@@ -234,7 +287,10 @@ fn write_order<W: Write>(w: &mut CsvOut<W>, seed: u64, f: &OrderFacts, s: &mut S
         w.text(if fulfilled { "fulfilled" } else { "pending" });
         if first {
             // Billing then shipping address blocks.
-            for (name, company) in [(&s.billing_name, &s.company), (&s.shipping_name, &s.company)] {
+            for (name, company) in [
+                (&s.billing_name, &s.company),
+                (&s.shipping_name, &s.company),
+            ] {
                 w.text(name);
                 w.text(&s.street);
                 w.text(&s.address1);

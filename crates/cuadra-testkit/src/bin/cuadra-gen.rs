@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use cuadra_testkit::{write_dlocal_settlement, write_shopify_orders, DlocalSpec, GenSummary, ShopifySpec};
+use cuadra_testkit::{
+    write_dlocal_settlement, write_shopify_orders, DlocalSpec, GenSummary, ShopifySpec,
+};
 
 const USAGE: &str = "usage:
   cuadra-gen dlocal  --lines N  --seed S --out FILE [--transfer-id ID] [--start YYYY-MM-DD] [--order-prefix P]
@@ -31,7 +33,9 @@ impl Args {
         let mut pairs = Vec::new();
         let mut it = raw.iter();
         while let Some(flag) = it.next() {
-            let name = flag.strip_prefix("--").ok_or_else(|| format!("unexpected argument {flag:?}"))?;
+            let name = flag
+                .strip_prefix("--")
+                .ok_or_else(|| format!("unexpected argument {flag:?}"))?;
             if !allowed.contains(&name) {
                 return Err(format!("unknown option --{name}"));
             }
@@ -42,22 +46,33 @@ impl Args {
     }
 
     fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     fn required(&self, name: &str) -> Result<&str, String> {
-        self.get(name).ok_or_else(|| format!("--{name} is required"))
+        self.get(name)
+            .ok_or_else(|| format!("--{name} is required"))
     }
 
     fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, String> {
         self.get(name)
-            .map(|v| v.replace('_', "").parse::<T>().map_err(|_| format!("--{name}: not a number: {v:?}")))
+            .map(|v| {
+                v.replace('_', "")
+                    .parse::<T>()
+                    .map_err(|_| format!("--{name}: not a number: {v:?}"))
+            })
             .transpose()
     }
 
     fn date(&self) -> Result<Option<NaiveDate>, String> {
         self.get("start")
-            .map(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|e| format!("--start {v:?}: {e}")))
+            .map(|v| {
+                NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|e| format!("--start {v:?}: {e}"))
+            })
             .transpose()
     }
 }
@@ -69,10 +84,22 @@ fn run(argv: Vec<String>) -> Result<(), String> {
     let started = Instant::now();
     let (out, summary) = match cmd.as_str() {
         "dlocal" => {
-            let a = Args::parse(rest, &["lines", "seed", "out", "transfer-id", "start", "order-prefix"])?;
-            let mut spec = DlocalSpec::default();
-            spec.lines = a.number("lines")?.ok_or("--lines is required")?;
-            spec.seed = a.number("seed")?.ok_or("--seed is required")?;
+            let a = Args::parse(
+                rest,
+                &[
+                    "lines",
+                    "seed",
+                    "out",
+                    "transfer-id",
+                    "start",
+                    "order-prefix",
+                ],
+            )?;
+            let mut spec = DlocalSpec {
+                lines: a.number("lines")?.ok_or("--lines is required")?,
+                seed: a.number("seed")?.ok_or("--seed is required")?,
+                ..DlocalSpec::default()
+            };
             if let Some(id) = a.get("transfer-id") {
                 spec.transfer_id = id.to_string();
             }
@@ -87,10 +114,15 @@ fn run(argv: Vec<String>) -> Result<(), String> {
             (out, s)
         }
         "shopify" => {
-            let a = Args::parse(rest, &["orders", "seed", "out", "start", "first-order-number"])?;
-            let mut spec = ShopifySpec::default();
-            spec.orders = a.number("orders")?.ok_or("--orders is required")?;
-            spec.seed = a.number("seed")?.ok_or("--seed is required")?;
+            let a = Args::parse(
+                rest,
+                &["orders", "seed", "out", "start", "first-order-number"],
+            )?;
+            let mut spec = ShopifySpec {
+                orders: a.number("orders")?.ok_or("--orders is required")?,
+                seed: a.number("seed")?.ok_or("--seed is required")?,
+                ..ShopifySpec::default()
+            };
             if let Some(n) = a.number("first-order-number")? {
                 spec.first_order_number = n;
             }

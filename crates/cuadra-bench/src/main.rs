@@ -1,0 +1,142 @@
+//! `cuadra-bench`: Cuadra's speed and memory figures at realistic scale, printed, never asserted.
+//! Each measured step runs in a child process of its own so its peak RSS is its own.
+//!
+//! `cuadra-bench import [--lines N] [--orders N] [--dir DIR]` generates a dLocal settlement file
+//! and a Shopify export (seeded), then imports each into a fresh workspace and prints MB/s, rows/s
+//! and peak RSS.
+
+use cuadra_core::ingest::{import_path, BadRowPolicy, ImportOptions};
+use cuadra_core::store::Workspace;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("import") => bench_import(&args[1..]),
+        Some("child-import") => child_import(&args[1..]),
+        _ => Err("usage: cuadra-bench import [--lines N] [--orders N] [--dir DIR]".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn number(args: &[String], name: &str, default: usize) -> Result<usize, String> {
+    match flag(args, name) {
+        None => Ok(default),
+        Some(v) => v.replace('_', "").parse().map_err(|_| format!("{name} needs a number, got {v}")),
+    }
+}
+
+/// Peak resident set size of this process, in KiB (Linux `VmHWM`).
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+fn bench_import(args: &[String]) -> Result<(), String> {
+    let lines = number(args, "--lines", 1_000_000)?;
+    let orders = number(args, "--orders", 1_000_000)?;
+    let dir = match flag(args, "--dir") {
+        Some(d) => PathBuf::from(d),
+        None => std::env::temp_dir().join("cuadra-bench"),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let dlocal = dir.join(format!("dlocal-{lines}.csv"));
+    let shopify = dir.join(format!("shopify-{orders}.csv"));
+    if !dlocal.exists() {
+        let t = Instant::now();
+        let f = std::fs::File::create(&dlocal).map_err(|e| e.to_string())?;
+        let spec = cuadra_testkit::DlocalSpec { lines, ..Default::default() };
+        cuadra_testkit::write_dlocal_settlement(&spec, std::io::BufWriter::new(f)).map_err(|e| e.to_string())?;
+        println!("generated {} in {:.1} s", dlocal.display(), t.elapsed().as_secs_f64());
+    }
+    if !shopify.exists() {
+        let t = Instant::now();
+        let f = std::fs::File::create(&shopify).map_err(|e| e.to_string())?;
+        let spec = cuadra_testkit::ShopifySpec { orders, ..Default::default() };
+        cuadra_testkit::write_shopify_orders(&spec, std::io::BufWriter::new(f)).map_err(|e| e.to_string())?;
+        println!("generated {} in {:.1} s", shopify.display(), t.elapsed().as_secs_f64());
+    }
+    println!("\nimport into a fresh workspace (one child process per file; SQLite file on disk)");
+    println!("{:<34} {:>10} {:>11} {:>8} {:>9} {:>12} {:>10}", "file", "MB", "rows", "secs", "MB/s", "rows/s", "peak RSS");
+    for file in [&dlocal, &shopify] {
+        let db = dir.join("bench.db");
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+        let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+        let out = Command::new(exe)
+            .arg("child-import")
+            .arg(&db)
+            .arg(file)
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(format!("child import failed: {}", String::from_utf8_lossy(&out.stderr)));
+        }
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
+        let mb = v["bytes"].as_f64().unwrap_or(0.0) / 1e6;
+        let secs = v["secs"].as_f64().unwrap_or(f64::NAN);
+        let rows = v["rows"].as_f64().unwrap_or(0.0);
+        println!(
+            "{:<34} {:>10.1} {:>11} {:>8.2} {:>9.1} {:>12.0} {:>7.0} MB",
+            file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            mb,
+            rows,
+            secs,
+            mb / secs,
+            rows / secs,
+            v["peak_rss_kib"].as_f64().unwrap_or(0.0) / 1024.0
+        );
+        if let Some(report) = v.get("report") {
+            println!("    new {} known {} updated {} rejected {}", report["new"], report["known"], report["updated"], report["rejected"]);
+        }
+    }
+    Ok(())
+}
+
+fn child_import(args: &[String]) -> Result<(), String> {
+    let (Some(db), Some(file)) = (args.first(), args.get(1)) else {
+        return Err("child-import DB FILE".into());
+    };
+    let mut ws = Workspace::open(Path::new(db)).map_err(|e| e.to_string())?;
+    let opts = ImportOptions {
+        profile: None,
+        dry_run: false,
+        bad_rows: BadRowPolicy::RejectFile,
+        actor: "bench".into(),
+        now: chrono::Utc::now(),
+    };
+    let bytes = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
+    let t = Instant::now();
+    let report = import_path(&mut ws, Path::new(file), &opts).map_err(|e| e.to_string())?;
+    let secs = t.elapsed().as_secs_f64();
+    if !report.succeeded() {
+        return Err(format!("import failed: {:?}", report.problems.first()));
+    }
+    let v = serde_json::json!({
+        "bytes": bytes,
+        "secs": secs,
+        "rows": report.rows,
+        "peak_rss_kib": peak_rss_kib(),
+        "report": { "new": report.new, "known": report.known, "updated": report.updated, "rejected": report.rejected },
+    });
+    println!("{v}");
+    Ok(())
+}

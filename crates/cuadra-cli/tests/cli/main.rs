@@ -1,0 +1,47 @@
+//! The CLI as scripts and the other tools use it: a real binary, a real SQLite file on disk.
+
+mod crash;
+mod import;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The built `cuadra-cli` binary.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_cuadra-cli"))
+}
+
+/// Runs `cuadra-cli --db DB ARGS...` to completion.
+pub fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("CUADRA_ACTOR", "test-actor")
+        .output()
+        .expect("cuadra-cli runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Writes a generated dLocal settlement file of `lines` rows.
+pub fn dlocal_file(dir: &Path, name: &str, seed: u64, lines: usize) -> PathBuf {
+    let path = dir.join(name);
+    let file = std::fs::File::create(&path).expect("create");
+    let spec = cuadra_testkit::DlocalSpec {
+        seed,
+        lines,
+        ..Default::default()
+    };
+    cuadra_testkit::write_dlocal_settlement(&spec, std::io::BufWriter::new(file)).expect("generate");
+    path
+}
+
+/// Counts rows of a table straight from the SQLite file.
+pub fn count(db: &Path, table: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("count")
+}
