@@ -36,7 +36,10 @@ fn flag(args: &[String], name: &str) -> Option<String> {
 fn number(args: &[String], name: &str, default: usize) -> Result<usize, String> {
     match flag(args, name) {
         None => Ok(default),
-        Some(v) => v.replace('_', "").parse().map_err(|_| format!("{name} needs a number, got {v}")),
+        Some(v) => v
+            .replace('_', "")
+            .parse()
+            .map_err(|_| format!("{name} needs a number, got {v}")),
     }
 }
 
@@ -62,19 +65,38 @@ fn bench_import(args: &[String]) -> Result<(), String> {
     if !dlocal.exists() {
         let t = Instant::now();
         let f = std::fs::File::create(&dlocal).map_err(|e| e.to_string())?;
-        let spec = cuadra_testkit::DlocalSpec { lines, ..Default::default() };
-        cuadra_testkit::write_dlocal_settlement(&spec, std::io::BufWriter::new(f)).map_err(|e| e.to_string())?;
-        println!("generated {} in {:.1} s", dlocal.display(), t.elapsed().as_secs_f64());
+        let spec = cuadra_testkit::DlocalSpec {
+            lines,
+            ..Default::default()
+        };
+        cuadra_testkit::write_dlocal_settlement(&spec, std::io::BufWriter::new(f))
+            .map_err(|e| e.to_string())?;
+        println!(
+            "generated {} in {:.1} s",
+            dlocal.display(),
+            t.elapsed().as_secs_f64()
+        );
     }
     if !shopify.exists() {
         let t = Instant::now();
         let f = std::fs::File::create(&shopify).map_err(|e| e.to_string())?;
-        let spec = cuadra_testkit::ShopifySpec { orders, ..Default::default() };
-        cuadra_testkit::write_shopify_orders(&spec, std::io::BufWriter::new(f)).map_err(|e| e.to_string())?;
-        println!("generated {} in {:.1} s", shopify.display(), t.elapsed().as_secs_f64());
+        let spec = cuadra_testkit::ShopifySpec {
+            orders,
+            ..Default::default()
+        };
+        cuadra_testkit::write_shopify_orders(&spec, std::io::BufWriter::new(f))
+            .map_err(|e| e.to_string())?;
+        println!(
+            "generated {} in {:.1} s",
+            shopify.display(),
+            t.elapsed().as_secs_f64()
+        );
     }
     println!("\nimport into a fresh workspace (one child process per file; SQLite file on disk)");
-    println!("{:<34} {:>10} {:>11} {:>8} {:>9} {:>12} {:>10}", "file", "MB", "rows", "secs", "MB/s", "rows/s", "peak RSS");
+    println!(
+        "{:<34} {:>10} {:>11} {:>8} {:>9} {:>12} {:>10}",
+        "file", "MB", "rows", "secs", "MB/s", "rows/s", "peak RSS"
+    );
     for file in [&dlocal, &shopify] {
         let db = dir.join("bench.db");
         for suffix in ["", "-wal", "-shm"] {
@@ -88,15 +110,21 @@ fn bench_import(args: &[String]) -> Result<(), String> {
             .output()
             .map_err(|e| e.to_string())?;
         if !out.status.success() {
-            return Err(format!("child import failed: {}", String::from_utf8_lossy(&out.stderr)));
+            return Err(format!(
+                "child import failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
+        let v: serde_json::Value =
+            serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
         let mb = v["bytes"].as_f64().unwrap_or(0.0) / 1e6;
         let secs = v["secs"].as_f64().unwrap_or(f64::NAN);
         let rows = v["rows"].as_f64().unwrap_or(0.0);
         println!(
             "{:<34} {:>10.1} {:>11} {:>8.2} {:>9.1} {:>12.0} {:>7.0} MB",
-            file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            file.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             mb,
             rows,
             secs,
@@ -105,7 +133,10 @@ fn bench_import(args: &[String]) -> Result<(), String> {
             v["peak_rss_kib"].as_f64().unwrap_or(0.0) / 1024.0
         );
         if let Some(report) = v.get("report") {
-            println!("    new {} known {} updated {} rejected {}", report["new"], report["known"], report["updated"], report["rejected"]);
+            println!(
+                "    new {} known {} updated {} rejected {}",
+                report["new"], report["known"], report["updated"], report["rejected"]
+            );
         }
     }
     Ok(())

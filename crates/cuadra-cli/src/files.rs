@@ -27,7 +27,10 @@ pub fn run(ws: &Workspace, args: FilesArgs) -> Result<ExitCode, String> {
         None => {
             let files = ws.list_files().map_err(|e| e.to_string())?;
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&files).map_err(|e| e.to_string())?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&files).map_err(|e| e.to_string())?
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             if files.is_empty() {
@@ -57,10 +60,16 @@ pub fn run(ws: &Workspace, args: FilesArgs) -> Result<ExitCode, String> {
             let problems = ws.file_problems(id).map_err(|e| e.to_string())?;
             if args.json {
                 let v = serde_json::json!({ "file": file, "problems": problems });
-                println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+                );
                 return Ok(ExitCode::SUCCESS);
             }
-            println!("{}", serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?
+            );
             for p in problems {
                 println!(
                     "  row {} {}: {}: {}",
@@ -76,7 +85,11 @@ pub fn run(ws: &Workspace, args: FilesArgs) -> Result<ExitCode, String> {
             let bytes = ws.original_bytes(id).map_err(|e| e.to_string())?;
             std::fs::write(&out, &bytes)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-            println!("wrote {} bytes to {} (SHA-256 verified)", bytes.len(), out.display());
+            println!(
+                "wrote {} bytes to {} (SHA-256 verified)",
+                bytes.len(),
+                out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -51,7 +51,10 @@ pub fn run(ws: &mut Workspace, actor: &str, args: ImportArgs) -> Result<ExitCode
     }
     let failed = reports.iter().filter(|r| !r.succeeded()).count();
     if failed > 0 {
-        eprintln!("{failed} of {} file(s) were not imported: see the problems above", reports.len());
+        eprintln!(
+            "{failed} of {} file(s) were not imported: see the problems above",
+            reports.len()
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -67,7 +70,8 @@ fn print_report(r: &ImportReport) {
             r.first_imported_as.as_deref().unwrap_or("?"),
             r.file_id.unwrap_or_default()
         ),
-        Outcome::Imported | Outcome::DryRun => println!(
+        Outcome::Imported | Outcome::DryRun => {
+            println!(
             "{}{}: {format}: {} rows: {} new, {} known, {} updated, {} conflicting, {} rejected",
             r.file,
             if r.outcome == Outcome::DryRun { " (dry run, nothing written)" } else { "" },
@@ -77,8 +81,12 @@ fn print_report(r: &ImportReport) {
             r.updated,
             r.conflicting,
             r.rejected
+        )
+        }
+        Outcome::Rejected => println!(
+            "{}: NOT IMPORTED ({format}): {} rows, {} rejected",
+            r.file, r.rows, r.rejected
         ),
-        Outcome::Rejected => println!("{}: NOT IMPORTED ({format}): {} rows, {} rejected", r.file, r.rows, r.rejected),
     }
     for p in &r.problems {
         println!("  {p}");

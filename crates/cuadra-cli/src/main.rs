@@ -12,7 +12,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "cuadra-cli", version, about = "Reconcile Efecty cash payments: the Cuadra command line")]
+#[command(
+    name = "cuadra-cli",
+    version,
+    about = "Reconcile Efecty cash payments: the Cuadra command line"
+)]
 struct Cli {
     /// The workspace file (default: $CUADRA_DB, else the app's data directory).
     #[arg(long, global = true)]

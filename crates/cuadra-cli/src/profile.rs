@@ -88,7 +88,12 @@ pub fn run(ws: &mut Workspace, args: ProfileArgs) -> Result<ExitCode, String> {
     match args.command {
         ProfileCommand::List => {
             for p in builtin_profiles() {
-                println!("{:<26} built-in  {:<10} {}", p.name, p.kind.as_str(), p.source);
+                println!(
+                    "{:<26} built-in  {:<10} {}",
+                    p.name,
+                    p.kind.as_str(),
+                    p.source
+                );
             }
             for s in ws.saved_profiles().map_err(|e| e.to_string())? {
                 println!(
@@ -112,7 +117,10 @@ pub fn run(ws: &mut Workspace, args: ProfileArgs) -> Result<ExitCode, String> {
             let p = saved
                 .or(builtin)
                 .ok_or_else(|| format!("no profile named '{name}'"))?;
-            println!("{}", serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?
+            );
             Ok(ExitCode::SUCCESS)
         }
         ProfileCommand::Create {
@@ -129,8 +137,8 @@ pub fn run(ws: &mut Workspace, args: ProfileArgs) -> Result<ExitCode, String> {
             currency,
             header_row,
         } => {
-            let sample = std::fs::read(&from)
-                .map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+            let sample =
+                std::fs::read(&from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
             let spec = ProfileSpec {
                 name: name.clone(),
                 kind: match kind {
@@ -150,13 +158,19 @@ pub fn run(ws: &mut Workspace, args: ProfileArgs) -> Result<ExitCode, String> {
                     Order::Ymd => DateOrder::Ymd,
                 }),
                 zone,
-                row_types: row_types.iter().map(|m| pair(m)).collect::<Result<_, _>>()?,
+                row_types: row_types
+                    .iter()
+                    .map(|m| pair(m))
+                    .collect::<Result<_, _>>()?,
                 default_currency: currency.map(|c| c.to_uppercase()),
                 header_row,
             };
             ws.create_profile(&spec, &sample, chrono::Utc::now())
                 .map_err(|e| e.to_string())?;
-            println!("saved profile '{name}': files with the header of {} now import with it", from.display());
+            println!(
+                "saved profile '{name}': files with the header of {} now import with it",
+                from.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

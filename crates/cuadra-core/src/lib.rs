@@ -3,8 +3,8 @@
 //! them, read the clock inside business logic, or put money through a float.
 
 pub mod decode;
-pub mod money;
-pub mod time;
-pub mod store;
-pub mod model;
 pub mod ingest;
+pub mod model;
+pub mod money;
+pub mod store;
+pub mod time;

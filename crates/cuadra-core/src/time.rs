@@ -407,7 +407,9 @@ fn parse_time_part(sc: &mut Scanner<'_>, text: &str) -> Result<NaiveTime, TimeEr
     match squeezed.as_str() {
         "" => sc.pos = save,
         "am" | "pm" => {
-            if !(1..=12).contains(&hour) && !(hour == 0 && squeezed == "am") {
+            // Some exporters write midnight as `0:05 a. m.`; accept that, nothing else past 12.
+            let on_twelve_hour_clock = (1..=12).contains(&hour) || (hour == 0 && squeezed == "am");
+            if !on_twelve_hour_clock {
                 return Err(invalid(
                     text,
                     format!("hour {hour} cannot be written with a.m./p.m."),

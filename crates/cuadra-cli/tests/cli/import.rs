@@ -8,12 +8,25 @@ fn import_json_reports_every_file_with_the_contract_keys() {
     let db = dir.path().join("w.db");
     let file = dlocal_file(dir.path(), "settlement.csv", 7, 200);
     let out = run(&db, &["import", "--json", file.to_str().expect("utf8")]);
-    assert!(out.status.success(), "a good file imports: {}", stdout(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    assert!(
+        out.status.success(),
+        "a good file imports: {}",
+        stdout(&out)
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
     let arr = v.as_array().expect("a JSON array");
     assert_eq!(arr.len(), 1, "one object per file");
     let r = &arr[0];
-    for key in ["file", "format", "new", "known", "conflicting", "rejected", "problems"] {
+    for key in [
+        "file",
+        "format",
+        "new",
+        "known",
+        "conflicting",
+        "rejected",
+        "problems",
+    ] {
         assert!(r.get(key).is_some(), "key {key} is part of the contract");
     }
     assert_eq!(r["format"], "dlocal-crossborder");
@@ -26,12 +39,22 @@ fn import_json_reports_every_file_with_the_contract_keys() {
     std::fs::copy(&file, &copy).expect("copy");
     let before = count(&db, "settlement_lines");
     let out = run(&db, &["import", "--json", copy.to_str().expect("utf8")]);
-    assert!(out.status.success(), "an already imported file is not a failure");
+    assert!(
+        out.status.success(),
+        "an already imported file is not a failure"
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v[0]["outcome"], "already_imported");
     assert_eq!(v[0]["new"], 0);
-    assert!(v[0]["first_imported_at"].is_string(), "says when it was first imported");
-    assert_eq!(count(&db, "settlement_lines"), before, "a re-import must add no rows");
+    assert!(
+        v[0]["first_imported_at"].is_string(),
+        "says when it was first imported"
+    );
+    assert_eq!(
+        count(&db, "settlement_lines"),
+        before,
+        "a re-import must add no rows"
+    );
     assert_eq!(count(&db, "imported_files"), 1, "nor a second file record");
 }
 
@@ -42,11 +65,24 @@ fn a_bad_file_exits_non_zero_with_a_clear_message_and_writes_nothing() {
     let good = dlocal_file(dir.path(), "good.csv", 1, 50);
     let bad = dir.path().join("mystery.csv");
     std::fs::write(&bad, "foo,bar,baz\n1,2,3\n").expect("write");
-    let out = run(&db, &["import", good.to_str().expect("utf8"), bad.to_str().expect("utf8")]);
+    let out = run(
+        &db,
+        &[
+            "import",
+            good.to_str().expect("utf8"),
+            bad.to_str().expect("utf8"),
+        ],
+    );
     assert_eq!(out.status.code(), Some(1), "one file failed: exit 1");
     let text = stdout(&out);
-    assert!(text.contains("mystery.csv"), "the message names the file: {text}");
-    assert!(text.contains("profile create"), "and tells what to do: {text}");
+    assert!(
+        text.contains("mystery.csv"),
+        "the message names the file: {text}"
+    );
+    assert!(
+        text.contains("profile create"),
+        "and tells what to do: {text}"
+    );
     assert_eq!(count(&db, "imported_files"), 1, "only the good file is in");
 }
 
@@ -55,7 +91,15 @@ fn dry_run_reports_counts_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");
     let file = dlocal_file(dir.path(), "s.csv", 3, 100);
-    let out = run(&db, &["import", "--dry-run", "--json", file.to_str().expect("utf8")]);
+    let out = run(
+        &db,
+        &[
+            "import",
+            "--dry-run",
+            "--json",
+            file.to_str().expect("utf8"),
+        ],
+    );
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v[0]["outcome"], "dry_run");
@@ -69,14 +113,24 @@ fn files_lists_imports_and_exports_an_original_byte_for_byte() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");
     let file = dlocal_file(dir.path(), "s.csv", 5, 30);
-    assert!(run(&db, &["import", file.to_str().expect("utf8")]).status.success());
+    assert!(run(&db, &["import", file.to_str().expect("utf8")])
+        .status
+        .success());
     let out = run(&db, &["files", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v[0]["name"], "s.csv");
     assert_eq!(v[0]["imported_by"], "test-actor", "the actor is recorded");
     let id = v[0]["id"].as_i64().expect("id");
     let back = dir.path().join("back.csv");
-    let out = run(&db, &["files", "export", &id.to_string(), back.to_str().expect("utf8")]);
+    let out = run(
+        &db,
+        &[
+            "files",
+            "export",
+            &id.to_string(),
+            back.to_str().expect("utf8"),
+        ],
+    );
     assert!(out.status.success(), "{}", stdout(&out));
     assert_eq!(
         std::fs::read(&back).expect("read back"),
@@ -99,19 +153,46 @@ fn a_user_profile_maps_an_unknown_layout_once_and_then_applies_by_itself() {
     let out = run(
         &db,
         &[
-            "profile", "create", "epayco", "--from", sample.to_str().expect("utf8"),
-            "--kind", "settlement", "--source", "epayco",
-            "--map", "psp_txn_id=x_ref_payco", "--map", "reference=x_id_invoice",
-            "--map", "amount=x_amount", "--map", "currency=x_currency_code",
-            "--map", "date=x_transaction_date", "--map", "status=x_cod_transaction_state",
-            "--decimal", "comma", "--date-format", "%d/%m/%Y %H:%M",
+            "profile",
+            "create",
+            "epayco",
+            "--from",
+            sample.to_str().expect("utf8"),
+            "--kind",
+            "settlement",
+            "--source",
+            "epayco",
+            "--map",
+            "psp_txn_id=x_ref_payco",
+            "--map",
+            "reference=x_id_invoice",
+            "--map",
+            "amount=x_amount",
+            "--map",
+            "currency=x_currency_code",
+            "--map",
+            "date=x_transaction_date",
+            "--map",
+            "status=x_cod_transaction_state",
+            "--decimal",
+            "comma",
+            "--date-format",
+            "%d/%m/%Y %H:%M",
         ],
     );
-    assert!(out.status.success(), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = run(&db, &["import", "--json", sample.to_str().expect("utf8")]);
     assert!(out.status.success(), "{}", stdout(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v[0]["format"], "epayco", "the saved profile is found by the header");
+    assert_eq!(
+        v[0]["format"], "epayco",
+        "the saved profile is found by the header"
+    );
     assert_eq!(v[0]["new"], 2);
     let conn = rusqlite::Connection::open(&db).expect("open");
     let (amount, merchant_ref, status, created): (String, String, String, String) = conn
@@ -121,8 +202,14 @@ fn a_user_profile_maps_an_unknown_layout_once_and_then_applies_by_itself() {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .expect("line");
-    assert_eq!(amount, "89900", "89.900 with a decimal comma is 89,900 pesos");
+    assert_eq!(
+        amount, "89900",
+        "89.900 with a decimal comma is 89,900 pesos"
+    );
     assert_eq!(merchant_ref, "0001002", "leading zeros are kept");
     assert_eq!(status, "pending", "ePayco state 3 is pending");
-    assert_eq!(created, "2026-05-15T15:10:00-05:00", "offset-less times are Bogotá's");
+    assert_eq!(
+        created, "2026-05-15T15:10:00-05:00",
+        "offset-less times are Bogotá's"
+    );
 }

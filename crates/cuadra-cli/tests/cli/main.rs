@@ -35,7 +35,8 @@ pub fn dlocal_file(dir: &Path, name: &str, seed: u64, lines: usize) -> PathBuf {
         lines,
         ..Default::default()
     };
-    cuadra_testkit::write_dlocal_settlement(&spec, std::io::BufWriter::new(file)).expect("generate");
+    cuadra_testkit::write_dlocal_settlement(&spec, std::io::BufWriter::new(file))
+        .expect("generate");
     path
 }
 

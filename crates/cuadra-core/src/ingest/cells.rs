@@ -114,7 +114,9 @@ impl CellReader {
                 idx,
                 Severity::Error,
                 "bad_amount",
-                format!("{e}. Correct the cell, or import with a profile that states the decimal mark"),
+                format!(
+                    "{e}. Correct the cell, or import with a profile that states the decimal mark"
+                ),
             )
         })?;
         if let Some(units) = self.minor_units {
@@ -124,11 +126,19 @@ impl CellReader {
                     idx,
                     Severity::Error,
                     "bad_amount",
-                    format!("'{text}' should be a whole number of minor units (cents) in this format"),
+                    format!(
+                        "'{text}' should be a whole number of minor units (cents) in this format"
+                    ),
                 ));
             }
             value.set_scale(value.scale() + units).map_err(|_| {
-                self.problem(row, idx, Severity::Error, "bad_amount", format!("'{text}' is too large"))
+                self.problem(
+                    row,
+                    idx,
+                    Severity::Error,
+                    "bad_amount",
+                    format!("'{text}' is too large"),
+                )
             })?;
         }
         Ok(Some(value))
@@ -154,7 +164,9 @@ impl CellReader {
                 self.index[field as usize],
                 Severity::Error,
                 "bad_date",
-                format!("{e}. Correct the cell, or import with a profile that states the date format"),
+                format!(
+                    "{e}. Correct the cell, or import with a profile that states the date format"
+                ),
             )
         })
     }
@@ -182,7 +194,9 @@ impl CellReader {
         }
         let width = self.header.len();
         if rec.len() > width {
-            if let Some(extra) = (width..rec.len()).find(|i| !rec.get(*i).unwrap_or("").trim().is_empty()) {
+            if let Some(extra) =
+                (width..rec.len()).find(|i| !rec.get(*i).unwrap_or("").trim().is_empty())
+            {
                 return Err(self.problem(
                     row,
                     Some(extra),
@@ -197,11 +211,7 @@ impl CellReader {
         }
         let mut warnings = Vec::new();
         if rec.len() < width {
-            let missing_mapped = self
-                .index
-                .iter()
-                .flatten()
-                .any(|idx| *idx >= rec.len());
+            let missing_mapped = self.index.iter().flatten().any(|idx| *idx >= rec.len());
             if missing_mapped {
                 warnings.push(self.problem(
                     row,

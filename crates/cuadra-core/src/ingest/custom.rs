@@ -3,7 +3,9 @@
 //! zone; the mapping is saved in the workspace with the header's signature and applies by itself
 //! the next time the same header appears. Modelled on hledger's CSV rules files.
 
-use super::profile::{header_signature, normalize_header, Field, IdentityRule, Profile, UnknownRowType};
+use super::profile::{
+    header_signature, normalize_header, Field, IdentityRule, Profile, UnknownRowType,
+};
 use super::source::{is_blank, Source};
 use crate::model::{FileKind, RowType};
 use crate::money::DecimalMark;
@@ -51,7 +53,10 @@ pub enum ProfileError {
     #[error("'{0}' is not a time zone name like America/Bogota")]
     Zone(String),
     #[error("a {kind} profile needs {need}")]
-    Incomplete { kind: &'static str, need: &'static str },
+    Incomplete {
+        kind: &'static str,
+        need: &'static str,
+    },
     #[error("a profile named '{0}' already exists (built in or saved); choose another name")]
     Exists(String),
     #[error("workspace database error: {0}")]
@@ -80,14 +85,53 @@ pub fn field_from_name(name: &str, kind: FileKind) -> Option<Field> {
 
 fn all_field_names() -> String {
     let all = [
-        "row_type", "status", "merchant_ref", "psp_txn_id", "psp_order_id", "payment_method",
-        "payment_type", "local_amount", "local_currency", "gross_amount", "fee_amount",
-        "tax_amount", "net_amount", "net_credit", "net_debit", "settlement_currency", "fx_rate",
-        "created_at", "approved_at", "settled_at", "expires_at", "batch_ref", "payer_email",
-        "payer_document", "description", "tax_detail", "order_name", "order_id",
-        "financial_status", "currency", "total", "subtotal", "shipping", "taxes", "discount",
-        "refunded", "outstanding", "paid_at", "cancelled_at", "payment_reference", "payment_id",
-        "email", "customer_name", "item_name", "item_sku", "item_quantity", "item_price",
+        "row_type",
+        "status",
+        "merchant_ref",
+        "psp_txn_id",
+        "psp_order_id",
+        "payment_method",
+        "payment_type",
+        "local_amount",
+        "local_currency",
+        "gross_amount",
+        "fee_amount",
+        "tax_amount",
+        "net_amount",
+        "net_credit",
+        "net_debit",
+        "settlement_currency",
+        "fx_rate",
+        "created_at",
+        "approved_at",
+        "settled_at",
+        "expires_at",
+        "batch_ref",
+        "payer_email",
+        "payer_document",
+        "description",
+        "tax_detail",
+        "order_name",
+        "order_id",
+        "financial_status",
+        "currency",
+        "total",
+        "subtotal",
+        "shipping",
+        "taxes",
+        "discount",
+        "refunded",
+        "outstanding",
+        "paid_at",
+        "cancelled_at",
+        "payment_reference",
+        "payment_id",
+        "email",
+        "customer_name",
+        "item_name",
+        "item_sku",
+        "item_quantity",
+        "item_price",
         "(aliases: reference, id, amount, currency, date, status, fee, net)",
     ];
     all.join(", ")
@@ -253,7 +297,11 @@ impl Workspace {
             .conn()
             .prepare("SELECT name, created_at, definition FROM profiles ORDER BY name")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {

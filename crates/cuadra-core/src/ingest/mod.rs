@@ -3,6 +3,10 @@
 //! is in the workspace whole or not at all. A file already imported (same SHA-256) changes nothing.
 //! This module never guesses silently: every skipped or doubtful row is a problem in the report.
 
+// A row's error is a `Problem` value (file, sheet, row, column, message) returned up to the
+// report; rows in error are few, so its size on the error path costs nothing worth a Box.
+#![allow(clippy::result_large_err)]
+
 mod cells;
 pub mod custom;
 mod orders;
@@ -17,7 +21,9 @@ pub use report::{column_letter, ImportReport, Outcome, Problem, Severity};
 
 use crate::model::FileKind;
 use crate::money::DecimalMark;
-use crate::store::{compress_original, file_by_sha256, sha256_hex, store_blob, StoreError, Workspace};
+use crate::store::{
+    compress_original, file_by_sha256, sha256_hex, store_blob, StoreError, Workspace,
+};
 use crate::time::{parse_zone, DEFAULT_ZONE};
 use cells::CellReader;
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -118,7 +124,9 @@ pub fn import_bytes(
     let source = match Source::open(display, bytes) {
         Ok(s) => s,
         Err(e) => {
-            report.problems.push(file_problem(display, e.code, e.message));
+            let mut problem = file_problem(display, e.code, e.message);
+            problem.row = e.row;
+            report.problems.push(problem);
             return Ok(report);
         }
     };
@@ -173,7 +181,11 @@ fn candidate_profiles(
         .conn()
         .prepare("SELECT name, header_signature, definition FROM profiles ORDER BY name")?;
     let saved = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     for row in saved {
         let (name, signature, definition) = row?;
@@ -264,7 +276,8 @@ impl<'a> Job<'a> {
             }
             if first_rows.is_none() {
                 if let Some((_, r)) = seen.first() {
-                    first_rows = Some((sheet.clone(), r.iter().take(12).map(str::to_string).collect()));
+                    first_rows =
+                        Some((sheet.clone(), r.iter().take(12).map(shorten_cell).collect()));
                 }
             }
             for (i, (_, candidate)) in seen.iter().enumerate() {
@@ -320,13 +333,17 @@ impl<'a> Job<'a> {
                 "no known layout matches this file ({shown}). Map its columns once with a generic profile: `cuadra-cli profile create NAME --from FILE --kind settlement|orders --map field=COLUMN ...`, then import again"
             )
         };
-        report.problems.push(file_problem(self.display, "unknown_layout", message));
+        report
+            .problems
+            .push(file_problem(self.display, "unknown_layout", message));
         None
     }
 
     fn decimal_mark(&self, profile: &Profile) -> DecimalMark {
         profile.decimal_mark.unwrap_or(match self.source {
-            Source::Text { delimiter: b';', .. } => DecimalMark::Comma,
+            Source::Text {
+                delimiter: b';', ..
+            } => DecimalMark::Comma,
             _ => DecimalMark::Dot,
         })
     }
@@ -338,7 +355,10 @@ impl<'a> Job<'a> {
             report.problems.extend(warnings.iter().cloned());
         }
         let Some(mut detected) = self.detect(&mut report) else {
-            return Ok(RunResult { report, regroup: false });
+            return Ok(RunResult {
+                report,
+                regroup: false,
+            });
         };
         let profile = detected.profile.clone();
         let zone = profile
@@ -349,7 +369,12 @@ impl<'a> Job<'a> {
         report.format = Some(profile.name.clone());
         report.kind = Some(profile.kind);
         report.sheet = detected.sheet.clone();
-        if let Source::Text { encoding, delimiter, .. } = self.source {
+        if let Source::Text {
+            encoding,
+            delimiter,
+            ..
+        } = self.source
+        {
             report.encoding = serde_json::to_value(encoding)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string));
@@ -407,7 +432,10 @@ impl<'a> Job<'a> {
             (compressing.join(), outcome)
         });
         if regroup? {
-            return Ok(RunResult { report, regroup: true });
+            return Ok(RunResult {
+                report,
+                regroup: true,
+            });
         }
         let compressed = match compressed {
             Ok(Ok(c)) => c,
@@ -418,7 +446,10 @@ impl<'a> Job<'a> {
                     "the original file could not be compressed for safekeeping; nothing was imported".into(),
                 ));
                 report.outcome = Outcome::Rejected;
-                return Ok(RunResult { report, regroup: false });
+                return Ok(RunResult {
+                    report,
+                    regroup: false,
+                });
             }
         };
 
@@ -455,7 +486,10 @@ impl<'a> Job<'a> {
             report.known = 0;
             report.updated = 0;
             report.conflicting = 0;
-            return Ok(RunResult { report, regroup: false });
+            return Ok(RunResult {
+                report,
+                regroup: false,
+            });
         }
         store_blob(&tx, file_id, &compressed)?;
         {
@@ -496,7 +530,10 @@ impl<'a> Job<'a> {
             report.outcome = Outcome::Imported;
             report.file_id = Some(file_id);
         }
-        Ok(RunResult { report, regroup: false })
+        Ok(RunResult {
+            report,
+            regroup: false,
+        })
     }
 
     fn note_rows_above(&self, detected: &Detected<'_>, report: &mut ImportReport) {
@@ -531,7 +568,13 @@ impl<'a> Job<'a> {
         self.note_rows_above(detected, report);
         let mut writer = settlement::LineWriter::new(file_id, &profile);
         let batches = if profile.summary_block {
-            match settlement::read_summary(self.display, sheet.as_deref(), &detected.above, &profile, zone) {
+            match settlement::read_summary(
+                self.display,
+                sheet.as_deref(),
+                &detected.above,
+                &profile,
+                zone,
+            ) {
                 Ok(b) => b,
                 Err(p) => {
                     report.rejected += 1;
@@ -576,12 +619,25 @@ impl<'a> Job<'a> {
             report.rows += 1;
             let line = cells.check_shape(&rec, row).and_then(|warnings| {
                 report.problems.extend(warnings);
-                settlement::read_line(cells, &profile, &rec, row, batch_ref.as_deref(), &mut unknown)
+                settlement::read_line(
+                    cells,
+                    &profile,
+                    &rec,
+                    row,
+                    batch_ref.as_deref(),
+                    &mut unknown,
+                )
             });
             match line {
-                Ok(line) => writer.write(tx, &line, sheet.as_deref(), row, &rec, report, |code, msg| {
-                    cells.problem(row, None, Severity::Warning, code, msg)
-                })?,
+                Ok(line) => writer.write(
+                    tx,
+                    &line,
+                    sheet.as_deref(),
+                    row,
+                    &rec,
+                    report,
+                    |code, msg| cells.problem(row, None, Severity::Warning, code, msg),
+                )?,
                 Err(p) => {
                     report.rejected += 1;
                     report.problems.push(p);
@@ -659,7 +715,9 @@ impl<'a> Job<'a> {
         let mut held: Vec<orders::OrderRows> = Vec::new();
         let mut held_index: HashMap<String, usize> = HashMap::new();
         let mut rec = StringRecord::new();
-        let mut flush = |group: orders::OrderRows, report: &mut ImportReport| -> Result<(), IngestError> {
+        let mut flush = |group: orders::OrderRows,
+                         report: &mut ImportReport|
+         -> Result<(), IngestError> {
             let mut warnings = Vec::new();
             match orders::read_order(cells, &profile, &group, &mut unknown, &mut warnings) {
                 Ok(order) => {
@@ -722,14 +780,23 @@ impl<'a> Job<'a> {
             if group_in_memory || !profile.rows_per_item {
                 if !profile.rows_per_item {
                     // One row per order: a repeated key is a second snapshot in the same file.
-                    flush(orders::OrderRows { key, rows: vec![(row, rec.clone())] }, report)?;
+                    flush(
+                        orders::OrderRows {
+                            key,
+                            rows: vec![(row, rec.clone())],
+                        },
+                        report,
+                    )?;
                     continue;
                 }
                 match held_index.get(&key) {
                     Some(i) => held[*i].rows.push((row, rec.clone())),
                     None => {
                         held_index.insert(key.clone(), held.len());
-                        held.push(orders::OrderRows { key, rows: vec![(row, rec.clone())] });
+                        held.push(orders::OrderRows {
+                            key,
+                            rows: vec![(row, rec.clone())],
+                        });
                     }
                 }
                 continue;
@@ -744,7 +811,10 @@ impl<'a> Job<'a> {
                         finished.insert(done.key.clone());
                         flush(done, report)?;
                     }
-                    current = Some(orders::OrderRows { key, rows: vec![(row, rec.clone())] });
+                    current = Some(orders::OrderRows {
+                        key,
+                        rows: vec![(row, rec.clone())],
+                    });
                 }
             }
         }
@@ -754,9 +824,18 @@ impl<'a> Job<'a> {
         for group in held {
             flush(group, report)?;
         }
-        drop(flush);
         self.report_unknown(unknown, cells, report);
         Ok(false)
+    }
+}
+
+/// A cell as quoted in a message: a damaged file can hold a 50 MB "cell", which must not become a
+/// 50 MB message in the report, the workspace and the UI.
+fn shorten_cell(cell: &str) -> String {
+    const SHOWN_CHARS: usize = 40;
+    match cell.char_indices().nth(SHOWN_CHARS) {
+        None => cell.to_string(),
+        Some((cut, _)) => format!("{}… ({} bytes)", &cell[..cut], cell.len()),
     }
 }
 

@@ -65,13 +65,15 @@ pub fn read_order(
     let financial_status = match &raw_status {
         None => OrderStatus::Unknown,
         Some(raw) => vocab::order_status(raw).unwrap_or_else(|| {
-            *unknown.entry((Field::FinancialStatus, raw.clone())).or_default() += 1;
+            *unknown
+                .entry((Field::FinancialStatus, raw.clone()))
+                .or_default() += 1;
             OrderStatus::Unknown
         }),
     };
     let mut items = Vec::new();
     for (item_row, rec) in &group.rows {
-        if rec as *const _ != head as *const _ && carries_order_fields(cells, rec) {
+        if !std::ptr::eq(rec, head) && carries_order_fields(cells, rec) {
             let differs = cells.text(rec, Field::Total) != cells.text(head, Field::Total)
                 || cells.text(rec, Field::FinancialStatus)
                     != cells.text(head, Field::FinancialStatus);

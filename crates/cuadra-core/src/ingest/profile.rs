@@ -352,21 +352,99 @@ pub fn builtin_profiles() -> Vec<Profile> {
     };
     let mp_settlement = Profile {
         columns: cols(&[
-            (MerchantRef, &["EXTERNAL_REFERENCE", "Referencia externa", "Código de referencia", "Codigo de referencia"]),
-            (PspTxnId, &["SOURCE_ID", "ID de la operación en Mercado Pago", "Número de operación", "Numero de operacion", "ID de operación"]),
+            (
+                MerchantRef,
+                &[
+                    "EXTERNAL_REFERENCE",
+                    "Referencia externa",
+                    "Código de referencia",
+                    "Codigo de referencia",
+                ],
+            ),
+            (
+                PspTxnId,
+                &[
+                    "SOURCE_ID",
+                    "ID de la operación en Mercado Pago",
+                    "Número de operación",
+                    "Numero de operacion",
+                    "ID de operación",
+                ],
+            ),
             (PaymentMethod, &["PAYMENT_METHOD", "Medio de pago"]),
-            (PaymentType, &["PAYMENT_METHOD_TYPE", "Tipo de medio de pago"]),
-            (RowType, &["TRANSACTION_TYPE", "Tipo de transacción", "Tipo de operación"]),
-            (LocalAmount, &["TRANSACTION_AMOUNT", "Valor de la compra", "Monto de la transacción", "Valor de la transacción"]),
-            (LocalCurrency, &["TRANSACTION_CURRENCY", "Moneda de la transacción", "Moneda"]),
-            (CreatedAt, &["TRANSACTION_DATE", "Fecha de la transacción", "Fecha de compra", "Fecha de origen"]),
-            (FeeAmount, &["FEE_AMOUNT", "Tarifa de Mercado Pago", "Comisión por uso de plataforma", "Cargo por uso de plataforma"]),
-            (NetAmount, &["SETTLEMENT_NET_AMOUNT", "Monto neto de la operación", "Monto neto acreditado", "Valor neto"]),
-            (SettlementCurrency, &["SETTLEMENT_CURRENCY", "Moneda de liquidación"]),
-            (SettledAt, &["SETTLEMENT_DATE", "Fecha de liquidación", "Fecha de acreditación"]),
+            (
+                PaymentType,
+                &["PAYMENT_METHOD_TYPE", "Tipo de medio de pago"],
+            ),
+            (
+                RowType,
+                &[
+                    "TRANSACTION_TYPE",
+                    "Tipo de transacción",
+                    "Tipo de operación",
+                ],
+            ),
+            (
+                LocalAmount,
+                &[
+                    "TRANSACTION_AMOUNT",
+                    "Valor de la compra",
+                    "Monto de la transacción",
+                    "Valor de la transacción",
+                ],
+            ),
+            (
+                LocalCurrency,
+                &["TRANSACTION_CURRENCY", "Moneda de la transacción", "Moneda"],
+            ),
+            (
+                CreatedAt,
+                &[
+                    "TRANSACTION_DATE",
+                    "Fecha de la transacción",
+                    "Fecha de compra",
+                    "Fecha de origen",
+                ],
+            ),
+            (
+                FeeAmount,
+                &[
+                    "FEE_AMOUNT",
+                    "Tarifa de Mercado Pago",
+                    "Comisión por uso de plataforma",
+                    "Cargo por uso de plataforma",
+                ],
+            ),
+            (
+                NetAmount,
+                &[
+                    "SETTLEMENT_NET_AMOUNT",
+                    "Monto neto de la operación",
+                    "Monto neto acreditado",
+                    "Valor neto",
+                ],
+            ),
+            (
+                SettlementCurrency,
+                &["SETTLEMENT_CURRENCY", "Moneda de liquidación"],
+            ),
+            (
+                SettledAt,
+                &[
+                    "SETTLEMENT_DATE",
+                    "Fecha de liquidación",
+                    "Fecha de acreditación",
+                ],
+            ),
             (TaxAmount, &["TAXES_AMOUNT", "Impuestos", "Retenciones"]),
-            (TaxDetail, &["TAX_DETAIL", "TAXES_DISAGGREGATED", "Detalle de impuestos"]),
-            (PspOrderId, &["ORDER_ID", "ID de la orden", "Número de orden"]),
+            (
+                TaxDetail,
+                &["TAX_DETAIL", "TAXES_DISAGGREGATED", "Detalle de impuestos"],
+            ),
+            (
+                PspOrderId,
+                &["ORDER_ID", "ID de la orden", "Número de orden"],
+            ),
         ]),
         required: vec![MerchantRef, PspTxnId, RowType, LocalAmount],
         row_types: types(&[
@@ -400,14 +478,16 @@ pub fn builtin_profiles() -> Vec<Profile> {
             (SettledAt, &["DATE", "Fecha"]),
             (PspTxnId, &["SOURCE_ID", "ID de operación"]),
             (MerchantRef, &["EXTERNAL_REFERENCE", "Referencia externa"]),
-            (BatchRef, &["RECORD_TYPE"]),
             (RowType, &["DESCRIPTION", "Descripción"]),
             (NetCredit, &["NET_CREDIT_AMOUNT", "Crédito neto"]),
             (NetDebit, &["NET_DEBIT_AMOUNT", "Débito neto"]),
             (LocalAmount, &["GROSS_AMOUNT", "Monto bruto"]),
             (FeeAmount, &["MP_FEE_AMOUNT", "Tarifa de Mercado Pago"]),
             (TaxAmount, &["TAXES_AMOUNT", "Impuestos"]),
-            (PaymentMethod, &["PAYMENT METHOD", "PAYMENT_METHOD", "Medio de pago"]),
+            (
+                PaymentMethod,
+                &["PAYMENT METHOD", "PAYMENT_METHOD", "Medio de pago"],
+            ),
             (TaxDetail, &["TAX_DETAIL", "TAXES_DISAGGREGATED"]),
             (PspOrderId, &["ORDER_ID"]),
         ]),
@@ -434,17 +514,29 @@ pub fn builtin_profiles() -> Vec<Profile> {
     let payu = Profile {
         columns: cols(&[
             (PspTxnId, &["Orden", "Id orden", "Número de orden", "Order"]),
-            (MerchantRef, &["Referencia", "Referencia de venta", "Reference"]),
+            (
+                MerchantRef,
+                &["Referencia", "Referencia de venta", "Reference"],
+            ),
             (PayerEmail, &["Comprador", "Email del comprador", "Buyer"]),
             (LocalAmount, &["Monto", "Valor", "Amount"]),
             (LocalCurrency, &["Moneda", "Currency"]),
-            (PaymentMethod, &["Método de pago", "Medio de pago", "Payment method"]),
+            (
+                PaymentMethod,
+                &["Método de pago", "Medio de pago", "Payment method"],
+            ),
             (Status, &["Estado", "State"]),
             (CreatedAt, &["Fecha de creación", "Fecha", "Creation date"]),
             (ApprovedAt, &["Fecha de aprobación", "Fecha de pago"]),
-            (PspOrderId, &["Transacción", "Id transacción", "Transaction"]),
+            (
+                PspOrderId,
+                &["Transacción", "Id transacción", "Transaction"],
+            ),
         ]),
         required: vec![PspTxnId, MerchantRef, LocalAmount, Status],
+        // A Spanish report writes people's numbers (`$ 150.000`, `$ 45.500,50`) whatever the
+        // delimiter; a dot before three digits is grouping, never 150 pesos.
+        decimal_mark: Some(DecimalMark::Comma),
         default_local_currency: Some("COP".into()),
         default_settlement_currency: Some("COP".into()),
         ..settlement("payu-ventas", "payu", "payu")
@@ -469,7 +561,10 @@ pub fn builtin_profiles() -> Vec<Profile> {
             (CustomerName, &["Billing Name"]),
             (CancelledAt, &["Cancelled at"]),
             (PaymentMethod, &["Payment Method"]),
-            (PaymentReference, &["Payment Reference", "Payment References"]),
+            (
+                PaymentReference,
+                &["Payment Reference", "Payment References"],
+            ),
             (Refunded, &["Refunded Amount"]),
             (Outstanding, &["Outstanding Balance"]),
             (OrderId, &["Id"]),
@@ -481,26 +576,119 @@ pub fn builtin_profiles() -> Vec<Profile> {
     };
     let woo = Profile {
         columns: cols(&[
-            (OrderName, &["Order Number", "Order number", "Número de pedido", "Numero de pedido", "Pedido"]),
+            (
+                OrderName,
+                &[
+                    "Order Number",
+                    "Order number",
+                    "Número de pedido",
+                    "Numero de pedido",
+                    "Pedido",
+                ],
+            ),
             (OrderId, &["Order ID", "order_id", "ID del pedido", "ID"]),
-            (FinancialStatus, &["Order Status", "Status", "Estado del pedido", "Estado"]),
-            (CreatedAt, &["Order Date", "Date", "date_created", "Fecha del pedido", "Fecha"]),
+            (
+                FinancialStatus,
+                &["Order Status", "Status", "Estado del pedido", "Estado"],
+            ),
+            (
+                CreatedAt,
+                &[
+                    "Order Date",
+                    "Date",
+                    "date_created",
+                    "Fecha del pedido",
+                    "Fecha",
+                ],
+            ),
             (PaidAt, &["Paid Date", "date_paid", "Fecha de pago"]),
-            (Total, &["Order Total", "Order Total Amount", "order_total", "Total del pedido", "Total"]),
-            (Subtotal, &["Order Subtotal", "Order Subtotal Amount", "Subtotal"]),
+            (
+                Total,
+                &[
+                    "Order Total",
+                    "Order Total Amount",
+                    "order_total",
+                    "Total del pedido",
+                    "Total",
+                ],
+            ),
+            (
+                Subtotal,
+                &["Order Subtotal", "Order Subtotal Amount", "Subtotal"],
+            ),
             (Shipping, &["Order Shipping", "Shipping Total", "Envío"]),
-            (Taxes, &["Order Total Tax", "Order Tax", "Tax Total", "Impuestos"]),
-            (Discount, &["Cart Discount", "Discount Total", "Order Discount", "Descuento"]),
-            (Refunded, &["Order Refund", "Refund Total", "Total Refunded"]),
+            (
+                Taxes,
+                &["Order Total Tax", "Order Tax", "Tax Total", "Impuestos"],
+            ),
+            (
+                Discount,
+                &[
+                    "Cart Discount",
+                    "Discount Total",
+                    "Order Discount",
+                    "Descuento",
+                ],
+            ),
+            (
+                Refunded,
+                &["Order Refund", "Refund Total", "Total Refunded"],
+            ),
             (Currency, &["Order Currency", "Currency", "Moneda"]),
-            (PaymentMethod, &["Payment Method Title", "Payment Method", "Método de pago", "Metodo de pago"]),
-            (PaymentId, &["Transaction ID", "_transaction_id", "transaction_id", "ID de transacción"]),
-            (Email, &["Billing Email", "Billing Email Address", "Customer Email", "Correo electrónico de facturación"]),
-            (CustomerName, &["Billing Full Name", "Customer Name", "Billing First Name", "Nombre de facturación"]),
-            (ItemName, &["Item Name", "Product Name", "Producto", "Nombre del artículo"]),
+            (
+                PaymentMethod,
+                &[
+                    "Payment Method Title",
+                    "Payment Method",
+                    "Método de pago",
+                    "Metodo de pago",
+                ],
+            ),
+            (
+                PaymentId,
+                &[
+                    "Transaction ID",
+                    "_transaction_id",
+                    "transaction_id",
+                    "ID de transacción",
+                ],
+            ),
+            (
+                Email,
+                &[
+                    "Billing Email",
+                    "Billing Email Address",
+                    "Customer Email",
+                    "Correo electrónico de facturación",
+                ],
+            ),
+            (
+                CustomerName,
+                &[
+                    "Billing Full Name",
+                    "Customer Name",
+                    "Billing First Name",
+                    "Nombre de facturación",
+                ],
+            ),
+            (
+                ItemName,
+                &[
+                    "Item Name",
+                    "Product Name",
+                    "Producto",
+                    "Nombre del artículo",
+                ],
+            ),
             (ItemSku, &["SKU", "Item SKU"]),
-            (ItemQuantity, &["Quantity", "Item Quantity", "Qty", "Cantidad"]),
-            (ItemPrice, &["Item Cost", "Item Price", "Item Total", "Precio"]),
+            (
+                ItemQuantity,
+                &["Quantity", "Item Quantity", "Qty", "Cantidad"],
+            ),
+            (
+                ItemPrice,
+                &["Item Cost", "Item Price", "Item Total", "Precio"],
+            ),
         ]),
         required: vec![FinancialStatus, Total],
         rows_per_item: true,
@@ -577,7 +765,10 @@ mod tests {
         assert_eq!(normalize_header("PAYMENT METHOD"), "PAYMENT_METHOD");
         assert_eq!(normalize_header("Método de pago"), "METODO_DE_PAGO");
         assert_eq!(normalize_header("\u{feff}ROW_TYPE"), "ROW_TYPE");
-        assert_eq!(normalize_header("\"Net Amount (local)\""), "NET_AMOUNT_LOCAL");
+        assert_eq!(
+            normalize_header("\"Net Amount (local)\""),
+            "NET_AMOUNT_LOCAL"
+        );
     }
 
     #[test]
@@ -589,7 +780,11 @@ mod tests {
         assert_eq!(names.len(), profiles.len(), "profile names must be unique");
         for p in &profiles {
             for f in &p.required {
-                assert!(!p.aliases(*f).is_empty(), "{}: required {f:?} has no column", p.name);
+                assert!(
+                    !p.aliases(*f).is_empty(),
+                    "{}: required {f:?} has no column",
+                    p.name
+                );
             }
         }
     }

@@ -52,7 +52,9 @@ pub fn read_line(
     let status = match &raw_status {
         None => PaymentStatus::Paid,
         Some(raw) => vocab::payment_status(&profile.source, raw).unwrap_or_else(|| {
-            *unknown_values.entry((Field::Status, raw.clone())).or_default() += 1;
+            *unknown_values
+                .entry((Field::Status, raw.clone()))
+                .or_default() += 1;
             PaymentStatus::Unknown
         }),
     };
@@ -80,7 +82,9 @@ pub fn read_line(
         .or_else(|| profile.default_settlement_currency.clone());
     Ok(SettlementLine {
         psp: profile.source.clone(),
-        batch_ref: cells.string(rec, Field::BatchRef).or(batch_ref.map(str::to_string)),
+        batch_ref: cells
+            .string(rec, Field::BatchRef)
+            .or(batch_ref.map(str::to_string)),
         row_type,
         raw_row_type,
         status,
@@ -185,6 +189,22 @@ fn opt_moment(m: &Option<Moment>) -> Option<String> {
     m.map(|v| v.to_storage())
 }
 
+/// The kind part of a line's identity: its row type, and `_cancel` for a row that undoes another.
+/// Mercado Pago writes `tax_withdholding_cancel` and `withdrawal_cancel` with the SOURCE_ID of the
+/// row they cancel and map them to the same row type: without the suffix the cancellation would
+/// be taken for a changed copy of the original (a conflict) instead of the movement it is.
+fn identity_kind(line: &SettlementLine) -> String {
+    let cancels = line
+        .raw_row_type
+        .as_deref()
+        .is_some_and(|raw| normalize_header(raw).ends_with("_CANCEL"));
+    if cancels {
+        format!("{}_cancel", line.row_type.as_str())
+    } else {
+        line.row_type.as_str().to_string()
+    }
+}
+
 /// Writes lines of one file into the workspace, counting new, known and conflicting ones.
 pub struct LineWriter {
     pub file_id: i64,
@@ -240,7 +260,7 @@ impl LineWriter {
         let content_hash = sha256_hex(content.as_bytes());
         let identity = match (&self.identity_rule, &line.psp_txn_id) {
             (IdentityRule::PspTxnId, Some(id)) => {
-                format!("{}|{}|{}", self.scope, line.row_type.as_str(), id)
+                format!("{}|{}|{}", self.scope, identity_kind(line), id)
             }
             _ => {
                 let n = self.occurrences.entry(content_hash.clone()).or_insert(0);
@@ -314,6 +334,25 @@ impl LineWriter {
             }
             return Ok(());
         }
+        // The same other version seen before (a re-import of a file with a conflict): already
+        // kept and flagged, so it is known, not a second conflict.
+        let flagged_before: Option<i64> = conn
+            .prepare_cached(
+                "SELECT file_id FROM line_conflicts WHERE line_id = ?1 AND content_hash = ?2 LIMIT 1",
+            )?
+            .query_row(params![line_id, content_hash], |r| r.get(0))
+            .optional()?;
+        if flagged_before.is_some() {
+            report.known += 1;
+            report.problems.push(warn(
+                "known_conflict",
+                format!(
+                    "this version of {} was already kept as a conflict with row {known_row} of an earlier import; it was counted once",
+                    line.psp_txn_id.as_deref().unwrap_or("the line")
+                ),
+            ));
+            return Ok(());
+        }
         report.conflicting += 1;
         let raw_json = serde_json::to_string(&raw.iter().collect::<Vec<_>>()).unwrap_or_default();
         conn.prepare_cached(
@@ -322,7 +361,11 @@ impl LineWriter {
         )?
         .execute(params![line_id, self.file_id, sheet, row as i64, content_hash, content, raw_json])?;
         let earlier: Option<String> = conn
-            .query_row("SELECT name FROM imported_files WHERE id = ?1", [known_file], |r| r.get(0))
+            .query_row(
+                "SELECT name FROM imported_files WHERE id = ?1",
+                [known_file],
+                |r| r.get(0),
+            )
             .optional()?;
         report.problems.push(warn(
             "conflicting_row",
@@ -335,4 +378,3 @@ impl LineWriter {
         Ok(())
     }
 }
-

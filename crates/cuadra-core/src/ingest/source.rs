@@ -11,6 +11,10 @@ use std::io::Cursor;
 
 /// A cell longer than this is not a value but a broken file (an unclosed quote, a binary blob).
 pub const MAX_CELL_BYTES: usize = 64 * 1024;
+/// A physical line longer than this is refused before any CSV parsing: rows of real exports are
+/// a few KB (cells are capped at 64 KB), and parsing a 50 MB line of delimiters would cost
+/// gigabytes of field bounds.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// A file opened for reading rows.
 pub enum Source<'a> {
@@ -31,6 +35,8 @@ pub enum Source<'a> {
 pub struct OpenError {
     pub code: &'static str,
     pub message: String,
+    /// The 1-based line the failure is on, when it is on one.
+    pub row: Option<u64>,
 }
 
 impl<'a> Source<'a> {
@@ -40,12 +46,14 @@ impl<'a> Source<'a> {
             return Err(OpenError {
                 code: "empty_file",
                 message: "the file is empty: export it again from the PSP or the shop".into(),
+                row: None,
             });
         }
         if decode::is_ole_xls(bytes) {
             return Err(OpenError {
                 code: "old_excel",
                 message: "this is an old Excel 97-2003 (.xls) workbook: open it in Excel or LibreOffice and save it as .xlsx or CSV".into(),
+                row: None,
             });
         }
         if decode::is_zip(bytes) {
@@ -54,11 +62,25 @@ impl<'a> Source<'a> {
         let (text, encoding) = decode::decode_text(bytes).map_err(|e| OpenError {
             code: "unreadable_text",
             message: e.to_string(),
+            row: None,
         })?;
         if text.trim().is_empty() {
             return Err(OpenError {
                 code: "empty_file",
-                message: "the file holds only blank lines: export it again from the PSP or the shop".into(),
+                message:
+                    "the file holds only blank lines: export it again from the PSP or the shop"
+                        .into(),
+                row: None,
+            });
+        }
+        if let Some((line, len)) = overlong_line(&text) {
+            return Err(OpenError {
+                code: "huge_line",
+                message: format!(
+                    "line {line} is {:.1} MB long: no export writes lines like that, so the file is damaged or is not a CSV export; export it again",
+                    len as f64 / (1024.0 * 1024.0)
+                ),
+                row: Some(line),
             });
         }
         let delimiter = decode::sniff_delimiter(&text);
@@ -80,6 +102,7 @@ impl<'a> Source<'a> {
                     .flexible(true)
                     .delimiter(*delimiter)
                     .from_reader(text.as_bytes()),
+                lines: LineCounter::new(text.as_bytes()),
             }],
             Source::Workbook { sheets, .. } => sheets
                 .iter()
@@ -93,10 +116,24 @@ impl<'a> Source<'a> {
     }
 }
 
+/// The first physical line longer than [`MAX_LINE_BYTES`]: its 1-based number and length.
+fn overlong_line(text: &str) -> Option<(u64, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.len() <= MAX_LINE_BYTES {
+        return None;
+    }
+    bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .find(|(_, line)| line.len() > MAX_LINE_BYTES)
+        .map(|(i, line)| (i as u64 + 1, line.len()))
+}
+
 fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenError> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| OpenError {
         code: "unreadable_workbook",
         message: format!("cannot read the workbook ({e}): save it again as .xlsx or CSV"),
+        row: None,
     })?;
     let mut sheets = Vec::new();
     let mut warnings = Vec::new();
@@ -134,6 +171,7 @@ fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenErro
         return Err(OpenError {
             code: "empty_file",
             message: "the workbook has no sheet with data".into(),
+            row: None,
         });
     }
     Ok(Source::Workbook { sheets, warnings })
@@ -173,12 +211,48 @@ fn cell_text(cell: &Data) -> String {
 pub enum RowReader<'a> {
     Csv {
         reader: csv::Reader<&'a [u8]>,
+        lines: LineCounter<'a>,
     },
     Sheet {
         name: String,
         rows: &'a [Vec<String>],
         next: usize,
     },
+}
+
+/// Line numbers of records as a text editor shows them. The csv crate's own `Position::line` is
+/// one short for every record after the first in a CRLF file (it reports the line of the `\r`
+/// that ended the previous record), and CRLF is what Excel on Windows writes; so lines are
+/// counted here from the record's byte offset, skipping the line ends and blank lines before it.
+pub struct LineCounter<'a> {
+    text: &'a [u8],
+    /// A byte offset already counted and the 1-based line it is on.
+    at: (usize, u64),
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> LineCounter<'a> {
+        LineCounter { text, at: (0, 1) }
+    }
+
+    /// The 1-based line of the first character of the record starting at byte `offset`.
+    fn line_of(&mut self, offset: u64) -> u64 {
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.at.0 {
+            self.at = (0, 1);
+        }
+        let newlines = self.text[self.at.0..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = (start, self.at.1 + newlines as u64);
+        self.at.1
+    }
 }
 
 /// A row that could not be read at all (a CSV syntax error), positioned.
@@ -198,11 +272,13 @@ impl RowReader<'_> {
     /// Reads the next row into `rec`; returns its 1-based row (line) number, or None at the end.
     pub fn read(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, RowError> {
         match self {
-            RowReader::Csv { reader } => match reader.read_record(rec) {
-                Ok(true) => Ok(Some(rec.position().map(|p| p.line()).unwrap_or(0))),
+            RowReader::Csv { reader, lines } => match reader.read_record(rec) {
+                Ok(true) => Ok(Some(
+                    rec.position().map(|p| lines.line_of(p.byte())).unwrap_or(0),
+                )),
                 Ok(false) => Ok(None),
                 Err(e) => Err(RowError {
-                    row: e.position().map(|p| p.line()),
+                    row: e.position().map(|p| lines.line_of(p.byte())),
                     message: format!("the row cannot be read as CSV: {e}"),
                 }),
             },

@@ -32,8 +32,15 @@ pub fn payment_status(source: &str, raw: &str) -> Option<PaymentStatus> {
         "PAID" | "APPROVED" | "ACCREDITED" | "SETTLED" | "CLEARED" | "COMPLETED" | "CAPTURED"
         | "CLO" | "APROBADA" | "APROBADO" | "PAGADA" | "PAGADO" | "ACREDITADO" | "LIQUIDADO"
         | "EXITOSA" | "ACEPTADA" => Paid,
-        "PENDING" | "PENDING_WAITING_PAYMENT" | "IN_PROCESS" | "SUBMITTED" | "ACT" | "CREATED"
-        | "PENDIENTE" | "EN_PROCESO" | "EN_VALIDACION" => Pending,
+        "PENDING"
+        | "PENDING_WAITING_PAYMENT"
+        | "IN_PROCESS"
+        | "SUBMITTED"
+        | "ACT"
+        | "CREATED"
+        | "PENDIENTE"
+        | "EN_PROCESO"
+        | "EN_VALIDACION" => Pending,
         "AUTHORIZED" | "VERIFIED" | "AUTORIZADA" | "AUTORIZADO" => Authorized,
         "REJECTED" | "DECLINED" | "ERROR" | "FAILED" | "RECHAZADA" | "RECHAZADO" | "FALLIDA"
         | "DECLINADA" => Rejected,
@@ -92,17 +99,33 @@ mod tests {
     fn numeric_codes_belong_to_their_psp() {
         assert_eq!(payment_status("payu", "4"), Some(PaymentStatus::Paid));
         assert_eq!(payment_status("epayco", "4"), Some(PaymentStatus::Rejected));
-        assert_eq!(payment_status("mercadopago", "4"), None, "a bare code of another PSP is not guessed");
+        assert_eq!(
+            payment_status("mercadopago", "4"),
+            None,
+            "a bare code of another PSP is not guessed"
+        );
     }
 
     #[test]
     fn words_from_every_vocabulary_normalize() {
         assert_eq!(payment_status("dlocal", "PAID"), Some(PaymentStatus::Paid));
-        assert_eq!(payment_status("mercadopago", "accredited"), Some(PaymentStatus::Paid));
-        assert_eq!(payment_status("payu", "Aprobada"), Some(PaymentStatus::Paid));
-        assert_eq!(payment_status("mercadopago", "pending_waiting_payment"), Some(PaymentStatus::Pending));
+        assert_eq!(
+            payment_status("mercadopago", "accredited"),
+            Some(PaymentStatus::Paid)
+        );
+        assert_eq!(
+            payment_status("payu", "Aprobada"),
+            Some(PaymentStatus::Paid)
+        );
+        assert_eq!(
+            payment_status("mercadopago", "pending_waiting_payment"),
+            Some(PaymentStatus::Pending)
+        );
         assert_eq!(payment_status("rapyd", "ERR"), Some(PaymentStatus::Expired));
-        assert_eq!(order_status("partially_refunded"), Some(OrderStatus::PartiallyRefunded));
+        assert_eq!(
+            order_status("partially_refunded"),
+            Some(OrderStatus::PartiallyRefunded)
+        );
         assert_eq!(order_status("wc-processing"), Some(OrderStatus::Paid));
         assert_eq!(order_status("payment-pending"), Some(OrderStatus::Pending));
         assert_eq!(order_status("canceled"), Some(OrderStatus::Cancelled));

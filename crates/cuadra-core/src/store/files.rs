@@ -40,7 +40,8 @@ pub struct StoredProblem {
     pub message: String,
 }
 
-const FILE_COLUMNS: &str = "id, sha256, name, size, kind, format, encoding, imported_at, imported_by, \
+const FILE_COLUMNS: &str =
+    "id, sha256, name, size, kind, format, encoding, imported_at, imported_by, \
      rows_total, rows_new, rows_known, rows_conflicting, rows_updated, rows_rejected";
 
 fn file_from_row(r: &Row<'_>) -> rusqlite::Result<ImportedFile> {

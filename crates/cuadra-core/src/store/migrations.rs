@@ -195,4 +195,8 @@ BEGIN SELECT RAISE(ABORT, 'order snapshots are evidence and cannot be changed');
 CREATE TRIGGER order_snapshots_no_delete BEFORE DELETE ON order_snapshots
 BEGIN SELECT RAISE(ABORT, 'order snapshots are evidence and cannot be deleted'); END;
 "#,
+    // v2: a re-imported conflicting row is looked up by its line and content, not scanned for.
+    r#"
+CREATE INDEX line_conflicts_line ON line_conflicts(line_id, content_hash);
+"#,
 ];

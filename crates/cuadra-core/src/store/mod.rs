@@ -190,7 +190,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("w.db");
         let ws = Workspace::open(&path).expect("first open");
-        assert_eq!(ws.schema_version().expect("version"), MIGRATIONS.len() as i64);
+        assert_eq!(
+            ws.schema_version().expect("version"),
+            MIGRATIONS.len() as i64
+        );
         drop(ws);
         let mut ws = Workspace::open(&path).expect("second open migrates nothing");
         assert_eq!(
@@ -215,7 +218,10 @@ mod tests {
             .expect("write v1 data");
         }
         let ws = Workspace::open(&path).expect("newer Cuadra opens a v1 workspace");
-        assert_eq!(ws.schema_version().expect("version"), MIGRATIONS.len() as i64);
+        assert_eq!(
+            ws.schema_version().expect("version"),
+            MIGRATIONS.len() as i64
+        );
         assert_eq!(
             ws.setting("zone").expect("read").as_deref(),
             Some("America/Bogota"),
@@ -232,7 +238,10 @@ mod tests {
             conn.pragma_update(None, "user_version", 999).expect("set");
         }
         let err = Workspace::open(&path).err().expect("must refuse");
-        assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
+        assert!(
+            matches!(err, StoreError::TooNew { found: 999, .. }),
+            "{err}"
+        );
     }
 
     #[test]
