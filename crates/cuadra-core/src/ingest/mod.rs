@@ -36,6 +36,22 @@ use std::path::Path;
 
 /// How many header candidates are looked at before a layout is declared unknown.
 const HEADER_SCAN_ROWS: usize = 30;
+/// Rows handed from the parsing thread to the writing thread at a time.
+const PARSE_BATCH: usize = 1024;
+
+/// One data row as the parsing thread hands it over.
+enum ParsedRow {
+    Line {
+        row: u64,
+        keyed: settlement::KeyedLine,
+        line: Box<crate::model::SettlementLine>,
+        raw: StringRecord,
+        warnings: Vec<Problem>,
+    },
+    Rejected(Problem, Vec<Problem>),
+    Unreadable(Problem),
+}
+
 /// Problems listed in one report; the rest are counted in a last line.
 const MAX_LISTED_PROBLEMS: usize = 1000;
 
@@ -566,7 +582,7 @@ impl<'a> Job<'a> {
         let profile = detected.profile.clone();
         let sheet = detected.sheet.clone();
         self.note_rows_above(detected, report);
-        let mut writer = settlement::LineWriter::new(file_id, &profile);
+        let writer = settlement::LineWriter::new(file_id);
         let batches = if profile.summary_block {
             match settlement::read_summary(
                 self.display,
@@ -592,58 +608,109 @@ impl<'a> Job<'a> {
             [one] => one.batch_ref.clone(),
             _ => None,
         };
-        let mut unknown = BTreeMap::new();
-        let mut rec = StringRecord::new();
-        loop {
-            let row = match detected.next(&mut rec) {
-                Ok(Some(row)) => row,
-                Ok(None) => break,
-                Err(e) => {
-                    report.rows += 1;
-                    report.rejected += 1;
-                    report.problems.push(Problem {
-                        file: self.display.to_string(),
-                        sheet: sheet.clone(),
-                        row: e.row,
-                        column: None,
-                        severity: Severity::Error,
-                        code: "bad_csv".into(),
-                        message: e.message,
+        // Parsing and SQLite each take a core: rows are read, checked and keyed on a thread of
+        // their own and handed over in batches, in file order, to this thread, which writes them.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ParsedRow>>(8);
+        let unknown = std::thread::scope(|s| -> Result<_, IngestError> {
+            // Owned here so an early error return drops it and unblocks the parser.
+            let receiver = receiver;
+            let parser = s.spawn(|| {
+                let mut unknown = BTreeMap::new();
+                let mut keyer = settlement::LineKeyer::new(&profile);
+                let mut batch = Vec::with_capacity(PARSE_BATCH);
+                let mut rec = StringRecord::new();
+                loop {
+                    let row = match detected.next(&mut rec) {
+                        Ok(Some(row)) => row,
+                        Ok(None) => break,
+                        Err(e) => {
+                            batch.push(ParsedRow::Unreadable(Problem {
+                                file: self.display.to_string(),
+                                sheet: sheet.clone(),
+                                row: e.row,
+                                column: None,
+                                severity: Severity::Error,
+                                code: "bad_csv".into(),
+                                message: e.message,
+                            }));
+                            break;
+                        }
+                    };
+                    if is_blank(&rec) {
+                        continue;
+                    }
+                    let mut warnings = Vec::new();
+                    let line = cells.check_shape(&rec, row).and_then(|w| {
+                        warnings = w;
+                        settlement::read_line(
+                            cells,
+                            &profile,
+                            &rec,
+                            row,
+                            batch_ref.as_deref(),
+                            &mut unknown,
+                        )
                     });
-                    break;
+                    batch.push(match line {
+                        Ok(line) => ParsedRow::Line {
+                            row,
+                            keyed: keyer.key(&line),
+                            line: Box::new(line),
+                            raw: rec.clone(),
+                            warnings,
+                        },
+                        Err(p) => ParsedRow::Rejected(p, warnings),
+                    });
+                    if batch.len() == PARSE_BATCH
+                        && sender
+                            .send(std::mem::replace(
+                                &mut batch,
+                                Vec::with_capacity(PARSE_BATCH),
+                            ))
+                            .is_err()
+                    {
+                        return unknown; // the writer stopped on an error of its own
+                    }
                 }
-            };
-            if is_blank(&rec) {
-                continue;
-            }
-            report.rows += 1;
-            let line = cells.check_shape(&rec, row).and_then(|warnings| {
-                report.problems.extend(warnings);
-                settlement::read_line(
-                    cells,
-                    &profile,
-                    &rec,
-                    row,
-                    batch_ref.as_deref(),
-                    &mut unknown,
-                )
+                let _ = sender.send(batch);
+                drop(sender);
+                unknown
             });
-            match line {
-                Ok(line) => writer.write(
-                    tx,
-                    &line,
-                    sheet.as_deref(),
-                    row,
-                    &rec,
-                    report,
-                    |code, msg| cells.problem(row, None, Severity::Warning, code, msg),
-                )?,
-                Err(p) => {
-                    report.rejected += 1;
-                    report.problems.push(p);
+            for parsed in receiver.iter().flatten() {
+                report.rows += 1;
+                match parsed {
+                    ParsedRow::Line {
+                        row,
+                        keyed,
+                        line,
+                        raw,
+                        warnings,
+                    } => {
+                        report.problems.extend(warnings);
+                        writer.write(
+                            tx,
+                            &keyed,
+                            &line,
+                            sheet.as_deref(),
+                            row,
+                            &raw,
+                            report,
+                            |code, msg| cells.problem(row, None, Severity::Warning, code, msg),
+                        )?;
+                    }
+                    ParsedRow::Rejected(p, warnings) => {
+                        report.problems.extend(warnings);
+                        report.rejected += 1;
+                        report.problems.push(p);
+                    }
+                    ParsedRow::Unreadable(p) => {
+                        report.rejected += 1;
+                        report.problems.push(p);
+                    }
                 }
             }
-        }
+            Ok(parser.join().unwrap_or_default())
+        })?;
         for b in &batches {
             if let Some(items) = b.items {
                 if items as u64 != report.rows {

@@ -205,22 +205,61 @@ fn identity_kind(line: &SettlementLine) -> String {
     }
 }
 
-/// Writes lines of one file into the workspace, counting new, known and conflicting ones.
-pub struct LineWriter {
-    pub file_id: i64,
+/// A line's identity and content fingerprint, computed where the row is parsed.
+pub struct KeyedLine {
+    pub identity: String,
+    pub content_hash: String,
+    /// The normalized line as canonical JSON (what the content hash covers).
+    pub content: String,
+}
+
+/// Gives each line of one file its identity: the PSP's id where the profile uses one, else a
+/// content fingerprint numbered by occurrence (so identical rows stay distinct, and an overlapping
+/// later file maps its copies onto the same identities).
+pub struct LineKeyer {
     scope: String,
     identity_rule: IdentityRule,
     occurrences: HashMap<String, u32>,
 }
 
-impl LineWriter {
-    pub fn new(file_id: i64, profile: &Profile) -> LineWriter {
-        LineWriter {
-            file_id,
+impl LineKeyer {
+    pub fn new(profile: &Profile) -> LineKeyer {
+        LineKeyer {
             scope: profile.identity_scope.clone(),
             identity_rule: profile.identity,
             occurrences: HashMap::new(),
         }
+    }
+
+    pub fn key(&mut self, line: &SettlementLine) -> KeyedLine {
+        let content = serde_json::to_string(line).unwrap_or_default();
+        let content_hash = sha256_hex(content.as_bytes());
+        let identity = match (&self.identity_rule, &line.psp_txn_id) {
+            (IdentityRule::PspTxnId, Some(id)) => {
+                format!("{}|{}|{}", self.scope, identity_kind(line), id)
+            }
+            _ => {
+                let n = self.occurrences.entry(content_hash.clone()).or_insert(0);
+                *n += 1;
+                format!("{}|fp:{}#{}", self.scope, content_hash, n)
+            }
+        };
+        KeyedLine {
+            identity,
+            content_hash,
+            content,
+        }
+    }
+}
+
+/// Writes lines of one file into the workspace, counting new, known and conflicting ones.
+pub struct LineWriter {
+    pub file_id: i64,
+}
+
+impl LineWriter {
+    pub fn new(file_id: i64) -> LineWriter {
+        LineWriter { file_id }
     }
 
     pub fn write_batch(&self, conn: &Connection, b: &SettlementBatch) -> rusqlite::Result<()> {
@@ -247,8 +286,9 @@ impl LineWriter {
     /// Stores one line; updates the report's counts and adds a warning for in-file repeats.
     #[allow(clippy::too_many_arguments)]
     pub fn write(
-        &mut self,
+        &self,
         conn: &Connection,
+        keyed: &KeyedLine,
         line: &SettlementLine,
         sheet: Option<&str>,
         row: u64,
@@ -256,18 +296,11 @@ impl LineWriter {
         report: &mut ImportReport,
         warn: impl Fn(&str, String) -> Problem,
     ) -> Result<(), rusqlite::Error> {
-        let content = serde_json::to_string(line).unwrap_or_default();
-        let content_hash = sha256_hex(content.as_bytes());
-        let identity = match (&self.identity_rule, &line.psp_txn_id) {
-            (IdentityRule::PspTxnId, Some(id)) => {
-                format!("{}|{}|{}", self.scope, identity_kind(line), id)
-            }
-            _ => {
-                let n = self.occurrences.entry(content_hash.clone()).or_insert(0);
-                *n += 1;
-                format!("{}|fp:{}#{}", self.scope, content_hash, n)
-            }
-        };
+        let KeyedLine {
+            identity,
+            content_hash,
+            content,
+        } = keyed;
         let inserted = conn
             .prepare_cached(
                 "INSERT INTO settlement_lines(identity, content_hash, file_id, sheet, row_no, psp,
@@ -324,7 +357,7 @@ impl LineWriter {
             )?
             .query_row([&identity], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         let same_file = known_file == self.file_id;
-        if known_hash == content_hash {
+        if known_hash == *content_hash {
             report.known += 1;
             if same_file {
                 report.problems.push(warn(
