@@ -5,6 +5,10 @@
 //! and a Shopify export (seeded), then imports each into a fresh workspace and prints MB/s, rows/s
 //! and peak RSS.
 
+// The same allocator as the shipped binaries: imports allocate on one thread and free on another.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cuadra_core::ingest::{import_path, BadRowPolicy, ImportOptions};
 use cuadra_core::store::Workspace;
 use std::path::{Path, PathBuf};

@@ -6,6 +6,11 @@ mod files;
 mod import;
 mod profile;
 
+// Imports allocate rows on a parsing thread and free them on the writing one: mimalloc handles
+// that pattern far better than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use cuadra_core::store::{resolve_db_path, Workspace};
 use std::path::PathBuf;

@@ -8,3 +8,4 @@ pub mod model;
 pub mod money;
 pub mod store;
 pub mod time;
+pub mod reconcile;

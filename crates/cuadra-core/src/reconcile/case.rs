@@ -1,0 +1,167 @@
+//! What the engine produces: the inputs it takes (`OrderIn`, `LineIn`), the case statuses with
+//! their exact export spellings, and [`ReconCase`]. Vocabulary only: no matching logic here.
+
+use crate::model::{OrderStatus, SettlementLine, ShopOrder};
+use crate::time::Moment;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A settlement line with its store id (`settlement_lines.id`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIn {
+    pub id: i64,
+    pub line: SettlementLine,
+}
+
+/// An order snapshot with its store id (`shop_orders.id`): pass one snapshot per order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderIn {
+    pub id: i64,
+    pub order: ShopOrder,
+}
+
+/// The status of a case. [`CaseStatus::as_str`] gives the spellings of the export contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    Matched,
+    PaidShopPending,
+    Underpaid,
+    Overpaid,
+    DuplicatePayment,
+    PaidAfterExpiry,
+    CurrencyMismatch,
+    Refunded,
+    PartiallyRefunded,
+    ChargedBack,
+    AwaitingPayment,
+    ExpiredUnpaid,
+    AwaitingSettlement,
+    MissingSettlement,
+    Suggested,
+    UnmatchedSettlement,
+    SettlementCharge,
+}
+
+impl CaseStatus {
+    pub const ALL: [CaseStatus; 17] = [
+        CaseStatus::Matched,
+        CaseStatus::PaidShopPending,
+        CaseStatus::Underpaid,
+        CaseStatus::Overpaid,
+        CaseStatus::DuplicatePayment,
+        CaseStatus::PaidAfterExpiry,
+        CaseStatus::CurrencyMismatch,
+        CaseStatus::Refunded,
+        CaseStatus::PartiallyRefunded,
+        CaseStatus::ChargedBack,
+        CaseStatus::AwaitingPayment,
+        CaseStatus::ExpiredUnpaid,
+        CaseStatus::AwaitingSettlement,
+        CaseStatus::MissingSettlement,
+        CaseStatus::Suggested,
+        CaseStatus::UnmatchedSettlement,
+        CaseStatus::SettlementCharge,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseStatus::Matched => "matched",
+            CaseStatus::PaidShopPending => "paid_shop_pending",
+            CaseStatus::Underpaid => "underpaid",
+            CaseStatus::Overpaid => "overpaid",
+            CaseStatus::DuplicatePayment => "duplicate_payment",
+            CaseStatus::PaidAfterExpiry => "paid_after_expiry",
+            CaseStatus::CurrencyMismatch => "currency_mismatch",
+            CaseStatus::Refunded => "refunded",
+            CaseStatus::PartiallyRefunded => "partially_refunded",
+            CaseStatus::ChargedBack => "charged_back",
+            CaseStatus::AwaitingPayment => "awaiting_payment",
+            CaseStatus::ExpiredUnpaid => "expired_unpaid",
+            CaseStatus::AwaitingSettlement => "awaiting_settlement",
+            CaseStatus::MissingSettlement => "missing_settlement",
+            CaseStatus::Suggested => "suggested",
+            CaseStatus::UnmatchedSettlement => "unmatched_settlement",
+            CaseStatus::SettlementCharge => "settlement_charge",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CaseStatus> {
+        CaseStatus::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Whether the case is about an order (the others hold settlement lines only).
+    pub fn is_order_case(self) -> bool {
+        !matches!(
+            self,
+            CaseStatus::UnmatchedSettlement | CaseStatus::SettlementCharge
+        )
+    }
+}
+
+/// One reconciliation case: an order with the lines that belong to it, or one settlement line
+/// that belongs to no order. Amounts: `order_total`, `paid_amount` and `difference`
+/// (`paid - total`) are in the buyer's `currency`; `fee_total`, `tax_total` and `net_settled`
+/// are sums over the case's lines in `settlement_currency` (`None` when the lines mix
+/// settlement currencies). Times keep the offset they came with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReconCase {
+    /// Deterministic: `order:<platform>:<normalized order key>` or `line:<psp>:<line id>`,
+    /// suffixed with `:<id>` only when two cases would otherwise share a key.
+    pub key: String,
+    pub status: CaseStatus,
+    /// The rule that decided the status (stable snake_case names, see the module docs).
+    pub rule: &'static str,
+    pub order_id: Option<i64>,
+    /// Sorted ascending.
+    pub line_ids: Vec<i64>,
+    /// The normalized keys that linked the lines to the order, sorted; for a suggestion, the
+    /// order's key and the line's near-miss key.
+    pub matched_keys: Vec<String>,
+    pub order_total: Option<Decimal>,
+    pub paid_amount: Option<Decimal>,
+    pub difference: Option<Decimal>,
+    pub currency: Option<String>,
+    pub fee_total: Option<Decimal>,
+    pub tax_total: Option<Decimal>,
+    pub net_settled: Option<Decimal>,
+    pub settlement_currency: Option<String>,
+    pub psp: Option<String>,
+    pub payment_method: Option<String>,
+    pub order_created_at: Option<Moment>,
+    pub paid_at: Option<Moment>,
+    pub voucher_expires_at: Option<Moment>,
+    pub settled_at: Option<Moment>,
+    pub shop_status: Option<OrderStatus>,
+    pub explanation: String,
+}
+
+impl ReconCase {
+    /// An empty case to fill in.
+    pub(super) fn new(key: String, status: CaseStatus, rule: &'static str) -> ReconCase {
+        ReconCase {
+            key,
+            status,
+            rule,
+            order_id: None,
+            line_ids: Vec::new(),
+            matched_keys: Vec::new(),
+            order_total: None,
+            paid_amount: None,
+            difference: None,
+            currency: None,
+            fee_total: None,
+            tax_total: None,
+            net_settled: None,
+            settlement_currency: None,
+            psp: None,
+            payment_method: None,
+            order_created_at: None,
+            paid_at: None,
+            voucher_expires_at: None,
+            settled_at: None,
+            shop_status: None,
+            explanation: String::new(),
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Facts read off one order or one line, shared by the classifier and the suggestion search:
+//! the buyer's amount, the paid time, whether money moved, the voucher expiry, the labels.
+//! Every rule here is a documented decision (see the module docs of `reconcile`).
+
+use super::case::{LineIn, OrderIn};
+use super::settings::ReconSettings;
+use crate::model::{PaymentStatus, SettlementLine, ShopOrder};
+use crate::time::Moment;
+use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+
+/// Whether a line records money that really moved. `Unknown` counts: a settlement report lists
+/// settled money, and many (Mercado Pago's) carry no status column at all. Refunded, charged
+/// back and disputed payments did arrive; their reversal is judged from the reversal lines.
+pub(super) fn money_moved(status: PaymentStatus) -> bool {
+    matches!(
+        status,
+        PaymentStatus::Paid
+            | PaymentStatus::Unknown
+            | PaymentStatus::Refunded
+            | PaymentStatus::ChargedBack
+            | PaymentStatus::InMediation
+    )
+}
+
+/// What the buyer paid, in the buyer's currency: the local amount, or for files with a single
+/// amount column, the gross amount in the settlement currency.
+pub(super) fn buyer_amount(line: &SettlementLine) -> (Option<Decimal>, Option<&str>) {
+    if line.local_amount.is_some() {
+        (line.local_amount, line.local_currency.as_deref())
+    } else {
+        (line.gross_amount, line.settlement_currency.as_deref())
+    }
+}
+
+/// When the buyer paid: the PSP's approval time, else the line's creation time.
+pub(super) fn paid_moment(line: &SettlementLine) -> Option<Moment> {
+    line.approved_at.or(line.created_at)
+}
+
+/// Currencies compare case-insensitively; an unknown currency does not contradict a known one.
+pub(super) fn same_currency(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
+        _ => true,
+    }
+}
+
+/// A voucher's expiry as shown (the file's own value, or the computed instant in the zone) and
+/// as the instant compared.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Expiry {
+    pub shown: Moment,
+    pub at: DateTime<Utc>,
+}
+
+/// The voucher expiry: the line's explicit expiry, else the order's, else order creation plus
+/// the validity for the line's PSP (or the PSP the order's payment method names). A date
+/// without a time means the voucher is good through that whole day. `None` when the order has
+/// no creation time and no file gives an expiry.
+pub(super) fn voucher_expiry(
+    order: &ShopOrder,
+    line: Option<&SettlementLine>,
+    settings: &ReconSettings,
+) -> Option<Expiry> {
+    let zone = settings.zone;
+    if let Some(explicit) = line.and_then(|l| l.expires_at).or(order.expires_at) {
+        return Some(Expiry {
+            shown: explicit,
+            at: end_of(&explicit, zone),
+        });
+    }
+    let created = order.created_at?.to_utc(zone);
+    let psp = line
+        .map(|l| l.psp.as_str())
+        .or(order.payment_method.as_deref());
+    let hours = TimeDelta::try_hours(settings.validity_hours_for(psp))?;
+    let at = created.checked_add_signed(hours)?;
+    Some(Expiry {
+        shown: Moment::Instant(at.with_timezone(&zone).fixed_offset()),
+        at,
+    })
+}
+
+/// The last instant a moment covers: an instant itself, or the end of a date (the start of the
+/// next day) in `zone`.
+pub(super) fn end_of(moment: &Moment, zone: Tz) -> DateTime<Utc> {
+    match moment {
+        Moment::Instant(_) => moment.to_utc(zone),
+        Moment::Date(d) => d.succ_opt().map_or_else(
+            || moment.to_utc(zone),
+            |next| Moment::Date(next).to_utc(zone),
+        ),
+    }
+}
+
+/// `order #1001`, `order 5551234`, or `order (id 7)`.
+pub(super) fn order_label(o: &OrderIn) -> String {
+    let order = &o.order;
+    match order
+        .order_name
+        .as_deref()
+        .or(order.shop_order_id.as_deref())
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
+        Some(name) => format!("order {name}"),
+        None => format!("order (id {})", o.id),
+    }
+}
+
+/// The PSP's id of the line, else the merchant's reference, else `line <id>`.
+pub(super) fn line_label(l: &LineIn) -> String {
+    let line = &l.line;
+    [
+        line.psp_txn_id.as_deref(),
+        line.merchant_ref.as_deref(),
+        line.psp_order_id.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::trim)
+    .find(|k| !k.is_empty())
+    .map_or_else(|| format!("line {}", l.id), str::to_string)
+}

@@ -1,0 +1,92 @@
+//! Exact-key linking: which order each settlement line names. A line whose keys name one order
+//! belongs to it; a line whose keys name two or more orders is ambiguous and belongs to none
+//! (it is flagged, never guessed); a line naming no order is unlinked. Owns no statuses.
+
+use super::case::{LineIn, OrderIn};
+use super::keys::{line_identifiers, normalize_into, KeyIndex};
+
+pub(super) const UNLINKED: u32 = u32::MAX;
+pub(super) const AMBIGUOUS: u32 = u32::MAX - 1;
+
+pub(super) struct Links {
+    /// Per line: the index of its order, [`UNLINKED`] or [`AMBIGUOUS`].
+    pub line_order: Vec<u32>,
+    /// Per line: which of its identifiers (bit = slot of `line_identifiers`) named an order.
+    pub line_key_mask: Vec<u8>,
+    /// The ambiguous lines with the orders their keys name (sorted, distinct), by line index.
+    pub ambiguous: Vec<(u32, Vec<u32>)>,
+    /// The lines of each order, as a compressed table: order `i` owns
+    /// `order_lines[order_start[i]..order_start[i + 1]]`, sorted by line id.
+    pub order_start: Vec<u32>,
+    pub order_lines: Vec<u32>,
+}
+
+impl Links {
+    pub fn lines_of(&self, order: usize) -> &[u32] {
+        &self.order_lines[self.order_start[order] as usize..self.order_start[order + 1] as usize]
+    }
+}
+
+pub(super) fn link(orders: &[OrderIn], lines: &[LineIn]) -> Links {
+    let index = KeyIndex::build(orders.iter().map(|o| &o.order));
+    let mut line_order = Vec::with_capacity(lines.len());
+    let mut line_key_mask = Vec::with_capacity(lines.len());
+    let mut ambiguous = Vec::new();
+    let mut buf = String::with_capacity(64);
+    let mut hits: Vec<u32> = Vec::with_capacity(8);
+    for (li, l) in lines.iter().enumerate() {
+        hits.clear();
+        let mut mask = 0u8;
+        for (slot, raw) in line_identifiers(&l.line).into_iter().enumerate() {
+            let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
+                continue;
+            };
+            if index.lookup(key, &mut hits) {
+                mask |= 1 << slot;
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        line_key_mask.push(mask);
+        line_order.push(match hits.len() {
+            0 => UNLINKED,
+            1 => hits[0],
+            _ => {
+                ambiguous.push((li as u32, hits.clone()));
+                AMBIGUOUS
+            }
+        });
+    }
+
+    // Counting sort of lines by order: no per-order allocation.
+    let mut order_start = vec![0u32; orders.len() + 1];
+    for &o in &line_order {
+        if (o as usize) < orders.len() {
+            order_start[o as usize + 1] += 1;
+        }
+    }
+    for i in 0..orders.len() {
+        order_start[i + 1] += order_start[i];
+    }
+    let mut fill = order_start.clone();
+    let mut order_lines = vec![0u32; order_start[orders.len()] as usize];
+    for (li, &o) in line_order.iter().enumerate() {
+        if (o as usize) < orders.len() {
+            order_lines[fill[o as usize] as usize] = li as u32;
+            fill[o as usize] += 1;
+        }
+    }
+    for i in 0..orders.len() {
+        let slice = &mut order_lines[order_start[i] as usize..order_start[i + 1] as usize];
+        if slice.len() > 1 {
+            slice.sort_unstable_by_key(|&li| (lines[li as usize].id, li));
+        }
+    }
+    Links {
+        line_order,
+        line_key_mask,
+        ambiguous,
+        order_start,
+        order_lines,
+    }
+}

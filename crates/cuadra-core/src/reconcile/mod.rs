@@ -1,0 +1,232 @@
+//! The matching engine of issue 3: puts every shop order and every settlement line in exactly
+//! one [`ReconCase`], with a status, the rule that decided it, the amounts and times, and one
+//! plain sentence a finance team can act on. It is pure: no storage, no clock (`as_of` is
+//! passed in), no floats, no I/O, and its output (sorted by case key) does not depend on the
+//! order of its inputs. It must never guess: a key shared by two orders is flagged, and a
+//! near-miss reference only becomes a `suggested` case for a person to confirm.
+//!
+//! # Rules decided here where the issue is silent
+//! - Keys: trimmed, case-folded (Unicode lowercase), one leading `#` dropped; leading zeros
+//!   kept. Order keys: name, shop id, payment reference, payment id. Line keys: merchant
+//!   reference, PSP transaction id, PSP order id. Any key of a line equal to any key of an
+//!   order links them, across platforms and PSPs.
+//! - A line whose keys name two or more orders (one shared key, or two keys naming different
+//!   orders) goes to its own `unmatched_settlement` case, rule `ambiguous_key`, naming the
+//!   orders; those orders' explanations name the line.
+//! - Money moved when a line's status is paid, unknown (settlement reports list settled money,
+//!   and some carry no status), refunded, charged_back or in_mediation. Pending, authorized,
+//!   rejected, cancelled and expired lines join their order's case but count for nothing; with
+//!   no order they are `unmatched_settlement` (`unpaid_line_no_order`).
+//! - Distinct payments: rows with the same PSP and the same PSP transaction id are one payment
+//!   (a resent or overlapping report); rows without a PSP id are always distinct.
+//! - The buyer's amount is `local_amount`/`local_currency`, else `gross_amount`/
+//!   `settlement_currency` (files with one amount column). A missing currency on either side
+//!   does not make a mismatch; a missing amount gives `matched` with rule
+//!   `exact_key_amount_unknown` and says so.
+//! - Reversals come first: an open chargeback (chargebacks minus chargeback reversals, by
+//!   amount, or by count when an amount is missing) gives `charged_back`; else refund lines
+//!   give `refunded` when they cover what was paid (or the order total with no payment) within
+//!   tolerance, else `partially_refunded` (also when a refund amount is missing). A payment
+//!   whose own status is refunded / charged_back with no reversal line gives that status too
+//!   (rules `payment_status_*`). Then the issue's precedence for orders with payments.
+//! - Expiry: the first payment line's `expires_at`, else any linked line's, else the order's,
+//!   else creation + validity (per-PSP override by the line's PSP, else by the order's payment
+//!   method). A date-only expiry lasts through that day in the zone. Paid exactly at expiry is
+//!   on time. No creation time and no expiry: `awaiting_payment`, rule `voucher_expiry_unknown`.
+//! - Grace runs from the shop's paid time, else the order's creation; as_of at the grace end
+//!   is still `awaiting_settlement`. A shop-paid order with neither time is `missing_settlement`
+//!   (`shop_paid_time_unknown`).
+//! - Suggestions are looked for for every order without a payment or reversal line (also when
+//!   the shop shows it paid) and win over the no-payment statuses. They need a paid time, the
+//!   same currency, an amount within tolerance and a paid time in [creation, expiry]; the best
+//!   is the smallest amount difference, and any tie suggests nothing (`suggestion_not_unique`).
+//! - Fee, adjustment, tax and payout lines with no order: one `settlement_charge` case per line
+//!   (rule `batch_charge`). With an order key they join that order's case, add to its fee, tax
+//!   and net totals, and do not change its status. Refunds and chargebacks with no order are
+//!   `unmatched_settlement` (`reversal_no_order`).
+//!
+//! Rules (`ReconCase::rule`): `exact_key`, `exact_key_amount_unknown`, `shop_shows_unpaid`,
+//! `amount_outside_tolerance`, `distinct_payments`, `paid_after_voucher_expiry`,
+//! `currency_differs`, `refund_lines`, `chargeback_lines`, `payment_status_refunded`,
+//! `payment_status_charged_back`, `voucher_valid`, `voucher_expired`, `voucher_expiry_unknown`,
+//! `within_settlement_grace`, `settlement_grace_over`, `shop_paid_time_unknown`,
+//! `one_edit_reference`, `ambiguous_key`, `no_order`, `suggestion_not_unique`,
+//! `unpaid_line_no_order`, `reversal_no_order`, `batch_charge`.
+//!
+//! # Persisting cases (for the store; decisions come in a later issue)
+//! A run is a pure function of (orders, lines, settings, as_of), so cases are derived data:
+//! - Store each run as a `recon_runs` row (as_of, settings as JSON, counts) and its cases in
+//!   `recon_cases(run_id, case_key, status, rule, order_id, explanation, amounts as decimal
+//!   TEXT, times as `Moment::to_storage` text, ...)` plus `recon_case_lines(run_id, case_key,
+//!   line_id)` with `UNIQUE(run_id, line_id)`, which enforces "one case per line" in SQL.
+//!   Writing a run is one transaction; older runs stay (append-only) or are pruned by an
+//!   explicit, audited act.
+//! - The case key is the identity a person's decision attaches to: `order:<platform>:<key>`
+//!   survives new imports; `line:<psp>:<line id>` relies on `settlement_lines.id` being stable
+//!   (rows are append-only). A decision should also record the case's membership fingerprint
+//!   (order id and sorted line ids) and the status it decided on: on a rerun it applies only if
+//!   the same key still has the same membership, otherwise the case is shown as "changed since
+//!   decided" rather than silently overwritten or silently kept.
+//! - Never rewrite a stored case in place: a rerun writes new rows.
+
+mod case;
+mod classify;
+mod explain;
+mod facts;
+mod keys;
+mod link;
+mod settings;
+mod suggest;
+#[cfg(test)]
+mod tests;
+
+pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
+pub use keys::normalize_key;
+pub use settings::ReconSettings;
+
+use chrono::{DateTime, Utc};
+use classify::{line_case, order_case, Alone, Cx};
+use facts::order_label;
+use keys::FastMap;
+use link::{AMBIGUOUS, UNLINKED};
+
+/// Below this many orders, threads cost more than they save.
+const PARALLEL_FROM: usize = 20_000;
+
+/// Reconciles `orders` against `lines` as of `as_of`. Every order and every line lands in
+/// exactly one case; the result is sorted by case key and identical for any input order.
+pub fn reconcile(
+    orders: &[OrderIn],
+    lines: &[LineIn],
+    settings: &ReconSettings,
+    as_of: DateTime<Utc>,
+) -> Vec<ReconCase> {
+    let links = link::link(orders, lines);
+    let cx = Cx {
+        orders,
+        lines,
+        settings,
+        as_of,
+        tol: settings.tolerance_abs(),
+        zone: settings.zone,
+        links: &links,
+    };
+    let suggestions = suggest::suggest(&cx);
+
+    let mut strays: FastMap<u32, Vec<u32>> = FastMap::default();
+    for (li, named) in &links.ambiguous {
+        for &oi in named {
+            strays.entry(oi).or_default().push(*li);
+        }
+    }
+    let mut suggested_line = vec![false; lines.len()];
+    for s in suggestions.by_order.values() {
+        suggested_line[s.line as usize] = true;
+    }
+
+    // Order cases are independent of each other: build them on the available cores, in
+    // fixed chunks, so the concatenated result is the same as a sequential run.
+    let build = |oi: usize| {
+        let oi32 = oi as u32;
+        let stray = strays.get(&oi32).map_or(&[][..], Vec::as_slice);
+        order_case(&cx, oi, suggestions.by_order.get(&oi32), stray)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let mut cases: Vec<ReconCase> = if threads < 2 || orders.len() < PARALLEL_FROM {
+        (0..orders.len()).map(build).collect()
+    } else {
+        let chunk = orders.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..orders.len())
+                .step_by(chunk)
+                .map(|start| {
+                    let end = (start + chunk).min(orders.len());
+                    scope.spawn(move || (start..end).map(build).collect::<Vec<_>>())
+                })
+                .collect();
+            let mut all = Vec::with_capacity(orders.len() + lines.len() / 16);
+            for handle in handles {
+                match handle.join() {
+                    Ok(part) => all.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            all
+        })
+    };
+    let labels = |named: &[u32]| -> Vec<String> {
+        let mut v: Vec<(i64, String)> = named
+            .iter()
+            .map(|&oi| (orders[oi as usize].id, order_label(&orders[oi as usize])))
+            .collect();
+        v.sort();
+        v.into_iter().map(|(_, l)| l).collect()
+    };
+    let ambiguous: FastMap<u32, &Vec<u32>> =
+        links.ambiguous.iter().map(|(li, o)| (*li, o)).collect();
+    for (li, &target) in links.line_order.iter().enumerate() {
+        if (target != UNLINKED && target != AMBIGUOUS) || suggested_line[li] {
+            continue;
+        }
+        let li32 = li as u32;
+        let why = if let Some(named) = ambiguous.get(&li32) {
+            Alone::Ambiguous(labels(named))
+        } else if let Some(named) = suggestions.not_unique.get(&li32) {
+            Alone::Tied(labels(named))
+        } else {
+            Alone::NoOrder
+        };
+        cases.push(line_case(&cx, li, why));
+    }
+    finish(cases)
+}
+
+/// Makes case keys unique (two orders with the same platform and key, e.g. two stores, get
+/// `:<id>` suffixes) and sorts by key.
+fn finish(mut cases: Vec<ReconCase>) -> Vec<ReconCase> {
+    let by_key = |a: &ReconCase, b: &ReconCase| {
+        a.key
+            .cmp(&b.key)
+            .then(a.order_id.cmp(&b.order_id))
+            .then(a.line_ids.cmp(&b.line_ids))
+    };
+    cases = sorted(cases, by_key);
+    let mut clash = false;
+    let mut i = 0;
+    while i < cases.len() {
+        let mut j = i + 1;
+        while j < cases.len() && cases[j].key == cases[i].key {
+            j += 1;
+        }
+        if j - i > 1 {
+            clash = true;
+            for case in &mut cases[i..j] {
+                let id = case
+                    .order_id
+                    .or(case.line_ids.first().copied())
+                    .unwrap_or(0);
+                case.key = format!("{}:{id}", case.key);
+            }
+        }
+        i = j;
+    }
+    if clash {
+        cases = sorted(cases, by_key);
+    }
+    cases
+}
+
+/// Sorts by moving indices, not the cases: a case is a few hundred bytes, and a million of
+/// them swapped around by a sort costs more than the comparisons.
+fn sorted(
+    cases: Vec<ReconCase>,
+    by: impl Fn(&ReconCase, &ReconCase) -> std::cmp::Ordering,
+) -> Vec<ReconCase> {
+    let mut order: Vec<u32> = (0..cases.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| by(&cases[a as usize], &cases[b as usize]));
+    let mut slots: Vec<Option<ReconCase>> = cases.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots[i as usize].take())
+        .collect()
+}
