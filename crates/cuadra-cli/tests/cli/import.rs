@@ -213,3 +213,63 @@ fn a_user_profile_maps_an_unknown_layout_once_and_then_applies_by_itself() {
         "offset-less times are Bogotá's"
     );
 }
+
+#[test]
+fn a_large_file_streamed_from_disk_imports_exactly_like_the_same_bytes_in_memory() {
+    use cuadra_core::ingest::{import_bytes, import_path, BadRowPolicy, ImportOptions};
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Past the 64 MiB streaming threshold, so import_path reads it in chunks.
+    let file = dlocal_file(dir.path(), "large.csv", 21, 300_000);
+    let size = std::fs::metadata(&file).expect("meta").len();
+    assert!(
+        size > 64 << 20,
+        "the file must be large enough to stream ({size} bytes)"
+    );
+    let opts = ImportOptions {
+        profile: None,
+        dry_run: false,
+        bad_rows: BadRowPolicy::RejectFile,
+        actor: "test".into(),
+        now: chrono::DateTime::from_timestamp(1_780_000_000, 0).expect("time"),
+    };
+    let streamed_db = dir.path().join("streamed.db");
+    let mut ws = cuadra_core::store::Workspace::open(&streamed_db).expect("open");
+    let streamed = import_path(&mut ws, &file, &opts).expect("import");
+    let memory_db = dir.path().join("memory.db");
+    let mut ws2 = cuadra_core::store::Workspace::open(&memory_db).expect("open");
+    let bytes = std::fs::read(&file).expect("read");
+    let in_memory =
+        import_bytes(&mut ws2, "large.csv", "large.csv", &bytes, &opts).expect("import");
+    assert_eq!(
+        streamed.new,
+        300_000,
+        "every line imported: {:?}",
+        streamed.problems.first()
+    );
+    assert_eq!(
+        (streamed.rows, streamed.new, streamed.problems.len()),
+        (in_memory.rows, in_memory.new, in_memory.problems.len()),
+        "streaming must not change what is read"
+    );
+    let dump = |db: &std::path::Path| -> Vec<(String, String, i64)> {
+        let conn = rusqlite::Connection::open(db).expect("open");
+        let mut stmt = conn
+            .prepare(
+                "SELECT identity, content_hash, row_no FROM settlement_lines ORDER BY identity",
+            )
+            .expect("prepare");
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query");
+        rows.map(|r| r.expect("row")).collect()
+    };
+    assert!(
+        dump(&streamed_db) == dump(&memory_db),
+        "same lines, same content, same row numbers"
+    );
+    assert_eq!(
+        ws.original_bytes(1).expect("original"),
+        bytes,
+        "the streamed file's kept original is byte for byte the file"
+    );
+}

@@ -14,6 +14,7 @@ pub mod profile;
 mod report;
 mod settlement;
 mod source;
+mod stream;
 pub mod vocab;
 
 pub use profile::{builtin_profiles, header_signature, normalize_header, Field, Profile};
@@ -100,18 +101,42 @@ pub fn import_path(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| display.clone());
-    match std::fs::read(path) {
-        Ok(bytes) => import_bytes(ws, &display, &name, &bytes, opts),
-        Err(e) => {
-            let mut report = ImportReport::new(&display, 0);
-            report.problems.push(file_problem(
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size >= stream::STREAM_THRESHOLD {
+        // A large file is hashed and checked in one streaming pass, then read again in chunks:
+        // it is never held in memory whole (unless it is a workbook or not UTF-8).
+        let scan = match stream::scan_file(path) {
+            Ok(scan) => scan,
+            Err(e) => return Ok(unreadable(&display, e)),
+        };
+        if let Some(source) = Source::open_large_text(path, &scan) {
+            let origin = Origin::File(path);
+            return import_source(
+                ws,
                 &display,
-                "unreadable_file",
-                format!("cannot read the file: {e}"),
-            ));
-            Ok(report)
+                &name,
+                origin,
+                scan.size,
+                &scan.sha256,
+                Ok(source),
+                opts,
+            );
         }
     }
+    match std::fs::read(path) {
+        Ok(bytes) => import_bytes(ws, &display, &name, &bytes, opts),
+        Err(e) => Ok(unreadable(&display, e)),
+    }
+}
+
+fn unreadable(display: &str, e: std::io::Error) -> ImportReport {
+    let mut report = ImportReport::new(display, 0);
+    report.problems.push(file_problem(
+        display,
+        "unreadable_file",
+        format!("cannot read the file: {e}"),
+    ));
+    report
 }
 
 /// Imports a file's bytes under `name` (`display` is how messages refer to it).
@@ -123,9 +148,51 @@ pub fn import_bytes(
     opts: &ImportOptions,
 ) -> Result<ImportReport, IngestError> {
     let sha256 = sha256_hex(bytes);
-    let mut report = ImportReport::new(display, bytes.len() as u64);
-    report.sha256 = Some(sha256.clone());
-    if let Some(known) = file_by_sha256(ws.conn(), &sha256)? {
+    let source = Source::open(display, bytes).map_err(|e| (e.code, e.message, e.row));
+    import_source(
+        ws,
+        display,
+        name,
+        Origin::Bytes(bytes),
+        bytes.len() as u64,
+        &sha256,
+        source,
+        opts,
+    )
+}
+
+/// Where an import's original bytes are: in memory, or in a large file read from disk.
+#[derive(Clone, Copy)]
+enum Origin<'a> {
+    Bytes(&'a [u8]),
+    File(&'a Path),
+}
+
+impl Origin<'_> {
+    fn compress(self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Origin::Bytes(bytes) => compress_original(bytes),
+            Origin::File(path) => stream::compress_file(path),
+        }
+    }
+}
+
+type OpenResult<'a> = Result<Source<'a>, (&'static str, String, Option<u64>)>;
+
+#[allow(clippy::too_many_arguments)]
+fn import_source(
+    ws: &mut Workspace,
+    display: &str,
+    name: &str,
+    origin: Origin<'_>,
+    size: u64,
+    sha256: &str,
+    source: OpenResult<'_>,
+    opts: &ImportOptions,
+) -> Result<ImportReport, IngestError> {
+    let mut report = ImportReport::new(display, size);
+    report.sha256 = Some(sha256.to_string());
+    if let Some(known) = file_by_sha256(ws.conn(), sha256)? {
         report.outcome = Outcome::AlreadyImported;
         report.file_id = Some(known.id);
         report.format = Some(known.format);
@@ -137,12 +204,12 @@ pub fn import_bytes(
         };
         return Ok(report);
     }
-    let source = match Source::open(display, bytes) {
+    let source = match source {
         Ok(s) => s,
-        Err(e) => {
-            let mut problem = file_problem(display, e.code, e.message);
-            problem.row = e.row;
-            report.problems.push(problem);
+        Err((code, message, row)) => {
+            let mut p = file_problem(display, code, message);
+            p.row = row;
+            report.problems.push(p);
             return Ok(report);
         }
     };
@@ -151,8 +218,9 @@ pub fn import_bytes(
     let job = Job {
         display,
         name,
-        bytes,
-        sha256: &sha256,
+        origin,
+        size,
+        sha256,
         source: &source,
         profiles: &profiles,
         forced: opts.profile.is_some(),
@@ -227,7 +295,8 @@ fn candidate_profiles(
 struct Job<'a> {
     display: &'a str,
     name: &'a str,
-    bytes: &'a [u8],
+    origin: Origin<'a>,
+    size: u64,
     sha256: &'a str,
     source: &'a Source<'a>,
     profiles: &'a [(Option<String>, Profile)],
@@ -359,13 +428,16 @@ impl<'a> Job<'a> {
         profile.decimal_mark.unwrap_or(match self.source {
             Source::Text {
                 delimiter: b';', ..
+            }
+            | Source::TextFile {
+                delimiter: b';', ..
             } => DecimalMark::Comma,
             _ => DecimalMark::Dot,
         })
     }
 
     fn run(&self, conn: &mut Connection, group_in_memory: bool) -> Result<RunResult, IngestError> {
-        let mut report = ImportReport::new(self.display, self.bytes.len() as u64);
+        let mut report = ImportReport::new(self.display, self.size);
         report.sha256 = Some(self.sha256.to_string());
         if let Source::Workbook { warnings, .. } = self.source {
             report.problems.extend(warnings.iter().cloned());
@@ -386,6 +458,11 @@ impl<'a> Job<'a> {
         report.kind = Some(profile.kind);
         report.sheet = detected.sheet.clone();
         if let Source::Text {
+            encoding,
+            delimiter,
+            ..
+        }
+        | Source::TextFile {
             encoding,
             delimiter,
             ..
@@ -417,7 +494,7 @@ impl<'a> Job<'a> {
             params![
                 self.sha256,
                 self.name,
-                self.bytes.len() as i64,
+                self.size as i64,
                 profile.kind.as_str(),
                 profile.name,
                 report.encoding,
@@ -430,7 +507,7 @@ impl<'a> Job<'a> {
         let file_id = tx.last_insert_rowid();
 
         let (compressed, regroup) = std::thread::scope(|s| {
-            let compressing = s.spawn(|| compress_original(self.bytes));
+            let compressing = s.spawn(|| self.origin.compress());
             let outcome = match profile.kind {
                 FileKind::Settlement => self
                     .read_settlement(&tx, file_id, &mut detected, &cells, zone, &mut report)

@@ -23,6 +23,12 @@ pub enum Source<'a> {
         encoding: TextEncoding,
         delimiter: u8,
     },
+    /// A large UTF-8 file, read from disk in chunks rather than held in memory.
+    TextFile {
+        path: std::path::PathBuf,
+        encoding: TextEncoding,
+        delimiter: u8,
+    },
     Workbook {
         /// Every non-empty sheet, in workbook order, as rows of text cells.
         sheets: Vec<(String, Vec<Vec<String>>)>,
@@ -102,7 +108,22 @@ impl<'a> Source<'a> {
                     .flexible(true)
                     .delimiter(*delimiter)
                     .from_reader(text.as_bytes()),
-                lines: LineCounter::new(text.as_bytes()),
+                text: text.as_bytes(),
+                lines: LineCounter::default(),
+            }],
+            Source::TextFile {
+                path,
+                encoding,
+                delimiter,
+            } => vec![match super::stream::ChunkedCsv::open(
+                path,
+                *delimiter,
+                *encoding == TextEncoding::Utf8Bom,
+            ) {
+                Ok(c) => RowReader::Chunked(Box::new(c)),
+                Err(e) => {
+                    RowReader::Failed(Some(format!("the file could not be opened again: {e}")))
+                }
             }],
             Source::Workbook { sheets, .. } => sheets
                 .iter()
@@ -113,6 +134,35 @@ impl<'a> Source<'a> {
                 })
                 .collect(),
         }
+    }
+}
+
+impl Source<'static> {
+    /// A large file on disk that a streaming scan found to be UTF-8 text, or None when it should be
+    /// read whole instead (a workbook, another encoding, binary).
+    pub fn open_large_text(
+        path: &std::path::Path,
+        scan: &super::stream::FileScan,
+    ) -> Option<Source<'static>> {
+        let prefix = &scan.prefix;
+        if !scan.utf8 || decode::is_zip(prefix) || decode::is_ole_xls(prefix) {
+            return None;
+        }
+        // The prefix may end inside a character: decode only its complete part.
+        let whole = match std::str::from_utf8(prefix) {
+            Ok(_) => prefix.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let (text, encoding) = decode::decode_text(&prefix[..whole]).ok()?;
+        if !matches!(encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom) {
+            return None;
+        }
+        let delimiter = decode::sniff_delimiter(&text);
+        Some(Source::TextFile {
+            path: path.to_path_buf(),
+            encoding,
+            delimiter,
+        })
     }
 }
 
@@ -211,8 +261,13 @@ fn cell_text(cell: &Data) -> String {
 pub enum RowReader<'a> {
     Csv {
         reader: csv::Reader<&'a [u8]>,
-        lines: LineCounter<'a>,
+        text: &'a [u8],
+        lines: LineCounter,
     },
+    /// A large UTF-8 file read from disk a chunk at a time.
+    Chunked(Box<super::stream::ChunkedCsv>),
+    /// A file that could not be opened again for reading (its message is the first read's error).
+    Failed(Option<String>),
     Sheet {
         name: String,
         rows: &'a [Vec<String>],
@@ -224,29 +279,25 @@ pub enum RowReader<'a> {
 /// one short for every record after the first in a CRLF file (it reports the line of the `\r`
 /// that ended the previous record), and CRLF is what Excel on Windows writes; so lines are
 /// counted here from the record's byte offset, skipping the line ends and blank lines before it.
-pub struct LineCounter<'a> {
-    text: &'a [u8],
-    /// A byte offset already counted and the 1-based line it is on.
+#[derive(Default)]
+pub struct LineCounter {
+    /// A byte offset already counted and the 1-based line it is on (0 = nothing counted yet).
     at: (usize, u64),
 }
 
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a [u8]) -> LineCounter<'a> {
-        LineCounter { text, at: (0, 1) }
-    }
-
-    /// The 1-based line of the first character of the record starting at byte `offset`.
-    fn line_of(&mut self, offset: u64) -> u64 {
+impl LineCounter {
+    /// The 1-based line of the first character of the record starting at byte `offset` of `text`.
+    pub fn line_of(&mut self, text: &[u8], offset: u64) -> u64 {
         let mut start = usize::try_from(offset)
             .unwrap_or(usize::MAX)
-            .min(self.text.len());
-        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            .min(text.len());
+        while start < text.len() && matches!(text[start], b'\r' | b'\n') {
             start += 1;
         }
-        if start < self.at.0 {
+        if start < self.at.0 || self.at.1 == 0 {
             self.at = (0, 1);
         }
-        let newlines = self.text[self.at.0..start]
+        let newlines = text[self.at.0..start]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
@@ -264,7 +315,7 @@ pub struct RowError {
 impl RowReader<'_> {
     pub fn sheet(&self) -> Option<&str> {
         match self {
-            RowReader::Csv { .. } => None,
+            RowReader::Csv { .. } | RowReader::Chunked(_) | RowReader::Failed(_) => None,
             RowReader::Sheet { name, .. } => Some(name),
         }
     }
@@ -272,13 +323,24 @@ impl RowReader<'_> {
     /// Reads the next row into `rec`; returns its 1-based row (line) number, or None at the end.
     pub fn read(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, RowError> {
         match self {
-            RowReader::Csv { reader, lines } => match reader.read_record(rec) {
+            RowReader::Chunked(chunked) => chunked.read(rec),
+            RowReader::Failed(message) => match message.take() {
+                Some(message) => Err(RowError { row: None, message }),
+                None => Ok(None),
+            },
+            RowReader::Csv {
+                reader,
+                text,
+                lines,
+            } => match reader.read_record(rec) {
                 Ok(true) => Ok(Some(
-                    rec.position().map(|p| lines.line_of(p.byte())).unwrap_or(0),
+                    rec.position()
+                        .map(|p| lines.line_of(text, p.byte()))
+                        .unwrap_or(0),
                 )),
                 Ok(false) => Ok(None),
                 Err(e) => Err(RowError {
-                    row: e.position().map(|p| lines.line_of(p.byte())),
+                    row: e.position().map(|p| lines.line_of(text, p.byte())),
                     message: format!("the row cannot be read as CSV: {e}"),
                 }),
             },
