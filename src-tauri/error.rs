@@ -44,3 +44,19 @@ impl From<StoreError> for ApiError {
         ApiError::new(Self::STORE, error.to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crosses_ipc_as_code_and_message() {
+        let json = serde_json::to_value(ApiError::new(ApiError::STORE, "disk full"))
+            .expect("an ApiError serialises");
+        assert_eq!(
+            json,
+            serde_json::json!({ "code": "store", "message": "disk full" }),
+            "ui/src/ipc/types.ts reads exactly these two fields"
+        );
+    }
+}

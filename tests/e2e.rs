@@ -8,7 +8,10 @@
 //! embedded (`--features tauri/custom-protocol`) and runs this binary under `xvfb-run -a`.
 //! A missing prerequisite fails the test with the command that installs it; nothing is skipped.
 
-use cuadra_core::store::Workspace;
+use chrono::{TimeZone, Utc};
+use cuadra_core::ingest::{import_bytes, BadRowPolicy, ImportOptions, Outcome};
+use cuadra_core::store::{ImportedFile, Workspace};
+use cuadra_testkit::{write_dlocal_settlement, write_shopify_orders, DlocalSpec, ShopifySpec};
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -50,7 +53,94 @@ async fn a_new_workspace_opens_on_an_empty_file_list() {
     let files = workspace
         .list_files()
         .expect("the app's workspace lists files");
-    assert!(files.is_empty(), "the app must not import anything by itself");
+    assert!(
+        files.is_empty(),
+        "the app must not import anything by itself"
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb + tauri-driver: run through tests/run-all.sh"]
+async fn imported_files_are_listed_newest_first_with_bogota_times() {
+    let home = tempfile::tempdir().expect("a temporary folder for the workspace");
+    let db = home.path().join("cuadra.db");
+    let stored = {
+        let mut workspace = Workspace::open(&db).expect("a new workspace");
+        let mut orders = Vec::new();
+        let spec = ShopifySpec {
+            orders: 20,
+            ..ShopifySpec::default()
+        };
+        write_shopify_orders(&spec, &mut orders).expect("generated orders");
+        import(&mut workspace, "pedidos_shopify_mayo.csv", &orders);
+        let mut settlement = Vec::new();
+        let spec = DlocalSpec {
+            lines: 30,
+            ..DlocalSpec::default()
+        };
+        write_dlocal_settlement(&spec, &mut settlement).expect("a generated settlement");
+        import(&mut workspace, "dlocal_liquidacion_642926.csv", &settlement);
+        workspace
+            .list_files()
+            .expect("the workspace lists its files")
+        // The workspace closes here: the app opens it on its own, as a person's would.
+    };
+    assert_eq!(stored.len(), 2, "both generated files must be imported");
+
+    let app = App::launch(home.path(), &db).await;
+    assert_eq!(
+        app.file_list_state().await,
+        FileListState::Table { rows: 2 },
+        "the window must list every imported file"
+    );
+    let expected: Vec<[String; 5]> = stored.iter().map(expected_row).collect();
+    assert_eq!(
+        app.file_rows().await,
+        expected,
+        "the window must show what the core stored, in its order, at Bogotá time"
+    );
+    app.screenshot("imported-files.png").await;
+    app.quit().await;
+}
+
+/// The import time every e2e import records: 10:30 in Bogotá (UTC-5).
+fn import_time() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 2, 15, 30, 0)
+        .single()
+        .expect("a valid constant time")
+}
+
+fn import(workspace: &mut Workspace, name: &str, bytes: &[u8]) {
+    let options = ImportOptions {
+        profile: None,
+        dry_run: false,
+        bad_rows: BadRowPolicy::RejectFile,
+        actor: "e2e".into(),
+        now: import_time(),
+    };
+    let report = import_bytes(workspace, name, name, bytes, &options)
+        .unwrap_or_else(|e| panic!("{name} must import: {e}"));
+    assert_eq!(
+        report.outcome,
+        Outcome::Imported,
+        "{name} is a clean generated file: {:?}",
+        report.problems
+    );
+}
+
+/// A file as the table shows it: name, format, rows, imported at (Bogotá), by.
+fn expected_row(file: &ImportedFile) -> [String; 5] {
+    assert!(
+        file.rows_total < 1000,
+        "counts of 1000 or more are shown with a thousands separator: keep e2e files small"
+    );
+    [
+        file.name.clone(),
+        file.format.clone(),
+        file.rows_total.to_string(),
+        "2026-05-02 10:30".to_owned(),
+        file.imported_by.clone(),
+    ]
 }
 
 /// What the file list section shows once loading is over.
@@ -102,6 +192,16 @@ impl App {
 
     /// Waits until the UI has rendered; explains the usual reason when it never does.
     async fn wait_for_front_end(&self) {
+        const DEV_SERVER: &str = "http://localhost:5173/";
+        const EMBED_HINT: &str = "the binary was built without the embedded front end: build \
+            ui/dist, then build with `--features tauri/custom-protocol` (tests/run-all.sh does both)";
+        let url = self.client.current_url().await.map(String::from);
+        if let Ok(url) = &url {
+            assert!(
+                !url.starts_with(DEV_SERVER),
+                "the app loads {url}: {EMBED_HINT}"
+            );
+        }
         let found = self
             .client
             .wait()
@@ -109,12 +209,9 @@ impl App {
             .for_element(Locator::Css("[data-testid='app-title']"))
             .await;
         if let Err(error) = found {
-            let url = self.client.current_url().await.map(|u| u.to_string());
             panic!(
                 "the app's front end did not render within {STARTUP_TIMEOUT:?} (page {url:?}): \
-                 {error}. A page on http://localhost:5173 means the binary was built without the \
-                 embedded front end: build ui/dist, then run with \
-                 `--features tauri/custom-protocol` (tests/run-all.sh does both)"
+                 {error}. If the page is {DEV_SERVER}, {EMBED_HINT}"
             );
         }
     }
@@ -158,8 +255,49 @@ impl App {
         }
     }
 
+    /// The cells of every row of the file table, top to bottom.
+    async fn file_rows(&self) -> Vec<[String; 5]> {
+        const CELLS: [&str; 5] = [
+            "file-name",
+            "file-format",
+            "file-rows",
+            "file-imported-at",
+            "file-imported-by",
+        ];
+        let rows = self
+            .client
+            .find_all(Locator::Css("[data-testid='file-row']"))
+            .await
+            .expect("the file rows");
+        let mut shown = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut cells: [String; 5] = Default::default();
+            for (cell, test_id) in cells.iter_mut().zip(CELLS) {
+                *cell = row
+                    .find(Locator::Css(&format!("[data-testid='{test_id}']")))
+                    .await
+                    .unwrap_or_else(|e| panic!("each file row has a {test_id} cell: {e}"))
+                    .text()
+                    .await
+                    .expect("cell text");
+            }
+            shown.push(cells);
+        }
+        shown
+    }
+
     /// Saves a PNG of the page to tests/artifacts/ for people to look at.
     async fn screenshot(&self, file_name: &str) {
+        // WebKit snapshots the last painted frame, which can lag the DOM the test just read:
+        // wait for two animation frames so the picture shows what the assertions saw.
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                vec![],
+            )
+            .await
+            .expect("the page paints");
         let png = self.client.screenshot().await.expect("a screenshot");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
         std::fs::create_dir_all(&dir).expect("tests/artifacts/ is writable");

@@ -9,9 +9,15 @@ const settlement: ImportedFile = {
   size: 48213,
   kind: "settlement",
   format: "efecty-csv-v1",
+  encoding: "utf-8",
   imported_at: "2025-11-25T18:02:00Z",
   imported_by: "ana",
-  rows_new: 12345,
+  rows_total: 12345,
+  rows_new: 12000,
+  rows_known: 300,
+  rows_conflicting: 40,
+  rows_updated: 0,
+  rows_rejected: 5,
 };
 
 function byTestId(root: HTMLElement, id: string): HTMLElement[] {
@@ -43,7 +49,10 @@ describe("the app shell", () => {
     const cell = (id: string) => byTestId(rows[0]!, id)[0]?.textContent;
     expect(cell("file-name")).toBe("efecty_liquidacion_2025-11-24.csv");
     expect(cell("file-format")).toBe("efecty-csv-v1");
-    expect(cell("file-rows"), "counts use Colombian digit grouping").toBe("12.345");
+    expect(cell("file-rows"), "the file's row count, with Colombian digit grouping").toBe("12.345");
+    expect(byTestId(rows[0]!, "file-rows")[0]?.title, "the tooltip says what the import did").toBe(
+      "12.000 new, 300 already known, 40 conflicting, 0 updated, 5 rejected",
+    );
     expect(cell("file-imported-at"), "18:02 UTC is 13:02 in Bogotá (UTC-5, no DST)").toBe(
       "2025-11-25 13:02",
     );

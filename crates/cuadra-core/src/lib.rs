@@ -6,6 +6,6 @@ pub mod decode;
 pub mod ingest;
 pub mod model;
 pub mod money;
+pub mod reconcile;
 pub mod store;
 pub mod time;
-pub mod reconcile;

@@ -16,6 +16,17 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** "12 new, 3 already known, 1 conflicting, 0 updated, 2 rejected" for the rows cell's tooltip. */
+function rowBreakdown(file: ImportedFile): string {
+  return [
+    `${formatCount(file.rows_new)} new`,
+    `${formatCount(file.rows_known)} already known`,
+    `${formatCount(file.rows_conflicting)} conflicting`,
+    `${formatCount(file.rows_updated)} updated`,
+    `${formatCount(file.rows_rejected)} rejected`,
+  ].join(", ");
+}
+
 const COLUMNS: readonly { label: string; numeric?: boolean }[] = [
   { label: "Name" },
   { label: "Format" },
@@ -44,7 +55,11 @@ export function renderFileList(files: readonly ImportedFile[]): HTMLElement {
     row.append(
       el("td", { "data-testid": "file-name", title: file.sha256 }, file.name),
       el("td", { "data-testid": "file-format" }, file.format),
-      el("td", { "data-testid": "file-rows", class: "num" }, formatCount(file.rows_new)),
+      el(
+        "td",
+        { "data-testid": "file-rows", class: "num", title: rowBreakdown(file) },
+        formatCount(file.rows_total),
+      ),
       el("td", { "data-testid": "file-imported-at" }, formatInstant(file.imported_at)),
       el("td", { "data-testid": "file-imported-by" }, file.imported_by),
     );

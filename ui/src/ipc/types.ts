@@ -10,10 +10,18 @@ export interface ImportedFile {
   size: number;
   kind: string;
   format: string;
+  /** The text encoding the file was decoded with; null for binary formats (XLSX). */
+  encoding: string | null;
   /** RFC 3339 instant, as stored (UTC). */
   imported_at: string;
   imported_by: string;
+  /** Data rows in the file, then what the import did with each. */
+  rows_total: number;
   rows_new: number;
+  rows_known: number;
+  rows_conflicting: number;
+  rows_updated: number;
+  rows_rejected: number;
 }
 
 /** The one error shape every command rejects with. Branch on `code`, never on `message`. */
