@@ -206,14 +206,33 @@ fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenErro
         if range.is_empty() {
             continue;
         }
-        let (row0, _) = range.start().unwrap_or((0, 0));
+        let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::with_capacity(range.height());
-        // calamine's range starts at the first used cell; keep spreadsheet row numbers by padding.
+        // calamine's range starts at the first used cell; keep spreadsheet row and column
+        // positions by padding, so problems name the cell a person sees.
         for _ in 0..row0 {
             rows.push(Vec::new());
         }
-        for row in range.rows() {
-            rows.push(row.iter().map(cell_text).collect());
+        for (r, row) in range.rows().enumerate() {
+            let mut cells = vec![String::new(); col0 as usize];
+            for (c, cell) in row.iter().enumerate() {
+                let (text, rounded) = cell_text(cell);
+                if rounded {
+                    warnings.push(Problem {
+                        file: file.to_string(),
+                        sheet: Some(name.clone()),
+                        row: Some(u64::from(row0) + r as u64 + 1),
+                        column: Some(super::report::column_letter(col0 as usize + c)),
+                        severity: Severity::Warning,
+                        code: "float_rounded".into(),
+                        message: format!(
+                            "the workbook stores this number as the binary fraction {cell}; it was read as {text} (rounded to {FLOAT_DECIMALS} decimals)"
+                        ),
+                    });
+                }
+                cells.push(text);
+            }
+            rows.push(cells);
         }
         sheets.push((name, rows));
     }
@@ -229,8 +248,13 @@ fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenErro
 
 /// An XLSX cell as text: numbers exactly as their shortest round-trip decimal (never arithmetic),
 /// dates as ISO local date-times, errors as their Excel text.
-fn cell_text(cell: &Data) -> String {
-    match cell {
+/// Decimals kept from an XLSX number cell: PSP amounts and rates use at most 6.
+const FLOAT_DECIMALS: u32 = 6;
+
+/// The cell's text, and whether a binary float had to be rounded to get it (`0.1 + 0.2` stored
+/// as 0.30000000000000004 is read as 0.3, with a warning).
+fn cell_text(cell: &Data) -> (String, bool) {
+    let text = match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
@@ -238,7 +262,19 @@ fn cell_text(cell: &Data) -> String {
             if f.fract() == 0.0 && f.abs() < 1e15 {
                 format!("{}", *f as i64)
             } else {
-                format!("{f}")
+                match crate::money::decimal_from_f64_exact(*f) {
+                    Some(exact) if exact.scale() > FLOAT_DECIMALS => {
+                        let rounded = exact
+                            .round_dp_with_strategy(
+                                FLOAT_DECIMALS,
+                                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                            )
+                            .normalize();
+                        return (rounded.to_string(), true);
+                    }
+                    Some(exact) => exact.to_string(),
+                    None => format!("{f}"),
+                }
             }
         }
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
@@ -254,7 +290,8 @@ fn cell_text(cell: &Data) -> String {
         },
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
-    }
+    };
+    (text, false)
 }
 
 /// A cursor over one part's rows.

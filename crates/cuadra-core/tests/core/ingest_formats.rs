@@ -582,3 +582,53 @@ fn xlsx_payu_with_number_and_date_cells() {
     );
     insta::assert_yaml_snapshot!("payu_ventas_co_xlsx", g);
 }
+
+#[test]
+fn xlsx_float_artifacts_are_rounded_with_a_warning_and_offset_sheets_keep_their_columns() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Ventas").expect("name");
+    // The table starts at C3, as when someone pastes a report under a title.
+    let header = [
+        "Orden",
+        "Referencia",
+        "Comprador",
+        "Monto",
+        "Método de pago",
+        "Estado",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, 2 + c as u16, *h).expect("header");
+    }
+    ws.write_string(3, 2, "2150873461").expect("cell");
+    ws.write_string(3, 3, "PED-3001").expect("cell");
+    ws.write_string(3, 4, "a@example.co").expect("cell");
+    // What a formula like =0.1+0.2 leaves in the file: 0.30000000000000004.
+    ws.write_number(3, 5, 0.1 + 0.2).expect("cell");
+    ws.write_string(3, 6, "EFECTY").expect("cell");
+    ws.write_string(3, 7, "Aprobada").expect("cell");
+    let bytes = book.save_to_buffer().expect("xlsx");
+    let mut t = TestWs::new();
+    let report = t.import("ventas_offset.xlsx", &bytes);
+    assert_eq!(report.outcome, Outcome::Imported, "{:#?}", report.problems);
+    let lines = t.settlement_lines();
+    let line = find(&lines, "psp_txn_id", "2150873461");
+    assert_eq!(
+        col(line, "local_amount"),
+        Some("0.3"),
+        "a binary float artifact is read as the decimal a person typed"
+    );
+    let warning = report
+        .problems
+        .iter()
+        .find(|p| p.code == "float_rounded")
+        .expect("the rounding is reported, never silent");
+    assert_eq!(warning.row, Some(4), "row as the spreadsheet shows it");
+    assert_eq!(
+        warning.column.as_deref(),
+        Some("F"),
+        "column as the spreadsheet shows it"
+    );
+    assert_eq!(warning.sheet.as_deref(), Some("Ventas"));
+}
