@@ -135,3 +135,68 @@ proptest! {
         prop_assert_eq!(t.settlement_lines(), lines);
     }
 }
+
+/// The Shopify fixture's header and its records (whole CSV records: Notes hold line breaks).
+fn shopify_records() -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let bytes = fixture("shopify_orders_co.csv");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.as_slice());
+    let mut records = reader.records().map(|r| r.unwrap());
+    let header = records.next().unwrap();
+    (header, records.collect())
+}
+
+fn write_records(header: &csv::StringRecord, rows: &[csv::StringRecord]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header).unwrap();
+    for r in rows {
+        writer.write_record(r).unwrap();
+    }
+    writer.into_inner().unwrap()
+}
+
+/// Orders as a set: each order's own fields and its items, wherever its rows sat.
+fn order_set(t: &TestWs) -> Vec<String> {
+    let mut out: Vec<String> = t
+        .order_snapshots()
+        .into_iter()
+        .map(|mut r| {
+            r.remove("row_no");
+            let mut items: Vec<String> = match r.remove("items") {
+                Some(serde_json::Value::Array(items)) => items
+                    .into_iter()
+                    .map(|mut i| {
+                        if let Some(o) = i.as_object_mut() {
+                            o.remove("row_no");
+                            o.remove("seq");
+                        }
+                        i.to_string()
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            items.sort();
+            format!("{}|{}", serde_json::to_string(&r).unwrap(), items.join(","))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Re-sorting an order export in Excel scatters an order's line-item rows: the orders read
+    /// must be the same (the importer regroups them), never split or double-counted.
+    #[test]
+    fn shuffled_shopify_rows_store_the_same_orders(order in Just(shopify_records().1).prop_shuffle()) {
+        let (header, rows) = shopify_records();
+        let mut reference = TestWs::new();
+        prop_assert_eq!(reference.import("pedidos.csv", &write_records(&header, &rows)).outcome, Outcome::Imported);
+        let mut shuffled = TestWs::new();
+        let r = shuffled.import("barajado.csv", &write_records(&header, &order));
+        prop_assert_eq!(r.outcome, Outcome::Imported, "{:?}", r.problems);
+        prop_assert_eq!(order_set(&shuffled), order_set(&reference), "row order must not change the orders");
+    }
+}
