@@ -390,15 +390,7 @@ impl<'a> Job<'a> {
                     }
                     Ok(None) => break,
                     Err(e) => {
-                        report.problems.push(Problem {
-                            file: self.display.to_string(),
-                            sheet: sheet.clone(),
-                            row: e.row,
-                            column: None,
-                            severity: Severity::Error,
-                            code: "bad_csv".into(),
-                            message: e.message,
-                        });
+                        report.problems.push(self.bad_csv(&sheet, e));
                         return None;
                     }
                 }
@@ -673,6 +665,19 @@ impl<'a> Job<'a> {
         })
     }
 
+    /// A row the CSV reader could not read at all.
+    fn bad_csv(&self, sheet: &Option<String>, e: source::RowError) -> Problem {
+        Problem {
+            file: self.display.to_string(),
+            sheet: sheet.clone(),
+            row: e.row,
+            column: None,
+            severity: Severity::Error,
+            code: "bad_csv".into(),
+            message: e.message,
+        }
+    }
+
     fn note_rows_above(&self, detected: &Detected<'_>, report: &mut ImportReport) {
         if !detected.above.is_empty() && !detected.profile.summary_block {
             let rows: Vec<String> = detected.above.iter().map(|(r, _)| r.to_string()).collect();
@@ -745,15 +750,7 @@ impl<'a> Job<'a> {
                         Ok(Some(row)) => row,
                         Ok(None) => break,
                         Err(e) => {
-                            batch.push(ParsedRow::Unreadable(Problem {
-                                file: self.display.to_string(),
-                                sheet: sheet.clone(),
-                                row: e.row,
-                                column: None,
-                                severity: Severity::Error,
-                                code: "bad_csv".into(),
-                                message: e.message,
-                            }));
+                            batch.push(ParsedRow::Unreadable(self.bad_csv(&sheet, e)));
                             break;
                         }
                     };
@@ -933,15 +930,7 @@ impl<'a> Job<'a> {
                         Err(e) => {
                             rows += 1;
                             out.push(OrderEvent::Problem {
-                                problem: Problem {
-                                    file: self.display.to_string(),
-                                    sheet: sheet.clone(),
-                                    row: e.row,
-                                    column: None,
-                                    severity: Severity::Error,
-                                    code: "bad_csv".into(),
-                                    message: e.message,
-                                },
+                                problem: self.bad_csv(&sheet, e),
                                 rejected: 1,
                             });
                             break;
@@ -1075,6 +1064,16 @@ fn shorten_cell(cell: &str) -> String {
         None => cell.to_string(),
         Some((cut, _)) => format!("{}… ({} bytes)", &cell[..cut], cell.len()),
     }
+}
+
+/// A stored amount: the exact decimal as text (SQLite numbers would be floats).
+fn decimal_text(d: &Option<rust_decimal::Decimal>) -> Option<String> {
+    d.map(|v| v.to_string())
+}
+
+/// A stored time: RFC 3339 with its own offset, or a plain date.
+fn moment_text(m: &Option<crate::time::Moment>) -> Option<String> {
+    m.map(|v| v.to_storage())
 }
 
 /// Keeps reports readable on a badly broken file: the first problems, then a count of the rest.

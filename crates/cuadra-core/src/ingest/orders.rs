@@ -8,6 +8,7 @@ use super::cells::CellReader;
 use super::profile::{Field, Profile};
 use super::report::{ImportReport, Problem, Severity};
 use super::vocab;
+use super::{decimal_text, moment_text};
 use crate::model::{LineItem, OrderStatus, ShopOrder};
 use crate::store::sha256_hex;
 use crate::time::Moment;
@@ -170,14 +171,6 @@ pub fn state_rank(order: &ShopOrder, zone: Tz) -> String {
     format!("{when}|{:02}", status_rank(order.financial_status))
 }
 
-fn opt_text(d: &Option<rust_decimal::Decimal>) -> Option<String> {
-    d.map(|v| v.to_string())
-}
-
-fn opt_moment(m: &Option<Moment>) -> Option<String> {
-    m.map(|v| v.to_storage())
-}
-
 /// Stores one order snapshot, counting it new, known or updated.
 pub fn write_order(
     conn: &Connection,
@@ -239,17 +232,17 @@ pub fn write_order(
         order.financial_status.as_str(),
         order.raw_status,
         order.currency,
-        opt_text(&order.total),
-        opt_text(&order.subtotal),
-        opt_text(&order.shipping),
-        opt_text(&order.taxes),
-        opt_text(&order.discount),
-        opt_text(&order.refunded),
-        opt_text(&order.outstanding),
-        opt_moment(&order.created_at),
-        opt_moment(&order.paid_at),
-        opt_moment(&order.cancelled_at),
-        opt_moment(&order.expires_at),
+        decimal_text(&order.total),
+        decimal_text(&order.subtotal),
+        decimal_text(&order.shipping),
+        decimal_text(&order.taxes),
+        decimal_text(&order.discount),
+        decimal_text(&order.refunded),
+        decimal_text(&order.outstanding),
+        moment_text(&order.created_at),
+        moment_text(&order.paid_at),
+        moment_text(&order.cancelled_at),
+        moment_text(&order.expires_at),
         order.payment_method,
         order.payment_reference,
         order.payment_id,
@@ -270,8 +263,8 @@ pub fn write_order(
                 item.row as i64,
                 item.name,
                 item.sku,
-                opt_text(&item.quantity),
-                opt_text(&item.price),
+                decimal_text(&item.quantity),
+                decimal_text(&item.price),
             ])?;
         }
     }

@@ -7,9 +7,9 @@ use super::cells::CellReader;
 use super::profile::{normalize_header, Field, IdentityRule, Profile, UnknownRowType};
 use super::report::{ImportReport, Problem, Severity};
 use super::vocab;
+use super::{decimal_text, moment_text};
 use crate::model::{PaymentStatus, SettlementBatch, SettlementLine};
 use crate::store::sha256_hex;
-use crate::time::Moment;
 use csv::StringRecord;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{BTreeMap, HashMap};
@@ -181,14 +181,6 @@ pub fn read_summary(
     Ok(batches)
 }
 
-fn opt_text(d: &Option<rust_decimal::Decimal>) -> Option<String> {
-    d.map(|v| v.to_string())
-}
-
-fn opt_moment(m: &Option<Moment>) -> Option<String> {
-    m.map(|v| v.to_storage())
-}
-
 /// The kind part of a line's identity: its row type, and `_cancel` for a row that undoes another.
 /// Mercado Pago writes `tax_withdholding_cancel` and `withdrawal_cancel` with the SOURCE_ID of the
 /// row they cancel and map them to the same row type: without the suffix the cancellation would
@@ -274,10 +266,10 @@ impl LineWriter {
             b.batch_ref,
             b.currency,
             b.items,
-            opt_text(&b.gross_total),
-            opt_text(&b.fee_total),
-            opt_text(&b.net_total),
-            opt_moment(&b.transfer_date),
+            decimal_text(&b.gross_total),
+            decimal_text(&b.fee_total),
+            decimal_text(&b.net_total),
+            moment_text(&b.transfer_date),
             b.row as i64,
         ])?;
         Ok(())
@@ -330,18 +322,18 @@ impl LineWriter {
                 line.psp_order_id,
                 line.payment_method,
                 line.payment_type,
-                opt_text(&line.local_amount),
+                decimal_text(&line.local_amount),
                 line.local_currency,
-                opt_text(&line.gross_amount),
-                opt_text(&line.fee_amount),
-                opt_text(&line.tax_amount),
-                opt_text(&line.net_amount),
+                decimal_text(&line.gross_amount),
+                decimal_text(&line.fee_amount),
+                decimal_text(&line.tax_amount),
+                decimal_text(&line.net_amount),
                 line.settlement_currency,
-                opt_text(&line.fx_rate),
-                opt_moment(&line.created_at),
-                opt_moment(&line.approved_at),
-                opt_moment(&line.settled_at),
-                opt_moment(&line.expires_at),
+                decimal_text(&line.fx_rate),
+                moment_text(&line.created_at),
+                moment_text(&line.approved_at),
+                moment_text(&line.settled_at),
+                moment_text(&line.expires_at),
                 line.payer_email,
                 line.payer_document,
                 line.description,
