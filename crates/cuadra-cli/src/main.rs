@@ -5,6 +5,7 @@
 mod files;
 mod import;
 mod profile;
+mod reconcile;
 
 // Imports allocate rows on a parsing thread and free them on the writing one: mimalloc handles
 // that pattern far better than the system allocator.
@@ -41,6 +42,8 @@ enum Command {
     Files(files::FilesArgs),
     /// Create, list and show column mappings for layouts Cuadra does not know.
     Profile(profile::ProfileArgs),
+    /// Match orders and settlement lines; print counts and amounts per status.
+    Reconcile(reconcile::ReconcileArgs),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&mut ws, &actor, args),
         Command::Files(args) => files::run(&ws, args),
         Command::Profile(args) => profile::run(&mut ws, args),
+        Command::Reconcile(args) => reconcile::run(&ws, args),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 
 mod crash;
 mod import;
+mod reconcile;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

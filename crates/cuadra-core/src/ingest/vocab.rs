@@ -31,7 +31,7 @@ pub fn payment_status(source: &str, raw: &str) -> Option<PaymentStatus> {
     Some(match word.as_str() {
         "PAID" | "APPROVED" | "ACCREDITED" | "SETTLED" | "CLEARED" | "COMPLETED" | "CAPTURED"
         | "CLO" | "APROBADA" | "APROBADO" | "PAGADA" | "PAGADO" | "ACREDITADO" | "LIQUIDADO"
-        | "EXITOSA" | "ACEPTADA" => Paid,
+        | "EXITOSA" | "ACEPTADA" | "SUCCESS" | "SUCCEEDED" => Paid,
         "PENDING"
         | "PENDING_WAITING_PAYMENT"
         | "IN_PROCESS"

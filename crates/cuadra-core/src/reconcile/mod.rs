@@ -75,6 +75,7 @@ mod explain;
 mod facts;
 mod keys;
 mod link;
+mod load;
 mod settings;
 mod suggest;
 #[cfg(test)]

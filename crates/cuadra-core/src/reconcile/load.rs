@@ -1,0 +1,170 @@
+//! Reading a workspace's settlement lines, the current state of its orders and its matching
+//! settings into the engine's inputs. Read-only: cases are not stored yet (see the module docs).
+
+use super::{LineIn, OrderIn, ReconSettings};
+use crate::model::{OrderStatus, PaymentStatus, RowType, SettlementLine, ShopOrder};
+use crate::store::{StoreError, Workspace};
+use crate::time::{parse_zone, Moment};
+use rusqlite::Row;
+use rust_decimal::Decimal;
+
+/// A stored value that does not read back: the workspace was edited outside Cuadra.
+fn corrupt(what: &str, text: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("stored {what} '{text}' cannot be read back").into(),
+    )
+}
+
+fn decimal(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Decimal>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|t| t.parse::<Decimal>().map_err(|_| corrupt("amount", &t)))
+        .transpose()
+}
+
+fn moment(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Moment>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|t| Moment::from_storage(&t).map_err(|_| corrupt("time", &t)))
+        .transpose()
+}
+
+impl Workspace {
+    /// Every settlement line and the current snapshot of every order, in id order.
+    pub fn recon_inputs(&self) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, psp, batch_ref, row_type, raw_row_type, status, raw_status, merchant_ref,
+                psp_txn_id, psp_order_id, payment_method, payment_type, local_amount, local_currency,
+                gross_amount, fee_amount, tax_amount, net_amount, settlement_currency, fx_rate,
+                created_at, approved_at, settled_at, expires_at, payer_email, payer_document,
+                description, tax_detail
+             FROM settlement_lines ORDER BY id",
+        )?;
+        let lines = stmt
+            .query_map([], |r| {
+                let row_type: String = r.get(3)?;
+                let status: String = r.get(5)?;
+                Ok(LineIn {
+                    id: r.get(0)?,
+                    line: SettlementLine {
+                        psp: r.get(1)?,
+                        batch_ref: r.get(2)?,
+                        row_type: RowType::parse(&row_type)
+                            .ok_or_else(|| corrupt("row type", &row_type))?,
+                        raw_row_type: r.get(4)?,
+                        status: PaymentStatus::parse(&status)
+                            .ok_or_else(|| corrupt("status", &status))?,
+                        raw_status: r.get(6)?,
+                        merchant_ref: r.get(7)?,
+                        psp_txn_id: r.get(8)?,
+                        psp_order_id: r.get(9)?,
+                        payment_method: r.get(10)?,
+                        payment_type: r.get(11)?,
+                        local_amount: decimal(r, 12)?,
+                        local_currency: r.get(13)?,
+                        gross_amount: decimal(r, 14)?,
+                        fee_amount: decimal(r, 15)?,
+                        tax_amount: decimal(r, 16)?,
+                        net_amount: decimal(r, 17)?,
+                        settlement_currency: r.get(18)?,
+                        fx_rate: decimal(r, 19)?,
+                        created_at: moment(r, 20)?,
+                        approved_at: moment(r, 21)?,
+                        settled_at: moment(r, 22)?,
+                        expires_at: moment(r, 23)?,
+                        payer_email: r.get(24)?,
+                        payer_document: r.get(25)?,
+                        description: r.get(26)?,
+                        tax_detail: r.get(27)?,
+                    },
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut stmt = self.conn().prepare(
+            "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.financial_status,
+                s.raw_status, s.currency, s.total, s.subtotal, s.shipping, s.taxes, s.discount,
+                s.refunded, s.outstanding, s.created_at, s.paid_at, s.cancelled_at, s.expires_at,
+                s.payment_method, s.payment_reference, s.payment_id, s.email, s.customer_name
+             FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
+             ORDER BY o.id",
+        )?;
+        let orders = stmt
+            .query_map([], |r| {
+                let status: String = r.get(4)?;
+                Ok(OrderIn {
+                    id: r.get(0)?,
+                    order: ShopOrder {
+                        platform: r.get(1)?,
+                        order_name: r.get(2)?,
+                        shop_order_id: r.get(3)?,
+                        financial_status: OrderStatus::parse(&status)
+                            .ok_or_else(|| corrupt("order status", &status))?,
+                        raw_status: r.get(5)?,
+                        currency: r.get(6)?,
+                        total: decimal(r, 7)?,
+                        subtotal: decimal(r, 8)?,
+                        shipping: decimal(r, 9)?,
+                        taxes: decimal(r, 10)?,
+                        discount: decimal(r, 11)?,
+                        refunded: decimal(r, 12)?,
+                        outstanding: decimal(r, 13)?,
+                        created_at: moment(r, 14)?,
+                        paid_at: moment(r, 15)?,
+                        cancelled_at: moment(r, 16)?,
+                        expires_at: moment(r, 17)?,
+                        payment_method: r.get(18)?,
+                        payment_reference: r.get(19)?,
+                        payment_id: r.get(20)?,
+                        email: r.get(21)?,
+                        customer_name: r.get(22)?,
+                        // Line items do not decide a case; the detail view reads them itself.
+                        items: Vec::new(),
+                    },
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((orders, lines))
+    }
+
+    /// The matching settings kept in the workspace, with defaults for what is not set:
+    /// `zone`, `tolerance`, `validity_hours`, `validity_hours.<psp>`, `grace_days`.
+    pub fn recon_settings(&self) -> Result<ReconSettings, StoreError> {
+        let mut settings = ReconSettings::default();
+        let mut stmt = self.conn().prepare("SELECT key, value FROM settings")?;
+        let pairs = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        for (key, value) in pairs {
+            match key.as_str() {
+                "zone" => {
+                    if let Ok(z) = parse_zone(&value) {
+                        settings.zone = z;
+                    }
+                }
+                "tolerance" => {
+                    if let Ok(t) = value.parse() {
+                        settings.tolerance = t;
+                    }
+                }
+                "validity_hours" => {
+                    if let Ok(h) = value.parse() {
+                        settings.validity_hours = h;
+                    }
+                }
+                "grace_days" => {
+                    if let Ok(d) = value.parse() {
+                        settings.grace_days = d;
+                    }
+                }
+                other => {
+                    if let (Some(psp), Ok(h)) =
+                        (other.strip_prefix("validity_hours."), value.parse())
+                    {
+                        settings.validity_hours_by_psp.insert(psp.to_string(), h);
+                    }
+                }
+            }
+        }
+        Ok(settings)
+    }
+}
