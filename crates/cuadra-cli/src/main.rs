@@ -6,6 +6,7 @@ mod files;
 mod import;
 mod profile;
 mod reconcile;
+mod settings;
 
 // Imports allocate rows on a parsing thread and free them on the writing one: mimalloc handles
 // that pattern far better than the system allocator.
@@ -44,6 +45,8 @@ enum Command {
     Profile(profile::ProfileArgs),
     /// Match orders and settlement lines; print counts and amounts per status.
     Reconcile(reconcile::ReconcileArgs),
+    /// Show the workspace settings, one of them, or change one: settings [KEY [VALUE]].
+    Settings(settings::SettingsArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
         Command::Files(args) => files::run(&ws, args),
         Command::Profile(args) => profile::run(&mut ws, args),
         Command::Reconcile(args) => reconcile::run(&ws, args),
+        Command::Settings(args) => settings::run(&mut ws, args),
     };
     match result {
         Ok(code) => code,

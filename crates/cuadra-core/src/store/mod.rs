@@ -3,10 +3,12 @@
 
 mod files;
 mod migrations;
+mod settings;
 
 pub use files::{compress_original, sha256_hex, ImportedFile, StoredProblem};
 pub(crate) use files::{file_by_sha256, store_blob};
 pub use migrations::MIGRATIONS;
+pub use settings::{SettingError, SettingInfo, SETTINGS};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
