@@ -50,6 +50,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let Some(path) = resolve_db_path(cli.db.as_deref()) else {
         eprintln!("error: no workspace path: pass --db PATH or set CUADRA_DB");
@@ -77,6 +78,24 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `cuadra-cli files | head` closes stdout early; Rust's print macros then panic. For a command
+/// line tool that is a normal end of output, not a crash: exit quietly (as `cat` does).
+fn quiet_on_closed_pipe() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default_hook(info);
+    }));
 }
 
 /// The OS user name, the default actor of every recorded act.

@@ -273,3 +273,42 @@ fn a_large_file_streamed_from_disk_imports_exactly_like_the_same_bytes_in_memory
         "the streamed file's kept original is byte for byte the file"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let file = dlocal_file(dir.path(), "s.csv", 9, 3000);
+    assert!(run(&db, &["import", file.to_str().expect("utf8")])
+        .status
+        .success());
+    let mut child = std::process::Command::new(bin())
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "reconcile",
+            "--json",
+            "--as-of",
+            "2026-06-30T00:00:00-05:00",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().expect("stdout");
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout); // like `| head -c 16`
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "a closed pipe ends the output quietly: {:?}",
+        out.status
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "no panic message: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
