@@ -2,6 +2,7 @@
 //! CI and machines without a display. It parses arguments, calls cuadra-core and prints; it holds
 //! no business rules of its own.
 
+mod export;
 mod files;
 mod import;
 mod profile;
@@ -45,6 +46,8 @@ enum Command {
     Profile(profile::ProfileArgs),
     /// Match orders and settlement lines; print counts and amounts per status.
     Reconcile(reconcile::ReconcileArgs),
+    /// Write a report: export reconciliation --out FILE.csv [--as-of RFC3339].
+    Export(export::ExportArgs),
     /// Show the workspace settings, one of them, or change one: settings [KEY [VALUE]].
     Settings(settings::SettingsArgs),
 }
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
         Command::Profile(args) => profile::run(&mut ws, args),
         Command::Reconcile(args) => reconcile::run(&ws, args),
         Command::Settings(args) => settings::run(&mut ws, args),
+        Command::Export(args) => export::run(&ws, args),
     };
     match result {
         Ok(code) => code,

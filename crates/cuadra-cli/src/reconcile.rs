@@ -17,17 +17,22 @@ pub struct ReconcileArgs {
     json: bool,
 }
 
-pub fn run(ws: &Workspace, args: ReconcileArgs) -> Result<ExitCode, String> {
-    let as_of = match &args.as_of {
+/// `--as-of` as an instant; now when absent.
+pub fn parse_as_of(text: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    match text {
         Some(text) => chrono::DateTime::parse_from_rfc3339(text)
+            .map(|t| t.with_timezone(&chrono::Utc))
             .map_err(|e| {
                 format!(
                     "--as-of '{text}' is not an RFC 3339 time like 2026-05-31T23:59:59-05:00: {e}"
                 )
-            })?
-            .with_timezone(&chrono::Utc),
-        None => chrono::Utc::now(),
-    };
+            }),
+        None => Ok(chrono::Utc::now()),
+    }
+}
+
+pub fn run(ws: &Workspace, args: ReconcileArgs) -> Result<ExitCode, String> {
+    let as_of = parse_as_of(args.as_of.as_deref())?;
     let settings = ws.recon_settings().map_err(|e| e.to_string())?;
     let (orders, lines) = ws.recon_inputs().map_err(|e| e.to_string())?;
     let cases = reconcile(&orders, &lines, &settings, as_of);

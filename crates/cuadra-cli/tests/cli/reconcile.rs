@@ -84,3 +84,97 @@ fn reconcile_puts_every_order_and_line_in_exactly_one_case() {
         "{text}"
     );
 }
+
+#[test]
+fn export_reconciliation_writes_the_column_contract_with_bom_and_neutralized_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let file = dlocal_file(dir.path(), "s.csv", 4, 50);
+    // A hostile PSP id, as a tampered or careless file could carry.
+    let text = std::fs::read_to_string(&file).expect("read");
+    let first_id = text
+        .split(',')
+        .find(|c| c.starts_with("T-648-"))
+        .expect("a dLocal id")
+        .to_string();
+    std::fs::write(&file, text.replacen(&first_id, "@SUM(1+1)", 1)).expect("write");
+    assert!(run(&db, &["import", file.to_str().expect("utf8")])
+        .status
+        .success());
+    let out_path = dir.path().join("rec.csv");
+    let out = run(
+        &db,
+        &[
+            "export",
+            "reconciliation",
+            "--out",
+            out_path.to_str().expect("utf8"),
+            "--as-of",
+            "2026-06-30T00:00:00-05:00",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&out_path).expect("exported");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with a BOM, so Excel reads accents"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    for col in [
+        "case_id",
+        "status",
+        "order_ref",
+        "order_id",
+        "settlement_refs",
+        "order_total",
+        "paid_amount",
+        "difference",
+        "currency",
+        "fee_total",
+        "tax_total",
+        "net_settled",
+        "settlement_currency",
+        "psp",
+        "payment_method",
+        "order_created_at",
+        "paid_at",
+        "voucher_expires_at",
+        "settled_at",
+        "shop_status",
+        "decided_by",
+        "explanation",
+    ] {
+        assert!(
+            header.iter().any(|h| h == col),
+            "column {col} is part of the export contract"
+        );
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(
+        rows.len() as i64,
+        count(&db, "settlement_lines"),
+        "no orders: one case per line"
+    );
+    let refs = header
+        .iter()
+        .position(|h| h == "settlement_refs")
+        .expect("col");
+    assert!(
+        rows.iter().any(|r| r.get(refs) == Some("'@SUM(1+1)")),
+        "a formula-like id from a file is neutralized"
+    );
+    assert!(
+        !rows.iter().any(|r| r.get(refs) == Some("@SUM(1+1)")),
+        "and never written raw"
+    );
+}

@@ -72,6 +72,7 @@
 mod case;
 mod classify;
 mod explain;
+mod export;
 mod facts;
 mod keys;
 mod link;
@@ -82,6 +83,7 @@ mod suggest;
 mod tests;
 
 pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
+pub use export::{neutralize, write_reconciliation_csv, RECONCILIATION_COLUMNS};
 pub use keys::normalize_key;
 pub use settings::ReconSettings;
 
