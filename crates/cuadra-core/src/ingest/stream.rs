@@ -35,27 +35,30 @@ pub fn scan_file(path: &Path) -> std::io::Result<FileScan> {
     let mut prefix = Vec::new();
     let mut size = 0u64;
     let mut utf8 = true;
-    // Bytes of a character split across two reads.
-    let mut pending: Vec<u8> = Vec::new();
+    // The first bytes of `buf` hold the start of a character split by the previous read (at most
+    // 3 bytes), so each chunk is validated in place, never copied.
+    let mut carry = 0usize;
     loop {
-        let n = file.read(&mut buf)?;
+        let n = file.read(&mut buf[carry..])?;
         if n == 0 {
             break;
         }
-        let data = &buf[..n];
+        let data = &buf[carry..carry + n];
         hasher.update(data);
         size += n as u64;
         if prefix.len() < PREFIX_BYTES {
             let take = (PREFIX_BYTES - prefix.len()).min(n);
             prefix.extend_from_slice(&data[..take]);
         }
+        let filled = carry + n;
+        carry = 0;
         if utf8 {
-            pending.extend_from_slice(data);
-            match std::str::from_utf8(&pending) {
-                Ok(_) => pending.clear(),
+            match std::str::from_utf8(&buf[..filled]) {
+                Ok(_) => {}
                 Err(e) if e.error_len().is_none() => {
-                    let keep = pending.split_off(e.valid_up_to());
-                    pending = keep;
+                    let valid = e.valid_up_to();
+                    buf.copy_within(valid..filled, 0);
+                    carry = filled - valid;
                 }
                 Err(_) => utf8 = false,
             }
@@ -65,7 +68,7 @@ pub fn scan_file(path: &Path) -> std::io::Result<FileScan> {
         size,
         sha256: hex::encode(hasher.finalize()),
         prefix,
-        utf8: utf8 && pending.is_empty(),
+        utf8: utf8 && carry == 0,
     })
 }
 
@@ -226,6 +229,41 @@ fn longest_line(chunk: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_is_checked_across_read_boundaries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("acentos.csv");
+        // 'á' is two bytes: put one across the 1 MiB read boundary, then check the whole file.
+        let mut text = "a".repeat((1 << 20) - 6);
+        text.push_str("Bogotá,Nariño\n");
+        std::fs::write(&path, &text).expect("write");
+        let scan = scan_file(&path).expect("scan");
+        assert!(
+            scan.utf8,
+            "a character split by a read is still valid UTF-8"
+        );
+        assert_eq!(
+            scan.sha256,
+            crate::store::sha256_hex(text.as_bytes()),
+            "hash covers every byte once"
+        );
+        assert_eq!(scan.size, text.len() as u64);
+        let mut bad = text.into_bytes();
+        bad.push(0xE1); // Windows-1252 'á' at the very end: an unfinished UTF-8 character
+        std::fs::write(&path, &bad).expect("write");
+        assert!(
+            !scan_file(&path).expect("scan").utf8,
+            "a truncated character is not UTF-8"
+        );
+        bad.pop();
+        bad.insert(10, 0xF1); // Windows-1252 'ñ' in the middle
+        std::fs::write(&path, &bad).expect("write");
+        assert!(
+            !scan_file(&path).expect("scan").utf8,
+            "Windows-1252 bytes are not UTF-8"
+        );
+    }
 
     #[test]
     fn chunks_never_split_a_quoted_line_break() {
