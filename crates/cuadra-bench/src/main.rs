@@ -66,36 +66,20 @@ fn bench_import(args: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let dlocal = dir.join(format!("dlocal-{lines}.csv"));
     let shopify = dir.join(format!("shopify-{orders}.csv"));
-    if !dlocal.exists() {
-        let t = Instant::now();
-        let f = std::fs::File::create(&dlocal).map_err(|e| e.to_string())?;
+    generate_if_missing(&dlocal, |out| {
         let spec = cuadra_testkit::DlocalSpec {
             lines,
             ..Default::default()
         };
-        cuadra_testkit::write_dlocal_settlement(&spec, std::io::BufWriter::new(f))
-            .map_err(|e| e.to_string())?;
-        println!(
-            "generated {} in {:.1} s",
-            dlocal.display(),
-            t.elapsed().as_secs_f64()
-        );
-    }
-    if !shopify.exists() {
-        let t = Instant::now();
-        let f = std::fs::File::create(&shopify).map_err(|e| e.to_string())?;
+        cuadra_testkit::write_dlocal_settlement(&spec, out).map(drop)
+    })?;
+    generate_if_missing(&shopify, |out| {
         let spec = cuadra_testkit::ShopifySpec {
             orders,
             ..Default::default()
         };
-        cuadra_testkit::write_shopify_orders(&spec, std::io::BufWriter::new(f))
-            .map_err(|e| e.to_string())?;
-        println!(
-            "generated {} in {:.1} s",
-            shopify.display(),
-            t.elapsed().as_secs_f64()
-        );
-    }
+        cuadra_testkit::write_shopify_orders(&spec, out).map(drop)
+    })?;
     println!("\nimport into a fresh workspace (one child process per file; SQLite file on disk)");
     println!(
         "{:<34} {:>10} {:>11} {:>8} {:>9} {:>12} {:>10}",
@@ -143,6 +127,25 @@ fn bench_import(args: &[String]) -> Result<(), String> {
             );
         }
     }
+    Ok(())
+}
+
+/// Writes a generated file once; later runs reuse it (generation is not what is measured).
+fn generate_if_missing(
+    path: &Path,
+    write: impl FnOnce(std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), String> {
+    if path.exists() {
+        return Ok(());
+    }
+    let t = Instant::now();
+    let f = std::fs::File::create(path).map_err(|e| e.to_string())?;
+    write(std::io::BufWriter::new(f)).map_err(|e| e.to_string())?;
+    println!(
+        "generated {} in {:.1} s",
+        path.display(),
+        t.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
