@@ -1,7 +1,8 @@
 //! `cuadra-cli export KIND --out FILE`: reports for the books. Today: the reconciliation as CSV.
 
 use clap::{Args, ValueEnum};
-use cuadra_core::reconcile::{reconcile, write_reconciliation_csv};
+use cuadra_core::cases::CaseFilter;
+use cuadra_core::reconcile::write_reconciliation_csv;
 use cuadra_core::store::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,31 +20,27 @@ pub struct ExportArgs {
     /// The file to write.
     #[arg(long)]
     out: PathBuf,
-    /// The moment vouchers and grace periods are judged at (RFC 3339; default: now).
+    /// Reconcile again first, judging vouchers and grace periods at this moment (RFC 3339).
+    /// Without it the stored cases are exported (reconciled now if the workspace never was).
     #[arg(long)]
     as_of: Option<String>,
 }
 
-pub fn run(ws: &Workspace, args: ExportArgs) -> Result<ExitCode, String> {
-    let as_of = crate::reconcile::parse_as_of(args.as_of.as_deref())?;
+pub fn run(ws: &mut Workspace, actor: &str, args: ExportArgs) -> Result<ExitCode, String> {
     let Kind::Reconciliation = args.kind;
-    let settings = ws.recon_settings().map_err(|e| e.to_string())?;
-    let (orders, lines) = ws.recon_inputs().map_err(|e| e.to_string())?;
-    let cases = reconcile(&orders, &lines, &settings, as_of);
+    if args.as_of.is_some() || ws.last_run().map_err(|e| e.to_string())?.is_none() {
+        let as_of = crate::reconcile::parse_as_of(args.as_of.as_deref())?;
+        ws.run_reconciliation(as_of, actor, chrono::Utc::now())
+            .map_err(|e| e.to_string())?;
+    }
     // Written beside the target and renamed: a failed export never leaves half a file.
     let partial = args.out.with_extension("partial");
     let file = std::fs::File::create(&partial)
         .map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
-    write_reconciliation_csv(
-        std::io::BufWriter::new(file),
-        &cases,
-        &orders,
-        &lines,
-        settings.zone,
-    )
-    .map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
+    let n = write_reconciliation_csv(std::io::BufWriter::new(file), ws, &CaseFilter::default())
+        .map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
     std::fs::rename(&partial, &args.out)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
-    println!("wrote {} cases to {}", cases.len(), args.out.display());
+    println!("wrote {n} cases to {}", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

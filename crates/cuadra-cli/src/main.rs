@@ -2,6 +2,7 @@
 //! CI and machines without a display. It parses arguments, calls cuadra-core and prints; it holds
 //! no business rules of its own.
 
+mod case;
 mod export;
 mod files;
 mod import;
@@ -46,6 +47,8 @@ enum Command {
     Profile(profile::ProfileArgs),
     /// Match orders and settlement lines; print counts and amounts per status.
     Reconcile(reconcile::ReconcileArgs),
+    /// List and show cases; confirm, match, unmatch, resolve, reopen, note.
+    Case(case::CaseArgs),
     /// Write a report: export reconciliation --out FILE.csv [--as-of RFC3339].
     Export(export::ExportArgs),
     /// Show the workspace settings, one of them, or change one: settings [KEY [VALUE]].
@@ -71,9 +74,10 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&mut ws, &actor, args),
         Command::Files(args) => files::run(&ws, args),
         Command::Profile(args) => profile::run(&mut ws, args),
-        Command::Reconcile(args) => reconcile::run(&ws, args),
+        Command::Reconcile(args) => reconcile::run(&mut ws, &actor, args),
         Command::Settings(args) => settings::run(&mut ws, args),
-        Command::Export(args) => export::run(&ws, args),
+        Command::Export(args) => export::run(&mut ws, &actor, args),
+        Command::Case(args) => case::run(&mut ws, &actor, args),
     };
     match result {
         Ok(code) => code,

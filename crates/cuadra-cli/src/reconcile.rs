@@ -1,10 +1,10 @@
-//! `cuadra-cli reconcile`: match every order and settlement line of the workspace and print the
-//! counts and amounts per status. (Cases are computed, not yet stored: see the README's Limits.)
+//! `cuadra-cli reconcile`: match every order and settlement line of the workspace, store the
+//! cases (people's decisions kept), and print the counts and amounts per status.
 
 use clap::Args;
-use cuadra_core::reconcile::{reconcile, CaseStatus};
+use cuadra_core::cases::{CaseFilter, CaseSort, SortKey};
 use cuadra_core::store::Workspace;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -12,7 +12,7 @@ pub struct ReconcileArgs {
     /// The moment vouchers and grace periods are judged at (RFC 3339; default: now).
     #[arg(long)]
     as_of: Option<String>,
-    /// Print the cases as a JSON array instead of the summary.
+    /// Print the cases as a JSON array (each with its `line_ids`) instead of the summary.
     #[arg(long)]
     json: bool,
 }
@@ -31,53 +31,74 @@ pub fn parse_as_of(text: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, 
     }
 }
 
-pub fn run(ws: &Workspace, args: ReconcileArgs) -> Result<ExitCode, String> {
+pub fn run(ws: &mut Workspace, actor: &str, args: ReconcileArgs) -> Result<ExitCode, String> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
-    let settings = ws.recon_settings().map_err(|e| e.to_string())?;
-    let (orders, lines) = ws.recon_inputs().map_err(|e| e.to_string())?;
-    let cases = reconcile(&orders, &lines, &settings, as_of);
+    let run = ws
+        .run_reconciliation(as_of, actor, chrono::Utc::now())
+        .map_err(|e| e.to_string())?;
     if args.json {
+        let mut lines: HashMap<String, Vec<i64>> = HashMap::new();
+        {
+            let mut stmt = ws
+                .conn()
+                .prepare(
+                    "SELECT c.case_key, l.line_id FROM case_lines l JOIN cases c ON c.id = l.case_id
+                     ORDER BY l.line_id",
+                )
+                .map_err(|e| e.to_string())?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+                .map_err(|e| e.to_string())?;
+            for row in rows {
+                let (k, l) = row.map_err(|e| e.to_string())?;
+                lines.entry(k).or_default().push(l);
+            }
+        }
+        let mut out = Vec::new();
+        let sort = CaseSort {
+            key: SortKey::CaseKey,
+            desc: false,
+        };
+        ws.for_each_case(&CaseFilter::default(), sort, |c| {
+            let mut v = serde_json::to_value(c).unwrap_or_default();
+            v["line_ids"] = serde_json::json!(lines.get(&c.case_key).cloned().unwrap_or_default());
+            out.push(v);
+            Ok(())
+        })
+        .map_err(|e| e.to_string())?;
         println!(
             "{}",
-            serde_json::to_string_pretty(&cases).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
         );
         return Ok(ExitCode::SUCCESS);
     }
-    // status -> (cases, currency -> (order totals, paid))
-    type Sums = BTreeMap<String, (rust_decimal::Decimal, rust_decimal::Decimal)>;
-    let mut by_status: BTreeMap<&'static str, (u64, Sums)> = BTreeMap::new();
-    for c in &cases {
-        let entry = by_status.entry(c.status.as_str()).or_default();
-        entry.0 += 1;
-        let currency = c.currency.clone().unwrap_or_else(|| "-".into());
-        let sums = entry.1.entry(currency).or_default();
-        sums.0 += c.order_total.unwrap_or_default();
-        sums.1 += c.paid_amount.unwrap_or_default();
+    let summary = ws
+        .case_summary(&CaseFilter::default())
+        .map_err(|e| e.to_string())?;
+    println!(
+        "{} orders and {} settlement lines in {} cases, as of {} (run {}: {} cases written, {} removed)",
+        run.orders, run.lines, run.cases, run.as_of, run.run_id, run.written, run.removed
+    );
+    for key in &run.reopened {
+        println!("reopened: {key} (its order or lines changed after it was resolved)");
     }
     println!(
-        "{} orders and {} settlement lines in {} cases, as of {}",
-        orders.len(),
-        lines.len(),
-        cases.len(),
-        as_of.to_rfc3339()
+        "{:<22} {:>9} {:>9}  {:<8} {:>20} {:>20}",
+        "status", "cases", "open", "currency", "order totals", "paid"
     );
-    println!(
-        "{:<22} {:>9}  {:<8} {:>20} {:>20}",
-        "status", "cases", "currency", "order totals", "paid"
-    );
-    for status in CaseStatus::ALL {
-        let Some((count, sums)) = by_status.get(status.as_str()) else {
-            continue;
+    let mut last = String::new();
+    for t in &summary.by_status {
+        let (name, n, open) = if t.status != last {
+            (t.status.as_str(), t.cases.to_string(), t.open.to_string())
+        } else {
+            ("", t.cases.to_string(), t.open.to_string())
         };
-        for (i, (currency, (total, paid))) in sums.iter().enumerate() {
-            let (name, n) = if i == 0 {
-                (status.as_str(), count.to_string())
-            } else {
-                ("", String::new())
-            };
-            let (total, paid) = (total.normalize(), paid.normalize());
-            println!("{name:<22} {n:>9}  {currency:<8} {total:>20} {paid:>20}");
-        }
+        last = t.status.clone();
+        let currency = t.currency.as_deref().unwrap_or("-");
+        println!(
+            "{name:<22} {n:>9} {open:>9}  {currency:<8} {:>20} {:>20}",
+            t.order_total, t.paid_amount
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

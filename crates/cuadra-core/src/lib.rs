@@ -2,10 +2,13 @@
 //! Tauri. The desktop shell and the CLI are thin layers over this crate; nothing here may depend on
 //! them, read the clock inside business logic, or put money through a float.
 
+pub mod audit;
+pub mod cases;
 pub mod decode;
 pub mod ingest;
 pub mod model;
 pub mod money;
 pub mod reconcile;
+pub mod review;
 pub mod store;
 pub mod time;

@@ -1,11 +1,9 @@
-//! The reconciliation as CSV, one row per case, in the column contract scripts rely on. UTF-8 with
+//! The stored reconciliation as CSV, one row per case, in the column contract scripts rely on. UTF-8 with
 //! a BOM so Excel reads accents; times in the workspace zone with their offset; amounts as exact
 //! decimals; text that a spreadsheet would run as a formula is neutralized.
 
-use super::{LineIn, OrderIn, ReconCase};
-use crate::time::Moment;
-use chrono_tz::Tz;
-use std::collections::HashMap;
+use crate::cases::{CaseFilter, CaseSort, SortKey};
+use crate::store::{StoreError, Workspace};
 use std::io::Write;
 
 /// The columns, in order (the export contract).
@@ -44,88 +42,65 @@ pub fn neutralize(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn time(m: &Option<Moment>, zone: Tz) -> String {
-    match m {
-        Some(Moment::Instant(t)) => t.with_timezone(&zone).to_rfc3339(),
-        Some(Moment::Date(d)) => d.to_string(),
-        None => String::new(),
-    }
-}
-
-fn amount(d: &Option<rust_decimal::Decimal>) -> String {
-    d.map(|v| v.normalize().to_string()).unwrap_or_default()
-}
-
-/// Writes the cases as CSV.
+/// Writes the stored cases the filter matches as CSV, in case key order, streaming (a million
+/// cases never sit in memory at once). Returns the number of cases written.
 pub fn write_reconciliation_csv<W: Write>(
     out: W,
-    cases: &[ReconCase],
-    orders: &[OrderIn],
-    lines: &[LineIn],
-    zone: Tz,
-) -> std::io::Result<()> {
-    let orders: HashMap<i64, &OrderIn> = orders.iter().map(|o| (o.id, o)).collect();
-    let lines: HashMap<i64, &LineIn> = lines.iter().map(|l| (l.id, l)).collect();
+    ws: &Workspace,
+    filter: &CaseFilter,
+) -> Result<u64, StoreError> {
+    let io = |e: std::io::Error| StoreError::BadQuery(format!("cannot write the export: {e}"));
     let mut out = out;
-    out.write_all("\u{feff}".as_bytes())?;
+    out.write_all("\u{feff}".as_bytes()).map_err(io)?;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(RECONCILIATION_COLUMNS)?;
-    for c in cases {
-        let order = c.order_id.and_then(|id| orders.get(&id)).map(|o| &o.order);
-        let refs: Vec<&str> = c
-            .line_ids
-            .iter()
-            .filter_map(|id| lines.get(id))
-            .filter_map(|l| {
-                l.line
-                    .psp_txn_id
-                    .as_deref()
-                    .or(l.line.merchant_ref.as_deref())
-            })
-            .collect();
+    w.write_record(RECONCILIATION_COLUMNS)
+        .map_err(|e| io(e.into()))?;
+    let sort = CaseSort {
+        key: SortKey::CaseKey,
+        desc: false,
+    };
+    let n = ws.for_each_case(filter, sort, |c| {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
         let text = [
-            c.key.clone(),
-            c.status.as_str().to_string(),
-            order.and_then(|o| o.order_name.clone()).unwrap_or_default(),
-            order
-                .and_then(|o| o.shop_order_id.clone())
-                .unwrap_or_default(),
-            refs.join("|"),
-            amount(&c.order_total),
-            amount(&c.paid_amount),
-            amount(&c.difference),
-            c.currency.clone().unwrap_or_default(),
-            amount(&c.fee_total),
-            amount(&c.tax_total),
-            amount(&c.net_settled),
-            c.settlement_currency.clone().unwrap_or_default(),
-            c.psp.clone().unwrap_or_default(),
-            c.payment_method.clone().unwrap_or_default(),
-            time(&c.order_created_at, zone),
-            time(&c.paid_at, zone),
-            time(&c.voucher_expires_at, zone),
-            time(&c.settled_at, zone),
-            c.shop_status
-                .map(|s| s.as_str().to_string())
-                .unwrap_or_default(),
-            // Decisions by people come with the review actions; until then the engine decides.
-            "cuadra".to_string(),
-            c.rule.to_string(),
+            c.case_key.clone(),
+            c.status.clone(),
+            o(&c.order_ref),
+            o(&c.shop_order_id),
+            c.settlement_refs.clone(),
+            o(&c.order_total),
+            o(&c.paid_amount),
+            o(&c.difference),
+            o(&c.currency),
+            o(&c.fee_total),
+            o(&c.tax_total),
+            o(&c.net_settled),
+            o(&c.settlement_currency),
+            o(&c.psp),
+            o(&c.payment_method),
+            o(&c.order_created_at),
+            o(&c.paid_at),
+            o(&c.voucher_expires_at),
+            o(&c.settled_at),
+            o(&c.shop_status),
+            c.decided_by.clone(),
+            c.rule.clone(),
             c.explanation.clone(),
         ];
-        // Amounts and times are ours and may be negative; only text from files is neutralized.
+        // Amounts and times are ours and may be negative; only text from files and people is
+        // neutralized.
         let record: Vec<std::borrow::Cow<'_, str>> = text
             .iter()
             .enumerate()
             .map(|(i, t)| match i {
-                2..=4 | 13 | 14 | 22 => neutralize(t),
+                2..=4 | 13 | 14 | 20 | 22 => neutralize(t),
                 _ => t.as_str().into(),
             })
             .collect();
-        w.write_record(record.iter().map(|c| c.as_bytes()))?;
-    }
-    w.flush()?;
-    Ok(())
+        w.write_record(record.iter().map(|c| c.as_bytes()))
+            .map_err(|e| io(e.into()))
+    })?;
+    w.flush().map_err(io)?;
+    Ok(n)
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use super::keys::{line_identifiers, normalize_into, KeyIndex};
 
 pub(super) const UNLINKED: u32 = u32::MAX;
 pub(super) const AMBIGUOUS: u32 = u32::MAX - 1;
+/// A line a person took out of an order's case: it belongs to no order and is suggested to none.
+pub(super) const HELD: u32 = u32::MAX - 2;
 
 pub(super) struct Links {
     /// Per line: the index of its order, [`UNLINKED`] or [`AMBIGUOUS`].
@@ -58,30 +60,7 @@ pub(super) fn link(orders: &[OrderIn], lines: &[LineIn]) -> Links {
         });
     }
 
-    // Counting sort of lines by order: no per-order allocation.
-    let mut order_start = vec![0u32; orders.len() + 1];
-    for &o in &line_order {
-        if (o as usize) < orders.len() {
-            order_start[o as usize + 1] += 1;
-        }
-    }
-    for i in 0..orders.len() {
-        order_start[i + 1] += order_start[i];
-    }
-    let mut fill = order_start.clone();
-    let mut order_lines = vec![0u32; order_start[orders.len()] as usize];
-    for (li, &o) in line_order.iter().enumerate() {
-        if (o as usize) < orders.len() {
-            order_lines[fill[o as usize] as usize] = li as u32;
-            fill[o as usize] += 1;
-        }
-    }
-    for i in 0..orders.len() {
-        let slice = &mut order_lines[order_start[i] as usize..order_start[i + 1] as usize];
-        if slice.len() > 1 {
-            slice.sort_unstable_by_key(|&li| (lines[li as usize].id, li));
-        }
-    }
+    let (order_start, order_lines) = index_by_order(orders.len(), lines, &line_order);
     Links {
         line_order,
         line_key_mask,
@@ -89,4 +68,38 @@ pub(super) fn link(orders: &[OrderIn], lines: &[LineIn]) -> Links {
         order_start,
         order_lines,
     }
+}
+
+/// The lines of each order as a compressed table (see [`Links::lines_of`]), from `line_order`.
+pub(super) fn index_by_order(
+    orders: usize,
+    lines: &[LineIn],
+    line_order: &[u32],
+) -> (Vec<u32>, Vec<u32>) {
+    let n = orders;
+    // Counting sort of lines by order: no per-order allocation.
+    let mut order_start = vec![0u32; n + 1];
+    for &o in line_order {
+        if (o as usize) < n {
+            order_start[o as usize + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        order_start[i + 1] += order_start[i];
+    }
+    let mut fill = order_start.clone();
+    let mut order_lines = vec![0u32; order_start[n] as usize];
+    for (li, &o) in line_order.iter().enumerate() {
+        if (o as usize) < n {
+            order_lines[fill[o as usize] as usize] = li as u32;
+            fill[o as usize] += 1;
+        }
+    }
+    for i in 0..n {
+        let slice = &mut order_lines[order_start[i] as usize..order_start[i + 1] as usize];
+        if slice.len() > 1 {
+            slice.sort_unstable_by_key(|&li| (lines[li as usize].id, li));
+        }
+    }
+    (order_start, order_lines)
 }

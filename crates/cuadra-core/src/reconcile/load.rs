@@ -32,16 +32,43 @@ fn moment(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Moment>> {
 impl Workspace {
     /// Every settlement line and the current snapshot of every order, in id order.
     pub fn recon_inputs(&self) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
-        let mut stmt = self.conn().prepare(
+        recon_inputs_where(self.conn(), None)
+    }
+}
+
+/// The orders and lines with the given store ids (a partial recompute after a review act).
+pub fn recon_inputs_for(
+    conn: &rusqlite::Connection,
+    order_ids: &[i64],
+    line_ids: &[i64],
+) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
+    let json = |ids: &[i64]| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    recon_inputs_where(conn, Some((json(order_ids), json(line_ids))))
+}
+
+fn recon_inputs_where(
+    conn: &rusqlite::Connection,
+    only: Option<(String, String)>,
+) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
+    {
+        let (line_where, order_where) = match only {
+            Some(_) => (
+                "WHERE id IN (SELECT value FROM json_each(?1))",
+                "WHERE o.id IN (SELECT value FROM json_each(?1))",
+            ),
+            None => ("", ""),
+        };
+        let mut stmt = conn.prepare(&format!(
             "SELECT id, psp, batch_ref, row_type, raw_row_type, status, raw_status, merchant_ref,
                 psp_txn_id, psp_order_id, payment_method, payment_type, local_amount, local_currency,
                 gross_amount, fee_amount, tax_amount, net_amount, settlement_currency, fx_rate,
                 created_at, approved_at, settled_at, expires_at, payer_email, payer_document,
                 description, tax_detail
-             FROM settlement_lines ORDER BY id",
-        )?;
+             FROM settlement_lines {line_where} ORDER BY id"
+        ))?;
+        let line_params: Vec<String> = only.iter().map(|(_, l)| l.clone()).collect();
         let lines = stmt
-            .query_map([], |r| {
+            .query_map(rusqlite::params_from_iter(line_params.iter()), |r| {
                 let row_type: String = r.get(3)?;
                 let status: String = r.get(5)?;
                 Ok(LineIn {
@@ -80,16 +107,17 @@ impl Workspace {
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut stmt = self.conn().prepare(
+        let mut stmt = conn.prepare(&format!(
             "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.financial_status,
                 s.raw_status, s.currency, s.total, s.subtotal, s.shipping, s.taxes, s.discount,
                 s.refunded, s.outstanding, s.created_at, s.paid_at, s.cancelled_at, s.expires_at,
                 s.payment_method, s.payment_reference, s.payment_id, s.email, s.customer_name
              FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
-             ORDER BY o.id",
-        )?;
+             {order_where} ORDER BY o.id"
+        ))?;
+        let order_params: Vec<String> = only.iter().map(|(o, _)| o.clone()).collect();
         let orders = stmt
-            .query_map([], |r| {
+            .query_map(rusqlite::params_from_iter(order_params.iter()), |r| {
                 let status: String = r.get(4)?;
                 Ok(OrderIn {
                     id: r.get(0)?,
@@ -125,7 +153,9 @@ impl Workspace {
             .collect::<Result<Vec<_>, _>>()?;
         Ok((orders, lines))
     }
+}
 
+impl Workspace {
     /// The matching settings kept in the workspace, with defaults for what is not set:
     /// `zone`, `tolerance`, `validity_hours`, `validity_hours.<psp>`, `grace_days`.
     pub fn recon_settings(&self) -> Result<ReconSettings, StoreError> {

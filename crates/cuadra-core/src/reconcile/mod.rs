@@ -85,13 +85,14 @@ mod tests;
 pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
 pub use export::{neutralize, write_reconciliation_csv, RECONCILIATION_COLUMNS};
 pub use keys::normalize_key;
+pub use load::recon_inputs_for;
 pub use settings::ReconSettings;
 
 use chrono::{DateTime, Utc};
 use classify::{line_case, order_case, Alone, Cx};
 use facts::order_label;
 use keys::FastMap;
-use link::{AMBIGUOUS, UNLINKED};
+use link::{AMBIGUOUS, HELD, UNLINKED};
 
 /// Below this many orders, threads cost more than they save.
 const PARALLEL_FROM: usize = 20_000;
@@ -104,7 +105,31 @@ pub fn reconcile(
     settings: &ReconSettings,
     as_of: DateTime<Utc>,
 ) -> Vec<ReconCase> {
-    let links = link::link(orders, lines);
+    reconcile_with(orders, lines, settings, as_of, &Manual::default())
+}
+
+/// What people decided by hand, by store id: lines put in an order's case whatever their keys
+/// say (`link`: line id -> order id), and lines taken out of the order their keys name
+/// (`hold`: they belong to no order and are suggested to none). Ids that are not among the
+/// inputs are ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Manual {
+    pub link: std::collections::BTreeMap<i64, i64>,
+    pub hold: std::collections::BTreeSet<i64>,
+}
+
+/// [`reconcile`] with the links people made or undid by hand applied on top of the key links.
+pub fn reconcile_with(
+    orders: &[OrderIn],
+    lines: &[LineIn],
+    settings: &ReconSettings,
+    as_of: DateTime<Utc>,
+    manual: &Manual,
+) -> Vec<ReconCase> {
+    let mut links = link::link(orders, lines);
+    if !manual.link.is_empty() || !manual.hold.is_empty() {
+        apply_manual(&mut links, orders, lines, manual);
+    }
     let cx = Cx {
         orders,
         lines,
@@ -168,7 +193,7 @@ pub fn reconcile(
     let ambiguous: FastMap<u32, &Vec<u32>> =
         links.ambiguous.iter().map(|(li, o)| (*li, o)).collect();
     for (li, &target) in links.line_order.iter().enumerate() {
-        if (target != UNLINKED && target != AMBIGUOUS) || suggested_line[li] {
+        if (target != UNLINKED && target != AMBIGUOUS && target != HELD) || suggested_line[li] {
             continue;
         }
         let li32 = li as u32;
@@ -182,6 +207,39 @@ pub fn reconcile(
         cases.push(line_case(&cx, li, why));
     }
     finish(cases)
+}
+
+/// Overrides the key links with the manual ones and rebuilds the per-order index.
+fn apply_manual(links: &mut link::Links, orders: &[OrderIn], lines: &[LineIn], manual: &Manual) {
+    let order_index: FastMap<i64, u32> = orders
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id, i as u32))
+        .collect();
+    let mut changed: Vec<u32> = Vec::new();
+    for (li, l) in lines.iter().enumerate() {
+        let target = if let Some(order_id) = manual.link.get(&l.id) {
+            match order_index.get(order_id) {
+                Some(&oi) => oi,
+                None => continue,
+            }
+        } else if manual.hold.contains(&l.id) {
+            HELD
+        } else {
+            continue;
+        };
+        links.line_order[li] = target;
+        changed.push(li as u32);
+    }
+    if changed.is_empty() {
+        return;
+    }
+    links
+        .ambiguous
+        .retain(|(li, _)| changed.binary_search(li).is_err());
+    let (start, by_order) = link::index_by_order(orders.len(), lines, &links.line_order);
+    links.order_start = start;
+    links.order_lines = by_order;
 }
 
 /// Makes case keys unique (two orders with the same platform and key, e.g. two stores, get

@@ -199,4 +199,136 @@ BEGIN SELECT RAISE(ABORT, 'order snapshots are evidence and cannot be deleted');
     r#"
 CREATE INDEX line_conflicts_line ON line_conflicts(line_id, content_hash);
 "#,
+    // v3: the audit trail (a hash chain), reconciliation runs and the current cases.
+    r#"
+-- Every act on the workspace, in order. `hash` = SHA-256(prev_hash || canonical bytes of the
+-- event); the first event's prev_hash is 64 zeros. Append-only: the database refuses edits.
+CREATE TABLE audit_events (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    subject   TEXT NOT NULL,
+    before    TEXT,
+    after     TEXT,
+    reason    TEXT,
+    note      TEXT,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE INDEX audit_events_subject ON audit_events(subject);
+CREATE INDEX audit_events_actor ON audit_events(actor, seq);
+CREATE INDEX audit_events_at ON audit_events(at);
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: events cannot be changed'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: events cannot be deleted'); END;
+
+-- One row per reconciliation run: what it was judged against and what it found.
+CREATE TABLE recon_runs (
+    id        INTEGER PRIMARY KEY,
+    as_of     TEXT NOT NULL,
+    ran_at    TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    settings  TEXT NOT NULL,
+    orders    INTEGER NOT NULL,
+    lines     INTEGER NOT NULL,
+    cases     INTEGER NOT NULL,
+    counts    TEXT NOT NULL,
+    audit_seq INTEGER REFERENCES audit_events(seq)
+);
+
+-- The current cases: derived data, replaced as a whole by each run (the inputs, settings and
+-- as-of of every run are in recon_runs, so any run can be derived again). Amounts are exact
+-- decimal text; `sort_amount` is the case's main amount in units of 1/10000, for sorting and
+-- range filters only. `fingerprint` hashes what the engine decided, so a rerun rewrites only the
+-- cases that changed. `event_utc` (UTC) and `period` (YYYY-MM in the workspace zone) come from
+-- the settlement date, else the paid time, else the order's creation.
+CREATE TABLE cases (
+    id                  INTEGER PRIMARY KEY,
+    case_key            TEXT NOT NULL UNIQUE,
+    run_id              INTEGER NOT NULL REFERENCES recon_runs(id),
+    status              TEXT NOT NULL,
+    engine_status       TEXT NOT NULL,
+    rule                TEXT NOT NULL,
+    state               TEXT NOT NULL DEFAULT 'open',
+    order_id            INTEGER REFERENCES shop_orders(id),
+    order_ref           TEXT,
+    shop_order_id       TEXT,
+    settlement_refs     TEXT NOT NULL DEFAULT '',
+    matched_keys        TEXT NOT NULL DEFAULT '',
+    order_total         TEXT,
+    paid_amount         TEXT,
+    difference          TEXT,
+    currency            TEXT,
+    fee_total           TEXT,
+    tax_total           TEXT,
+    net_settled         TEXT,
+    settlement_currency TEXT,
+    psp                 TEXT,
+    payment_method      TEXT,
+    order_created_at    TEXT,
+    paid_at             TEXT,
+    voucher_expires_at  TEXT,
+    settled_at          TEXT,
+    shop_status         TEXT,
+    customer            TEXT,
+    decided_by          TEXT NOT NULL,
+    explanation         TEXT NOT NULL,
+    sort_amount         INTEGER,
+    event_utc           TEXT,
+    period              TEXT,
+    fingerprint         TEXT NOT NULL
+);
+CREATE INDEX cases_status ON cases(status, event_utc);
+CREATE INDEX cases_event ON cases(event_utc);
+CREATE INDEX cases_period ON cases(period, status);
+CREATE INDEX cases_order ON cases(order_id);
+
+-- Which settlement lines each current case holds: a line is in exactly one case.
+CREATE TABLE case_lines (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    line_id INTEGER NOT NULL UNIQUE REFERENCES settlement_lines(id),
+    PRIMARY KEY (case_id, line_id)
+) WITHOUT ROWID;
+"#,
+    // v4: what people decided about cases, and the links they made or undid by hand.
+    r#"
+-- Every review act on a case (confirm, match, unmatch, resolve, reopen, note), append-only.
+-- `membership` is the case's order id and sorted line ids when decided: a decision applies to
+-- a rerun's case only while its membership is the same.
+CREATE TABLE case_decisions (
+    id            INTEGER PRIMARY KEY,
+    case_key      TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    status_before TEXT NOT NULL,
+    state_after   TEXT NOT NULL,
+    membership    TEXT NOT NULL,
+    reason        TEXT,
+    note          TEXT,
+    actor         TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    audit_seq     INTEGER NOT NULL REFERENCES audit_events(seq)
+);
+CREATE INDEX case_decisions_key ON case_decisions(case_key, id);
+CREATE TRIGGER case_decisions_no_update BEFORE UPDATE ON case_decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are part of the audit trail and cannot be changed'); END;
+CREATE TRIGGER case_decisions_no_delete BEFORE DELETE ON case_decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are part of the audit trail and cannot be deleted'); END;
+
+-- Links made by hand: `link` puts a line in an order's case whatever the keys say; `unlink`
+-- keeps a line out of that order's case. The latest row for a line governs.
+CREATE TABLE manual_links (
+    id          INTEGER PRIMARY KEY,
+    line_id     INTEGER NOT NULL REFERENCES settlement_lines(id),
+    order_id    INTEGER NOT NULL REFERENCES shop_orders(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('link', 'unlink')),
+    decision_id INTEGER NOT NULL REFERENCES case_decisions(id)
+);
+CREATE INDEX manual_links_line ON manual_links(line_id, id);
+CREATE TRIGGER manual_links_no_update BEFORE UPDATE ON manual_links
+BEGIN SELECT RAISE(ABORT, 'manual links are part of the audit trail and cannot be changed'); END;
+CREATE TRIGGER manual_links_no_delete BEFORE DELETE ON manual_links
+BEGIN SELECT RAISE(ABORT, 'manual links are part of the audit trail and cannot be deleted'); END;
+"#,
 ];

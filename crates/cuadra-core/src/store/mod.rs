@@ -53,6 +53,10 @@ pub enum StoreError {
     },
     #[error("cannot decompress the stored copy of file {id}: {message}")]
     Decompress { id: i64, message: String },
+    #[error("{0}")]
+    BadQuery(String),
+    #[error("the audit trail is broken at event {seq}: {why}")]
+    ChainBroken { seq: i64, why: String },
 }
 
 /// The default workspace path: `<data dir>/co.cuadra.app/cuadra.db`

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod cases;
 mod ingest_bad_input;
 mod ingest_formats;
 mod ingest_idempotency;

@@ -1,0 +1,125 @@
+//! Cases as the workspace keeps them: a reconciliation run stores what the engine decided, with
+//! what people decided on top (decisions survive reruns; a contradicted decision reopens its case
+//! with an explanation), and the desktop app, the reports and the CLI read them back from here,
+//! paged, sorted and filtered in SQLite.
+//!
+//! The `cases` table holds the current cases only: derived data, rewritten by each run where
+//! (and only where) a case changed. The inputs, settings and as-of of every run are recorded in
+//! `recon_runs` and the audit trail, so every run can be derived again from the evidence.
+
+mod query;
+mod run;
+
+pub use query::{CaseDetail, CaseFilter, CaseSort, CaseSummary, DetailLine, SortKey, StatusTotals};
+pub(crate) use run::recompute_scope as recompute;
+pub use run::{membership, RunSummary};
+
+use serde::Serialize;
+
+/// Whether a person still has to act on a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseState {
+    Open,
+    Resolved,
+}
+
+impl CaseState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseState::Open => "open",
+            CaseState::Resolved => "resolved",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CaseState> {
+        match text {
+            "open" => Some(CaseState::Open),
+            "resolved" => Some(CaseState::Resolved),
+            _ => None,
+        }
+    }
+}
+
+/// One stored case, as the UI, the reports and the CLI show it. Amounts are exact decimal text;
+/// times are RFC 3339 in the workspace zone (a date alone as `YYYY-MM-DD`); identifiers are
+/// text. `period` is the `YYYY-MM` (workspace zone) of the settlement date, else the paid time,
+/// else the order's creation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CaseRow {
+    pub case_key: String,
+    pub status: String,
+    pub engine_status: String,
+    pub rule: String,
+    pub state: String,
+    pub order_id: Option<i64>,
+    pub order_ref: Option<String>,
+    pub shop_order_id: Option<String>,
+    /// The PSP ids of the case's lines, joined with `|`.
+    pub settlement_refs: String,
+    pub matched_keys: String,
+    pub order_total: Option<String>,
+    pub paid_amount: Option<String>,
+    pub difference: Option<String>,
+    pub currency: Option<String>,
+    pub fee_total: Option<String>,
+    pub tax_total: Option<String>,
+    pub net_settled: Option<String>,
+    pub settlement_currency: Option<String>,
+    pub psp: Option<String>,
+    pub payment_method: Option<String>,
+    pub order_created_at: Option<String>,
+    pub paid_at: Option<String>,
+    pub voucher_expires_at: Option<String>,
+    pub settled_at: Option<String>,
+    pub shop_status: Option<String>,
+    pub customer: Option<String>,
+    pub decided_by: String,
+    pub explanation: String,
+    pub period: Option<String>,
+    /// In a closed period: actions are refused until the period is reopened.
+    pub locked: bool,
+}
+
+/// The columns of `cases` that fill a [`CaseRow`], in its field order (without `locked`).
+pub(crate) const CASE_COLUMNS: &str = "c.case_key, c.status, c.engine_status, c.rule, c.state, \
+    c.order_id, c.order_ref, c.shop_order_id, c.settlement_refs, c.matched_keys, c.order_total, \
+    c.paid_amount, c.difference, c.currency, c.fee_total, c.tax_total, c.net_settled, \
+    c.settlement_currency, c.psp, c.payment_method, c.order_created_at, c.paid_at, \
+    c.voucher_expires_at, c.settled_at, c.shop_status, c.customer, c.decided_by, c.explanation, \
+    c.period";
+
+pub(crate) fn read_case_row(r: &rusqlite::Row<'_>, locked: bool) -> rusqlite::Result<CaseRow> {
+    Ok(CaseRow {
+        case_key: r.get(0)?,
+        status: r.get(1)?,
+        engine_status: r.get(2)?,
+        rule: r.get(3)?,
+        state: r.get(4)?,
+        order_id: r.get(5)?,
+        order_ref: r.get(6)?,
+        shop_order_id: r.get(7)?,
+        settlement_refs: r.get(8)?,
+        matched_keys: r.get(9)?,
+        order_total: r.get(10)?,
+        paid_amount: r.get(11)?,
+        difference: r.get(12)?,
+        currency: r.get(13)?,
+        fee_total: r.get(14)?,
+        tax_total: r.get(15)?,
+        net_settled: r.get(16)?,
+        settlement_currency: r.get(17)?,
+        psp: r.get(18)?,
+        payment_method: r.get(19)?,
+        order_created_at: r.get(20)?,
+        paid_at: r.get(21)?,
+        voucher_expires_at: r.get(22)?,
+        settled_at: r.get(23)?,
+        shop_status: r.get(24)?,
+        customer: r.get(25)?,
+        decided_by: r.get(26)?,
+        explanation: r.get(27)?,
+        period: r.get(28)?,
+        locked,
+    })
+}

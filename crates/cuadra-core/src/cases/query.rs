@@ -1,0 +1,499 @@
+//! Reading stored cases: pages for the cases table (filtered and sorted in SQLite), one case with
+//! everything behind it, totals per status. Read-only.
+
+use super::{read_case_row, CaseRow, CASE_COLUMNS};
+use crate::audit::AuditEvent;
+use crate::store::{StoreError, Workspace};
+use crate::time::{parse_zone, DEFAULT_ZONE};
+use chrono::{NaiveDate, SecondsFormat};
+use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// Which cases to show. Empty lists and `None` mean "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseFilter {
+    pub statuses: Vec<String>,
+    pub psps: Vec<String>,
+    pub methods: Vec<String>,
+    /// `open` or `resolved`.
+    pub state: Option<String>,
+    /// `YYYY-MM`.
+    pub period: Option<String>,
+    /// Inclusive dates (`YYYY-MM-DD`) in the workspace zone, on the case's date.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Inclusive bounds on the case's main amount (decimal text).
+    pub amount_min: Option<String>,
+    pub amount_max: Option<String>,
+    /// Words searched in references, order ids, customers and case keys.
+    pub text: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    #[default]
+    Date,
+    Amount,
+    Status,
+    OrderRef,
+    CaseKey,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseSort {
+    pub key: SortKey,
+    pub desc: bool,
+}
+
+/// A settlement line of a case, as the detail view shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DetailLine {
+    pub id: i64,
+    pub psp: String,
+    pub row_type: String,
+    pub status: String,
+    pub merchant_ref: Option<String>,
+    pub psp_txn_id: Option<String>,
+    pub payment_method: Option<String>,
+    pub local_amount: Option<String>,
+    pub local_currency: Option<String>,
+    pub gross_amount: Option<String>,
+    pub fee_amount: Option<String>,
+    pub tax_amount: Option<String>,
+    pub net_amount: Option<String>,
+    pub settlement_currency: Option<String>,
+    pub approved_at: Option<String>,
+    pub settled_at: Option<String>,
+    pub file_name: String,
+    pub row_no: i64,
+}
+
+/// A line item of an order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DetailItem {
+    pub name: Option<String>,
+    pub sku: Option<String>,
+    pub quantity: Option<String>,
+    pub price: Option<String>,
+}
+
+/// One case with its lines, the order's items and the case's own audit history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseDetail {
+    pub case: CaseRow,
+    pub items: Vec<DetailItem>,
+    pub lines: Vec<DetailLine>,
+    pub history: Vec<AuditEvent>,
+}
+
+/// Counts and sums per status and currency (sums are exact decimal text).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StatusTotals {
+    pub status: String,
+    pub currency: Option<String>,
+    pub cases: u64,
+    pub open: u64,
+    pub order_total: String,
+    pub paid_amount: String,
+    pub difference: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CaseSummary {
+    pub cases: u64,
+    pub by_status: Vec<StatusTotals>,
+}
+
+/// Builds the WHERE clause and its parameters.
+fn where_clause(f: &CaseFilter, zone: chrono_tz::Tz) -> Result<(String, Vec<Value>), StoreError> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    let any_of =
+        |col: &str, values: &[String], parts: &mut Vec<String>, params: &mut Vec<Value>| {
+            if values.is_empty() {
+                return;
+            }
+            let marks = vec!["?"; values.len()].join(", ");
+            parts.push(format!("{col} IN ({marks})"));
+            params.extend(values.iter().map(|v| Value::Text(v.clone())));
+        };
+    any_of("c.status", &f.statuses, &mut parts, &mut params);
+    any_of("c.psp", &f.psps, &mut parts, &mut params);
+    any_of("c.payment_method", &f.methods, &mut parts, &mut params);
+    if let Some(state) = &f.state {
+        parts.push("c.state = ?".into());
+        params.push(Value::Text(state.clone()));
+    }
+    if let Some(period) = &f.period {
+        parts.push("c.period = ?".into());
+        params.push(Value::Text(period.clone()));
+    }
+    let day_start = |text: &str, what: &str| -> Result<String, StoreError> {
+        let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            StoreError::BadQuery(format!("{what} '{text}' is not a date like 2026-10-31"))
+        })?;
+        Ok(crate::time::Moment::Date(d)
+            .to_utc(zone)
+            .to_rfc3339_opts(SecondsFormat::Secs, true))
+    };
+    if let Some(from) = &f.from {
+        parts.push("c.event_utc >= ?".into());
+        params.push(Value::Text(day_start(from, "from")?));
+    }
+    if let Some(to) = &f.to {
+        let d = NaiveDate::parse_from_str(to.trim(), "%Y-%m-%d").map_err(|_| {
+            StoreError::BadQuery(format!("to '{to}' is not a date like 2026-10-31"))
+        })?;
+        let next = d.succ_opt().unwrap_or(d);
+        parts.push("c.event_utc < ?".into());
+        params.push(Value::Text(day_start(&next.to_string(), "to")?));
+    }
+    let units = |text: &str, what: &str| -> Result<i64, StoreError> {
+        text.trim()
+            .parse::<Decimal>()
+            .ok()
+            .and_then(|d| (d * Decimal::from(10_000)).trunc().to_i64())
+            .ok_or_else(|| {
+                StoreError::BadQuery(format!(
+                    "{what} '{text}' is not an amount like 150000 or 12.50"
+                ))
+            })
+    };
+    if let Some(min) = &f.amount_min {
+        parts.push("c.sort_amount >= ?".into());
+        params.push(Value::Integer(units(min, "amount_min")?));
+    }
+    if let Some(max) = &f.amount_max {
+        parts.push("c.sort_amount <= ?".into());
+        params.push(Value::Integer(units(max, "amount_max")?));
+    }
+    if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        for word in text.split_whitespace() {
+            let like = format!(
+                "%{}%",
+                word.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            parts.push(
+                "(c.order_ref LIKE ? ESCAPE '\\' OR c.shop_order_id LIKE ? ESCAPE '\\' OR c.settlement_refs LIKE ? ESCAPE '\\' OR c.customer LIKE ? ESCAPE '\\' OR c.case_key LIKE ? ESCAPE '\\')"
+                    .into(),
+            );
+            for _ in 0..5 {
+                params.push(Value::Text(like.clone()));
+            }
+        }
+    }
+    let clause = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", parts.join(" AND "))
+    };
+    Ok((clause, params))
+}
+
+fn order_by(sort: CaseSort) -> String {
+    let dir = if sort.desc { "DESC" } else { "ASC" };
+    let col = match sort.key {
+        SortKey::Date => "c.event_utc",
+        SortKey::Amount => "c.sort_amount",
+        SortKey::Status => "c.status",
+        SortKey::OrderRef => "c.order_ref",
+        SortKey::CaseKey => "c.case_key",
+    };
+    format!("ORDER BY {col} {dir}, c.id {dir}")
+}
+
+impl Workspace {
+    /// The workspace zone (the `zone` setting, else Bogotá).
+    pub fn zone(&self) -> Result<chrono_tz::Tz, StoreError> {
+        Ok(self
+            .setting("zone")?
+            .and_then(|z| parse_zone(&z).ok())
+            .unwrap_or(DEFAULT_ZONE))
+    }
+
+    /// Periods (`YYYY-MM`) that are closed: their cases are locked.
+    pub fn closed_periods(&self) -> Result<HashSet<String>, StoreError> {
+        let exists: bool = self.conn().query_row(
+            "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'periods')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Ok(HashSet::new());
+        }
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT period FROM periods WHERE state = 'closed'")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One page of cases and the number of cases the filter matches.
+    pub fn list_cases(
+        &self,
+        filter: &CaseFilter,
+        sort: CaseSort,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(u64, Vec<CaseRow>), StoreError> {
+        let zone = self.zone()?;
+        let (clause, params) = where_clause(filter, zone)?;
+        let total: i64 = self.conn().query_row(
+            &format!("SELECT COUNT(*) FROM cases c {clause}"),
+            rusqlite::params_from_iter(params.iter()),
+            |r| r.get(0),
+        )?;
+        let closed = self.closed_periods()?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {CASE_COLUMNS} FROM cases c {clause} {} LIMIT {} OFFSET {}",
+            order_by(sort),
+            limit.min(10_000),
+            offset
+        ))?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                let period: Option<String> = r.get(28)?;
+                let locked = period.as_ref().is_some_and(|p| closed.contains(p));
+                read_case_row(r, locked)
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((total as u64, rows))
+    }
+
+    /// Calls `each` for every case the filter matches, in `sort` order, without holding them all
+    /// in memory (exports).
+    pub fn for_each_case(
+        &self,
+        filter: &CaseFilter,
+        sort: CaseSort,
+        mut each: impl FnMut(&CaseRow) -> Result<(), StoreError>,
+    ) -> Result<u64, StoreError> {
+        let zone = self.zone()?;
+        let (clause, params) = where_clause(filter, zone)?;
+        let closed = self.closed_periods()?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {CASE_COLUMNS} FROM cases c {clause} {}",
+            order_by(sort)
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            let period: Option<String> = r.get(28)?;
+            let locked = period.as_ref().is_some_and(|p| closed.contains(p));
+            each(&read_case_row(r, locked)?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// One case by key.
+    pub fn case(&self, key: &str) -> Result<Option<CaseRow>, StoreError> {
+        let closed = self.closed_periods()?;
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {CASE_COLUMNS} FROM cases c WHERE c.case_key = ?1"),
+                [key],
+                |r| {
+                    let period: Option<String> = r.get(28)?;
+                    let locked = period.as_ref().is_some_and(|p| closed.contains(p));
+                    read_case_row(r, locked)
+                },
+            )
+            .optional()?)
+    }
+
+    /// The line ids of a stored case.
+    pub fn case_line_ids(&self, key: &str) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT l.line_id FROM case_lines l JOIN cases c ON c.id = l.case_id
+             WHERE c.case_key = ?1 ORDER BY l.line_id",
+        )?;
+        let ids = stmt.query_map([key], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
+    /// The stored case that holds a settlement line.
+    pub fn case_of_line(&self, line_id: i64) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT c.case_key FROM case_lines l JOIN cases c ON c.id = l.case_id
+                 WHERE l.line_id = ?1",
+                [line_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The stored case of an order.
+    pub fn case_of_order(&self, order_id: i64) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT case_key FROM cases WHERE order_id = ?1",
+                [order_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// A case with its lines, the order's items and its audit history.
+    pub fn case_detail(&self, key: &str) -> Result<Option<CaseDetail>, StoreError> {
+        let Some(case) = self.case(key)? else {
+            return Ok(None);
+        };
+        let zone = self.zone()?;
+        let shown = |t: Option<String>| -> Option<String> {
+            t.map(|t| match crate::time::Moment::from_storage(&t) {
+                Ok(crate::time::Moment::Instant(i)) => i
+                    .with_timezone(&zone)
+                    .to_rfc3339_opts(SecondsFormat::AutoSi, false),
+                Ok(crate::time::Moment::Date(d)) => d.to_string(),
+                Err(_) => t,
+            })
+        };
+        let mut stmt = self.conn().prepare(
+            "SELECT s.id, s.psp, s.row_type, s.status, s.merchant_ref, s.psp_txn_id,
+                s.payment_method, s.local_amount, s.local_currency, s.gross_amount, s.fee_amount,
+                s.tax_amount, s.net_amount, s.settlement_currency, s.approved_at, s.settled_at,
+                f.name, s.row_no
+             FROM case_lines cl
+             JOIN cases c ON c.id = cl.case_id
+             JOIN settlement_lines s ON s.id = cl.line_id
+             JOIN imported_files f ON f.id = s.file_id
+             WHERE c.case_key = ?1 ORDER BY s.id",
+        )?;
+        let lines = stmt
+            .query_map([key], |r| {
+                Ok(DetailLine {
+                    id: r.get(0)?,
+                    psp: r.get(1)?,
+                    row_type: r.get(2)?,
+                    status: r.get(3)?,
+                    merchant_ref: r.get(4)?,
+                    psp_txn_id: r.get(5)?,
+                    payment_method: r.get(6)?,
+                    local_amount: r.get(7)?,
+                    local_currency: r.get(8)?,
+                    gross_amount: r.get(9)?,
+                    fee_amount: r.get(10)?,
+                    tax_amount: r.get(11)?,
+                    net_amount: r.get(12)?,
+                    settlement_currency: r.get(13)?,
+                    approved_at: shown(r.get(14)?),
+                    settled_at: shown(r.get(15)?),
+                    file_name: r.get(16)?,
+                    row_no: r.get(17)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let items = match case.order_id {
+            None => Vec::new(),
+            Some(order_id) => {
+                let mut stmt = self.conn().prepare(
+                    "SELECT i.name, i.sku, i.quantity, i.price FROM order_items i
+                     JOIN shop_orders o ON o.current_snapshot_id = i.snapshot_id
+                     WHERE o.id = ?1 ORDER BY i.seq",
+                )?;
+                let items = stmt
+                    .query_map([order_id], |r| {
+                        Ok(DetailItem {
+                            name: r.get(0)?,
+                            sku: r.get(1)?,
+                            quantity: r.get(2)?,
+                            price: r.get(3)?,
+                        })
+                    })?
+                    .collect::<Result<Vec<_>, _>>()?;
+                items
+            }
+        };
+        let history = self.case_history(key)?;
+        Ok(Some(CaseDetail {
+            case,
+            items,
+            lines,
+            history,
+        }))
+    }
+
+    /// The audit events about one case, oldest first.
+    pub fn case_history(&self, key: &str) -> Result<Vec<AuditEvent>, StoreError> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {} FROM audit_events WHERE subject = ?1 ORDER BY seq",
+            crate::audit::EVENT_COLUMNS
+        ))?;
+        let rows = stmt.query_map([format!("case:{key}")], crate::audit::read_event)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Counts and exact sums per status and currency over the cases the filter matches.
+    pub fn case_summary(&self, filter: &CaseFilter) -> Result<CaseSummary, StoreError> {
+        let zone = self.zone()?;
+        let (clause, params) = where_clause(filter, zone)?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT c.status, c.currency, c.state, c.order_total, c.paid_amount, c.difference
+             FROM cases c {clause}"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        type Acc = (u64, u64, Decimal, Decimal, Decimal);
+        let mut acc: BTreeMap<(String, Option<String>), Acc> = BTreeMap::new();
+        let dec = |v: Option<String>| -> Decimal {
+            v.and_then(|t| t.parse::<Decimal>().ok())
+                .unwrap_or_default()
+        };
+        let mut cases = 0;
+        while let Some(r) = rows.next()? {
+            let status: String = r.get(0)?;
+            let currency: Option<String> = r.get(1)?;
+            let state: String = r.get(2)?;
+            let e = acc.entry((status, currency)).or_default();
+            e.0 += 1;
+            if state == "open" {
+                e.1 += 1;
+            }
+            e.2 += dec(r.get(3)?);
+            e.3 += dec(r.get(4)?);
+            e.4 += dec(r.get(5)?);
+            cases += 1;
+        }
+        let order: Vec<&str> = crate::reconcile::CaseStatus::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect();
+        let mut by_status: Vec<StatusTotals> = acc
+            .into_iter()
+            .map(
+                |((status, currency), (n, open, total, paid, diff))| StatusTotals {
+                    status,
+                    currency,
+                    cases: n,
+                    open,
+                    order_total: total.normalize().to_string(),
+                    paid_amount: paid.normalize().to_string(),
+                    difference: diff.normalize().to_string(),
+                },
+            )
+            .collect();
+        by_status.sort_by_key(|t| {
+            (
+                order
+                    .iter()
+                    .position(|s| *s == t.status)
+                    .unwrap_or(usize::MAX),
+                t.currency.clone(),
+            )
+        });
+        Ok(CaseSummary { cases, by_status })
+    }
+}

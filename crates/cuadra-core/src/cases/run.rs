@@ -1,0 +1,750 @@
+//! A reconciliation run: load the evidence, the settings and the links people made, run the
+//! engine, lay people's decisions on top, and store the cases that changed, with a `recon_runs`
+//! row and an audit event, in one transaction.
+//!
+//! Decisions: the latest decision on a case key applies while the case's membership (its order
+//! and its lines) is what it was when decided. When new data changes the membership of a case a
+//! person had resolved, the case reopens, its explanation says why, and the reopening is recorded
+//! as a decision by `cuadra` with an audit event — never a silent change.
+
+use super::{CaseRow, CaseState};
+use crate::audit::{self, event_time, NewEvent};
+use crate::reconcile::{recon_inputs_for, reconcile_with, LineIn, Manual, OrderIn, ReconCase};
+use crate::store::{StoreError, Workspace};
+use crate::time::Moment;
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+
+/// What a run did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RunSummary {
+    pub run_id: i64,
+    pub as_of: String,
+    pub orders: u64,
+    pub lines: u64,
+    pub cases: u64,
+    /// Cases written because they are new or changed, and cases removed (their order or lines
+    /// now sit in another case).
+    pub written: u64,
+    pub removed: u64,
+    /// Resolved cases whose membership changed since, reopened by this run.
+    pub reopened: Vec<String>,
+    /// Cases per status.
+    pub counts: BTreeMap<String, u64>,
+    pub audit_seq: i64,
+}
+
+/// A case's membership: its order id and sorted line ids (`o12:l3,9`; `o-` without an order).
+pub fn membership(order_id: Option<i64>, line_ids: &[i64]) -> String {
+    let mut s = match order_id {
+        Some(id) => format!("o{id}:l"),
+        None => "o-:l".to_string(),
+    };
+    for (i, id) in line_ids.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&id.to_string());
+    }
+    s
+}
+
+/// The latest decision on a case key.
+#[derive(Clone, Debug)]
+pub(crate) struct LastDecision {
+    pub action: String,
+    pub state_after: String,
+    pub membership: String,
+    pub reason: Option<String>,
+    pub actor: String,
+    pub at: String,
+}
+
+pub(crate) fn last_decisions(
+    conn: &Connection,
+) -> Result<HashMap<String, LastDecision>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT d.case_key, d.action, d.state_after, d.membership, d.reason, d.actor, d.at
+         FROM case_decisions d
+         JOIN (SELECT case_key, MAX(id) AS id FROM case_decisions GROUP BY case_key) last
+           ON last.id = d.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            LastDecision {
+                action: r.get(1)?,
+                state_after: r.get(2)?,
+                membership: r.get(3)?,
+                reason: r.get(4)?,
+                actor: r.get(5)?,
+                at: r.get(6)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<Result<HashMap<_, _>, _>>()?)
+}
+
+/// The links people made or undid, the latest per line, and who made each.
+pub(crate) fn manual_links(
+    conn: &Connection,
+) -> Result<(Manual, HashMap<i64, String>), StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT m.line_id, m.order_id, m.kind, d.actor
+         FROM manual_links m
+         JOIN (SELECT line_id, MAX(id) AS id FROM manual_links GROUP BY line_id) last
+           ON last.id = m.id
+         JOIN case_decisions d ON d.id = m.decision_id",
+    )?;
+    let mut manual = Manual::default();
+    let mut by = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (line, order, kind, actor) = row?;
+        if kind == "link" {
+            manual.link.insert(line, order);
+        } else {
+            manual.hold.insert(line);
+        }
+        by.insert(line, actor);
+    }
+    Ok((manual, by))
+}
+
+fn shown(m: &Option<Moment>, zone: Tz) -> Option<String> {
+    m.as_ref().map(|m| match m {
+        Moment::Instant(t) => t
+            .with_timezone(&zone)
+            .to_rfc3339_opts(SecondsFormat::AutoSi, false),
+        Moment::Date(d) => d.to_string(),
+    })
+}
+
+fn amount(d: &Option<Decimal>) -> Option<String> {
+    d.map(|v| v.normalize().to_string())
+}
+
+/// The main amount in units of 1/10000, for sorting and range filters (never for money).
+fn sort_amount(c: &ReconCase) -> Option<i64> {
+    let main = c.order_total.or(c.paid_amount).or(c.net_settled)?;
+    (main * Decimal::from(10_000)).trunc().to_i64()
+}
+
+/// The case's date (settlement, else paid, else created) as UTC text and its `YYYY-MM` period.
+fn event_and_period(c: &ReconCase, zone: Tz) -> (Option<String>, Option<String>) {
+    let Some(m) = c.settled_at.or(c.paid_at).or(c.order_created_at) else {
+        return (None, None);
+    };
+    let utc = m.to_utc(zone);
+    let local = utc.with_timezone(&zone);
+    let period = match m {
+        Moment::Date(d) => format!("{:04}-{:02}", d.year(), d.month()),
+        Moment::Instant(_) => format!("{:04}-{:02}", local.year(), local.month()),
+    };
+    (
+        Some(utc.to_rfc3339_opts(SecondsFormat::Secs, true)),
+        Some(period),
+    )
+}
+
+/// A row ready to store, with what the diff needs.
+pub(crate) struct Prepared {
+    row: CaseRow,
+    line_ids: Vec<i64>,
+    sort_amount: Option<i64>,
+    event_utc: Option<String>,
+    fingerprint: String,
+}
+
+fn fingerprint(row: &CaseRow, line_ids: &[i64]) -> String {
+    let mut h = Sha256::new();
+    let mut put = |v: Option<&str>| {
+        match v {
+            Some(t) => {
+                h.update([1u8]);
+                h.update((t.len() as u64).to_be_bytes());
+                h.update(t.as_bytes());
+            }
+            None => h.update([0u8]),
+        };
+    };
+    let opt = |v: &Option<String>| v.clone();
+    for v in [
+        Some(row.case_key.clone()),
+        Some(row.status.clone()),
+        Some(row.engine_status.clone()),
+        Some(row.rule.clone()),
+        Some(row.state.clone()),
+        row.order_id.map(|i| i.to_string()),
+        opt(&row.order_ref),
+        opt(&row.shop_order_id),
+        Some(row.settlement_refs.clone()),
+        Some(row.matched_keys.clone()),
+        opt(&row.order_total),
+        opt(&row.paid_amount),
+        opt(&row.difference),
+        opt(&row.currency),
+        opt(&row.fee_total),
+        opt(&row.tax_total),
+        opt(&row.net_settled),
+        opt(&row.settlement_currency),
+        opt(&row.psp),
+        opt(&row.payment_method),
+        opt(&row.order_created_at),
+        opt(&row.paid_at),
+        opt(&row.voucher_expires_at),
+        opt(&row.settled_at),
+        opt(&row.shop_status),
+        opt(&row.customer),
+        Some(row.decided_by.clone()),
+        Some(row.explanation.clone()),
+        opt(&row.period),
+        Some(membership(row.order_id, line_ids)),
+    ] {
+        put(v.as_deref());
+    }
+    hex::encode(&h.finalize()[..16])
+}
+
+/// Engine output + order/line facts + decisions -> a row to store.
+pub(crate) struct Shaper<'a> {
+    zone: Tz,
+    orders: HashMap<i64, &'a OrderIn>,
+    lines: HashMap<i64, &'a LineIn>,
+    decisions: &'a HashMap<String, LastDecision>,
+    linked_by: &'a HashMap<i64, String>,
+    manual: &'a Manual,
+}
+
+/// A decision shown in an explanation: `ana on 2026-11-25`.
+fn by_on(actor: &str, at: &str) -> String {
+    format!("{actor} on {}", at.get(..10).unwrap_or(at))
+}
+
+impl Shaper<'_> {
+    /// The row, and whether a resolved decision was contradicted by new data.
+    pub(crate) fn shape(&self, c: &ReconCase) -> (Prepared, bool) {
+        let order = c
+            .order_id
+            .and_then(|id| self.orders.get(&id))
+            .map(|o| &o.order);
+        let lines: Vec<&LineIn> = c
+            .line_ids
+            .iter()
+            .filter_map(|id| self.lines.get(id).copied())
+            .collect();
+        let refs: Vec<&str> = lines
+            .iter()
+            .filter_map(|l| {
+                l.line
+                    .psp_txn_id
+                    .as_deref()
+                    .or(l.line.merchant_ref.as_deref())
+            })
+            .collect();
+        let customer = order
+            .and_then(|o| o.customer_name.clone().or_else(|| o.email.clone()))
+            .or_else(|| lines.iter().find_map(|l| l.line.payer_email.clone()));
+        let members = membership(c.order_id, &c.line_ids);
+
+        let mut rule = c.rule.to_string();
+        let mut decided_by = "cuadra".to_string();
+        let mut explanation = c.explanation.clone();
+        // Links made by hand.
+        let hand_linked = c
+            .line_ids
+            .iter()
+            .find(|id| c.order_id.is_some() && self.manual.link.get(id) == c.order_id.as_ref());
+        let hand_held = c.line_ids.iter().find(|id| self.manual.hold.contains(id));
+        if let Some(line) = hand_linked {
+            rule = "manual_match".into();
+            decided_by = self.linked_by.get(line).cloned().unwrap_or_default();
+            explanation = format!("Matched by hand by {decided_by}. {explanation}");
+        } else if let Some(line) = hand_held {
+            rule = "manual_unmatch".into();
+            decided_by = self.linked_by.get(line).cloned().unwrap_or_default();
+            explanation = format!("Taken out of its order by hand by {decided_by}. {explanation}");
+        }
+
+        let mut state = CaseState::Open;
+        let mut contradicted = false;
+        if let Some(d) = self.decisions.get(&c.key) {
+            if d.membership == members {
+                if d.state_after == CaseState::Resolved.as_str() {
+                    state = CaseState::Resolved;
+                    decided_by = d.actor.clone();
+                    let reason = d.reason.as_deref().unwrap_or("resolved");
+                    explanation = format!(
+                        "Resolved ({reason}) by {}. {explanation}",
+                        by_on(&d.actor, &d.at)
+                    );
+                } else if d.action == "auto_reopen" || d.action == "reopen" {
+                    explanation = format!(
+                        "Reopened by {}{}. {explanation}",
+                        by_on(&d.actor, &d.at),
+                        d.reason
+                            .as_deref()
+                            .map(|r| format!(": {r}"))
+                            .unwrap_or_default()
+                    );
+                }
+            } else if d.state_after == CaseState::Resolved.as_str() {
+                contradicted = true;
+                explanation = format!(
+                    "Reopened: {} resolved this case ({}), but its order or settlement lines changed since. {explanation}",
+                    by_on(&d.actor, &d.at),
+                    d.reason.as_deref().unwrap_or("resolved")
+                );
+            }
+        }
+
+        let (event_utc, period) = event_and_period(c, self.zone);
+        let row = CaseRow {
+            case_key: c.key.clone(),
+            status: c.status.as_str().to_string(),
+            engine_status: c.status.as_str().to_string(),
+            rule,
+            state: state.as_str().to_string(),
+            order_id: c.order_id,
+            order_ref: order.and_then(|o| o.order_name.clone()),
+            shop_order_id: order.and_then(|o| o.shop_order_id.clone()),
+            settlement_refs: refs.join("|"),
+            matched_keys: c.matched_keys.join("|"),
+            order_total: amount(&c.order_total),
+            paid_amount: amount(&c.paid_amount),
+            difference: amount(&c.difference),
+            currency: c.currency.clone(),
+            fee_total: amount(&c.fee_total),
+            tax_total: amount(&c.tax_total),
+            net_settled: amount(&c.net_settled),
+            settlement_currency: c.settlement_currency.clone(),
+            psp: c.psp.clone(),
+            payment_method: c.payment_method.clone(),
+            order_created_at: shown(&c.order_created_at, self.zone),
+            paid_at: shown(&c.paid_at, self.zone),
+            voucher_expires_at: shown(&c.voucher_expires_at, self.zone),
+            settled_at: shown(&c.settled_at, self.zone),
+            shop_status: c.shop_status.map(|s| s.as_str().to_string()),
+            customer,
+            decided_by,
+            explanation,
+            period,
+            locked: false,
+        };
+        let fingerprint = fingerprint(&row, &c.line_ids);
+        (
+            Prepared {
+                sort_amount: sort_amount(c),
+                event_utc,
+                line_ids: c.line_ids.clone(),
+                fingerprint,
+                row,
+            },
+            contradicted,
+        )
+    }
+}
+
+impl Workspace {
+    /// Reconciles the whole workspace as of `as_of` and stores the result (see the module docs).
+    pub fn run_reconciliation(
+        &mut self,
+        as_of: DateTime<Utc>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<RunSummary, StoreError> {
+        let settings = self.recon_settings()?;
+        let (orders, lines) = self.recon_inputs()?;
+        let (manual, linked_by) = manual_links(self.conn())?;
+        let decisions = last_decisions(self.conn())?;
+        let cases = reconcile_with(&orders, &lines, &settings, as_of, &manual);
+
+        let shaper = Shaper {
+            zone: settings.zone,
+            orders: orders.iter().map(|o| (o.id, o)).collect(),
+            lines: lines.iter().map(|l| (l.id, l)).collect(),
+            decisions: &decisions,
+            linked_by: &linked_by,
+            manual: &manual,
+        };
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        let mut reopened = Vec::new();
+        let mut prepared = Vec::with_capacity(cases.len());
+        for c in &cases {
+            let (p, contradicted) = shaper.shape(c);
+            *counts.entry(p.row.status.clone()).or_default() += 1;
+            if contradicted {
+                reopened.push((
+                    p.row.case_key.clone(),
+                    c.status,
+                    membership(c.order_id, &c.line_ids),
+                ));
+            }
+            prepared.push(p);
+        }
+        drop(cases);
+
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let as_of_text = as_of.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let settings_json = serde_json::json!({
+            "zone": settings.zone.name(),
+            "tolerance": settings.tolerance.to_string(),
+            "validity_hours": settings.validity_hours,
+            "validity_hours_by_psp": settings.validity_hours_by_psp,
+            "grace_days": settings.grace_days,
+        })
+        .to_string();
+        tx.execute(
+            "INSERT INTO recon_runs(as_of, ran_at, actor, settings, orders, lines, cases, counts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                as_of_text,
+                event_time(now),
+                actor,
+                settings_json,
+                orders.len() as i64,
+                lines.len() as i64,
+                prepared.len() as i64,
+                serde_json::to_string(&counts).unwrap_or_default(),
+            ],
+        )?;
+        let run_id = tx.last_insert_rowid();
+        let (written, removed) = write_cases(&tx, run_id, &prepared, None)?;
+
+        // Reopenings are decisions too, each with its own event.
+        let mut reopened_keys = Vec::with_capacity(reopened.len());
+        for (key, status, members) in reopened {
+            let seq = audit::append(
+                &tx,
+                &NewEvent {
+                    at: now,
+                    actor: "cuadra".into(),
+                    action: "case_reopened_by_data".into(),
+                    subject: format!("case:{key}"),
+                    before: Some(r#"{"state":"resolved"}"#.into()),
+                    after: Some(serde_json::json!({"state": "open", "status": status.as_str(), "membership": members}).to_string()),
+                    reason: Some("its order or settlement lines changed after it was resolved".into()),
+                    note: None,
+                },
+            )?;
+            tx.execute(
+                "INSERT INTO case_decisions(case_key, action, status_before, state_after, membership,
+                    reason, note, actor, at, audit_seq)
+                 VALUES (?1, 'auto_reopen', ?2, 'open', ?3, ?4, NULL, 'cuadra', ?5, ?6)",
+                params![
+                    key,
+                    status.as_str(),
+                    members,
+                    "its order or settlement lines changed after it was resolved",
+                    event_time(now),
+                    seq
+                ],
+            )?;
+            reopened_keys.push(key);
+        }
+
+        let audit_seq = audit::append(
+            &tx,
+            &NewEvent {
+                at: now,
+                actor: actor.to_string(),
+                action: "reconcile".into(),
+                subject: format!("run:{run_id}"),
+                before: None,
+                after: Some(
+                    serde_json::json!({
+                        "as_of": as_of_text,
+                        "orders": orders.len(),
+                        "lines": lines.len(),
+                        "cases": prepared.len(),
+                        "written": written,
+                        "removed": removed,
+                        "reopened": reopened_keys.len(),
+                        "counts": counts,
+                        "settings": serde_json::from_str::<serde_json::Value>(&settings_json).unwrap_or_default(),
+                    })
+                    .to_string(),
+                ),
+                reason: None,
+                note: None,
+            },
+        )?;
+        tx.execute(
+            "UPDATE recon_runs SET audit_seq = ?1 WHERE id = ?2",
+            params![audit_seq, run_id],
+        )?;
+        tx.commit()?;
+        Ok(RunSummary {
+            run_id,
+            as_of: as_of_text,
+            orders: orders.len() as u64,
+            lines: lines.len() as u64,
+            cases: prepared.len() as u64,
+            written,
+            removed,
+            reopened: reopened_keys,
+            counts,
+            audit_seq,
+        })
+    }
+
+    /// The latest run's id and as-of, if the workspace was ever reconciled.
+    pub fn last_run(&self) -> Result<Option<(i64, String)>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id, as_of FROM recon_runs ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+}
+
+/// Writes the cases that are new or changed, removes those that vanished. Lines leave their old
+/// cases before they join new ones, so "one case per line" holds at every statement. With a
+/// `scope` (a partial recompute after a review act), only the stored cases named there (and
+/// those the new cases replace) are compared and may vanish.
+pub(crate) fn write_cases(
+    tx: &rusqlite::Transaction<'_>,
+    run_id: i64,
+    cases: &[Prepared],
+    scope: Option<&[String]>,
+) -> Result<(u64, u64), StoreError> {
+    let mut stored: HashMap<String, (i64, String)> = HashMap::new();
+    match scope {
+        None => {
+            let mut stmt = tx.prepare("SELECT case_key, id, fingerprint FROM cases")?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+            for row in rows {
+                let (k, v) = row?;
+                stored.insert(k, v);
+            }
+        }
+        Some(keys) => {
+            let mut stmt =
+                tx.prepare_cached("SELECT id, fingerprint FROM cases WHERE case_key = ?1")?;
+            for key in keys.iter().chain(cases.iter().map(|p| &p.row.case_key)) {
+                if let Some(v) = stmt
+                    .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?
+                {
+                    stored.insert(key.clone(), v);
+                }
+            }
+        }
+    }
+    let mut changed: Vec<(usize, Option<i64>)> = Vec::new();
+    let mut keep: std::collections::HashSet<&str> =
+        std::collections::HashSet::with_capacity(cases.len());
+    for (i, p) in cases.iter().enumerate() {
+        keep.insert(p.row.case_key.as_str());
+        match stored.get(&p.row.case_key) {
+            Some((_, fp)) if *fp == p.fingerprint => {}
+            Some((id, _)) => changed.push((i, Some(*id))),
+            None => changed.push((i, None)),
+        }
+    }
+    let vanished: Vec<i64> = stored
+        .iter()
+        .filter(|(k, _)| !keep.contains(k.as_str()))
+        .map(|(_, (id, _))| *id)
+        .collect();
+    {
+        let mut drop_lines = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
+        for id in changed
+            .iter()
+            .filter_map(|(_, id)| *id)
+            .chain(vanished.iter().copied())
+        {
+            drop_lines.execute([id])?;
+        }
+        let mut drop_case = tx.prepare_cached("DELETE FROM cases WHERE id = ?1")?;
+        for id in &vanished {
+            drop_case.execute([id])?;
+        }
+    }
+    let mut upsert = tx.prepare_cached(
+        "INSERT INTO cases(case_key, run_id, status, engine_status, rule, state, order_id,
+            order_ref, shop_order_id, settlement_refs, matched_keys, order_total, paid_amount,
+            difference, currency, fee_total, tax_total, net_settled, settlement_currency, psp,
+            payment_method, order_created_at, paid_at, voucher_expires_at, settled_at, shop_status,
+            customer, decided_by, explanation, sort_amount, event_utc, period, fingerprint)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)
+         ON CONFLICT(case_key) DO UPDATE SET run_id = excluded.run_id, status = excluded.status,
+            engine_status = excluded.engine_status, rule = excluded.rule, state = excluded.state,
+            order_id = excluded.order_id, order_ref = excluded.order_ref,
+            shop_order_id = excluded.shop_order_id, settlement_refs = excluded.settlement_refs,
+            matched_keys = excluded.matched_keys, order_total = excluded.order_total,
+            paid_amount = excluded.paid_amount, difference = excluded.difference,
+            currency = excluded.currency, fee_total = excluded.fee_total,
+            tax_total = excluded.tax_total, net_settled = excluded.net_settled,
+            settlement_currency = excluded.settlement_currency, psp = excluded.psp,
+            payment_method = excluded.payment_method, order_created_at = excluded.order_created_at,
+            paid_at = excluded.paid_at, voucher_expires_at = excluded.voucher_expires_at,
+            settled_at = excluded.settled_at, shop_status = excluded.shop_status,
+            customer = excluded.customer, decided_by = excluded.decided_by,
+            explanation = excluded.explanation, sort_amount = excluded.sort_amount,
+            event_utc = excluded.event_utc, period = excluded.period,
+            fingerprint = excluded.fingerprint
+         RETURNING id",
+    )?;
+    let mut add_line =
+        tx.prepare_cached("INSERT INTO case_lines(case_id, line_id) VALUES (?1, ?2)")?;
+    for (i, _) in &changed {
+        let p = &cases[*i];
+        let r = &p.row;
+        let id: i64 = upsert.query_row(
+            params![
+                r.case_key,
+                run_id,
+                r.status,
+                r.engine_status,
+                r.rule,
+                r.state,
+                r.order_id,
+                r.order_ref,
+                r.shop_order_id,
+                r.settlement_refs,
+                r.matched_keys,
+                r.order_total,
+                r.paid_amount,
+                r.difference,
+                r.currency,
+                r.fee_total,
+                r.tax_total,
+                r.net_settled,
+                r.settlement_currency,
+                r.psp,
+                r.payment_method,
+                r.order_created_at,
+                r.paid_at,
+                r.voucher_expires_at,
+                r.settled_at,
+                r.shop_status,
+                r.customer,
+                r.decided_by,
+                r.explanation,
+                p.sort_amount,
+                p.event_utc,
+                r.period,
+                p.fingerprint,
+            ],
+            |row| row.get(0),
+        )?;
+        for line in &p.line_ids {
+            add_line.execute(params![id, line])?;
+        }
+    }
+    Ok((changed.len() as u64, vanished.len() as u64))
+}
+
+/// Recomputes, inside `tx`, only the cases a review act touched: the stored cases `scope`
+/// (their orders and lines) plus `extra_orders`/`extra_lines`, judged at the last run's as-of
+/// with the links and decisions now recorded. A full run later gives the same cases for them.
+pub(crate) fn recompute_scope(
+    tx: &rusqlite::Transaction<'_>,
+    settings: &crate::reconcile::ReconSettings,
+    scope: &[String],
+    extra_orders: &[i64],
+    extra_lines: &[i64],
+) -> Result<Vec<String>, StoreError> {
+    let (run_id, as_of): (i64, String) = tx
+        .query_row(
+            "SELECT id, as_of FROM recon_runs ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::BadQuery("reconcile the workspace first".into()))?;
+    let as_of = DateTime::parse_from_rfc3339(&as_of)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| StoreError::BadQuery(format!("stored as-of '{as_of}' cannot be read")))?;
+    let mut order_ids: Vec<i64> = extra_orders.to_vec();
+    let mut line_ids: Vec<i64> = extra_lines.to_vec();
+    {
+        let mut case = tx.prepare_cached("SELECT id, order_id FROM cases WHERE case_key = ?1")?;
+        let mut lines = tx.prepare_cached("SELECT line_id FROM case_lines WHERE case_id = ?1")?;
+        for key in scope {
+            let Some((id, order)): Option<(i64, Option<i64>)> = case
+                .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?
+            else {
+                continue;
+            };
+            order_ids.extend(order);
+            for l in lines.query_map([id], |r| r.get::<_, i64>(0))? {
+                line_ids.push(l?);
+            }
+        }
+    }
+    order_ids.sort_unstable();
+    order_ids.dedup();
+    line_ids.sort_unstable();
+    line_ids.dedup();
+    // Lines now linked by hand to one of these orders join them.
+    let (manual, linked_by) = manual_links(tx)?;
+    for (line, order) in &manual.link {
+        if order_ids.binary_search(order).is_ok() && line_ids.binary_search(line).is_err() {
+            line_ids.push(*line);
+        }
+    }
+    line_ids.sort_unstable();
+    let (orders, lines) = recon_inputs_for(tx, &order_ids, &line_ids)?;
+    let decisions = last_decisions(tx)?;
+    let cases = reconcile_with(&orders, &lines, settings, as_of, &manual);
+    let shaper = Shaper {
+        zone: settings.zone,
+        orders: orders.iter().map(|o| (o.id, o)).collect(),
+        lines: lines.iter().map(|l| (l.id, l)).collect(),
+        decisions: &decisions,
+        linked_by: &linked_by,
+        manual: &manual,
+    };
+    let prepared: Vec<Prepared> = cases.iter().map(|c| shaper.shape(c).0).collect();
+    // Cases that held any of these lines or orders are replaced too.
+    let mut replaced: Vec<String> = scope.to_vec();
+    {
+        let mut by_line = tx.prepare_cached(
+            "SELECT c.case_key FROM case_lines l JOIN cases c ON c.id = l.case_id WHERE l.line_id = ?1",
+        )?;
+        for l in &line_ids {
+            if let Some(k) = by_line
+                .query_row([l], |r| r.get::<_, String>(0))
+                .optional()?
+            {
+                replaced.push(k);
+            }
+        }
+        let mut by_order = tx.prepare_cached("SELECT case_key FROM cases WHERE order_id = ?1")?;
+        for o in &order_ids {
+            if let Some(k) = by_order
+                .query_row([o], |r| r.get::<_, String>(0))
+                .optional()?
+            {
+                replaced.push(k);
+            }
+        }
+    }
+    replaced.sort();
+    replaced.dedup();
+    write_cases(tx, run_id, &prepared, Some(&replaced))?;
+    Ok(prepared.into_iter().map(|p| p.row.case_key).collect())
+}

@@ -1,0 +1,480 @@
+//! Review acts on cases: confirm a suggestion, match an order with settlement lines by hand,
+//! unmatch, resolve with a reason code, reopen, add a note, bulk-resolve. Each act is checked,
+//! recorded as a decision and an audit event, and applied to the stored cases, all in one
+//! transaction. Undo is a compensating act (unmatch undoes a match, reopen undoes a resolve),
+//! recorded like any other.
+
+use crate::audit::{self, event_time, NewEvent};
+use crate::cases::{membership, CaseRow};
+use crate::store::{StoreError, Workspace};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The reason codes a case can be resolved with.
+pub const REASON_CODES: [&str; 7] = [
+    "refunded_to_buyer",
+    "written_off",
+    "shop_corrected",
+    "refund_pending_at_psp",
+    "not_our_order",
+    "accepted_late_payment",
+    "other",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    Confirm,
+    Match,
+    Unmatch,
+    Resolve,
+    Reopen,
+    Note,
+}
+
+impl ActionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::Confirm => "confirm",
+            ActionKind::Match => "match",
+            ActionKind::Unmatch => "unmatch",
+            ActionKind::Resolve => "resolve",
+            ActionKind::Reopen => "reopen",
+            ActionKind::Note => "note",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ActionKind> {
+        [
+            ActionKind::Confirm,
+            ActionKind::Match,
+            ActionKind::Unmatch,
+            ActionKind::Resolve,
+            ActionKind::Reopen,
+            ActionKind::Note,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == text)
+    }
+}
+
+/// One act on one case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionRequest {
+    pub case_key: String,
+    pub action: ActionKind,
+    /// Resolve: one of [`REASON_CODES`]. Match, unmatch, reopen: why, in words.
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Match: the lines to put in the order's case. Unmatch: the lines to take out (default:
+    /// all of the case's lines).
+    #[serde(default)]
+    pub line_ids: Vec<i64>,
+    /// Match from a settlement-line case: the order to match it with.
+    #[serde(default)]
+    pub order_id: Option<i64>,
+}
+
+/// What an act did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActionOutcome {
+    pub audit_seq: i64,
+    /// The cases as they are now (the acted-on case and any case a line moved to or from).
+    pub cases: Vec<CaseRow>,
+    /// Things the person should know, e.g. amounts that differ after a manual match.
+    pub warnings: Vec<String>,
+}
+
+/// Why an act was refused. `code()` is stable (the UI translates it); the message says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error("there is no case {0}; reconcile again and pick it from the list")]
+    NoSuchCase(String),
+    #[error(
+        "case {key} is in period {period}, which is closed; reopen the period with a reason first"
+    )]
+    Locked { key: String, period: String },
+    #[error("{0}")]
+    NotAllowed(String),
+    #[error("{0}")]
+    ReasonRequired(String),
+    #[error("'{0}' is not a reason code; use one of: refunded_to_buyer, written_off, shop_corrected, refund_pending_at_psp, not_our_order, accepted_late_payment, other")]
+    BadReason(String),
+    #[error("{0}")]
+    BadLine(String),
+    #[error("the workspace has not been reconciled yet; run a reconciliation first")]
+    NotReconciled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ReviewError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReviewError::NoSuchCase(_) => "no_such_case",
+            ReviewError::Locked { .. } => "period_closed",
+            ReviewError::NotAllowed(_) => "not_allowed",
+            ReviewError::ReasonRequired(_) => "reason_required",
+            ReviewError::BadReason(_) => "bad_reason",
+            ReviewError::BadLine(_) => "bad_line",
+            ReviewError::NotReconciled => "not_reconciled",
+            ReviewError::Store(_) => "store",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ReviewError {
+    fn from(e: rusqlite::Error) -> Self {
+        ReviewError::Store(StoreError::Sql(e))
+    }
+}
+
+fn text(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// The buyer's amount of a line (local amount, else gross).
+fn line_amount(conn: &rusqlite::Connection, line: i64) -> Result<Option<Decimal>, StoreError> {
+    let v: Option<Option<String>> = conn
+        .query_row(
+            "SELECT COALESCE(local_amount, gross_amount) FROM settlement_lines WHERE id = ?1",
+            [line],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(v.flatten().and_then(|t| t.parse().ok()))
+}
+
+impl Workspace {
+    /// Applies one act (see the module docs). `now` is the time recorded.
+    pub fn act(
+        &mut self,
+        req: &ActionRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ReviewError> {
+        let settings = self.recon_settings()?;
+        let closed = self.closed_periods()?;
+        let case = self
+            .case(&req.case_key)?
+            .ok_or_else(|| ReviewError::NoSuchCase(req.case_key.clone()))?;
+        if let Some(period) = case.period.as_ref().filter(|p| closed.contains(*p)) {
+            return Err(ReviewError::Locked {
+                key: case.case_key.clone(),
+                period: period.clone(),
+            });
+        }
+        let case_lines = self.case_line_ids(&req.case_key)?;
+        let reason = text(&req.reason).map(str::to_string);
+        let note = text(&req.note).map(str::to_string);
+        let mut warnings = Vec::new();
+
+        // What the act links, holds and decides.
+        let mut links: Vec<(i64, i64, &str)> = Vec::new(); // (line, order, kind)
+        let mut extra_lines: Vec<i64> = Vec::new();
+        let mut extra_orders: Vec<i64> = Vec::new();
+        let mut extra_scope: Vec<String> = Vec::new();
+        let state_after;
+        match req.action {
+            ActionKind::Confirm => {
+                if case.status != "suggested" {
+                    return Err(ReviewError::NotAllowed(format!(
+                        "case {} is {}, not suggested: only a suggestion can be confirmed; use match to link lines by hand",
+                        case.case_key, case.status
+                    )));
+                }
+                let order = case.order_id.ok_or_else(|| {
+                    ReviewError::NotAllowed(
+                        "a suggestion without an order cannot be confirmed".into(),
+                    )
+                })?;
+                for l in &case_lines {
+                    links.push((*l, order, "link"));
+                }
+                state_after = case.state.clone();
+            }
+            ActionKind::Match => {
+                reason.clone().ok_or_else(|| {
+                    ReviewError::ReasonRequired(
+                        "say why these lines belong to this order (reason)".into(),
+                    )
+                })?;
+                let (order, lines): (i64, Vec<i64>) = match (case.order_id, req.order_id) {
+                    (None, Some(o)) => (o, case_lines.clone()),
+                    (Some(o), _) => (o, req.line_ids.clone()),
+                    (None, None) => return Err(ReviewError::NotAllowed(
+                        "this case has no order: give the order to match its line with (order_id)"
+                            .into(),
+                    )),
+                };
+                if lines.is_empty() {
+                    return Err(ReviewError::BadLine(
+                        "name the settlement lines to match (line_ids)".into(),
+                    ));
+                }
+                let exists: bool = self.conn().query_row(
+                    "SELECT EXISTS(SELECT 1 FROM shop_orders WHERE id = ?1)",
+                    [order],
+                    |r| r.get(0),
+                )?;
+                if !exists {
+                    return Err(ReviewError::NotAllowed(format!(
+                        "there is no order with id {order}"
+                    )));
+                }
+                for l in &lines {
+                    if line_amount(self.conn(), *l)?.is_none()
+                        && !self.conn().query_row(
+                            "SELECT EXISTS(SELECT 1 FROM settlement_lines WHERE id = ?1)",
+                            [l],
+                            |r| r.get::<_, bool>(0),
+                        )?
+                    {
+                        return Err(ReviewError::BadLine(format!(
+                            "there is no settlement line {l}"
+                        )));
+                    }
+                    if let Some(k) = self.case_of_line(*l)? {
+                        if k != case.case_key {
+                            if let Some(other) = self.case(&k)? {
+                                if let Some(p) =
+                                    other.period.as_ref().filter(|p| closed.contains(*p))
+                                {
+                                    return Err(ReviewError::Locked {
+                                        key: k,
+                                        period: p.clone(),
+                                    });
+                                }
+                            }
+                            extra_scope.push(k);
+                        }
+                    }
+                    links.push((*l, order, "link"));
+                    extra_lines.push(*l);
+                }
+                extra_orders.push(order);
+                if let Some(k) = self.case_of_order(order)? {
+                    extra_scope.push(k);
+                }
+                state_after = "open".to_string();
+            }
+            ActionKind::Unmatch => {
+                reason.clone().ok_or_else(|| {
+                    ReviewError::ReasonRequired(
+                        "say why these lines do not belong to this order (reason)".into(),
+                    )
+                })?;
+                let order = case.order_id.ok_or_else(|| {
+                    ReviewError::NotAllowed(
+                        "this case has no order to unmatch its lines from".into(),
+                    )
+                })?;
+                let lines = if req.line_ids.is_empty() {
+                    case_lines.clone()
+                } else {
+                    req.line_ids.clone()
+                };
+                if lines.is_empty() {
+                    return Err(ReviewError::BadLine(
+                        "this case holds no settlement line to unmatch".into(),
+                    ));
+                }
+                for l in &lines {
+                    if !case_lines.contains(l) {
+                        return Err(ReviewError::BadLine(format!(
+                            "line {l} is not in case {}",
+                            case.case_key
+                        )));
+                    }
+                    links.push((*l, order, "unlink"));
+                }
+                state_after = "open".to_string();
+            }
+            ActionKind::Resolve => {
+                let code = reason.clone().ok_or_else(|| {
+                    ReviewError::ReasonRequired("choose a reason code to resolve the case".into())
+                })?;
+                if !REASON_CODES.contains(&code.as_str()) {
+                    return Err(ReviewError::BadReason(code));
+                }
+                if code == "other" && note.is_none() {
+                    return Err(ReviewError::ReasonRequired(
+                        "reason 'other' needs a note saying what was done".into(),
+                    ));
+                }
+                if case.state == "resolved" {
+                    return Err(ReviewError::NotAllowed(format!(
+                        "case {} is already resolved; reopen it first to change the resolution",
+                        case.case_key
+                    )));
+                }
+                state_after = "resolved".to_string();
+            }
+            ActionKind::Reopen => {
+                reason.clone().ok_or_else(|| {
+                    ReviewError::ReasonRequired("say why the case is reopened (reason)".into())
+                })?;
+                if case.state != "resolved" {
+                    return Err(ReviewError::NotAllowed(format!(
+                        "case {} is open already",
+                        case.case_key
+                    )));
+                }
+                state_after = "open".to_string();
+            }
+            ActionKind::Note => {
+                if note.is_none() {
+                    return Err(ReviewError::ReasonRequired("write the note".into()));
+                }
+                state_after = case.state.clone();
+            }
+        }
+
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let members = membership(case.order_id, &case_lines);
+        let before = serde_json::json!({
+            "status": case.status, "state": case.state, "membership": members,
+        });
+        let mut after = serde_json::json!({ "state": state_after });
+        if !links.is_empty() {
+            after["links"] = serde_json::json!(links
+                .iter()
+                .map(|(l, o, k)| serde_json::json!({"line": l, "order": o, "kind": k}))
+                .collect::<Vec<_>>());
+        }
+        let seq = audit::append(
+            &tx,
+            &NewEvent {
+                at: now,
+                actor: actor.to_string(),
+                action: format!("case_{}", req.action.as_str()),
+                subject: format!("case:{}", case.case_key),
+                before: Some(before.to_string()),
+                after: Some(after.to_string()),
+                reason: reason.clone(),
+                note: note.clone(),
+            },
+        )?;
+        tx.execute(
+            "INSERT INTO case_decisions(case_key, action, status_before, state_after, membership,
+                reason, note, actor, at, audit_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                case.case_key,
+                req.action.as_str(),
+                case.status,
+                state_after,
+                members,
+                reason,
+                note,
+                actor,
+                event_time(now),
+                seq
+            ],
+        )?;
+        let decision = tx.last_insert_rowid();
+        for (line, order, kind) in &links {
+            tx.execute(
+                "INSERT INTO manual_links(line_id, order_id, kind, decision_id) VALUES (?1, ?2, ?3, ?4)",
+                params![line, order, kind, decision],
+            )?;
+        }
+        // Membership changes move lines between cases; a resolve or reopen changes one case.
+        let mut scope = vec![case.case_key.clone()];
+        scope.extend(extra_scope);
+        let touched = crate::cases::recompute(&tx, &settings, &scope, &extra_orders, &extra_lines)
+            .map_err(|e| match e {
+                StoreError::BadQuery(_) => ReviewError::NotReconciled,
+                e => ReviewError::Store(e),
+            })?;
+        tx.commit()?;
+
+        let mut cases = Vec::new();
+        for k in touched.iter().chain(std::iter::once(&case.case_key)) {
+            if let Some(c) = self.case(k)? {
+                if !cases.iter().any(|x: &CaseRow| x.case_key == c.case_key) {
+                    cases.push(c);
+                }
+            }
+        }
+        if req.action == ActionKind::Match {
+            let target = req.order_id.or(case.order_id);
+            if let Some(c) = cases
+                .iter()
+                .find(|c| c.order_id.is_some() && c.order_id == target)
+            {
+                let diff = c
+                    .difference
+                    .as_deref()
+                    .and_then(|d| d.parse::<Decimal>().ok());
+                if let Some(diff) = diff.filter(|d| !d.is_zero()) {
+                    warnings.push(format!(
+                        "the order and the matched lines differ by {} {}: the case is {}",
+                        diff.normalize(),
+                        c.currency.clone().unwrap_or_default(),
+                        c.status
+                    ));
+                }
+            }
+        }
+        Ok(ActionOutcome {
+            audit_seq: seq,
+            cases,
+            warnings,
+        })
+    }
+
+    /// Resolves many cases with one reason; each gets its own decision and audit event. Every
+    /// case is checked before the first is written, so a refusal (unknown, locked, already
+    /// resolved) writes nothing.
+    pub fn bulk_resolve(
+        &mut self,
+        keys: &[String],
+        reason: &str,
+        note: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u64, ReviewError> {
+        // Check every case first so a refusal leaves nothing half-done.
+        let closed = self.closed_periods()?;
+        for key in keys {
+            let case = self
+                .case(key)?
+                .ok_or_else(|| ReviewError::NoSuchCase(key.clone()))?;
+            if let Some(p) = case.period.as_ref().filter(|p| closed.contains(*p)) {
+                return Err(ReviewError::Locked {
+                    key: key.clone(),
+                    period: p.clone(),
+                });
+            }
+            if case.state == "resolved" {
+                return Err(ReviewError::NotAllowed(format!(
+                    "case {key} is already resolved; leave it out of the selection"
+                )));
+            }
+        }
+        let mut n = 0;
+        for key in keys {
+            self.act(
+                &ActionRequest {
+                    case_key: key.clone(),
+                    action: ActionKind::Resolve,
+                    reason: Some(reason.to_string()),
+                    note: note.map(str::to_string),
+                    line_ids: Vec::new(),
+                    order_id: None,
+                },
+                actor,
+                now,
+            )?;
+            n += 1;
+        }
+        Ok(n)
+    }
+}

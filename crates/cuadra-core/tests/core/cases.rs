@@ -1,0 +1,404 @@
+//! Stored cases and the review acts on them, through `Workspace::run_reconciliation`,
+//! `Workspace::act` and the case queries, on the hand-written fixtures (a Shopify export and a
+//! dLocal batch: 4 orders, 9 lines).
+
+use super::{now, TestWs};
+use chrono::{DateTime, TimeDelta, Utc};
+use cuadra_core::cases::{CaseFilter, CaseSort, SortKey};
+use cuadra_core::reconcile::reconcile;
+use cuadra_core::review::{ActionKind, ActionRequest, ReviewError};
+
+fn as_of() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-05-10T12:00:00-05:00")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn later(minutes: i64) -> DateTime<Utc> {
+    now() + TimeDelta::minutes(minutes)
+}
+
+fn reconciled() -> TestWs {
+    let mut t = TestWs::new();
+    t.import_fixture("shopify_orders_co.csv");
+    t.import_fixture("dlocal_crossborder_co.csv");
+    t.ws.run_reconciliation(as_of(), "ana", now()).unwrap();
+    t
+}
+
+fn req(key: &str, action: ActionKind) -> ActionRequest {
+    ActionRequest {
+        case_key: key.into(),
+        action,
+        reason: None,
+        note: None,
+        line_ids: Vec::new(),
+        order_id: None,
+    }
+}
+
+fn count(t: &TestWs, sql: &str) -> i64 {
+    t.ws.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Every settlement line sits in exactly one stored case, every order in exactly one.
+fn assert_partition(t: &TestWs) {
+    assert_eq!(
+        count(t, "SELECT COUNT(*) FROM case_lines"),
+        count(t, "SELECT COUNT(*) FROM settlement_lines"),
+        "every line must be in a case"
+    );
+    assert_eq!(
+        count(
+            t,
+            "SELECT COUNT(DISTINCT order_id) FROM cases WHERE order_id IS NOT NULL"
+        ),
+        count(t, "SELECT COUNT(*) FROM shop_orders"),
+        "every order must be in a case"
+    );
+    assert_eq!(
+        count(t, "SELECT COUNT(*) FROM cases WHERE order_id IS NOT NULL"),
+        count(t, "SELECT COUNT(*) FROM shop_orders"),
+        "an order must not be in two cases"
+    );
+}
+
+fn status(t: &TestWs, key: &str) -> (String, String, String) {
+    let c =
+        t.ws.case(key)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no case {key}"));
+    (c.status, c.state, c.rule)
+}
+
+#[test]
+fn a_run_stores_what_the_engine_decides_and_records_an_event() {
+    let t = reconciled();
+    let settings = t.ws.recon_settings().unwrap();
+    let (orders, lines) = t.ws.recon_inputs().unwrap();
+    let engine = reconcile(&orders, &lines, &settings, as_of());
+    let (total, rows) =
+        t.ws.list_cases(
+            &CaseFilter::default(),
+            CaseSort {
+                key: SortKey::CaseKey,
+                desc: false,
+            },
+            0,
+            100,
+        )
+        .unwrap();
+    assert_eq!(total as usize, engine.len());
+    for (row, case) in rows.iter().zip(&engine) {
+        assert_eq!(row.case_key, case.key);
+        assert_eq!(row.status, case.status.as_str());
+        assert_eq!(row.decided_by, "cuadra");
+        assert_eq!(row.state, "open");
+    }
+    assert_partition(&t);
+    let order = t.ws.case("order:shopify:1001").unwrap().unwrap();
+    assert_eq!(order.order_ref.as_deref(), Some("#1001"));
+    assert_eq!(order.settlement_refs, "T-912-ey10001");
+    assert_eq!(order.paid_at.as_deref(), Some("2026-05-05T08:15:33-05:00"));
+    assert_eq!(order.period.as_deref(), Some("2026-05"));
+    let v = t.ws.verify_audit().unwrap();
+    assert!(v.ok(), "{v:?}");
+    assert_eq!(
+        count(
+            &t,
+            "SELECT COUNT(*) FROM audit_events WHERE action = 'reconcile'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn a_rerun_with_nothing_new_rewrites_nothing_and_keeps_ids() {
+    let mut t = reconciled();
+    let ids = count(&t, "SELECT SUM(id) FROM cases");
+    let second = t.ws.run_reconciliation(as_of(), "ana", later(1)).unwrap();
+    assert_eq!((second.written, second.removed), (0, 0), "{second:?}");
+    assert_eq!(count(&t, "SELECT SUM(id) FROM cases"), ids);
+    assert_eq!(count(&t, "SELECT COUNT(*) FROM recon_runs"), 2);
+}
+
+#[test]
+fn the_case_list_filters_sorts_and_pages_in_the_store() {
+    let t = reconciled();
+    let by = |f: CaseFilter| t.ws.list_cases(&f, CaseSort::default(), 0, 50).unwrap();
+    let (n, rows) = by(CaseFilter {
+        statuses: vec!["paid_shop_pending".into()],
+        ..CaseFilter::default()
+    });
+    assert_eq!(n, 2);
+    assert!(rows.iter().all(|r| r.status == "paid_shop_pending"));
+    let (n, rows) = by(CaseFilter {
+        text: Some("ey10004".into()),
+        ..CaseFilter::default()
+    });
+    assert_eq!((n, rows[0].case_key.as_str()), (1, "order:shopify:1004"));
+    let (n, _) = by(CaseFilter {
+        amount_min: Some("100000".into()),
+        ..CaseFilter::default()
+    });
+    assert_eq!(n, 2, "orders of 150000 and 1250000");
+    let (_, desc) =
+        t.ws.list_cases(
+            &CaseFilter::default(),
+            CaseSort {
+                key: SortKey::Amount,
+                desc: true,
+            },
+            0,
+            1,
+        )
+        .unwrap();
+    assert_eq!(desc[0].case_key, "order:shopify:1003");
+    let (total, page) =
+        t.ws.list_cases(
+            &CaseFilter::default(),
+            CaseSort {
+                key: SortKey::CaseKey,
+                desc: false,
+            },
+            8,
+            5,
+        )
+        .unwrap();
+    assert_eq!((total, page.len()), (9, 1), "offset 8 of 9 leaves one");
+    let bad = t.ws.list_cases(
+        &CaseFilter {
+            from: Some("31/10/2026".into()),
+            ..CaseFilter::default()
+        },
+        CaseSort::default(),
+        0,
+        5,
+    );
+    assert!(bad.unwrap_err().to_string().contains("2026-10-31"));
+}
+
+#[test]
+fn a_resolution_survives_reruns_and_is_in_the_case_history() {
+    let mut t = reconciled();
+    let mut r = req("line:dlocal:5", ActionKind::Resolve);
+    r.reason = Some("refund_pending_at_psp".into());
+    r.note = Some("dLocal ticket 4411".into());
+    let out = t.ws.act(&r, "ana", later(5)).unwrap();
+    assert_eq!(out.cases[0].state, "resolved");
+    assert_eq!(out.cases[0].decided_by, "ana");
+    t.ws.run_reconciliation(as_of(), "ana", later(6)).unwrap();
+    let c = t.ws.case("line:dlocal:5").unwrap().unwrap();
+    assert_eq!(
+        (c.state.as_str(), c.decided_by.as_str()),
+        ("resolved", "ana")
+    );
+    assert!(
+        c.explanation
+            .starts_with("Resolved (refund_pending_at_psp) by ana"),
+        "{}",
+        c.explanation
+    );
+    let history = t.ws.case_history("line:dlocal:5").unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].action, "case_resolve");
+    assert_eq!(history[0].note.as_deref(), Some("dLocal ticket 4411"));
+
+    // Undo is a compensating act.
+    let mut reopen = req("line:dlocal:5", ActionKind::Reopen);
+    reopen.reason = Some("PSP says the refund was never requested".into());
+    t.ws.act(&reopen, "luis", later(7)).unwrap();
+    assert_eq!(status(&t, "line:dlocal:5").1, "open");
+    assert_eq!(t.ws.case_history("line:dlocal:5").unwrap().len(), 2);
+    assert!(t.ws.verify_audit().unwrap().ok());
+}
+
+#[test]
+fn acts_without_what_the_record_needs_are_refused_and_write_nothing() {
+    let mut t = reconciled();
+    let events = count(&t, "SELECT COUNT(*) FROM audit_events");
+    let code = |e: ReviewError| e.code();
+    let r = req("line:dlocal:5", ActionKind::Resolve);
+    assert_eq!(
+        code(t.ws.act(&r, "ana", now()).unwrap_err()),
+        "reason_required"
+    );
+    let mut r = req("line:dlocal:5", ActionKind::Resolve);
+    r.reason = Some("lost_in_mail".into());
+    assert_eq!(code(t.ws.act(&r, "ana", now()).unwrap_err()), "bad_reason");
+    r.reason = Some("other".into());
+    assert_eq!(
+        code(t.ws.act(&r, "ana", now()).unwrap_err()),
+        "reason_required"
+    );
+    let r = req("order:shopify:1002", ActionKind::Confirm);
+    assert_eq!(code(t.ws.act(&r, "ana", now()).unwrap_err()), "not_allowed");
+    let mut r = req("order:shopify:1002", ActionKind::Reopen);
+    r.reason = Some("x".into());
+    assert_eq!(code(t.ws.act(&r, "ana", now()).unwrap_err()), "not_allowed");
+    let r = req("order:shopify:9999", ActionKind::Note);
+    assert_eq!(
+        code(t.ws.act(&r, "ana", now()).unwrap_err()),
+        "no_such_case"
+    );
+    assert_eq!(count(&t, "SELECT COUNT(*) FROM audit_events"), events);
+    assert_eq!(count(&t, "SELECT COUNT(*) FROM case_decisions"), 0);
+}
+
+#[test]
+fn unmatch_and_match_by_hand_move_lines_between_cases_and_survive_reruns() {
+    let mut t = reconciled();
+    assert_eq!(status(&t, "order:shopify:1002").0, "matched");
+    let line: i64 = t.ws.case_line_ids("order:shopify:1002").unwrap()[0];
+
+    let mut un = req("order:shopify:1002", ActionKind::Unmatch);
+    un.reason = Some("the buyer paid another shop's voucher".into());
+    t.ws.act(&un, "ana", later(1)).unwrap();
+    assert_partition(&t);
+    let alone = t.ws.case_of_line(line).unwrap().unwrap();
+    assert_ne!(alone, "order:shopify:1002");
+    let (st, _, rule) = status(&t, &alone);
+    assert_eq!(
+        (st.as_str(), rule.as_str()),
+        ("unmatched_settlement", "manual_unmatch")
+    );
+    assert_ne!(status(&t, "order:shopify:1002").0, "matched");
+
+    // A full rerun reaches the same cases.
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(2)).unwrap();
+    assert_eq!(
+        run.written, 0,
+        "a rerun must agree with the partial recompute: {run:?}"
+    );
+
+    let mut m = req(&alone, ActionKind::Match);
+    m.order_id = t.ws.case("order:shopify:1002").unwrap().unwrap().order_id;
+    m.reason = Some("checked the voucher with the buyer".into());
+    let out = t.ws.act(&m, "luis", later(3)).unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    assert_partition(&t);
+    let c = t.ws.case("order:shopify:1002").unwrap().unwrap();
+    assert_eq!(
+        (c.status.as_str(), c.rule.as_str(), c.decided_by.as_str()),
+        ("matched", "manual_match", "luis")
+    );
+    assert!(
+        t.ws.case(&alone).unwrap().is_none(),
+        "the line's own case is gone"
+    );
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(4)).unwrap();
+    assert_eq!(run.written, 0, "{run:?}");
+    assert!(t.ws.verify_audit().unwrap().ok());
+}
+
+#[test]
+fn a_manual_match_with_different_amounts_warns() {
+    let mut t = reconciled();
+    // Take order 1003's own payment out, then match order 1002's payment (89,900) to it.
+    let mut un = req("order:shopify:1003", ActionKind::Unmatch);
+    un.reason = Some("that voucher was for another order".into());
+    t.ws.act(&un, "ana", later(1)).unwrap();
+    let line = t.ws.case_line_ids("order:shopify:1002").unwrap()[0];
+    let mut m = req("order:shopify:1003", ActionKind::Match);
+    m.line_ids = vec![line];
+    m.reason = Some("buyer sent the receipt".into());
+    let out = t.ws.act(&m, "ana", later(2)).unwrap();
+    assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+    assert!(
+        out.warnings[0].contains("-1160100 COP"),
+        "{}",
+        out.warnings[0]
+    );
+    assert_partition(&t);
+    let c = t.ws.case("order:shopify:1003").unwrap().unwrap();
+    assert_eq!(
+        (c.status.as_str(), c.rule.as_str()),
+        ("underpaid", "manual_match")
+    );
+    assert_ne!(
+        status(&t, "order:shopify:1002").0,
+        "matched",
+        "its payment moved away"
+    );
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(3)).unwrap();
+    assert_eq!(run.written, 0, "{run:?}");
+}
+
+#[test]
+fn a_resolved_case_reopens_when_a_second_payment_arrives() {
+    let mut t = reconciled();
+    let mut r = req("order:shopify:1004", ActionKind::Resolve);
+    r.reason = Some("accepted_late_payment".into());
+    t.ws.act(&r, "ana", later(1)).unwrap();
+    assert_eq!(status(&t, "order:shopify:1004").1, "resolved");
+
+    let header = "EXTERNAL_REFERENCE,SOURCE_ID,PAYMENT_METHOD,PAYMENT_METHOD_TYPE,TRANSACTION_TYPE,TRANSACTION_AMOUNT,TRANSACTION_CURRENCY,TRANSACTION_DATE,FEE_AMOUNT,SETTLEMENT_NET_AMOUNT,SETTLEMENT_CURRENCY,SETTLEMENT_DATE";
+    let row = "PED-001004,88009990001,efecty,ticket,SETTLEMENT,62000.00,COP,2026-05-06T19:00:00.000-04:00,-2000.00,60000.00,COP,2026-05-08T10:00:00.000-04:00";
+    let rep = t.import(
+        "mp_second_payment.csv",
+        format!("{header}\n{row}\n").as_bytes(),
+    );
+    assert_eq!(rep.new, 1, "{rep:?}");
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(2)).unwrap();
+    assert_eq!(run.reopened, vec!["order:shopify:1004".to_string()]);
+    let c = t.ws.case("order:shopify:1004").unwrap().unwrap();
+    assert_eq!(
+        (c.status.as_str(), c.state.as_str()),
+        ("duplicate_payment", "open")
+    );
+    assert!(
+        c.explanation.starts_with("Reopened: ana on"),
+        "{}",
+        c.explanation
+    );
+    let history = t.ws.case_history("order:shopify:1004").unwrap();
+    assert_eq!(history.last().unwrap().action, "case_reopened_by_data");
+    assert_eq!(history.last().unwrap().actor, "cuadra");
+    // Reopened once, not on every run.
+    let again = t.ws.run_reconciliation(as_of(), "ana", later(3)).unwrap();
+    assert!(again.reopened.is_empty());
+    assert!(t.ws.verify_audit().unwrap().ok());
+}
+
+#[test]
+fn bulk_resolve_checks_every_case_before_writing_any() {
+    let mut t = reconciled();
+    let keys = vec!["line:dlocal:8".to_string(), "line:dlocal:9".to_string()];
+    let mut one = req("line:dlocal:9", ActionKind::Resolve);
+    one.reason = Some("written_off".into());
+    t.ws.act(&one, "ana", later(1)).unwrap();
+    let err =
+        t.ws.bulk_resolve(&keys, "written_off", None, "ana", later(2))
+            .unwrap_err();
+    assert_eq!(err.code(), "not_allowed");
+    assert_eq!(
+        status(&t, "line:dlocal:8").1,
+        "open",
+        "nothing of the batch written"
+    );
+    let n =
+        t.ws.bulk_resolve(
+            &keys[..1],
+            "written_off",
+            Some("bank charges"),
+            "ana",
+            later(3),
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(status(&t, "line:dlocal:8").1, "resolved");
+}
+
+#[test]
+fn the_summary_adds_exact_amounts_per_status() {
+    let t = reconciled();
+    let s = t.ws.case_summary(&CaseFilter::default()).unwrap();
+    assert_eq!(s.cases, 9);
+    let pending = s
+        .by_status
+        .iter()
+        .find(|x| x.status == "paid_shop_pending")
+        .unwrap();
+    assert_eq!(pending.cases, 2);
+    assert_eq!(pending.order_total, "1400000", "150000 + 1250000");
+}
