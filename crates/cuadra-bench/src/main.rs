@@ -4,10 +4,14 @@
 //! `cuadra-bench import [--lines N] [--orders N] [--dir DIR]` generates a dLocal settlement file
 //! and a Shopify export (seeded), then imports each into a fresh workspace and prints MB/s, rows/s
 //! and peak RSS.
+//!
+//! `cuadra-bench reconcile [--orders N] [--lines N] [--dir DIR]`: see `reconcile.rs`.
 
 // The same allocator as the shipped binaries: imports allocate on one thread and free on another.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+mod reconcile;
 
 use cuadra_core::ingest::{import_path, BadRowPolicy, ImportOptions};
 use cuadra_core::store::Workspace;
@@ -20,6 +24,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("import") => bench_import(&args[1..]),
         Some("child-import") => child_import(&args[1..]),
+        Some("reconcile") => reconcile::bench(&args[1..]),
+        Some("child-engine") => reconcile::child_engine(&args[1..]),
+        Some("child-run") => reconcile::child_run(&args[1..]),
         _ => Err("usage: cuadra-bench import [--lines N] [--orders N] [--dir DIR]".into()),
     };
     match result {
@@ -31,13 +38,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn flag(args: &[String], name: &str) -> Option<String> {
+pub(crate) fn flag(args: &[String], name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
         .and_then(|i| args.get(i + 1).cloned())
 }
 
-fn number(args: &[String], name: &str, default: usize) -> Result<usize, String> {
+pub(crate) fn number(args: &[String], name: &str, default: usize) -> Result<usize, String> {
     match flag(args, name) {
         None => Ok(default),
         Some(v) => v
@@ -48,7 +55,7 @@ fn number(args: &[String], name: &str, default: usize) -> Result<usize, String> 
 }
 
 /// Peak resident set size of this process, in KiB (Linux `VmHWM`).
-fn peak_rss_kib() -> Option<u64> {
+pub(crate) fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status
         .lines()
@@ -131,7 +138,7 @@ fn bench_import(args: &[String]) -> Result<(), String> {
 }
 
 /// Writes a generated file once; later runs reuse it (generation is not what is measured).
-fn generate_if_missing(
+pub(crate) fn generate_if_missing(
     path: &Path,
     write: impl FnOnce(std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
 ) -> Result<(), String> {

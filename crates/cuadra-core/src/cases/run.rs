@@ -396,6 +396,10 @@ impl Workspace {
             prepared.push(p);
         }
         drop(cases);
+        for p in batch_cases(self.conn(), settings.zone, &decisions)? {
+            *counts.entry(p.row.status.clone()).or_default() += 1;
+            prepared.push(p);
+        }
 
         let tx = self
             .conn_mut()
@@ -718,7 +722,14 @@ pub(crate) fn recompute_scope(
         linked_by: &linked_by,
         manual: &manual,
     };
-    let prepared: Vec<Prepared> = cases.iter().map(|c| shaper.shape(c).0).collect();
+    let mut prepared: Vec<Prepared> = cases.iter().map(|c| shaper.shape(c).0).collect();
+    if scope.iter().any(|k| k.starts_with("batch:")) {
+        prepared.extend(
+            batch_cases(tx, settings.zone, &decisions)?
+                .into_iter()
+                .filter(|p| scope.contains(&p.row.case_key)),
+        );
+    }
     // Cases that held any of these lines or orders are replaced too.
     let mut replaced: Vec<String> = scope.to_vec();
     {
@@ -747,4 +758,132 @@ pub(crate) fn recompute_scope(
     replaced.dedup();
     write_cases(tx, run_id, &prepared, Some(&replaced))?;
     Ok(prepared.into_iter().map(|p| p.row.case_key).collect())
+}
+
+/// One `settlement_charge` case per settlement batch whose lines do not add up to the file's own
+/// net total: the difference is booked there, so lines + booked difference = the file's total.
+/// Up to half a minor unit per line it is rounding (`batch_rounding`); beyond, lines are
+/// probably missing (`batch_total_differs`).
+fn batch_cases(
+    conn: &Connection,
+    zone: Tz,
+    decisions: &HashMap<String, LastDecision>,
+) -> Result<Vec<Prepared>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT b.id, b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
+            (SELECT group_concat(net_amount, ' ') FROM settlement_lines l
+              WHERE l.file_id = b.file_id AND (b.batch_ref IS NULL OR l.batch_ref = b.batch_ref)),
+            (SELECT COUNT(*) FROM settlement_lines l
+              WHERE l.file_id = b.file_id AND (b.batch_ref IS NULL OR l.batch_ref = b.batch_ref)),
+            f.name
+         FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
+         WHERE b.net_total IS NOT NULL ORDER BY b.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, Option<String>>(6)?,
+            r.get::<_, Option<String>>(7)?,
+            r.get::<_, i64>(8)?,
+            r.get::<_, String>(9)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (file_id, psp, batch_ref, currency, net_total, transfer, nets, n, file) = row?;
+        let Ok(total) = net_total.parse::<Decimal>() else {
+            continue;
+        };
+        let sum: Decimal = nets
+            .unwrap_or_default()
+            .split(' ')
+            .filter_map(|t| t.parse::<Decimal>().ok())
+            .sum();
+        let diff = total - sum;
+        if diff.is_zero() {
+            continue;
+        }
+        let cur = currency.clone().unwrap_or_default();
+        let minor = Decimal::new(1, crate::money::currency_scale(&cur));
+        let rounding = diff.abs() <= minor / Decimal::from(2) * Decimal::from(n.max(1));
+        let name = batch_ref
+            .clone()
+            .unwrap_or_else(|| format!("of file {file_id}"));
+        let (rule, explanation) = if rounding {
+            (
+                "batch_rounding",
+                format!(
+                    "Batch {name} ({file}) states a net total of {} {cur}; its {n} lines add up to {} {cur}. The difference of {} {cur} is rounding, booked here so the lines tie out to the file.",
+                    total.normalize(), sum.normalize(), diff.normalize()
+                ),
+            )
+        } else {
+            (
+                "batch_total_differs",
+                format!(
+                    "Batch {name} ({file}) states a net total of {} {cur}, but its {n} lines add up to {} {cur}: {} {cur} is unaccounted for. Check whether the file was cut short or lines are missing.",
+                    total.normalize(), sum.normalize(), diff.normalize()
+                ),
+            )
+        };
+        let settled = transfer.clone();
+        let period = settled
+            .as_deref()
+            .and_then(|d| d.get(..7))
+            .map(str::to_string);
+        let event_utc = settled.as_deref().and_then(|d| {
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .ok()
+                .map(|d| {
+                    Moment::Date(d)
+                        .to_utc(zone)
+                        .to_rfc3339_opts(SecondsFormat::Secs, true)
+                })
+        });
+        let key = format!(
+            "batch:{psp}:{}:rounding",
+            batch_ref.unwrap_or_else(|| format!("file{file_id}"))
+        );
+        let mut explanation = explanation;
+        let mut state = CaseState::Open;
+        let mut decided_by = "cuadra".to_string();
+        if let Some(d) = decisions.get(&key).filter(|d| d.state_after == "resolved") {
+            state = CaseState::Resolved;
+            decided_by = d.actor.clone();
+            explanation = format!(
+                "Resolved ({}) by {}. {explanation}",
+                d.reason.as_deref().unwrap_or("resolved"),
+                by_on(&d.actor, &d.at)
+            );
+        }
+        let row = CaseRow {
+            case_key: key,
+            status: "settlement_charge".into(),
+            engine_status: "settlement_charge".into(),
+            rule: rule.into(),
+            state: state.as_str().into(),
+            settlement_refs: name,
+            net_settled: Some(diff.normalize().to_string()),
+            settlement_currency: currency,
+            psp: Some(psp),
+            settled_at: settled,
+            decided_by,
+            explanation,
+            period,
+            ..CaseRow::default()
+        };
+        let fingerprint = fingerprint(&row, &[]);
+        out.push(Prepared {
+            sort_amount: (diff * Decimal::from(10_000)).trunc().to_i64(),
+            event_utc,
+            line_ids: Vec::new(),
+            fingerprint,
+            row,
+        });
+    }
+    Ok(out)
 }

@@ -1,0 +1,168 @@
+//! `cuadra-bench reconcile [--orders N] [--lines N] [--dir DIR]`: the whole pipeline from raw
+//! files (import the Shopify export and the dLocal batch, reconcile and store the cases), then
+//! the steps alone on the filled workspace (load + match in memory; a rerun that finds nothing
+//! changed), each in a child process with its own peak RSS; and, in the same run, the plain
+//! pandas merge script (`scripts/pandas_merge.py`) a finance team writes instead.
+
+use crate::{flag, generate_if_missing, number, peak_rss_kib};
+use cuadra_core::reconcile::reconcile;
+use cuadra_core::store::Workspace;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn child(args: &[&std::ffi::OsStr]) -> Result<serde_json::Value, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = Command::new(exe)
+        .args(args)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!(
+            "child {:?} failed: {}",
+            args,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
+}
+
+fn mb(v: &serde_json::Value) -> f64 {
+    v["peak_rss_kib"].as_f64().unwrap_or(0.0) / 1024.0
+}
+
+pub fn bench(args: &[String]) -> Result<(), String> {
+    let orders = number(args, "--orders", 1_000_000)?;
+    let lines = number(args, "--lines", 1_000_000)?;
+    let dir = flag(args, "--dir")
+        .map_or_else(|| std::env::temp_dir().join("cuadra-bench"), PathBuf::from);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let dlocal = dir.join(format!("dlocal-{lines}.csv"));
+    let shopify = dir.join(format!("shopify-{orders}.csv"));
+    generate_if_missing(&dlocal, |out| {
+        let spec = cuadra_testkit::DlocalSpec {
+            lines,
+            ..Default::default()
+        };
+        cuadra_testkit::write_dlocal_settlement(&spec, out).map(drop)
+    })?;
+    generate_if_missing(&shopify, |out| {
+        let spec = cuadra_testkit::ShopifySpec {
+            orders,
+            ..Default::default()
+        };
+        cuadra_testkit::write_shopify_orders(&spec, out).map(drop)
+    })?;
+    let db = dir.join("bench-reconcile.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+
+    println!("\nwhole pipeline from raw files ({orders} orders, {lines} settlement lines; one child process per step)");
+    println!("{:<44} {:>8} {:>10}", "step", "secs", "peak RSS");
+    let mut total = 0.0;
+    for (name, file) in [
+        ("import Shopify export", &shopify),
+        ("import dLocal settlement", &dlocal),
+    ] {
+        let v = child(&["child-import".as_ref(), db.as_os_str(), file.as_os_str()])?;
+        let secs = v["secs"].as_f64().unwrap_or(f64::NAN);
+        total += secs;
+        println!("{name:<44} {secs:>8.2} {:>7.0} MB", mb(&v));
+    }
+    let v = child(&["child-run".as_ref(), db.as_os_str()])?;
+    let secs = v["secs"].as_f64().unwrap_or(f64::NAN);
+    total += secs;
+    println!(
+        "{:<44} {secs:>8.2} {:>7.0} MB",
+        format!("reconcile + store {} cases (first run)", v["cases"]),
+        mb(&v)
+    );
+    println!("{:<44} {total:>8.2}", "Cuadra, whole pipeline");
+
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/pandas_merge.py");
+    let t = Instant::now();
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(&shopify)
+        .arg(&dlocal)
+        .output();
+    match out {
+        Ok(o) if o.status.success() => {
+            let wall = t.elapsed().as_secs_f64();
+            println!(
+                "{:<44} {wall:>8.2}            (python3 wall time incl. start; script: {})",
+                "pandas exact-key merge + amount compare",
+                String::from_utf8_lossy(&o.stdout).trim()
+            );
+        }
+        Ok(o) => println!(
+            "pandas merge not measured: {} (pip install pandas)",
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .last()
+                .unwrap_or("failed")
+        ),
+        Err(e) => println!("pandas merge not measured: python3: {e}"),
+    }
+
+    println!("\nsteps alone on the filled workspace");
+    let v = child(&["child-engine".as_ref(), db.as_os_str()])?;
+    println!(
+        "{:<44} {:>8.2} {:>7.0} MB   (load {:.2} s + match {:.2} s)",
+        "load + match in memory (no writes)",
+        v["load_secs"].as_f64().unwrap_or(0.0) + v["match_secs"].as_f64().unwrap_or(0.0),
+        mb(&v),
+        v["load_secs"].as_f64().unwrap_or(0.0),
+        v["match_secs"].as_f64().unwrap_or(0.0)
+    );
+    let v = child(&["child-run".as_ref(), db.as_os_str()])?;
+    println!(
+        "{:<44} {:>8.2} {:>7.0} MB   ({} cases written)",
+        "rerun, nothing changed",
+        v["secs"].as_f64().unwrap_or(f64::NAN),
+        mb(&v),
+        v["written"]
+    );
+    Ok(())
+}
+
+fn as_of() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-06-30T23:59:59-05:00")
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_else(|_| chrono::Utc::now())
+}
+
+/// Load + match only: what the engine costs without storing.
+pub fn child_engine(args: &[String]) -> Result<(), String> {
+    let db = args.first().ok_or("child-engine DB")?;
+    let ws = Workspace::open(Path::new(db)).map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let settings = ws.recon_settings().map_err(|e| e.to_string())?;
+    let (orders, lines) = ws.recon_inputs().map_err(|e| e.to_string())?;
+    let load = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let cases = reconcile(&orders, &lines, &settings, as_of());
+    let matched = t.elapsed().as_secs_f64();
+    println!(
+        "{}",
+        serde_json::json!({"load_secs": load, "match_secs": matched, "cases": cases.len(), "peak_rss_kib": peak_rss_kib()})
+    );
+    Ok(())
+}
+
+/// A stored run, as the CLI and the app do it.
+pub fn child_run(args: &[String]) -> Result<(), String> {
+    let db = args.first().ok_or("child-run DB")?;
+    let mut ws = Workspace::open(Path::new(db)).map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let run = ws
+        .run_reconciliation(as_of(), "bench", chrono::Utc::now())
+        .map_err(|e| e.to_string())?;
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{}",
+        serde_json::json!({"secs": secs, "cases": run.cases, "written": run.written, "peak_rss_kib": peak_rss_kib()})
+    );
+    Ok(())
+}
