@@ -1,5 +1,6 @@
 //! `cuadra-cli settings [KEY [VALUE]]`: show the workspace settings, one, or change one.
 
+use chrono::{DateTime, Utc};
 use clap::Args;
 use cuadra_core::store::{Workspace, SETTINGS};
 use std::process::ExitCode;
@@ -12,7 +13,12 @@ pub struct SettingsArgs {
     value: Option<String>,
 }
 
-pub fn run(ws: &mut Workspace, args: SettingsArgs) -> Result<ExitCode, String> {
+pub fn run(
+    ws: &mut Workspace,
+    actor: &str,
+    now: DateTime<Utc>,
+    args: SettingsArgs,
+) -> Result<ExitCode, String> {
     let stored = ws.stored_settings().map_err(|e| e.to_string())?;
     match (args.key, args.value) {
         (None, _) => {
@@ -56,7 +62,9 @@ pub fn run(ws: &mut Workspace, args: SettingsArgs) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         (Some(key), Some(value)) => {
-            let stored = ws.set_setting(&key, &value).map_err(|e| e.to_string())?;
+            let stored = ws
+                .set_setting(&key, &value, actor, now)
+                .map_err(|e| e.to_string())?;
             println!("{key} = {stored}");
             Ok(ExitCode::SUCCESS)
         }

@@ -1,5 +1,5 @@
-//! A process killed in the middle of an import leaves a sound workspace holding all of the file or
-//! none of it.
+//! A process killed in the middle of an act leaves a sound workspace: all of the act (with its
+//! audit event) or none of it, and an audit chain that verifies.
 
 use super::*;
 use std::time::{Duration, Instant};
@@ -72,11 +72,127 @@ fn killing_the_importer_at_any_point_leaves_all_or_nothing() {
             assert!(blobs > 0, "and its original bytes");
             outcomes.1 += 1;
         }
+        let events: i64 = conn
+            .query_row("SELECT count(*) FROM audit_events", [], |r| r.get(0))
+            .expect("events");
+        assert_eq!(
+            events, files,
+            "kill point {per_mille}‰: the import's audit event commits with the file, or neither"
+        );
         drop(conn);
+        let (ok, v) = super::audit::verify_json(&db);
+        assert!(
+            ok,
+            "kill point {per_mille}‰: the audit chain still verifies: {v}"
+        );
         // And the interrupted import can simply be run again.
         let out = run(&db, &["import", "--json", file.to_str().expect("utf8")]);
         assert!(out.status.success(), "re-running after a kill works");
         assert_eq!(count(&db, "settlement_lines"), expected_lines);
     }
     assert!(outcomes.0 > 0, "at least one kill must land mid-import (got {outcomes:?}): the test must exercise the rollback");
+}
+
+/// Each mutating act aborts (`CUADRA_CRASH_AT`) after writing its rows and its audit event,
+/// before its commit: as a power cut at the worst moment. Nothing of the act may remain.
+#[test]
+fn a_crash_inside_any_act_leaves_a_verifying_chain_and_no_trace_of_the_act() {
+    use super::audit::{run_with, verify_json};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, period) = super::period::reconciled(dir.path());
+    let later = "2027-03-01T12:00:00Z";
+    let far = "2040-01-01T12:00:00Z";
+    let more = dlocal_file(dir.path(), "more.csv", 77, 30);
+    let acts: [(&str, &str, Vec<&str>); 5] = [
+        (
+            "import",
+            later,
+            vec!["import", more.to_str().expect("utf8")],
+        ),
+        ("setting", later, vec!["settings", "grace_days", "11"]),
+        ("period_close", later, vec!["period", "close", &period]),
+        (
+            "purge",
+            far,
+            vec!["retention", "purge", "--before", "2039-01-01", "--yes"],
+        ),
+        // The period closed by the third act.
+        (
+            "period_reopen",
+            later,
+            vec!["period", "reopen", &period, "--reason", "x"],
+        ),
+    ];
+    for (point, now, args) in &acts {
+        let before = snapshot(&db);
+        let out = run_with(
+            &db,
+            &[("CUADRA_NOW", now), ("CUADRA_CRASH_AT", point)],
+            args,
+        );
+        assert!(
+            !out.status.success() && out.status.code().is_none(),
+            "{point}: the process must die at the crash point (killed by a signal): {:?}",
+            out.status
+        );
+        assert_eq!(
+            snapshot(&db),
+            before,
+            "{point}: nothing of the act may remain"
+        );
+        let (ok, v) = verify_json(&db);
+        assert!(ok, "{point}: the chain verifies after the crash: {v}");
+        // The same act, not crashed, goes through.
+        let out = run_with(&db, &[("CUADRA_NOW", now)], args);
+        assert!(
+            out.status.success(),
+            "{point}: {}",
+            super::audit::stderr(&out)
+        );
+        assert_ne!(
+            snapshot(&db),
+            before,
+            "{point}: and this time it is recorded"
+        );
+    }
+    assert!(verify_json(&db).0);
+}
+
+/// What the acts above change: counts, the setting, the periods, the chain's length.
+#[derive(Debug, PartialEq)]
+struct ActState {
+    files: i64,
+    lines: i64,
+    tombstones: i64,
+    grace_days: Option<String>,
+    periods: Vec<(String, String)>,
+    events: i64,
+}
+
+fn snapshot(db: &Path) -> ActState {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let n = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    let grace_days: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'grace_days'",
+            [],
+            |r| r.get(0),
+        )
+        .ok();
+    let mut stmt = conn
+        .prepare("SELECT period, state FROM periods ORDER BY period")
+        .expect("periods");
+    let periods = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("rows");
+    ActState {
+        files: n("SELECT count(*) FROM imported_files"),
+        lines: n("SELECT count(*) FROM settlement_lines"),
+        tombstones: n("SELECT count(*) FROM purged_files"),
+        grace_days,
+        periods,
+        events: n("SELECT count(*) FROM audit_events"),
+    }
 }

@@ -331,4 +331,107 @@ BEGIN SELECT RAISE(ABORT, 'manual links are part of the audit trail and cannot b
 CREATE TRIGGER manual_links_no_delete BEFORE DELETE ON manual_links
 BEGIN SELECT RAISE(ABORT, 'manual links are part of the audit trail and cannot be deleted'); END;
 "#,
+    // v5: closed periods with their seals, and the retention purge (grants and tombstones).
+    r#"
+-- A period (YYYY-MM) that was closed at least once. `state` is its current state; the seal
+-- columns describe its latest close: a hash over the period's cases and the audit chain head
+-- (`head_seq`, `head_hash`) at that moment. Every close and reopen is an audit event
+-- (`period_close`, `period_reopen`); this row is never deleted.
+CREATE TABLE periods (
+    period      TEXT PRIMARY KEY CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    state       TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+    seal        TEXT NOT NULL,
+    cases       INTEGER NOT NULL,
+    head_seq    INTEGER NOT NULL,
+    head_hash   TEXT NOT NULL,
+    closed_at   TEXT NOT NULL,
+    closed_by   TEXT NOT NULL,
+    close_seq   INTEGER NOT NULL REFERENCES audit_events(seq),
+    reopened_at TEXT,
+    reopened_by TEXT,
+    reopen_seq  INTEGER REFERENCES audit_events(seq)
+);
+CREATE TRIGGER periods_no_delete BEFORE DELETE ON periods
+BEGIN SELECT RAISE(ABORT, 'period records are part of the audit trail and cannot be deleted'); END;
+
+-- The cases a close sealed, as they were: verify names the cases changed since. Append-only.
+CREATE TABLE period_seal_cases (
+    close_seq   INTEGER NOT NULL REFERENCES audit_events(seq),
+    case_key    TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    state       TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    decided_by  TEXT NOT NULL,
+    PRIMARY KEY (close_seq, case_key)
+) WITHOUT ROWID;
+CREATE TRIGGER period_seal_cases_no_update BEFORE UPDATE ON period_seal_cases
+BEGIN SELECT RAISE(ABORT, 'a period seal is part of the audit trail and cannot be changed'); END;
+CREATE TRIGGER period_seal_cases_no_delete BEFORE DELETE ON period_seal_cases
+BEGIN SELECT RAISE(ABORT, 'a period seal is part of the audit trail and cannot be deleted'); END;
+
+-- Files a retention purge may delete: rows exist only inside the purge's own transaction.
+-- The delete triggers below let evidence of a granted file go and refuse everything else. This
+-- guards against accidents and casual edits; tamper evidence is the hash chain and the files'
+-- SHA-256s, not the triggers (anyone with the file can drop a trigger).
+CREATE TABLE purge_grants (
+    file_id INTEGER PRIMARY KEY
+);
+
+DROP TRIGGER imported_files_no_delete;
+CREATE TRIGGER imported_files_no_delete BEFORE DELETE ON imported_files
+WHEN NOT EXISTS (SELECT 1 FROM purge_grants WHERE file_id = OLD.id)
+BEGIN SELECT RAISE(ABORT, 'imported files are evidence and cannot be deleted (only a retention purge removes files past retention)'); END;
+DROP TRIGGER file_blobs_no_delete;
+CREATE TRIGGER file_blobs_no_delete BEFORE DELETE ON file_blobs
+WHEN NOT EXISTS (SELECT 1 FROM purge_grants WHERE file_id = OLD.file_id)
+BEGIN SELECT RAISE(ABORT, 'original files are evidence and cannot be deleted (only a retention purge removes files past retention)'); END;
+DROP TRIGGER settlement_lines_no_delete;
+CREATE TRIGGER settlement_lines_no_delete BEFORE DELETE ON settlement_lines
+WHEN NOT EXISTS (SELECT 1 FROM purge_grants WHERE file_id = OLD.file_id)
+BEGIN SELECT RAISE(ABORT, 'settlement lines are evidence and cannot be deleted (only a retention purge removes files past retention)'); END;
+DROP TRIGGER order_snapshots_no_delete;
+CREATE TRIGGER order_snapshots_no_delete BEFORE DELETE ON order_snapshots
+WHEN NOT EXISTS (SELECT 1 FROM purge_grants WHERE file_id = OLD.file_id)
+BEGIN SELECT RAISE(ABORT, 'order snapshots are evidence and cannot be deleted (only a retention purge removes files past retention)'); END;
+-- A hand-made link goes only with its settlement line, or with its order once the purge has
+-- removed every snapshot of that order. (The decision that made it stays, in case_decisions.)
+DROP TRIGGER manual_links_no_delete;
+CREATE TRIGGER manual_links_no_delete BEFORE DELETE ON manual_links
+WHEN NOT EXISTS (SELECT 1 FROM settlement_lines l JOIN purge_grants g ON g.file_id = l.file_id
+                 WHERE l.id = OLD.line_id)
+ AND NOT (EXISTS (SELECT 1 FROM purge_grants)
+          AND NOT EXISTS (SELECT 1 FROM order_snapshots WHERE order_id = OLD.order_id))
+BEGIN SELECT RAISE(ABORT, 'manual links are part of the audit trail and cannot be deleted'); END;
+
+-- What remains of a purged file: its identity (SHA-256), what it held and its totals, so the
+-- audit trail's import and purge events still point at something. Append-only.
+CREATE TABLE purged_files (
+    file_id          INTEGER PRIMARY KEY,
+    sha256           TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    size             INTEGER NOT NULL,
+    kind             TEXT NOT NULL,
+    format           TEXT NOT NULL,
+    imported_at      TEXT NOT NULL,
+    imported_by      TEXT NOT NULL,
+    rows_total       INTEGER NOT NULL,
+    rows_new         INTEGER NOT NULL,
+    rows_known       INTEGER NOT NULL,
+    rows_conflicting INTEGER NOT NULL,
+    rows_updated     INTEGER NOT NULL,
+    rows_rejected    INTEGER NOT NULL,
+    removed          TEXT NOT NULL,
+    totals           TEXT NOT NULL,
+    last_period      TEXT NOT NULL,
+    kept_until       TEXT NOT NULL,
+    purged_at        TEXT NOT NULL,
+    purged_by        TEXT NOT NULL,
+    audit_seq        INTEGER NOT NULL REFERENCES audit_events(seq)
+);
+CREATE INDEX purged_files_sha256 ON purged_files(sha256);
+CREATE TRIGGER purged_files_no_update BEFORE UPDATE ON purged_files
+BEGIN SELECT RAISE(ABORT, 'purge records are part of the audit trail and cannot be changed'); END;
+CREATE TRIGGER purged_files_no_delete BEFORE DELETE ON purged_files
+BEGIN SELECT RAISE(ABORT, 'purge records are part of the audit trail and cannot be deleted'); END;
+"#,
 ];

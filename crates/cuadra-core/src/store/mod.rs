@@ -1,14 +1,16 @@
 //! The workspace: one SQLite file per company or shop. Owns opening, PRAGMAs and migrations, and
 //! the plain reads other modules share. It never decides business rules (matching, formats).
 
+mod backup;
 mod files;
 mod migrations;
 mod settings;
 
+pub use backup::BackupReport;
 pub use files::{compress_original, sha256_hex, ImportedFile, StoredProblem};
 pub(crate) use files::{file_by_sha256, store_blob};
 pub use migrations::MIGRATIONS;
-pub use settings::{SettingError, SettingInfo, SETTINGS};
+pub use settings::{SettingError, SettingInfo, MIN_RETENTION_YEARS, SETTINGS};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -57,6 +59,18 @@ pub enum StoreError {
     BadQuery(String),
     #[error("the audit trail is broken at event {seq}: {why}")]
     ChainBroken { seq: i64, why: String },
+    #[error(
+        "period {period} is closed (sealed by {closed_by} on {closed_at}); reopen it with a reason first: cuadra-cli period reopen {period} --reason TEXT"
+    )]
+    PeriodClosed {
+        period: String,
+        closed_by: String,
+        closed_at: String,
+    },
+    #[error("{path} already exists: a backup never overwrites a file; choose a new name or move the old file away")]
+    BackupExists { path: PathBuf },
+    #[error("cannot write the backup {path}: {message}")]
+    Backup { path: PathBuf, message: String },
 }
 
 /// The default workspace path: `<data dir>/co.cuadra.app/cuadra.db`
