@@ -1,0 +1,261 @@
+//! The one translation table of the reports: column headers, sheet names, status names, section
+//! titles, in Spanish (the default), English and Simplified Chinese. Machine codes (statuses,
+//! column keys) never change with the language; only what a person reads does.
+
+use serde::{Deserialize, Serialize};
+
+/// The language of a report's labels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Es,
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "es" => Some(Lang::Es),
+            "en" => Some(Lang::En),
+            "zh" | "zh-cn" | "zh-hans" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Es => "es",
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
+/// `(key, es, en, zh)`. Keys are the machine names used in code (column keys, status codes,
+/// `sheet.*`, `summary.*`).
+const LABELS: &[(&str, &str, &str, &str)] = &[
+    // Sheets.
+    ("sheet.summary", "Resumen", "Summary", "汇总"),
+    ("sheet.exceptions", "Excepciones", "Exceptions", "异常"),
+    ("sheet.matched", "Conciliados", "Matched", "已匹配"),
+    ("sheet.charges", "Cargos de liquidación", "Settlement charges", "结算费用"),
+    ("sheet.audit", "Auditoría", "Audit trail", "审计追踪"),
+    ("sheet.files", "Archivos", "Files", "文件"),
+    ("sheet.reconciliation", "Conciliación", "Reconciliation", "对账"),
+    // Case columns (the reconciliation contract's keys, then the reports' own).
+    ("case_id", "Caso", "Case", "案例"),
+    ("status", "Estado (código)", "Status (code)", "状态（代码）"),
+    ("status_name", "Estado", "Status", "状态"),
+    ("state", "Situación", "State", "处理状态"),
+    ("order_ref", "Referencia del pedido", "Order reference", "订单参考号"),
+    ("order_id", "ID del pedido en la tienda", "Shop order ID", "店铺订单号"),
+    ("settlement_refs", "Referencias de liquidación", "Settlement references", "结算参考号"),
+    ("order_total", "Total del pedido", "Order total", "订单总额"),
+    ("paid_amount", "Monto pagado", "Amount paid", "已付金额"),
+    ("difference", "Diferencia", "Difference", "差额"),
+    ("currency", "Moneda", "Currency", "币种"),
+    ("fee_total", "Comisiones", "Fees", "手续费"),
+    ("tax_total", "Impuestos", "Taxes", "税费"),
+    ("net_settled", "Neto liquidado", "Net settled", "结算净额"),
+    ("settlement_currency", "Moneda de liquidación", "Settlement currency", "结算币种"),
+    ("psp", "Pasarela (PSP)", "PSP", "支付服务商"),
+    ("payment_method", "Medio de pago", "Payment method", "支付方式"),
+    ("order_created_at", "Pedido creado", "Order created", "订单创建时间"),
+    ("paid_at", "Pagado", "Paid", "付款时间"),
+    ("voucher_expires_at", "Vence el cupón", "Voucher expires", "付款凭证到期"),
+    ("settled_at", "Liquidado", "Settled", "结算时间"),
+    ("shop_status", "Estado en la tienda", "Shop status", "店铺状态"),
+    ("customer", "Cliente", "Customer", "客户"),
+    ("decided_by", "Decidido por", "Decided by", "决定人"),
+    ("rule", "Regla", "Rule", "规则"),
+    ("explanation", "Explicación", "Explanation", "说明"),
+    ("period", "Periodo", "Period", "期间"),
+    // Statuses (the machine code stays in its own column).
+    ("matched", "Conciliado", "Matched", "已匹配"),
+    ("paid_shop_pending", "Pagado, pendiente en la tienda", "Paid, pending in shop", "已付款，店铺待处理"),
+    ("underpaid", "Pago incompleto", "Underpaid", "少付"),
+    ("overpaid", "Pago en exceso", "Overpaid", "多付"),
+    ("duplicate_payment", "Pago duplicado", "Duplicate payment", "重复付款"),
+    ("paid_after_expiry", "Pagado después del vencimiento", "Paid after expiry", "过期后付款"),
+    ("currency_mismatch", "Moneda distinta", "Currency mismatch", "币种不符"),
+    ("refunded", "Reembolsado", "Refunded", "已退款"),
+    ("partially_refunded", "Reembolso parcial", "Partially refunded", "部分退款"),
+    ("charged_back", "Contracargo", "Charged back", "拒付"),
+    ("awaiting_payment", "Esperando pago", "Awaiting payment", "等待付款"),
+    ("expired_unpaid", "Vencido sin pago", "Expired unpaid", "过期未付"),
+    ("awaiting_settlement", "Esperando liquidación", "Awaiting settlement", "等待结算"),
+    ("missing_settlement", "Falta la liquidación", "Missing settlement", "缺少结算"),
+    ("suggested", "Coincidencia sugerida", "Suggested match", "建议匹配"),
+    ("unmatched_settlement", "Liquidación sin pedido", "Unmatched settlement", "未匹配结算"),
+    ("settlement_charge", "Cargo de liquidación", "Settlement charge", "结算费用"),
+    // Files.
+    ("file.id", "ID", "ID", "编号"),
+    ("file.name", "Archivo", "File", "文件"),
+    ("file.sha256", "SHA-256", "SHA-256", "SHA-256"),
+    ("file.kind", "Tipo", "Kind", "类型"),
+    ("file.format", "Formato", "Format", "格式"),
+    ("file.size", "Bytes", "Bytes", "字节"),
+    ("file.imported_at", "Importado", "Imported", "导入时间"),
+    ("file.imported_by", "Importado por", "Imported by", "导入人"),
+    ("file.rows_total", "Filas", "Rows", "行数"),
+    ("file.rows_new", "Nuevas", "New", "新增"),
+    ("file.rows_known", "Ya conocidas", "Already known", "已存在"),
+    ("file.rows_conflicting", "En conflicto", "Conflicting", "冲突"),
+    ("file.rows_updated", "Actualizadas", "Updated", "已更新"),
+    ("file.rows_rejected", "Rechazadas", "Rejected", "已拒绝"),
+    // Audit trail.
+    ("audit.seq", "N.º", "Seq", "序号"),
+    ("audit.at", "Fecha y hora", "Time", "时间"),
+    ("audit.actor", "Usuario", "Actor", "操作人"),
+    ("audit.action", "Acción", "Action", "操作"),
+    ("audit.subject", "Objeto", "Subject", "对象"),
+    ("audit.before", "Antes", "Before", "之前"),
+    ("audit.after", "Después", "After", "之后"),
+    ("audit.reason", "Motivo", "Reason", "原因"),
+    ("audit.note", "Nota", "Note", "备注"),
+    ("audit.prev_hash", "Hash anterior", "Previous hash", "前一哈希"),
+    ("audit.hash", "Hash", "Hash", "哈希"),
+    // Summary.
+    ("summary.title", "Cuadra: resumen de conciliación", "Cuadra: reconciliation summary", "Cuadra：对账汇总"),
+    ("summary.generated_at", "Generado", "Generated", "生成时间"),
+    ("summary.zone", "Zona horaria", "Time zone", "时区"),
+    ("summary.last_run", "Última conciliación (fecha de corte)", "Last reconciliation (as of)", "最近一次对账（截止时间）"),
+    ("summary.filters", "Filtros", "Filters", "筛选条件"),
+    ("summary.no_filters", "ninguno (todos los casos)", "none (all cases)", "无（全部案例）"),
+    ("summary.by_status", "Casos por estado", "Cases by status", "按状态统计案例"),
+    ("summary.cases", "Casos", "Cases", "案例数"),
+    ("summary.open", "Abiertos", "Open", "未处理"),
+    ("summary.check", "Comprobación: conciliados + excepciones + cargos = todos los casos", "Check: matched + exceptions + charges = all cases", "核对：已匹配 + 异常 + 结算费用 = 全部案例"),
+    ("summary.group", "Grupo", "Group", "分组"),
+    ("summary.exceptions", "Excepciones", "Exceptions", "异常"),
+    ("summary.sum", "Suma", "Sum", "合计"),
+    ("summary.all_cases", "Todos los casos", "All cases", "全部案例"),
+    ("summary.ties_out", "¿Cuadra?", "Ties out?", "是否平衡"),
+    ("summary.yes", "sí", "yes", "是"),
+    ("summary.no", "no", "no", "否"),
+    ("summary.by_psp", "Liquidado por pasarela", "Settled by PSP", "按支付服务商结算"),
+    ("summary.by_method", "Liquidado por medio de pago", "Settled by payment method", "按支付方式结算"),
+    ("summary.by_batch", "Liquidado por lote (con tasas de cambio)", "Settled by batch (with FX rates)", "按结算批次（含汇率）"),
+    ("summary.tie_out", "Cuadre de lotes contra el total neto del archivo (NET_TOTAL_AMOUNT)", "Batch tie-out against the file's own net total (NET_TOTAL_AMOUNT)", "批次与文件净额（NET_TOTAL_AMOUNT）核对"),
+    ("summary.differences", "Diferencias (casos con diferencia distinta de cero)", "Differences (cases with a non-zero difference)", "差额（差额不为零的案例）"),
+    ("summary.lines", "Líneas", "Lines", "行数"),
+    ("summary.gross", "Bruto", "Gross", "总额"),
+    ("summary.fees", "Comisiones", "Fees", "手续费"),
+    ("summary.taxes", "Impuestos", "Taxes", "税费"),
+    ("summary.net", "Neto", "Net", "净额"),
+    ("summary.file", "Archivo", "File", "文件"),
+    ("summary.batch", "Lote", "Batch", "批次"),
+    ("summary.fx_min", "Tasa mínima", "FX min", "最低汇率"),
+    ("summary.fx_max", "Tasa máxima", "FX max", "最高汇率"),
+    ("summary.fx_avg", "Tasa promedio simple", "FX simple average", "平均汇率（简单平均）"),
+    ("summary.lines_net", "Suma neta de las líneas", "Lines' net sum", "各行净额合计"),
+    ("summary.rounding", "Redondeo registrado", "Booked rounding", "已记入的尾差"),
+    ("summary.lines_plus_rounding", "Líneas + redondeo", "Lines + rounding", "各行 + 尾差"),
+    ("summary.file_net_total", "Total neto del archivo", "File net total", "文件净额"),
+    ("summary.unexplained", "Diferencia sin explicar", "Unexplained difference", "未解释差额"),
+    ("summary.booked_as", "Registrado como", "Booked as", "记入方式"),
+    ("summary.total_difference", "Suma de diferencias", "Sum of differences", "差额合计"),
+    ("summary.largest_difference", "Mayor diferencia (valor absoluto)", "Largest difference (absolute)", "最大差额（绝对值）"),
+    ("summary.precision", "Montos con más de 15 cifras significativas (Excel los redondea; el CSV los tiene exactos)", "Amounts with more than 15 significant digits (Excel rounds them; the CSV export holds them exactly)", "超过15位有效数字的金额（Excel会舍入；CSV导出保留精确值）"),
+    ("summary.none", "(ninguno)", "(none)", "（无）"),
+];
+
+/// The label of `key` in `lang`; the key itself when the table has no entry (never panics).
+pub fn label(lang: Lang, key: &str) -> &str {
+    match LABELS.iter().find(|(k, ..)| *k == key) {
+        Some((_, es, en, zh)) => match lang {
+            Lang::Es => es,
+            Lang::En => en,
+            Lang::Zh => zh,
+        },
+        None => key,
+    }
+}
+
+/// Status names by code for one language, built once per report (a row lookup must be cheap).
+pub struct StatusNames {
+    names: Vec<(&'static str, &'static str)>,
+}
+
+impl StatusNames {
+    pub fn new(lang: Lang) -> StatusNames {
+        let names = crate::reconcile::CaseStatus::ALL
+            .iter()
+            .map(|s| {
+                let code = s.as_str();
+                let name = LABELS
+                    .iter()
+                    .find(|(k, ..)| *k == code)
+                    .map(|(_, es, en, zh)| match lang {
+                        Lang::Es => *es,
+                        Lang::En => *en,
+                        Lang::Zh => *zh,
+                    })
+                    .unwrap_or(code);
+                (code, name)
+            })
+            .collect();
+        StatusNames { names }
+    }
+
+    /// The status's name; an unknown code is shown as itself.
+    pub fn name<'a>(&self, code: &'a str) -> &'a str {
+        self.names
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, n)| *n)
+            .unwrap_or(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_key_is_unique_and_translated_in_every_language() {
+        let mut seen = HashSet::new();
+        for (key, es, en, zh) in LABELS {
+            assert!(seen.insert(*key), "{key} appears twice in the table");
+            for (lang, text) in [("es", es), ("en", en), ("zh", zh)] {
+                assert!(!text.trim().is_empty(), "{key} has no {lang} label");
+            }
+        }
+        for status in crate::reconcile::CaseStatus::ALL {
+            assert!(
+                seen.contains(status.as_str()),
+                "status {} needs a name in the table",
+                status.as_str()
+            );
+        }
+        for key in crate::reconcile::RECONCILIATION_COLUMNS {
+            assert!(seen.contains(key), "column {key} needs a header label");
+        }
+    }
+
+    #[test]
+    fn sheet_names_fit_excel_rules_with_room_for_a_continuation_suffix() {
+        for (key, es, en, zh) in LABELS.iter().filter(|(k, ..)| k.starts_with("sheet.")) {
+            for name in [es, en, zh] {
+                assert!(
+                    name.chars().count() + " (99)".len() <= 31,
+                    "{key}: '{name}' is too long for an Excel sheet name with a suffix"
+                );
+                assert!(
+                    !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
+                    "{key}: '{name}' has a character Excel forbids in sheet names"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_keys_and_codes_show_as_themselves() {
+        assert_eq!(label(Lang::En, "no.such.key"), "no.such.key");
+        assert_eq!(StatusNames::new(Lang::Zh).name("brand_new"), "brand_new");
+        assert_eq!(StatusNames::new(Lang::En).name("matched"), "Matched");
+    }
+}

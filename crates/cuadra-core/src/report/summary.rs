@@ -1,0 +1,571 @@
+//! The Summary: what a period (or any filter) adds up to, and the checks that it ties out.
+//! Counts and amounts per status; gross, fees, taxes and net settled by PSP, payment method and
+//! settlement batch, with the FX rates each batch used; the differences; and two tie-outs:
+//! each batch's lines plus its booked rounding against the file's own NET_TOTAL_AMOUNT, and
+//! matched + exceptions + charges against all cases. Every sum is a `rust_decimal` over the
+//! stored decimal text; nothing here touches a float.
+//!
+//! Scope: the status, PSP, method and difference sections cover the cases the filter matches
+//! and the settlement lines those cases hold. A batch is reported whole: when any of its lines
+//! is in scope, its tie-out counts all of its lines, because the file's total is about all of
+//! them. FX: per batch, the lowest and highest `fx_rate` its lines carry and their simple
+//! (unweighted) average, rounded to 6 decimals.
+
+use super::case_table::CaseTally;
+use super::labels::{label, Lang, StatusNames};
+use super::sink::{Cell, Sink};
+use super::ReportError;
+use crate::cases::{CaseFilter, CaseSummary};
+use crate::store::Workspace;
+use chrono::{DateTime, SecondsFormat, Utc};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Sums over settlement lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineTotals {
+    pub lines: u64,
+    pub gross: Decimal,
+    pub fees: Decimal,
+    pub taxes: Decimal,
+    pub net: Decimal,
+}
+
+impl LineTotals {
+    fn add(&mut self, gross: Decimal, fee: Decimal, tax: Decimal, net: Decimal) {
+        self.lines += 1;
+        self.gross += gross;
+        self.fees += fee;
+        self.taxes += tax;
+        self.net += net;
+    }
+}
+
+/// FX rates seen in a batch.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FxSeen {
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    sum: Decimal,
+    count: u64,
+}
+
+impl FxSeen {
+    fn add(&mut self, rate: Decimal) {
+        self.min = Some(self.min.map_or(rate, |m| m.min(rate)));
+        self.max = Some(self.max.map_or(rate, |m| m.max(rate)));
+        self.sum += rate;
+        self.count += 1;
+    }
+
+    /// The simple average, rounded to 6 decimals.
+    pub fn average(&self) -> Option<Decimal> {
+        (self.count > 0).then(|| (self.sum / Decimal::from(self.count)).round_dp(6))
+    }
+}
+
+/// A batch's lines against the file's own net total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TieOut {
+    pub file: String,
+    pub batch: String,
+    pub psp: String,
+    pub currency: String,
+    pub lines: u64,
+    pub lines_net: Decimal,
+    /// The difference a reconciliation run booked in the batch's `settlement_charge` case.
+    pub rounding: Decimal,
+    /// `batch_rounding`, `batch_total_differs`, or empty when nothing was booked.
+    pub booked_as: String,
+    pub file_net_total: Decimal,
+}
+
+impl TieOut {
+    pub fn unexplained(&self) -> Decimal {
+        self.file_net_total - self.lines_net - self.rounding
+    }
+
+    pub fn ties_out(&self) -> bool {
+        self.unexplained().is_zero()
+    }
+}
+
+/// Cases per group, for the matched + exceptions + charges = all check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GroupCheck {
+    pub matched: u64,
+    pub exceptions: u64,
+    pub charges: u64,
+    pub all: u64,
+}
+
+impl GroupCheck {
+    pub fn sum(&self) -> u64 {
+        self.matched + self.exceptions + self.charges
+    }
+    pub fn ties_out(&self) -> bool {
+        self.sum() == self.all
+    }
+}
+
+/// Everything the Summary shows.
+#[derive(Clone, Debug, Default)]
+pub struct SummaryData {
+    pub filter: CaseFilter,
+    pub zone: String,
+    pub generated_at: String,
+    pub last_run_as_of: Option<String>,
+    pub status: CaseSummary,
+    pub check: GroupCheck,
+    /// (psp, currency)
+    pub by_psp: BTreeMap<(String, String), LineTotals>,
+    /// (psp, method, currency)
+    pub by_method: BTreeMap<(String, String, String), LineTotals>,
+    /// (file name, batch, currency)
+    pub by_batch: BTreeMap<(String, String, String), (LineTotals, FxSeen)>,
+    pub tie_outs: Vec<TieOut>,
+    pub differences: BTreeMap<(String, String), (u64, Decimal, Decimal)>,
+    pub inexact_amounts: u64,
+}
+
+fn dec(text: Option<String>) -> Decimal {
+    text.and_then(|t| t.trim().parse::<Decimal>().ok())
+        .unwrap_or_default()
+}
+
+/// The temporary table `temp.report_scope` of the case keys in scope (only for a filtered
+/// report: unfiltered, every line is in scope).
+pub fn create_scope(ws: &Workspace) -> Result<(), ReportError> {
+    ws.conn().execute_batch(
+        "DROP TABLE IF EXISTS temp.report_scope;
+         CREATE TEMP TABLE report_scope(case_key TEXT PRIMARY KEY) WITHOUT ROWID;",
+    )?;
+    Ok(())
+}
+
+pub fn drop_scope(ws: &Workspace) {
+    // Best effort: the table is temporary and dies with the connection anyway.
+    let _ = ws
+        .conn()
+        .execute_batch("DROP TABLE IF EXISTS temp.report_scope;");
+}
+
+/// Computes the Summary. `tally` comes from a pass over the filtered cases; `scoped` says
+/// whether the case keys of that pass are in `temp.report_scope` (else every line is in scope).
+pub fn compute(
+    ws: &Workspace,
+    filter: &CaseFilter,
+    tally: CaseTally,
+    scoped: bool,
+    now: DateTime<Utc>,
+) -> Result<SummaryData, ReportError> {
+    let zone = ws.zone()?;
+    let status = ws.case_summary(filter)?;
+    let last_run_as_of =
+        ws.last_run()?
+            .map(|(_, as_of)| match DateTime::parse_from_rfc3339(&as_of) {
+                Ok(t) => t
+                    .with_timezone(&zone)
+                    .to_rfc3339_opts(SecondsFormat::Secs, false),
+                Err(_) => as_of,
+            });
+    let mut data = SummaryData {
+        filter: filter.clone(),
+        zone: zone.name().to_string(),
+        generated_at: now
+            .with_timezone(&zone)
+            .to_rfc3339_opts(SecondsFormat::Secs, false),
+        last_run_as_of,
+        check: GroupCheck {
+            matched: tally.matched,
+            exceptions: tally.exceptions,
+            charges: tally.charges,
+            all: status.cases,
+        },
+        status,
+        differences: tally.differences,
+        ..SummaryData::default()
+    };
+    let scope_join = if scoped {
+        "JOIN case_lines cl ON cl.line_id = s.id JOIN cases c ON c.id = cl.case_id \
+         JOIN temp.report_scope r ON r.case_key = c.case_key"
+    } else {
+        ""
+    };
+    let conn = ws.conn();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT s.psp, s.payment_method, s.settlement_currency, s.gross_amount, s.fee_amount,
+                s.tax_amount, s.net_amount, s.fx_rate, s.file_id, s.batch_ref, f.name
+         FROM settlement_lines s JOIN imported_files f ON f.id = s.file_id {scope_join}"
+    ))?;
+    let mut rows = stmt.query([])?;
+    // Batches touched by the scope: (file id, batch ref).
+    let mut touched: std::collections::HashSet<(i64, Option<String>)> = Default::default();
+    while let Some(r) = rows.next()? {
+        let psp: String = r.get(0)?;
+        let method: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
+        let currency: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
+        let (gross, fee, tax, net) = (
+            dec(r.get(3)?),
+            dec(r.get(4)?),
+            dec(r.get(5)?),
+            dec(r.get(6)?),
+        );
+        let fx = dec(r.get(7)?);
+        let file_id: i64 = r.get(8)?;
+        let batch: Option<String> = r.get(9)?;
+        let file: String = r.get(10)?;
+        data.by_psp
+            .entry((psp.clone(), currency.clone()))
+            .or_default()
+            .add(gross, fee, tax, net);
+        data.by_method
+            .entry((psp, method, currency.clone()))
+            .or_default()
+            .add(gross, fee, tax, net);
+        let b = data
+            .by_batch
+            .entry((file, batch.clone().unwrap_or_default(), currency))
+            .or_default();
+        b.0.add(gross, fee, tax, net);
+        if !fx.is_zero() {
+            b.1.add(fx);
+        }
+        touched.insert((file_id, batch));
+    }
+    data.tie_outs = tie_outs(ws, scoped, &touched)?;
+    Ok(data)
+}
+
+/// Each settlement batch with a file total (dLocal's HEADER row), against its lines.
+fn tie_outs(
+    ws: &Workspace,
+    scoped: bool,
+    touched: &std::collections::HashSet<(i64, Option<String>)>,
+) -> Result<Vec<TieOut>, ReportError> {
+    let conn = ws.conn();
+    let mut stmt = conn.prepare(
+        "SELECT b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, f.name
+         FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
+         WHERE b.net_total IS NOT NULL ORDER BY b.id",
+    )?;
+    let batches = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    // The same lines the reconciliation run sums for its batch cases.
+    let mut lines = conn.prepare(
+        "SELECT net_amount FROM settlement_lines
+         WHERE file_id = ?1 AND (?2 IS NULL OR batch_ref = ?2)",
+    )?;
+    let mut out = Vec::new();
+    for (file_id, psp, batch_ref, currency, net_total, file) in batches {
+        let in_scope = !scoped
+            || touched
+                .iter()
+                .any(|(f, b)| *f == file_id && (batch_ref.is_none() || *b == batch_ref));
+        if !in_scope {
+            continue;
+        }
+        let mut n = 0;
+        let mut sum = Decimal::ZERO;
+        let mut rows = lines.query(rusqlite::params![file_id, batch_ref])?;
+        while let Some(r) = rows.next()? {
+            sum += dec(r.get(0)?);
+            n += 1;
+        }
+        let key = format!(
+            "batch:{psp}:{}:rounding",
+            batch_ref
+                .clone()
+                .unwrap_or_else(|| format!("file{file_id}"))
+        );
+        let booked = ws.case(&key)?;
+        let (rounding, booked_as) = match booked {
+            Some(c) => (dec(c.net_settled), c.rule),
+            None => (Decimal::ZERO, String::new()),
+        };
+        out.push(TieOut {
+            file,
+            batch: batch_ref.unwrap_or_default(),
+            psp,
+            currency: currency.unwrap_or_default(),
+            lines: n,
+            lines_net: sum,
+            rounding,
+            booked_as,
+            file_net_total: net_total.trim().parse::<Decimal>().map_err(|_| {
+                ReportError::BadRequest(format!(
+                    "the stored net total '{net_total}' of a batch in {key} is not a decimal: re-import the file"
+                ))
+            })?,
+        });
+    }
+    Ok(out)
+}
+
+fn filters_text(f: &CaseFilter) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut list = |name: &str, v: &[String]| {
+        if !v.is_empty() {
+            out.push(format!("{name}: {}", v.join(", ")));
+        }
+    };
+    list("status", &f.statuses);
+    list("psp", &f.psps);
+    list("method", &f.methods);
+    for (name, v) in [
+        ("state", &f.state),
+        ("period", &f.period),
+        ("from", &f.from),
+        ("to", &f.to),
+        ("amount_min", &f.amount_min),
+        ("amount_max", &f.amount_max),
+        ("text", &f.text),
+    ] {
+        if let Some(v) = v {
+            out.push(format!("{name}: {v}"));
+        }
+    }
+    out
+}
+
+/// Writes the Summary as sections of rows.
+pub fn render(data: &SummaryData, lang: Lang, sink: &mut dyn Sink) -> Result<(), ReportError> {
+    let l = |k: &'static str| -> &'static str { label(lang, k) };
+    let names = StatusNames::new(lang);
+    let text = |d: &Decimal| d.normalize().to_string();
+    sink.row(&[Cell::Title(l("summary.title"))])?;
+    sink.row(&[
+        Cell::Code(l("summary.generated_at")),
+        Cell::Moment(&data.generated_at),
+    ])?;
+    sink.row(&[Cell::Code(l("summary.zone")), Cell::Code(&data.zone)])?;
+    match &data.last_run_as_of {
+        Some(t) => sink.row(&[Cell::Code(l("summary.last_run")), Cell::Moment(t)])?,
+        None => sink.row(&[
+            Cell::Code(l("summary.last_run")),
+            Cell::Code(l("summary.none")),
+        ])?,
+    }
+    let filters = filters_text(&data.filter);
+    if filters.is_empty() {
+        sink.row(&[
+            Cell::Code(l("summary.filters")),
+            Cell::Code(l("summary.no_filters")),
+        ])?;
+    }
+    for f in &filters {
+        sink.row(&[Cell::Code(l("summary.filters")), Cell::Text(f)])?;
+    }
+    sink.blank()?;
+
+    sink.row(&[Cell::Title(l("summary.by_status"))])?;
+    sink.header(&[
+        l("status"),
+        l("status_name"),
+        l("currency"),
+        l("summary.cases"),
+        l("summary.open"),
+        l("order_total"),
+        l("paid_amount"),
+        l("difference"),
+    ])?;
+    for s in &data.status.by_status {
+        let cur = s.currency.as_deref();
+        let amount = |text| Cell::Amount {
+            text,
+            currency: cur,
+        };
+        sink.row(&[
+            Cell::Code(&s.status),
+            Cell::Code(names.name(&s.status)),
+            Cell::Code(cur.unwrap_or("")),
+            Cell::Int(s.cases as i64),
+            Cell::Int(s.open as i64),
+            amount(&s.order_total),
+            amount(&s.paid_amount),
+            amount(&s.difference),
+        ])?;
+    }
+    sink.blank()?;
+
+    sink.row(&[Cell::Title(l("summary.check"))])?;
+    sink.header(&[l("summary.group"), l("summary.cases")])?;
+    let c = &data.check;
+    for (key, n) in [
+        ("matched", c.matched),
+        ("summary.exceptions", c.exceptions),
+        ("sheet.charges", c.charges),
+        ("summary.sum", c.sum()),
+        ("summary.all_cases", c.all),
+    ] {
+        sink.row(&[Cell::Code(l(key)), Cell::Int(n as i64)])?;
+    }
+    let yes_no = |b: bool| l(if b { "summary.yes" } else { "summary.no" });
+    sink.row(&[
+        Cell::Code(l("summary.ties_out")),
+        Cell::Code(yes_no(c.ties_out())),
+    ])?;
+    sink.blank()?;
+
+    let totals_header = [
+        l("summary.lines"),
+        l("summary.gross"),
+        l("summary.fees"),
+        l("summary.taxes"),
+        l("summary.net"),
+    ];
+    sink.row(&[Cell::Title(l("summary.by_psp"))])?;
+    let mut h = vec![l("psp"), l("settlement_currency")];
+    h.extend(totals_header);
+    sink.header(&h)?;
+    for ((psp, cur), t) in &data.by_psp {
+        let strings = [text(&t.gross), text(&t.fees), text(&t.taxes), text(&t.net)];
+        let mut row = vec![Cell::Text(psp), Cell::Code(cur), Cell::Int(t.lines as i64)];
+        row.extend(strings.iter().map(|s| Cell::Amount {
+            text: s,
+            currency: Some(cur),
+        }));
+        sink.row(&row)?;
+    }
+    sink.blank()?;
+
+    sink.row(&[Cell::Title(l("summary.by_method"))])?;
+    let mut h = vec![l("psp"), l("payment_method"), l("settlement_currency")];
+    h.extend(totals_header);
+    sink.header(&h)?;
+    for ((psp, method, cur), t) in &data.by_method {
+        let strings = [text(&t.gross), text(&t.fees), text(&t.taxes), text(&t.net)];
+        let mut row = vec![
+            Cell::Text(psp),
+            Cell::Text(method),
+            Cell::Code(cur),
+            Cell::Int(t.lines as i64),
+        ];
+        row.extend(strings.iter().map(|s| Cell::Amount {
+            text: s,
+            currency: Some(cur),
+        }));
+        sink.row(&row)?;
+    }
+    sink.blank()?;
+
+    sink.row(&[Cell::Title(l("summary.by_batch"))])?;
+    let mut h = vec![
+        l("summary.file"),
+        l("summary.batch"),
+        l("settlement_currency"),
+    ];
+    h.extend(totals_header);
+    h.extend([
+        l("summary.fx_min"),
+        l("summary.fx_max"),
+        l("summary.fx_avg"),
+    ]);
+    sink.header(&h)?;
+    for ((file, batch, cur), (t, fx)) in &data.by_batch {
+        let strings = [text(&t.gross), text(&t.fees), text(&t.taxes), text(&t.net)];
+        let rates = [fx.min, fx.max, fx.average()].map(|r| r.map(|d| text(&d)).unwrap_or_default());
+        let mut row = vec![
+            Cell::Text(file),
+            Cell::Text(batch),
+            Cell::Code(cur),
+            Cell::Int(t.lines as i64),
+        ];
+        row.extend(strings.iter().map(|s| Cell::Amount {
+            text: s,
+            currency: Some(cur),
+        }));
+        row.extend(rates.iter().map(|r| Cell::Rate(r)));
+        sink.row(&row)?;
+    }
+    sink.blank()?;
+
+    sink.row(&[Cell::Title(l("summary.tie_out"))])?;
+    sink.header(&[
+        l("summary.file"),
+        l("summary.batch"),
+        l("psp"),
+        l("settlement_currency"),
+        l("summary.lines"),
+        l("summary.lines_net"),
+        l("summary.rounding"),
+        l("summary.lines_plus_rounding"),
+        l("summary.file_net_total"),
+        l("summary.unexplained"),
+        l("summary.ties_out"),
+        l("summary.booked_as"),
+    ])?;
+    if data.tie_outs.is_empty() {
+        sink.row(&[Cell::Code(l("summary.none"))])?;
+    }
+    for t in &data.tie_outs {
+        let amounts = [
+            text(&t.lines_net),
+            text(&t.rounding),
+            text(&(t.lines_net + t.rounding)),
+            text(&t.file_net_total),
+            text(&t.unexplained()),
+        ];
+        let cur = Some(t.currency.as_str());
+        let mut row = vec![
+            Cell::Text(&t.file),
+            Cell::Text(&t.batch),
+            Cell::Text(&t.psp),
+            Cell::Code(&t.currency),
+            Cell::Int(t.lines as i64),
+        ];
+        row.extend(amounts.iter().map(|s| Cell::Amount {
+            text: s,
+            currency: cur,
+        }));
+        row.push(Cell::Code(yes_no(t.ties_out())));
+        row.push(Cell::Code(&t.booked_as));
+        sink.row(&row)?;
+    }
+    sink.blank()?;
+
+    sink.row(&[Cell::Title(l("summary.differences"))])?;
+    sink.header(&[
+        l("status"),
+        l("status_name"),
+        l("currency"),
+        l("summary.cases"),
+        l("summary.total_difference"),
+        l("summary.largest_difference"),
+    ])?;
+    if data.differences.is_empty() {
+        sink.row(&[Cell::Code(l("summary.none"))])?;
+    }
+    for ((status, cur), (n, sum, largest)) in &data.differences {
+        let amounts = [text(sum), text(largest)];
+        let mut row = vec![
+            Cell::Code(status),
+            Cell::Code(names.name(status)),
+            Cell::Code(cur),
+            Cell::Int(*n as i64),
+        ];
+        row.extend(amounts.iter().map(|s| Cell::Amount {
+            text: s,
+            currency: Some(cur),
+        }));
+        sink.row(&row)?;
+    }
+    if data.inexact_amounts > 0 {
+        sink.blank()?;
+        sink.row(&[
+            Cell::Code(l("summary.precision")),
+            Cell::Int(data.inexact_amounts as i64),
+        ])?;
+    }
+    Ok(())
+}
