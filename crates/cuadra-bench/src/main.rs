@@ -5,13 +5,23 @@
 //! and a Shopify export (seeded), then imports each into a fresh workspace and prints MB/s, rows/s
 //! and peak RSS.
 //!
+//! `cuadra-bench workbook [--cases N] [--dir DIR]` (default 1,000,000 cases) fills a fresh
+//! workspace with N stored cases by plain SQL inserts (generating, importing and reconciling a
+//! million orders would take far longer than what is measured, and the workbook reads only the
+//! `cases` table and the audit trail), then writes the full workbook in a child process and prints
+//! its time and peak RSS. Issue 5's target: at most 15 s and 1 GB.
+//!
 //! `cuadra-bench reconcile [--orders N] [--lines N] [--dir DIR]`: see `reconcile.rs`.
+//!
+//! `cuadra-bench audit [--events N] [--dir DIR]`: append and verify the audit chain; see `audit.rs`.
 
 // The same allocator as the shipped binaries: imports allocate on one thread and free on another.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod audit;
 mod reconcile;
+mod workbook;
 
 use cuadra_core::ingest::{import_path, BadRowPolicy, ImportOptions};
 use cuadra_core::store::Workspace;
@@ -27,7 +37,12 @@ fn main() -> ExitCode {
         Some("reconcile") => reconcile::bench(&args[1..]),
         Some("child-engine") => reconcile::child_engine(&args[1..]),
         Some("child-run") => reconcile::child_run(&args[1..]),
-        _ => Err("usage: cuadra-bench import [--lines N] [--orders N] [--dir DIR]".into()),
+        Some("workbook") => workbook::bench(&args[1..]),
+        Some("child-workbook") => workbook::child(&args[1..]),
+        Some("audit") => audit::bench(&args[1..]),
+        Some("child-audit-append") => audit::child_append(&args[1..]),
+        Some("child-audit-verify") => audit::child_verify(&args[1..]),
+        _ => Err("usage: cuadra-bench import [--lines N] [--orders N] [--dir DIR] | workbook [--cases N] [--dir DIR]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -83,24 +83,19 @@ enum CaseCommand {
     Note { key: String, note: String },
 }
 
-fn act(
-    ws: &mut Workspace,
-    actor: &str,
-    key: String,
-    action: ActionKind,
-    reason: Option<String>,
-    note: Option<String>,
-    line_ids: Vec<i64>,
-    order_id: Option<i64>,
-) -> Result<ExitCode, String> {
-    let req = ActionRequest {
+/// A request for `action` on `key`; the caller fills in what the act needs.
+fn request(key: String, action: ActionKind) -> ActionRequest {
+    ActionRequest {
         case_key: key,
         action,
-        reason,
-        note,
-        line_ids,
-        order_id,
-    };
+        reason: None,
+        note: None,
+        line_ids: Vec::new(),
+        order_id: None,
+    }
+}
+
+fn act(ws: &mut Workspace, actor: &str, req: ActionRequest) -> Result<ExitCode, String> {
     let out = ws
         .act(&req, actor, chrono::Utc::now())
         .map_err(|e| e.to_string())?;
@@ -211,12 +206,13 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
         CaseCommand::Confirm { key } => act(
             ws,
             actor,
-            key,
-            ActionKind::Confirm,
-            None,
-            None,
-            Vec::new(),
-            None,
+            ActionRequest {
+                reason: None,
+                note: None,
+                line_ids: Vec::new(),
+                order_id: None,
+                ..request(key, ActionKind::Confirm)
+            },
         ),
         CaseCommand::Match {
             key,
@@ -226,22 +222,24 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
         } => act(
             ws,
             actor,
-            key,
-            ActionKind::Match,
-            Some(reason),
-            None,
-            lines,
-            order,
+            ActionRequest {
+                reason: Some(reason),
+                note: None,
+                line_ids: lines,
+                order_id: order,
+                ..request(key, ActionKind::Match)
+            },
         ),
         CaseCommand::Unmatch { key, lines, reason } => act(
             ws,
             actor,
-            key,
-            ActionKind::Unmatch,
-            Some(reason),
-            None,
-            lines,
-            None,
+            ActionRequest {
+                reason: Some(reason),
+                note: None,
+                line_ids: lines,
+                order_id: None,
+                ..request(key, ActionKind::Unmatch)
+            },
         ),
         CaseCommand::Resolve { keys, reason, note } => {
             if !REASON_CODES.contains(&reason.as_str()) {
@@ -255,12 +253,13 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
                 return act(
                     ws,
                     actor,
-                    key,
-                    ActionKind::Resolve,
-                    Some(reason),
-                    note,
-                    Vec::new(),
-                    None,
+                    ActionRequest {
+                        reason: Some(reason),
+                        note,
+                        line_ids: Vec::new(),
+                        order_id: None,
+                        ..request(key, ActionKind::Resolve)
+                    },
                 );
             }
             let n = ws
@@ -272,22 +271,24 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
         CaseCommand::Reopen { key, reason } => act(
             ws,
             actor,
-            key,
-            ActionKind::Reopen,
-            Some(reason),
-            None,
-            Vec::new(),
-            None,
+            ActionRequest {
+                reason: Some(reason),
+                note: None,
+                line_ids: Vec::new(),
+                order_id: None,
+                ..request(key, ActionKind::Reopen)
+            },
         ),
         CaseCommand::Note { key, note } => act(
             ws,
             actor,
-            key,
-            ActionKind::Note,
-            None,
-            Some(note),
-            Vec::new(),
-            None,
+            ActionRequest {
+                reason: None,
+                note: Some(note),
+                line_ids: Vec::new(),
+                order_id: None,
+                ..request(key, ActionKind::Note)
+            },
         ),
     }
 }

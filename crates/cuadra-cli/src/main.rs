@@ -2,12 +2,17 @@
 //! CI and machines without a display. It parses arguments, calls cuadra-core and prints; it holds
 //! no business rules of its own.
 
+mod audit;
+mod backup;
 mod case;
+mod clock;
 mod export;
 mod files;
 mod import;
+mod period;
 mod profile;
 mod reconcile;
+mod retention;
 mod settings;
 
 // Imports allocate rows on a parsing thread and free them on the writing one: mimalloc handles
@@ -15,7 +20,7 @@ mod settings;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cuadra_core::store::{resolve_db_path, Workspace};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,9 +35,13 @@ struct Cli {
     /// The workspace file (default: $CUADRA_DB, else the app's data directory).
     #[arg(long, global = true)]
     db: Option<PathBuf>,
-    /// Who is acting, for the records (default: the OS user name).
+    /// Who is acting, for the records (default: the `actor` setting, else the OS user name).
+    /// With `audit log`: show only this actor's events.
     #[arg(long, global = true, env = "CUADRA_ACTOR")]
     actor: Option<String>,
+    /// Pins the clock (RFC 3339) for tests and reproducible scripts; see clock.rs.
+    #[arg(long, global = true, hide = true, env = "CUADRA_NOW")]
+    now: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,15 +58,27 @@ enum Command {
     Reconcile(reconcile::ReconcileArgs),
     /// List and show cases; confirm, match, unmatch, resolve, reopen, note.
     Case(case::CaseArgs),
-    /// Write a report: export reconciliation --out FILE.csv [--as-of RFC3339].
+    /// Write a report: export KIND --out FILE [--format xlsx|csv] [--period YYYY-MM] [--lang es|en|zh].
     Export(export::ExportArgs),
     /// Show the workspace settings, one of them, or change one: settings [KEY [VALUE]].
     Settings(settings::SettingsArgs),
+    /// Check the audit trail's hash chain, or list its events.
+    Audit(audit::AuditArgs),
+    /// Close, reopen, list and verify accounting periods (YYYY-MM).
+    Period(period::PeriodArgs),
+    /// Show what is kept until when; purge files past retention on request.
+    Retention(retention::RetentionArgs),
+    /// Copy the workspace consistently (even while in use) to OUT and check the copy.
+    Backup(backup::BackupArgs),
 }
 
 fn main() -> ExitCode {
     quiet_on_closed_pipe();
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    // `audit log --actor NAME` filters by the actor typed on the command line; the actor that
+    // CUADRA_ACTOR or the settings provide is who acts, not a filter.
+    let actor_typed = matches.value_source("actor") == Some(clap::parser::ValueSource::CommandLine);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let Some(path) = resolve_db_path(cli.db.as_deref()) else {
         eprintln!("error: no workspace path: pass --db PATH or set CUADRA_DB");
         return ExitCode::from(2);
@@ -69,15 +90,29 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let actor = cli.actor.unwrap_or_else(os_user);
+    let actor = match cli.actor {
+        Some(actor) => actor,
+        None => ws.actor_setting().ok().flatten().unwrap_or_else(os_user),
+    };
+    let now = match clock::now(cli.now.as_deref()) {
+        Ok(now) => now,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
         Command::Import(args) => import::run(&mut ws, &actor, args),
         Command::Files(args) => files::run(&ws, args),
         Command::Profile(args) => profile::run(&mut ws, args),
         Command::Reconcile(args) => reconcile::run(&mut ws, &actor, args),
-        Command::Settings(args) => settings::run(&mut ws, args),
+        Command::Settings(args) => settings::run(&mut ws, &actor, now, args),
         Command::Export(args) => export::run(&mut ws, &actor, args),
         Command::Case(args) => case::run(&mut ws, &actor, args),
+        Command::Audit(args) => audit::run(&ws, actor_typed.then_some(actor.as_str()), args),
+        Command::Period(args) => period::run(&mut ws, &actor, now, args),
+        Command::Retention(args) => retention::run(&mut ws, &actor, now, args),
+        Command::Backup(args) => backup::run(&ws, args),
     };
     match result {
         Ok(code) => code,

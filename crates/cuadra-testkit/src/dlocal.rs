@@ -94,28 +94,35 @@ struct Event {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Payment,
     Refund,
     Chargeback,
-    Adjustment { credit: bool, text: usize },
+    ChargebackReversal,
+    /// `text` indexes [`ADJUSTMENT_CREDITS`] or [`ADJUSTMENT_DEBITS`].
+    Adjustment {
+        credit: bool,
+        text: usize,
+    },
     SettlementFee,
 }
 
 /// One transaction row, amounts in micro-units (6 decimals) except `local` (whole pesos).
+/// Times are Bogotá wall-clock seconds since 1970-01-01; `id` is the numeric part of
+/// `DLOCAL_TRANSACTION_ID` (base 36 after `T-648-`, `R-648-`, `C-648-`; decimal for adjustments).
 #[derive(Clone, Copy, Debug)]
-struct Row {
-    kind: Kind,
-    created: i64,
-    approved: i64,
-    order: u64,
-    id: u64,
-    local: i64,
-    fx: i64,
-    gross: i64,
-    fee: i64,
-    net: i64,
-    buyer: u64,
+pub(crate) struct Row {
+    pub kind: Kind,
+    pub created: i64,
+    pub approved: i64,
+    pub order: u64,
+    pub id: u64,
+    pub local: i64,
+    pub fx: i64,
+    pub gross: i64,
+    pub fee: i64,
+    pub net: i64,
+    pub buyer: u64,
 }
 
 /// The row source: deterministic for a spec, constant memory.
@@ -326,7 +333,7 @@ fn reflect(v: i64, lo: i64, hi: i64) -> i64 {
 }
 
 /// `n / d` rounded half away from zero (`d > 0`).
-fn div_round(n: i64, d: i64) -> i64 {
+pub(crate) fn div_round(n: i64, d: i64) -> i64 {
     if n >= 0 {
         (n + d / 2) / d
     } else {
@@ -371,6 +378,78 @@ pub fn write_dlocal_settlement<W: Write>(spec: &DlocalSpec, out: W) -> io::Resul
     }
 
     let mut w = CsvOut::new(out);
+    let start_days = days_since_epoch(spec.start);
+    let transfer_day = totals
+        .last_time
+        .map_or(start_days, |t| t.div_euclid(86_400) + 1);
+    let (gross, fee, net) = write_preamble(&mut w, &totals, transfer_day, &spec.transfer_id)?;
+
+    let mut g = Generator::new(spec);
+    let login = login(spec.seed);
+    let mut txn = String::with_capacity(spec.order_prefix.len() + 20);
+    let mut written = 0usize;
+    while let Some(row) = g.next_row() {
+        txn.clear();
+        if matches!(row.kind, Kind::Payment | Kind::Refund | Kind::Chargeback) {
+            txn.push_str(&spec.order_prefix);
+            push_decimal(&mut txn, row.order);
+        }
+        write_row(&mut w, &row, &txn, &spec.transfer_id, spec.seed, &login);
+        let fields = w.end_row()?;
+        debug_assert_eq!(fields, DLOCAL_COLUMNS);
+        written += 1;
+    }
+    debug_assert_eq!(written, totals.rows);
+    let bytes = w.finish()?;
+    Ok(GenSummary {
+        rows: written,
+        bytes,
+        gross_total: Decimal::new(gross, 2),
+        fee_total: Decimal::new(fee, 2),
+        net_total: Decimal::new(net, 2),
+    })
+}
+
+/// Writes a settlement file of given rows, each with its `TRANSACTION_ID` text, in the order
+/// given (a scenario's rows; the `SETTLEMENT_FEE` row, if any, should come last).
+/// `transfer_day` is the `TRANSFER_DATE` in days since 1970-01-01.
+pub(crate) fn write_dlocal_rows<W: Write>(
+    out: W,
+    seed: u64,
+    transfer_id: &str,
+    transfer_day: i64,
+    rows: &[(Row, String)],
+) -> io::Result<GenSummary> {
+    let mut totals = Totals::default();
+    for (row, _) in rows {
+        totals.add(row);
+    }
+    let mut w = CsvOut::new(out);
+    let (gross, fee, net) = write_preamble(&mut w, &totals, transfer_day, transfer_id)?;
+    let login = login(seed);
+    for (row, merchant_ref) in rows {
+        write_row(&mut w, row, merchant_ref, transfer_id, seed, &login);
+        let fields = w.end_row()?;
+        debug_assert_eq!(fields, DLOCAL_COLUMNS);
+    }
+    let bytes = w.finish()?;
+    Ok(GenSummary {
+        rows: rows.len(),
+        bytes,
+        gross_total: Decimal::new(gross, 2),
+        fee_total: Decimal::new(fee, 2),
+        net_total: Decimal::new(net, 2),
+    })
+}
+
+/// The summary block (padded to the transaction block's width) and the transaction header;
+/// returns the summary's gross, fee and net totals in cents.
+fn write_preamble<W: Write>(
+    w: &mut CsvOut<W>,
+    totals: &Totals,
+    transfer_day: i64,
+    transfer_id: &str,
+) -> io::Result<(i64, i64, i64)> {
     let pad = DLOCAL_COLUMNS - SUMMARY_COLUMNS;
     for h in DLOCAL_SUMMARY_HEADER.split(',') {
         w.text(h);
@@ -389,51 +468,34 @@ pub fn write_dlocal_settlement<W: Write>(spec: &DlocalSpec, out: W) -> io::Resul
     w.fixed(fee, 2);
     w.fixed(net, 2);
     w.start();
-    let start_days = days_since_epoch(spec.start);
-    w.put_date(
-        totals
-            .last_time
-            .map_or(start_days, |t| t.div_euclid(86_400) + 1),
-    );
-    w.text(&spec.transfer_id);
+    w.put_date(transfer_day);
+    w.text(transfer_id);
     w.empty(pad);
     w.end_row()?;
     for h in DLOCAL_TRANSACTION_HEADER.split(',') {
         w.text(h);
     }
     w.end_row()?;
+    Ok((gross, fee, net))
+}
 
-    let mut g = Generator::new(spec);
+/// The merchant's dLocal login shown on every row, fixed by the seed.
+fn login(seed: u64) -> [u8; 10] {
     let mut login = [0u8; 10];
-    let mut lr = Rng::new(stream_key(spec.seed, SALT_DLOCAL, 1));
+    let mut lr = Rng::new(stream_key(seed, SALT_DLOCAL, 1));
     for b in &mut login {
         *b = *lr.pick(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
     }
-    let mut txn = String::with_capacity(spec.order_prefix.len() + 20);
-    let mut written = 0usize;
-    while let Some(row) = g.next_row() {
-        write_row(&mut w, &row, spec, &login, &mut txn);
-        let fields = w.end_row()?;
-        debug_assert_eq!(fields, DLOCAL_COLUMNS);
-        written += 1;
-    }
-    debug_assert_eq!(written, totals.rows);
-    let bytes = w.finish()?;
-    Ok(GenSummary {
-        rows: written,
-        bytes,
-        gross_total: Decimal::new(gross, 2),
-        fee_total: Decimal::new(fee, 2),
-        net_total: Decimal::new(net, 2),
-    })
+    login
 }
 
 fn write_row<W: Write>(
     w: &mut CsvOut<W>,
     row: &Row,
-    spec: &DlocalSpec,
+    merchant_ref: &str,
+    transfer_id: &str,
+    seed: u64,
     login: &[u8],
-    txn: &mut String,
 ) {
     match row.kind {
         Kind::SettlementFee => {
@@ -441,7 +503,7 @@ fn write_row<W: Write>(
             w.start();
             w.put(MID);
             w.empty(5);
-            w.text(&spec.transfer_id);
+            w.text(transfer_id);
             w.uint(0);
             w.empty(1);
             w.uint(0);
@@ -461,7 +523,7 @@ fn write_row<W: Write>(
             w.put_datetime(row.created);
             w.start();
             w.put_datetime(row.approved);
-            w.empty(1);
+            w.text(merchant_ref);
             w.uint(row.id);
             w.uint(0);
             w.empty(1);
@@ -477,7 +539,7 @@ fn write_row<W: Write>(
                 ADJUSTMENT_DEBITS[text]
             });
         }
-        Kind::Payment | Kind::Refund | Kind::Chargeback => {
+        Kind::Payment | Kind::Refund | Kind::Chargeback | Kind::ChargebackReversal => {
             let (name, id_prefix, status, code, details, description): (_, &[u8], _, &[u8], _, _) =
                 match row.kind {
                     Kind::Payment => (
@@ -495,6 +557,14 @@ fn write_row<W: Write>(
                         b"200",
                         "The refund was paid.",
                         "Devolución",
+                    ),
+                    Kind::ChargebackReversal => (
+                        "CHARGEBACK_REVERSAL",
+                        b"C-648-",
+                        "REVERSED",
+                        b"",
+                        "The chargeback was reversed.",
+                        "Reversión de contracargo",
                     ),
                     _ => (
                         "CHARGEBACK",
@@ -515,10 +585,7 @@ fn write_row<W: Write>(
             w.put_datetime(row.created);
             w.start();
             w.put_datetime(row.approved);
-            txn.clear();
-            txn.push_str(&spec.order_prefix);
-            push_decimal(txn, row.order);
-            w.text(txn);
+            w.text(merchant_ref);
             w.start();
             w.put(id_prefix);
             w.put_base36(row.id);
@@ -536,7 +603,7 @@ fn write_row<W: Write>(
             w.start();
             w.put(code);
             w.text(details);
-            let (doc, width) = buyer_document(spec.seed, row.buyer);
+            let (doc, width) = buyer_document(seed, row.buyer);
             w.start();
             w.put_u64_padded(doc, width);
             w.start();

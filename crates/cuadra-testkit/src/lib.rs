@@ -10,6 +10,9 @@
 //!   seed and start reconcile against each other.
 //! - `dlocal.rs`: the dLocal cross-border settlement report ([`write_dlocal_settlement`]).
 //! - `shopify.rs`: the Shopify orders export ([`write_shopify_orders`]).
+//! - `mercadopago.rs`: the Mercado Pago settlement report as a Spanish-locale Excel re-saves it.
+//! - `scenario/`: reconciliation scenarios with an answer key ([`Scenario`]): Shopify orders
+//!   with dLocal batches or Mercado Pago reports, every case status planted on purpose.
 //!
 //! Pairing: `write_dlocal_settlement` with `order_prefix: ""` and `write_shopify_orders` with
 //! `first_order_number: 1001`, the same `seed` and the same `start` describe the same orders:
@@ -22,16 +25,20 @@
 mod catalog;
 mod csvw;
 mod dlocal;
+mod mercadopago;
 mod order;
 mod rng;
+pub mod scenario;
 mod shopify;
 
 pub use dlocal::{
     write_dlocal_settlement, DlocalSpec, DLOCAL_COLUMNS, DLOCAL_SUMMARY_HEADER,
     DLOCAL_TRANSACTION_HEADER,
 };
+pub use mercadopago::MERCADOPAGO_COLUMNS;
 pub use order::{DEFAULT_FIRST_ORDER_NUMBER, EFECTY_MAX_COP, EFECTY_MIN_COP};
 pub use rng::Rng;
+pub use scenario::{Answer, Scenario, ScenarioFile, ScenarioPsp, ScenarioSpec, STATUSES};
 pub use shopify::{
     write_shopify_orders, ShopifySpec, SHOPIFY_COLUMNS, SHOPIFY_HEADER, SHOPIFY_LINE_ITEM_COLUMNS,
 };

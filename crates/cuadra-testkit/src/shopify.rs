@@ -71,7 +71,7 @@ const HOUR: i64 = 3600;
 
 /// Reusable text buffers for composite fields: no allocation per order after warm-up.
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     billing_name: String,
     shipping_name: String,
     street: String,
@@ -135,13 +135,63 @@ fn derive_buyer(seed: u64, id: u64, s: &mut Scratch) -> Buyer {
     }
 }
 
-/// Writes a whole Shopify orders export to `out` and returns what it wrote.
-pub fn write_shopify_orders<W: Write>(spec: &ShopifySpec, out: W) -> io::Result<GenSummary> {
-    let mut w = CsvOut::new(out);
+/// What the export shows of an order beyond its [`OrderFacts`]: the generator uses
+/// [`ShopView::GENERATED`]; a scenario varies it per order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ShopView<'a> {
+    /// `Payment ID`: None = the order's generated dLocal id; Some("") = blank.
+    pub payment_id: Option<&'a str>,
+    /// `Payment Method`: None = drawn (`Efecty` or `dLocal - Efecty`).
+    pub payment_method: Option<&'a str>,
+    /// Some(COP per USD) for an order priced in US dollars (every money field in USD cents).
+    pub usd_rate: Option<i64>,
+    /// When the export was taken: an order is not shown fulfilled later than this.
+    pub exported_at: i64,
+}
+
+impl ShopView<'_> {
+    pub(crate) const GENERATED: ShopView<'static> = ShopView {
+        payment_id: None,
+        payment_method: None,
+        usd_rate: None,
+        exported_at: i64::MAX,
+    };
+
+    /// A money field given in whole pesos (converted to USD cents for a USD order).
+    fn pesos<W: Write>(&self, w: &mut CsvOut<W>, pesos: i64) {
+        match self.usd_rate {
+            None => w.pesos(pesos),
+            Some(rate) => w.cents(crate::dlocal::div_round(pesos * 100, rate)),
+        }
+    }
+
+    /// A money field given in peso cents.
+    fn cents<W: Write>(&self, w: &mut CsvOut<W>, cents: i64) {
+        match self.usd_rate {
+            None => w.cents(cents),
+            Some(rate) => w.cents(crate::dlocal::div_round(cents, rate)),
+        }
+    }
+}
+
+/// The header row of the export.
+pub(crate) fn write_header<W: Write>(w: &mut CsvOut<W>) -> io::Result<()> {
     for h in SHOPIFY_HEADER.split(',') {
         w.text(h);
     }
     w.end_row()?;
+    Ok(())
+}
+
+/// The city of a buyer's address, as their orders show it.
+pub(crate) fn buyer_city(seed: u64, buyer: u64) -> &'static str {
+    PLACES[derive_buyer(seed, buyer, &mut Scratch::default()).place].city
+}
+
+/// Writes a whole Shopify orders export to `out` and returns what it wrote.
+pub fn write_shopify_orders<W: Write>(spec: &ShopifySpec, out: W) -> io::Result<GenSummary> {
+    let mut w = CsvOut::new(out);
+    write_header(&mut w)?;
     let mut clock = OrderClock::new(
         spec.seed,
         spec.first_order_number,
@@ -151,7 +201,7 @@ pub fn write_shopify_orders<W: Write>(spec: &ShopifySpec, out: W) -> io::Result<
     let (mut rows, mut gross, mut net) = (0usize, 0i64, 0i64);
     for _ in 0..spec.orders {
         let f = clock.next_order();
-        rows += write_order(&mut w, spec.seed, &f, &mut scratch)?;
+        rows += write_order(&mut w, spec.seed, &f, &ShopView::GENERATED, &mut scratch)?;
         gross += f.total;
         if f.status.shop_paid() {
             net += f.total - f.refund;
@@ -174,10 +224,11 @@ fn timestamp<W: Write>(w: &mut CsvOut<W>, t: i64) {
 }
 
 /// Writes every line-item row of one order; returns how many.
-fn write_order<W: Write>(
+pub(crate) fn write_order<W: Write>(
     w: &mut CsvOut<W>,
     seed: u64,
     f: &OrderFacts,
+    view: &ShopView,
     s: &mut Scratch,
 ) -> io::Result<usize> {
     let mut r = Rng::new(stream_key(seed, SALT_SHOP, f.number));
@@ -186,6 +237,7 @@ fn write_order<W: Write>(
     let shop_paid = f.status.shop_paid();
     let fulfilled = shop_paid && r.chance(700);
     let fulfilled_at = f.paid_at + r.range(4 * HOUR as u64, 72 * HOUR as u64) as i64;
+    let fulfilled = fulfilled && fulfilled_at <= view.exported_at;
     let cancelled_at = f.created + r.range(HOUR as u64, 24 * HOUR as u64) as i64;
     s.shipping_name.clear();
     if r.chance(100) {
@@ -208,11 +260,12 @@ fn write_order<W: Write>(
         let (doc, width) = buyer_document(seed, f.buyer);
         let _ = write!(s.note_attributes, "cedula: {doc:0width$}");
     }
-    let payment_method = if r.chance(250) {
+    let drawn_method = if r.chance(250) {
         "dLocal - Efecty"
     } else {
         "Efecty"
     };
+    let payment_method = view.payment_method.unwrap_or(drawn_method);
     let tags = match r.below(10) {
         0..=5 => "",
         6..=8 => "efecty",
@@ -260,13 +313,17 @@ fn write_order<W: Write>(
                 w.empty(1);
             }
             w.text(if buyer.accepts_marketing { "yes" } else { "no" });
-            w.text("COP");
-            w.pesos(f.subtotal);
-            w.pesos(f.shipping);
-            w.cents(tax_cents);
-            w.pesos(f.total);
+            w.text(if view.usd_rate.is_some() {
+                "USD"
+            } else {
+                "COP"
+            });
+            view.pesos(w, f.subtotal);
+            view.pesos(w, f.shipping);
+            view.cents(w, tax_cents);
+            view.pesos(w, f.total);
             w.text(f.discount_code);
-            w.pesos(f.discount);
+            view.pesos(w, f.discount);
             w.text(f.shipping_method);
             timestamp(w, f.created);
         } else {
@@ -275,9 +332,9 @@ fn write_order<W: Write>(
         // Line item.
         w.uint(item.qty as u64);
         w.text(product.name);
-        w.pesos(product.price);
+        view.pesos(w, product.price);
         if product.compare_at > 0 {
-            w.pesos(product.compare_at);
+            view.pesos(w, product.compare_at);
         } else {
             w.empty(1);
         }
@@ -316,13 +373,13 @@ fn write_order<W: Write>(
             w.put(b"c");
             w.put_u64(20_000_000_000 + unique_id(seed, SALT_ID_CHECKOUT, f.number, 34));
             w.put(b".1");
-            w.pesos(f.refund);
+            view.pesos(w, f.refund);
         } else {
             w.empty(26);
         }
         w.text(VENDOR);
         if first {
-            w.pesos(outstanding);
+            view.pesos(w, outstanding);
             w.empty(3);
             w.uint(5_000_000_000_000 + unique_id(seed, SALT_ID_SHOPIFY, f.number, 40));
             w.text(tags);
@@ -331,10 +388,10 @@ fn write_order<W: Write>(
         } else {
             w.empty(8);
         }
-        w.pesos(0);
+        view.pesos(w, 0);
         if first {
             w.text("IVA 19%");
-            w.cents(tax_cents);
+            view.cents(w, tax_cents);
             w.empty(8);
             if with_phone {
                 w.start();
@@ -346,10 +403,16 @@ fn write_order<W: Write>(
             w.empty(2);
             w.text(place.province_name);
             w.text(place.province_name);
-            // The voucher is created at checkout, so every order has its dLocal payment id.
-            w.start();
-            w.put(b"T-648-");
-            w.put_base36(unique_id(seed, SALT_ID_PAYMENT, f.number, 40));
+            // The voucher is created at checkout, so every generated order has its dLocal
+            // payment id; a scenario may show another id, or none.
+            match view.payment_id {
+                None => {
+                    w.start();
+                    w.put(b"T-648-");
+                    w.put_base36(unique_id(seed, SALT_ID_PAYMENT, f.number, 40));
+                }
+                Some(id) => w.text(id),
+            }
             w.empty(2);
         } else {
             w.empty(18);

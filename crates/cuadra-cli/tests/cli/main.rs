@@ -1,8 +1,13 @@
 //! The CLI as scripts and the other tools use it: a real binary, a real SQLite file on disk.
 
+mod audit;
+mod backup;
 mod crash;
+mod export;
 mod import;
+mod period;
 mod reconcile;
+mod retention;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

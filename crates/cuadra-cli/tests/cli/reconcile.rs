@@ -160,10 +160,21 @@ fn export_reconciliation_writes_the_column_contract_with_bom_and_neutralized_tex
         );
     }
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let status = header.iter().position(|h| h == "status").expect("col");
+    let line_cases = rows
+        .iter()
+        .filter(|r| !r.get(0).unwrap_or("").starts_with("batch:"))
+        .count();
     assert_eq!(
-        rows.len() as i64,
+        line_cases as i64,
         count(&db, "settlement_lines"),
         "no orders: one case per line"
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r.get(0).unwrap_or("").starts_with("batch:"))
+            .all(|r| r.get(status) == Some("settlement_charge")),
+        "besides the lines, only a batch's rounding, booked as a settlement charge"
     );
     let refs = header
         .iter()

@@ -7,10 +7,18 @@
 //! (and only where) a case changed. The inputs, settings and as-of of every run are recorded in
 //! `recon_runs` and the audit trail, so every run can be derived again from the evidence.
 
+mod dashboard;
 mod query;
 mod run;
 
-pub use query::{CaseDetail, CaseFilter, CaseSort, CaseSummary, DetailLine, SortKey, StatusTotals};
+pub use dashboard::{
+    AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine, SettledTotal,
+    StatusTotal,
+};
+pub use query::{
+    CaseDetail, CaseFilter, CaseSort, CaseSummary, DetailItem, DetailLine, DetailOrder, SortKey,
+    StatusTotals,
+};
 pub(crate) use run::recompute_scope as recompute;
 pub use run::{membership, RunSummary};
 

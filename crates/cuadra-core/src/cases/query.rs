@@ -19,35 +19,53 @@ use std::collections::{BTreeMap, HashSet};
 pub struct CaseFilter {
     pub statuses: Vec<String>,
     pub psps: Vec<String>,
+    #[serde(rename = "payment_methods")]
     pub methods: Vec<String>,
     /// `open` or `resolved`.
     pub state: Option<String>,
     /// `YYYY-MM`.
     pub period: Option<String>,
     /// Inclusive dates (`YYYY-MM-DD`) in the workspace zone, on the case's date.
+    #[serde(rename = "date_from")]
     pub from: Option<String>,
+    #[serde(rename = "date_to")]
     pub to: Option<String>,
     /// Inclusive bounds on the case's main amount (decimal text).
     pub amount_min: Option<String>,
     pub amount_max: Option<String>,
     /// Words searched in references, order ids, customers and case keys.
     pub text: Option<String>,
+    /// Only vouchers (awaiting_payment) expiring between the last run's as-of and as-of + N hours.
+    pub expiring_within_hours: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SortKey {
+    /// The case's date (settlement, else paid, else created).
     #[default]
+    #[serde(alias = "event_at")]
     Date,
+    /// The case's main amount (order total, else paid, else net settled).
+    #[serde(alias = "order_total")]
     Amount,
     Status,
     OrderRef,
     CaseKey,
+    Customer,
+    PaidAmount,
+    Difference,
+    Psp,
+    PaymentMethod,
+    PaidAt,
+    SettledAt,
+    State,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CaseSort {
+    #[serde(alias = "column")]
     pub key: SortKey,
     pub desc: bool,
 }
@@ -75,6 +93,63 @@ pub struct DetailLine {
     pub row_no: i64,
 }
 
+/// The order of a case, as its current snapshot shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DetailOrder {
+    pub id: i64,
+    pub platform: String,
+    pub order_name: Option<String>,
+    pub shop_order_id: Option<String>,
+    pub customer_name: Option<String>,
+    pub email: Option<String>,
+    pub total: Option<String>,
+    pub currency: Option<String>,
+    pub financial_status: String,
+    pub created_at: Option<String>,
+    pub paid_at: Option<String>,
+    pub payment_reference: Option<String>,
+    pub file_name: String,
+    pub row_no: i64,
+}
+
+/// A time as stored, shown in `zone` (RFC 3339 with the zone's offset; a date as is).
+pub(super) fn shown_in(t: Option<String>, zone: chrono_tz::Tz) -> Option<String> {
+    t.map(|t| match crate::time::Moment::from_storage(&t) {
+        Ok(crate::time::Moment::Instant(i)) => i
+            .with_timezone(&zone)
+            .to_rfc3339_opts(SecondsFormat::AutoSi, false),
+        Ok(crate::time::Moment::Date(d)) => d.to_string(),
+        Err(_) => t,
+    })
+}
+
+/// Reads a [`DetailLine`] from the first 18 columns of the detail-line query.
+pub(super) fn read_detail_line(
+    r: &rusqlite::Row<'_>,
+    zone: chrono_tz::Tz,
+) -> rusqlite::Result<DetailLine> {
+    Ok(DetailLine {
+        id: r.get(0)?,
+        psp: r.get(1)?,
+        row_type: r.get(2)?,
+        status: r.get(3)?,
+        merchant_ref: r.get(4)?,
+        psp_txn_id: r.get(5)?,
+        payment_method: r.get(6)?,
+        local_amount: r.get(7)?,
+        local_currency: r.get(8)?,
+        gross_amount: r.get(9)?,
+        fee_amount: r.get(10)?,
+        tax_amount: r.get(11)?,
+        net_amount: r.get(12)?,
+        settlement_currency: r.get(13)?,
+        approved_at: shown_in(r.get(14)?, zone),
+        settled_at: shown_in(r.get(15)?, zone),
+        file_name: r.get(16)?,
+        row_no: r.get(17)?,
+    })
+}
+
 /// A line item of an order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DetailItem {
@@ -88,6 +163,7 @@ pub struct DetailItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CaseDetail {
     pub case: CaseRow,
+    pub order: Option<DetailOrder>,
     pub items: Vec<DetailItem>,
     pub lines: Vec<DetailLine>,
     pub history: Vec<AuditEvent>,
@@ -112,7 +188,7 @@ pub struct CaseSummary {
 }
 
 /// Builds the WHERE clause and its parameters.
-fn where_clause(f: &CaseFilter, zone: chrono_tz::Tz) -> Result<(String, Vec<Value>), StoreError> {
+pub(super) fn where_clause(f: &CaseFilter, zone: chrono_tz::Tz) -> Result<(String, Vec<Value>), StoreError> {
     let mut parts: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     let any_of =
@@ -174,6 +250,13 @@ fn where_clause(f: &CaseFilter, zone: chrono_tz::Tz) -> Result<(String, Vec<Valu
         parts.push("c.sort_amount <= ?".into());
         params.push(Value::Integer(units(max, "amount_max")?));
     }
+    if let Some(hours) = f.expiring_within_hours {
+        parts.push(
+            "c.status = 'awaiting_payment' AND datetime(c.voucher_expires_at) >= datetime((SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1)) AND datetime(c.voucher_expires_at) <= datetime((SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1), ?)"
+                .into(),
+        );
+        params.push(Value::Text(format!("+{hours} hours")));
+    }
     if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         for word in text.split_whitespace() {
             let like = format!(
@@ -201,12 +284,22 @@ fn where_clause(f: &CaseFilter, zone: chrono_tz::Tz) -> Result<(String, Vec<Valu
 
 fn order_by(sort: CaseSort) -> String {
     let dir = if sort.desc { "DESC" } else { "ASC" };
+    // Amount text sorts as a number through CAST: the order of rows only, never a stored or
+    // added value. Times carry their offset; datetime() compares them as instants.
     let col = match sort.key {
         SortKey::Date => "c.event_utc",
         SortKey::Amount => "c.sort_amount",
         SortKey::Status => "c.status",
         SortKey::OrderRef => "c.order_ref",
         SortKey::CaseKey => "c.case_key",
+        SortKey::Customer => "c.customer",
+        SortKey::PaidAmount => "CAST(c.paid_amount AS REAL)",
+        SortKey::Difference => "CAST(c.difference AS REAL)",
+        SortKey::Psp => "c.psp",
+        SortKey::PaymentMethod => "c.payment_method",
+        SortKey::PaidAt => "datetime(c.paid_at)",
+        SortKey::SettledAt => "datetime(c.settled_at)",
+        SortKey::State => "c.state",
     };
     format!("ORDER BY {col} {dir}, c.id {dir}")
 }
@@ -353,15 +446,6 @@ impl Workspace {
             return Ok(None);
         };
         let zone = self.zone()?;
-        let shown = |t: Option<String>| -> Option<String> {
-            t.map(|t| match crate::time::Moment::from_storage(&t) {
-                Ok(crate::time::Moment::Instant(i)) => i
-                    .with_timezone(&zone)
-                    .to_rfc3339_opts(SecondsFormat::AutoSi, false),
-                Ok(crate::time::Moment::Date(d)) => d.to_string(),
-                Err(_) => t,
-            })
-        };
         let mut stmt = self.conn().prepare(
             "SELECT s.id, s.psp, s.row_type, s.status, s.merchant_ref, s.psp_txn_id,
                 s.payment_method, s.local_amount, s.local_currency, s.gross_amount, s.fee_amount,
@@ -374,29 +458,12 @@ impl Workspace {
              WHERE c.case_key = ?1 ORDER BY s.id",
         )?;
         let lines = stmt
-            .query_map([key], |r| {
-                Ok(DetailLine {
-                    id: r.get(0)?,
-                    psp: r.get(1)?,
-                    row_type: r.get(2)?,
-                    status: r.get(3)?,
-                    merchant_ref: r.get(4)?,
-                    psp_txn_id: r.get(5)?,
-                    payment_method: r.get(6)?,
-                    local_amount: r.get(7)?,
-                    local_currency: r.get(8)?,
-                    gross_amount: r.get(9)?,
-                    fee_amount: r.get(10)?,
-                    tax_amount: r.get(11)?,
-                    net_amount: r.get(12)?,
-                    settlement_currency: r.get(13)?,
-                    approved_at: shown(r.get(14)?),
-                    settled_at: shown(r.get(15)?),
-                    file_name: r.get(16)?,
-                    row_no: r.get(17)?,
-                })
-            })?
+            .query_map([key], |r| read_detail_line(r, zone))?
             .collect::<Result<Vec<_>, _>>()?;
+        let order = match case.order_id {
+            None => None,
+            Some(order_id) => self.detail_order(order_id, zone)?,
+        };
         let items = match case.order_id {
             None => Vec::new(),
             Some(order_id) => {
@@ -421,10 +488,43 @@ impl Workspace {
         let history = self.case_history(key)?;
         Ok(Some(CaseDetail {
             case,
+            order,
             items,
             lines,
             history,
         }))
+    }
+
+    fn detail_order(&self, id: i64, zone: chrono_tz::Tz) -> Result<Option<DetailOrder>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.customer_name, s.email,
+                    s.total, s.currency, s.financial_status, s.created_at, s.paid_at,
+                    s.payment_reference, f.name, s.row_no
+                 FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
+                 JOIN imported_files f ON f.id = s.file_id WHERE o.id = ?1",
+                [id],
+                |r| {
+                    Ok(DetailOrder {
+                        id: r.get(0)?,
+                        platform: r.get(1)?,
+                        order_name: r.get(2)?,
+                        shop_order_id: r.get(3)?,
+                        customer_name: r.get(4)?,
+                        email: r.get(5)?,
+                        total: r.get(6)?,
+                        currency: r.get(7)?,
+                        financial_status: r.get(8)?,
+                        created_at: shown_in(r.get(9)?, zone),
+                        paid_at: shown_in(r.get(10)?, zone),
+                        payment_reference: r.get(11)?,
+                        file_name: r.get(12)?,
+                        row_no: r.get(13)?,
+                    })
+                },
+            )
+            .optional()?)
     }
 
     /// The audit events about one case, oldest first.

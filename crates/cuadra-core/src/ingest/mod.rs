@@ -10,6 +10,7 @@
 mod cells;
 pub mod custom;
 mod orders;
+pub mod preview;
 pub mod profile;
 mod report;
 mod settlement;
@@ -131,7 +132,20 @@ pub enum IngestError {
     Sql(#[from] rusqlite::Error),
     #[error("there is no profile named '{0}': built-in ones are {1}")]
     UnknownProfile(String, String),
+    #[error("the import was cancelled; nothing of the file was written")]
+    Cancelled,
 }
+
+/// What a caller running an import in the background watches and controls: the rows read so
+/// far, and a flag that cancels the import (its transaction rolls back; nothing is written).
+#[derive(Clone, Debug, Default)]
+pub struct ImportHooks {
+    pub rows: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// How often (in rows) the hooks are updated and the cancel flag is looked at.
+const HOOK_EVERY: u64 = 2048;
 
 /// Imports a file from disk. File-level problems (unreadable, unknown layout, bad rows) are in the
 /// report; only workspace failures are errors.
@@ -139,6 +153,17 @@ pub fn import_path(
     ws: &mut Workspace,
     path: &Path,
     opts: &ImportOptions,
+) -> Result<ImportReport, IngestError> {
+    import_path_with(ws, path, opts, None)
+}
+
+/// [`import_path`] with progress and cancellation ([`ImportHooks`]). A cancelled import returns
+/// [`IngestError::Cancelled`] and writes nothing.
+pub fn import_path_with(
+    ws: &mut Workspace,
+    path: &Path,
+    opts: &ImportOptions,
+    hooks: Option<&ImportHooks>,
 ) -> Result<ImportReport, IngestError> {
     let display = path.display().to_string();
     let name = path
@@ -164,11 +189,26 @@ pub fn import_path(
                 &scan.sha256,
                 Ok(source),
                 opts,
+                hooks,
             );
         }
     }
     match std::fs::read(path) {
-        Ok(bytes) => import_bytes(ws, &display, &name, &bytes, opts),
+        Ok(bytes) => {
+            let sha256 = sha256_hex(&bytes);
+            let source = Source::open(&display, &bytes).map_err(|e| (e.code, e.message, e.row));
+            import_source(
+                ws,
+                &display,
+                &name,
+                Origin::Bytes(&bytes),
+                bytes.len() as u64,
+                &sha256,
+                source,
+                opts,
+                hooks,
+            )
+        }
         Err(e) => Ok(unreadable(&display, e)),
     }
 }
@@ -202,6 +242,7 @@ pub fn import_bytes(
         &sha256,
         source,
         opts,
+        None,
     )
 }
 
@@ -233,6 +274,7 @@ fn import_source(
     sha256: &str,
     source: OpenResult<'_>,
     opts: &ImportOptions,
+    hooks: Option<&ImportHooks>,
 ) -> Result<ImportReport, IngestError> {
     let mut report = ImportReport::new(display, size);
     report.sha256 = Some(sha256.to_string());
@@ -270,6 +312,7 @@ fn import_source(
         forced: opts.profile.is_some(),
         zone,
         opts,
+        hooks,
     };
     let mut result = job.run(ws.conn_mut(), false)?;
     if result.regroup {
@@ -347,6 +390,21 @@ struct Job<'a> {
     forced: bool,
     zone: Tz,
     opts: &'a ImportOptions,
+    hooks: Option<&'a ImportHooks>,
+}
+
+impl Job<'_> {
+    /// Publishes the rows read so far; stops the import when the caller cancelled it.
+    fn tick(&self, rows: u64) -> Result<(), IngestError> {
+        use std::sync::atomic::Ordering;
+        if let Some(hooks) = self.hooks {
+            hooks.rows.store(rows, Ordering::Relaxed);
+            if hooks.cancel.load(Ordering::Relaxed) {
+                return Err(IngestError::Cancelled);
+            }
+        }
+        Ok(())
+    }
 }
 
 struct RunResult {
@@ -522,11 +580,15 @@ impl<'a> Job<'a> {
         );
 
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // The id is chosen past every purged file's too: `file:<id>` in the audit trail names
+        // one file forever, even after a retention purge removed the newest one.
         tx.execute(
-            "INSERT INTO imported_files(sha256, name, size, kind, format, encoding, delimiter, sheet,
-                imported_at, imported_by, rows_total, rows_new, rows_known, rows_conflicting,
+            "INSERT INTO imported_files(id, sha256, name, size, kind, format, encoding, delimiter,
+                sheet, imported_at, imported_by, rows_total, rows_new, rows_known, rows_conflicting,
                 rows_updated, rows_rejected, compression)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, 0, 0, 'zstd')",
+             VALUES ((SELECT max(n) + 1 FROM (SELECT coalesce(max(id), 0) AS n FROM imported_files
+                      UNION ALL SELECT coalesce(max(file_id), 0) FROM purged_files)),
+                ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, 0, 0, 'zstd')",
             params![
                 self.sha256,
                 self.name,
@@ -655,6 +717,38 @@ impl<'a> Job<'a> {
             report.outcome = Outcome::DryRun;
             drop(tx);
         } else {
+            crate::audit::append(
+                &tx,
+                &crate::audit::NewEvent {
+                    at: self.opts.now,
+                    actor: self.opts.actor.clone(),
+                    action: "import".into(),
+                    subject: format!("file:{file_id}"),
+                    before: None,
+                    after: Some(
+                        serde_json::json!({
+                            "name": self.name,
+                            "sha256": self.sha256,
+                            "size": self.size,
+                            "kind": profile.kind.as_str(),
+                            "format": profile.name,
+                            "sheet": detected.sheet,
+                            "rows": {
+                                "total": report.rows,
+                                "new": report.new,
+                                "known": report.known,
+                                "conflicting": report.conflicting,
+                                "updated": report.updated,
+                                "rejected": report.rejected,
+                            },
+                        })
+                        .to_string(),
+                    ),
+                    reason: None,
+                    note: None,
+                },
+            )?;
+            crate::audit::crash_point("import");
             tx.commit()?;
             report.outcome = Outcome::Imported;
             report.file_id = Some(file_id);
@@ -796,6 +890,9 @@ impl<'a> Job<'a> {
             });
             for parsed in receiver.iter().flatten() {
                 report.rows += 1;
+                if report.rows % HOOK_EVERY == 0 {
+                    self.tick(report.rows)?;
+                }
                 match parsed {
                     ParsedRow::Line {
                         row,
@@ -1015,7 +1112,12 @@ impl<'a> Job<'a> {
                 (rows, unknown)
             });
             let mut regroup = false;
+            let mut events = 0u64;
             for event in receiver.iter().flatten() {
+                events += 1;
+                if events % HOOK_EVERY == 0 {
+                    self.tick(events)?;
+                }
                 match event {
                     OrderEvent::Problem { problem, rejected } => {
                         report.rejected += rejected;

@@ -319,7 +319,7 @@ pub(super) fn order_case(
         names.sort();
         let names: Vec<String> = names.into_iter().map(|(_, n)| n).collect();
         text.push_str(&format!(
-            " Settlement line {} quotes a key of this order that other orders share too, so it \
+            " Settlement line {} quotes keys that name this order and other orders too, so it \
              was left in its own case.",
             names.join(", ")
         ));
@@ -479,10 +479,16 @@ impl Story<'_> {
                 )
             }
             CaseStatus::Refunded | CaseStatus::PartiallyRefunded | CaseStatus::ChargedBack => {
-                let paid = if self.first.is_some() {
-                    format!("was paid {} at {}", self.paid(), self.paid_when())
-                } else {
-                    "has no payment line in the imported files but".to_string()
+                // With several payments, name their sum: "what is left" is computed from it.
+                let paid = match self.distinct.len() {
+                    0 if self.first.is_none() => {
+                        "has no payment line in the imported files".to_string()
+                    }
+                    0 | 1 => format!("was paid {} at {}", self.paid(), self.paid_when()),
+                    n => format!(
+                        "was paid {n} times, {} in total",
+                        money_or_unknown(self.paid_sum, self.paid_currency)
+                    ),
                 };
                 let refunded = money_or_unknown(self.refunded, self.currency);
                 match (case.status, case.rule) {
@@ -493,7 +499,7 @@ impl Story<'_> {
                         self.total()
                     ),
                     (CaseStatus::ChargedBack, _) => format!(
-                        "{} of {} {paid}, and {} charged it back for {} by a payer's dispute.",
+                        "{} of {} {paid}, and chargeback {} took back {} after a payer's dispute.",
                         capitalize(self.label),
                         self.total(),
                         self.chargebacks

@@ -72,15 +72,42 @@ pub(super) fn voucher_expiry(
         });
     }
     let created = order.created_at?.to_utc(zone);
-    let psp = line
-        .map(|l| l.psp.as_str())
-        .or(order.payment_method.as_deref());
-    let hours = TimeDelta::try_hours(settings.validity_hours_for(psp))?;
+    let hours = match line {
+        Some(l) => settings.validity_hours_for(Some(l.psp.as_str())),
+        None => validity_for_method(order.payment_method.as_deref(), settings),
+    };
+    let hours = TimeDelta::try_hours(hours)?;
     let at = created.checked_add_signed(hours)?;
     Some(Expiry {
         shown: Moment::Instant(at.with_timezone(&zone).fixed_offset()),
         at,
     })
+}
+
+/// The validity of a voucher known only from its order: the per-PSP override of the PSP the
+/// order's payment method names, else the default. Shops write the method for people
+/// (`Mercado Pago`, `dLocal - Efecty`) while the override is keyed by the PSP as its lines
+/// carry it (`mercadopago`, `dlocal`), so both are compared without case, spaces or
+/// punctuation, and the method names a PSP when it contains it; when it names several, the
+/// longest name wins. Without this, one order's voucher would last 120 hours once its payment
+/// line arrived and 72 while it waited for it.
+fn validity_for_method(method: Option<&str>, settings: &ReconSettings) -> i64 {
+    let squash = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let Some(method) = method.map(squash).filter(|m| !m.is_empty()) else {
+        return settings.validity_hours;
+    };
+    settings
+        .validity_hours_by_psp
+        .iter()
+        .map(|(psp, hours)| (squash(psp), *hours))
+        .filter(|(psp, _)| !psp.is_empty() && method.contains(psp.as_str()))
+        .max_by_key(|(psp, _)| psp.chars().count())
+        .map_or(settings.validity_hours, |(_, hours)| hours)
 }
 
 /// The last instant a moment covers: an instant itself, or the end of a date (the start of the

@@ -307,6 +307,56 @@ fn explicit_and_per_psp_expiry() {
 }
 
 #[test]
+fn per_psp_validity_applies_to_an_order_known_only_by_its_payment_method() {
+    // Shopify writes the method for people; the override is keyed by the PSP as lines carry
+    // it. Found by the answer-key scenario (Mercado Pago, vouchers of 120 hours).
+    let settings = ReconSettings {
+        validity_hours_by_psp: BTreeMap::from([
+            ("mercadopago".to_string(), 120),
+            ("dlocal".to_string(), 48),
+        ]),
+        ..ReconSettings::default()
+    };
+    let with_method = |method: &str| {
+        let mut o = pending(order(1, "1001", 150_000)); // created 2026-05-01 10:00 Bogotá
+        o.order.payment_method = Some(method.into());
+        o
+    };
+    let status = |method: &str, as_of: &str| {
+        reconcile(&[with_method(method)], &[], &settings, utc(as_of))[0].status
+    };
+    assert_eq!(
+        status("Mercado Pago", "2026-05-05T10:00:00-05:00"),
+        CaseStatus::AwaitingPayment,
+        "96 hours in, a Mercado Pago voucher of 120 hours is still valid"
+    );
+    assert_eq!(
+        status("Mercado Pago", "2026-05-06T10:00:01-05:00"),
+        CaseStatus::ExpiredUnpaid,
+        "and expired one second after 120 hours"
+    );
+    assert_eq!(
+        status("dLocal - Efecty", "2026-05-03T10:00:01-05:00"),
+        CaseStatus::ExpiredUnpaid,
+        "'dLocal - Efecty' names dLocal: its 48 hours apply"
+    );
+    assert_eq!(
+        status("Efecty", "2026-05-03T10:00:01-05:00"),
+        CaseStatus::AwaitingPayment,
+        "a method naming no PSP keeps the default 72 hours"
+    );
+    // The same voucher once its payment line arrives: same validity, so paid at 95 hours is
+    // on time.
+    let mut line = payment(10, "1001", 150_000, "2026-05-05T09:00:00-05:00");
+    line.line.psp = "mercadopago".into();
+    let mut paid = with_method("Mercado Pago");
+    paid.order.financial_status = OrderStatus::Paid;
+    paid.order.paid_at = Some(at("2026-05-05T09:05:00-05:00"));
+    let cases = reconcile(&[paid], &[line], &settings, utc(AS_OF));
+    assert_eq!(cases[0].status, CaseStatus::Matched);
+}
+
+#[test]
 fn currency_mismatch() {
     let mut l = payment(10, "1001", 150_000, "2026-05-03T14:10:00-05:00");
     l.line.local_currency = Some("USD".into());
@@ -354,6 +404,49 @@ fn refunds_and_chargebacks() {
         cases[0].status,
         CaseStatus::Matched,
         "a chargeback reversal restores the payment"
+    );
+}
+
+#[test]
+fn reversal_sentences_add_up_without_a_payment_line_and_with_two() {
+    // Found by the answer-key scenario: "has no payment line in the imported files but, and
+    // ..." and "was paid COP 289.000 ..., COP 289.000 of it was refunded, leaving COP 289.000".
+    let o = [order(1, "1001", 150_000)];
+    let refund_only = run(&o, &[reversal(11, "1001", RowType::Refund, 150_000)]);
+    assert_eq!(refund_only[0].status, CaseStatus::Refunded);
+    assert_eq!(
+        refund_only[0].explanation,
+        "Order #1001 of COP 150.000 has no payment line in the imported files, and COP 150.000 \
+         was refunded, the whole amount."
+    );
+
+    let twice = [
+        payment(10, "1001", 150_000, "2026-05-02T14:10:00-05:00"),
+        payment(12, "1001", 150_000, "2026-05-03T09:00:00-05:00"),
+    ];
+    let mut refund = reversal(13, "1001", RowType::Refund, 150_000);
+    refund.line.psp_txn_id = Some("R-648-13".into());
+    let cases = run(&o, &[twice[0].clone(), twice[1].clone(), refund]);
+    assert_eq!(
+        cases[0].status,
+        CaseStatus::PartiallyRefunded,
+        "reversals come first: half of what was paid went back"
+    );
+    let text = &cases[0].explanation;
+    assert!(
+        text.contains("was paid 2 times, COP 300.000 in total")
+            && text.contains("COP 150.000 of it was refunded, leaving COP 150.000"),
+        "{text}"
+    );
+
+    let cb = reversal(14, "1001", RowType::Chargeback, 150_000);
+    let cases = run(&o, &[twice[0].clone(), cb]);
+    assert!(
+        cases[0]
+            .explanation
+            .contains("and chargeback R-648-14 took back COP 150.000 after a payer's dispute"),
+        "{}",
+        cases[0].explanation
     );
 }
 
@@ -573,6 +666,30 @@ fn a_key_shared_by_two_orders_is_flagged_not_guessed() {
     let oc = case_of_order(&cases, 1);
     assert!(oc.line_ids.is_empty());
     assert!(oc.explanation.contains("T-648-10"), "{}", oc.explanation);
+}
+
+#[test]
+fn a_line_whose_two_keys_name_two_orders_is_flagged_in_plain_words() {
+    // The reference names one order, the PSP id the shop stored names another (a recycled
+    // voucher id): no key is shared, and the sentence must not say so.
+    let mut other = order(2, "1002", 150_000);
+    other.order.payment_id = Some("T-648-10".into());
+    let o = [pending(order(1, "1001", 150_000)), other];
+    let cases = run(
+        &o,
+        &[payment(10, "1001", 150_000, "2026-05-03T14:10:00-05:00")],
+    );
+    assert_eq!(case_of_line(&cases, 10).rule, "ambiguous_key");
+    for id in [1, 2] {
+        let text = &case_of_order(&cases, id).explanation;
+        assert!(
+            text.ends_with(
+                "Settlement line T-648-10 quotes keys that name this order and other orders \
+                 too, so it was left in its own case."
+            ),
+            "{text}"
+        );
+    }
 }
 
 #[test]

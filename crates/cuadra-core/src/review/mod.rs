@@ -178,8 +178,7 @@ impl Workspace {
         let mut extra_lines: Vec<i64> = Vec::new();
         let mut extra_orders: Vec<i64> = Vec::new();
         let mut extra_scope: Vec<String> = Vec::new();
-        let state_after;
-        match req.action {
+        let state_after = match req.action {
             ActionKind::Confirm => {
                 if case.status != "suggested" {
                     return Err(ReviewError::NotAllowed(format!(
@@ -195,7 +194,7 @@ impl Workspace {
                 for l in &case_lines {
                     links.push((*l, order, "link"));
                 }
-                state_after = case.state.clone();
+                case.state.clone()
             }
             ActionKind::Match => {
                 reason.clone().ok_or_else(|| {
@@ -260,7 +259,7 @@ impl Workspace {
                 if let Some(k) = self.case_of_order(order)? {
                     extra_scope.push(k);
                 }
-                state_after = "open".to_string();
+                "open".to_string()
             }
             ActionKind::Unmatch => {
                 reason.clone().ok_or_else(|| {
@@ -292,7 +291,7 @@ impl Workspace {
                     }
                     links.push((*l, order, "unlink"));
                 }
-                state_after = "open".to_string();
+                "open".to_string()
             }
             ActionKind::Resolve => {
                 let code = reason.clone().ok_or_else(|| {
@@ -312,7 +311,7 @@ impl Workspace {
                         case.case_key
                     )));
                 }
-                state_after = "resolved".to_string();
+                "resolved".to_string()
             }
             ActionKind::Reopen => {
                 reason.clone().ok_or_else(|| {
@@ -324,15 +323,15 @@ impl Workspace {
                         case.case_key
                     )));
                 }
-                state_after = "open".to_string();
+                "open".to_string()
             }
             ActionKind::Note => {
                 if note.is_none() {
                     return Err(ReviewError::ReasonRequired("write the note".into()));
                 }
-                state_after = case.state.clone();
+                case.state.clone()
             }
-        }
+        };
 
         let tx = self
             .conn_mut()

@@ -5,12 +5,18 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod answer_key;
+mod audit;
 mod cases;
 mod ingest_bad_input;
+mod ingest_cancel;
 mod ingest_formats;
 mod ingest_idempotency;
 mod ingest_profiles;
 mod ingest_properties;
+mod periods;
+mod report;
+mod retention;
 mod xlsx;
 
 use chrono::{DateTime, TimeZone, Utc};

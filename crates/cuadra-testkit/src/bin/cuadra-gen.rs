@@ -1,5 +1,7 @@
 //! `cuadra-gen`: writes a seeded dLocal settlement or Shopify orders export to a file (or
-//! stdout with `--out -`) and reports rows, bytes and time. Arguments are parsed with std only.
+//! stdout with `--out -`) and reports rows, bytes and time; or a whole reconciliation scenario
+//! (orders, settlement files and the answer key) to a folder, with the `cuadra-cli` commands
+//! to try it. Arguments are parsed with std only.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -7,13 +9,17 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use cuadra_testkit::{
-    write_dlocal_settlement, write_shopify_orders, DlocalSpec, GenSummary, ShopifySpec,
+    write_dlocal_settlement, write_shopify_orders, DlocalSpec, GenSummary, Scenario, ScenarioPsp,
+    ScenarioSpec, ShopifySpec,
 };
 
 const USAGE: &str = "usage:
   cuadra-gen dlocal  --lines N  --seed S --out FILE [--transfer-id ID] [--start YYYY-MM-DD] [--order-prefix P]
   cuadra-gen shopify --orders N --seed S --out FILE [--start YYYY-MM-DD] [--first-order-number N]
-FILE may be - for stdout. Same seed and start (and defaults otherwise) give files that reconcile.";
+  cuadra-gen scenario --psp dlocal|mercadopago --orders N --seed S --out DIR [--known-gaps yes]
+FILE may be - for stdout. Same seed and start (and defaults otherwise) give files that reconcile.
+A scenario writes a Shopify export, the settlement files and answer_key.csv (kind, ref,
+expected_status, plant) into DIR, and prints how to reconcile it with cuadra-cli.";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -133,6 +139,7 @@ fn run(argv: Vec<String>) -> Result<(), String> {
             let s = write_to(&out, |w| write_shopify_orders(&spec, w))?;
             (out, s)
         }
+        "scenario" => return scenario(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return Ok(());
@@ -155,6 +162,80 @@ fn run(argv: Vec<String>) -> Result<(), String> {
     } else {
         println!("{line}");
     }
+    Ok(())
+}
+
+/// `cuadra-gen scenario`: the files, the answer key, and the commands to try them.
+fn scenario(rest: &[String]) -> Result<(), String> {
+    let a = Args::parse(rest, &["psp", "orders", "seed", "out", "known-gaps"])?;
+    let psp = a.required("psp")?;
+    let known_gaps = match a.get("known-gaps") {
+        None | Some("no") => false,
+        Some("yes") => true,
+        Some(other) => return Err(format!("--known-gaps {other:?}: use yes or no")),
+    };
+    let spec = ScenarioSpec {
+        psp: ScenarioPsp::parse(psp)
+            .ok_or_else(|| format!("--psp {psp:?}: use dlocal or mercadopago"))?,
+        orders: a.number("orders")?.ok_or("--orders is required")?,
+        seed: a.number("seed")?.ok_or("--seed is required")?,
+        known_gaps,
+    };
+    let dir = std::path::PathBuf::from(a.required("out")?);
+    let scenario = Scenario::build(spec);
+    let written = scenario
+        .write_to(&dir)
+        .map_err(|e| format!("writing {}: {e}", dir.display()))?;
+    let db = dir.join("cuadra.db");
+    let quote =
+        |p: &std::path::Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
+    println!(
+        "scenario {} seed {}: {} orders, {} settlement lines, as of {}",
+        spec.psp.as_str(),
+        spec.seed,
+        scenario
+            .answers
+            .iter()
+            .filter(|a| a.kind == "order")
+            .count(),
+        scenario
+            .answers
+            .iter()
+            .filter(|a| a.kind != "order")
+            .count(),
+        scenario.as_of.to_rfc3339()
+    );
+    println!("{:<22} {:>7} {:>7}", "expected status", "orders", "lines");
+    for (status, (orders, lines)) in scenario.counts() {
+        println!("{status:<22} {orders:>7} {lines:>7}");
+    }
+    println!("answer key: {}", written.answer_key.display());
+    if known_gaps {
+        for (plant, why) in cuadra_testkit::scenario::KNOWN_GAPS {
+            println!("known gap planted ({plant}): {why}");
+        }
+    }
+    println!("try it:");
+    for (key, value) in &scenario.settings {
+        println!("  cuadra-cli --db {} settings {key} {value}", quote(&db));
+    }
+    let files: Vec<String> = written.data_files.iter().map(|p| quote(p)).collect();
+    println!(
+        "  cuadra-cli --db {} import {}",
+        quote(&db),
+        files.join(" ")
+    );
+    println!(
+        "  cuadra-cli --db {} reconcile --as-of {}",
+        quote(&db),
+        scenario.as_of.to_rfc3339()
+    );
+    println!(
+        "  cuadra-cli --db {} export reconciliation --as-of {} --out {}",
+        quote(&db),
+        scenario.as_of.to_rfc3339(),
+        quote(&dir.join("reconciliation.csv"))
+    );
     Ok(())
 }
 

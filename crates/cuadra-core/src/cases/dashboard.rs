@@ -1,0 +1,379 @@
+//! What the dashboard shows for a period or date range and a PSP: counts and amounts per status,
+//! what was settled (gross, fees, taxes, net per settlement currency), paid vs settled per day,
+//! the aging of open vouchers and the alerts that need someone today. Also the facets the case
+//! filters offer and the settlement-line search of a manual match. Read-only; exact decimals.
+
+use super::CaseFilter;
+use crate::store::{StoreError, Workspace};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The dashboard's selection. `None` means any.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DashFilter {
+    pub period: Option<String>,
+    pub date_from: Option<String>,
+    pub date_to: Option<String>,
+    pub psp: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StatusTotal {
+    pub status: String,
+    pub count: u64,
+    pub open: u64,
+    pub amount: String,
+    pub currency: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SettledTotal {
+    pub currency: String,
+    pub gross: String,
+    pub fees: String,
+    pub taxes: String,
+    pub net: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DailyPoint {
+    pub date: String,
+    pub paid: String,
+    pub settled: String,
+    pub currency: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AgingPoint {
+    pub bucket: String,
+    pub count: u64,
+    pub amount: String,
+    pub currency: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AlertCount {
+    pub count: u64,
+    pub amount: String,
+    pub currency: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Alerts {
+    pub paid_shop_pending: AlertCount,
+    pub unmatched_settlement: AlertCount,
+    pub missing_settlement: AlertCount,
+    pub expiring_vouchers: AlertCount,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Dashboard {
+    /// The last run's as-of (RFC 3339), empty before the first run.
+    pub as_of: String,
+    pub cases: u64,
+    pub open: u64,
+    pub by_status: Vec<StatusTotal>,
+    pub settled: Vec<SettledTotal>,
+    pub daily: Vec<DailyPoint>,
+    pub aging: Vec<AgingPoint>,
+    pub alerts: Alerts,
+}
+
+/// Values the case filters offer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    pub psps: Vec<String>,
+    pub payment_methods: Vec<String>,
+    /// Newest first.
+    pub periods: Vec<String>,
+    pub actors: Vec<String>,
+}
+
+/// A settlement line found by the manual-match search, with the case that holds it now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FoundLine {
+    pub line: super::DetailLine,
+    pub case_key: Option<String>,
+}
+
+fn dec(v: &Option<String>) -> Decimal {
+    v.as_deref()
+        .and_then(|t| t.parse::<Decimal>().ok())
+        .unwrap_or_default()
+}
+
+fn text(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// Aging bucket of an open voucher `hours` old.
+fn bucket(hours: i64) -> &'static str {
+    match hours {
+        h if h < 24 => "0_1d",
+        h if h < 72 => "1_3d",
+        h if h < 168 => "3_7d",
+        h if h < 720 => "7_30d",
+        _ => "30d_plus",
+    }
+}
+
+fn instant(text: &Option<String>) -> Option<DateTime<Utc>> {
+    text.as_deref()
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl Workspace {
+    /// The dashboard for a selection (see the module docs).
+    pub fn dashboard(&self, f: &DashFilter) -> Result<Dashboard, StoreError> {
+        let filter = CaseFilter {
+            period: f.period.clone(),
+            from: f.date_from.clone(),
+            to: f.date_to.clone(),
+            psps: f.psp.iter().cloned().collect(),
+            ..CaseFilter::default()
+        };
+        let as_of_text = self.last_run()?.map(|(_, a)| a).unwrap_or_default();
+        let as_of = instant(&Some(as_of_text.clone()));
+        let mut by_status: BTreeMap<(String, String), (u64, u64, Decimal)> = BTreeMap::new();
+        let mut daily: BTreeMap<(String, String), (Decimal, Decimal)> = BTreeMap::new();
+        let mut aging: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
+        let mut alerts: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
+        let (mut cases, mut open) = (0u64, 0u64);
+        self.for_each_case(&filter, super::CaseSort::default(), |c| {
+            cases += 1;
+            let is_open = c.state == "open";
+            if is_open {
+                open += 1;
+            }
+            let amount = c
+                .order_total
+                .as_ref()
+                .or(c.paid_amount.as_ref())
+                .or(c.net_settled.as_ref())
+                .cloned();
+            let currency = c
+                .currency
+                .clone()
+                .or_else(|| c.settlement_currency.clone())
+                .unwrap_or_default();
+            let e = by_status
+                .entry((c.status.clone(), currency.clone()))
+                .or_default();
+            e.0 += 1;
+            e.1 += u64::from(is_open);
+            e.2 += dec(&amount);
+            let paid = dec(&c.paid_amount);
+            if let Some(day) = c.paid_at.as_deref().and_then(|t| t.get(..10)) {
+                daily.entry((day.to_string(), currency.clone())).or_default().0 += paid;
+            }
+            if let Some(day) = c.settled_at.as_deref().and_then(|t| t.get(..10)) {
+                if c.paid_amount.is_some() {
+                    daily.entry((day.to_string(), currency.clone())).or_default().1 += paid;
+                }
+            }
+            if is_open && c.status == "awaiting_payment" {
+                if let (Some(now), Some(created)) = (as_of, instant(&c.order_created_at)) {
+                    let hours = (now - created).num_hours().max(0);
+                    let a = aging.entry((bucket(hours), currency.clone())).or_default();
+                    a.0 += 1;
+                    a.1 += dec(&amount);
+                }
+                if let (Some(now), Some(expires)) = (as_of, instant(&c.voucher_expires_at)) {
+                    let left = (expires - now).num_minutes();
+                    if (0..=24 * 60).contains(&left) {
+                        let a = alerts
+                            .entry(("expiring_vouchers", currency.clone()))
+                            .or_default();
+                        a.0 += 1;
+                        a.1 += dec(&amount);
+                    }
+                }
+            }
+            if is_open {
+                let kind = match c.status.as_str() {
+                    "paid_shop_pending" => Some("paid_shop_pending"),
+                    "unmatched_settlement" => Some("unmatched_settlement"),
+                    "missing_settlement" => Some("missing_settlement"),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let a = alerts.entry((kind, currency)).or_default();
+                    a.0 += 1;
+                    a.1 += dec(&amount);
+                }
+            }
+            Ok(())
+        })?;
+
+        let order: Vec<&str> = crate::reconcile::CaseStatus::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect();
+        let mut statuses: Vec<StatusTotal> = by_status
+            .into_iter()
+            .map(|((status, currency), (count, open, amount))| StatusTotal {
+                status,
+                count,
+                open,
+                amount: text(amount),
+                currency,
+            })
+            .collect();
+        statuses.sort_by_key(|t| {
+            (
+                order.iter().position(|s| *s == t.status).unwrap_or(usize::MAX),
+                t.currency.clone(),
+            )
+        });
+        let mut days: Vec<DailyPoint> = daily
+            .into_iter()
+            .map(|((date, currency), (paid, settled))| DailyPoint {
+                date,
+                paid: text(paid),
+                settled: text(settled),
+                currency,
+            })
+            .collect();
+        // The last 31 days of the selection.
+        let mut distinct: Vec<String> = days.iter().map(|d| d.date.clone()).collect();
+        distinct.dedup();
+        if distinct.len() > 31 {
+            let first = distinct[distinct.len() - 31].clone();
+            days.retain(|d| d.date >= first);
+        }
+        let aging = ["0_1d", "1_3d", "3_7d", "7_30d", "30d_plus"]
+            .iter()
+            .flat_map(|b| {
+                aging
+                    .iter()
+                    .filter(move |((bb, _), _)| bb == b)
+                    .map(|((b, c), (n, a))| AgingPoint {
+                        bucket: (*b).to_string(),
+                        count: *n,
+                        amount: text(*a),
+                        currency: c.clone(),
+                    })
+            })
+            .collect();
+        // One alert per kind: the largest currency's figures (the UI shows one line each).
+        let alert = |kind: &str| -> AlertCount {
+            alerts
+                .iter()
+                .filter(|((k, _), _)| *k == kind)
+                .max_by_key(|(_, (n, _))| *n)
+                .map(|((_, c), (n, a))| AlertCount {
+                    count: *n,
+                    amount: text(*a),
+                    currency: c.clone(),
+                })
+                .unwrap_or_default()
+        };
+        Ok(Dashboard {
+            as_of: as_of_text,
+            cases,
+            open,
+            by_status: statuses,
+            settled: self.settled_totals(&filter)?,
+            daily: days,
+            aging,
+            alerts: Alerts {
+                paid_shop_pending: alert("paid_shop_pending"),
+                unmatched_settlement: alert("unmatched_settlement"),
+                missing_settlement: alert("missing_settlement"),
+                expiring_vouchers: alert("expiring_vouchers"),
+            },
+        })
+    }
+
+    /// Gross, fees, taxes and net of the settlement lines of the selected cases, per currency.
+    fn settled_totals(&self, filter: &CaseFilter) -> Result<Vec<SettledTotal>, StoreError> {
+        let zone = self.zone()?;
+        let (clause, params) = super::query::where_clause(filter, zone)?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT s.settlement_currency, s.gross_amount, s.fee_amount, s.tax_amount, s.net_amount
+             FROM cases c JOIN case_lines cl ON cl.case_id = c.id
+             JOIN settlement_lines s ON s.id = cl.line_id {clause}"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        let mut sums: BTreeMap<String, [Decimal; 4]> = BTreeMap::new();
+        while let Some(r) = rows.next()? {
+            let currency: Option<String> = r.get(0)?;
+            let e = sums.entry(currency.unwrap_or_default()).or_default();
+            for (i, slot) in e.iter_mut().enumerate() {
+                *slot += dec(&r.get(i + 1)?);
+            }
+        }
+        Ok(sums
+            .into_iter()
+            .map(|(currency, [g, f, t, n])| SettledTotal {
+                currency,
+                gross: text(g),
+                fees: text(f),
+                taxes: text(t),
+                net: text(n),
+            })
+            .collect())
+    }
+
+    /// The values the case filters offer.
+    pub fn facets(&self) -> Result<Facets, StoreError> {
+        let list = |sql: &str| -> Result<Vec<String>, StoreError> {
+            let mut stmt = self.conn().prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        Ok(Facets {
+            psps: list("SELECT DISTINCT psp FROM cases WHERE psp IS NOT NULL ORDER BY psp")?,
+            payment_methods: list(
+                "SELECT DISTINCT payment_method FROM cases WHERE payment_method IS NOT NULL ORDER BY payment_method",
+            )?,
+            periods: list(
+                "SELECT DISTINCT period FROM cases WHERE period IS NOT NULL ORDER BY period DESC",
+            )?,
+            actors: list("SELECT DISTINCT actor FROM audit_events ORDER BY actor")?,
+        })
+    }
+
+    /// Up to 50 settlement lines whose PSP id, merchant reference or payer contains `query`, or
+    /// whose amount equals it, with the case holding each.
+    pub fn search_lines(&self, query: &str) -> Result<Vec<FoundLine>, StoreError> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Ok(Vec::new());
+        }
+        let like = format!(
+            "%{}%",
+            q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        );
+        let amount = q
+            .parse::<Decimal>()
+            .ok()
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default();
+        let mut stmt = self.conn().prepare(
+            "SELECT s.id, s.psp, s.row_type, s.status, s.merchant_ref, s.psp_txn_id,
+                s.payment_method, s.local_amount, s.local_currency, s.gross_amount, s.fee_amount,
+                s.tax_amount, s.net_amount, s.settlement_currency, s.approved_at, s.settled_at,
+                f.name, s.row_no, c.case_key
+             FROM settlement_lines s
+             JOIN imported_files f ON f.id = s.file_id
+             LEFT JOIN case_lines cl ON cl.line_id = s.id
+             LEFT JOIN cases c ON c.id = cl.case_id
+             WHERE s.psp_txn_id LIKE ?1 ESCAPE '\\' OR s.merchant_ref LIKE ?1 ESCAPE '\\'
+                OR s.payer_email LIKE ?1 ESCAPE '\\' OR s.local_amount = ?2 OR s.gross_amount = ?2
+             ORDER BY s.id LIMIT 50",
+        )?;
+        let zone = self.zone()?;
+        let rows = stmt.query_map([like, amount], |r| {
+            Ok(FoundLine {
+                line: super::query::read_detail_line(r, zone)?,
+                case_key: r.get(18)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

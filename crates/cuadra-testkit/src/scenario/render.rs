@@ -1,0 +1,374 @@
+//! Writes a planned scenario out: the Shopify export (newest order first, as the admin lists
+//! them), the dLocal batches or the Mercado Pago reports, and the answer key. Layouts belong to
+//! the format writers (`shopify.rs`, `dlocal.rs`, `mercadopago.rs`); this file only decides
+//! which row goes in which file and what each id looks like.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::csvw::CsvOut;
+use crate::dlocal::{self, div_round};
+use crate::mercadopago::{write_mercadopago_excel_es, MpRow, MpType};
+use crate::rng::{stream_key, Rng};
+use crate::shopify::{self, buyer_city, Scratch, ShopView};
+
+use super::plan::{LineKind, PayId, Plan, PlannedLine, Ref, DAY, HOUR};
+use super::{Answer, Scenario, ScenarioFile, ScenarioPsp, ScenarioSpec, STATUSES};
+
+const MICRO: i64 = 1_000_000;
+const SALT_RENDER: u64 = 0x5245_4E44; // "REND"
+
+pub(super) fn render(spec: ScenarioSpec, plan: &Plan) -> Scenario {
+    let refs: Vec<String> = plan.lines.iter().map(|l| reference(plan, l)).collect();
+    let ids: Vec<String> = plan.lines.iter().map(|l| psp_id(plan, l)).collect();
+    let mut rng = Rng::new(stream_key(plan.seed, SALT_RENDER, plan.psp as u64));
+
+    let mut files = vec![ScenarioFile {
+        name: "shopify_orders_export.csv".into(),
+        bytes: shopify_export(plan, &ids),
+    }];
+    match plan.psp {
+        ScenarioPsp::Dlocal => files.extend(dlocal_batches(plan, &refs, &mut rng)),
+        ScenarioPsp::MercadoPagoExcel => files.extend(mercadopago_reports(plan, &refs, &mut rng)),
+    }
+
+    let offset = FixedOffset::west_opt(5 * 3600).expect("-05:00 is a valid offset");
+    let as_of = DateTime::from_timestamp(plan.as_of + 5 * 3600, 0)
+        .expect("the as-of time is in range")
+        .with_timezone(&offset);
+    Scenario {
+        spec,
+        as_of,
+        settings: plan.settings.clone(),
+        files,
+        answers: answers(plan, &ids),
+        multi_line_orders: plan.orders.iter().filter(|o| o.facts.n_items > 1).count(),
+    }
+}
+
+/// The merchant reference a line quotes, as text.
+fn reference(plan: &Plan, line: &PlannedLine) -> String {
+    let number = |o: usize| plan.orders[o].facts.number;
+    match &line.reference {
+        Ref::Order(o) => number(*o).to_string(),
+        Ref::HashOrder(o) => format!("#{}", number(*o)),
+        Ref::ZeroPadded(o) => format!("0{}", number(*o)),
+        Ref::NearMiss(o) => plan.orders[*o]
+            .near_ref
+            .expect("numbering chose a near-miss reference")
+            .to_string(),
+        Ref::Text(text) => text.clone(),
+        Ref::Blank => String::new(),
+    }
+}
+
+/// The PSP's id as the settlement file shows it (dLocal `DLOCAL_TRANSACTION_ID`, Mercado
+/// Pago `SOURCE_ID`).
+fn psp_id(plan: &Plan, line: &PlannedLine) -> String {
+    match plan.psp {
+        ScenarioPsp::MercadoPagoExcel => line.id.to_string(),
+        ScenarioPsp::Dlocal => match line.kind {
+            LineKind::Payment => format!("T-648-{}", base36(line.id)),
+            LineKind::Refund => format!("R-648-{}", base36(line.id)),
+            LineKind::Chargeback | LineKind::Dispute | LineKind::ChargebackReversal => {
+                format!("C-648-{}", base36(line.id))
+            }
+            LineKind::SettlementFee { batch } => plan.transfer_ids[batch].to_string(),
+            _ => line.id.to_string(),
+        },
+    }
+}
+
+fn base36(mut v: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(v % 36) as usize]);
+        v /= 36;
+        if v == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+fn shopify_export(plan: &Plan, ids: &[String]) -> Vec<u8> {
+    let mut by_number: Vec<usize> = (0..plan.orders.len()).collect();
+    by_number.sort_by_key(|&i| std::cmp::Reverse(plan.orders[i].facts.number));
+    let mut out = Vec::new();
+    let mut w = CsvOut::new(&mut out);
+    let mut scratch = Scratch::default();
+    let write = |w: &mut CsvOut<&mut Vec<u8>>, scratch: &mut Scratch| -> std::io::Result<()> {
+        shopify::write_header(w)?;
+        for &i in &by_number {
+            let o = &plan.orders[i];
+            let payment_id = match o.payment_id {
+                PayId::Blank => String::new(),
+                PayId::Line(l) => ids[l].clone(),
+                PayId::LineUpper(l) => ids[l].to_uppercase(),
+                PayId::Fresh(id) => match plan.psp {
+                    ScenarioPsp::Dlocal => format!("T-648-{}", base36(id)),
+                    ScenarioPsp::MercadoPagoExcel => id.to_string(),
+                },
+            };
+            let view = ShopView {
+                payment_id: Some(&payment_id),
+                payment_method: match plan.psp {
+                    ScenarioPsp::Dlocal => None,
+                    ScenarioPsp::MercadoPagoExcel => Some("Mercado Pago"),
+                },
+                usd_rate: o.usd_rate,
+                exported_at: plan.as_of,
+            };
+            shopify::write_order(w, plan.seed, &o.facts, &view, scratch)?;
+        }
+        Ok(())
+    };
+    // Writing to memory cannot fail.
+    let _ = write(&mut w, &mut scratch).and_then(|()| w.finish());
+    out
+}
+
+/// Two weekly batches: payments, reversals and adjustments by their time, each file closed by
+/// its `SETTLEMENT_FEE` row; a re-sent row of the first batch is listed again in the second.
+fn dlocal_batches(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<ScenarioFile> {
+    let rows: Vec<dlocal::Row> = plan.lines.iter().map(|l| dlocal_row(l, rng)).collect();
+    let mut files = Vec::new();
+    let mut placed = vec![false; plan.lines.len()];
+    for batch in 0..2usize {
+        let from = plan.start + batch as i64 * 7 * DAY;
+        let until = from + 7 * DAY;
+        let mut members: Vec<usize> = (0..plan.lines.len())
+            .filter(|&i| {
+                let l = &plan.lines[i];
+                let resent = batch == 1 && l.resent;
+                !matches!(l.kind, LineKind::SettlementFee { .. })
+                    && ((from..until).contains(&l.at) || resent)
+            })
+            .collect();
+        members.sort_by_key(|&i| (plan.lines[i].at, i));
+        members.extend(
+            (0..plan.lines.len())
+                .filter(|&i| plan.lines[i].kind == LineKind::SettlementFee { batch }),
+        );
+        let batch_rows: Vec<(dlocal::Row, String)> = members
+            .iter()
+            .map(|&i| {
+                placed[i] = true;
+                (rows[i], refs[i].clone())
+            })
+            .collect();
+        let transfer_id = plan.transfer_ids[batch].to_string();
+        let mut bytes = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = dlocal::write_dlocal_rows(
+            &mut bytes,
+            plan.seed,
+            &transfer_id,
+            until / DAY + 1,
+            &batch_rows,
+        );
+        files.push(ScenarioFile {
+            name: format!("dlocal_settlement_{transfer_id}.csv"),
+            bytes,
+        });
+    }
+    if let Some(i) = placed.iter().position(|p| !p) {
+        panic!(
+            "scenario bug: dLocal line {i} ({:?} at {}) falls in no batch",
+            plan.lines[i].kind, plan.lines[i].at
+        );
+    }
+    files
+}
+
+fn dlocal_row(l: &PlannedLine, rng: &mut Rng) -> dlocal::Row {
+    let kind = match l.kind {
+        LineKind::Payment => dlocal::Kind::Payment,
+        LineKind::Refund => dlocal::Kind::Refund,
+        LineKind::Chargeback => dlocal::Kind::Chargeback,
+        LineKind::ChargebackReversal => dlocal::Kind::ChargebackReversal,
+        LineKind::Adjustment { credit, text } => dlocal::Kind::Adjustment { credit, text },
+        LineKind::SettlementFee { .. } => dlocal::Kind::SettlementFee,
+        LineKind::Dispute
+        | LineKind::Withdrawal
+        | LineKind::WithdrawalCancel
+        | LineKind::Payout => {
+            unreachable!("Mercado Pago line kinds are never planned for dLocal")
+        }
+    };
+    let mut row = dlocal::Row {
+        kind,
+        created: l.created,
+        approved: l.at,
+        order: 0,
+        id: l.id,
+        local: l.cop,
+        fx: 0,
+        gross: 0,
+        fee: 0,
+        net: 0,
+        buyer: l.buyer,
+    };
+    match kind {
+        dlocal::Kind::Adjustment { .. } => {
+            row.gross = l.usd_micro;
+            row.net = l.usd_micro;
+        }
+        dlocal::Kind::SettlementFee => {
+            row.fee = l.usd_micro;
+            row.net = l.usd_micro;
+        }
+        _ => {
+            row.fx = 3_950 * MICRO + rng.below(200 * MICRO as u64) as i64;
+            // |cop| <= 3e6, so cop * 1e12 fits in an i64.
+            row.gross = div_round(l.cop * MICRO * MICRO, row.fx);
+            row.fee = match kind {
+                dlocal::Kind::Payment => -(div_round(row.gross * 35, 1000) + MICRO / 10),
+                dlocal::Kind::Chargeback => -5 * MICRO,
+                _ => 0,
+            };
+            row.net = row.gross + row.fee;
+        }
+    }
+    row
+}
+
+/// Two reports by settlement date, days 0-11 and 9-17 (2026-05-01 to 05-12 and 05-10 to
+/// 05-18): the rows of the three shared days are in both, byte for byte.
+fn mercadopago_reports(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<ScenarioFile> {
+    let user_id = 412_300_000 + rng.below(100_000);
+    let rows: Vec<MpRow> = plan
+        .lines
+        .iter()
+        .zip(refs)
+        .map(|(l, r)| mercadopago_row(plan, l, r, rng))
+        .collect();
+    let ranges = [(0, 12), (9, 18)];
+    let mut placed = vec![false; rows.len()];
+    let mut files = Vec::new();
+    for (from_day, until_day) in ranges {
+        let (from, until) = (plan.start + from_day * DAY, plan.start + until_day * DAY);
+        let mut members: Vec<usize> = (0..rows.len())
+            .filter(|&i| (from..until).contains(&rows[i].settlement_at))
+            .collect();
+        members.sort_by_key(|&i| (rows[i].settlement_at, rows[i].transaction_at, i));
+        let chosen: Vec<MpRow> = members
+            .iter()
+            .map(|&i| {
+                placed[i] = true;
+                rows[i].clone()
+            })
+            .collect();
+        let day = |t: i64| {
+            let (y, m, d) = crate::csvw::civil_from_days(t.div_euclid(DAY));
+            format!("{y:04}-{m:02}-{d:02}")
+        };
+        files.push(ScenarioFile {
+            name: format!("settlement-report-{}_{}.csv", day(from), day(until - DAY)),
+            bytes: write_mercadopago_excel_es(&chosen, user_id),
+        });
+    }
+    if let Some(i) = placed.iter().position(|p| !p) {
+        panic!(
+            "scenario bug: Mercado Pago line {i} ({:?}) settles outside both reports",
+            plan.lines[i].kind
+        );
+    }
+    files
+}
+
+fn mercadopago_row(plan: &Plan, l: &PlannedLine, reference: &str, rng: &mut Rng) -> MpRow {
+    let kind = match l.kind {
+        LineKind::Payment => MpType::Settlement,
+        LineKind::Refund => MpType::Refund,
+        LineKind::Chargeback => MpType::Chargeback,
+        LineKind::Dispute => MpType::Dispute,
+        LineKind::Withdrawal => MpType::Withdrawal,
+        LineKind::WithdrawalCancel => MpType::WithdrawalCancel,
+        LineKind::Payout => MpType::Payout,
+        LineKind::ChargebackReversal
+        | LineKind::Adjustment { .. }
+        | LineKind::SettlementFee { .. } => {
+            unreachable!("dLocal line kinds are never planned for Mercado Pago")
+        }
+    };
+    let cents = l.cop * 100;
+    let (fee, fuente, ica, settles) = if kind == MpType::Settlement {
+        // 3.49% plus IVA on it; ReteFuente 1.5%, ReteICA 4.14 per thousand (Bogotá). Rates
+        // change by decree: they are only fixture values.
+        (
+            -div_round(cents * 349 * 119, 1_000_000),
+            -div_round(cents * 15, 1_000),
+            -div_round(cents * 414, 100_000),
+            l.at + 20 * HOUR + rng.below(24 * 3600) as i64,
+        )
+    } else {
+        (0, 0, 0, l.at)
+    };
+    let buyer_money = !matches!(
+        kind,
+        MpType::Withdrawal | MpType::WithdrawalCancel | MpType::Payout
+    );
+    MpRow {
+        kind,
+        external_reference: reference.to_string(),
+        source_id: l.id,
+        order_id: (l.psp_order != 0).then_some(l.psp_order),
+        amount_cents: cents,
+        fee_cents: fee,
+        fuente_cents: fuente,
+        ica_cents: ica,
+        transaction_at: l.at,
+        settlement_at: settles,
+        city: buyer_money.then(|| buyer_city(plan.seed, l.buyer)),
+    }
+}
+
+/// One answer per order and per distinct (kind, PSP id): a Mercado Pago withdrawal and its
+/// cancellation share their `SOURCE_ID` and their status.
+fn answers(plan: &Plan, ids: &[String]) -> Vec<Answer> {
+    let mut out: Vec<Answer> = plan
+        .orders
+        .iter()
+        .map(|o| Answer {
+            kind: "order",
+            reference: format!("#{}", o.facts.number),
+            expected: o.expected,
+            plant: o.plant,
+        })
+        .collect();
+    let mut lines: BTreeMap<(&'static str, String), Answer> = BTreeMap::new();
+    for (l, id) in plan.lines.iter().zip(ids) {
+        let expected = l.case_of.map_or(l.expected, |o| plan.orders[o].expected);
+        let answer = Answer {
+            kind: l.kind.answer_kind(),
+            reference: id.clone(),
+            expected,
+            plant: l.plant,
+        };
+        match lines.get(&(answer.kind, id.clone())) {
+            Some(seen) => assert_eq!(
+                seen.expected, expected,
+                "scenario bug: {} {id} expects two statuses",
+                answer.kind
+            ),
+            None => {
+                lines.insert((answer.kind, id.clone()), answer);
+            }
+        }
+    }
+    out.extend(lines.into_values());
+    out.sort();
+    for a in &out {
+        assert!(
+            STATUSES.contains(&a.expected),
+            "scenario bug: {} {} expects {:?}",
+            a.kind,
+            a.reference,
+            a.expected
+        );
+    }
+    out
+}
