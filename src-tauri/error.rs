@@ -23,6 +23,20 @@ impl ApiError {
         }
     }
 
+    /// No workspace is open (none chosen yet).
+    pub const NO_WORKSPACE: &'static str = "no_workspace";
+    /// What was asked for does not exist.
+    pub const NOT_FOUND: &'static str = "not_found";
+    /// The request itself is wrong (a bad filter, an action that does not apply).
+    pub const INVALID: &'static str = "invalid_action";
+
+    pub fn no_workspace() -> ApiError {
+        ApiError::new(
+            Self::NO_WORKSPACE,
+            "no workspace is open: create one or open an existing one first",
+        )
+    }
+
     pub fn no_workspace_path() -> ApiError {
         ApiError::new(
             Self::NO_WORKSPACE_PATH,
@@ -41,6 +55,42 @@ impl std::error::Error for ApiError {}
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
+        match error {
+            StoreError::BadQuery(m) => ApiError::new(Self::INVALID, m),
+            e => ApiError::new(Self::STORE, e.to_string()),
+        }
+    }
+}
+
+impl From<cuadra_core::review::ReviewError> for ApiError {
+    fn from(error: cuadra_core::review::ReviewError) -> ApiError {
+        use cuadra_core::review::ReviewError as R;
+        let code = match &error {
+            R::NoSuchCase(_) => Self::NOT_FOUND,
+            R::Locked { .. } => "period_closed",
+            R::ReasonRequired(m) if m.contains("note") => "note_required",
+            R::ReasonRequired(_) => "reason_required",
+            R::NotAllowed(_) | R::BadReason(_) | R::BadLine(_) | R::NotReconciled => "invalid_action",
+            R::Store(_) => Self::STORE,
+        };
+        ApiError::new(code, error.to_string())
+    }
+}
+
+impl From<cuadra_core::store::SettingError> for ApiError {
+    fn from(error: cuadra_core::store::SettingError) -> ApiError {
+        use cuadra_core::store::SettingError as S;
+        let code = match &error {
+            S::Lowered { .. } => "retention_lowered",
+            S::Store(_) => Self::STORE,
+            _ => "invalid_setting",
+        };
+        ApiError::new(code, error.to_string())
+    }
+}
+
+impl From<cuadra_core::ingest::IngestError> for ApiError {
+    fn from(error: cuadra_core::ingest::IngestError) -> ApiError {
         ApiError::new(Self::STORE, error.to_string())
     }
 }

@@ -2,17 +2,64 @@
 //! Business logic lives in cuadra-core; nothing here may decide a rule, touch SQL or format money.
 
 mod commands;
+mod dialogs;
+pub mod dto;
 mod error;
+mod prefs;
 mod state;
 
 pub use error::ApiError;
+pub use prefs::Prefs;
 pub use state::AppState;
 
-/// Starts the app on the workspace named by `CUADRA_DB`, else the per-user default.
+use commands::{audit, cases, export, import, workspace};
+
+/// Starts the app on the workspace named by `CUADRA_DB`, else the last one opened, else the
+/// per-user default.
 pub fn run() -> Result<(), tauri::Error> {
-    let state = AppState::open(cuadra_core::store::resolve_db_path(None));
+    let prefs = Prefs::load();
+    let path = match std::env::var_os("CUADRA_DB") {
+        Some(v) if !v.is_empty() => Some(std::path::PathBuf::from(v)),
+        _ => prefs
+            .last_workspace
+            .clone()
+            .or_else(cuadra_core::store::default_db_path),
+    };
+    let state = AppState::open(path, prefs);
     tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::list_files])
+        .setup(|app| {
+            use tauri::Manager;
+            let handle = app.handle().clone();
+            workspace::set_title(&handle, &app.state::<AppState>());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            workspace::get_session,
+            workspace::pick_workspace,
+            workspace::load_demo,
+            workspace::reconcile,
+            workspace::get_settings,
+            workspace::set_setting,
+            import::list_files,
+            import::pick_import_files,
+            import::preview_import,
+            import::start_import,
+            import::cancel_import,
+            cases::summary,
+            cases::list_facets,
+            cases::list_cases,
+            cases::get_case,
+            cases::search_lines,
+            cases::case_action,
+            audit::audit_log,
+            audit::verify_audit,
+            audit::close_period,
+            audit::reopen_period,
+            audit::list_periods,
+            audit::retention_status,
+            export::export_report,
+        ])
         .run(tauri::generate_context!())
 }

@@ -1,38 +1,117 @@
-//! What the commands share: the open workspace. A workspace that failed to open is kept as its
-//! error, so the window still opens and every command reports why instead of the app vanishing.
+//! What the commands share: the open workspace (or why none is open), the person's preferences
+//! and the running import jobs. A workspace that failed to open is kept as its error, so the
+//! window still opens and every command reports why instead of the app vanishing.
 
 use crate::error::ApiError;
-use cuadra_core::store::{StoreError, Workspace};
-use std::path::PathBuf;
-use std::sync::{Mutex, PoisonError};
+use crate::prefs::Prefs;
+use cuadra_core::ingest::ImportHooks;
+use cuadra_core::store::Workspace;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// The workspace slot: open, failed (with why), or none chosen yet.
+pub struct Slot {
+    pub path: Option<PathBuf>,
+    pub workspace: Option<Workspace>,
+    pub error: Option<ApiError>,
+}
 
 pub struct AppState {
     // `Workspace` holds a rusqlite connection: `Send` but not `Sync`, hence the mutex.
-    workspace: Result<Mutex<Workspace>, ApiError>,
+    slot: Mutex<Slot>,
+    prefs: Mutex<Prefs>,
+    /// Import jobs by id: what the cancel button flips and the progress loop reads.
+    pub jobs: Mutex<HashMap<String, ImportHooks>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A command that panicked while holding the lock dropped its rusqlite transaction, which
+    // rolled back: the connection is consistent, so a poisoned lock is safe to reuse.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl AppState {
     /// Opens (creating and migrating if needed) the workspace at `path`.
-    pub fn open(path: Option<PathBuf>) -> AppState {
-        let workspace = match path {
-            Some(path) => Workspace::open(&path)
-                .map(Mutex::new)
-                .map_err(ApiError::from),
-            None => Err(ApiError::no_workspace_path()),
+    pub fn open(path: Option<PathBuf>, prefs: Prefs) -> AppState {
+        let state = AppState {
+            slot: Mutex::new(Slot {
+                path: None,
+                workspace: None,
+                error: None,
+            }),
+            prefs: Mutex::new(prefs),
+            jobs: Mutex::new(HashMap::new()),
         };
-        AppState { workspace }
+        match path {
+            Some(path) => {
+                let _ = state.switch_to(&path);
+            }
+            None => lock(&state.slot).error = Some(ApiError::no_workspace_path()),
+        }
+        state
     }
 
-    /// Runs `f` on the workspace, one command at a time.
+    /// Makes the workspace at `path` the open one (created if missing).
+    pub fn switch_to(&self, path: &Path) -> Result<(), ApiError> {
+        let mut slot = lock(&self.slot);
+        slot.path = Some(path.to_path_buf());
+        match Workspace::open(path) {
+            Ok(ws) => {
+                slot.workspace = Some(ws);
+                slot.error = None;
+                Ok(())
+            }
+            Err(e) => {
+                let e = ApiError::from(e);
+                slot.workspace = None;
+                slot.error = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    /// The open workspace's path and, when it failed to open, why.
+    pub fn describe(&self) -> (Option<PathBuf>, Option<ApiError>) {
+        let slot = lock(&self.slot);
+        (slot.path.clone(), slot.error.clone())
+    }
+
+    /// Runs `f` on the open workspace, one command at a time.
     pub fn with_workspace<T>(
         &self,
-        f: impl FnOnce(&Workspace) -> Result<T, StoreError>,
+        f: impl FnOnce(&mut Workspace) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let mutex = self.workspace.as_ref().map_err(Clone::clone)?;
-        // A command that panicked while holding the lock dropped its rusqlite transaction, which
-        // rolled back: the connection is consistent, so a poisoned lock is safe to reuse.
-        let workspace = mutex.lock().unwrap_or_else(PoisonError::into_inner);
-        Ok(f(&workspace)?)
+        let mut slot = lock(&self.slot);
+        if let Some(e) = &slot.error {
+            return Err(e.clone());
+        }
+        let ws = slot.workspace.as_mut().ok_or_else(ApiError::no_workspace)?;
+        f(ws)
+    }
+
+    pub fn prefs(&self) -> Prefs {
+        lock(&self.prefs).clone()
+    }
+
+    pub fn update_prefs(&self, f: impl FnOnce(&mut Prefs)) -> Result<Prefs, ApiError> {
+        let mut prefs = lock(&self.prefs);
+        f(&mut prefs);
+        prefs.save().map_err(|e| {
+            ApiError::new(
+                ApiError::STORE,
+                format!("cannot save your preferences: {e}"),
+            )
+        })?;
+        Ok(prefs.clone())
+    }
+
+    /// Who acts: the person's name from the preferences, else the OS user.
+    pub fn actor(&self) -> String {
+        self.prefs()
+            .actor
+            .filter(|a| !a.trim().is_empty())
+            .unwrap_or_else(crate::prefs::os_user)
     }
 }
 
@@ -40,17 +119,18 @@ impl AppState {
 mod tests {
     use super::*;
 
+    fn prefs(dir: &Path) -> Prefs {
+        Prefs::load_from(dir.join("prefs.json"))
+    }
+
     #[test]
     fn a_missing_workspace_path_is_reported_by_every_command() {
-        let state = AppState::open(None);
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let state = AppState::open(None, prefs(dir.path()));
         let error = state
-            .with_workspace(Workspace::list_files)
+            .with_workspace(|ws| Ok(ws.list_files()?))
             .expect_err("without a path there is no workspace to list");
-        assert_eq!(
-            error.code,
-            ApiError::NO_WORKSPACE_PATH,
-            "the UI must be able to tell this case apart"
-        );
+        assert_eq!(error.code, ApiError::NO_WORKSPACE_PATH);
     }
 
     #[test]
@@ -58,9 +138,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let not_a_folder = dir.path().join("file");
         std::fs::write(&not_a_folder, b"x").expect("a plain file");
-        let state = AppState::open(Some(not_a_folder.join("cuadra.db")));
+        let state = AppState::open(Some(not_a_folder.join("cuadra.db")), prefs(dir.path()));
         let error = state
-            .with_workspace(Workspace::list_files)
+            .with_workspace(|ws| Ok(ws.list_files()?))
             .expect_err("a workspace under a plain file cannot open");
         assert_eq!(error.code, ApiError::STORE);
         assert!(
@@ -71,14 +151,15 @@ mod tests {
     }
 
     #[test]
-    fn a_new_workspace_is_created_and_lists_no_files() {
+    fn switching_to_a_new_workspace_creates_it() {
         let dir = tempfile::tempdir().expect("a temporary folder");
+        let state = AppState::open(None, prefs(dir.path()));
         let db = dir.path().join("nested").join("cuadra.db");
-        let state = AppState::open(Some(db.clone()));
+        state.switch_to(&db).expect("a new workspace opens");
         let files = state
-            .with_workspace(Workspace::list_files)
+            .with_workspace(|ws| Ok(ws.list_files()?))
             .expect("a new workspace lists its files");
-        assert!(files.is_empty(), "a new workspace has no imported files");
+        assert!(files.is_empty());
         assert!(db.is_file(), "opening must create the workspace file");
     }
 }

@@ -1,9 +1,81 @@
 // The typed interface the rest of the UI talks to. Views receive a `Backend`; they never know
-// whether it is the real Tauri process or a test fake.
+// whether it is the real Tauri process or the fake. Every method rejects with an `ApiError`.
+// Each method is one command of CONTRACT.md (method names in camelCase, commands in snake_case).
 
-import type { ImportedFile } from "./types";
+import type {
+  AuditFilter,
+  AuditPage,
+  AuditVerification,
+  CaseActionRequest,
+  CaseDetail,
+  CaseRow,
+  ExportRequest,
+  Facets,
+  ImportedFile,
+  ImportPreview,
+  ImportProgress,
+  ListCasesRequest,
+  ListCasesResponse,
+  PeriodInfo,
+  ReconcileResult,
+  RetentionStatus,
+  Session,
+  SettingKey,
+  Settings,
+  SettlementLine,
+  Summary,
+  SummaryFilter,
+} from "./types";
+
+/** Stops listening to an event. */
+export type Unlisten = () => void;
 
 export interface Backend {
-  /** The files imported into the open workspace. Rejects with an `ApiError`. */
+  // Session and workspace
+  getSession(): Promise<Session>;
+  /** Opens the native dialog, then opens (or creates) the chosen workspace; null if cancelled. */
+  pickWorkspace(create: boolean): Promise<string | null>;
+  /** Imports the demo files shipped with the app and reconciles them. */
+  loadDemo(): Promise<void>;
+  reconcile(): Promise<ReconcileResult>;
+
+  // Import
   listFiles(): Promise<ImportedFile[]>;
+  /** Opens the native file dialog (several files); [] if cancelled. */
+  pickImportFiles(): Promise<string[]>;
+  previewImport(path: string): Promise<ImportPreview>;
+  /** Starts importing in the background; progress arrives through `onImportProgress`. */
+  startImport(paths: string[], skipBadRows: boolean): Promise<string>;
+  cancelImport(jobId: string): Promise<void>;
+  onImportProgress(callback: (progress: ImportProgress) => void): Promise<Unlisten>;
+  /** Files dropped on the window, as paths (Tauri's drag-drop event). */
+  onFilesDropped(callback: (paths: string[]) => void): Promise<Unlisten>;
+
+  // Dashboard
+  summary(filter: SummaryFilter): Promise<Summary>;
+  listFacets(): Promise<Facets>;
+
+  // Cases
+  listCases(request: ListCasesRequest): Promise<ListCasesResponse>;
+  getCase(caseKey: string): Promise<CaseDetail>;
+  searchLines(query: string): Promise<SettlementLine[]>;
+  /** Applies one review action; resolves to the case as it is afterwards. */
+  caseAction(request: CaseActionRequest): Promise<CaseRow>;
+
+  // Audit
+  auditLog(filter: AuditFilter, offset: number, limit: number): Promise<AuditPage>;
+  verifyAudit(): Promise<AuditVerification>;
+  closePeriod(period: string, note: string | null): Promise<PeriodInfo>;
+  reopenPeriod(period: string, reason: string): Promise<PeriodInfo>;
+  listPeriods(): Promise<PeriodInfo[]>;
+  retentionStatus(): Promise<RetentionStatus>;
+
+  // Export
+  /** Opens the save dialog and writes the report; the path written, or null if cancelled. */
+  exportReport(request: ExportRequest): Promise<string | null>;
+
+  // Settings
+  getSettings(): Promise<Settings>;
+  /** Stores one setting after the backend checks it; resolves to the value as stored. */
+  setSetting(key: SettingKey, value: string): Promise<string>;
 }

@@ -1,19 +1,885 @@
-// An in-memory backend for unit tests and for running the UI in a plain browser: same interface,
-// canned data, no Tauri.
+// An in-memory backend for unit tests, browser tests and running the UI in a plain browser: the
+// same `Backend` interface, a deterministic generated workspace (see fake/dataset.ts), review
+// actions that follow the backend's rules, an audit hash chain that can be verified and
+// tampered with, and a simulated import job with progress events. No Tauri.
 
-import type { Backend } from "./backend";
-import type { ApiError, ImportedFile } from "./types";
+import type { Backend, Unlisten } from "./backend";
+import {
+  AGING_BUCKETS,
+  LANGS,
+  RESOLVE_REASONS,
+  type AgingBucket,
+  type ApiError,
+  type AuditEvent,
+  type CaseActionRequest,
+  type CaseDetail,
+  type CaseFilter,
+  type CaseRow,
+  type CaseStatus,
+  type ExportRequest,
+  type ImportedFile,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportReport,
+  type Lang,
+  type PeriodInfo,
+  type Session,
+  type Settings,
+  type SettlementLine,
+  type Summary,
+  type SummaryFilter,
+  CASE_STATUSES,
+} from "./types";
+import { CaseStore } from "./fake/cases";
+import { AS_OF, FAKE_METHODS, FAKE_PSPS, bogota, customerEmail, prng } from "./fake/dataset";
+import { compareDecimals, isDecimal, sumDecimals } from "../format/decimal";
 
 export interface FakeBackendOptions {
+  /** Files already imported. */
   files?: ImportedFile[];
   /** When set, every call rejects with this error. */
   error?: ApiError;
+  /** Start with no workspace open and no actor (the first-start screen). */
+  fresh?: boolean;
+  /** Start with the demo workspace loaded, of this many cases (`loadDemo` uses it too). */
+  cases?: number;
+  /** Start with the demo already loaded (default: true unless `fresh`). */
+  loaded?: boolean;
+  /** Milliseconds each call waits, to look like IPC. */
+  latencyMs?: number;
 }
 
-export function createFakeBackend(options: FakeBackendOptions = {}): Backend {
-  const files = options.files ?? [];
+/** The fake's extra handles for tests. */
+export interface FakeBackend extends Backend {
+  /** Simulates files dropped on the window. */
+  dropFiles(paths: string[]): void;
+  /** Changes an audit event in place, as an attacker with the database file could. */
+  tamperAudit(seq: number): void;
+  /** What `pickImportFiles` answers next. */
+  setPickedFiles(paths: string[]): void;
+  /** Make the next export's save dialog "cancelled". */
+  cancelNextExport(): void;
+  readonly exports: ExportRequest[];
+}
+
+const HOUR = 3_600_000;
+const ACTOR_FALLBACK = "ana";
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** A 64-hex-digit chain hash: not cryptographic, only deterministic (the real one is SHA-256). */
+function chainHash(prev: string, body: string): string {
+  let out = "";
+  for (let seed = 0; seed < 8; seed++) {
+    let h = 0x811c9dc5 ^ (seed * 0x01000193);
+    const text = `${prev}|${body}`;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    out += (h >>> 0).toString(16).padStart(8, "0");
+  }
+  return out;
+}
+
+function eventBody(e: Omit<AuditEvent, "prev_hash" | "hash">): string {
+  return JSON.stringify([e.seq, e.at, e.actor, e.action, e.subject, e.before, e.after, e.reason, e.note]);
+}
+
+const DEMO_FILES: Omit<ImportedFile, "id">[] = [
+  {
+    sha256: "3b1f0c5d9a7e2f4b8c6d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d",
+    name: "dlocal_liquidacion_2026-05.csv",
+    size: 1_482_113,
+    kind: "settlement",
+    format: "dlocal-crossborder",
+    encoding: "utf-8",
+    imported_at: "2026-05-19T14:02:00Z",
+    imported_by: "demo",
+    rows_total: 2510,
+    rows_new: 2510,
+    rows_known: 0,
+    rows_conflicting: 0,
+    rows_updated: 0,
+    rows_rejected: 0,
+  },
+  {
+    sha256: "9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b",
+    name: "pedidos_shopify_mayo.csv",
+    size: 3_204_551,
+    kind: "orders",
+    format: "shopify",
+    encoding: "utf-8",
+    imported_at: "2026-05-19T14:03:00Z",
+    imported_by: "demo",
+    rows_total: 6120,
+    rows_new: 6120,
+    rows_known: 0,
+    rows_conflicting: 0,
+    rows_updated: 0,
+    rows_rejected: 0,
+  },
+  {
+    sha256: "5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b",
+    name: "mercadopago_settlement_mayo.csv",
+    size: 902_334,
+    kind: "settlement",
+    format: "mercadopago-settlement",
+    encoding: "windows-1252",
+    imported_at: "2026-05-19T14:04:00Z",
+    imported_by: "demo",
+    rows_total: 1498,
+    rows_new: 1490,
+    rows_known: 0,
+    rows_conflicting: 3,
+    rows_updated: 0,
+    rows_rejected: 5,
+  },
+];
+
+function reject(code: string, message: string): never {
+  throw { code, message } satisfies ApiError;
+}
+
+function emptyFilter(): CaseFilter {
   return {
-    listFiles: () =>
-      options.error ? Promise.reject(options.error) : Promise.resolve(files.map((f) => ({ ...f }))),
+    statuses: [],
+    psps: [],
+    payment_methods: [],
+    period: null,
+    date_from: null,
+    date_to: null,
+    amount_min: null,
+    amount_max: null,
+    text: null,
+    state: null,
+    expiring_within_hours: null,
   };
+}
+
+export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
+  const demoSize = options.cases ?? 5000;
+  const fresh = options.fresh ?? false;
+  const loaded = options.loaded ?? !fresh;
+  const latency = options.latencyMs ?? 0;
+
+  const session: Session = fresh
+    ? { workspace_path: null, workspace_name: null, actor: null, lang: null, workspace_error: null }
+    : {
+        workspace_path: "/home/ana/Documentos/Cuadra/tienda.cuadra",
+        workspace_name: "tienda",
+        actor: ACTOR_FALLBACK,
+        lang: "es",
+        workspace_error: null,
+      };
+  const settings: Settings = {
+    zone: "America/Bogota",
+    tolerance: "0",
+    validity_hours: 72,
+    validity_hours_by_psp: { payu: 168 },
+    grace_days: 7,
+    retention_years: 10,
+    lang: session.lang ?? "es",
+    actor: session.actor,
+  };
+  let files: ImportedFile[] = clone(options.files ?? []);
+  const closed = new Map<string, { closed_at: string; closed_by: string; note: string | null }>();
+  let store: CaseStore | null = null;
+  const audit: AuditEvent[] = [];
+  const progressListeners = new Set<(p: ImportProgress) => void>();
+  const dropListeners = new Set<(paths: string[]) => void>();
+  const jobs = new Map<string, { cancelled: boolean }>();
+  const exports: ExportRequest[] = [];
+  let exportCancelled = false;
+  let picked = [
+    "/home/ana/Descargas/dlocal_liquidacion_2026-06.csv",
+    "/home/ana/Descargas/pedidos_shopify_junio.csv",
+    "/home/ana/Descargas/payu_ventas_filas_malas.csv",
+  ];
+  let jobCounter = 0;
+  let clockMs = Date.parse(AS_OF);
+
+  const actor = () => session.actor ?? ACTOR_FALLBACK;
+  const now = () => {
+    clockMs += 60_000;
+    return bogota(clockMs);
+  };
+
+  function record(action: string, subject: string, extra: Partial<AuditEvent> = {}): AuditEvent {
+    const prev = audit.at(-1)?.hash ?? "0".repeat(64);
+    const base = {
+      seq: audit.length + 1,
+      at: extra.at ?? now(),
+      actor: extra.actor ?? actor(),
+      action,
+      subject,
+      before: extra.before ?? null,
+      after: extra.after ?? null,
+      reason: extra.reason ?? null,
+      note: extra.note ?? null,
+    };
+    const event: AuditEvent = { ...base, prev_hash: prev, hash: chainHash(prev, eventBody(base)) };
+    audit.push(event);
+    return event;
+  }
+
+  function loadWorkspace(): void {
+    store = new CaseStore(demoSize, (period) => period !== null && closed.has(period));
+    if (files.length === 0) files = DEMO_FILES.map((f, i) => ({ ...f, id: i + 1 }));
+    for (const f of files) record("import", `file:${f.sha256.slice(0, 12)}`, { actor: "demo", after: f.name, at: "2026-05-19T09:02:00-05:00" });
+    record("reconcile", "run:1", { actor: "demo", after: `${demoSize} cases`, at: "2026-05-19T09:05:00-05:00" });
+    closed.set("2026-03", { closed_at: "2026-04-05T17:00:00-05:00", closed_by: "maria", note: "Cierre marzo" });
+    record("close_period", "period:2026-03", { actor: "maria", note: "Cierre marzo", at: "2026-04-05T17:00:00-05:00" });
+    store.touch();
+  }
+  if (loaded) loadWorkspace();
+
+  function needStore(): CaseStore {
+    if (!session.workspace_path) reject("no_workspace", "no workspace is open");
+    if (!store) {
+      // An opened but empty workspace: no cases.
+      store = new CaseStore(0, () => false);
+    }
+    return store;
+  }
+
+  async function respond<T>(work: () => T): Promise<T> {
+    if (options.error) throw clone(options.error);
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    return clone(work());
+  }
+
+  // ---- summary --------------------------------------------------------------------------------
+
+  function summarize(f: SummaryFilter): Summary {
+    const s = needStore();
+    const filter: CaseFilter = {
+      ...emptyFilter(),
+      period: f.period,
+      date_from: f.date_from,
+      date_to: f.date_to,
+      psps: f.psp ? [f.psp] : [],
+    };
+    const byStatus = new Map<CaseStatus, { count: number; open: number; amounts: string[] }>();
+    const settled = new Map<string, { gross: string[]; fees: string[]; taxes: string[]; net: string[] }>();
+    const paidByDay = new Map<string, string[]>();
+    const settledByDay = new Map<string, string[]>();
+    const aging = new Map<AgingBucket, { count: number; amounts: string[] }>();
+    const alerts = {
+      paid_shop_pending: [] as string[],
+      unmatched_settlement: [] as string[],
+      missing_settlement: [] as string[],
+      expiring_vouchers: [] as string[],
+    };
+    const asOf = Date.parse(AS_OF);
+    let cases = 0;
+    let open = 0;
+    for (const row of s.matching(filter)) {
+      cases++;
+      if (row.state === "open") open++;
+      const entry = byStatus.get(row.status) ?? { count: 0, open: 0, amounts: [] };
+      entry.count++;
+      if (row.state === "open") entry.open++;
+      entry.amounts.push(row.order_total ?? row.paid_amount ?? "0");
+      byStatus.set(row.status, entry);
+      if (row.settlement_currency && row.net_settled) {
+        const t = settled.get(row.settlement_currency) ?? { gross: [], fees: [], taxes: [], net: [] };
+        const fee = row.fee_total ?? "0";
+        const tax = row.tax_total ?? "0";
+        t.gross.push(sumDecimals([row.net_settled, fee, tax]));
+        t.fees.push(fee);
+        t.taxes.push(tax);
+        t.net.push(row.net_settled);
+        settled.set(row.settlement_currency, t);
+      }
+      if (row.paid_at && row.paid_amount) push(paidByDay, row.paid_at.slice(0, 10), row.paid_amount);
+      if (row.settled_at && row.paid_amount) push(settledByDay, row.settled_at.slice(0, 10), row.paid_amount);
+      if (row.state !== "open") continue;
+      const amount = row.order_total ?? row.paid_amount ?? "0";
+      if (row.status === "awaiting_payment" && row.order_created_at) {
+        const age = (asOf - Date.parse(row.order_created_at)) / HOUR;
+        const bucket: AgingBucket = age < 24 ? "0_1d" : age < 72 ? "1_3d" : age < 168 ? "3_7d" : age < 720 ? "7_30d" : "30d_plus";
+        const a = aging.get(bucket) ?? { count: 0, amounts: [] };
+        a.count++;
+        a.amounts.push(amount);
+        aging.set(bucket, a);
+        const expires = Date.parse(row.voucher_expires_at ?? "");
+        if (expires >= asOf && expires <= asOf + 24 * HOUR) alerts.expiring_vouchers.push(amount);
+      }
+      if (row.status === "paid_shop_pending") alerts.paid_shop_pending.push(amount);
+      if (row.status === "unmatched_settlement") alerts.unmatched_settlement.push(amount);
+      if (row.status === "missing_settlement") alerts.missing_settlement.push(amount);
+    }
+    const days = [...new Set([...paidByDay.keys(), ...settledByDay.keys()])].sort().slice(-31);
+    const alert = (amounts: string[]) => ({ count: amounts.length, amount: sumDecimals(amounts), currency: "COP" });
+    return {
+      as_of: AS_OF,
+      cases,
+      open,
+      by_status: CASE_STATUSES.flatMap((status) => {
+        const e = byStatus.get(status);
+        return e ? [{ status, count: e.count, open: e.open, amount: sumDecimals(e.amounts), currency: "COP" }] : [];
+      }),
+      settled: [...settled.entries()].sort().map(([currency, t]) => ({
+        currency,
+        gross: sumDecimals(t.gross),
+        fees: sumDecimals(t.fees),
+        taxes: sumDecimals(t.taxes),
+        net: sumDecimals(t.net),
+      })),
+      daily: days.map((date) => ({
+        date,
+        paid: sumDecimals(paidByDay.get(date) ?? []),
+        settled: sumDecimals(settledByDay.get(date) ?? []),
+        currency: "COP",
+      })),
+      aging: AGING_BUCKETS.map((bucket) => {
+        const a = aging.get(bucket);
+        return { bucket, count: a?.count ?? 0, amount: sumDecimals(a?.amounts ?? []), currency: "COP" };
+      }),
+      alerts: {
+        paid_shop_pending: alert(alerts.paid_shop_pending),
+        unmatched_settlement: alert(alerts.unmatched_settlement),
+        missing_settlement: alert(alerts.missing_settlement),
+        expiring_vouchers: alert(alerts.expiring_vouchers),
+      },
+    };
+  }
+
+  function push(map: Map<string, string[]>, key: string, value: string): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  }
+
+  // ---- case detail ----------------------------------------------------------------------------
+
+  function linesOf(row: CaseRow): SettlementLine[] {
+    const refs = row.settlement_refs.split(",").map((r) => r.trim()).filter(Boolean);
+    return refs.map((ref, k) => lineFor(row, ref, k));
+  }
+
+  function lineFor(row: CaseRow, ref: string, k: number): SettlementLine {
+    const usd = row.settlement_currency === "USD";
+    return {
+      id: `${ref.replace(/\D/g, "")}${k}`,
+      psp: row.psp ?? "dlocal",
+      psp_txn_id: ref,
+      merchant_ref: row.order_ref,
+      row_type: row.status === "settlement_charge" ? "fee" : row.status === "charged_back" && k > 0 ? "chargeback" : "payment",
+      status: "paid",
+      payment_method: row.payment_method,
+      local_amount: row.paid_amount ?? row.order_total ?? "0",
+      local_currency: row.currency ?? "COP",
+      gross_amount: row.net_settled ? sumDecimals([row.net_settled, row.fee_total ?? "0", row.tax_total ?? "0"]) : null,
+      fee_amount: row.fee_total,
+      tax_amount: row.tax_total,
+      net_amount: row.net_settled,
+      settlement_currency: row.settlement_currency ?? (usd ? "USD" : "COP"),
+      created_at: row.paid_at,
+      approved_at: row.paid_at,
+      settled_at: row.settled_at,
+      file_name: row.psp === "mercadopago" ? "mercadopago_settlement_mayo.csv" : "dlocal_liquidacion_2026-05.csv",
+      row: 2 + (Number(ref.replace(/\D/g, "")) % 2500),
+      case_key: row.case_key,
+    };
+  }
+
+  function detail(key: string): CaseDetail {
+    const row = needStore().byKey(key) ?? reject("not_found", `no case ${key}`);
+    const rand = prng(key.length * 7919 + Number(row.order_id ?? 0));
+    // Line items that add up to the order total exactly (fake totals are whole pesos).
+    const itemCount = row.order_id === null ? 0 : 1 + Math.floor(rand() * 3);
+    const totalPesos = BigInt(row.order_total ?? "0");
+    const share = itemCount ? (totalPesos / BigInt(itemCount) / 100n) * 100n : 0n;
+    const items = Array.from({ length: itemCount }, (_, k) => {
+      const amount = (k === itemCount - 1 ? totalPesos - share * BigInt(itemCount - 1) : share).toString();
+      return {
+        name: ["Camiseta algodón", "Tenis running", "Morral urbano", "Gorra bordada"][k % 4] as string,
+        sku: `SKU-${1000 + k}`,
+        quantity: "1",
+        unit_price: amount,
+        total: amount,
+      };
+    });
+    const order =
+      row.order_id === null
+        ? null
+        : {
+            id: row.order_id,
+            platform: row.case_key.split(":")[1] ?? "shopify",
+            order_ref: row.order_ref ?? "",
+            shop_order_id: row.shop_order_id,
+            customer: row.customer,
+            email: row.customer ? customerEmail(row.customer) : null,
+            total: row.order_total ?? "0",
+            currency: row.currency ?? "COP",
+            status: row.shop_status ?? "unknown",
+            created_at: row.order_created_at ?? AS_OF,
+            paid_at: row.paid_at,
+            payment_reference: row.settlement_refs.split(",")[0]?.trim() || null,
+            file_name: "pedidos_shopify_mayo.csv",
+            row: 2 + (Number(row.order_id) % 6000),
+          };
+    const suggested =
+      row.status === "suggested"
+        ? [lineFor({ ...row, settlement_refs: `${(row.settlement_refs || row.order_ref) ?? ""}X` }, `${row.settlement_refs || "SG"}X`, 0)]
+        : [];
+    return {
+      case: row,
+      order,
+      items,
+      lines: row.status === "suggested" ? [] : linesOf(row),
+      suggested_lines: suggested,
+      history: audit.filter((e) => e.subject === key),
+    };
+  }
+
+  function act(req: CaseActionRequest): CaseRow {
+    const s = needStore();
+    const row = s.byKey(req.case_key) ?? reject("not_found", `no case ${req.case_key}`);
+    if (row.locked && req.action !== "note") {
+      reject("period_closed", `the period ${row.period} is closed: reopen it to change this case`);
+    }
+    const note = req.note?.trim() || null;
+    const reason = req.reason?.trim() || null;
+    let next: CaseRow = { ...row };
+    switch (req.action) {
+      case "confirm":
+        if (row.status !== "suggested") reject("invalid_action", "only a suggested case can be confirmed");
+        next = { ...row, status: "matched", decided_by: actor(), settlement_refs: `${row.settlement_refs || row.order_ref}X` };
+        break;
+      case "match":
+        if (req.line_ids.length === 0) reject("invalid_action", "choose at least one settlement line to match");
+        next = { ...row, status: "matched", decided_by: actor(), settlement_refs: [row.settlement_refs, ...req.line_ids.map((id) => `L-${id}`)].filter(Boolean).join(", ") };
+        break;
+      case "unmatch":
+        if (!row.settlement_refs) reject("invalid_action", "this case holds no settlement line");
+        next = { ...row, status: row.order_id ? "missing_settlement" : row.status, decided_by: actor(), settlement_refs: "", fee_total: null, tax_total: null, net_settled: null, settlement_currency: null };
+        break;
+      case "resolve":
+        if (row.state === "resolved") reject("invalid_action", "the case is already resolved");
+        if (!reason) reject("reason_required", "a resolution needs a reason code");
+        if (!(RESOLVE_REASONS as readonly string[]).includes(reason)) reject("invalid_action", `unknown reason ${reason}`);
+        if (reason === "other" && !note) reject("note_required", "the reason 'other' needs a note");
+        next = { ...row, state: "resolved", decided_by: actor() };
+        break;
+      case "reopen":
+        if (row.state !== "resolved") reject("invalid_action", "only a resolved case can be reopened");
+        if (!reason) reject("reason_required", "reopening needs a reason");
+        next = { ...row, state: "open", decided_by: actor() };
+        break;
+      case "note":
+        if (!note) reject("note_required", "a note cannot be empty");
+        break;
+    }
+    record(`case_${req.action}`, row.case_key, {
+      before: `${row.status}/${row.state}`,
+      after: `${next.status}/${next.state}`,
+      reason,
+      note,
+    });
+    if (req.action !== "note") s.put(next);
+    return s.byKey(row.case_key) ?? next;
+  }
+
+  // ---- periods, facets --------------------------------------------------------------------------
+
+  const periodCounts = (): Map<string, { cases: number; open: number }> => {
+    const counts = new Map<string, { cases: number; open: number }>();
+    for (const row of needStore().matching(emptyFilter())) {
+      const p = row.period ?? "";
+      const c = counts.get(p) ?? { cases: 0, open: 0 };
+      c.cases++;
+      if (row.state === "open") c.open++;
+      counts.set(p, c);
+    }
+    return counts;
+  };
+  let periodCache: { version: number; counts: Map<string, { cases: number; open: number }> } | null = null;
+  let periodVersion = 0;
+  function periods(): PeriodInfo[] {
+    if (!periodCache || periodCache.version !== periodVersion) {
+      periodCache = { version: periodVersion, counts: periodCounts() };
+    }
+    return [...periodCache.counts.entries()]
+      .sort(([a], [b]) => b.localeCompare(a))
+      .map(([period, c]) => {
+        const closedInfo = closed.get(period);
+        return {
+          period,
+          state: closedInfo ? "closed" : "open",
+          closed_at: closedInfo?.closed_at ?? null,
+          closed_by: closedInfo?.closed_by ?? null,
+          note: closedInfo?.note ?? null,
+          cases: c.cases,
+          open_cases: c.open,
+        };
+      });
+  }
+
+  // ---- import -------------------------------------------------------------------------------------
+
+  function preview(path: string): ImportPreview {
+    const name = path.split(/[\\/]/).pop() ?? path;
+    const lower = name.toLowerCase();
+    const size = 40_000 + (lower.length * 7919) % 900_000;
+    const problems = lower.includes("mal") || lower.includes("bad")
+      ? [3, 17, 42].map((row) => ({
+          file: name,
+          sheet: null,
+          row,
+          column: row === 17 ? "F" : "D",
+          severity: "error" as const,
+          code: row === 17 ? "bad_date" : "bad_amount",
+          message: row === 17 ? `cannot read '31/02/2026' as a date` : `cannot read '12.3.4' as an amount`,
+        }))
+      : [];
+    const settlementCols = [
+      ["DLOCAL_TRANSACTION_ID", "psp_txn_id"], ["MERCHANT_REFERENCE", "merchant_ref"], ["LOCAL_AMOUNT", "local_amount"],
+      ["LOCAL_CURRENCY", "local_currency"], ["FEE", "fee_amount"], ["CREATION_DATE", "created_at"], ["COMMENTS", null],
+    ] as const;
+    const orderCols = [
+      ["Name", "order_name"], ["Financial Status", "financial_status"], ["Total", "total"], ["Currency", "currency"],
+      ["Created at", "created_at"], ["Paid at", "paid_at"], ["Lineitem name", "item_name"],
+    ] as const;
+    const isOrders = /pedido|order|shopify|woo|vtex/.test(lower);
+    const known = /dlocal|shopify|pedido|payu|mercado|mp_/.test(lower);
+    const cols = isOrders ? orderCols : settlementCols;
+    const format = !known ? null : isOrders ? "shopify" : lower.includes("payu") ? "payu-ventas" : lower.includes("mercado") || lower.includes("mp_") ? "mercadopago-settlement" : "dlocal-crossborder";
+    return {
+      path,
+      file_name: name,
+      size,
+      format,
+      kind: known ? (isOrders ? "orders" : "settlement") : null,
+      profile: format,
+      encoding: "utf-8",
+      delimiter: lower.includes("payu") ? ";" : ",",
+      sheet: null,
+      columns: cols.map(([source, field]) => ({ source, field })),
+      rows: Array.from({ length: 5 }, (_, r) =>
+        isOrders
+          ? [`#${2001 + r}`, r % 3 ? "paid" : "pending", `${(r + 1) * 45000}`, "COP", `2026-06-0${r + 1} 10:1${r} -0500`, r % 3 ? `2026-06-0${r + 1} 15:00 -0500` : "", "Camiseta algodón"]
+          : [`T-77${r}0${r}`, `#${2001 + r}`, `${(r + 1) * 45000}`, "COP", `${((r + 1) * 0.34).toFixed(2)}`, `2026-06-0${r + 1} 12:00:00`, ""],
+      ),
+      already_imported_at: files.find((f) => f.name === name)?.imported_at ?? null,
+      problems: known
+        ? problems
+        : [{ file: name, sheet: null, row: null, column: null, severity: "error", code: "unknown_format", message: "no built-in format or saved profile recognises this header" }],
+    };
+  }
+
+  function runJob(jobId: string, paths: string[], skipBadRows: boolean): void {
+    const job = jobs.get(jobId);
+    if (!job) return;
+    const reports: ImportReport[] = [];
+    const totalBytes = paths.reduce((s, p) => s + preview(p).size, 0);
+    let doneBytes = 0;
+    let fileIndex = 0;
+    let tick = 0;
+    const ticksPerFile = 8;
+    const emit = (p: Partial<ImportProgress> & Pick<ImportProgress, "phase">) => {
+      const progress: ImportProgress = {
+        job_id: jobId,
+        file: paths[fileIndex] ?? null,
+        file_index: fileIndex,
+        files_total: paths.length,
+        rows_done: 0,
+        bytes_done: doneBytes,
+        bytes_total: totalBytes,
+        rows_per_sec: 52_000,
+        eta_seconds: Math.max(0, ((totalBytes - doneBytes) / totalBytes) * paths.length * 0.4),
+        reports: [],
+        error: null,
+        ...p,
+      };
+      for (const l of progressListeners) l(clone(progress));
+    };
+    const step = () => {
+      if (job.cancelled) {
+        emit({ phase: "cancelled", reports: clone(reports), eta_seconds: null });
+        jobs.delete(jobId);
+        return;
+      }
+      const path = paths[fileIndex];
+      if (path === undefined) {
+        emit({ phase: "reconciling", file: null, eta_seconds: 0 });
+        setTimeout(() => {
+          emit({ phase: "finished", file: null, reports: clone(reports), eta_seconds: 0, bytes_done: totalBytes });
+          jobs.delete(jobId);
+        }, 60);
+        return;
+      }
+      const p = preview(path);
+      tick++;
+      doneBytes += p.size / ticksPerFile;
+      const rows = Math.round((p.size / 180) * (tick / ticksPerFile));
+      if (tick < ticksPerFile) {
+        emit({ phase: tick < ticksPerFile / 2 ? "reading" : "writing", rows_done: rows, bytes_done: Math.round(doneBytes) });
+      } else {
+        const report = importReport(p, skipBadRows, Math.round(p.size / 180));
+        reports.push(report);
+        emit({ phase: "file_done", rows_done: report.rows, reports: [clone(report)], bytes_done: Math.round(doneBytes) });
+        fileIndex++;
+        tick = 0;
+      }
+      setTimeout(step, 50);
+    };
+    setTimeout(step, 30);
+  }
+
+  function importReport(p: ImportPreview, skipBadRows: boolean, rows: number): ImportReport {
+    const base = {
+      file: p.path,
+      sha256: chainHash("file", p.path),
+      size: p.size,
+      format: p.format,
+      kind: p.kind,
+      encoding: p.encoding,
+      first_imported_at: p.already_imported_at,
+      problems: p.problems,
+    };
+    if (p.already_imported_at) {
+      return { ...base, outcome: "already_imported", file_id: files.find((f) => f.name === p.file_name)?.id ?? null, rows, new: 0, known: rows, updated: 0, conflicting: 0, rejected: 0, problems: [] };
+    }
+    const bad = p.problems.filter((x) => x.severity === "error" && x.row !== null).length;
+    const unreadable = p.format === null;
+    if (unreadable || (bad > 0 && !skipBadRows)) {
+      return { ...base, outcome: "rejected", file_id: null, rows, new: 0, known: 0, updated: 0, conflicting: 0, rejected: unreadable ? rows : bad };
+    }
+    const id = files.length + 1;
+    const conflicting = p.file_name.length % 3;
+    const file: ImportedFile = {
+      id,
+      sha256: base.sha256,
+      name: p.file_name,
+      size: p.size,
+      kind: p.kind ?? "settlement",
+      format: p.format ?? "",
+      encoding: p.encoding,
+      imported_at: new Date(Date.parse(now())).toISOString().replace(/\.\d+Z$/, "Z"),
+      imported_by: actor(),
+      rows_total: rows,
+      rows_new: rows - bad - conflicting,
+      rows_known: 0,
+      rows_conflicting: conflicting,
+      rows_updated: 0,
+      rows_rejected: bad,
+    };
+    files = [file, ...files];
+    record("import", `file:${file.sha256.slice(0, 12)}`, { after: file.name });
+    return { ...base, outcome: "imported", file_id: id, rows, new: file.rows_new, known: 0, updated: 0, conflicting, rejected: bad };
+  }
+
+  // ---- the backend ----------------------------------------------------------------------------------
+
+  const backend: FakeBackend = {
+    exports,
+    dropFiles: (paths) => dropListeners.forEach((l) => l([...paths])),
+    tamperAudit: (seq) => {
+      const e = audit[seq - 1];
+      if (e) e.note = `${e.note ?? ""} (edited)`;
+    },
+    setPickedFiles: (paths) => {
+      picked = [...paths];
+    },
+    cancelNextExport: () => {
+      exportCancelled = true;
+    },
+
+    getSession: () => respond(() => ({ ...session, actor: settings.actor ?? session.actor, lang: session.lang })),
+    pickWorkspace: (create) =>
+      respond(() => {
+        const path = create ? "/home/ana/Documentos/Cuadra/nueva.cuadra" : "/home/ana/Documentos/Cuadra/tienda.cuadra";
+        session.workspace_path = path;
+        session.workspace_name = create ? "nueva" : "tienda";
+        return path;
+      }),
+    loadDemo: () =>
+      respond(() => {
+        if (!session.workspace_path) reject("no_workspace", "open or create a workspace first");
+        if (!store || store.count === 0) loadWorkspace();
+      }),
+    reconcile: () => respond(() => {
+      record("reconcile", `run:${audit.length}`, { after: `${needStore().count} cases` });
+      return { as_of: AS_OF, cases: needStore().count, changed: 0 };
+    }),
+
+    listFiles: () => respond(() => files),
+    pickImportFiles: () => respond(() => picked),
+    previewImport: (path) => respond(() => preview(path)),
+    startImport: (paths, skipBadRows) =>
+      respond(() => {
+        if (jobs.size > 0) reject("import_running", "an import is already running");
+        const id = `job-${++jobCounter}`;
+        jobs.set(id, { cancelled: false });
+        runJob(id, paths, skipBadRows);
+        return id;
+      }),
+    cancelImport: (jobId) =>
+      respond(() => {
+        const job = jobs.get(jobId);
+        if (job) job.cancelled = true;
+      }),
+    onImportProgress: async (callback): Promise<Unlisten> => {
+      progressListeners.add(callback);
+      return () => progressListeners.delete(callback);
+    },
+    onFilesDropped: async (callback): Promise<Unlisten> => {
+      dropListeners.add(callback);
+      return () => dropListeners.delete(callback);
+    },
+
+    summary: (filter) => respond(() => summarize(filter)),
+    listFacets: () =>
+      respond(() => ({
+        psps: store && store.count > 0 ? [...FAKE_PSPS] : [],
+        payment_methods: store && store.count > 0 ? [...FAKE_METHODS] : [],
+        periods: store && store.count > 0 ? ["2026-05", "2026-04", "2026-03", "2026-02"].filter((p) => store!.count > 1000 || p !== "2026-02") : [],
+        actors: [...new Set(audit.map((e) => e.actor))].sort(),
+      })),
+
+    listCases: (request) =>
+      respond(() => needStore().list(request.filter, request.sort, request.offset, Math.min(request.limit, 1000))),
+    getCase: (key) => respond(() => detail(key)),
+    searchLines: (query) =>
+      respond(() => {
+        const q = query.trim().toLowerCase();
+        if (!q) return [];
+        const s = needStore();
+        const out: SettlementLine[] = [];
+        const amountQuery = isDecimal(q) ? q : null;
+        for (let i = 0; i < Math.min(s.count, 20_000) && out.length < 20; i++) {
+          const row = s.row(i);
+          if (!row.settlement_refs || row.order_id !== null) continue;
+          const hit = amountQuery
+            ? row.paid_amount !== null && compareDecimals(row.paid_amount, amountQuery) === 0
+            : row.settlement_refs.toLowerCase().includes(q) || (row.customer ?? "").toLowerCase().includes(q);
+          if (hit) out.push(...linesOf(row));
+        }
+        return out;
+      }),
+    caseAction: (request) => respond(() => act(request)),
+
+    auditLog: (filter, offset, limit) =>
+      respond(() => {
+        const since = filter.since ? (filter.since.length === 10 ? `${filter.since}T00:00:00-05:00` : filter.since) : null;
+        const sinceMs = since ? Date.parse(since) : null;
+        const hits = audit
+          .filter((e) => (!filter.case_key || e.subject === filter.case_key) && (!filter.actor || e.actor === filter.actor) && (sinceMs === null || Date.parse(e.at) >= sinceMs))
+          .reverse();
+        return { total: hits.length, events: hits.slice(offset, offset + limit) };
+      }),
+    verifyAudit: () =>
+      respond(() => {
+        let prev = "0".repeat(64);
+        let first: [number, string] | null = null;
+        for (const e of audit) {
+          if (e.prev_hash !== prev) {
+            first = [e.seq, "prev_hash does not match the previous event's hash"];
+            break;
+          }
+          if (chainHash(prev, eventBody(e)) !== e.hash) {
+            first = [e.seq, "the event's content does not match its hash"];
+            break;
+          }
+          prev = e.hash;
+        }
+        const head = audit.at(-1);
+        return { events: audit.length, head_seq: head?.seq ?? 0, head_hash: head?.hash ?? "0".repeat(64), first_broken: first };
+      }),
+    closePeriod: (period, note) =>
+      respond(() => {
+        if (closed.has(period)) reject("invalid_action", `the period ${period} is already closed`);
+        closed.set(period, { closed_at: now(), closed_by: actor(), note: note?.trim() || null });
+        record("close_period", `period:${period}`, { note: note?.trim() || null });
+        needStore().touch();
+        periodVersion++;
+        return periods().find((p) => p.period === period) ?? reject("not_found", `no period ${period}`);
+      }),
+    reopenPeriod: (period, reason) =>
+      respond(() => {
+        if (!reason.trim()) reject("reason_required", "reopening a period needs a reason");
+        if (!closed.has(period)) reject("invalid_action", `the period ${period} is not closed`);
+        closed.delete(period);
+        record("reopen_period", `period:${period}`, { reason: reason.trim() });
+        needStore().touch();
+        periodVersion++;
+        return periods().find((p) => p.period === period) ?? reject("not_found", `no period ${period}`);
+      }),
+    listPeriods: () => respond(() => periods()),
+    retentionStatus: () =>
+      respond(() => ({
+        retention_years: settings.retention_years,
+        oldest_record_at: files.length ? "2026-02-01T00:00:00-05:00" : null,
+        keep_until: files.length ? `${2026 + settings.retention_years}-02-01` : null,
+        files_kept: files.length,
+        evidence_bytes: files.reduce((s, f) => s + Math.round(f.size * 0.22), 0),
+      })),
+
+    exportReport: (request) =>
+      respond(() => {
+        if (exportCancelled) {
+          exportCancelled = false;
+          return null;
+        }
+        exports.push(clone(request));
+        const ext = request.kind === "bundle" ? "zip" : request.format;
+        const path = `/home/ana/Documentos/cuadra_${request.kind}_${request.period ?? "todo"}.${ext}`;
+        record("export", `report:${request.kind}`, { after: path });
+        return path;
+      }),
+
+    getSettings: () => respond(() => settings),
+    setSetting: (key, value) =>
+      respond(() => {
+        const v = value.trim();
+        const invalid = (why: string) => reject("invalid_setting", `'${v}' is not a valid ${key}: ${why}`);
+        let stored = v;
+        if (key === "zone") {
+          try {
+            new Intl.DateTimeFormat("en", { timeZone: v });
+          } catch {
+            invalid("use a zone name like America/Bogota");
+          }
+          settings.zone = v;
+        } else if (key === "tolerance") {
+          if (!isDecimal(v) || v.startsWith("-")) invalid("use a plain non-negative number like 0 or 100");
+          settings.tolerance = v;
+        } else if (key === "validity_hours" || key.startsWith("validity_hours.")) {
+          const n = Number(v);
+          if (!/^\d+$/.test(v) || n < 1 || n > 8784) invalid("use whole hours between 1 and 8784");
+          if (key === "validity_hours") settings.validity_hours = n;
+          else settings.validity_hours_by_psp[key.slice("validity_hours.".length)] = n;
+          stored = String(n);
+        } else if (key === "grace_days") {
+          const n = Number(v);
+          if (!/^\d+$/.test(v) || n > 3650) invalid("use whole days between 0 and 3650");
+          settings.grace_days = n;
+          stored = String(n);
+        } else if (key === "retention_years") {
+          const n = Number(v);
+          if (!/^\d+$/.test(v) || n < 1 || n > 100) invalid("use whole years between 1 and 100");
+          if (n < settings.retention_years) reject("retention_lowered", `retention can only be raised (now ${settings.retention_years} years)`);
+          settings.retention_years = n;
+          stored = String(n);
+        } else if (key === "lang") {
+          if (!(LANGS as readonly string[]).includes(v)) invalid("use es, en or zh");
+          settings.lang = v as Lang;
+          session.lang = v as Lang;
+        } else if (key === "actor") {
+          if (!v) invalid("a name cannot be empty");
+          settings.actor = v;
+          session.actor = v;
+        } else {
+          reject("invalid_setting", `'${key}' is not a setting`);
+        }
+        record("set_setting", `setting:${key}`, { after: stored });
+        return stored;
+      }),
+  };
+  return backend;
 }

@@ -1,34 +1,49 @@
-// The shapes that cross the IPC boundary, mirroring the Rust types the commands return
-// (`cuadra_core::store::ImportedFile`, `cuadra_app::error::ApiError`). Plain data only: no
-// behaviour and no Tauri import, so views and tests can use them without a backend.
+// The Rust types that cross IPC are generated (src-tauri/dto.rs -> generated.ts); this file
+// adds the UI's own vocabulary (status lists, requests built by the UI) and re-exports them.
+export type {
+  ApiError,
+  Session,
+  ImportedFile,
+  Problem,
+  ImportReport,
+  ColumnMapping,
+  ImportPreview,
+  ImportProgress,
+  ReconcileResult,
+  SummaryFilter,
+  StatusTotal,
+  SettledTotal,
+  DailyPoint,
+  AgingPoint,
+  AlertCount,
+  Summary,
+  Facets,
+  CaseFilter,
+  CaseSort,
+  CaseRow,
+  ListCasesResponse,
+  ShopOrder,
+  OrderItem,
+  SettlementLine,
+  AuditEvent,
+  CaseDetail,
+  AuditFilter,
+  AuditPage,
+  AuditVerification,
+  PeriodInfo,
+  RetentionStatus,
+  Settings,
+  Alerts,
+} from "./generated";
+import type { ApiError, CaseFilter, CaseSort } from "./generated";
 
-/** One file imported into the workspace. Its `sha256` is its identity. */
-export interface ImportedFile {
-  id: number;
-  sha256: string;
-  name: string;
-  size: number;
-  kind: string;
-  format: string;
-  /** The text encoding the file was decoded with; null for binary formats (XLSX). */
-  encoding: string | null;
-  /** RFC 3339 instant, as stored (UTC). */
-  imported_at: string;
-  imported_by: string;
-  /** Data rows in the file, then what the import did with each. */
-  rows_total: number;
-  rows_new: number;
-  rows_known: number;
-  rows_conflicting: number;
-  rows_updated: number;
-  rows_rejected: number;
-}
+// The shapes that cross the IPC boundary, mirroring the Rust types the commands take and return.
+// Plain data only: no behaviour beyond type guards and no Tauri import, so views and tests can use
+// them without a backend. JSON field names are snake_case (serde defaults); amounts are exact
+// decimal strings ("150000", "-12.50"), never numbers; times are RFC 3339 strings with the offset
+// of the workspace zone; identifiers are strings, except the existing numeric file id and audit seq.
+// CONTRACT.md beside this file is the same contract in prose, for the Rust side.
 
-/** The one error shape every command rejects with. Branch on `code`, never on `message`. */
-export interface ApiError {
-  code: string;
-  message: string;
-}
 
 export function isApiError(value: unknown): value is ApiError {
   return (
@@ -38,3 +53,193 @@ export function isApiError(value: unknown): value is ApiError {
     typeof (value as { message?: unknown }).message === "string"
   );
 }
+
+/** Error codes the UI translates; any other code shows the backend's message verbatim. */
+export const KNOWN_ERROR_CODES = [
+  "store",
+  "no_workspace_path",
+  "no_workspace",
+  "not_found",
+  "period_closed",
+  "reason_required",
+  "note_required",
+  "invalid_action",
+  "stale_case",
+  "invalid_setting",
+  "retention_lowered",
+  "import_running",
+  "ipc",
+] as const;
+export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+
+// ---- Languages and statuses ---------------------------------------------------------------------
+
+export const LANGS = ["es", "en", "zh"] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const CASE_STATUSES = [
+  "matched",
+  "paid_shop_pending",
+  "underpaid",
+  "overpaid",
+  "duplicate_payment",
+  "paid_after_expiry",
+  "currency_mismatch",
+  "refunded",
+  "partially_refunded",
+  "charged_back",
+  "awaiting_payment",
+  "expired_unpaid",
+  "awaiting_settlement",
+  "missing_settlement",
+  "suggested",
+  "unmatched_settlement",
+  "settlement_charge",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export type CaseState = "open" | "resolved";
+
+export const RESOLVE_REASONS = [
+  "refunded_to_buyer",
+  "written_off",
+  "shop_corrected",
+  "refund_pending_at_psp",
+  "not_our_order",
+  "accepted_late_payment",
+  "other",
+] as const;
+export type ResolveReason = (typeof RESOLVE_REASONS)[number];
+
+export const CASE_ACTIONS = ["confirm", "match", "unmatch", "resolve", "reopen", "note"] as const;
+export type CaseActionKind = (typeof CASE_ACTIONS)[number];
+
+// ---- Session and workspace ----------------------------------------------------------------------
+
+
+
+// ---- Import -------------------------------------------------------------------------------------
+
+export type FileKind = "settlement" | "orders";
+
+
+
+
+export type ImportOutcome = "imported" | "already_imported" | "dry_run" | "rejected";
+
+
+export type ImportPhase =
+  | "reading"
+  | "writing"
+  | "reconciling"
+  | "file_done"
+  | "finished"
+  | "cancelled"
+  | "failed";
+
+
+// ---- Dashboard ----------------------------------------------------------------------------------
+
+
+
+
+
+export const AGING_BUCKETS = ["0_1d", "1_3d", "3_7d", "7_30d", "30d_plus"] as const;
+export type AgingBucket = (typeof AGING_BUCKETS)[number];
+
+
+
+
+
+// ---- Cases --------------------------------------------------------------------------------------
+
+
+export const SORT_COLUMNS = [
+  "event_at",
+  "case_key",
+  "status",
+  "order_ref",
+  "customer",
+  "order_total",
+  "paid_amount",
+  "difference",
+  "psp",
+  "payment_method",
+  "paid_at",
+  "settled_at",
+  "state",
+] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
+
+export interface ListCasesRequest {
+  filter: CaseFilter;
+  sort: CaseSort;
+  offset: number;
+  limit: number;
+}
+
+
+
+
+
+
+
+
+export interface CaseActionRequest {
+  case_key: string;
+  action: CaseActionKind;
+  /** resolve: a ResolveReason; reopen: free text (required). */
+  reason: string | null;
+  note: string | null;
+  /** match: the lines to put into the case; unmatch: the lines to take out. */
+  line_ids: string[];
+  /** match on a line-only case: the order to attach the line to. */
+  order_id: string | null;
+}
+
+// ---- Audit, periods, retention ------------------------------------------------------------------
+
+
+
+
+
+
+// ---- Export -------------------------------------------------------------------------------------
+
+export const REPORT_KINDS = [
+  "reconciliation",
+  "exceptions",
+  "matched",
+  "charges",
+  "summary",
+  "audit",
+  "workbook",
+  "bundle",
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export type ReportFormat = "xlsx" | "csv";
+
+export interface ExportRequest {
+  kind: ReportKind;
+  format: ReportFormat;
+  period: string | null;
+  statuses: CaseStatus[];
+  psps: string[];
+  lang: Lang;
+}
+
+// ---- Settings -----------------------------------------------------------------------------------
+
+
+/** Keys `set_setting` accepts (`validity_hours.<psp>` for any PSP). */
+export type SettingKey =
+  | "zone"
+  | "tolerance"
+  | "validity_hours"
+  | `validity_hours.${string}`
+  | "grace_days"
+  | "retention_years"
+  | "lang"
+  | "actor";
+

@@ -1,0 +1,162 @@
+//! The audit trail, its verification, period close and reopen, and retention.
+
+use super::now;
+use crate::dto::{AuditFilter, AuditPage, AuditVerification, PeriodInfo, RetentionStatus};
+use crate::error::ApiError;
+use crate::state::AppState;
+use cuadra_core::periods::PeriodError;
+use tauri::State;
+
+fn period_error(e: PeriodError) -> ApiError {
+    let code = match &e {
+        PeriodError::ReasonRequired(_) => "reason_required",
+        PeriodError::Store(_) => ApiError::STORE,
+        _ => ApiError::INVALID,
+    };
+    ApiError::new(code, e.to_string())
+}
+
+/// `since` as an instant: RFC 3339, or a date (the start of that day in the workspace zone).
+fn since(text: &str, zone: chrono_tz::Tz) -> Result<chrono::DateTime<chrono::Utc>, ApiError> {
+    let t = text.trim();
+    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Ok(at.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(|d| cuadra_core::time::Moment::Date(d).to_utc(zone))
+        .map_err(|_| {
+            ApiError::new(
+                ApiError::INVALID,
+                format!("'{text}' is not a date like 2026-10-31 or a time like 2026-10-31T08:00:00-05:00"),
+            )
+        })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn audit_log(
+    state: State<'_, AppState>,
+    filter: AuditFilter,
+    offset: u64,
+    limit: u64,
+) -> Result<AuditPage, ApiError> {
+    if limit == 0 || limit > 1000 {
+        return Err(ApiError::new(ApiError::INVALID, "a page holds 1 to 1000 events"));
+    }
+    state.with_workspace(|ws| {
+        let zone = ws.zone()?;
+        let core = cuadra_core::audit::AuditFilter {
+            case: filter.case_key.clone().filter(|k| !k.trim().is_empty()),
+            actor: filter.actor.clone().filter(|a| !a.trim().is_empty()),
+            since: filter
+                .since
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| since(s, zone))
+                .transpose()?,
+            newest_first: true,
+            offset,
+            limit: Some(limit),
+            ..Default::default()
+        };
+        Ok(AuditPage {
+            total: ws.audit_count(&core)?,
+            events: ws.audit_log(&core)?.into_iter().map(Into::into).collect(),
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn verify_audit(state: State<'_, AppState>) -> Result<AuditVerification, ApiError> {
+    state.with_workspace(|ws| {
+        let v = ws.verify_audit()?;
+        Ok(AuditVerification {
+            events: v.events,
+            head_seq: v.head_seq,
+            head_hash: v.head_hash,
+            first_broken: v.first_broken,
+        })
+    })
+}
+
+fn info(p: cuadra_core::periods::PeriodInfo, open_cases: u64, note: Option<String>) -> PeriodInfo {
+    PeriodInfo {
+        state: if p.is_closed() { "closed".into() } else { "open".into() },
+        period: p.period,
+        closed_at: p.closed_at,
+        closed_by: p.closed_by,
+        note,
+        cases: p.cases,
+        open_cases,
+    }
+}
+
+/// Open cases of a period, from the stored cases.
+fn open_cases(ws: &cuadra_core::store::Workspace, period: &str) -> Result<u64, ApiError> {
+    let filter = cuadra_core::cases::CaseFilter {
+        period: Some(period.to_string()),
+        state: Some("open".into()),
+        ..Default::default()
+    };
+    Ok(ws.list_cases(&filter, Default::default(), 0, 1)?.0)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn close_period(
+    state: State<'_, AppState>,
+    period: String,
+    note: Option<String>,
+) -> Result<PeriodInfo, ApiError> {
+    let actor = state.actor();
+    state.with_workspace(|ws| {
+        let report = ws
+            .close_period(&period, &actor, now(), note.as_deref())
+            .map_err(period_error)?;
+        Ok(info(report.period, report.open_cases, note.clone()))
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn reopen_period(
+    state: State<'_, AppState>,
+    period: String,
+    reason: String,
+) -> Result<PeriodInfo, ApiError> {
+    let actor = state.actor();
+    state.with_workspace(|ws| {
+        let p = ws
+            .reopen_period(&period, &actor, now(), &reason)
+            .map_err(period_error)?;
+        let open = open_cases(ws, &period)?;
+        Ok(info(p, open, None))
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn list_periods(state: State<'_, AppState>) -> Result<Vec<PeriodInfo>, ApiError> {
+    state.with_workspace(|ws| {
+        let mut out = Vec::new();
+        for p in ws.periods()? {
+            let open = open_cases(ws, &p.period)?;
+            out.push(info(p, open, None));
+        }
+        out.sort_by(|a, b| b.period.cmp(&a.period));
+        Ok(out)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn retention_status(state: State<'_, AppState>) -> Result<RetentionStatus, ApiError> {
+    state.with_workspace(|ws| {
+        let s = ws.retention_status(now())?;
+        let oldest = s.files.iter().map(|f| f.imported_at.clone()).min();
+        let keep_until = s.files.iter().map(|f| f.kept_until).max();
+        let bytes: u64 = ws.list_files()?.iter().map(|f| f.size).sum();
+        Ok(RetentionStatus {
+            retention_years: s.retention_years,
+            oldest_record_at: oldest,
+            keep_until: keep_until.map(|d| d.to_string()),
+            files_kept: s.files.len() as u64,
+            evidence_bytes: bytes,
+        })
+    })
+}

@@ -1,0 +1,164 @@
+//! The dashboard, the cases table, one case, the line search and the review acts.
+
+use super::now;
+use crate::dto::{
+    CaseDetail, CaseFilter, CaseRowDto, CaseSort, Facets, ListCasesResponse, OrderItem,
+    SettlementLine, ShopOrder, Summary, SummaryFilter,
+};
+use crate::error::ApiError;
+use crate::state::AppState;
+use cuadra_core::cases::{DashFilter, SortKey};
+use cuadra_core::review::{ActionKind, ActionRequest};
+use tauri::State;
+
+/// The most rows one page may ask for.
+const MAX_PAGE: u64 = 1000;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn summary(state: State<'_, AppState>, filter: SummaryFilter) -> Result<Summary, ApiError> {
+    state.with_workspace(|ws| {
+        let d = ws.dashboard(&DashFilter {
+            period: filter.period,
+            date_from: filter.date_from,
+            date_to: filter.date_to,
+            psp: filter.psp,
+        })?;
+        Ok(d.into())
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn list_facets(state: State<'_, AppState>) -> Result<Facets, ApiError> {
+    state.with_workspace(|ws| {
+        let f = ws.facets()?;
+        Ok(Facets {
+            psps: f.psps,
+            payment_methods: f.payment_methods,
+            periods: f.periods,
+            actors: f.actors,
+        })
+    })
+}
+
+fn sort_key(column: &str) -> Result<SortKey, ApiError> {
+    serde_json::from_value(serde_json::Value::from(column)).map_err(|_| {
+        ApiError::new(ApiError::INVALID, format!("the cases cannot be sorted by '{column}'"))
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn list_cases(
+    state: State<'_, AppState>,
+    filter: CaseFilter,
+    sort: CaseSort,
+    offset: u64,
+    limit: u64,
+) -> Result<ListCasesResponse, ApiError> {
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(ApiError::new(
+            ApiError::INVALID,
+            format!("a page holds 1 to {MAX_PAGE} cases, not {limit}"),
+        ));
+    }
+    let sort = cuadra_core::cases::CaseSort {
+        key: sort_key(&sort.column)?,
+        desc: sort.direction == "desc",
+    };
+    state.with_workspace(|ws| {
+        let (total, rows) = ws.list_cases(&filter.into(), sort, offset, limit)?;
+        Ok(ListCasesResponse {
+            total,
+            rows: rows.into_iter().map(CaseRowDto::from).collect(),
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDetail, ApiError> {
+    state.with_workspace(|ws| {
+        let d = ws.case_detail(&case_key)?.ok_or_else(|| {
+            ApiError::new(ApiError::NOT_FOUND, format!("there is no case {case_key}"))
+        })?;
+        let suggested = d.case.status == "suggested";
+        let key = d.case.case_key.clone();
+        let lines: Vec<SettlementLine> = d
+            .lines
+            .into_iter()
+            .map(|l| SettlementLine::from_detail(l, Some(key.clone())))
+            .collect();
+        let (lines, suggested_lines) = if suggested {
+            (Vec::new(), lines)
+        } else {
+            (lines, Vec::new())
+        };
+        Ok(CaseDetail {
+            case: d.case.into(),
+            order: d.order.map(ShopOrder::from),
+            items: d.items.into_iter().map(OrderItem::from).collect(),
+            lines,
+            suggested_lines,
+            history: d.history.into_iter().map(Into::into).collect(),
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn search_lines(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<SettlementLine>, ApiError> {
+    state.with_workspace(|ws| {
+        Ok(ws
+            .search_lines(&query)?
+            .into_iter()
+            .map(|f| SettlementLine::from_detail(f.line, f.case_key))
+            .collect())
+    })
+}
+
+fn id(text: &str, what: &str) -> Result<i64, ApiError> {
+    text.trim().parse().map_err(|_| {
+        ApiError::new(ApiError::INVALID, format!("'{text}' is not a {what} id"))
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+#[allow(clippy::too_many_arguments)]
+pub fn case_action(
+    state: State<'_, AppState>,
+    case_key: String,
+    action: String,
+    reason: Option<String>,
+    note: Option<String>,
+    line_ids: Vec<String>,
+    order_id: Option<String>,
+) -> Result<CaseRowDto, ApiError> {
+    let kind = ActionKind::parse(&action).ok_or_else(|| {
+        ApiError::new(
+            ApiError::INVALID,
+            format!("'{action}' is not an action: confirm, match, unmatch, resolve, reopen or note"),
+        )
+    })?;
+    let req = ActionRequest {
+        case_key: case_key.clone(),
+        action: kind,
+        reason,
+        note,
+        line_ids: line_ids.iter().map(|l| id(l, "line")).collect::<Result<_, _>>()?,
+        order_id: order_id.as_deref().map(|o| id(o, "order")).transpose()?,
+    };
+    let actor = state.actor();
+    state.with_workspace(|ws| {
+        let out = ws.act(&req, &actor, now())?;
+        // A match from a line's own case moves the line into the order's case: show that one.
+        let row = out
+            .cases
+            .iter()
+            .find(|c| c.case_key == case_key)
+            .or_else(|| out.cases.iter().find(|c| c.order_id == req.order_id && c.order_id.is_some()))
+            .or(out.cases.first())
+            .cloned()
+            .ok_or_else(|| ApiError::new(ApiError::NOT_FOUND, format!("case {case_key} is gone")))?;
+        Ok(row.into())
+    })
+}

@@ -1,0 +1,182 @@
+//! The session, the workspace file, the demo data, settings and reruns.
+
+use super::now;
+use crate::dto::{ApiErrorDto, ReconcileResult, Session, Settings};
+use crate::error::ApiError;
+use crate::state::AppState;
+use cuadra_core::ingest::{import_bytes, BadRowPolicy, ImportOptions};
+use tauri::{AppHandle, Manager, State};
+
+/// The demo files shipped in assets/demo (a seeded scenario with every status), embedded so
+/// the demo works wherever the app is installed.
+const DEMO_FILES: [(&str, &[u8]); 3] = [
+    (
+        "shopify_orders_export.csv",
+        include_bytes!("../../assets/demo/shopify_orders_export.csv"),
+    ),
+    (
+        "dlocal_settlement_657094.csv",
+        include_bytes!("../../assets/demo/dlocal_settlement_657094.csv"),
+    ),
+    (
+        "dlocal_settlement_657114.csv",
+        include_bytes!("../../assets/demo/dlocal_settlement_657114.csv"),
+    ),
+];
+/// The moment the demo scenario is judged at (its vouchers and grace periods are planted
+/// around it), and its amount tolerance.
+const DEMO_AS_OF: &str = "2026-05-22T12:00:00-05:00";
+const DEMO_TOLERANCE: &str = "50";
+
+/// Sets the window title to "Cuadra — <workspace file name>".
+pub fn set_title(app: &AppHandle, state: &AppState) {
+    let (path, _) = state.describe();
+    let name = path
+        .as_deref()
+        .and_then(|p| p.file_stem())
+        .map(|n| n.to_string_lossy().into_owned());
+    let title = match name {
+        Some(n) => format!("Cuadra — {n}"),
+        None => "Cuadra".to_string(),
+    };
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title(&title);
+    }
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn get_session(state: State<'_, AppState>) -> Result<Session, ApiError> {
+    let (path, error) = state.describe();
+    let prefs = state.prefs();
+    Ok(Session {
+        workspace_name: path
+            .as_deref()
+            .and_then(|p| p.file_stem())
+            .map(|n| n.to_string_lossy().into_owned()),
+        workspace_path: path.map(|p| p.display().to_string()),
+        actor: prefs.actor.filter(|a| !a.trim().is_empty()),
+        lang: prefs.lang,
+        workspace_error: error.map(|e| ApiErrorDto {
+            code: e.code,
+            message: e.message,
+        }),
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn pick_workspace(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    create: bool,
+) -> Result<Option<String>, ApiError> {
+    let Some(path) = crate::dialogs::pick_workspace(create) else {
+        return Ok(None);
+    };
+    if !create && !path.is_file() {
+        return Err(ApiError::new(
+            ApiError::NOT_FOUND,
+            format!("{} does not exist: choose an existing workspace file, or create a new one", path.display()),
+        ));
+    }
+    state.switch_to(&path)?;
+    state.update_prefs(|p| p.last_workspace = Some(path.clone()))?;
+    set_title(&app, &state);
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn load_demo(state: State<'_, AppState>) -> Result<(), ApiError> {
+    let actor = state.actor();
+    state.with_workspace(|ws| {
+        ws.set_setting("tolerance", DEMO_TOLERANCE, &actor, now())?;
+        let opts = ImportOptions {
+            profile: None,
+            dry_run: false,
+            bad_rows: BadRowPolicy::RejectFile,
+            actor: actor.clone(),
+            now: now(),
+        };
+        for (name, bytes) in DEMO_FILES {
+            let report = import_bytes(ws, name, name, bytes, &opts)?;
+            if !report.succeeded() {
+                return Err(ApiError::new(
+                    ApiError::STORE,
+                    format!("the demo file {name} did not import: {:?}", report.problems.first()),
+                ));
+            }
+        }
+        let as_of = chrono::DateTime::parse_from_rfc3339(DEMO_AS_OF)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|e| ApiError::new(ApiError::STORE, e.to_string()))?;
+        ws.run_reconciliation(as_of, &actor, now())?;
+        Ok(())
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn reconcile(state: State<'_, AppState>) -> Result<ReconcileResult, ApiError> {
+    let actor = state.actor();
+    state.with_workspace(|ws| {
+        let run = ws.run_reconciliation(now(), &actor, now())?;
+        Ok(ReconcileResult {
+            as_of: run.as_of,
+            cases: run.cases,
+            changed: run.written + run.removed,
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, ApiError> {
+    let prefs = state.prefs();
+    state.with_workspace(|ws| {
+        let r = ws.recon_settings()?;
+        Ok(Settings {
+            zone: r.zone.name().to_string(),
+            tolerance: r.tolerance.normalize().to_string(),
+            validity_hours: r.validity_hours,
+            validity_hours_by_psp: r.validity_hours_by_psp.clone(),
+            grace_days: r.grace_days,
+            retention_years: ws.retention_years()?,
+            lang: prefs.lang.clone().unwrap_or_else(|| "es".into()),
+            actor: prefs.actor.clone().filter(|a| !a.trim().is_empty()),
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn set_setting(
+    state: State<'_, AppState>,
+    key: String,
+    value: String,
+) -> Result<String, ApiError> {
+    match key.as_str() {
+        // The person's own settings live with the person, not in the books.
+        "lang" => {
+            let lang = value.trim().to_lowercase();
+            if !["es", "en", "zh"].contains(&lang.as_str()) {
+                return Err(ApiError::new(
+                    "invalid_setting",
+                    format!("'{value}' is not a language: use es, en or zh"),
+                ));
+            }
+            state.update_prefs(|p| p.lang = Some(lang.clone()))?;
+            Ok(lang)
+        }
+        "actor" => {
+            let name = value.trim().to_string();
+            if name.is_empty() || name.chars().count() > 100 {
+                return Err(ApiError::new(
+                    "invalid_setting",
+                    "your name for the records must be 1 to 100 characters",
+                ));
+            }
+            state.update_prefs(|p| p.actor = Some(name.clone()))?;
+            Ok(name)
+        }
+        _ => {
+            let actor = state.actor();
+            state.with_workspace(|ws| Ok(ws.set_setting(&key, &value, &actor, now())?))
+        }
+    }
+}

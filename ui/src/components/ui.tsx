@@ -1,0 +1,68 @@
+// Small shared pieces: the error line, the status badge, money and time cells. Each renders text
+// only (never markup from data), so names and references from users' files stay inert.
+
+import type { ReactNode } from "react";
+import type { CaseStatus } from "../ipc";
+import { useI18n } from "../i18n/i18n";
+import { errorText } from "../app/errors";
+import { formatDateTime, offsetOf } from "../format/time";
+
+export function ErrorLine({ error, testid }: { error: unknown; testid?: string }) {
+  const i18n = useI18n();
+  if (error === null || error === undefined) return null;
+  return (
+    <p className="error" role="alert" data-testid={testid ?? "error"}>
+      {errorText(i18n, error)}
+    </p>
+  );
+}
+
+export function StatusBadge({ status }: { status: CaseStatus }) {
+  const { t } = useI18n();
+  return (
+    <span className={`badge s-${status}`} data-status={status}>
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
+export function Money({ amount, currency, testid }: { amount: string | null | undefined; currency: string | null | undefined; testid?: string }) {
+  const { money } = useI18n();
+  const negative = amount?.trim().startsWith("-") ?? false;
+  return (
+    <span className={negative ? "num neg" : "num"} data-testid={testid} title={amount ? `${amount} ${currency ?? ""}` : undefined}>
+      {money(amount, currency)}
+    </span>
+  );
+}
+
+/** A backend time shown with its own offset's wall clock; the full text in the tooltip. */
+export function Time({ value }: { value: string | null | undefined }) {
+  if (!value) return null;
+  return (
+    <time dateTime={value} title={`${value} (${offsetOf(value) || "?"})`}>
+      {formatDateTime(value)}
+    </time>
+  );
+}
+
+export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      {children}
+      {hint ? <span className="field-hint">{hint}</span> : null}
+    </label>
+  );
+}
+
+/** A small padlock (an SVG, since the desktop webview may have no emoji font). */
+export function Lock({ label }: { label: string }) {
+  return (
+    <svg className="lock" width="10" height="11" viewBox="0 0 10 11" role="img" aria-label={label}>
+      <title>{label}</title>
+      <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <rect x="1" y="5" width="8" height="6" rx="1" fill="currentColor" />
+    </svg>
+  );
+}

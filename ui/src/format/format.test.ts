@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { formatCount, formatMoney } from "./money";
+import { compareDecimals, fromScaled, parseDecimal, sumDecimals, toScaled } from "./decimal";
+import { datePart, formatDateTime, formatInstantInZone, formatPeriod } from "./time";
+
+const nbsp = "\u00a0";
+
+describe("money", () => {
+  it("shows COP without decimals, grouped the Colombian way", () => {
+    expect(formatMoney("150000", "COP", "es"), "whole pesos, '.' groups").toBe(`$${nbsp}150.000`);
+    expect(formatMoney("1234", "COP", "es"), "four digits are grouped too").toBe(`$${nbsp}1.234`);
+    expect(formatMoney("150000.00", "COP", "es"), "zero cents are not shown").toBe(`$${nbsp}150.000`);
+  });
+
+  it("puts the minus sign where the locale wants it", () => {
+    expect(formatMoney("-2500", "COP", "es")).toBe(`-$${nbsp}2.500`);
+    expect(formatMoney("-12.5", "USD", "en")).toBe("-$12.50");
+    expect(formatMoney("-0", "COP", "es"), "minus zero is zero").toBe(`$${nbsp}0`);
+  });
+
+  it("shows USD with two decimals in every language", () => {
+    expect(formatMoney("1234.5", "USD", "en")).toBe("$1,234.50");
+    expect(formatMoney("1234.5", "USD", "es")).toBe(`US$${nbsp}1.234,50`);
+    expect(formatMoney("1234.5", "USD", "zh")).toBe("US$1,234.50");
+  });
+
+  it("never hides a fraction the value has (half a peso is not zero)", () => {
+    expect(formatMoney("0.5", "COP", "es")).toBe(`$${nbsp}0,50`);
+    expect(formatMoney("12.345678", "USD", "en"), "dLocal's six USD decimals stay").toBe("$12.345678");
+  });
+
+  it("keeps every digit of amounts beyond a float's precision", () => {
+    expect(formatMoney("12345678901234567890.12", "USD", "en")).toBe("$12,345,678,901,234,567,890.12");
+    expect(formatMoney("9007199254740993", "COP", "en"), "2^53 + 1 would round as a number").toBe(
+      `COP${nbsp}9,007,199,254,740,993`,
+    );
+  });
+
+  it("shows other currencies by code and leaves non-amounts alone", () => {
+    expect(formatMoney("150000", "COP", "en")).toBe(`COP${nbsp}150,000`);
+    expect(formatMoney("7", "XYZ", "en"), "an unknown code still shows").toContain("XYZ");
+    expect(formatMoney("n/a", "COP", "es"), "text that is not a decimal is shown as it is").toBe("n/a");
+    expect(formatMoney(null, "COP", "es"), "no amount shows nothing").toBe("");
+  });
+
+  it("groups counts per language", () => {
+    expect(formatCount(12345, "es")).toBe("12.345");
+    expect(formatCount(1000000, "en")).toBe("1,000,000");
+    expect(formatCount(999, "zh")).toBe("999");
+  });
+});
+
+describe("decimal strings", () => {
+  it("adds exactly, without floats", () => {
+    expect(sumDecimals(["0.1", "0.2"]), "0.1 + 0.2 is 0.3 exactly").toBe("0.3");
+    expect(sumDecimals(["150000", "-2500.50"])).toBe("147499.5");
+    expect(sumDecimals([])).toBe("0");
+  });
+
+  it("compares and scales", () => {
+    expect(compareDecimals("10", "9.99")).toBe(1);
+    expect(compareDecimals("-1", "0")).toBe(-1);
+    expect(compareDecimals("1.50", "1.5")).toBe(0);
+    expect(toScaled("1.005", 2), "half away from zero").toBe(101n);
+    expect(fromScaled(-1050n, 2)).toBe("-10.5");
+    expect(parseDecimal("1,5"), "a comma is not a decimal point here").toBeNull();
+  });
+});
+
+describe("times", () => {
+  it("shows the wall clock of the offset the backend sent, not the browser's zone", () => {
+    expect(formatDateTime("2026-05-02T10:30:00-05:00")).toBe("2026-05-02 10:30");
+    expect(formatDateTime("2026-05-02T23:59:59+08:00"), "no conversion to any other zone").toBe("2026-05-02 23:59");
+    expect(datePart("2026-05-02T23:59:59-05:00")).toBe("2026-05-02");
+    expect(formatDateTime("2026-05-02"), "a date stays a date").toBe("2026-05-02");
+  });
+
+  it("shows stored UTC instants in the workspace zone", () => {
+    expect(formatInstantInZone("2025-11-25T18:02:00Z", "America/Bogota"), "UTC-5, no DST").toBe("2025-11-25 13:02");
+  });
+
+  it("names months per language", () => {
+    expect(formatPeriod("2026-05", "es")).toBe("mayo de 2026");
+    expect(formatPeriod("2026-05", "en")).toBe("May 2026");
+    expect(formatPeriod("2026-05", "zh")).toBe("2026年5月");
+  });
+});

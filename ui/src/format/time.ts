@@ -1,0 +1,90 @@
+// Times for display. The backend sends case and audit times as RFC 3339 with the workspace
+// zone's offset already applied; they are shown with that wall clock, read from the text itself,
+// never re-zoned into the browser's zone. Stored UTC instants (file import times) are shown in the
+// workspace zone through Intl.
+
+import type { Lang } from "../ipc/types";
+import { localeOf } from "./money";
+
+const RFC3339 = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** "2026-05-02T10:30:00-05:00" -> "2026-05-02 10:30" (the offset's own wall clock). */
+export function formatDateTime(text: string | null | undefined): string {
+  if (!text) return "";
+  const m = RFC3339.exec(text.trim());
+  if (!m) return text;
+  return m[2] === undefined ? (m[1] ?? text) : `${m[1]} ${m[2]}:${m[3]}`;
+}
+
+/** The date part of an RFC 3339 text, in its own offset: "2026-05-02". */
+export function datePart(text: string | null | undefined): string {
+  if (!text) return "";
+  const m = RFC3339.exec(text.trim());
+  return m?.[1] ?? text;
+}
+
+/** The offset as written ("-05:00", "Z"), for tooltips; "" when none. */
+export function offsetOf(text: string | null | undefined): string {
+  if (!text) return "";
+  return RFC3339.exec(text.trim())?.[5] ?? "";
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A stored UTC instant as "2025-11-25 13:02" in `zone`; the text unchanged if not an instant. */
+export function formatInstantInZone(rfc3339: string, zone: string): string {
+  const ms = Date.parse(rfc3339);
+  if (Number.isNaN(ms)) return rfc3339;
+  let format = zoneFormats.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      });
+    } catch {
+      return formatDateTime(rfc3339);
+    }
+    zoneFormats.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** "2026-05" -> "mayo de 2026" / "May 2026" / "2026年5月". */
+export function formatPeriod(period: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    timeZone: "UTC",
+    year: "numeric",
+    month: "long",
+  }).format(date);
+}
+
+/** "2026-05-02" -> "2 may" / "May 2" / "5月2日", for chart axes. */
+export function formatShortDate(date: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    timeZone: "UTC",
+    month: "short",
+    day: "numeric",
+  }).format(d);
+}
+
+/** Seconds as "1:05" or "1:02:05" (language-neutral). */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
+}

@@ -1,0 +1,242 @@
+// Audit: the event log (newest first) with filters by case, date and actor; the hash-chain check
+// with a plain verdict; closing and reopening periods (with a note / a required reason); and the
+// retention status.
+
+import { useCallback, useEffect, useState } from "react";
+import type { AuditPage, AuditVerification, Facets, PeriodInfo, RetentionStatus } from "../../ipc";
+import { useApp } from "../../app/context";
+import { useI18n } from "../../i18n/i18n";
+import { ErrorLine, Lock, Time } from "../../components/ui";
+import { formatBytes } from "../../format/money";
+import { formatDateTime, formatPeriod } from "../../format/time";
+
+const PAGE = 50;
+
+export function AuditScreen() {
+  const { backend } = useApp();
+  const { t, count } = useI18n();
+  const [caseKey, setCaseKey] = useState("");
+  const [since, setSince] = useState("");
+  const [actor, setActor] = useState("");
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<AuditPage | null>(null);
+  const [facets, setFacets] = useState<Facets | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    backend.listFacets().then(setFacets, () => undefined);
+  }, [backend]);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      backend
+        .auditLog({ case_key: caseKey.trim() || null, since: since || null, actor: actor || null }, offset, PAGE)
+        .then((p) => live && (setPage(p), setError(null)), (e) => live && setError(e));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [backend, caseKey, since, actor, offset, version]);
+
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  return (
+    <div className="audit-screen">
+      <div className="audit-top">
+        <Verify />
+        <Retention />
+      </div>
+      <Periods onChanged={refresh} />
+      <section>
+        <h2>{t("audit.log")}</h2>
+        <div className="filters">
+          <input data-testid="audit-filter-case" placeholder={t("audit.filter.case")} aria-label={t("audit.filter.case")} value={caseKey} onChange={(e) => { setCaseKey(e.target.value); setOffset(0); }} />
+          <label className="inline">{t("audit.filter.since")} <input type="date" data-testid="audit-filter-since" value={since} onChange={(e) => { setSince(e.target.value); setOffset(0); }} /></label>
+          <select data-testid="audit-filter-actor" aria-label={t("audit.filter.actor")} value={actor} onChange={(e) => { setActor(e.target.value); setOffset(0); }}>
+            <option value="">{t("audit.filter.any_actor")}</option>
+            {facets?.actors.map((a) => <option key={a} value={a}>{a}</option>)}
+          </select>
+        </div>
+        <ErrorLine error={error} testid="audit-error" />
+        {page && page.events.length === 0 ? <p className="empty" data-testid="audit-empty">{t("audit.empty")}</p> : null}
+        {page && page.events.length > 0 ? (
+          <>
+            <table className="data" data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th className="num">#</th><th>{t("audit.col.at")}</th><th>{t("audit.col.actor")}</th><th>{t("audit.col.action")}</th>
+                  <th>{t("audit.col.subject")}</th><th>{t("audit.col.change")}</th><th>{t("audit.col.reason")}</th><th>{t("audit.col.hash")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.events.map((e) => (
+                  <tr key={e.seq} data-testid="audit-row" data-seq={e.seq}>
+                    <td className="num">{e.seq}</td>
+                    <td><Time value={e.at} /></td>
+                    <td>{e.actor}</td>
+                    <td><code>{e.action}</code></td>
+                    <td className="mono">{e.subject}</td>
+                    <td className="small">{e.before || e.after ? `${e.before ?? "∅"} → ${e.after ?? "∅"}` : ""}</td>
+                    <td className="small">{[e.reason, e.note].filter(Boolean).join(" · ")}</td>
+                    <td className="mono small" title={e.hash}>{e.hash.slice(0, 10)}…</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="pager">
+              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t("common.previous")}</button>
+              <span>{t("common.range", { from: count(offset + 1), to: count(offset + page.events.length), total: count(page.total) })}</span>
+              <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>{t("common.next")}</button>
+            </div>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function Verify() {
+  const { backend } = useApp();
+  const { t, count } = useI18n();
+  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await backend.verifyAudit());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const ok = result !== null && result.first_broken === null;
+  return (
+    <section className="card verify">
+      <h2>{t("audit.chain")}</h2>
+      <p className="muted small">{t("audit.chain_hint")}</p>
+      <button type="button" className="primary" data-testid="audit-verify" disabled={busy} onClick={() => void run()}>{t("audit.verify")}</button>
+      <ErrorLine error={error} testid="audit-verify-error" />
+      {result ? (
+        <p className={ok ? "verdict ok" : "verdict bad"} role="status" data-testid="audit-verdict" data-ok={ok ? "true" : "false"}>
+          {ok
+            ? t("audit.verdict_ok", { events: count(result.events), seq: result.head_seq, hash: result.head_hash.slice(0, 16) })
+            : t("audit.verdict_broken", { seq: result.first_broken?.[0] ?? 0, why: result.first_broken?.[1] ?? "" })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Retention() {
+  const { backend } = useApp();
+  const { t, count, lang } = useI18n();
+  const [status, setStatus] = useState<RetentionStatus | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    backend.retentionStatus().then(setStatus, setError);
+  }, [backend]);
+  return (
+    <section className="card" data-testid="retention-status">
+      <h2>{t("audit.retention")}</h2>
+      <ErrorLine error={error} />
+      {status ? (
+        <dl className="kv compact">
+          <dt>{t("audit.retention_years")}</dt><dd>{t("audit.years", { n: status.retention_years })}</dd>
+          <dt>{t("audit.oldest")}</dt><dd>{status.oldest_record_at ? formatDateTime(status.oldest_record_at) : "—"}</dd>
+          <dt>{t("audit.keep_until")}</dt><dd>{status.keep_until ?? "—"}</dd>
+          <dt>{t("audit.files_kept")}</dt><dd>{count(status.files_kept)}</dd>
+          <dt>{t("audit.evidence")}</dt><dd>{formatBytes(status.evidence_bytes, lang)}</dd>
+        </dl>
+      ) : null}
+    </section>
+  );
+}
+
+function Periods({ onChanged }: { onChanged: () => void }) {
+  const { backend, dataChanged } = useApp();
+  const { t, count, lang } = useI18n();
+  const [periods, setPeriods] = useState<PeriodInfo[] | null>(null);
+  const [editing, setEditing] = useState<{ period: string; kind: "close" | "reopen" } | null>(null);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [problem, setProblem] = useState(false);
+
+  const load = useCallback(() => backend.listPeriods().then(setPeriods, setError), [backend]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function submit() {
+    if (!editing) return;
+    if (editing.kind === "reopen" && !text.trim()) {
+      setProblem(true);
+      return;
+    }
+    setError(null);
+    try {
+      if (editing.kind === "close") await backend.closePeriod(editing.period, text.trim() || null);
+      else await backend.reopenPeriod(editing.period, text.trim());
+      setEditing(null);
+      setText("");
+      await load();
+      onChanged();
+      dataChanged();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section>
+      <h2>{t("audit.periods")}</h2>
+      <ErrorLine error={error} testid="period-error" />
+      {periods && periods.length === 0 ? <p className="muted">{t("audit.no_periods")}</p> : null}
+      {periods && periods.length > 0 ? (
+        <table className="data" data-testid="periods-table">
+          <thead>
+            <tr><th>{t("audit.period")}</th><th>{t("audit.period_state")}</th><th className="num">{t("dash.cases")}</th><th className="num">{t("dash.open")}</th><th>{t("audit.closed_by")}</th><th /></tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.period} data-testid="period-row" data-period={p.period} data-state={p.state}>
+                <td>{formatPeriod(p.period, lang)}</td>
+                <td>{p.state === "closed" ? <><Lock label={t("audit.closed")} />{t("audit.closed")}</> : t("audit.open")}</td>
+                <td className="num">{count(p.cases)}</td>
+                <td className="num">{count(p.open_cases)}</td>
+                <td className="small">{p.closed_by ? `${p.closed_by} · ${formatDateTime(p.closed_at)}${p.note ? ` · ${p.note}` : ""}` : ""}</td>
+                <td>
+                  {editing?.period === p.period ? (
+                    <span className="row">
+                      <input
+                        autoFocus
+                        data-testid="period-text"
+                        placeholder={editing.kind === "close" ? t("audit.close_note") : t("audit.reopen_reason")}
+                        aria-label={editing.kind === "close" ? t("audit.close_note") : t("audit.reopen_reason")}
+                        aria-invalid={problem}
+                        value={text}
+                        onChange={(e) => { setText(e.target.value); setProblem(false); }}
+                      />
+                      <button type="button" className="primary" data-testid="period-submit" onClick={() => void submit()}>{editing.kind === "close" ? t("audit.close") : t("audit.reopen")}</button>
+                      <button type="button" onClick={() => setEditing(null)}>{t("common.cancel")}</button>
+                      {problem ? <span className="error" role="alert">{t("action.reason_required")}</span> : null}
+                    </span>
+                  ) : p.state === "open" ? (
+                    <button type="button" data-testid="period-close" onClick={() => { setEditing({ period: p.period, kind: "close" }); setText(""); }}>{t("audit.close")}</button>
+                  ) : (
+                    <button type="button" data-testid="period-reopen" onClick={() => { setEditing({ period: p.period, kind: "reopen" }); setText(""); }}>{t("audit.reopen")}</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

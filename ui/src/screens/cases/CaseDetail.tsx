@@ -1,0 +1,228 @@
+// The case side panel: the case's explanation, amounts and times (shown in the offset the backend
+// sent), the order with its items, the settlement lines, the audit history, and the review
+// actions. Every action is one `case_action` call; its error is shown as the backend gave it
+// (translated when its code is known).
+
+import { useCallback, useEffect, useState } from "react";
+import type { CaseActionKind, CaseDetail as Detail, CaseRow } from "../../ipc";
+import { useApp } from "../../app/context";
+import { useI18n } from "../../i18n/i18n";
+import { ErrorLine, Lock, Money, StatusBadge, Time } from "../../components/ui";
+import { ActionForm } from "./ActionForm";
+
+interface Props {
+  caseKey: string;
+  action: CaseActionKind | null;
+  onAction: (action: CaseActionKind | null) => void;
+  onClose: () => void;
+  onChanged: (row: CaseRow) => void;
+}
+
+export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Props) {
+  const { backend } = useApp();
+  const { t } = useI18n();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<CaseActionKind | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await backend.getCase(caseKey));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, [backend, caseKey]);
+
+  useEffect(() => {
+    setDetail(null);
+    setDone(null);
+    void load();
+  }, [load]);
+
+  const applied = (row: CaseRow, kind: CaseActionKind) => {
+    setDone(kind);
+    onAction(null);
+    onChanged(row);
+    void load();
+  };
+
+  const c = detail?.case;
+  return (
+    <aside className="detail" data-testid="case-detail" data-case-key={caseKey} aria-label={t("detail.title")}>
+      <div className="detail-head">
+        <h2>{c?.order_ref ?? caseKey}</h2>
+        <button type="button" className="icon" data-testid="detail-close" aria-label={t("common.close")} onClick={onClose}>×</button>
+      </div>
+      <ErrorLine error={error} testid="detail-error" />
+      {!detail || !c ? (
+        error ? null : <p aria-busy="true">{t("common.loading")}</p>
+      ) : (
+        <>
+          <div className="detail-status">
+            <StatusBadge status={c.status} />
+            <span className={`state state-${c.state}`} data-testid="detail-state" data-state={c.state}>{t(`state.${c.state}`)}</span>
+            {c.locked ? <span className="chip warn" data-testid="detail-locked"><Lock label={t("cases.locked")} />{t("cases.locked")}</span> : null}
+          </div>
+          <p className="explanation" data-testid="detail-explanation">{c.explanation}</p>
+          <p className="muted small">
+            {t("detail.rule")}: <code>{c.rule}</code> · {t("detail.decided_by")}: {c.decided_by === "engine" ? t("detail.engine") : c.decided_by}
+            {c.engine_status !== c.status ? <> · {t("detail.engine_status")}: {t(`status.${c.engine_status}`)}</> : null}
+          </p>
+
+          <ActionBar row={c} active={action} onAction={onAction} />
+          {done ? <p className="ok" role="status" data-testid="action-done">{t("action.done", { action: t(`action.${done}`) })}</p> : null}
+          {action ? <ActionForm key={action} action={action} detail={detail} onDone={applied} onCancel={() => onAction(null)} /> : null}
+
+          <section>
+            <h3>{t("detail.amounts")}</h3>
+            <dl className="kv">
+              <dt>{t("detail.total")}</dt><dd><Money amount={c.order_total} currency={c.currency} testid="detail-total" /></dd>
+              <dt>{t("detail.paid")}</dt><dd><Money amount={c.paid_amount} currency={c.currency} /></dd>
+              <dt>{t("detail.difference")}</dt><dd><Money amount={c.difference} currency={c.currency} /></dd>
+              <dt>{t("detail.fees")}</dt><dd><Money amount={c.fee_total} currency={c.settlement_currency} /></dd>
+              <dt>{t("detail.taxes")}</dt><dd><Money amount={c.tax_total} currency={c.settlement_currency} /></dd>
+              <dt>{t("detail.net")}</dt><dd><Money amount={c.net_settled} currency={c.settlement_currency} /></dd>
+            </dl>
+          </section>
+          <section>
+            <h3>{t("detail.times")}</h3>
+            <dl className="kv">
+              <dt>{t("detail.created")}</dt><dd data-testid="detail-created"><Time value={c.order_created_at} /></dd>
+              <dt>{t("detail.paid_at")}</dt><dd><Time value={c.paid_at} /></dd>
+              <dt>{t("detail.expires")}</dt><dd><Time value={c.voucher_expires_at} /></dd>
+              <dt>{t("detail.settled")}</dt><dd><Time value={c.settled_at} /></dd>
+            </dl>
+          </section>
+
+          <section data-testid="detail-order">
+            <h3>{t("detail.order")}</h3>
+            {detail.order ? (
+              <>
+                <p>
+                  <strong>{detail.order.order_ref}</strong> · {detail.order.platform} · {detail.order.customer ?? ""}
+                  {detail.order.email ? ` <${detail.order.email}>` : ""} · {t("detail.shop_status")}: {detail.order.status}
+                </p>
+                <p className="muted small">{t("detail.source", { file: detail.order.file_name, row: detail.order.row })}</p>
+                <table className="mini">
+                  <thead><tr><th>{t("detail.item")}</th><th>SKU</th><th className="num">{t("detail.qty")}</th><th className="num">{t("detail.total")}</th></tr></thead>
+                  <tbody>
+                    {detail.items.map((item, i) => (
+                      <tr key={i}><td>{item.name}</td><td>{item.sku}</td><td className="num">{item.quantity}</td><td className="num"><Money amount={item.total} currency={detail.order?.currency} /></td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            ) : (
+              <p className="muted">{t("detail.no_order")}</p>
+            )}
+          </section>
+
+          <section data-testid="detail-lines">
+            <h3>{t("detail.lines")}</h3>
+            <LineTable lines={detail.lines} empty={t("detail.no_lines")} />
+            {detail.suggested_lines.length ? (
+              <>
+                <h4>{t("detail.suggested")}</h4>
+                <LineTable lines={detail.suggested_lines} empty="" />
+              </>
+            ) : null}
+          </section>
+
+          <section data-testid="detail-history">
+            <h3>{t("detail.history")}</h3>
+            {detail.history.length === 0 ? (
+              <p className="muted">{t("detail.no_history")}</p>
+            ) : (
+              <ol className="history">
+                {detail.history.map((e) => (
+                  <li key={e.seq} data-testid="history-event">
+                    <Time value={e.at} /> · <strong>{e.actor}</strong> · {actionLabel(t, e.action)}
+                    {e.reason ? <> · {reasonLabel(t, e.reason)}</> : null}
+                    {e.note ? <div className="note">{e.note}</div> : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      )}
+    </aside>
+  );
+}
+
+function actionLabel(t: ReturnType<typeof useI18n>["t"], action: string): string {
+  const kind = action.replace(/^case_/, "");
+  return ["confirm", "match", "unmatch", "resolve", "reopen", "note"].includes(kind) ? t(`action.${kind as CaseActionKind}`) : action;
+}
+
+function reasonLabel(t: ReturnType<typeof useI18n>["t"], reason: string): string {
+  const known = ["refunded_to_buyer", "written_off", "shop_corrected", "refund_pending_at_psp", "not_our_order", "accepted_late_payment", "other"];
+  return known.includes(reason) ? t(`reason.${reason as "other"}`) : reason;
+}
+
+function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) {
+  const { t } = useI18n();
+  if (lines.length === 0) return empty ? <p className="muted">{empty}</p> : null;
+  return (
+    <table className="mini">
+      <thead>
+        <tr>
+          <th>{t("detail.line.ref")}</th><th>{t("detail.line.type")}</th><th className="num">{t("detail.line.amount")}</th>
+          <th className="num">{t("detail.fees")}</th><th className="num">{t("detail.net")}</th><th>{t("detail.settled")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.id} data-testid="line-row" title={t("detail.source", { file: l.file_name, row: l.row })}>
+            <td className="mono">{l.psp_txn_id ?? l.id}</td>
+            <td>{l.row_type}</td>
+            <td className="num"><Money amount={l.local_amount} currency={l.local_currency} /></td>
+            <td className="num"><Money amount={l.fee_amount} currency={l.settlement_currency} /></td>
+            <td className="num"><Money amount={l.net_amount} currency={l.settlement_currency} /></td>
+            <td><Time value={l.settled_at} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Which actions make sense for a case; the backend still has the last word. */
+export function availableActions(row: CaseRow): Record<CaseActionKind, boolean> {
+  const open = row.state === "open";
+  return {
+    confirm: open && row.status === "suggested",
+    match: open,
+    unmatch: open && row.settlement_refs !== "",
+    resolve: open,
+    reopen: row.state === "resolved",
+    note: true,
+  };
+}
+
+function ActionBar({ row, active, onAction }: { row: CaseRow; active: CaseActionKind | null; onAction: (a: CaseActionKind) => void }) {
+  const { t } = useI18n();
+  const available = availableActions(row);
+  const order: [CaseActionKind, string][] = [
+    ["confirm", "c"], ["match", ""], ["unmatch", "u"], ["resolve", "r"], ["reopen", "o"], ["note", "n"],
+  ];
+  return (
+    <div className="actions" role="toolbar" aria-label={t("detail.actions")}>
+      {order.map(([kind, key]) => (
+        <button
+          key={kind}
+          type="button"
+          data-testid={`action-${kind}`}
+          className={active === kind ? "active" : ""}
+          disabled={!available[kind] || (row.locked && kind !== "note")}
+          title={row.locked && kind !== "note" ? t("action.locked") : key ? `${t(`action.${kind}`)} (${key})` : undefined}
+          onClick={() => onAction(kind)}
+        >
+          {t(`action.${kind}`)}
+          {key ? <kbd>{key}</kbd> : null}
+        </button>
+      ))}
+    </div>
+  );
+}
