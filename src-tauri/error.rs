@@ -70,7 +70,9 @@ impl From<cuadra_core::review::ReviewError> for ApiError {
             R::Locked { .. } => "period_closed",
             R::ReasonRequired(m) if m.contains("note") => "note_required",
             R::ReasonRequired(_) => "reason_required",
-            R::NotAllowed(_) | R::BadReason(_) | R::BadLine(_) | R::NotReconciled => "invalid_action",
+            R::NotAllowed(_) | R::BadReason(_) | R::BadLine(_) | R::NotReconciled => {
+                "invalid_action"
+            }
             R::Store(_) => Self::STORE,
         };
         ApiError::new(code, error.to_string())

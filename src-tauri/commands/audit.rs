@@ -40,7 +40,10 @@ pub fn audit_log(
     limit: u64,
 ) -> Result<AuditPage, ApiError> {
     if limit == 0 || limit > 1000 {
-        return Err(ApiError::new(ApiError::INVALID, "a page holds 1 to 1000 events"));
+        return Err(ApiError::new(
+            ApiError::INVALID,
+            "a page holds 1 to 1000 events",
+        ));
     }
     state.with_workspace(|ws| {
         let zone = ws.zone()?;
@@ -80,7 +83,11 @@ pub fn verify_audit(state: State<'_, AppState>) -> Result<AuditVerification, Api
 
 fn info(p: cuadra_core::periods::PeriodInfo, open_cases: u64, note: Option<String>) -> PeriodInfo {
     PeriodInfo {
-        state: if p.is_closed() { "closed".into() } else { "open".into() },
+        state: if p.is_closed() {
+            "closed".into()
+        } else {
+            "open".into()
+        },
         period: p.period,
         closed_at: p.closed_at,
         closed_by: p.closed_by,

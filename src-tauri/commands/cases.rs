@@ -42,7 +42,10 @@ pub fn list_facets(state: State<'_, AppState>) -> Result<Facets, ApiError> {
 
 fn sort_key(column: &str) -> Result<SortKey, ApiError> {
     serde_json::from_value(serde_json::Value::from(column)).map_err(|_| {
-        ApiError::new(ApiError::INVALID, format!("the cases cannot be sorted by '{column}'"))
+        ApiError::new(
+            ApiError::INVALID,
+            format!("the cases cannot be sorted by '{column}'"),
+        )
     })
 }
 
@@ -117,9 +120,9 @@ pub fn search_lines(
 }
 
 fn id(text: &str, what: &str) -> Result<i64, ApiError> {
-    text.trim().parse().map_err(|_| {
-        ApiError::new(ApiError::INVALID, format!("'{text}' is not a {what} id"))
-    })
+    text.trim()
+        .parse()
+        .map_err(|_| ApiError::new(ApiError::INVALID, format!("'{text}' is not a {what} id")))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -136,7 +139,9 @@ pub fn case_action(
     let kind = ActionKind::parse(&action).ok_or_else(|| {
         ApiError::new(
             ApiError::INVALID,
-            format!("'{action}' is not an action: confirm, match, unmatch, resolve, reopen or note"),
+            format!(
+                "'{action}' is not an action: confirm, match, unmatch, resolve, reopen or note"
+            ),
         )
     })?;
     let req = ActionRequest {
@@ -144,7 +149,10 @@ pub fn case_action(
         action: kind,
         reason,
         note,
-        line_ids: line_ids.iter().map(|l| id(l, "line")).collect::<Result<_, _>>()?,
+        line_ids: line_ids
+            .iter()
+            .map(|l| id(l, "line"))
+            .collect::<Result<_, _>>()?,
         order_id: order_id.as_deref().map(|o| id(o, "order")).transpose()?,
     };
     let actor = state.actor();
@@ -155,10 +163,16 @@ pub fn case_action(
             .cases
             .iter()
             .find(|c| c.case_key == case_key)
-            .or_else(|| out.cases.iter().find(|c| c.order_id == req.order_id && c.order_id.is_some()))
+            .or_else(|| {
+                out.cases
+                    .iter()
+                    .find(|c| c.order_id == req.order_id && c.order_id.is_some())
+            })
             .or(out.cases.first())
             .cloned()
-            .ok_or_else(|| ApiError::new(ApiError::NOT_FOUND, format!("case {case_key} is gone")))?;
+            .ok_or_else(|| {
+                ApiError::new(ApiError::NOT_FOUND, format!("case {case_key} is gone"))
+            })?;
         Ok(row.into())
     })
 }

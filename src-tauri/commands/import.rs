@@ -2,10 +2,14 @@
 //! report progress through the `import-progress` event and can be cancelled.
 
 use super::now;
-use crate::dto::{ApiErrorDto, ColumnMapping, ImportPreview, ImportProgress, ImportReport, ImportedFile};
+use crate::dto::{
+    ApiErrorDto, ColumnMapping, ImportPreview, ImportProgress, ImportReport, ImportedFile,
+};
 use crate::error::ApiError;
 use crate::state::AppState;
-use cuadra_core::ingest::{import_path_with, BadRowPolicy, ImportHooks, ImportOptions, IngestError};
+use cuadra_core::ingest::{
+    import_path_with, BadRowPolicy, ImportHooks, ImportOptions, IngestError,
+};
 use cuadra_core::store::Workspace;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -98,9 +102,15 @@ pub fn start_import(
     skip_bad_rows: bool,
 ) -> Result<String, ApiError> {
     if paths.is_empty() {
-        return Err(ApiError::new(ApiError::INVALID, "choose at least one file to import"));
+        return Err(ApiError::new(
+            ApiError::INVALID,
+            "choose at least one file to import",
+        ));
     }
-    let files: Vec<PathBuf> = paths.iter().map(|p| checked_file(p)).collect::<Result<_, _>>()?;
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| checked_file(p))
+        .collect::<Result<_, _>>()?;
     let (db, error) = state.describe();
     if let Some(e) = error {
         return Err(e);
@@ -108,7 +118,10 @@ pub fn start_import(
     let db = db.ok_or_else(ApiError::no_workspace)?;
     let job_id = format!("job-{}", now().timestamp_micros());
     {
-        let mut jobs = state.jobs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut jobs = state
+            .jobs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if !jobs.is_empty() {
             return Err(ApiError::new(
                 "import_running",
@@ -162,7 +175,10 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
             &ImportProgress {
                 phase: "failed".into(),
                 reports,
-                error: Some(ApiErrorDto { code: e.code, message: e.message }),
+                error: Some(ApiErrorDto {
+                    code: e.code,
+                    message: e.message,
+                }),
                 ..base.clone()
             },
         )
@@ -174,7 +190,11 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
     let opts = ImportOptions {
         profile: None,
         dry_run: false,
-        bad_rows: if skip { BadRowPolicy::SkipRows } else { BadRowPolicy::RejectFile },
+        bad_rows: if skip {
+            BadRowPolicy::SkipRows
+        } else {
+            BadRowPolicy::RejectFile
+        },
         actor: actor.to_string(),
         now: now(),
     };
@@ -187,7 +207,13 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
         let started = Instant::now();
         let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let ticker = {
-            let (app, hooks, done, base, name) = (app.clone(), hooks.clone(), done.clone(), base.clone(), name.clone());
+            let (app, hooks, done, base, name) = (
+                app.clone(),
+                hooks.clone(),
+                done.clone(),
+                base.clone(),
+                name.clone(),
+            );
             std::thread::spawn(move || {
                 while !done.load(Ordering::Relaxed) {
                     let rows = hooks.rows.load(Ordering::Relaxed);
@@ -236,22 +262,46 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
                 reports.push(report);
             }
             Err(IngestError::Cancelled) => {
-                emit(app, &ImportProgress { phase: "cancelled".into(), reports, ..base.clone() });
+                emit(
+                    app,
+                    &ImportProgress {
+                        phase: "cancelled".into(),
+                        reports,
+                        ..base.clone()
+                    },
+                );
                 return;
             }
             Err(e) => return fail(reports, e.into()),
         }
     }
-    emit(app, &ImportProgress { phase: "reconciling".into(), reports: reports.clone(), ..base.clone() });
+    emit(
+        app,
+        &ImportProgress {
+            phase: "reconciling".into(),
+            reports: reports.clone(),
+            ..base.clone()
+        },
+    );
     if let Err(e) = ws.run_reconciliation(now(), actor, now()) {
         return fail(reports, e.into());
     }
-    emit(app, &ImportProgress { phase: "finished".into(), reports, ..base });
+    emit(
+        app,
+        &ImportProgress {
+            phase: "finished".into(),
+            reports,
+            ..base
+        },
+    );
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn cancel_import(state: State<'_, AppState>, job_id: String) -> Result<(), ApiError> {
-    let jobs = state.jobs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let jobs = state
+        .jobs
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     match jobs.get(&job_id) {
         Some(hooks) => {
             hooks.cancel.store(true, Ordering::Relaxed);

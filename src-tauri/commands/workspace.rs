@@ -75,7 +75,10 @@ pub fn pick_workspace(
     if !create && !path.is_file() {
         return Err(ApiError::new(
             ApiError::NOT_FOUND,
-            format!("{} does not exist: choose an existing workspace file, or create a new one", path.display()),
+            format!(
+                "{} does not exist: choose an existing workspace file, or create a new one",
+                path.display()
+            ),
         ));
     }
     state.switch_to(&path)?;
@@ -101,7 +104,10 @@ pub fn load_demo(state: State<'_, AppState>) -> Result<(), ApiError> {
             if !report.succeeded() {
                 return Err(ApiError::new(
                     ApiError::STORE,
-                    format!("the demo file {name} did not import: {:?}", report.problems.first()),
+                    format!(
+                        "the demo file {name} did not import: {:?}",
+                        report.problems.first()
+                    ),
                 ));
             }
         }

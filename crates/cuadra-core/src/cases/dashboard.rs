@@ -168,11 +168,17 @@ impl Workspace {
             e.2 += dec(&amount);
             let paid = dec(&c.paid_amount);
             if let Some(day) = c.paid_at.as_deref().and_then(|t| t.get(..10)) {
-                daily.entry((day.to_string(), currency.clone())).or_default().0 += paid;
+                daily
+                    .entry((day.to_string(), currency.clone()))
+                    .or_default()
+                    .0 += paid;
             }
             if let Some(day) = c.settled_at.as_deref().and_then(|t| t.get(..10)) {
                 if c.paid_amount.is_some() {
-                    daily.entry((day.to_string(), currency.clone())).or_default().1 += paid;
+                    daily
+                        .entry((day.to_string(), currency.clone()))
+                        .or_default()
+                        .1 += paid;
                 }
             }
             if is_open && c.status == "awaiting_payment" {
@@ -225,7 +231,10 @@ impl Workspace {
             .collect();
         statuses.sort_by_key(|t| {
             (
-                order.iter().position(|s| *s == t.status).unwrap_or(usize::MAX),
+                order
+                    .iter()
+                    .position(|s| *s == t.status)
+                    .unwrap_or(usize::MAX),
                 t.currency.clone(),
             )
         });
@@ -347,7 +356,9 @@ impl Workspace {
         }
         let like = format!(
             "%{}%",
-            q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
         );
         let amount = q
             .parse::<Decimal>()

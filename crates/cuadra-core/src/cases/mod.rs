@@ -12,8 +12,8 @@ mod query;
 mod run;
 
 pub use dashboard::{
-    AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine, SettledTotal,
-    StatusTotal,
+    AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine,
+    SettledTotal, StatusTotal,
 };
 pub use query::{
     CaseDetail, CaseFilter, CaseSort, CaseSummary, DetailItem, DetailLine, DetailOrder, SortKey,

@@ -188,7 +188,10 @@ pub struct CaseSummary {
 }
 
 /// Builds the WHERE clause and its parameters.
-pub(super) fn where_clause(f: &CaseFilter, zone: chrono_tz::Tz) -> Result<(String, Vec<Value>), StoreError> {
+pub(super) fn where_clause(
+    f: &CaseFilter,
+    zone: chrono_tz::Tz,
+) -> Result<(String, Vec<Value>), StoreError> {
     let mut parts: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     let any_of =
@@ -495,7 +498,11 @@ impl Workspace {
         }))
     }
 
-    fn detail_order(&self, id: i64, zone: chrono_tz::Tz) -> Result<Option<DetailOrder>, StoreError> {
+    fn detail_order(
+        &self,
+        id: i64,
+        zone: chrono_tz::Tz,
+    ) -> Result<Option<DetailOrder>, StoreError> {
         Ok(self
             .conn()
             .query_row(

@@ -61,7 +61,11 @@ fn head_rows(path: &Path) -> Vec<Vec<String>> {
         .records()
         .take(30 + PREVIEW_ROWS + 1)
         .filter_map(Result::ok)
-        .map(|r| r.iter().map(|c| c.trim_start_matches('\u{feff}').to_string()).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| c.trim_start_matches('\u{feff}').to_string())
+                .collect()
+        })
         .collect()
 }
 

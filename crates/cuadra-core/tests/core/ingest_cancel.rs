@@ -25,7 +25,11 @@ fn progress_is_published_while_rows_are_read() {
     let report = import_path_with(&mut t.ws, &path, &options(), Some(&hooks)).unwrap();
     assert!(report.succeeded(), "{report:?}");
     let seen = hooks.rows.load(Ordering::Relaxed);
-    assert!(seen >= 4096 && seen <= report.rows, "published {seen} of {}", report.rows);
+    assert!(
+        seen >= 4096 && seen <= report.rows,
+        "published {seen} of {}",
+        report.rows
+    );
 }
 
 #[test]
@@ -38,7 +42,11 @@ fn a_cancelled_import_writes_nothing() {
     hooks.cancel.store(true, Ordering::Relaxed);
     let err = import_path_with(&mut t.ws, &path, &options(), Some(&hooks)).unwrap_err();
     assert!(matches!(err, IngestError::Cancelled), "{err}");
-    assert_eq!(t.table_counts(), before, "nothing of a cancelled file is kept");
+    assert_eq!(
+        t.table_counts(),
+        before,
+        "nothing of a cancelled file is kept"
+    );
     // The same file imports normally afterwards.
     let report = import_path_with(&mut t.ws, &path, &options(), None).unwrap();
     assert!(report.succeeded() && report.new > 4000, "{report:?}");
