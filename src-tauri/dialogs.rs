@@ -55,6 +55,7 @@ pub fn pick_workspace(create: bool) -> Option<PathBuf> {
 /// Where to save a report, `suggested` as the default name.
 pub fn save_report(suggested: &str, extension: &str) -> Option<PathBuf> {
     if let Some(dir) = test_folder() {
+        std::fs::create_dir_all(&dir).ok()?;
         return Some(dir.join(suggested));
     }
     rfd::FileDialog::new()

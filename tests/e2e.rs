@@ -26,45 +26,117 @@ const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[tokio::test]
 #[ignore = "needs Xvfb + tauri-driver: run through tests/run-all.sh"]
-async fn a_new_workspace_opens_on_an_empty_file_list() {
+async fn first_start_demo_review_audit_export_and_languages() {
     let home = tempfile::tempdir().expect("a temporary folder for the workspace");
     let db = home.path().join("workspace").join("cuadra.db");
     let app = App::launch(home.path(), &db).await;
 
-    let title = app.text("app-title").await;
-    assert_eq!(title, "Cuadra", "the window must name the app");
-    let state = app.file_list_state().await;
-    assert_eq!(
-        state,
-        FileListState::Empty("No files imported yet".to_owned()),
-        "a new workspace has no imported files, and the window must say so"
-    );
-    app.screenshot("empty-workspace.png").await;
-    app.quit().await;
+    // First start: the workspace named by CUADRA_DB is open; the person gives a name and a
+    // language and loads the demo data.
+    app.wait_for("first-start").await;
+    assert_eq!(app.text("app-title").await, "Cuadra");
+    app.screenshot("01-first-start.png").await;
+    app.type_into("first-name", "Ana Contadora").await;
+    app.select("first-lang", "en").await;
+    app.click("first-demo").await;
+    app.wait_for("dashboard").await;
+    app.wait_for("dash-total-cases").await;
 
-    // Nothing created this file but the app: it proves CUADRA_DB reached it through tauri-driver
-    // and WebKitWebDriver (the XDG folders point into `home`, so the default path differs).
+    // The dashboard shows what the core stored.
+    let stored = Workspace::open(&db).expect("the app's workspace opens beside it");
+    let total: i64 = count(&stored, "SELECT COUNT(*) FROM cases");
+    assert!(total > 100, "the demo reconciles into cases ({total})");
+    assert_eq!(number(&app.text("dash-total-cases").await), total);
+    for status in ["matched", "underpaid", "suggested", "unmatched_settlement"] {
+        let expected = count(
+            &stored,
+            &format!("SELECT COUNT(*) FROM cases WHERE status = '{status}'"),
+        );
+        let shown: i64 = app
+            .texts(&format!("dash-count-{status}"))
+            .await
+            .iter()
+            .map(|t| number(t))
+            .sum();
+        assert_eq!(shown, expected, "dashboard count of {status}");
+    }
+    app.screenshot("02-dashboard.png").await;
+
+    // Open an exception from the dashboard and resolve it with a reason.
+    app.click("dash-status-underpaid").await;
+    app.wait_for("case-row").await;
+    app.screenshot("03-cases.png").await;
+    let row = app.first("case-row").await;
+    let key = row
+        .attr("data-case-key")
+        .await
+        .expect("attribute")
+        .expect("a case key");
+    app.client
+        .execute(
+            "arguments[0].dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));",
+            vec![serde_json::to_value(&row).expect("element reference")],
+        )
+        .await
+        .expect("open the case (a double click, as a person would)");
+    app.wait_for("case-detail").await;
+    app.click("action-resolve").await;
+    app.select("resolve-reason", "written_off").await;
+    app.type_into("action-note-input", "below the cost of collecting").await;
+    app.click("action-submit").await;
+    app.wait_for("action-done").await;
+    app.wait_for_attr("detail-state", "data-state", "resolved").await;
+    app.screenshot("04-case-detail.png").await;
+    let (actor, reason): (String, String) = stored
+        .conn()
+        .query_row(
+            "SELECT actor, reason FROM case_decisions WHERE case_key = ?1",
+            [&key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the decision is stored");
+    assert_eq!((actor.as_str(), reason.as_str()), ("Ana Contadora", "written_off"));
+
+    // The audit trail verifies, and says so.
+    app.click("nav-audit").await;
+    app.click("audit-verify").await;
+    app.wait_for_attr("audit-verdict", "data-ok", "true").await;
+    app.screenshot("05-audit.png").await;
+    assert!(stored.verify_audit().expect("verify").ok());
+
+    // Export the workbook through the (test) save dialog and open it back.
+    app.click("nav-export").await;
+    app.click("export-workbook").await;
+    let shown = app.wait_for_text("export-result").await;
+    let written = home.path().join("dialogs").join("cuadra-workbook.xlsx");
+    assert!(written.is_file(), "the workbook is on disk ({shown})");
+    assert!(shown.contains("cuadra-workbook.xlsx"), "{shown}");
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&written).expect("a real XLSX");
+    use calamine::Reader;
     assert!(
-        db.is_file(),
-        "the app must create the workspace named by CUADRA_DB ({})",
-        db.display()
+        book.sheet_names().len() >= 6,
+        "Summary, Exceptions, Matched, Settlement charges, Audit trail, Files: {:?}",
+        book.sheet_names()
     );
-    let workspace = Workspace::open(&db).expect("the app's workspace reopens");
-    let files = workspace
-        .list_files()
-        .expect("the app's workspace lists files");
-    assert!(
-        files.is_empty(),
-        "the app must not import anything by itself"
-    );
+    app.screenshot("06-export.png").await;
+
+    // Languages switch live.
+    app.select("lang-switch", "zh").await;
+    app.wait_for_text_of("nav-dashboard", "概览").await;
+    app.click("nav-dashboard").await;
+    app.wait_for("dash-total-cases").await;
+    app.screenshot("07-dashboard-zh.png").await;
+    app.select("lang-switch", "es").await;
+    app.wait_for_text_of("nav-dashboard", "Resumen").await;
+    app.quit().await;
 }
 
 #[tokio::test]
 #[ignore = "needs Xvfb + tauri-driver: run through tests/run-all.sh"]
-async fn imported_files_are_listed_newest_first_with_bogota_times() {
+async fn files_are_imported_through_the_window_and_listed_with_bogota_times() {
     let home = tempfile::tempdir().expect("a temporary folder for the workspace");
     let db = home.path().join("cuadra.db");
-    let stored = {
+    {
         let mut workspace = Workspace::open(&db).expect("a new workspace");
         let mut orders = Vec::new();
         let spec = ShopifySpec {
@@ -73,34 +145,68 @@ async fn imported_files_are_listed_newest_first_with_bogota_times() {
         };
         write_shopify_orders(&spec, &mut orders).expect("generated orders");
         import(&mut workspace, "pedidos_shopify_mayo.csv", &orders);
-        let mut settlement = Vec::new();
-        let spec = DlocalSpec {
-            lines: 30,
-            ..DlocalSpec::default()
-        };
-        write_dlocal_settlement(&spec, &mut settlement).expect("a generated settlement");
-        import(&mut workspace, "dlocal_liquidacion_642926.csv", &settlement);
-        workspace
-            .list_files()
-            .expect("the workspace lists its files")
-        // The workspace closes here: the app opens it on its own, as a person's would.
+    }
+    // A settlement file for the window's own import, offered by the (test) open dialog.
+    let settlement = home.path().join("dlocal_liquidacion_642926.csv");
+    let mut bytes = Vec::new();
+    let spec = DlocalSpec {
+        lines: 30,
+        ..DlocalSpec::default()
     };
-    assert_eq!(stored.len(), 2, "both generated files must be imported");
+    write_dlocal_settlement(&spec, &mut bytes).expect("a generated settlement");
+    std::fs::write(&settlement, bytes).expect("write the settlement");
+    let dialogs = home.path().join("dialogs");
+    std::fs::create_dir_all(&dialogs).expect("dialog folder");
+    std::fs::write(dialogs.join("open.txt"), settlement.display().to_string()).expect("open.txt");
+    // The person has used the app before: name and language are known.
+    let prefs = home.path().join("config").join("co.cuadra.app");
+    std::fs::create_dir_all(&prefs).expect("prefs folder");
+    std::fs::write(
+        prefs.join("prefs.json"),
+        r#"{"actor": "Luis", "lang": "en"}"#,
+    )
+    .expect("prefs");
 
     let app = App::launch(home.path(), &db).await;
-    assert_eq!(
-        app.file_list_state().await,
-        FileListState::Table { rows: 2 },
-        "the window must list every imported file"
-    );
-    let expected: Vec<[String; 5]> = stored.iter().map(expected_row).collect();
-    assert_eq!(
-        app.file_rows().await,
-        expected,
-        "the window must show what the core stored, in its order, at Bogotá time"
-    );
-    app.screenshot("imported-files.png").await;
+    app.click("nav-import").await;
+    assert_eq!(app.file_list_state().await, FileListState::Table { rows: 1 });
+    app.click("import-choose").await;
+    app.wait_for("import-preview").await;
+    app.wait_for_text_of("preview-format", "dlocal-crossborder").await;
+    app.screenshot("08-import-preview.png").await;
+    app.click("import-start").await;
+    app.wait_for_attr("import-ended", "data-phase", "finished").await;
+    app.screenshot("09-import-done.png").await;
+
+    let stored = Workspace::open(&db)
+        .expect("the workspace")
+        .list_files()
+        .expect("files");
+    assert_eq!(stored.len(), 2, "the window imported the settlement file");
+    assert_eq!(stored[0].imported_by, "Luis", "imports name the person");
+    // Reload the history: the window shows what the core stored, newest first.
+    app.click("nav-dashboard").await;
+    app.click("nav-import").await;
+    assert_eq!(app.file_list_state().await, FileListState::Table { rows: 2 });
+    let rows = app.file_rows().await;
+    assert_eq!(rows[1], expected_row(&stored[1]));
+    assert_eq!(rows[0][0], stored[0].name);
+    assert_eq!(rows[0][4], "Luis");
     app.quit().await;
+}
+
+fn count(ws: &Workspace, sql: &str) -> i64 {
+    ws.conn()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// The digits of a shown count (`1,234` / `1.234` / `1 234`).
+fn number(text: &str) -> i64 {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("'{text}' is not a count"))
 }
 
 /// The import time every e2e import records: 10:30 in Bogotá (UTC-5).
@@ -168,6 +274,8 @@ impl App {
             ("XDG_DATA_HOME", home.join("data")),
             ("XDG_CONFIG_HOME", home.join("config")),
             ("XDG_CACHE_HOME", home.join("cache")),
+            // Native dialogs cannot be clicked: the test seam answers them (src-tauri/dialogs.rs).
+            ("CUADRA_TEST_DIALOGS", home.join("dialogs")),
         ];
         let driver = TauriDriver::start(&env);
 
@@ -214,6 +322,113 @@ impl App {
                  {error}. If the page is {DEV_SERVER}, {EMBED_HINT}"
             );
         }
+    }
+
+    fn css(test_id: &str) -> String {
+        format!("[data-testid='{test_id}']")
+    }
+
+    /// Waits until an element is on the page.
+    async fn wait_for(&self, test_id: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(STARTUP_TIMEOUT)
+            .for_element(Locator::Css(&Self::css(test_id)))
+            .await
+            .unwrap_or_else(|e| panic!("{test_id} must appear: {e}"))
+    }
+
+    async fn first(&self, test_id: &str) -> fantoccini::elements::Element {
+        self.wait_for(test_id).await
+    }
+
+    /// Clicks through the DOM (WebKitWebDriver refuses native clicks on table rows and on
+    /// elements it judges covered, which a person's click would still reach).
+    async fn click(&self, test_id: &str) {
+        let e = self.wait_for(test_id).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                vec![serde_json::to_value(&e).expect("element reference")],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{test_id} must be clickable: {e}"));
+    }
+
+    async fn type_into(&self, test_id: &str, text: &str) {
+        let e = self.wait_for(test_id).await;
+        e.clear().await.ok();
+        e.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("{test_id} must take text: {e}"));
+    }
+
+    async fn select(&self, test_id: &str, value: &str) {
+        self.wait_for(test_id)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("{test_id} must offer {value}: {e}"));
+    }
+
+    async fn texts(&self, test_id: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in self
+            .client
+            .find_all(Locator::Css(&Self::css(test_id)))
+            .await
+            .expect("elements")
+        {
+            out.push(e.text().await.expect("text"));
+        }
+        out
+    }
+
+    /// Polls until `test_id` has `attr` = `value`.
+    async fn wait_for_attr(&self, test_id: &str, attr: &str, value: &str) {
+        let deadline = Instant::now() + STARTUP_TIMEOUT;
+        let mut last = None;
+        while Instant::now() < deadline {
+            if let Ok(e) = self.client.find(Locator::Css(&Self::css(test_id))).await {
+                last = e.attr(attr).await.ok().flatten();
+                if last.as_deref() == Some(value) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{test_id} never had {attr}={value} (last: {last:?})");
+    }
+
+    /// Polls until `test_id` shows some text, and returns it.
+    async fn wait_for_text(&self, test_id: &str) -> String {
+        let deadline = Instant::now() + STARTUP_TIMEOUT;
+        while Instant::now() < deadline {
+            if let Ok(e) = self.client.find(Locator::Css(&Self::css(test_id))).await {
+                let t = e.text().await.unwrap_or_default();
+                if !t.trim().is_empty() {
+                    return t;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{test_id} never showed any text");
+    }
+
+    /// Polls until `test_id`'s text contains `part`.
+    async fn wait_for_text_of(&self, test_id: &str, part: &str) {
+        let deadline = Instant::now() + STARTUP_TIMEOUT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(e) = self.client.find(Locator::Css(&Self::css(test_id))).await {
+                last = e.text().await.unwrap_or_default();
+                if last.contains(part) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{test_id} never showed '{part}' (last: '{last}')");
     }
 
     async fn text(&self, test_id: &str) -> String {

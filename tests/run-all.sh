@@ -30,6 +30,7 @@ step "ui lint" npm --prefix ui run lint
 step "ui typecheck" npm --prefix ui run typecheck
 step "ui unit tests" npm --prefix ui test
 step "ui build" npm --prefix ui run build
+step "ui browser tests (Chromium, fake backend)" npm --prefix ui run test:browser
 step "rust tests" cargo nextest run --workspace --no-fail-fast
 # The e2e tests drive the binary cargo builds for them, so it must embed ui/dist (built above)
 # instead of loading the Vite dev server: that is what tauri/custom-protocol switches on.

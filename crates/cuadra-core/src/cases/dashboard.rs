@@ -149,17 +149,13 @@ impl Workspace {
             if is_open {
                 open += 1;
             }
-            let amount = c
-                .order_total
-                .as_ref()
-                .or(c.paid_amount.as_ref())
-                .or(c.net_settled.as_ref())
-                .cloned();
-            let currency = c
-                .currency
-                .clone()
-                .or_else(|| c.settlement_currency.clone())
-                .unwrap_or_default();
+            // The main amount with its own currency: the buyer's (order total, else paid), else
+            // what was settled, in the settlement currency.
+            let (amount, currency) = match c.order_total.as_ref().or(c.paid_amount.as_ref()) {
+                Some(a) => (Some(a.clone()), c.currency.clone()),
+                None => (c.net_settled.clone(), c.settlement_currency.clone()),
+            };
+            let currency = currency.unwrap_or_default();
             let e = by_status
                 .entry((c.status.clone(), currency.clone()))
                 .or_default();
