@@ -116,6 +116,19 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         v["load_secs"].as_f64().unwrap_or(0.0),
         v["match_secs"].as_f64().unwrap_or(0.0)
     );
+    let v = child(&["child-queries".as_ref(), db.as_os_str()])?;
+    println!(
+        "\nwhat the desktop app asks of the filled workspace (one process, warm after the first)"
+    );
+    if let Some(steps) = v["steps"].as_array() {
+        for step in steps {
+            println!(
+                "{:<44} {:>8.3}",
+                step["name"].as_str().unwrap_or(""),
+                step["secs"].as_f64().unwrap_or(f64::NAN)
+            );
+        }
+    }
     let v = child(&["child-run".as_ref(), db.as_os_str()])?;
     println!(
         "{:<44} {:>8.2} {:>7.0} MB   ({} cases written)",
@@ -163,6 +176,81 @@ pub fn child_run(args: &[String]) -> Result<(), String> {
     println!(
         "{}",
         serde_json::json!({"secs": secs, "cases": run.cases, "written": run.written, "peak_rss_kib": peak_rss_kib()})
+    );
+    Ok(())
+}
+
+/// The queries behind the app's dashboard and cases table, timed on a filled workspace.
+pub fn child_queries(args: &[String]) -> Result<(), String> {
+    use cuadra_core::cases::{CaseFilter, CaseSort, DashFilter, SortKey};
+    let db = args.first().ok_or("child-queries DB")?;
+    let t = Instant::now();
+    let ws = Workspace::open(Path::new(db)).map_err(|e| e.to_string())?;
+    let mut steps =
+        vec![serde_json::json!({"name": "open the workspace", "secs": t.elapsed().as_secs_f64()})];
+    let mut time = |name: &str, f: &mut dyn FnMut() -> Result<(), String>| -> Result<(), String> {
+        let t = Instant::now();
+        f()?;
+        steps.push(serde_json::json!({"name": name, "secs": t.elapsed().as_secs_f64()}));
+        Ok(())
+    };
+    let e = |e: cuadra_core::store::StoreError| e.to_string();
+    let page = |filter: CaseFilter, key: SortKey, desc: bool| {
+        ws.list_cases(&filter, CaseSort { key, desc }, 0, 200)
+            .map(drop)
+            .map_err(e)
+    };
+    time("first page of cases, newest first", &mut || {
+        page(CaseFilter::default(), SortKey::Date, true)
+    })?;
+    time("filter: one status", &mut || {
+        page(
+            CaseFilter {
+                statuses: vec!["underpaid".into()],
+                ..CaseFilter::default()
+            },
+            SortKey::Date,
+            true,
+        )
+    })?;
+    time("sort: by amount, descending", &mut || {
+        page(CaseFilter::default(), SortKey::Amount, true)
+    })?;
+    time("sort: by status", &mut || {
+        page(CaseFilter::default(), SortKey::Status, false)
+    })?;
+    time("filter: open cases of one period", &mut || {
+        page(
+            CaseFilter {
+                period: Some("2026-05".into()),
+                state: Some("open".into()),
+                ..CaseFilter::default()
+            },
+            SortKey::Date,
+            true,
+        )
+    })?;
+    time("text search: a reference", &mut || {
+        page(
+            CaseFilter {
+                text: Some("T-648-5g".into()),
+                ..CaseFilter::default()
+            },
+            SortKey::Date,
+            true,
+        )
+    })?;
+    time("page 4,000 (offset 800,000)", &mut || {
+        ws.list_cases(&CaseFilter::default(), CaseSort::default(), 800_000, 200)
+            .map(drop)
+            .map_err(e)
+    })?;
+    time("dashboard: whole workspace", &mut || {
+        ws.dashboard(&DashFilter::default()).map(drop).map_err(e)
+    })?;
+    println!(
+        "{}",
+        serde_json::json!({"steps": steps, "peak_rss_kib": peak_rss_kib()})
     );
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Seeded generators of realistic PSP settlement files and shop order exports, for tests and
-//! benchmarks. Output streams to any [`std::io::Write`] with constant memory, and a seed fixes
-//! every byte (the PRNG is written out here, not taken from a crate).
+//! benchmarks. Output streams to any [`std::io::Write`] with constant memory (scenarios, a few
+//! hundred orders, are built in memory), and a seed fixes every byte (the PRNG is written out
+//! here, not taken from a crate).
 //!
 //! Files:
 //! - `rng.rs`: the seeded PRNG ([`Rng`], xoshiro256** seeded by SplitMix64) and id bijections.

@@ -114,6 +114,10 @@ impl Field {
 pub enum IdentityRule {
     /// The PSP's own transaction id, falling back to the fingerprint on rows without one.
     PspTxnId,
+    /// As `PspTxnId`, but refund and chargeback rows repeat the id of the payment they reverse
+    /// (Mercado Pago writes every partial refund with the payment's SOURCE_ID): those are told
+    /// apart by their amount and time, then by occurrence.
+    PspTxnIdReversalsByAmount,
     /// A fingerprint of the row's content plus its occurrence number in the file.
     Fingerprint,
 }
@@ -471,6 +475,7 @@ pub fn builtin_profiles() -> Vec<Profile> {
         unknown_row_type: UnknownRowType::Classify(Rt::Adjustment),
         default_local_currency: Some("COP".into()),
         default_settlement_currency: Some("COP".into()),
+        identity: IdentityRule::PspTxnIdReversalsByAmount,
         ..settlement("mercadopago-settlement", "mercadopago", "mercadopago")
     };
     let mp_release = Profile {
@@ -509,6 +514,7 @@ pub fn builtin_profiles() -> Vec<Profile> {
         unknown_row_type: UnknownRowType::Classify(Rt::Adjustment),
         default_local_currency: Some("COP".into()),
         default_settlement_currency: Some("COP".into()),
+        identity: IdentityRule::PspTxnIdReversalsByAmount,
         ..settlement("mercadopago-release", "mercadopago", "mercadopago-release")
     };
     let payu = Profile {

@@ -8,7 +8,7 @@ use super::profile::{normalize_header, Field, IdentityRule, Profile, UnknownRowT
 use super::report::{ImportReport, Problem, Severity};
 use super::vocab;
 use super::{decimal_text, moment_text};
-use crate::model::{PaymentStatus, SettlementBatch, SettlementLine};
+use crate::model::{PaymentStatus, RowType, SettlementBatch, SettlementLine};
 use crate::store::sha256_hex;
 use csv::StringRecord;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -227,7 +227,36 @@ impl LineKeyer {
         let content = serde_json::to_string(line).unwrap_or_default();
         let content_hash = sha256_hex(content.as_bytes());
         let identity = match (&self.identity_rule, &line.psp_txn_id) {
-            (IdentityRule::PspTxnId, Some(id)) => {
+            (IdentityRule::PspTxnIdReversalsByAmount, Some(id))
+                if matches!(
+                    line.row_type,
+                    RowType::Refund | RowType::Chargeback | RowType::ChargebackReversal
+                ) =>
+            {
+                let amount = line
+                    .local_amount
+                    .or(line.gross_amount)
+                    .or(line.net_amount)
+                    .map(|a| a.normalize().to_string())
+                    .unwrap_or_default();
+                let at = line
+                    .created_at
+                    .or(line.approved_at)
+                    .map(|m| m.to_storage())
+                    .unwrap_or_default();
+                let base = format!(
+                    "{}|{}|{}|{}|{}",
+                    self.scope,
+                    identity_kind(line),
+                    id,
+                    amount,
+                    at
+                );
+                let n = self.occurrences.entry(base.clone()).or_insert(0);
+                *n += 1;
+                format!("{base}#{n}")
+            }
+            (IdentityRule::PspTxnId | IdentityRule::PspTxnIdReversalsByAmount, Some(id)) => {
                 format!("{}|{}|{}", self.scope, identity_kind(line), id)
             }
             _ => {

@@ -434,4 +434,9 @@ BEGIN SELECT RAISE(ABORT, 'purge records are part of the audit trail and cannot 
 CREATE TRIGGER purged_files_no_delete BEFORE DELETE ON purged_files
 BEGIN SELECT RAISE(ABORT, 'purge records are part of the audit trail and cannot be deleted'); END;
 "#,
+    // v6: the cases table sorts by amount and filters open cases by date without a full scan.
+    r#"
+CREATE INDEX cases_amount ON cases(sort_amount);
+CREATE INDEX cases_state_event ON cases(state, event_utc);
+"#,
 ];

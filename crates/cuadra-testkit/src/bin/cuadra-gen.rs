@@ -189,53 +189,46 @@ fn scenario(rest: &[String]) -> Result<(), String> {
     let db = dir.join("cuadra.db");
     let quote =
         |p: &std::path::Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
-    println!(
-        "scenario {} seed {}: {} orders, {} settlement lines, as of {}",
+    let as_of = scenario.as_of.to_rfc3339();
+    let count = |orders: bool| {
+        let is_order = |kind: &str| kind == "order";
+        scenario
+            .answers
+            .iter()
+            .filter(|a| is_order(a.kind) == orders)
+            .count()
+    };
+    let mut out = format!(
+        "scenario {} seed {}: {} orders, {} settlement lines, as of {as_of}\n",
         spec.psp.as_str(),
         spec.seed,
-        scenario
-            .answers
-            .iter()
-            .filter(|a| a.kind == "order")
-            .count(),
-        scenario
-            .answers
-            .iter()
-            .filter(|a| a.kind != "order")
-            .count(),
-        scenario.as_of.to_rfc3339()
+        count(true),
+        count(false),
     );
-    println!("{:<22} {:>7} {:>7}", "expected status", "orders", "lines");
+    out += &format!("{:<22} {:>7} {:>7}\n", "expected status", "orders", "lines");
     for (status, (orders, lines)) in scenario.counts() {
-        println!("{status:<22} {orders:>7} {lines:>7}");
+        out += &format!("{status:<22} {orders:>7} {lines:>7}\n");
     }
-    println!("answer key: {}", written.answer_key.display());
+    out += &format!("answer key: {}\n", written.answer_key.display());
     if known_gaps {
         for (plant, why) in cuadra_testkit::scenario::KNOWN_GAPS {
-            println!("known gap planted ({plant}): {why}");
+            out += &format!("known gap planted ({plant}): {why}\n");
         }
     }
-    println!("try it:");
+    out += "try it:\n";
+    let cli = format!("  cuadra-cli --db {}", quote(&db));
     for (key, value) in &scenario.settings {
-        println!("  cuadra-cli --db {} settings {key} {value}", quote(&db));
+        out += &format!("{cli} settings {key} {value}\n");
     }
     let files: Vec<String> = written.data_files.iter().map(|p| quote(p)).collect();
-    println!(
-        "  cuadra-cli --db {} import {}",
-        quote(&db),
-        files.join(" ")
-    );
-    println!(
-        "  cuadra-cli --db {} reconcile --as-of {}",
-        quote(&db),
-        scenario.as_of.to_rfc3339()
-    );
-    println!(
-        "  cuadra-cli --db {} export reconciliation --as-of {} --out {}",
-        quote(&db),
-        scenario.as_of.to_rfc3339(),
+    out += &format!("{cli} import {}\n", files.join(" "));
+    out += &format!("{cli} reconcile --as-of {as_of}\n");
+    out += &format!(
+        "{cli} export reconciliation --as-of {as_of} --out {}\n",
         quote(&dir.join("reconciliation.csv"))
     );
+    // A closed pipe (`| head`) is no reason to panic.
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(())
 }
 

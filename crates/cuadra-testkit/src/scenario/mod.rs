@@ -5,12 +5,13 @@
 //!
 //! Every status of the export contract is planted several times on purpose, with the traps
 //! finance teams meet: multi-line Shopify orders, lost notifications, vouchers paid twice, paid
-//! after expiry, refunds (full, partial), chargebacks (one reversed), orders priced in USD,
-//! swapped-digit references, a key shared by two orders, a reference one edit from two orders,
-//! time-zone traps at the voucher expiry (21:30 at GMT-04 is 20:30 in Bogotá), vouchers and
-//! grace periods ending minutes before or after the as-of time, fee, adjustment and withdrawal
-//! lines. The rest are plain matched orders. How each situation is built is in `plan.rs`; how
-//! it is written out, in `render.rs`.
+//! after expiry, refunds (full, partial, of a payment settled before the files), chargebacks
+//! (one reversed), orders priced in USD, a tolerance met exactly, swapped-digit and zero-padded
+//! references, a key shared by two orders, a reference one edit from two orders, a re-sent
+//! dLocal row, time-zone traps at the voucher expiry (21:30 at GMT-04 is 20:30 in Bogotá),
+//! vouchers and grace periods ending minutes before or after the as-of time, fee, adjustment
+//! and withdrawal lines. The rest are plain matched orders. The situations are in `plants.rs`,
+//! the facts they are made of in `plan.rs`, the files they are written to in `render.rs`.
 //!
 //! The expected statuses come from the issue's rules and the rules `reconcile`'s module docs
 //! decide where the issue is silent (paid exactly at expiry is on time; at the grace end the
@@ -79,8 +80,8 @@ impl ScenarioPsp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScenarioSpec {
     pub seed: u64,
-    /// Orders in the export. The planted situations need about 25 per kind of trap; a smaller
-    /// size still plants all of them (the export then has only planted orders).
+    /// Orders in the export, at least. The planted situations take about 80 orders (3 of each
+    /// kind, one more of each per 400 orders); a smaller size still plants all of them.
     pub orders: usize,
     pub psp: ScenarioPsp,
     /// Also plant situations Cuadra is known to get wrong today, to show the gap (see
@@ -100,8 +101,8 @@ impl ScenarioSpec {
     }
 }
 
-/// The situations [`ScenarioSpec::known_gaps`] adds, by plant name, with why Cuadra gets them
-/// wrong today.
+/// The situations [`ScenarioSpec::known_gaps`] adds, by plant name, with what Cuadra once got
+/// wrong about them (fixed: Mercado Pago profiles identify reversal rows by id, amount and time).
 pub const KNOWN_GAPS: [(&str, &str); 1] = [(
     "refunded_in_two_parts",
     "Mercado Pago: two partial refunds of one payment both carry the payment's SOURCE_ID; the \

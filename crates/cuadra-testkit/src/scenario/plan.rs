@@ -1,7 +1,7 @@
-//! The planted situations of a scenario and the status each must get, as plain facts: orders
-//! (their cart, their shop status, their `Payment ID`) and settlement lines (their kind, the
-//! reference they quote, amount and time), before any file layout. Each situation is one method
-//! that says what happened, in the words of the issue, and what the engine must conclude.
+//! A scenario as plain facts, before any file layout: orders (their cart, their shop status,
+//! their `Payment ID`, the status they must get) and settlement lines (their kind, the reference
+//! they quote, amount and time), plus the planner's building blocks (time, ids, carts) and the
+//! numbering of orders. The planted situations themselves are in `plants.rs`.
 //!
 //! Nothing planted may be decided by accident: every order that has no payment of its own (and
 //! could therefore be offered a near-miss payment) gets a total no other such order has, and
@@ -215,10 +215,10 @@ impl Planner {
     fn new(spec: ScenarioSpec) -> Planner {
         let mut rng = Rng::new(stream_key(spec.seed, SALT_SCENARIO, spec.psp as u64));
         let start = crate::days_since_epoch(crate::default_start()) * DAY;
-        // Mercado Pago vouchers last 3 to 5 days by default: this workspace says 5, as a
-        // per-PSP override (the Shopify orders name the PSP as their payment method,
-        // `Mercado Pago`). dLocal's use the workspace default of 72 hours.
-        // The dLocal workspace accepts 50 pesos of difference (a clerk rounding at the counter).
+        // The dLocal workspace accepts 50 pesos of difference (a clerk rounding at the counter)
+        // and keeps the default validity of 72 hours. Mercado Pago vouchers last 3 to 5 days by
+        // default: that workspace says 5, as a per-PSP override (its Shopify orders name the
+        // PSP as their payment method, `Mercado Pago`).
         let (validity, settings) = match spec.psp {
             ScenarioPsp::Dlocal => (
                 72 * HOUR,
@@ -395,6 +395,10 @@ impl Planner {
         while subtotal > 2_900_000 && n_items > min_items.max(1) {
             n_items -= 1;
             subtotal = subtotal_of(&items[..n_items]);
+        }
+        if subtotal > 2_900_000 {
+            // Over Efecty's limit even at the fewest items asked for: another cart.
+            return self.draw_cart(min_items);
         }
         let (shipping_method, shipping) = match r.below(100) {
             0..=4 => ("Recoger en tienda", 0),

@@ -3,7 +3,7 @@
 //! rules documented in `reconcile`'s module docs, and the method says so.
 
 use crate::catalog::PRODUCTS;
-use crate::order::{unique_id, FinancialStatus};
+use crate::order::{unique_id, FinancialStatus, EFECTY_MIN_COP};
 
 use super::plan::{
     LineKind, Numbering, PayId, PlannedLine, Planner, Ref, BUYER_POOL, DAY, HOUR, MICRO, MIN,
@@ -23,7 +23,8 @@ impl Planner {
             self.shop_missed_notification(j);
             self.paid_less(j);
             self.paid_more(j);
-            self.paid_twice(j);
+            self.paid_twice(j, false);
+            self.paid_twice(j, true);
             self.paid_after_expiry(j);
             self.priced_in_usd(j);
             self.refunded_in_full();
@@ -143,7 +144,10 @@ impl Planner {
         let created = self.some_day(1, self.late_days, 7, 21);
         let o = self.order(created, 1, false, plant);
         let total = self.total(o);
-        let short = [9_900, 5_000, 14_900, 10_000][j % 4].min(total / 4 / 100 * 100);
+        // A voucher is never below Efecty's minimum.
+        let short = [9_900, 5_000, 14_900, 10_000][j % 4]
+            .min(total / 4 / 100 * 100)
+            .min(total - EFECTY_MIN_COP);
         let at = if late {
             self.late_payment(created)
         } else {
@@ -176,16 +180,17 @@ impl Planner {
     /// extra payment, the reversal decides: the refund covers half of what was paid, so the
     /// order is partially refunded (the documented rule "reversals come first"; the issue does
     /// not say how a refunded duplicate reads).
-    fn paid_twice(&mut self, j: usize) {
+    fn paid_twice(&mut self, j: usize, extra_refunded: bool) {
         let created = self.some_day(1, self.late_days, 7, 21);
-        let plant = [
-            "paid_twice",
-            "paid_twice_second_after_expiry",
-            "paid_twice_extra_refunded",
-        ][j % 3];
+        let late = j % 2 == 1;
+        let plant = match (extra_refunded, late) {
+            (true, _) => "paid_twice_extra_refunded",
+            (false, false) => "paid_twice",
+            (false, true) => "paid_twice_second_after_expiry",
+        };
         let o = self.order(created, 1, false, plant);
         let first = self.on_time(created);
-        let second = if j % 3 == 1 {
+        let second = if late {
             self.late_payment(created)
         } else {
             let mut t = self.on_time(created);
@@ -203,7 +208,7 @@ impl Planner {
         };
         self.shop_paid(o, earlier + 5 * MIN, FinancialStatus::Paid);
         self.plan.orders[o].payment_id = PayId::Line(line);
-        if j % 3 == 2 {
+        if extra_refunded {
             let extra = if line == l1 { l2 } else { l1 };
             let at = self.plan.lines[extra].at;
             let refund_at = self.later(at, HOUR, 48 * HOUR);

@@ -13,10 +13,9 @@ use crate::mercadopago::{write_mercadopago_excel_es, MpRow, MpType};
 use crate::rng::{stream_key, Rng};
 use crate::shopify::{self, buyer_city, Scratch, ShopView};
 
-use super::plan::{LineKind, PayId, Plan, PlannedLine, Ref, DAY, HOUR};
+use super::plan::{LineKind, PayId, Plan, PlannedLine, Ref, DAY, HOUR, MICRO};
 use super::{Answer, Scenario, ScenarioFile, ScenarioPsp, ScenarioSpec, STATUSES};
 
-const MICRO: i64 = 1_000_000;
 const SALT_RENDER: u64 = 0x5245_4E44; // "REND"
 
 pub(super) fn render(spec: ScenarioSpec, plan: &Plan) -> Scenario {
@@ -94,40 +93,43 @@ fn base36(mut v: u64) -> String {
 }
 
 fn shopify_export(plan: &Plan, ids: &[String]) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_shopify_export(plan, ids, &mut out);
+    out
+}
+
+/// Newest order first, each with the `Payment ID` its plan says, taken at the as-of time.
+fn write_shopify_export(plan: &Plan, ids: &[String], out: &mut Vec<u8>) -> std::io::Result<()> {
     let mut by_number: Vec<usize> = (0..plan.orders.len()).collect();
     by_number.sort_by_key(|&i| std::cmp::Reverse(plan.orders[i].facts.number));
-    let mut out = Vec::new();
-    let mut w = CsvOut::new(&mut out);
+    let mut w = CsvOut::new(out);
     let mut scratch = Scratch::default();
-    let write = |w: &mut CsvOut<&mut Vec<u8>>, scratch: &mut Scratch| -> std::io::Result<()> {
-        shopify::write_header(w)?;
-        for &i in &by_number {
-            let o = &plan.orders[i];
-            let payment_id = match o.payment_id {
-                PayId::Blank => String::new(),
-                PayId::Line(l) => ids[l].clone(),
-                PayId::LineUpper(l) => ids[l].to_uppercase(),
-                PayId::Fresh(id) => match plan.psp {
-                    ScenarioPsp::Dlocal => format!("T-648-{}", base36(id)),
-                    ScenarioPsp::MercadoPagoExcel => id.to_string(),
-                },
-            };
-            let view = ShopView {
-                payment_id: Some(&payment_id),
-                payment_method: match plan.psp {
-                    ScenarioPsp::Dlocal => None,
-                    ScenarioPsp::MercadoPagoExcel => Some("Mercado Pago"),
-                },
-                usd_rate: o.usd_rate,
-                exported_at: plan.as_of,
-            };
-            shopify::write_order(w, plan.seed, &o.facts, &view, scratch)?;
-        }
-        Ok(())
-    };
-    // Writing to memory cannot fail.
-    let _ = write(&mut w, &mut scratch).and_then(|()| w.finish());
-    out
+    shopify::write_header(&mut w)?;
+    for i in by_number {
+        let o = &plan.orders[i];
+        let payment_id = match o.payment_id {
+            PayId::Blank => String::new(),
+            PayId::Line(l) => ids[l].clone(),
+            PayId::LineUpper(l) => ids[l].to_uppercase(),
+            PayId::Fresh(id) => match plan.psp {
+                ScenarioPsp::Dlocal => format!("T-648-{}", base36(id)),
+                ScenarioPsp::MercadoPagoExcel => id.to_string(),
+            },
+        };
+        let view = ShopView {
+            payment_id: Some(&payment_id),
+            payment_method: match plan.psp {
+                ScenarioPsp::Dlocal => None,
+                ScenarioPsp::MercadoPagoExcel => Some("Mercado Pago"),
+            },
+            usd_rate: o.usd_rate,
+            exported_at: plan.as_of,
+        };
+        shopify::write_order(&mut w, plan.seed, &o.facts, &view, &mut scratch)?;
+    }
+    w.finish()?;
+    Ok(())
 }
 
 /// Two weekly batches: payments, reversals and adjustments by their time, each file closed by
