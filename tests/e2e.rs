@@ -82,10 +82,12 @@ async fn first_start_demo_review_audit_export_and_languages() {
     app.wait_for("case-detail").await;
     app.click("action-resolve").await;
     app.select("resolve-reason", "written_off").await;
-    app.type_into("action-note-input", "below the cost of collecting").await;
+    app.type_into("action-note-input", "below the cost of collecting")
+        .await;
     app.click("action-submit").await;
     app.wait_for("action-done").await;
-    app.wait_for_attr("detail-state", "data-state", "resolved").await;
+    app.wait_for_attr("detail-state", "data-state", "resolved")
+        .await;
     app.screenshot("04-case-detail.png").await;
     let (actor, reason): (String, String) = stored
         .conn()
@@ -95,7 +97,10 @@ async fn first_start_demo_review_audit_export_and_languages() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .expect("the decision is stored");
-    assert_eq!((actor.as_str(), reason.as_str()), ("Ana Contadora", "written_off"));
+    assert_eq!(
+        (actor.as_str(), reason.as_str()),
+        ("Ana Contadora", "written_off")
+    );
 
     // The audit trail verifies, and says so.
     app.click("nav-audit").await;
@@ -169,13 +174,18 @@ async fn files_are_imported_through_the_window_and_listed_with_bogota_times() {
 
     let app = App::launch(home.path(), &db).await;
     app.click("nav-import").await;
-    assert_eq!(app.file_list_state().await, FileListState::Table { rows: 1 });
+    assert_eq!(
+        app.file_list_state().await,
+        FileListState::Table { rows: 1 }
+    );
     app.click("import-choose").await;
     app.wait_for("import-preview").await;
-    app.wait_for_text_of("preview-format", "dlocal-crossborder").await;
+    app.wait_for_text_of("preview-format", "dlocal-crossborder")
+        .await;
     app.screenshot("08-import-preview.png").await;
     app.click("import-start").await;
-    app.wait_for_attr("import-ended", "data-phase", "finished").await;
+    app.wait_for_attr("import-ended", "data-phase", "finished")
+        .await;
     app.screenshot("09-import-done.png").await;
 
     let stored = Workspace::open(&db)
@@ -187,7 +197,10 @@ async fn files_are_imported_through_the_window_and_listed_with_bogota_times() {
     // Reload the history: the window shows what the core stored, newest first.
     app.click("nav-dashboard").await;
     app.click("nav-import").await;
-    assert_eq!(app.file_list_state().await, FileListState::Table { rows: 2 });
+    assert_eq!(
+        app.file_list_state().await,
+        FileListState::Table { rows: 2 }
+    );
     let rows = app.file_rows().await;
     assert_eq!(rows[1], expected_row(&stored[1]));
     assert_eq!(rows[0][0], stored[0].name);
