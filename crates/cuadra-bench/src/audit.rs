@@ -3,32 +3,15 @@
 //! then verifies the whole chain, each step in a child process with its own peak RSS. Issue 4's
 //! target: verify at least 500,000 events/s.
 
-use crate::{flag, number, peak_rss_kib};
+use crate::{child, flag, number, peak_rss_kib};
 use chrono::{TimeDelta, TimeZone, Utc};
 use cuadra_core::audit::{self, NewEvent};
 use cuadra_core::store::Workspace;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 /// Events per transaction.
 const BATCH: usize = 10_000;
-
-fn child(args: &[&std::ffi::OsStr]) -> Result<serde_json::Value, String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let out = Command::new(exe)
-        .args(args)
-        .output()
-        .map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(format!(
-            "child {:?} failed: {}",
-            args,
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
-}
 
 pub fn bench(args: &[String]) -> Result<(), String> {
     let events = number(args, "--events", 1_000_000)?;

@@ -82,27 +82,8 @@ pub(crate) fn peak_rss_kib() -> Option<u64> {
 fn bench_import(args: &[String]) -> Result<(), String> {
     let lines = number(args, "--lines", 1_000_000)?;
     let orders = number(args, "--orders", 1_000_000)?;
-    let dir = match flag(args, "--dir") {
-        Some(d) => PathBuf::from(d),
-        None => std::env::temp_dir().join("cuadra-bench"),
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let dlocal = dir.join(format!("dlocal-{lines}.csv"));
-    let shopify = dir.join(format!("shopify-{orders}.csv"));
-    generate_if_missing(&dlocal, |out| {
-        let spec = cuadra_testkit::DlocalSpec {
-            lines,
-            ..Default::default()
-        };
-        cuadra_testkit::write_dlocal_settlement(&spec, out).map(drop)
-    })?;
-    generate_if_missing(&shopify, |out| {
-        let spec = cuadra_testkit::ShopifySpec {
-            orders,
-            ..Default::default()
-        };
-        cuadra_testkit::write_shopify_orders(&spec, out).map(drop)
-    })?;
+    let dir = bench_dir(args)?;
+    let (dlocal, shopify) = generated_pair(&dir, lines, orders)?;
     println!("\nimport into a fresh workspace (one child process per file; SQLite file on disk)");
     println!(
         "{:<34} {:>10} {:>11} {:>8} {:>9} {:>12} {:>10}",
@@ -151,6 +132,58 @@ fn bench_import(args: &[String]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `--dir`, else a folder in the system's temporary directory; created.
+pub(crate) fn bench_dir(args: &[String]) -> Result<PathBuf, String> {
+    let dir = flag(args, "--dir")
+        .map_or_else(|| std::env::temp_dir().join("cuadra-bench"), PathBuf::from);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    Ok(dir)
+}
+
+/// A seeded dLocal settlement of `lines` lines and a Shopify export of `orders` orders in `dir`,
+/// generated once and reused.
+pub(crate) fn generated_pair(
+    dir: &Path,
+    lines: usize,
+    orders: usize,
+) -> Result<(PathBuf, PathBuf), String> {
+    let dlocal = dir.join(format!("dlocal-{lines}.csv"));
+    let shopify = dir.join(format!("shopify-{orders}.csv"));
+    generate_if_missing(&dlocal, |out| {
+        let spec = cuadra_testkit::DlocalSpec {
+            lines,
+            ..Default::default()
+        };
+        cuadra_testkit::write_dlocal_settlement(&spec, out).map(drop)
+    })?;
+    generate_if_missing(&shopify, |out| {
+        let spec = cuadra_testkit::ShopifySpec {
+            orders,
+            ..Default::default()
+        };
+        cuadra_testkit::write_shopify_orders(&spec, out).map(drop)
+    })?;
+    Ok((dlocal, shopify))
+}
+
+/// Runs this binary with `args` in a child process (so its peak RSS is its own) and reads the
+/// one JSON value it prints.
+pub(crate) fn child(args: &[&std::ffi::OsStr]) -> Result<serde_json::Value, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = Command::new(exe)
+        .args(args)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!(
+            "child {:?} failed: {}",
+            args,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
 }
 
 /// Writes a generated file once; later runs reuse it (generation is not what is measured).

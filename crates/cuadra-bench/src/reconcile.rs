@@ -4,28 +4,12 @@
 //! changed), each in a child process with its own peak RSS; and, in the same run, the plain
 //! pandas merge script (`scripts/pandas_merge.py`) a finance team writes instead.
 
-use crate::{flag, generate_if_missing, number, peak_rss_kib};
+use crate::{bench_dir, child, generated_pair, number, peak_rss_kib};
 use cuadra_core::reconcile::reconcile;
 use cuadra_core::store::Workspace;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
-
-fn child(args: &[&std::ffi::OsStr]) -> Result<serde_json::Value, String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let out = Command::new(exe)
-        .args(args)
-        .output()
-        .map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(format!(
-            "child {:?} failed: {}",
-            args,
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
-}
 
 fn mb(v: &serde_json::Value) -> f64 {
     v["peak_rss_kib"].as_f64().unwrap_or(0.0) / 1024.0
@@ -34,25 +18,8 @@ fn mb(v: &serde_json::Value) -> f64 {
 pub fn bench(args: &[String]) -> Result<(), String> {
     let orders = number(args, "--orders", 1_000_000)?;
     let lines = number(args, "--lines", 1_000_000)?;
-    let dir = flag(args, "--dir")
-        .map_or_else(|| std::env::temp_dir().join("cuadra-bench"), PathBuf::from);
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let dlocal = dir.join(format!("dlocal-{lines}.csv"));
-    let shopify = dir.join(format!("shopify-{orders}.csv"));
-    generate_if_missing(&dlocal, |out| {
-        let spec = cuadra_testkit::DlocalSpec {
-            lines,
-            ..Default::default()
-        };
-        cuadra_testkit::write_dlocal_settlement(&spec, out).map(drop)
-    })?;
-    generate_if_missing(&shopify, |out| {
-        let spec = cuadra_testkit::ShopifySpec {
-            orders,
-            ..Default::default()
-        };
-        cuadra_testkit::write_shopify_orders(&spec, out).map(drop)
-    })?;
+    let dir = bench_dir(args)?;
+    let (dlocal, shopify) = generated_pair(&dir, lines, orders)?;
     let db = dir.join("bench-reconcile.db");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
