@@ -106,6 +106,12 @@ async fn first_start_demo_review_audit_export_and_languages() {
     app.click("nav-audit").await;
     app.click("audit-verify").await;
     app.wait_for_attr("audit-verdict", "data-ok", "true").await;
+    app.wait_for("audit-row").await;
+    let log = app.texts("audit-row").await.join("\n");
+    assert!(
+        log.contains("case_resolve") && log.contains("Ana Contadora"),
+        "the log shows the resolution and who made it: {log}"
+    );
     app.screenshot("05-audit.png").await;
     assert!(stored.verify_audit().expect("verify").ok());
 

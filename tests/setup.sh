@@ -17,7 +17,8 @@ say() { printf 'setup: %s\n' "$*"; }
 # in tests; Chromium for headless screenshots of the plain web UI; procps for kill(1).
 packages=(libwebkit2gtk-4.1-dev pkg-config build-essential libssl-dev procps)
 if ! $app_only; then
-  packages+=(xvfb xauth webkit2gtk-driver chromium)
+  # fonts-wqy-microhei: a CJK font, so the Chinese UI renders in the headless test windows.
+  packages+=(xvfb xauth webkit2gtk-driver chromium fonts-wqy-microhei)
 fi
 
 missing=()
