@@ -439,4 +439,9 @@ BEGIN SELECT RAISE(ABORT, 'purge records are part of the audit trail and cannot 
 CREATE INDEX cases_amount ON cases(sort_amount);
 CREATE INDEX cases_state_event ON cases(state, event_utc);
 "#,
+    // v7: a month's open cases newest first, and cases in status order, straight from an index.
+    r#"
+CREATE INDEX cases_period_state_event ON cases(period, state, event_utc);
+CREATE INDEX cases_status_id ON cases(status);
+"#,
 ];
