@@ -11,8 +11,15 @@ function magnitude(amount: string): number {
   return Number.isFinite(n) ? Math.abs(n) : 0;
 }
 
-export function StatusBars({ totals, onPick }: { totals: StatusTotal[]; onPick: (s: StatusTotal) => void }) {
+export function StatusBars({ totals: rows, onPick }: { totals: StatusTotal[]; onPick: (s: StatusTotal) => void }) {
   const { t, count } = useI18n();
+  // One bar per status: a status with cases in two currencies has two rows in the summary.
+  const totals: StatusTotal[] = [];
+  for (const row of rows) {
+    const seen = totals.find((s) => s.status === row.status);
+    if (seen) seen.count += row.count;
+    else totals.push({ ...row });
+  }
   const max = Math.max(1, ...totals.map((s) => s.count));
   const rowH = 20;
   const labelW = 170;
