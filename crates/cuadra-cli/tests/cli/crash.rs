@@ -103,13 +103,31 @@ fn a_crash_inside_any_act_leaves_a_verifying_chain_and_no_trace_of_the_act() {
     let later = "2027-03-01T12:00:00Z";
     let far = "2040-01-01T12:00:00Z";
     let more = dlocal_file(dir.path(), "more.csv", 77, 30);
-    let acts: [(&str, &str, Vec<&str>); 5] = [
+    let key: String = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT case_key FROM cases WHERE state = 'open' ORDER BY case_key LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("an open case");
+    let acts: [(&str, &str, Vec<&str>); 7] = [
         (
             "import",
             later,
             vec!["import", more.to_str().expect("utf8")],
         ),
         ("setting", later, vec!["settings", "grace_days", "11"]),
+        (
+            "reconcile",
+            later,
+            vec!["reconcile", "--as-of", "2026-06-30T23:59:59-05:00"],
+        ),
+        (
+            "case_act",
+            later,
+            vec!["case", "resolve", &key, "--reason", "written_off"],
+        ),
         ("period_close", later, vec!["period", "close", &period]),
         (
             "purge",

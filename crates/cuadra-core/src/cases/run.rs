@@ -492,6 +492,7 @@ impl Workspace {
             "UPDATE recon_runs SET audit_seq = ?1 WHERE id = ?2",
             params![audit_seq, run_id],
         )?;
+        audit::crash_point("reconcile");
         tx.commit()?;
         Ok(RunSummary {
             run_id,

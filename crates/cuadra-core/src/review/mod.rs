@@ -392,6 +392,7 @@ impl Workspace {
                 StoreError::BadQuery(_) => ReviewError::NotReconciled,
                 e => ReviewError::Store(e),
             })?;
+        audit::crash_point("case_act");
         tx.commit()?;
 
         let mut cases = Vec::new();

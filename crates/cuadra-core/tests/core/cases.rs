@@ -437,3 +437,172 @@ fn a_batch_whose_lines_do_not_add_up_to_its_total_books_the_rounding() {
     t.ws.run_reconciliation(as_of(), "ana", later(2)).unwrap();
     assert_eq!(status(&t, key).1, "resolved", "and a rerun");
 }
+
+/// A workspace holding a generated scenario (every status planted), reconciled at its as-of.
+fn scenario() -> (TestWs, DateTime<Utc>) {
+    use cuadra_testkit::scenario::{Scenario, ScenarioPsp, ScenarioSpec};
+    let s = Scenario::build(ScenarioSpec::new(ScenarioPsp::Dlocal, 7, 120));
+    let mut t = TestWs::new();
+    for (k, v) in &s.settings {
+        t.ws.set_setting(k, v, "ana", now()).unwrap();
+    }
+    for f in &s.files {
+        let rep = t.import(&f.name, &f.bytes);
+        assert!(rep.succeeded(), "{rep:?}");
+    }
+    let as_of = s.as_of.with_timezone(&Utc);
+    t.ws.run_reconciliation(as_of, "ana", now()).unwrap();
+    (t, as_of)
+}
+
+fn first_key(t: &TestWs, status: &str) -> String {
+    let (_, rows) =
+        t.ws.list_cases(
+            &CaseFilter {
+                statuses: vec![status.into()],
+                ..CaseFilter::default()
+            },
+            CaseSort::default(),
+            0,
+            1,
+        )
+        .unwrap();
+    rows.first()
+        .unwrap_or_else(|| panic!("the scenario plants {status}"))
+        .case_key
+        .clone()
+}
+
+#[test]
+fn confirming_a_suggestion_matches_it_and_a_rerun_keeps_it() {
+    let (mut t, as_of) = scenario();
+    let key = first_key(&t, "suggested");
+    let line = t.ws.case_line_ids(&key).unwrap();
+    assert_eq!(line.len(), 1, "a suggestion holds the order and one line");
+    let out =
+        t.ws.act(&req(&key, ActionKind::Confirm), "ana", later(1))
+            .unwrap();
+    let c = out.cases.iter().find(|c| c.case_key == key).unwrap();
+    assert_ne!(c.status, "suggested", "{c:?}");
+    assert_eq!(
+        (c.rule.as_str(), c.decided_by.as_str()),
+        ("manual_match", "ana")
+    );
+    assert_partition(&t);
+    let run = t.ws.run_reconciliation(as_of, "ana", later(2)).unwrap();
+    assert_eq!(
+        run.written, 0,
+        "a full rerun agrees with the confirmed match: {run:?}"
+    );
+    assert_eq!(t.ws.case_line_ids(&key).unwrap(), line);
+    // A confirmed case is not a suggestion any more: confirming again is refused.
+    let err =
+        t.ws.act(&req(&key, ActionKind::Confirm), "ana", later(3))
+            .unwrap_err();
+    assert_eq!(err.code(), "not_allowed");
+}
+
+#[test]
+fn a_note_is_recorded_without_changing_the_case() {
+    let (mut t, _) = scenario();
+    let key = first_key(&t, "missing_settlement");
+    let before = t.ws.case(&key).unwrap().unwrap();
+    let mut n = req(&key, ActionKind::Note);
+    n.note = Some("called dLocal, ticket 8812".into());
+    t.ws.act(&n, "luis", later(1)).unwrap();
+    let after = t.ws.case(&key).unwrap().unwrap();
+    assert_eq!((after.status, after.state), (before.status, before.state));
+    let h = t.ws.case_history(&key).unwrap();
+    assert_eq!(
+        h.last().unwrap().note.as_deref(),
+        Some("called dLocal, ticket 8812")
+    );
+    assert_eq!(h.last().unwrap().actor, "luis");
+}
+
+#[test]
+fn acts_in_a_closed_period_are_refused_until_it_is_reopened() {
+    let (mut t, _) = scenario();
+    let key = first_key(&t, "underpaid");
+    let period = t.ws.case(&key).unwrap().unwrap().period.unwrap();
+    let june = DateTime::parse_from_rfc3339("2026-06-02T14:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    t.ws.close_period(&period, "ana", june, None).unwrap();
+    assert!(t.ws.case(&key).unwrap().unwrap().locked);
+    let events = count(&t, "SELECT COUNT(*) FROM audit_events");
+    let mut r = req(&key, ActionKind::Resolve);
+    r.reason = Some("written_off".into());
+    let err = t.ws.act(&r, "ana", june).unwrap_err();
+    assert_eq!(err.code(), "period_closed", "{err}");
+    let err =
+        t.ws.bulk_resolve(&[key.clone()], "written_off", None, "ana", june)
+            .unwrap_err();
+    assert_eq!(err.code(), "period_closed");
+    assert_eq!(
+        count(&t, "SELECT COUNT(*) FROM audit_events"),
+        events,
+        "nothing recorded"
+    );
+    t.ws.reopen_period(&period, "luis", june, "late refund")
+        .unwrap();
+    t.ws.act(&r, "ana", june).unwrap();
+    assert_eq!(status(&t, &key).1, "resolved");
+}
+
+#[test]
+fn a_decision_survives_a_new_export_of_the_same_orders() {
+    let mut t = reconciled();
+    let mut r = req("order:shopify:1004", ActionKind::Resolve);
+    r.reason = Some("accepted_late_payment".into());
+    t.ws.act(&r, "ana", later(1)).unwrap();
+    // The shop's next export shows the order again, now paid: a new snapshot of the same order.
+    let rep = t.import_fixture("shopify_orders_co_later.csv");
+    assert!(rep.succeeded(), "{rep:?}");
+    t.ws.run_reconciliation(as_of(), "ana", later(2)).unwrap();
+    let c = t.ws.case("order:shopify:1004").unwrap().unwrap();
+    assert_eq!(
+        c.state, "resolved",
+        "same order, same lines: the decision stands: {c:?}"
+    );
+    assert_eq!(c.decided_by, "ana");
+    assert!(t.ws.verify_audit().unwrap().ok());
+}
+
+#[test]
+fn the_dashboard_facets_and_line_search_read_the_stored_cases() {
+    use cuadra_core::cases::DashFilter;
+    let (t, _) = scenario();
+    let total = count(&t, "SELECT COUNT(*) FROM cases") as u64;
+    let d = t.ws.dashboard(&DashFilter::default()).unwrap();
+    assert_eq!(d.cases, total);
+    assert_eq!(d.by_status.iter().map(|s| s.count).sum::<u64>(), total);
+    let unmatched = count(
+        &t,
+        "SELECT COUNT(*) FROM cases WHERE status = 'unmatched_settlement' AND state = 'open'",
+    ) as u64;
+    assert!(unmatched > 0);
+    assert!(d.alerts.unmatched_settlement.count <= unmatched);
+    assert!(!d.settled.is_empty() && d.settled.iter().all(|s| s.currency == "USD"));
+    let f = t.ws.facets().unwrap();
+    assert_eq!(f.psps, vec!["dlocal".to_string()]);
+    assert!(f.actors.contains(&"ana".to_string()));
+    // A line found by a piece of its PSP id, with the case that holds it.
+    let (line, key): (String, String) =
+        t.ws.conn()
+            .query_row(
+                "SELECT s.psp_txn_id, c.case_key FROM settlement_lines s
+             JOIN case_lines cl ON cl.line_id = s.id JOIN cases c ON c.id = cl.case_id
+             WHERE s.psp_txn_id IS NOT NULL ORDER BY s.id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+    let found = t.ws.search_lines(&line[2..]).unwrap();
+    let hit = found
+        .iter()
+        .find(|f| f.line.psp_txn_id.as_deref() == Some(line.as_str()))
+        .expect("the line is found");
+    assert_eq!(hit.case_key.as_deref(), Some(key.as_str()));
+    assert!(t.ws.search_lines("   ").unwrap().is_empty());
+}
