@@ -536,7 +536,7 @@ fn acts_in_a_closed_period_are_refused_until_it_is_reopened() {
     let err = t.ws.act(&r, "ana", june).unwrap_err();
     assert_eq!(err.code(), "period_closed", "{err}");
     let err =
-        t.ws.bulk_resolve(&[key.clone()], "written_off", None, "ana", june)
+        t.ws.bulk_resolve(std::slice::from_ref(&key), "written_off", None, "ana", june)
             .unwrap_err();
     assert_eq!(err.code(), "period_closed");
     assert_eq!(
