@@ -95,10 +95,13 @@ fn request(key: String, action: ActionKind) -> ActionRequest {
     }
 }
 
-fn act(ws: &mut Workspace, actor: &str, req: ActionRequest) -> Result<ExitCode, String> {
-    let out = ws
-        .act(&req, actor, chrono::Utc::now())
-        .map_err(|e| e.to_string())?;
+fn act(
+    ws: &mut Workspace,
+    actor: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    req: ActionRequest,
+) -> Result<ExitCode, String> {
+    let out = ws.act(&req, actor, now).map_err(|e| e.to_string())?;
     for c in &out.cases {
         println!(
             "{}  {}  {}  {}",
@@ -112,7 +115,12 @@ fn act(ws: &mut Workspace, actor: &str, req: ActionRequest) -> Result<ExitCode, 
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, String> {
+pub fn run(
+    ws: &mut Workspace,
+    actor: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    args: CaseArgs,
+) -> Result<ExitCode, String> {
     match args.command {
         CaseCommand::List {
             statuses,
@@ -206,6 +214,7 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
         CaseCommand::Confirm { key } => act(
             ws,
             actor,
+            now,
             ActionRequest {
                 reason: None,
                 note: None,
@@ -222,6 +231,7 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
         } => act(
             ws,
             actor,
+            now,
             ActionRequest {
                 reason: Some(reason),
                 note: None,
@@ -233,6 +243,7 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
         CaseCommand::Unmatch { key, lines, reason } => act(
             ws,
             actor,
+            now,
             ActionRequest {
                 reason: Some(reason),
                 note: None,
@@ -253,6 +264,7 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
                 return act(
                     ws,
                     actor,
+                    now,
                     ActionRequest {
                         reason: Some(reason),
                         note,
@@ -263,7 +275,7 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
                 );
             }
             let n = ws
-                .bulk_resolve(&keys, &reason, note.as_deref(), actor, chrono::Utc::now())
+                .bulk_resolve(&keys, &reason, note.as_deref(), actor, now)
                 .map_err(|e| e.to_string())?;
             println!("resolved {n} cases ({reason})");
             Ok(ExitCode::SUCCESS)
@@ -271,6 +283,7 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
         CaseCommand::Reopen { key, reason } => act(
             ws,
             actor,
+            now,
             ActionRequest {
                 reason: Some(reason),
                 note: None,
@@ -282,6 +295,7 @@ pub fn run(ws: &mut Workspace, actor: &str, args: CaseArgs) -> Result<ExitCode, 
         CaseCommand::Note { key, note } => act(
             ws,
             actor,
+            now,
             ActionRequest {
                 reason: None,
                 note: Some(note),

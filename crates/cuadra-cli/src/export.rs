@@ -99,7 +99,12 @@ pub struct ExportArgs {
     max_rows_per_sheet: Option<u32>,
 }
 
-pub fn run(ws: &mut Workspace, actor: &str, args: ExportArgs) -> Result<ExitCode, String> {
+pub fn run(
+    ws: &mut Workspace,
+    actor: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    args: ExportArgs,
+) -> Result<ExitCode, String> {
     let kind = args.kind.core();
     let format = match (args.format, kind) {
         (Some(Format::Xlsx), _) => ExportFormat::Xlsx,
@@ -109,7 +114,6 @@ pub fn run(ws: &mut Workspace, actor: &str, args: ExportArgs) -> Result<ExitCode
         (None, ExportKind::Bundle) => ExportFormat::Zip,
         (None, _) => ExportFormat::from_path(&args.out).unwrap_or(ExportFormat::Csv),
     };
-    let now = chrono::Utc::now();
     let reconcile_as_of =
         if args.as_of.is_some() || ws.last_run().map_err(|e| e.to_string())?.is_none() {
             Some(crate::reconcile::parse_as_of(args.as_of.as_deref())?)

@@ -25,7 +25,12 @@ pub struct ImportArgs {
     files: Vec<PathBuf>,
 }
 
-pub fn run(ws: &mut Workspace, actor: &str, args: ImportArgs) -> Result<ExitCode, String> {
+pub fn run(
+    ws: &mut Workspace,
+    actor: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    args: ImportArgs,
+) -> Result<ExitCode, String> {
     let opts = ImportOptions {
         profile: args.profile.clone(),
         dry_run: args.dry_run,
@@ -35,7 +40,7 @@ pub fn run(ws: &mut Workspace, actor: &str, args: ImportArgs) -> Result<ExitCode
             BadRowPolicy::RejectFile
         },
         actor: actor.to_string(),
-        now: chrono::Utc::now(),
+        now,
     };
     let mut reports = Vec::new();
     for file in &args.files {

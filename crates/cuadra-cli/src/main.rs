@@ -102,13 +102,13 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Import(args) => import::run(&mut ws, &actor, args),
+        Command::Import(args) => import::run(&mut ws, &actor, now, args),
         Command::Files(args) => files::run(&ws, args),
         Command::Profile(args) => profile::run(&mut ws, args),
-        Command::Reconcile(args) => reconcile::run(&mut ws, &actor, args),
+        Command::Reconcile(args) => reconcile::run(&mut ws, &actor, now, args),
         Command::Settings(args) => settings::run(&mut ws, &actor, now, args),
-        Command::Export(args) => export::run(&mut ws, &actor, args),
-        Command::Case(args) => case::run(&mut ws, &actor, args),
+        Command::Export(args) => export::run(&mut ws, &actor, now, args),
+        Command::Case(args) => case::run(&mut ws, &actor, now, args),
         Command::Audit(args) => audit::run(&ws, actor_typed.then_some(actor.as_str()), args),
         Command::Period(args) => period::run(&mut ws, &actor, now, args),
         Command::Retention(args) => retention::run(&mut ws, &actor, now, args),

@@ -31,10 +31,18 @@ pub fn parse_as_of(text: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, 
     }
 }
 
-pub fn run(ws: &mut Workspace, actor: &str, args: ReconcileArgs) -> Result<ExitCode, String> {
-    let as_of = parse_as_of(args.as_of.as_deref())?;
+pub fn run(
+    ws: &mut Workspace,
+    actor: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    args: ReconcileArgs,
+) -> Result<ExitCode, String> {
+    let as_of = match args.as_of.as_deref() {
+        Some(_) => parse_as_of(args.as_of.as_deref())?,
+        None => now,
+    };
     let run = ws
-        .run_reconciliation(as_of, actor, chrono::Utc::now())
+        .run_reconciliation(as_of, actor, now)
         .map_err(|e| e.to_string())?;
     if args.json {
         let mut lines: HashMap<String, Vec<i64>> = HashMap::new();

@@ -238,7 +238,8 @@ pub(super) fn where_clause(
         text.trim()
             .parse::<Decimal>()
             .ok()
-            .and_then(|d| (d * Decimal::from(10_000)).trunc().to_i64())
+            .and_then(|d| d.checked_mul(Decimal::from(10_000)))
+            .and_then(|d| d.trunc().to_i64())
             .ok_or_else(|| {
                 StoreError::BadQuery(format!(
                     "{what} '{text}' is not an amount like 150000 or 12.50"

@@ -72,7 +72,8 @@ pub(crate) fn last_decisions(
     let mut stmt = conn.prepare(
         "SELECT d.case_key, d.action, d.state_after, d.membership, d.reason, d.actor, d.at
          FROM case_decisions d
-         JOIN (SELECT case_key, MAX(id) AS id FROM case_decisions GROUP BY case_key) last
+         JOIN (SELECT case_key, MAX(id) AS id FROM case_decisions WHERE action <> 'note'
+               GROUP BY case_key) last
            ON last.id = d.id",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -140,7 +141,7 @@ fn amount(d: &Option<Decimal>) -> Option<String> {
 /// The main amount in units of 1/10000, for sorting and range filters (never for money).
 fn sort_amount(c: &ReconCase) -> Option<i64> {
     let main = c.order_total.or(c.paid_amount).or(c.net_settled)?;
-    (main * Decimal::from(10_000)).trunc().to_i64()
+    main.checked_mul(Decimal::from(10_000))?.trunc().to_i64()
 }
 
 /// The case's date (settlement, else paid, else created) as UTC text and its `YYYY-MM` period.
@@ -227,7 +228,12 @@ pub(crate) struct Shaper<'a> {
     decisions: &'a HashMap<String, LastDecision>,
     linked_by: &'a HashMap<i64, String>,
     manual: &'a Manual,
+    /// The time recorded for this run or act (a reopening's date in explanations).
+    now: String,
 }
+
+/// Why a resolved case reopened by itself.
+const REOPEN_WHY: &str = "its order or settlement lines changed after it was resolved";
 
 /// A decision shown in an explanation: `ana on 2026-11-25`.
 fn by_on(actor: &str, at: &str) -> String {
@@ -303,10 +309,10 @@ impl Shaper<'_> {
                 }
             } else if d.state_after == CaseState::Resolved.as_str() {
                 contradicted = true;
+                // Worded as the reopening decision recorded now will read on every later run.
                 explanation = format!(
-                    "Reopened: {} resolved this case ({}), but its order or settlement lines changed since. {explanation}",
-                    by_on(&d.actor, &d.at),
-                    d.reason.as_deref().unwrap_or("resolved")
+                    "Reopened by {}: {REOPEN_WHY}. {explanation}",
+                    by_on("cuadra", &self.now)
                 );
             }
         }
@@ -379,6 +385,7 @@ impl Workspace {
             decisions: &decisions,
             linked_by: &linked_by,
             manual: &manual,
+            now: event_time(now),
         };
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
         let mut reopened = Vec::new();
@@ -431,36 +438,7 @@ impl Workspace {
         let (written, removed) = write_cases(&tx, run_id, &prepared, None)?;
 
         // Reopenings are decisions too, each with its own event.
-        let mut reopened_keys = Vec::with_capacity(reopened.len());
-        for (key, status, members) in reopened {
-            let seq = audit::append(
-                &tx,
-                &NewEvent {
-                    at: now,
-                    actor: "cuadra".into(),
-                    action: "case_reopened_by_data".into(),
-                    subject: format!("case:{key}"),
-                    before: Some(r#"{"state":"resolved"}"#.into()),
-                    after: Some(serde_json::json!({"state": "open", "status": status.as_str(), "membership": members}).to_string()),
-                    reason: Some("its order or settlement lines changed after it was resolved".into()),
-                    note: None,
-                },
-            )?;
-            tx.execute(
-                "INSERT INTO case_decisions(case_key, action, status_before, state_after, membership,
-                    reason, note, actor, at, audit_seq)
-                 VALUES (?1, 'auto_reopen', ?2, 'open', ?3, ?4, NULL, 'cuadra', ?5, ?6)",
-                params![
-                    key,
-                    status.as_str(),
-                    members,
-                    "its order or settlement lines changed after it was resolved",
-                    event_time(now),
-                    seq
-                ],
-            )?;
-            reopened_keys.push(key);
-        }
+        let reopened_keys = record_reopenings(&tx, &reopened, now)?;
 
         let audit_seq = audit::append(
             &tx,
@@ -670,6 +648,7 @@ pub(crate) fn recompute_scope(
     scope: &[String],
     extra_orders: &[i64],
     extra_lines: &[i64],
+    now: DateTime<Utc>,
 ) -> Result<Vec<String>, StoreError> {
     let (run_id, as_of): (i64, String) = tx
         .query_row(
@@ -714,7 +693,24 @@ pub(crate) fn recompute_scope(
     line_ids.sort_unstable();
     let (orders, lines) = recon_inputs_for(tx, &order_ids, &line_ids)?;
     let decisions = last_decisions(tx)?;
-    let cases = reconcile_with(&orders, &lines, settings, as_of, &manual);
+    let mut cases = reconcile_with(&orders, &lines, settings, as_of, &manual);
+    // The engine suffixes the keys of two orders that share a platform and name (two stores)
+    // only when it sees both; a partial recompute may see one: keep the key the case has.
+    {
+        let mut stored = tx.prepare_cached("SELECT case_key FROM cases WHERE order_id = ?1")?;
+        for c in &mut cases {
+            let Some(order) = c.order_id else { continue };
+            let Some(key) = stored
+                .query_row([order], |r| r.get::<_, String>(0))
+                .optional()?
+            else {
+                continue;
+            };
+            if key != c.key && key.starts_with(&format!("{}:", c.key)) {
+                c.key = key;
+            }
+        }
+    }
     let shaper = Shaper {
         zone: settings.zone,
         orders: orders.iter().map(|o| (o.id, o)).collect(),
@@ -722,8 +718,23 @@ pub(crate) fn recompute_scope(
         decisions: &decisions,
         linked_by: &linked_by,
         manual: &manual,
+        now: event_time(now),
     };
-    let mut prepared: Vec<Prepared> = cases.iter().map(|c| shaper.shape(c).0).collect();
+    let mut prepared = Vec::with_capacity(cases.len());
+    let mut reopened = Vec::new();
+    for c in &cases {
+        let (p, contradicted) = shaper.shape(c);
+        if contradicted {
+            reopened.push((
+                p.row.case_key.clone(),
+                c.status,
+                membership(c.order_id, &c.line_ids),
+            ));
+        }
+        prepared.push(p);
+    }
+    // A resolved case this act changed reopens here, recorded like any reopening.
+    record_reopenings(tx, &reopened, now)?;
     if scope.iter().any(|k| k.starts_with("batch:")) {
         prepared.extend(
             batch_cases(tx, settings.zone, &decisions)?
@@ -771,14 +782,21 @@ fn batch_cases(
     decisions: &HashMap<String, LastDecision>,
 ) -> Result<Vec<Prepared>, StoreError> {
     let mut stmt = conn.prepare(
+        // A batch is its PSP's reference (a re-imported or re-downloaded file repeats it: the
+        // first file's summary counts, and its lines are those of every file, stored once).
         "SELECT b.id, b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
             (SELECT group_concat(net_amount, ' ') FROM settlement_lines l
-              WHERE l.file_id = b.file_id AND (b.batch_ref IS NULL OR l.batch_ref = b.batch_ref)),
+              WHERE (b.batch_ref IS NOT NULL AND l.psp = b.psp AND l.batch_ref = b.batch_ref)
+                 OR (b.batch_ref IS NULL AND l.file_id = b.file_id)),
             (SELECT COUNT(*) FROM settlement_lines l
-              WHERE l.file_id = b.file_id AND (b.batch_ref IS NULL OR l.batch_ref = b.batch_ref)),
+              WHERE (b.batch_ref IS NOT NULL AND l.psp = b.psp AND l.batch_ref = b.batch_ref)
+                 OR (b.batch_ref IS NULL AND l.file_id = b.file_id)),
             f.name
          FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
-         WHERE b.net_total IS NOT NULL ORDER BY b.id",
+         WHERE b.net_total IS NOT NULL
+           AND (b.batch_ref IS NULL OR b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
+                WHERE b2.psp = b.psp AND b2.batch_ref = b.batch_ref))
+         ORDER BY b.id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -879,7 +897,9 @@ fn batch_cases(
         };
         let fingerprint = fingerprint(&row, &[]);
         out.push(Prepared {
-            sort_amount: (diff * Decimal::from(10_000)).trunc().to_i64(),
+            sort_amount: diff
+                .checked_mul(Decimal::from(10_000))
+                .and_then(|d| d.trunc().to_i64()),
             event_utc,
             line_ids: Vec::new(),
             fingerprint,
@@ -887,4 +907,47 @@ fn batch_cases(
         });
     }
     Ok(out)
+}
+
+/// Records each contradicted resolution as an `auto_reopen` decision by `cuadra` with its
+/// `case_reopened_by_data` event; returns the keys.
+fn record_reopenings(
+    tx: &rusqlite::Transaction<'_>,
+    reopened: &[(String, crate::reconcile::CaseStatus, String)],
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, StoreError> {
+    let mut keys = Vec::with_capacity(reopened.len());
+    for (key, status, members) in reopened {
+        let seq = audit::append(
+            tx,
+            &NewEvent {
+                at: now,
+                actor: "cuadra".into(),
+                action: "case_reopened_by_data".into(),
+                subject: format!("case:{key}"),
+                before: Some(r#"{"state":"resolved"}"#.into()),
+                after: Some(
+                    serde_json::json!({"state": "open", "status": status.as_str(), "membership": members})
+                        .to_string(),
+                ),
+                reason: Some(REOPEN_WHY.into()),
+                note: None,
+            },
+        )?;
+        tx.execute(
+            "INSERT INTO case_decisions(case_key, action, status_before, state_after, membership,
+                reason, note, actor, at, audit_seq)
+             VALUES (?1, 'auto_reopen', ?2, 'open', ?3, ?4, NULL, 'cuadra', ?5, ?6)",
+            params![
+                key,
+                status.as_str(),
+                members,
+                REOPEN_WHY,
+                event_time(now),
+                seq
+            ],
+        )?;
+        keys.push(key.clone());
+    }
+    Ok(keys)
 }

@@ -242,6 +242,7 @@ impl LineKeyer {
                 let at = line
                     .created_at
                     .or(line.approved_at)
+                    .or(line.settled_at)
                     .map(|m| m.to_storage())
                     .unwrap_or_default();
                 let base = format!(

@@ -257,6 +257,14 @@ impl Workspace {
                 }
                 extra_orders.push(order);
                 if let Some(k) = self.case_of_order(order)? {
+                    if let Some(other) = self.case(&k)? {
+                        if let Some(p) = other.period.as_ref().filter(|p| closed.contains(*p)) {
+                            return Err(ReviewError::Locked {
+                                key: k,
+                                period: p.clone(),
+                            });
+                        }
+                    }
                     extra_scope.push(k);
                 }
                 "open".to_string()
@@ -387,11 +395,12 @@ impl Workspace {
         // Membership changes move lines between cases; a resolve or reopen changes one case.
         let mut scope = vec![case.case_key.clone()];
         scope.extend(extra_scope);
-        let touched = crate::cases::recompute(&tx, &settings, &scope, &extra_orders, &extra_lines)
-            .map_err(|e| match e {
-                StoreError::BadQuery(_) => ReviewError::NotReconciled,
-                e => ReviewError::Store(e),
-            })?;
+        let touched =
+            crate::cases::recompute(&tx, &settings, &scope, &extra_orders, &extra_lines, now)
+                .map_err(|e| match e {
+                    StoreError::BadQuery(_) => ReviewError::NotReconciled,
+                    e => ReviewError::Store(e),
+                })?;
         audit::crash_point("case_act");
         tx.commit()?;
 
@@ -441,7 +450,21 @@ impl Workspace {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<u64, ReviewError> {
-        // Check every case first so a refusal leaves nothing half-done.
+        // Check the request and every case first so a refusal leaves nothing half-done.
+        if !REASON_CODES.contains(&reason) {
+            return Err(ReviewError::BadReason(reason.to_string()));
+        }
+        if reason == "other" && note.is_none_or(|n| n.trim().is_empty()) {
+            return Err(ReviewError::ReasonRequired(
+                "reason 'other' needs a note saying what was done".into(),
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(twice) = keys.iter().find(|k| !seen.insert(k.as_str())) {
+            return Err(ReviewError::NotAllowed(format!(
+                "case {twice} is in the selection twice; select each case once"
+            )));
+        }
         let closed = self.closed_periods()?;
         for key in keys {
             let case = self

@@ -355,7 +355,7 @@ fn a_resolved_case_reopens_when_a_second_payment_arrives() {
         ("duplicate_payment", "open")
     );
     assert!(
-        c.explanation.starts_with("Reopened: ana on"),
+        c.explanation.starts_with("Reopened by cuadra on"),
         "{}",
         c.explanation
     );
@@ -365,6 +365,10 @@ fn a_resolved_case_reopens_when_a_second_payment_arrives() {
     // Reopened once, not on every run.
     let again = t.ws.run_reconciliation(as_of(), "ana", later(3)).unwrap();
     assert!(again.reopened.is_empty());
+    assert_eq!(
+        again.written, 0,
+        "the reopened case reads the same on every run: {again:?}"
+    );
     assert!(t.ws.verify_audit().unwrap().ok());
 }
 
@@ -384,6 +388,12 @@ fn bulk_resolve_checks_every_case_before_writing_any() {
         "open",
         "nothing of the batch written"
     );
+    let twice = vec!["line:dlocal:8".to_string(), "line:dlocal:8".to_string()];
+    let err =
+        t.ws.bulk_resolve(&twice, "written_off", None, "ana", later(2))
+            .unwrap_err();
+    assert!(err.to_string().contains("twice"), "{err}");
+    assert_eq!(status(&t, "line:dlocal:8").1, "open", "nothing written");
     let n =
         t.ws.bulk_resolve(
             &keys[..1],
@@ -605,4 +615,86 @@ fn the_dashboard_facets_and_line_search_read_the_stored_cases() {
         .expect("the line is found");
     assert_eq!(hit.case_key.as_deref(), Some(key.as_str()));
     assert!(t.ws.search_lines("   ").unwrap().is_empty());
+}
+
+#[test]
+fn a_batch_downloaded_twice_is_one_batch() {
+    let mut t = reconciled();
+    // The same batch again, as a later download with other bytes (a trailing blank line).
+    let mut again = super::fixture("dlocal_crossborder_co.csv");
+    again.extend_from_slice(b"\n");
+    let rep = t.import("dlocal_crossborder_co (1).csv", &again);
+    assert!(rep.succeeded(), "{rep:?}");
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(1)).unwrap();
+    assert_eq!(run.written, 0, "nothing changed: {run:?}");
+    let c = t.ws.case("batch:dlocal:771204:rounding").unwrap().unwrap();
+    assert_eq!(c.rule, "batch_rounding", "{c:?}");
+    assert_eq!(
+        count(
+            &t,
+            "SELECT COUNT(*) FROM cases WHERE case_key LIKE 'batch:%'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn a_note_after_a_resolution_does_not_change_who_resolved_it() {
+    let mut t = reconciled();
+    let mut r = req("line:dlocal:5", ActionKind::Resolve);
+    r.reason = Some("written_off".into());
+    t.ws.act(&r, "ana", later(1)).unwrap();
+    let mut n = req("line:dlocal:5", ActionKind::Note);
+    n.note = Some("checked again".into());
+    t.ws.act(&n, "luis", later(2)).unwrap();
+    t.ws.run_reconciliation(as_of(), "ana", later(3)).unwrap();
+    let c = t.ws.case("line:dlocal:5").unwrap().unwrap();
+    assert_eq!(
+        (c.state.as_str(), c.decided_by.as_str()),
+        ("resolved", "ana")
+    );
+    assert!(
+        c.explanation.starts_with("Resolved (written_off) by ana"),
+        "{}",
+        c.explanation
+    );
+}
+
+#[test]
+fn an_amount_beyond_any_sort_range_is_a_clear_error_not_a_crash() {
+    let t = reconciled();
+    let err =
+        t.ws.list_cases(
+            &CaseFilter {
+                amount_min: Some("10000000000000000000000000".into()),
+                ..CaseFilter::default()
+            },
+            CaseSort::default(),
+            0,
+            5,
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("is not an amount"), "{err}");
+}
+
+#[test]
+fn an_act_that_takes_a_line_from_a_resolved_case_reopens_it_on_the_record() {
+    let mut t = reconciled();
+    let mut r = req("order:shopify:1002", ActionKind::Resolve);
+    r.reason = Some("shop_corrected".into());
+    t.ws.act(&r, "ana", later(1)).unwrap();
+    let line = t.ws.case_line_ids("order:shopify:1002").unwrap()[0];
+    let mut m = req("order:shopify:1003", ActionKind::Match);
+    m.line_ids = vec![line];
+    m.reason = Some("the voucher was for 1003".into());
+    t.ws.act(&m, "luis", later(2)).unwrap();
+    let c = t.ws.case("order:shopify:1002").unwrap().unwrap();
+    assert_eq!(c.state, "open", "{c:?}");
+    let history = t.ws.case_history("order:shopify:1002").unwrap();
+    assert_eq!(history.last().unwrap().action, "case_reopened_by_data");
+    // Recorded once: the next run finds nothing new to reopen.
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(3)).unwrap();
+    assert!(run.reopened.is_empty(), "{run:?}");
+    assert_eq!(run.written, 0, "{run:?}");
+    assert!(t.ws.verify_audit().unwrap().ok());
 }
