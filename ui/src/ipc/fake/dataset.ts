@@ -196,7 +196,7 @@ export function generateCase(i: number, count: number): CaseRow {
     settled_at: settledMs !== null ? bogota(settledMs) : null,
     shop_status: orderCase ? SHOP_STATUS[status] : null,
     customer: orderCase || status === "unmatched_settlement" ? customer : null,
-    decided_by: resolved ? "maria" : "engine",
+    decided_by: resolved ? "maria" : "cuadra",
     explanation: explain(status, orderRef, psp, total, paid),
     period,
     locked: false,

@@ -66,7 +66,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
           </div>
           <p className="explanation" data-testid="detail-explanation">{c.explanation}</p>
           <p className="muted small">
-            {t("detail.rule")}: <code>{c.rule}</code> · {t("detail.decided_by")}: {c.decided_by === "engine" ? t("detail.engine") : c.decided_by}
+            {t("detail.rule")}: <code>{c.rule}</code> · {t("detail.decided_by")}: {c.decided_by === "cuadra" ? t("detail.engine") : c.decided_by}
             {c.engine_status !== c.status ? <> · {t("detail.engine_status")}: {t(`status.${c.engine_status}`)}</> : null}
           </p>
 
