@@ -373,9 +373,15 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<RunSummary, StoreError> {
         let settings = self.recon_settings()?;
-        let (orders, lines) = self.recon_inputs()?;
-        let (manual, linked_by) = manual_links(self.conn())?;
-        let decisions = last_decisions(self.conn())?;
+        // Everything is read under the write lock: a review act committed while this run
+        // computes would otherwise be overwritten with what the run read before it. (Acts
+        // arriving meanwhile wait for the run, up to the busy timeout, then say so.)
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let (orders, lines) = crate::reconcile::recon_inputs_all(&tx)?;
+        let (manual, linked_by) = manual_links(&tx)?;
+        let decisions = last_decisions(&tx)?;
         let cases = reconcile_with(&orders, &lines, &settings, as_of, &manual);
 
         let shaper = Shaper {
@@ -403,14 +409,11 @@ impl Workspace {
             prepared.push(p);
         }
         drop(cases);
-        for p in batch_cases(self.conn(), settings.zone, &decisions)? {
+        for p in batch_cases(&tx, settings.zone, &decisions)? {
             *counts.entry(p.row.status.clone()).or_default() += 1;
             prepared.push(p);
         }
 
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let as_of_text = as_of.to_rfc3339_opts(SecondsFormat::Secs, true);
         let settings_json = serde_json::json!({
             "zone": settings.zone.name(),

@@ -36,6 +36,14 @@ impl Workspace {
     }
 }
 
+/// Every settlement line and the current snapshot of every order, read on `conn` (inside the
+/// caller's transaction).
+pub fn recon_inputs_all(
+    conn: &rusqlite::Connection,
+) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
+    recon_inputs_where(conn, None)
+}
+
 /// The orders and lines with the given store ids (a partial recompute after a review act).
 pub fn recon_inputs_for(
     conn: &rusqlite::Connection,

@@ -85,7 +85,7 @@ mod tests;
 pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
 pub use export::{neutralize, write_reconciliation_csv, RECONCILIATION_COLUMNS};
 pub use keys::normalize_key;
-pub use load::recon_inputs_for;
+pub use load::{recon_inputs_all, recon_inputs_for};
 pub use settings::ReconSettings;
 
 use chrono::{DateTime, Utc};

@@ -698,3 +698,55 @@ fn an_act_that_takes_a_line_from_a_resolved_case_reopens_it_on_the_record() {
     assert_eq!(run.written, 0, "{run:?}");
     assert!(t.ws.verify_audit().unwrap().ok());
 }
+
+#[test]
+fn acts_made_while_reruns_run_on_another_connection_are_never_overwritten() {
+    let t = reconciled();
+    let path = t.ws.path().to_path_buf();
+    let key = "line:dlocal:5";
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let runner = {
+        let (path, stop) = (path.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut ws = cuadra_core::store::Workspace::open(&path).unwrap();
+            let mut runs = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                ws.run_reconciliation(as_of(), "cuadra-job", later(0))
+                    .unwrap();
+                runs += 1;
+                // Reruns come one after another, not back to back forever: let acts in.
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            runs
+        })
+    };
+    let mut ws = cuadra_core::store::Workspace::open(&path).unwrap();
+    for i in 0..200 {
+        let mut r = req(
+            key,
+            if i % 2 == 0 {
+                ActionKind::Resolve
+            } else {
+                ActionKind::Reopen
+            },
+        );
+        r.reason = Some(if i % 2 == 0 {
+            "written_off".into()
+        } else {
+            "checking again".into()
+        });
+        ws.act(&r, "ana", later(i)).unwrap();
+        let state = ws.case(key).unwrap().unwrap().state;
+        assert_eq!(
+            state,
+            if i % 2 == 0 { "resolved" } else { "open" },
+            "act {i}"
+        );
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let runs = runner.join().unwrap();
+    assert!(runs > 0);
+    // Whatever the interleaving, the stored case agrees with the last act.
+    assert_eq!(ws.case(key).unwrap().unwrap().state, "open");
+    assert!(ws.verify_audit().unwrap().ok());
+}
