@@ -97,7 +97,12 @@ pub(crate) const CASE_COLUMNS: &str = "c.case_key, c.status, c.engine_status, c.
     c.voucher_expires_at, c.settled_at, c.shop_status, c.customer, c.decided_by, c.explanation, \
     c.period";
 
-pub(crate) fn read_case_row(r: &rusqlite::Row<'_>, locked: bool) -> rusqlite::Result<CaseRow> {
+/// A case row; `closed` holds the closed periods, whose cases are locked.
+pub(crate) fn read_case_row(
+    r: &rusqlite::Row<'_>,
+    closed: &std::collections::HashSet<String>,
+) -> rusqlite::Result<CaseRow> {
+    let period: Option<String> = r.get(28)?;
     Ok(CaseRow {
         case_key: r.get(0)?,
         status: r.get(1)?,
@@ -127,7 +132,7 @@ pub(crate) fn read_case_row(r: &rusqlite::Row<'_>, locked: bool) -> rusqlite::Re
         customer: r.get(25)?,
         decided_by: r.get(26)?,
         explanation: r.get(27)?,
-        period: r.get(28)?,
-        locked,
+        locked: period.as_ref().is_some_and(|p| closed.contains(p)),
+        period,
     })
 }

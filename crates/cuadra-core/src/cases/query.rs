@@ -319,14 +319,6 @@ impl Workspace {
 
     /// Periods (`YYYY-MM`) that are closed: their cases are locked.
     pub fn closed_periods(&self) -> Result<HashSet<String>, StoreError> {
-        let exists: bool = self.conn().query_row(
-            "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'periods')",
-            [],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Ok(HashSet::new());
-        }
         let mut stmt = self
             .conn()
             .prepare("SELECT period FROM periods WHERE state = 'closed'")?;
@@ -358,9 +350,7 @@ impl Workspace {
         ))?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-                let period: Option<String> = r.get(28)?;
-                let locked = period.as_ref().is_some_and(|p| closed.contains(p));
-                read_case_row(r, locked)
+                read_case_row(r, &closed)
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok((total as u64, rows))
@@ -384,9 +374,7 @@ impl Workspace {
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
         let mut n = 0;
         while let Some(r) = rows.next()? {
-            let period: Option<String> = r.get(28)?;
-            let locked = period.as_ref().is_some_and(|p| closed.contains(p));
-            each(&read_case_row(r, locked)?)?;
+            each(&read_case_row(r, &closed)?)?;
             n += 1;
         }
         Ok(n)
@@ -400,11 +388,7 @@ impl Workspace {
             .query_row(
                 &format!("SELECT {CASE_COLUMNS} FROM cases c WHERE c.case_key = ?1"),
                 [key],
-                |r| {
-                    let period: Option<String> = r.get(28)?;
-                    let locked = period.as_ref().is_some_and(|p| closed.contains(p));
-                    read_case_row(r, locked)
-                },
+                |r| read_case_row(r, &closed),
             )
             .optional()?)
     }

@@ -8,7 +8,7 @@ use crate::audit::{self, event_time, NewEvent};
 use crate::cases::{membership, CaseRow};
 use crate::store::{StoreError, Workspace};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -137,16 +137,15 @@ fn text(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|t| !t.is_empty())
 }
 
-/// The buyer's amount of a line (local amount, else gross).
-fn line_amount(conn: &rusqlite::Connection, line: i64) -> Result<Option<Decimal>, StoreError> {
-    let v: Option<Option<String>> = conn
-        .query_row(
-            "SELECT COALESCE(local_amount, gross_amount) FROM settlement_lines WHERE id = ?1",
-            [line],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(v.flatten().and_then(|t| t.parse().ok()))
+/// Refuses a case of a closed period.
+fn ensure_unlocked(case: &CaseRow) -> Result<(), ReviewError> {
+    if case.locked {
+        return Err(ReviewError::Locked {
+            key: case.case_key.clone(),
+            period: case.period.clone().unwrap_or_default(),
+        });
+    }
+    Ok(())
 }
 
 impl Workspace {
@@ -158,16 +157,10 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ReviewError> {
         let settings = self.recon_settings()?;
-        let closed = self.closed_periods()?;
         let case = self
             .case(&req.case_key)?
             .ok_or_else(|| ReviewError::NoSuchCase(req.case_key.clone()))?;
-        if let Some(period) = case.period.as_ref().filter(|p| closed.contains(*p)) {
-            return Err(ReviewError::Locked {
-                key: case.case_key.clone(),
-                period: period.clone(),
-            });
-        }
+        ensure_unlocked(&case)?;
         let case_lines = self.case_line_ids(&req.case_key)?;
         let reason = text(&req.reason).map(str::to_string);
         let note = text(&req.note).map(str::to_string);
@@ -226,13 +219,12 @@ impl Workspace {
                     )));
                 }
                 for l in &lines {
-                    if line_amount(self.conn(), *l)?.is_none()
-                        && !self.conn().query_row(
-                            "SELECT EXISTS(SELECT 1 FROM settlement_lines WHERE id = ?1)",
-                            [l],
-                            |r| r.get::<_, bool>(0),
-                        )?
-                    {
+                    let exists: bool = self.conn().query_row(
+                        "SELECT EXISTS(SELECT 1 FROM settlement_lines WHERE id = ?1)",
+                        [l],
+                        |r| r.get(0),
+                    )?;
+                    if !exists {
                         return Err(ReviewError::BadLine(format!(
                             "there is no settlement line {l}"
                         )));
@@ -240,14 +232,7 @@ impl Workspace {
                     if let Some(k) = self.case_of_line(*l)? {
                         if k != case.case_key {
                             if let Some(other) = self.case(&k)? {
-                                if let Some(p) =
-                                    other.period.as_ref().filter(|p| closed.contains(*p))
-                                {
-                                    return Err(ReviewError::Locked {
-                                        key: k,
-                                        period: p.clone(),
-                                    });
-                                }
+                                ensure_unlocked(&other)?;
                             }
                             extra_scope.push(k);
                         }
@@ -258,12 +243,7 @@ impl Workspace {
                 extra_orders.push(order);
                 if let Some(k) = self.case_of_order(order)? {
                     if let Some(other) = self.case(&k)? {
-                        if let Some(p) = other.period.as_ref().filter(|p| closed.contains(*p)) {
-                            return Err(ReviewError::Locked {
-                                key: k,
-                                period: p.clone(),
-                            });
-                        }
+                        ensure_unlocked(&other)?;
                     }
                     extra_scope.push(k);
                 }
@@ -465,17 +445,11 @@ impl Workspace {
                 "case {twice} is in the selection twice; select each case once"
             )));
         }
-        let closed = self.closed_periods()?;
         for key in keys {
             let case = self
                 .case(key)?
                 .ok_or_else(|| ReviewError::NoSuchCase(key.clone()))?;
-            if let Some(p) = case.period.as_ref().filter(|p| closed.contains(*p)) {
-                return Err(ReviewError::Locked {
-                    key: key.clone(),
-                    period: p.clone(),
-                });
-            }
+            ensure_unlocked(&case)?;
             if case.state == "resolved" {
                 return Err(ReviewError::NotAllowed(format!(
                     "case {key} is already resolved; leave it out of the selection"
