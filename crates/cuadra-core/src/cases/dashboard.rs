@@ -211,10 +211,6 @@ impl Workspace {
             Ok(())
         })?;
 
-        let order: Vec<&str> = crate::reconcile::CaseStatus::ALL
-            .iter()
-            .map(|s| s.as_str())
-            .collect();
         let mut statuses: Vec<StatusTotal> = by_status
             .into_iter()
             .map(|((status, currency), (count, open, amount))| StatusTotal {
@@ -227,10 +223,7 @@ impl Workspace {
             .collect();
         statuses.sort_by_key(|t| {
             (
-                order
-                    .iter()
-                    .position(|s| *s == t.status)
-                    .unwrap_or(usize::MAX),
+                crate::reconcile::CaseStatus::rank(&t.status),
                 t.currency.clone(),
             )
         });

@@ -559,10 +559,6 @@ impl Workspace {
             e.4 += dec(r.get(5)?);
             cases += 1;
         }
-        let order: Vec<&str> = crate::reconcile::CaseStatus::ALL
-            .iter()
-            .map(|s| s.as_str())
-            .collect();
         let mut by_status: Vec<StatusTotals> = acc
             .into_iter()
             .map(
@@ -579,10 +575,7 @@ impl Workspace {
             .collect();
         by_status.sort_by_key(|t| {
             (
-                order
-                    .iter()
-                    .position(|s| *s == t.status)
-                    .unwrap_or(usize::MAX),
+                crate::reconcile::CaseStatus::rank(&t.status),
                 t.currency.clone(),
             )
         });

@@ -90,6 +90,15 @@ impl CaseStatus {
         CaseStatus::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
+    /// Where a status spelling comes in [`CaseStatus::ALL`] (the order reports list them in);
+    /// unknown spellings come last.
+    pub fn rank(text: &str) -> usize {
+        CaseStatus::ALL
+            .iter()
+            .position(|s| s.as_str() == text)
+            .unwrap_or(CaseStatus::ALL.len())
+    }
+
     /// Whether the case is about an order (the others hold settlement lines only).
     pub fn is_order_case(self) -> bool {
         !matches!(
