@@ -115,10 +115,7 @@ pub struct DetailOrder {
 /// A time as stored, shown in `zone` (RFC 3339 with the zone's offset; a date as is).
 pub(super) fn shown_in(t: Option<String>, zone: chrono_tz::Tz) -> Option<String> {
     t.map(|t| match crate::time::Moment::from_storage(&t) {
-        Ok(crate::time::Moment::Instant(i)) => i
-            .with_timezone(&zone)
-            .to_rfc3339_opts(SecondsFormat::AutoSi, false),
-        Ok(crate::time::Moment::Date(d)) => d.to_string(),
+        Ok(m) => super::run::show_moment(&m, zone),
         Err(_) => t,
     })
 }

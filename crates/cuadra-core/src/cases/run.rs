@@ -125,13 +125,18 @@ pub(crate) fn manual_links(
     Ok((manual, by))
 }
 
-fn shown(m: &Option<Moment>, zone: Tz) -> Option<String> {
-    m.as_ref().map(|m| match m {
+/// A time as every case shows it: RFC 3339 with the zone's offset, or a date alone.
+pub(super) fn show_moment(m: &Moment, zone: Tz) -> String {
+    match m {
         Moment::Instant(t) => t
             .with_timezone(&zone)
             .to_rfc3339_opts(SecondsFormat::AutoSi, false),
         Moment::Date(d) => d.to_string(),
-    })
+    }
+}
+
+fn shown(m: &Option<Moment>, zone: Tz) -> Option<String> {
+    m.as_ref().map(|m| show_moment(m, zone))
 }
 
 fn amount(d: &Option<Decimal>) -> Option<String> {
@@ -240,7 +245,48 @@ fn by_on(actor: &str, at: &str) -> String {
     format!("{actor} on {}", at.get(..10).unwrap_or(at))
 }
 
-impl Shaper<'_> {
+/// A resolved case whose membership changed: its key, its status now, its membership now.
+type Reopened = (String, crate::reconcile::CaseStatus, String);
+
+impl<'a> Shaper<'a> {
+    fn new(
+        zone: Tz,
+        orders: &'a [OrderIn],
+        lines: &'a [LineIn],
+        decisions: &'a HashMap<String, LastDecision>,
+        linked_by: &'a HashMap<i64, String>,
+        manual: &'a Manual,
+        now: DateTime<Utc>,
+    ) -> Shaper<'a> {
+        Shaper {
+            zone,
+            orders: orders.iter().map(|o| (o.id, o)).collect(),
+            lines: lines.iter().map(|l| (l.id, l)).collect(),
+            decisions,
+            linked_by,
+            manual,
+            now: event_time(now),
+        }
+    }
+
+    /// Every case as a row to store, and the resolved cases its new data contradicts.
+    fn shape_all(&self, cases: &[ReconCase]) -> (Vec<Prepared>, Vec<Reopened>) {
+        let mut prepared = Vec::with_capacity(cases.len());
+        let mut reopened = Vec::new();
+        for c in cases {
+            let (p, contradicted) = self.shape(c);
+            if contradicted {
+                reopened.push((
+                    p.row.case_key.clone(),
+                    c.status,
+                    membership(c.order_id, &c.line_ids),
+                ));
+            }
+            prepared.push(p);
+        }
+        (prepared, reopened)
+    }
+
     /// The row, and whether a resolved decision was contradicted by new data.
     pub(crate) fn shape(&self, c: &ReconCase) -> (Prepared, bool) {
         let order = c
@@ -384,34 +430,21 @@ impl Workspace {
         let decisions = last_decisions(&tx)?;
         let cases = reconcile_with(&orders, &lines, &settings, as_of, &manual);
 
-        let shaper = Shaper {
-            zone: settings.zone,
-            orders: orders.iter().map(|o| (o.id, o)).collect(),
-            lines: lines.iter().map(|l| (l.id, l)).collect(),
-            decisions: &decisions,
-            linked_by: &linked_by,
-            manual: &manual,
-            now: event_time(now),
-        };
-        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-        let mut reopened = Vec::new();
-        let mut prepared = Vec::with_capacity(cases.len());
-        for c in &cases {
-            let (p, contradicted) = shaper.shape(c);
-            *counts.entry(p.row.status.clone()).or_default() += 1;
-            if contradicted {
-                reopened.push((
-                    p.row.case_key.clone(),
-                    c.status,
-                    membership(c.order_id, &c.line_ids),
-                ));
-            }
-            prepared.push(p);
-        }
+        let shaper = Shaper::new(
+            settings.zone,
+            &orders,
+            &lines,
+            &decisions,
+            &linked_by,
+            &manual,
+            now,
+        );
+        let (mut prepared, reopened) = shaper.shape_all(&cases);
         drop(cases);
-        for p in batch_cases(&tx, settings.zone, &decisions)? {
+        prepared.extend(batch_cases(&tx, settings.zone, &decisions)?);
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        for p in &prepared {
             *counts.entry(p.row.status.clone()).or_default() += 1;
-            prepared.push(p);
         }
 
         let as_of_text = as_of.to_rfc3339_opts(SecondsFormat::Secs, true);
@@ -714,28 +747,16 @@ pub(crate) fn recompute_scope(
             }
         }
     }
-    let shaper = Shaper {
-        zone: settings.zone,
-        orders: orders.iter().map(|o| (o.id, o)).collect(),
-        lines: lines.iter().map(|l| (l.id, l)).collect(),
-        decisions: &decisions,
-        linked_by: &linked_by,
-        manual: &manual,
-        now: event_time(now),
-    };
-    let mut prepared = Vec::with_capacity(cases.len());
-    let mut reopened = Vec::new();
-    for c in &cases {
-        let (p, contradicted) = shaper.shape(c);
-        if contradicted {
-            reopened.push((
-                p.row.case_key.clone(),
-                c.status,
-                membership(c.order_id, &c.line_ids),
-            ));
-        }
-        prepared.push(p);
-    }
+    let shaper = Shaper::new(
+        settings.zone,
+        &orders,
+        &lines,
+        &decisions,
+        &linked_by,
+        &manual,
+        now,
+    );
+    let (mut prepared, reopened) = shaper.shape_all(&cases);
     // A resolved case this act changed reopens here, recorded like any reopening.
     record_reopenings(tx, &reopened, now)?;
     if scope.iter().any(|k| k.starts_with("batch:")) {
@@ -916,7 +937,7 @@ fn batch_cases(
 /// `case_reopened_by_data` event; returns the keys.
 fn record_reopenings(
     tx: &rusqlite::Transaction<'_>,
-    reopened: &[(String, crate::reconcile::CaseStatus, String)],
+    reopened: &[Reopened],
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, StoreError> {
     let mut keys = Vec::with_capacity(reopened.len());
