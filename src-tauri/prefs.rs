@@ -57,11 +57,3 @@ impl Prefs {
         std::fs::rename(partial, path)
     }
 }
-
-/// The OS user name, the default actor.
-pub fn os_user() -> String {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| "unknown".into())
-}

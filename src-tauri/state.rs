@@ -111,7 +111,7 @@ impl AppState {
         self.prefs()
             .actor
             .filter(|a| !a.trim().is_empty())
-            .unwrap_or_else(crate::prefs::os_user)
+            .unwrap_or_else(cuadra_core::audit::os_user)
     }
 }
 

@@ -92,7 +92,11 @@ fn main() -> ExitCode {
     };
     let actor = match cli.actor {
         Some(actor) => actor,
-        None => ws.actor_setting().ok().flatten().unwrap_or_else(os_user),
+        None => ws
+            .actor_setting()
+            .ok()
+            .flatten()
+            .unwrap_or_else(cuadra_core::audit::os_user),
     };
     let now = match clock::now(cli.now.as_deref()) {
         Ok(now) => now,
@@ -139,31 +143,4 @@ fn quiet_on_closed_pipe() {
         }
         default_hook(info);
     }));
-}
-
-/// The OS user name, the default actor of every recorded act.
-fn os_user() -> String {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
-        .or_else(passwd_name)
-        .unwrap_or_else(|| "unknown".into())
-}
-
-/// The name of this process's user from /etc/passwd (services and CI set no USER).
-#[cfg(unix)]
-fn passwd_name() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|line| {
-        let mut parts = line.split(':');
-        let name = parts.next()?;
-        (parts.nth(1)? == uid).then(|| name.to_string())
-    })
-}
-
-#[cfg(not(unix))]
-fn passwd_name() -> Option<String> {
-    None
 }
