@@ -28,13 +28,16 @@ const DEMO_FILES: [(&str, &[u8]); 3] = [
 const DEMO_AS_OF: &str = "2026-05-22T12:00:00-05:00";
 const DEMO_TOLERANCE: &str = "50";
 
+/// The workspace's name as people see it: its file name without the extension.
+fn workspace_name(path: Option<&std::path::Path>) -> Option<String> {
+    path.and_then(|p| p.file_stem())
+        .map(|n| n.to_string_lossy().into_owned())
+}
+
 /// Sets the window title to "Cuadra — <workspace file name>".
 pub fn set_title(app: &AppHandle, state: &AppState) {
     let (path, _) = state.describe();
-    let name = path
-        .as_deref()
-        .and_then(|p| p.file_stem())
-        .map(|n| n.to_string_lossy().into_owned());
+    let name = workspace_name(path.as_deref());
     let title = match name {
         Some(n) => format!("Cuadra — {n}"),
         None => "Cuadra".to_string(),
@@ -49,10 +52,7 @@ pub fn get_session(state: State<'_, AppState>) -> Result<Session, ApiError> {
     let (path, error) = state.describe();
     let prefs = state.prefs();
     Ok(Session {
-        workspace_name: path
-            .as_deref()
-            .and_then(|p| p.file_stem())
-            .map(|n| n.to_string_lossy().into_owned()),
+        workspace_name: workspace_name(path.as_deref()),
         workspace_path: path.map(|p| p.display().to_string()),
         actor: prefs.actor.filter(|a| !a.trim().is_empty()),
         lang: prefs.lang,

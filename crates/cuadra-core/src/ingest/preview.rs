@@ -46,8 +46,7 @@ fn head_rows(path: &Path) -> Vec<Vec<String>> {
         return workbook_head(path);
     }
     // A cut in the middle of a character or record only loses the last, partial row.
-    let cut = bytes.len();
-    let text = match decode_text(&bytes[..cut]) {
+    let text = match decode_text(&bytes) {
         Ok((text, _)) => text.into_owned(),
         Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
     };
