@@ -699,6 +699,8 @@ impl Workspace {
             "DELETE FROM import_problems WHERE file_id IN ({ids});
              DELETE FROM file_blobs WHERE file_id IN ({ids});"
         ))?;
+        // The dashboard's rollups and the search index no longer hold the purged cases.
+        crate::cases::rebuild_derived(&tx)?;
         for (f, removed, totals) in records {
             let (size, imported_by, rows): (i64, String, [i64; 6]) = tx.query_row(
                 "SELECT size, imported_by, rows_total, rows_new, rows_known, rows_conflicting,

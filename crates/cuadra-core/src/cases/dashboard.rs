@@ -5,7 +5,7 @@
 
 use super::CaseFilter;
 use crate::store::{StoreError, Workspace};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -126,90 +126,153 @@ fn instant(text: &Option<String>) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// The rollups' WHERE clause for a selection: the same cases as the case filter's period, date
+/// range (the case's date in the workspace zone) and PSP.
+fn rollup_where(f: &DashFilter) -> Result<(String, Vec<String>), StoreError> {
+    let mut parts = Vec::new();
+    let mut params = Vec::new();
+    if let Some(period) = &f.period {
+        parts.push("period = ?");
+        params.push(period.clone());
+    }
+    let day = |text: &str, what: &str| -> Result<String, StoreError> {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(|d| d.to_string())
+            .map_err(|_| {
+                StoreError::BadQuery(format!("{what} '{text}' is not a date like 2026-10-31"))
+            })
+    };
+    if let Some(from) = &f.date_from {
+        parts.push("day <> '' AND day >= ?");
+        params.push(day(from, "from")?);
+    }
+    if let Some(to) = &f.date_to {
+        parts.push("day <> '' AND day <= ?");
+        params.push(day(to, "to")?);
+    }
+    if let Some(psp) = &f.psp {
+        parts.push("psp = ?");
+        params.push(psp.clone());
+    }
+    let clause = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", parts.join(" AND "))
+    };
+    Ok((clause, params))
+}
+
 impl Workspace {
-    /// The dashboard for a selection (see the module docs).
+    /// The dashboard for a selection (see the module docs). Counts, amounts, days and settled
+    /// totals come from the rollups kept beside the cases (cases/derived.rs); aging and the
+    /// vouchers about to expire depend on the as-of and read the open vouchers themselves.
     pub fn dashboard(&self, f: &DashFilter) -> Result<Dashboard, StoreError> {
-        let filter = CaseFilter {
-            period: f.period.clone(),
-            from: f.date_from.clone(),
-            to: f.date_to.clone(),
-            psps: f.psp.iter().cloned().collect(),
-            ..CaseFilter::default()
-        };
+        let (clause, params) = rollup_where(f)?;
+        let params = rusqlite::params_from_iter(params.iter());
         let as_of_text = self.last_run()?.map(|(_, a)| a).unwrap_or_default();
         let as_of = instant(&Some(as_of_text.clone()));
+
         let mut by_status: BTreeMap<(String, String), (u64, u64, Decimal)> = BTreeMap::new();
-        let mut daily: BTreeMap<(String, String), (Decimal, Decimal)> = BTreeMap::new();
-        let mut aging: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
         let mut alerts: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
         let (mut cases, mut open) = (0u64, 0u64);
-        self.for_each_case(&filter, super::CaseSort::default(), |c| {
-            cases += 1;
-            let is_open = c.state == "open";
-            if is_open {
-                open += 1;
-            }
-            // The main amount with its own currency: the buyer's (order total, else paid), else
-            // what was settled, in the settlement currency.
-            let (amount, currency) = match c.order_total.as_ref().or(c.paid_amount.as_ref()) {
-                Some(a) => (Some(a.clone()), c.currency.clone()),
-                None => (c.net_settled.clone(), c.settlement_currency.clone()),
-            };
-            let currency = currency.unwrap_or_default();
-            let e = by_status
-                .entry((c.status.clone(), currency.clone()))
-                .or_default();
-            e.0 += 1;
-            e.1 += u64::from(is_open);
-            e.2 += dec(&amount);
-            let paid = dec(&c.paid_amount);
-            if let Some(day) = c.paid_at.as_deref().and_then(|t| t.get(..10)) {
-                daily
-                    .entry((day.to_string(), currency.clone()))
-                    .or_default()
-                    .0 += paid;
-            }
-            if let Some(day) = c.settled_at.as_deref().and_then(|t| t.get(..10)) {
-                if c.paid_amount.is_some() {
-                    daily
-                        .entry((day.to_string(), currency.clone()))
-                        .or_default()
-                        .1 += paid;
-                }
-            }
-            if is_open && c.status == "awaiting_payment" {
-                if let (Some(now), Some(created)) = (as_of, instant(&c.order_created_at)) {
-                    let hours = (now - created).num_hours().max(0);
-                    let a = aging.entry((bucket(hours), currency.clone())).or_default();
-                    a.0 += 1;
-                    a.1 += dec(&amount);
-                }
-                if let (Some(now), Some(expires)) = (as_of, instant(&c.voucher_expires_at)) {
-                    let left = (expires - now).num_minutes();
-                    if (0..=24 * 60).contains(&left) {
-                        let a = alerts
-                            .entry(("expiring_vouchers", currency.clone()))
-                            .or_default();
-                        a.0 += 1;
-                        a.1 += dec(&amount);
-                    }
-                }
-            }
-            if is_open {
-                let kind = match c.status.as_str() {
+        {
+            let mut stmt = self.conn().prepare(&format!(
+                "SELECT status, currency, cases, open, amount, open_amount FROM dash_status {clause}"
+            ))?;
+            let mut rows = stmt.query(params.clone())?;
+            while let Some(r) = rows.next()? {
+                let status: String = r.get(0)?;
+                let currency: String = r.get(1)?;
+                let (n, o): (i64, i64) = (r.get(2)?, r.get(3)?);
+                let (n, o) = (n.max(0) as u64, o.max(0) as u64);
+                let open_amount = dec(&r.get(5)?);
+                cases += n;
+                open += o;
+                let kind = match status.as_str() {
                     "paid_shop_pending" => Some("paid_shop_pending"),
                     "unmatched_settlement" => Some("unmatched_settlement"),
                     "missing_settlement" => Some("missing_settlement"),
                     _ => None,
                 };
-                if let Some(kind) = kind {
-                    let a = alerts.entry((kind, currency)).or_default();
-                    a.0 += 1;
-                    a.1 += dec(&amount);
+                if let (Some(kind), true) = (kind, o > 0) {
+                    let a = alerts.entry((kind, currency.clone())).or_default();
+                    a.0 += o;
+                    a.1 += open_amount;
+                }
+                let e = by_status.entry((status, currency)).or_default();
+                e.0 += n;
+                e.1 += o;
+                e.2 += dec(&r.get(4)?);
+            }
+        }
+        let mut daily: BTreeMap<(String, String), (Decimal, Decimal)> = BTreeMap::new();
+        {
+            let mut stmt = self.conn().prepare(&format!(
+                "SELECT on_day, currency, paid, settled FROM dash_daily {clause}"
+            ))?;
+            let mut rows = stmt.query(params.clone())?;
+            while let Some(r) = rows.next()? {
+                let e = daily.entry((r.get(0)?, r.get(1)?)).or_default();
+                e.0 += dec(&r.get(2)?);
+                e.1 += dec(&r.get(3)?);
+            }
+        }
+        let mut settled: BTreeMap<String, [Decimal; 4]> = BTreeMap::new();
+        {
+            let mut stmt = self.conn().prepare(&format!(
+                "SELECT currency, gross, fees, taxes, net FROM dash_settled {clause}"
+            ))?;
+            let mut rows = stmt.query(params)?;
+            while let Some(r) = rows.next()? {
+                let e = settled.entry(r.get(0)?).or_default();
+                for (i, slot) in e.iter_mut().enumerate() {
+                    *slot += dec(&r.get(i + 1)?);
                 }
             }
-            Ok(())
-        })?;
+        }
+
+        // Open vouchers: aging by creation, and those expiring within a day of the as-of.
+        let mut aging: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
+        {
+            let filter = CaseFilter {
+                period: f.period.clone(),
+                from: f.date_from.clone(),
+                to: f.date_to.clone(),
+                psps: f.psp.iter().cloned().collect(),
+                statuses: vec!["awaiting_payment".into()],
+                state: Some("open".into()),
+                ..CaseFilter::default()
+            };
+            let (clause, params) = super::query::where_clause(&filter, self.zone()?)?;
+            let mut stmt = self.conn().prepare(&format!(
+                "SELECT c.order_total, c.paid_amount, c.net_settled, c.currency,
+                    c.settlement_currency, c.order_created_at, c.voucher_expires_at
+                 FROM cases c {clause}"
+            ))?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+            while let Some(r) = rows.next()? {
+                let (total, paid): (Option<String>, Option<String>) = (r.get(0)?, r.get(1)?);
+                let (amount, currency) = match total.or(paid) {
+                    Some(a) => (Some(a), r.get::<_, Option<String>>(3)?),
+                    None => (r.get(2)?, r.get(4)?),
+                };
+                let (amount, currency) = (dec(&amount), currency.unwrap_or_default());
+                if let (Some(now), Some(created)) = (as_of, instant(&r.get(5)?)) {
+                    let hours = (now - created).num_hours().max(0);
+                    let a = aging.entry((bucket(hours), currency.clone())).or_default();
+                    a.0 += 1;
+                    a.1 += amount;
+                }
+                if let (Some(now), Some(expires)) = (as_of, instant(&r.get(6)?)) {
+                    let left = (expires - now).num_minutes();
+                    if (0..=24 * 60).contains(&left) {
+                        let a = alerts.entry(("expiring_vouchers", currency)).or_default();
+                        a.0 += 1;
+                        a.1 += amount;
+                    }
+                }
+            }
+        }
 
         let mut statuses: Vec<StatusTotal> = by_status
             .into_iter()
@@ -275,7 +338,16 @@ impl Workspace {
             cases,
             open,
             by_status: statuses,
-            settled: self.settled_totals(&filter)?,
+            settled: settled
+                .into_iter()
+                .map(|(currency, [g, f, t, n])| SettledTotal {
+                    currency,
+                    gross: text(g),
+                    fees: text(f),
+                    taxes: text(t),
+                    net: text(n),
+                })
+                .collect(),
             daily: days,
             aging,
             alerts: Alerts {
@@ -285,36 +357,6 @@ impl Workspace {
                 expiring_vouchers: alert("expiring_vouchers"),
             },
         })
-    }
-
-    /// Gross, fees, taxes and net of the settlement lines of the selected cases, per currency.
-    fn settled_totals(&self, filter: &CaseFilter) -> Result<Vec<SettledTotal>, StoreError> {
-        let zone = self.zone()?;
-        let (clause, params) = super::query::where_clause(filter, zone)?;
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT s.settlement_currency, s.gross_amount, s.fee_amount, s.tax_amount, s.net_amount
-             FROM cases c JOIN case_lines cl ON cl.case_id = c.id
-             JOIN settlement_lines s ON s.id = cl.line_id {clause}"
-        ))?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-        let mut sums: BTreeMap<String, [Decimal; 4]> = BTreeMap::new();
-        while let Some(r) = rows.next()? {
-            let currency: Option<String> = r.get(0)?;
-            let e = sums.entry(currency.unwrap_or_default()).or_default();
-            for (i, slot) in e.iter_mut().enumerate() {
-                *slot += dec(&r.get(i + 1)?);
-            }
-        }
-        Ok(sums
-            .into_iter()
-            .map(|(currency, [g, f, t, n])| SettledTotal {
-                currency,
-                gross: text(g),
-                fees: text(f),
-                taxes: text(t),
-                net: text(n),
-            })
-            .collect())
     }
 
     /// The values the case filters offer.

@@ -8,6 +8,7 @@
 //! `recon_runs` and the audit trail, so every run can be derived again from the evidence.
 
 mod dashboard;
+mod derived;
 mod query;
 mod run;
 
@@ -15,6 +16,7 @@ pub use dashboard::{
     AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine,
     SettledTotal, StatusTotal,
 };
+pub(crate) use derived::{ensure_built as ensure_derived, rebuild as rebuild_derived};
 pub use query::{
     CaseDetail, CaseFilter, CaseSort, CaseSummary, DetailItem, DetailLine, DetailOrder, SortKey,
     StatusTotals,

@@ -266,6 +266,14 @@ pub(super) fn where_clause(
                     .replace('%', "\\%")
                     .replace('_', "\\_")
             );
+            // Words of three characters or more are looked up in the trigram index first
+            // (cases/derived.rs); the columns' own LIKE then decides, as for shorter words. The
+            // index serves LIKE only without ESCAPE: a literal % or _ becomes the one-character
+            // wildcard there, which finds a few more candidates, never fewer.
+            if word.chars().count() >= 3 {
+                parts.push("c.id IN (SELECT rowid FROM cases_search WHERE body LIKE ?)".into());
+                params.push(Value::Text(format!("%{}%", word.replace(['%', '_'], "_"))));
+            }
             parts.push(
                 "(c.order_ref LIKE ? ESCAPE '\\' OR c.shop_order_id LIKE ? ESCAPE '\\' OR c.settlement_refs LIKE ? ESCAPE '\\' OR c.customer LIKE ? ESCAPE '\\' OR c.case_key LIKE ? ESCAPE '\\')"
                     .into(),

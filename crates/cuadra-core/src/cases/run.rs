@@ -585,13 +585,15 @@ pub(crate) fn write_cases(
         .filter(|(k, _)| !keep.contains(k.as_str()))
         .map(|(_, (id, _))| *id)
         .collect();
+    let old_ids: Vec<i64> = changed
+        .iter()
+        .filter_map(|(_, id)| *id)
+        .chain(vanished.iter().copied())
+        .collect();
+    let derived = super::derived::Pending::before(tx, &old_ids, changed.len())?;
     {
         let mut drop_lines = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
-        for id in changed
-            .iter()
-            .filter_map(|(_, id)| *id)
-            .chain(vanished.iter().copied())
-        {
+        for id in &old_ids {
             drop_lines.execute([id])?;
         }
         let mut drop_case = tx.prepare_cached("DELETE FROM cases WHERE id = ?1")?;
@@ -627,6 +629,7 @@ pub(crate) fn write_cases(
     )?;
     let mut add_line =
         tx.prepare_cached("INSERT INTO case_lines(case_id, line_id) VALUES (?1, ?2)")?;
+    let mut new_ids = Vec::with_capacity(changed.len());
     for (i, _) in &changed {
         let p = &cases[*i];
         let r = &p.row;
@@ -671,7 +674,9 @@ pub(crate) fn write_cases(
         for line in &p.line_ids {
             add_line.execute(params![id, line])?;
         }
+        new_ids.push(id);
     }
+    derived.after(tx, &new_ids)?;
     Ok((changed.len() as u64, vanished.len() as u64))
 }
 

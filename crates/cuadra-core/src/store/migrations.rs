@@ -444,4 +444,50 @@ CREATE INDEX cases_state_event ON cases(state, event_utc);
 CREATE INDEX cases_period_state_event ON cases(period, state, event_utc);
 CREATE INDEX cases_status_id ON cases(status);
 "#,
+    // v8: what a million cases need to answer at once, kept by every write of cases
+    // (cases/derived.rs): the dashboard's rollups per period, day (the case's date in the
+    // workspace zone), PSP, status and currency, with exact decimal sums as text; and the case
+    // search index (trigram, so any part of a reference or name is found). Built on first open.
+    r#"
+CREATE TABLE dash_status (
+    period      TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    psp         TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    currency    TEXT NOT NULL,
+    cases       INTEGER NOT NULL,
+    open        INTEGER NOT NULL,
+    amount      TEXT NOT NULL,
+    open_amount TEXT NOT NULL,
+    PRIMARY KEY (period, day, psp, status, currency)
+) WITHOUT ROWID;
+CREATE TABLE dash_daily (
+    period   TEXT NOT NULL,
+    day      TEXT NOT NULL,
+    psp      TEXT NOT NULL,
+    on_day   TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    n        INTEGER NOT NULL,
+    paid     TEXT NOT NULL,
+    settled  TEXT NOT NULL,
+    PRIMARY KEY (period, day, psp, on_day, currency)
+) WITHOUT ROWID;
+CREATE TABLE dash_settled (
+    period   TEXT NOT NULL,
+    day      TEXT NOT NULL,
+    psp      TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    lines    INTEGER NOT NULL,
+    gross    TEXT NOT NULL,
+    fees     TEXT NOT NULL,
+    taxes    TEXT NOT NULL,
+    net      TEXT NOT NULL,
+    PRIMARY KEY (period, day, psp, currency)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE cases_search USING fts5(body, tokenize = 'trigram', detail = 'none');
+CREATE TABLE derived_built (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    built_at TEXT NOT NULL
+);
+"#,
 ];

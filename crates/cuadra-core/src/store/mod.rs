@@ -127,6 +127,7 @@ impl Workspace {
     fn from_connection(mut conn: Connection, path: &Path) -> Result<Workspace, StoreError> {
         configure(&conn)?;
         migrate(&mut conn, path, MIGRATIONS)?;
+        crate::cases::ensure_derived(&mut conn)?;
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),

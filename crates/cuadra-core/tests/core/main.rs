@@ -8,6 +8,7 @@
 mod answer_key;
 mod audit;
 mod cases;
+mod dashboard;
 mod ingest_bad_input;
 mod ingest_cancel;
 mod ingest_formats;

@@ -1,0 +1,508 @@
+//! The dashboard and the case search read what is kept beside the cases (rollups, a trigram
+//! index). Here they are held against the plain answer, computed from every stored case the way
+//! the dashboard first did: after a run, after review acts, after a rerun that changes many
+//! cases, after a purge, and on a workspace whose rollups are built on open.
+
+use super::{now, TestWs};
+use chrono::{DateTime, TimeDelta, Utc};
+use cuadra_core::cases::{
+    AgingPoint, AlertCount, Alerts, CaseFilter, CaseSort, DailyPoint, DashFilter, Dashboard,
+    SettledTotal, StatusTotal,
+};
+use cuadra_core::review::{ActionKind, ActionRequest};
+use cuadra_core::store::Workspace;
+use cuadra_testkit::scenario::{Scenario, ScenarioPsp, ScenarioSpec};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+fn dec(v: &Option<String>) -> Decimal {
+    v.as_deref()
+        .and_then(|t| t.parse::<Decimal>().ok())
+        .unwrap_or_default()
+}
+
+fn text(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn instant(t: &Option<String>) -> Option<DateTime<Utc>> {
+    t.as_deref()
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn bucket(hours: i64) -> &'static str {
+    match hours {
+        h if h < 24 => "0_1d",
+        h if h < 72 => "1_3d",
+        h if h < 168 => "3_7d",
+        h if h < 720 => "7_30d",
+        _ => "30d_plus",
+    }
+}
+
+/// The dashboard computed from every case the selection matches and every line of those cases.
+fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
+    let filter = CaseFilter {
+        period: f.period.clone(),
+        from: f.date_from.clone(),
+        to: f.date_to.clone(),
+        psps: f.psp.iter().cloned().collect(),
+        ..CaseFilter::default()
+    };
+    let as_of_text = ws.last_run().unwrap().map(|(_, a)| a).unwrap_or_default();
+    let as_of = instant(&Some(as_of_text.clone()));
+    let mut by_status: BTreeMap<(String, String), (u64, u64, Decimal)> = BTreeMap::new();
+    let mut daily: BTreeMap<(String, String), (Decimal, Decimal)> = BTreeMap::new();
+    let mut aging: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
+    let mut alerts: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
+    let mut settled: BTreeMap<String, [Decimal; 4]> = BTreeMap::new();
+    let (mut cases, mut open) = (0u64, 0u64);
+    let mut keys = Vec::new();
+    ws.for_each_case(&filter, CaseSort::default(), |c| {
+        keys.push(c.case_key.clone());
+        cases += 1;
+        let is_open = c.state == "open";
+        open += u64::from(is_open);
+        let (amount, currency) = match c.order_total.as_ref().or(c.paid_amount.as_ref()) {
+            Some(a) => (Some(a.clone()), c.currency.clone()),
+            None => (c.net_settled.clone(), c.settlement_currency.clone()),
+        };
+        let currency = currency.unwrap_or_default();
+        let e = by_status
+            .entry((c.status.clone(), currency.clone()))
+            .or_default();
+        e.0 += 1;
+        e.1 += u64::from(is_open);
+        e.2 += dec(&amount);
+        let paid = dec(&c.paid_amount);
+        if let Some(day) = c.paid_at.as_deref().and_then(|t| t.get(..10)) {
+            daily
+                .entry((day.to_string(), currency.clone()))
+                .or_default()
+                .0 += paid;
+        }
+        if let Some(day) = c.settled_at.as_deref().and_then(|t| t.get(..10)) {
+            if c.paid_amount.is_some() {
+                daily
+                    .entry((day.to_string(), currency.clone()))
+                    .or_default()
+                    .1 += paid;
+            }
+        }
+        if is_open && c.status == "awaiting_payment" {
+            if let (Some(now), Some(created)) = (as_of, instant(&c.order_created_at)) {
+                let a = aging
+                    .entry((bucket((now - created).num_hours().max(0)), currency.clone()))
+                    .or_default();
+                a.0 += 1;
+                a.1 += dec(&amount);
+            }
+            if let (Some(now), Some(expires)) = (as_of, instant(&c.voucher_expires_at)) {
+                if (0..=24 * 60).contains(&(expires - now).num_minutes()) {
+                    let a = alerts
+                        .entry(("expiring_vouchers", currency.clone()))
+                        .or_default();
+                    a.0 += 1;
+                    a.1 += dec(&amount);
+                }
+            }
+        }
+        let kind = match c.status.as_str() {
+            "paid_shop_pending" => Some("paid_shop_pending"),
+            "unmatched_settlement" => Some("unmatched_settlement"),
+            "missing_settlement" => Some("missing_settlement"),
+            _ => None,
+        };
+        if let (Some(kind), true) = (kind, is_open) {
+            let a = alerts.entry((kind, currency)).or_default();
+            a.0 += 1;
+            a.1 += dec(&amount);
+        }
+        Ok(())
+    })
+    .unwrap();
+    let mut stmt = ws
+        .conn()
+        .prepare(
+            "SELECT s.settlement_currency, s.gross_amount, s.fee_amount, s.tax_amount,
+                s.net_amount
+             FROM cases c JOIN case_lines cl ON cl.case_id = c.id
+             JOIN settlement_lines s ON s.id = cl.line_id WHERE c.case_key = ?1",
+        )
+        .unwrap();
+    for key in keys {
+        let mut rows = stmt.query([key]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let currency: Option<String> = r.get(0).unwrap();
+            let e = settled.entry(currency.unwrap_or_default()).or_default();
+            for (i, slot) in e.iter_mut().enumerate() {
+                *slot += dec(&r.get(i + 1).unwrap());
+            }
+        }
+    }
+
+    let mut statuses: Vec<StatusTotal> = by_status
+        .into_iter()
+        .map(|((status, currency), (count, open, amount))| StatusTotal {
+            status,
+            count,
+            open,
+            amount: text(amount),
+            currency,
+        })
+        .collect();
+    statuses.sort_by_key(|t| {
+        (
+            cuadra_core::reconcile::CaseStatus::rank(&t.status),
+            t.currency.clone(),
+        )
+    });
+    let mut days: Vec<DailyPoint> = daily
+        .into_iter()
+        .map(|((date, currency), (paid, settled))| DailyPoint {
+            date,
+            paid: text(paid),
+            settled: text(settled),
+            currency,
+        })
+        .collect();
+    let mut distinct: Vec<String> = days.iter().map(|d| d.date.clone()).collect();
+    distinct.dedup();
+    if distinct.len() > 31 {
+        let first = distinct[distinct.len() - 31].clone();
+        days.retain(|d| d.date >= first);
+    }
+    let aging = ["0_1d", "1_3d", "3_7d", "7_30d", "30d_plus"]
+        .iter()
+        .flat_map(|b| {
+            aging
+                .iter()
+                .filter(move |((bb, _), _)| bb == b)
+                .map(|((b, c), (n, a))| AgingPoint {
+                    bucket: (*b).to_string(),
+                    count: *n,
+                    amount: text(*a),
+                    currency: c.clone(),
+                })
+        })
+        .collect();
+    let alert = |kind: &str| -> AlertCount {
+        alerts
+            .iter()
+            .filter(|((k, _), _)| *k == kind)
+            .max_by_key(|(_, (n, _))| *n)
+            .map(|((_, c), (n, a))| AlertCount {
+                count: *n,
+                amount: text(*a),
+                currency: c.clone(),
+            })
+            .unwrap_or_default()
+    };
+    Dashboard {
+        as_of: as_of_text,
+        cases,
+        open,
+        by_status: statuses,
+        settled: settled
+            .into_iter()
+            .map(|(currency, [g, f, t, n])| SettledTotal {
+                currency,
+                gross: text(g),
+                fees: text(f),
+                taxes: text(t),
+                net: text(n),
+            })
+            .collect(),
+        daily: days,
+        aging,
+        alerts: Alerts {
+            paid_shop_pending: alert("paid_shop_pending"),
+            unmatched_settlement: alert("unmatched_settlement"),
+            missing_settlement: alert("missing_settlement"),
+            expiring_vouchers: alert("expiring_vouchers"),
+        },
+    }
+}
+
+/// Selections worth comparing: everything, each period, each PSP, date ranges (one of one PSP),
+/// and one period of one PSP.
+fn selections(ws: &Workspace) -> Vec<DashFilter> {
+    let facets = ws.facets().unwrap();
+    let mut out = vec![DashFilter::default()];
+    for p in &facets.periods {
+        out.push(DashFilter {
+            period: Some(p.clone()),
+            ..DashFilter::default()
+        });
+    }
+    for psp in &facets.psps {
+        out.push(DashFilter {
+            psp: Some(psp.clone()),
+            ..DashFilter::default()
+        });
+        if let Some(p) = facets.periods.first() {
+            out.push(DashFilter {
+                period: Some(p.clone()),
+                psp: Some(psp.clone()),
+                ..DashFilter::default()
+            });
+        }
+    }
+    let days: Vec<String> = {
+        let mut stmt = ws
+            .conn()
+            .prepare("SELECT DISTINCT substr(event_utc, 1, 10) FROM cases WHERE event_utc IS NOT NULL ORDER BY 1")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    if days.len() > 12 {
+        let (from, to) = (
+            days[days.len() / 3].clone(),
+            days[days.len() * 2 / 3].clone(),
+        );
+        out.push(DashFilter {
+            date_from: Some(from.clone()),
+            date_to: Some(to.clone()),
+            ..DashFilter::default()
+        });
+        out.push(DashFilter {
+            date_to: Some(from),
+            psp: facets.psps.first().cloned(),
+            ..DashFilter::default()
+        });
+        out.push(DashFilter {
+            date_from: Some(to),
+            ..DashFilter::default()
+        });
+    }
+    out
+}
+
+/// Every selection's dashboard equals the one computed from the cases.
+fn assert_dashboards_agree(ws: &Workspace, when: &str) {
+    let sels = selections(ws);
+    assert!(sels.len() >= 5, "{when}: too few selections to compare");
+    for f in sels {
+        let kept = ws.dashboard(&f).unwrap();
+        assert_eq!(kept, by_scan(ws, &f), "{when}: selection {f:?}");
+    }
+}
+
+fn load(psp: ScenarioPsp, seed: u64) -> (TestWs, DateTime<Utc>) {
+    let s = Scenario::build(ScenarioSpec::new(psp, seed, 200));
+    let mut t = TestWs::new();
+    for (k, v) in &s.settings {
+        t.ws.set_setting(k, v, "ana", now()).unwrap();
+    }
+    for f in &s.files {
+        let rep = t.import(&f.name, &f.bytes);
+        assert!(rep.succeeded(), "{rep:?}");
+    }
+    let as_of = s.as_of.with_timezone(&Utc);
+    t.ws.run_reconciliation(as_of, "ana", now()).unwrap();
+    (t, as_of)
+}
+
+fn first_key(ws: &Workspace, status: &str) -> String {
+    let (_, rows) = ws
+        .list_cases(
+            &CaseFilter {
+                statuses: vec![status.into()],
+                state: Some("open".into()),
+                ..CaseFilter::default()
+            },
+            CaseSort::default(),
+            0,
+            1,
+        )
+        .unwrap();
+    rows.first()
+        .unwrap_or_else(|| panic!("no open {status} case"))
+        .case_key
+        .clone()
+}
+
+fn act(ws: &mut Workspace, key: &str, action: ActionKind, minutes: i64) {
+    let reason = match action {
+        ActionKind::Resolve => "written_off",
+        _ => "checked with the buyer",
+    };
+    let order_id = None;
+    ws.act(
+        &ActionRequest {
+            case_key: key.into(),
+            action,
+            reason: Some(reason.into()),
+            note: None,
+            line_ids: Vec::new(),
+            order_id,
+        },
+        "ana",
+        now() + TimeDelta::minutes(minutes),
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_dashboard_agrees_with_the_cases_through_runs_acts_and_reruns() {
+    for psp in [ScenarioPsp::Dlocal, ScenarioPsp::MercadoPagoExcel] {
+        let (mut t, as_of) = load(psp, 11);
+        assert!(t.ws.dashboard(&DashFilter::default()).unwrap().cases > 200);
+        assert_dashboards_agree(&t.ws, "after the first run");
+
+        // Review acts recompute a few cases: the rollups follow by delta.
+        let unmatched = first_key(&t.ws, "unmatched_settlement");
+        act(&mut t.ws, &unmatched, ActionKind::Resolve, 1);
+        let matched = first_key(&t.ws, "matched");
+        act(&mut t.ws, &matched, ActionKind::Unmatch, 2);
+        let pending = first_key(&t.ws, "paid_shop_pending");
+        act(&mut t.ws, &pending, ActionKind::Resolve, 3);
+        assert_dashboards_agree(&t.ws, "after review acts");
+
+        // A rerun three days later changes vouchers, grace periods and aging.
+        t.ws.run_reconciliation(
+            as_of + TimeDelta::days(3),
+            "ana",
+            now() + TimeDelta::hours(1),
+        )
+        .unwrap();
+        assert_dashboards_agree(&t.ws, "after a rerun");
+    }
+}
+
+#[test]
+fn a_workspace_without_rollups_gets_them_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cuadra.db");
+    {
+        let s = Scenario::build(ScenarioSpec::new(ScenarioPsp::Dlocal, 3, 150));
+        let mut ws = Workspace::open(&path).unwrap();
+        for f in &s.files {
+            let rep = cuadra_core::ingest::import_bytes(
+                &mut ws,
+                &f.name,
+                &f.name,
+                &f.bytes,
+                &super::options(),
+            )
+            .unwrap();
+            assert!(rep.succeeded());
+        }
+        ws.run_reconciliation(s.as_of.with_timezone(&Utc), "ana", now())
+            .unwrap();
+        // As a workspace from before the rollups: the tables empty, never built.
+        ws.conn()
+            .execute_batch(
+                "DELETE FROM dash_status; DELETE FROM dash_daily; DELETE FROM dash_settled;
+                 DELETE FROM cases_search; DELETE FROM derived_built;",
+            )
+            .unwrap();
+        assert_eq!(ws.dashboard(&DashFilter::default()).unwrap().cases, 0);
+    }
+    let ws = Workspace::open(&path).unwrap();
+    assert!(ws.dashboard(&DashFilter::default()).unwrap().cases > 150);
+    assert_dashboards_agree(&ws, "after the build on open");
+}
+
+/// The cases whose references, customer or key contain every word, case-insensitively (ASCII),
+/// read from the columns themselves.
+fn search_by_scan(ws: &Workspace, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let mut stmt = ws
+        .conn()
+        .prepare(
+            "SELECT case_key, coalesce(order_ref, ''), coalesce(shop_order_id, ''),
+                settlement_refs, coalesce(customer, '') FROM cases ORDER BY case_key",
+        )
+        .unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    while let Some(r) = rows.next().unwrap() {
+        let fields: Vec<String> = (0..5)
+            .map(|i| r.get::<_, String>(i).unwrap().to_ascii_lowercase())
+            .collect();
+        if words.iter().all(|w| {
+            let w = w.to_ascii_lowercase();
+            fields.iter().any(|f| f.contains(&w))
+        }) {
+            out.push(fields[0].clone());
+        }
+    }
+    out
+}
+
+fn search(ws: &Workspace, text: &str) -> Vec<String> {
+    let (total, rows) = ws
+        .list_cases(
+            &CaseFilter {
+                text: Some(text.into()),
+                ..CaseFilter::default()
+            },
+            CaseSort {
+                key: cuadra_core::cases::SortKey::CaseKey,
+                desc: false,
+            },
+            0,
+            10_000,
+        )
+        .unwrap();
+    assert_eq!(total as usize, rows.len());
+    rows.into_iter()
+        .map(|r| r.case_key.to_ascii_lowercase())
+        .collect()
+}
+
+#[test]
+fn the_case_search_finds_what_the_columns_contain() {
+    let (mut t, _) = load(ScenarioPsp::Dlocal, 5);
+    let (order_ref, txn, customer): (String, String, String) =
+        t.ws.conn()
+            .query_row(
+                "SELECT order_ref, settlement_refs, customer FROM cases
+                 WHERE order_ref IS NOT NULL AND settlement_refs <> '' AND customer IS NOT NULL
+                 ORDER BY id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+    let surname = customer.split_whitespace().last().unwrap().to_string();
+    let words = [
+        order_ref.clone(),
+        order_ref.trim_start_matches('#').to_string(),
+        txn[2..txn.len().min(9)].to_string(),
+        txn.to_uppercase(),
+        surname.clone(),
+        surname.to_uppercase(),
+        format!("{} {}", &order_ref[1..], surname),
+        "zz".into(),
+        "1".into(),
+        "order:".into(),
+        "ñ".into(),
+        "100%".into(),
+        "no-such-reference".into(),
+    ];
+    let mut found_any = false;
+    for w in &words {
+        let expected = search_by_scan(&t.ws, w);
+        found_any |= !expected.is_empty();
+        assert_eq!(search(&t.ws, w), expected, "search {w:?}");
+    }
+    assert!(found_any);
+    // After a review act the index follows the recomputed cases.
+    let key = first_key(&t.ws, "matched");
+    act(&mut t.ws, &key, ActionKind::Unmatch, 1);
+    for w in &words {
+        assert_eq!(
+            search(&t.ws, w),
+            search_by_scan(&t.ws, w),
+            "after an act: {w:?}"
+        );
+    }
+}
