@@ -340,12 +340,29 @@ impl Workspace {
         limit: u64,
     ) -> Result<(u64, Vec<CaseRow>), StoreError> {
         let zone = self.zone()?;
-        let (clause, params) = where_clause(filter, zone)?;
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT COUNT(*) FROM cases c {clause}"),
-            rusqlite::params_from_iter(params.iter()),
-            |r| r.get(0),
-        )?;
+        let (mut clause, mut params) = where_clause(filter, zone)?;
+        let searching = filter.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let total: i64 = if searching {
+            // A text search asks the search index once: the matching ids give the count, and
+            // the page is sorted among them only.
+            let mut stmt = self
+                .conn()
+                .prepare(&format!("SELECT c.id FROM cases c {clause}"))?;
+            let ids = stmt
+                .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                    r.get::<_, i64>(0)
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            clause = "WHERE c.id IN (SELECT value FROM json_each(?))".into();
+            params = vec![Value::Text(serde_json::to_string(&ids).unwrap_or_default())];
+            ids.len() as i64
+        } else {
+            self.conn().query_row(
+                &format!("SELECT COUNT(*) FROM cases c {clause}"),
+                rusqlite::params_from_iter(params.iter()),
+                |r| r.get(0),
+            )?
+        };
         let closed = self.closed_periods()?;
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {CASE_COLUMNS} FROM cases c {clause} {} LIMIT {} OFFSET {}",

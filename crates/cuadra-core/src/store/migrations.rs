@@ -485,6 +485,13 @@ CREATE TABLE dash_settled (
     PRIMARY KEY (period, day, psp, currency)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE cases_search USING fts5(body, tokenize = 'trigram', detail = 'none');
+-- The payment methods the case filter offers, read by skipping through this index.
+CREATE INDEX cases_method ON cases(payment_method);
+-- The dashboard's aging of open vouchers (it depends on the as-of, so it is not rolled up): all
+-- it reads of them, in an index of those cases only.
+CREATE INDEX cases_open_vouchers ON cases(period, psp, event_utc, order_created_at,
+    voucher_expires_at, order_total, paid_amount, net_settled, currency, settlement_currency)
+    WHERE status = 'awaiting_payment' AND state = 'open';
 CREATE TABLE derived_built (
     id       INTEGER PRIMARY KEY CHECK (id = 1),
     built_at TEXT NOT NULL

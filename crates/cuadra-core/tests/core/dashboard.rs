@@ -282,8 +282,39 @@ fn selections(ws: &Workspace) -> Vec<DashFilter> {
     out
 }
 
-/// Every selection's dashboard equals the one computed from the cases.
+fn distinct(ws: &Workspace, sql: &str) -> Vec<String> {
+    let mut stmt = ws.conn().prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Every selection's dashboard equals the one computed from the cases; so do the facets.
 fn assert_dashboards_agree(ws: &Workspace, when: &str) {
+    let f = ws.facets().unwrap();
+    assert_eq!(
+        f.psps,
+        distinct(
+            ws,
+            "SELECT DISTINCT psp FROM cases WHERE psp IS NOT NULL ORDER BY psp"
+        ),
+        "{when}"
+    );
+    assert_eq!(
+        f.payment_methods,
+        distinct(ws, "SELECT DISTINCT payment_method FROM cases WHERE payment_method IS NOT NULL ORDER BY payment_method"),
+        "{when}"
+    );
+    assert!(!f.payment_methods.is_empty());
+    assert_eq!(
+        f.periods,
+        distinct(
+            ws,
+            "SELECT DISTINCT period FROM cases WHERE period IS NOT NULL ORDER BY period DESC"
+        ),
+        "{when}"
+    );
     let sels = selections(ws);
     assert!(sels.len() >= 5, "{when}: too few selections to compare");
     for f in sels {
