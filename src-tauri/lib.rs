@@ -14,9 +14,17 @@ pub use state::AppState;
 
 use commands::{audit, cases, export, import, workspace};
 
+/// When the app started (the launch benchmark measures from here and from outside).
+static LAUNCHED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+pub(crate) fn launched() -> std::time::Instant {
+    *LAUNCHED.get_or_init(std::time::Instant::now)
+}
+
 /// Starts the app on the workspace named by `CUADRA_DB`, else the last one opened, else the
 /// per-user default.
 pub fn run() -> Result<(), tauri::Error> {
+    launched();
     let prefs = Prefs::load();
     let path = match std::env::var_os("CUADRA_DB") {
         Some(v) if !v.is_empty() => Some(std::path::PathBuf::from(v)),
@@ -40,6 +48,7 @@ pub fn run() -> Result<(), tauri::Error> {
             workspace::pick_workspace,
             workspace::load_demo,
             workspace::reconcile,
+            workspace::ui_ready,
             workspace::get_settings,
             workspace::set_setting,
             import::list_files,

@@ -63,6 +63,45 @@ pub fn get_session(state: State<'_, AppState>) -> Result<Session, ApiError> {
     })
 }
 
+/// The front end reports that a screen is interactive (its data shown). The first report per
+/// screen logs the time since launch, and with `CUADRA_LAUNCH_PROBE=FILE` appends
+/// `<screen> <milliseconds>` to FILE (the launch benchmark reads it). Returns the milliseconds.
+#[tauri::command(rename_all = "snake_case")]
+pub fn ui_ready(screen: String) -> Result<u64, ApiError> {
+    use std::sync::Mutex;
+    static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    if !matches!(screen.as_str(), "dashboard" | "first_start") {
+        return Err(ApiError::new(
+            ApiError::INVALID,
+            format!("'{screen}' is not a screen that reports readiness"),
+        ));
+    }
+    let ms = crate::launched().elapsed().as_millis() as u64;
+    let first = {
+        let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+        let first = !seen.contains(&screen);
+        if first {
+            seen.push(screen.clone());
+        }
+        first
+    };
+    if first {
+        eprintln!("cuadra: {screen} interactive {ms} ms after launch");
+        if let Some(probe) = std::env::var_os("CUADRA_LAUNCH_PROBE").filter(|p| !p.is_empty()) {
+            use std::io::Write;
+            let written = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&probe)
+                .and_then(|mut f| writeln!(f, "{screen} {ms}"));
+            if let Err(e) = written {
+                eprintln!("cuadra: cannot write {}: {e}", probe.to_string_lossy());
+            }
+        }
+    }
+    Ok(ms)
+}
+
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn pick_workspace(
     app: AppHandle,

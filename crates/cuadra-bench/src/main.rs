@@ -14,12 +14,16 @@
 //! `cuadra-bench reconcile [--orders N] [--lines N] [--dir DIR]`: see `reconcile.rs`.
 //!
 //! `cuadra-bench audit [--events N] [--dir DIR]`: append and verify the audit chain; see `audit.rs`.
+//!
+//! `cuadra-bench launch [--db PATH] [--app PATH] [--runs N]`: the desktop app from launch to an
+//! interactive dashboard on a million cases, under Xvfb; see `launch.rs`.
 
 // The same allocator as the shipped binaries: imports allocate on one thread and free on another.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod audit;
+mod launch;
 mod reconcile;
 mod workbook;
 
@@ -41,9 +45,10 @@ fn main() -> ExitCode {
         Some("workbook") => workbook::bench(&args[1..]),
         Some("child-workbook") => workbook::child(&args[1..]),
         Some("audit") => audit::bench(&args[1..]),
+        Some("launch") => launch::bench(&args[1..]),
         Some("child-audit-append") => audit::child_append(&args[1..]),
         Some("child-audit-verify") => audit::child_verify(&args[1..]),
-        _ => Err("usage: cuadra-bench import [--lines N] [--orders N] [--dir DIR] | workbook [--cases N] [--dir DIR]".into()),
+        _ => Err("usage: cuadra-bench import|reconcile|workbook|audit|launch [options] (see the crate docs)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -57,6 +57,29 @@ async function openImport() {
 }
 
 describe("the app", () => {
+  it("reports the dashboard interactive once, when its figures and selectors are shown", async () => {
+    const backend = createFakeBackend({});
+    const ready: string[] = [];
+    const shown: string[] = [];
+    const original = backend.uiReady.bind(backend);
+    backend.uiReady = (screen) => {
+      ready.push(screen);
+      shown.push(byTestId("dash-total-cases")[0]?.textContent ?? "");
+      return original(screen);
+    };
+    await act(async () => root.render(<App backend={backend} />));
+    await settle();
+    await act(async () => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    expect(ready).toEqual(["dashboard"]);
+    expect(shown[0], "the figures were on screen when it reported").not.toBe("");
+    await act(async () => byTestId("nav-cases")[0]!.click());
+    await settle();
+    await act(async () => byTestId("nav-dashboard")[0]!.click());
+    await settle();
+    await act(async () => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    expect(ready, "once per run of the app").toEqual(["dashboard"]);
+  });
+
   it("asks for a workspace and a name on first start", async () => {
     await mount({ fresh: true });
     expect(byTestId("first-start")).toHaveLength(1);

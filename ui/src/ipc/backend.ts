@@ -38,6 +38,8 @@ export interface Backend {
   /** Imports the demo files shipped with the app and reconciles them. */
   loadDemo(): Promise<void>;
   reconcile(): Promise<ReconcileResult>;
+  /** Tells the app a screen is interactive (its data on screen); the time since launch in ms. */
+  uiReady(screen: "dashboard" | "first_start"): Promise<number>;
 
   // Import
   listFiles(): Promise<ImportedFile[]>;

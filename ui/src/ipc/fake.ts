@@ -703,6 +703,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         if (!session.workspace_path) reject("no_workspace", "open or create a workspace first");
         if (!store || store.count === 0) loadWorkspace();
       }),
+    uiReady: () => respond(() => 0),
     reconcile: () => respond(() => {
       record("reconcile", `run:${audit.length}`, { after: `${needStore().count} cases` });
       return { as_of: AS_OF, cases: needStore().count, changed: 0 };

@@ -35,6 +35,7 @@ export function createTauriBackend(): Backend {
     pickWorkspace: (create) => call("pick_workspace", { create }),
     loadDemo: () => call("load_demo"),
     reconcile: () => call("reconcile"),
+    uiReady: (screen) => call("ui_ready", { screen }),
 
     listFiles: () => call("list_files"),
     pickImportFiles: () => call("pick_import_files"),
