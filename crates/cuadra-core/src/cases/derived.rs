@@ -345,9 +345,15 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
         all.add(&mut cases.query([])?, &mut lines.query([])?, 1, zone)?;
     }
     all.apply(conn)?;
+    // A bulk load merges its index segments once at the end instead of as it goes.
+    conn.execute_batch("INSERT INTO cases_search(cases_search, rank) VALUES ('automerge', 0);")?;
     conn.execute(
         &format!("INSERT INTO cases_search(rowid, body) SELECT c.id, {SEARCH_BODY} FROM cases c"),
         [],
+    )?;
+    conn.execute_batch(
+        "INSERT INTO cases_search(cases_search) VALUES ('optimize');
+         INSERT INTO cases_search(cases_search, rank) VALUES ('automerge', 4);",
     )?;
     conn.execute(
         "INSERT OR REPLACE INTO derived_built(id, built_at) VALUES (1, datetime('now'))",

@@ -30,7 +30,8 @@ fn moment(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Moment>> {
 }
 
 impl Workspace {
-    /// Every settlement line and the current snapshot of every order, in id order.
+    /// Every settlement line and the current snapshot of every order, in id order, with what the
+    /// engine reads (free-text and unused columns are left empty).
     pub fn recon_inputs(&self) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
         recon_inputs_where(self.conn(), None)
     }
@@ -54,6 +55,25 @@ pub fn recon_inputs_for(
     recon_inputs_where(conn, Some((json(order_ids), json(line_ids))))
 }
 
+/// How many rows a load will read: the table's count, or the ids asked for (`which` picks the
+/// order ids, 0, or the line ids, 1).
+fn count(
+    conn: &rusqlite::Connection,
+    table: &str,
+    only: &Option<(String, String)>,
+    which: usize,
+) -> Result<usize, StoreError> {
+    Ok(match only {
+        Some(ids) => {
+            let json = if which == 0 { &ids.0 } else { &ids.1 };
+            serde_json::from_str::<Vec<i64>>(json).map_or(0, |v| v.len())
+        }
+        None => conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+            r.get::<_, i64>(0)
+        })? as usize,
+    })
+}
+
 fn recon_inputs_where(
     conn: &rusqlite::Connection,
     only: Option<(String, String)>,
@@ -66,99 +86,103 @@ fn recon_inputs_where(
             ),
             None => ("", ""),
         };
+        // Only what the engine and the stored case read: a million lines and orders are held
+        // at once, and their free-text columns would double the memory.
         let mut stmt = conn.prepare(&format!(
-            "SELECT id, psp, batch_ref, row_type, raw_row_type, status, raw_status, merchant_ref,
-                psp_txn_id, psp_order_id, payment_method, payment_type, local_amount, local_currency,
-                gross_amount, fee_amount, tax_amount, net_amount, settlement_currency, fx_rate,
-                created_at, approved_at, settled_at, expires_at, payer_email, payer_document,
-                description, tax_detail
+            "SELECT id, psp, batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
+                payment_method, local_amount, local_currency, gross_amount, fee_amount,
+                tax_amount, net_amount, settlement_currency, created_at, approved_at, settled_at,
+                expires_at, payer_email
              FROM settlement_lines {line_where} ORDER BY id"
         ))?;
         let line_params: Vec<String> = only.iter().map(|(_, l)| l.clone()).collect();
-        let lines = stmt
-            .query_map(rusqlite::params_from_iter(line_params.iter()), |r| {
-                let row_type: String = r.get(3)?;
-                let status: String = r.get(5)?;
-                Ok(LineIn {
-                    id: r.get(0)?,
-                    line: SettlementLine {
-                        psp: r.get(1)?,
-                        batch_ref: r.get(2)?,
-                        row_type: RowType::parse(&row_type)
-                            .ok_or_else(|| corrupt("row type", &row_type))?,
-                        raw_row_type: r.get(4)?,
-                        status: PaymentStatus::parse(&status)
-                            .ok_or_else(|| corrupt("status", &status))?,
-                        raw_status: r.get(6)?,
-                        merchant_ref: r.get(7)?,
-                        psp_txn_id: r.get(8)?,
-                        psp_order_id: r.get(9)?,
-                        payment_method: r.get(10)?,
-                        payment_type: r.get(11)?,
-                        local_amount: decimal(r, 12)?,
-                        local_currency: r.get(13)?,
-                        gross_amount: decimal(r, 14)?,
-                        fee_amount: decimal(r, 15)?,
-                        tax_amount: decimal(r, 16)?,
-                        net_amount: decimal(r, 17)?,
-                        settlement_currency: r.get(18)?,
-                        fx_rate: decimal(r, 19)?,
-                        created_at: moment(r, 20)?,
-                        approved_at: moment(r, 21)?,
-                        settled_at: moment(r, 22)?,
-                        expires_at: moment(r, 23)?,
-                        payer_email: r.get(24)?,
-                        payer_document: r.get(25)?,
-                        description: r.get(26)?,
-                        tax_detail: r.get(27)?,
-                    },
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut lines = Vec::with_capacity(count(conn, "settlement_lines", &only, 1)?);
+        let rows = stmt.query_map(rusqlite::params_from_iter(line_params.iter()), |r| {
+            let row_type: String = r.get(3)?;
+            let status: String = r.get(4)?;
+            Ok(LineIn {
+                id: r.get(0)?,
+                line: SettlementLine {
+                    psp: r.get(1)?,
+                    batch_ref: r.get(2)?,
+                    row_type: RowType::parse(&row_type)
+                        .ok_or_else(|| corrupt("row type", &row_type))?,
+                    raw_row_type: None,
+                    status: PaymentStatus::parse(&status)
+                        .ok_or_else(|| corrupt("status", &status))?,
+                    raw_status: None,
+                    merchant_ref: r.get(5)?,
+                    psp_txn_id: r.get(6)?,
+                    psp_order_id: r.get(7)?,
+                    payment_method: r.get(8)?,
+                    payment_type: None,
+                    local_amount: decimal(r, 9)?,
+                    local_currency: r.get(10)?,
+                    gross_amount: decimal(r, 11)?,
+                    fee_amount: decimal(r, 12)?,
+                    tax_amount: decimal(r, 13)?,
+                    net_amount: decimal(r, 14)?,
+                    settlement_currency: r.get(15)?,
+                    fx_rate: None,
+                    created_at: moment(r, 16)?,
+                    approved_at: moment(r, 17)?,
+                    settled_at: moment(r, 18)?,
+                    expires_at: moment(r, 19)?,
+                    payer_email: r.get(20)?,
+                    payer_document: None,
+                    description: None,
+                    tax_detail: None,
+                },
+            })
+        })?;
+        for line in rows {
+            lines.push(line?);
+        }
         let mut stmt = conn.prepare(&format!(
             "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.financial_status,
-                s.raw_status, s.currency, s.total, s.subtotal, s.shipping, s.taxes, s.discount,
-                s.refunded, s.outstanding, s.created_at, s.paid_at, s.cancelled_at, s.expires_at,
+                s.currency, s.total, s.refunded, s.created_at, s.paid_at, s.expires_at,
                 s.payment_method, s.payment_reference, s.payment_id, s.email, s.customer_name
              FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
              {order_where} ORDER BY o.id"
         ))?;
         let order_params: Vec<String> = only.iter().map(|(o, _)| o.clone()).collect();
-        let orders = stmt
-            .query_map(rusqlite::params_from_iter(order_params.iter()), |r| {
-                let status: String = r.get(4)?;
-                Ok(OrderIn {
-                    id: r.get(0)?,
-                    order: ShopOrder {
-                        platform: r.get(1)?,
-                        order_name: r.get(2)?,
-                        shop_order_id: r.get(3)?,
-                        financial_status: OrderStatus::parse(&status)
-                            .ok_or_else(|| corrupt("order status", &status))?,
-                        raw_status: r.get(5)?,
-                        currency: r.get(6)?,
-                        total: decimal(r, 7)?,
-                        subtotal: decimal(r, 8)?,
-                        shipping: decimal(r, 9)?,
-                        taxes: decimal(r, 10)?,
-                        discount: decimal(r, 11)?,
-                        refunded: decimal(r, 12)?,
-                        outstanding: decimal(r, 13)?,
-                        created_at: moment(r, 14)?,
-                        paid_at: moment(r, 15)?,
-                        cancelled_at: moment(r, 16)?,
-                        expires_at: moment(r, 17)?,
-                        payment_method: r.get(18)?,
-                        payment_reference: r.get(19)?,
-                        payment_id: r.get(20)?,
-                        email: r.get(21)?,
-                        customer_name: r.get(22)?,
-                        // Line items do not decide a case; the detail view reads them itself.
-                        items: Vec::new(),
-                    },
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut orders = Vec::with_capacity(count(conn, "shop_orders", &only, 0)?);
+        let rows = stmt.query_map(rusqlite::params_from_iter(order_params.iter()), |r| {
+            let status: String = r.get(4)?;
+            Ok(OrderIn {
+                id: r.get(0)?,
+                order: ShopOrder {
+                    platform: r.get(1)?,
+                    order_name: r.get(2)?,
+                    shop_order_id: r.get(3)?,
+                    financial_status: OrderStatus::parse(&status)
+                        .ok_or_else(|| corrupt("order status", &status))?,
+                    raw_status: None,
+                    currency: r.get(5)?,
+                    total: decimal(r, 6)?,
+                    subtotal: None,
+                    shipping: None,
+                    taxes: None,
+                    discount: None,
+                    refunded: decimal(r, 7)?,
+                    outstanding: None,
+                    created_at: moment(r, 8)?,
+                    paid_at: moment(r, 9)?,
+                    cancelled_at: None,
+                    expires_at: moment(r, 10)?,
+                    payment_method: r.get(11)?,
+                    payment_reference: r.get(12)?,
+                    payment_id: r.get(13)?,
+                    email: r.get(14)?,
+                    customer_name: r.get(15)?,
+                    // Line items do not decide a case; the detail view reads them itself.
+                    items: Vec::new(),
+                },
+            })
+        })?;
+        for order in rows {
+            orders.push(order?);
+        }
         Ok((orders, lines))
     }
 }
