@@ -62,6 +62,29 @@ async fn first_start_demo_review_audit_export_and_languages() {
     }
     app.screenshot("02-dashboard.png").await;
 
+    // The dashboard told the app it is interactive, once, as the launch benchmark reads it.
+    let probe = home.path().join("launch-probe.txt");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut noted = String::new();
+    while Instant::now() < deadline {
+        noted = std::fs::read_to_string(&probe).unwrap_or_default();
+        if noted.contains("dashboard ") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let ms: Vec<u64> = noted
+        .lines()
+        .filter_map(|l| l.strip_prefix("dashboard "))
+        .map(|v| v.trim().parse().expect("milliseconds"))
+        .collect();
+    assert_eq!(
+        ms.len(),
+        1,
+        "one readiness note for the dashboard: {noted:?}"
+    );
+    assert!(ms[0] > 0 && ms[0] < 600_000, "{noted:?}");
+
     // Open an exception from the dashboard and resolve it with a reason.
     app.click("dash-status-underpaid").await;
     app.wait_for("case-row").await;
@@ -295,6 +318,8 @@ impl App {
             ("XDG_CACHE_HOME", home.join("cache")),
             // Native dialogs cannot be clicked: the test seam answers them (src-tauri/dialogs.rs).
             ("CUADRA_TEST_DIALOGS", home.join("dialogs")),
+            // Where the app notes when its dashboard became interactive (the launch benchmark).
+            ("CUADRA_LAUNCH_PROBE", home.join("launch-probe.txt")),
         ];
         let driver = TauriDriver::start(&env);
 
