@@ -471,10 +471,14 @@ impl Workspace {
             ],
         )?;
         let run_id = tx.last_insert_rowid();
+        // Resolved cases whose order and lines now sit in other cases: their key is gone, and
+        // so is the resolution; that is recorded, never silent.
+        let mut reopenings = Reopening::contradicted(reopened);
+        reopenings.extend(vanished_resolutions(&tx, &decisions, &prepared, None)?);
         let (written, removed) = write_cases(&tx, run_id, &prepared, None)?;
 
         // Reopenings are decisions too, each with its own event.
-        let reopened_keys = record_reopenings(&tx, &reopened, now)?;
+        let reopened_keys = record_reopenings(&tx, &reopenings, now)?;
 
         let audit_seq = audit::append(
             &tx,
@@ -762,8 +766,6 @@ pub(crate) fn recompute_scope(
         now,
     );
     let (mut prepared, reopened) = shaper.shape_all(&cases);
-    // A resolved case this act changed reopens here, recorded like any reopening.
-    record_reopenings(tx, &reopened, now)?;
     if scope.iter().any(|k| k.starts_with("batch:")) {
         prepared.extend(
             batch_cases(tx, settings.zone, &decisions)?
@@ -797,6 +799,16 @@ pub(crate) fn recompute_scope(
     }
     replaced.sort();
     replaced.dedup();
+    // A resolved case this act changed (or made disappear) reopens here, recorded like any
+    // reopening.
+    let mut reopenings = Reopening::contradicted(reopened);
+    reopenings.extend(vanished_resolutions(
+        tx,
+        &decisions,
+        &prepared,
+        Some(&replaced),
+    )?);
+    record_reopenings(tx, &reopenings, now)?;
     write_cases(tx, run_id, &prepared, Some(&replaced))?;
     Ok(prepared.into_iter().map(|p| p.row.case_key).collect())
 }
@@ -940,13 +952,145 @@ fn batch_cases(
 
 /// Records each contradicted resolution as an `auto_reopen` decision by `cuadra` with its
 /// `case_reopened_by_data` event; returns the keys.
+/// A resolution that new data undid: the case reopened (same key, new membership) or is gone
+/// (its order and lines now in other cases).
+pub(crate) struct Reopening {
+    key: String,
+    /// The case's status now, or when it was last stored if it is gone.
+    status: String,
+    /// Its membership now; `gone` when the key no longer exists.
+    membership: String,
+    reason: String,
+}
+
+impl Reopening {
+    /// Resolved cases whose membership new data changed.
+    fn contradicted(reopened: Vec<Reopened>) -> Vec<Reopening> {
+        reopened
+            .into_iter()
+            .map(|(key, status, membership)| Reopening {
+                key,
+                status: status.as_str().to_string(),
+                membership,
+                reason: REOPEN_WHY.to_string(),
+            })
+            .collect()
+    }
+}
+
+/// What a gone case's order and lines became, in words.
+fn gone_why(now_in: &[String]) -> String {
+    match now_in {
+        [] => "its order and settlement lines are no longer in the workspace".to_string(),
+        [one] => format!("its order and settlement lines now belong to case {one}"),
+        many => format!(
+            "its order and settlement lines now belong to cases {}",
+            many.join(", ")
+        ),
+    }
+}
+
+/// Stored cases resolved by a person whose key this run no longer produces; a partial
+/// recompute looks only at the stored cases it recomputed (`among`).
+fn vanished_resolutions(
+    tx: &rusqlite::Transaction<'_>,
+    decisions: &HashMap<String, LastDecision>,
+    prepared: &[Prepared],
+    among: Option<&[String]>,
+) -> Result<Vec<Reopening>, StoreError> {
+    let resolved: Vec<(&String, &LastDecision)> = decisions
+        .iter()
+        .filter(|(k, d)| {
+            d.state_after == CaseState::Resolved.as_str() && among.is_none_or(|a| a.contains(k))
+        })
+        .collect();
+    if resolved.is_empty() {
+        return Ok(Vec::new());
+    }
+    let live: std::collections::HashSet<&str> =
+        prepared.iter().map(|p| p.row.case_key.as_str()).collect();
+    let mut gone = Vec::new();
+    let mut stmt = tx.prepare_cached("SELECT status FROM cases WHERE case_key = ?1")?;
+    for (key, d) in resolved {
+        if live.contains(key.as_str()) {
+            continue;
+        }
+        let Some(status) = stmt
+            .query_row([key], |r| r.get::<_, String>(0))
+            .optional()?
+        else {
+            continue;
+        };
+        gone.push((key.clone(), status, d.membership.clone()));
+    }
+    if gone.is_empty() {
+        return Ok(Vec::new());
+    }
+    gone.sort();
+    // Where their order and lines went: one pass over the new cases.
+    let parse = |m: &str| -> (Option<i64>, Vec<i64>) {
+        let (o, l) = m.split_once(":l").unwrap_or((m, ""));
+        let order = o.strip_prefix('o').and_then(|v| v.parse().ok());
+        let lines = l.split(',').filter_map(|v| v.parse().ok()).collect();
+        (order, lines)
+    };
+    let wanted: Vec<(Option<i64>, Vec<i64>)> = gone.iter().map(|(_, _, m)| parse(m)).collect();
+    let mut by_order: HashMap<i64, &str> = HashMap::new();
+    let mut by_line: HashMap<i64, &str> = HashMap::new();
+    for (o, ls) in &wanted {
+        if let Some(o) = o {
+            by_order.insert(*o, "");
+        }
+        for l in ls {
+            by_line.insert(*l, "");
+        }
+    }
+    for p in prepared {
+        if let Some(slot) = p.row.order_id.and_then(|o| by_order.get_mut(&o)) {
+            *slot = p.row.case_key.as_str();
+        }
+        for l in &p.line_ids {
+            if let Some(slot) = by_line.get_mut(l) {
+                *slot = p.row.case_key.as_str();
+            }
+        }
+    }
+    Ok(gone
+        .into_iter()
+        .zip(wanted)
+        .map(|((key, status, _), (o, ls))| {
+            let mut now_in: Vec<String> = o
+                .and_then(|o| by_order.get(&o))
+                .into_iter()
+                .chain(ls.iter().filter_map(|l| by_line.get(l)))
+                .filter(|k| !k.is_empty())
+                .map(|k| (*k).to_string())
+                .collect();
+            now_in.sort();
+            now_in.dedup();
+            Reopening {
+                key,
+                status,
+                membership: "gone".into(),
+                reason: gone_why(&now_in),
+            }
+        })
+        .collect())
+}
+
 fn record_reopenings(
     tx: &rusqlite::Transaction<'_>,
-    reopened: &[Reopened],
+    reopened: &[Reopening],
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, StoreError> {
     let mut keys = Vec::with_capacity(reopened.len());
-    for (key, status, members) in reopened {
+    for Reopening {
+        key,
+        status,
+        membership: members,
+        reason,
+    } in reopened
+    {
         let seq = audit::append(
             tx,
             &NewEvent {
@@ -956,10 +1100,10 @@ fn record_reopenings(
                 subject: format!("case:{key}"),
                 before: Some(r#"{"state":"resolved"}"#.into()),
                 after: Some(
-                    serde_json::json!({"state": "open", "status": status.as_str(), "membership": members})
+                    serde_json::json!({"state": "open", "status": status, "membership": members})
                         .to_string(),
                 ),
-                reason: Some(REOPEN_WHY.into()),
+                reason: Some(reason.clone()),
                 note: None,
             },
         )?;
@@ -967,14 +1111,7 @@ fn record_reopenings(
             "INSERT INTO case_decisions(case_key, action, status_before, state_after, membership,
                 reason, note, actor, at, audit_seq)
              VALUES (?1, 'auto_reopen', ?2, 'open', ?3, ?4, NULL, 'cuadra', ?5, ?6)",
-            params![
-                key,
-                status.as_str(),
-                members,
-                REOPEN_WHY,
-                event_time(now),
-                seq
-            ],
+            params![key, status, members, reason, event_time(now), seq],
         )?;
         keys.push(key.clone());
     }

@@ -222,6 +222,56 @@ fn a_resolution_survives_reruns_and_is_in_the_case_history() {
 }
 
 #[test]
+fn a_resolved_case_whose_line_joins_a_new_order_is_recorded_as_reopened() {
+    let mut t = reconciled();
+    let mut r = req("line:dlocal:5", ActionKind::Resolve);
+    r.reason = Some("refund_pending_at_psp".into());
+    t.ws.act(&r, "ana", later(5)).unwrap();
+    let line = t.ws.case_line_ids("line:dlocal:5").unwrap()[0];
+
+    // A later export brings order #987, the one the refund line names: the line leaves its own
+    // case, and the resolution on that case goes with it, on the record.
+    let export = String::from_utf8(super::fixture("shopify_orders_co_later.csv"))
+        .unwrap()
+        .replace("#1005", "#987")
+        .replace("PED-001005", "PED-000987");
+    assert!(t
+        .import("shopify_orders_987.csv", export.as_bytes())
+        .succeeded());
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(6)).unwrap();
+    assert!(t.ws.case("line:dlocal:5").unwrap().is_none());
+    let now_in = t.ws.case_of_line(line).unwrap().unwrap();
+    assert!(now_in.starts_with("order:shopify:"), "{now_in}");
+    assert_eq!(run.reopened, vec!["line:dlocal:5".to_string()]);
+    let (action, membership, reason, actor): (String, String, String, String) =
+        t.ws.conn()
+            .query_row(
+                "SELECT action, membership, reason, actor FROM case_decisions
+                 WHERE case_key = 'line:dlocal:5' ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+    assert_eq!(
+        (action.as_str(), membership.as_str(), actor.as_str()),
+        ("auto_reopen", "gone", "cuadra")
+    );
+    assert_eq!(
+        reason,
+        format!("its order and settlement lines now belong to case {now_in}")
+    );
+    let history = t.ws.case_history("line:dlocal:5").unwrap();
+    assert_eq!(
+        history.last().map(|e| e.action.as_str()),
+        Some("case_reopened_by_data")
+    );
+    // Recorded once: the next run finds nothing more to say.
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(7)).unwrap();
+    assert!(run.reopened.is_empty(), "{run:?}");
+    assert!(t.ws.verify_audit().unwrap().ok());
+}
+
+#[test]
 fn acts_without_what_the_record_needs_are_refused_and_write_nothing() {
     let mut t = reconciled();
     let events = count(&t, "SELECT COUNT(*) FROM audit_events");
