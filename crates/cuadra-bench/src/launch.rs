@@ -99,6 +99,8 @@ pub fn bench(args: &[String]) -> Result<(), String> {
 fn launch_once(app: &Path, db: &Path, home: &Path, prefs: &Path) -> Result<(u64, u64), String> {
     let probe = home.join("probe.txt");
     let _ = std::fs::remove_file(&probe);
+    let log_path = home.join("app-stderr.txt");
+    let log = std::fs::File::create(&log_path).map_err(|e| e.to_string())?;
     let started = Instant::now();
     let mut child = Command::new(app)
         .env("CUADRA_DB", db)
@@ -108,7 +110,7 @@ fn launch_once(app: &Path, db: &Path, home: &Path, prefs: &Path) -> Result<(u64,
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", app.display()))?;
     let result = loop {
@@ -120,8 +122,11 @@ fn launch_once(app: &Path, db: &Path, home: &Path, prefs: &Path) -> Result<(u64,
             break Ok((ms, started.elapsed().as_millis() as u64));
         }
         if let Ok(Some(status)) = child.try_wait() {
+            let said = std::fs::read_to_string(&log_path).unwrap_or_default();
+            let tail: Vec<&str> = said.lines().rev().take(8).collect();
             break Err(format!(
-                "the app exited ({status}) before its dashboard was ready"
+                "the app exited ({status}) before its dashboard was ready; it said:\n{}",
+                tail.into_iter().rev().collect::<Vec<_>>().join("\n")
             ));
         }
         if started.elapsed() > TIMEOUT {
