@@ -161,6 +161,16 @@ fn a_purge_past_retention_leaves_tombstones_and_a_verifying_chain() {
             "{table} must be empty after purging everything"
         );
     }
+    // What is kept beside the cases goes with them: the dashboard and the search are empty.
+    for table in ["dash_status", "dash_daily", "dash_settled", "cases_search"] {
+        assert_eq!(count(&t, table), 0, "{table} must follow the purged cases");
+    }
+    assert_eq!(
+        t.ws.dashboard(&cuadra_core::cases::DashFilter::default())
+            .unwrap()
+            .cases,
+        0
+    );
     assert_eq!(
         count(&t, "case_decisions"),
         1,
