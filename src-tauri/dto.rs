@@ -664,6 +664,9 @@ impl From<cuadra_core::audit::AuditEvent> for AuditEvent {
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct CaseDetail {
     pub case: CaseRowDto,
+    /// The case's order and lines as the person sees them; pass it back with an act
+    /// (`expected_membership`) so a case changed meanwhile is refused (`stale_case`).
+    pub membership: String,
     pub order: Option<ShopOrder>,
     pub items: Vec<OrderItem>,
     pub lines: Vec<SettlementLine>,

@@ -73,6 +73,7 @@ impl From<cuadra_core::review::ReviewError> for ApiError {
             R::NotAllowed(_) | R::BadReason(_) | R::BadLine(_) | R::NotReconciled => {
                 "invalid_action"
             }
+            R::Stale { .. } => "stale_case",
             R::Store(_) => Self::STORE,
         };
         ApiError::new(code, error.to_string())

@@ -95,6 +95,7 @@ pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDeta
             (lines, Vec::new())
         };
         Ok(CaseDetail {
+            membership: d.membership,
             case: d.case.into(),
             order: d.order.map(ShopOrder::from),
             items: d.items.into_iter().map(OrderItem::from).collect(),
@@ -135,6 +136,7 @@ pub fn case_action(
     note: Option<String>,
     line_ids: Vec<String>,
     order_id: Option<String>,
+    expected_membership: Option<String>,
 ) -> Result<CaseRowDto, ApiError> {
     let kind = ActionKind::parse(&action).ok_or_else(|| {
         ApiError::new(
@@ -154,6 +156,7 @@ pub fn case_action(
             .map(|l| id(l, "line"))
             .collect::<Result<_, _>>()?,
         order_id: order_id.as_deref().map(|o| id(o, "order")).transpose()?,
+        expected_membership,
     };
     let actor = state.actor();
     state.with_workspace(|ws| {

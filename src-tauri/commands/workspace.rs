@@ -70,7 +70,7 @@ pub fn get_session(state: State<'_, AppState>) -> Result<Session, ApiError> {
 pub fn ui_ready(screen: String) -> Result<u64, ApiError> {
     use std::sync::Mutex;
     static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    if !matches!(screen.as_str(), "dashboard" | "first_start") {
+    if screen != "dashboard" {
         return Err(ApiError::new(
             ApiError::INVALID,
             format!("'{screen}' is not a screen that reports readiness"),

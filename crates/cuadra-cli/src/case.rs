@@ -92,6 +92,7 @@ fn request(key: String, action: ActionKind) -> ActionRequest {
         note: None,
         line_ids: Vec::new(),
         order_id: None,
+        expected_membership: None,
     }
 }
 

@@ -39,7 +39,7 @@ export interface Backend {
   loadDemo(): Promise<void>;
   reconcile(): Promise<ReconcileResult>;
   /** Tells the app a screen is interactive (its data on screen); the time since launch in ms. */
-  uiReady(screen: "dashboard" | "first_start"): Promise<number>;
+  uiReady(screen: "dashboard"): Promise<number>;
 
   // Import
   listFiles(): Promise<ImportedFile[]>;

@@ -53,6 +53,22 @@ describe("the fake backend", () => {
     expect(found.rows.map((r) => r.order_ref)).toContain("#1002");
   });
 
+  it("refuses an act on a case that changed since it was opened, as the core does", async () => {
+    const fake = createFakeBackend();
+    const { rows } = await fake.listCases({ filter: { ...none, statuses: ["matched"] }, sort: newest, offset: 0, limit: 1 });
+    const key = rows[0]!.case_key;
+    const seen = (await fake.getCase(key)).membership;
+    expect(seen).toMatch(/^o\d+:l\d/);
+    const request = { case_key: key, action: "unmatch" as const, reason: "wrong voucher", note: null, line_ids: [], order_id: null };
+    await fake.caseAction({ ...request, expected_membership: seen });
+    const resolve = { ...request, action: "resolve" as const, reason: "written_off", expected_membership: seen };
+    await expect(fake.caseAction(resolve)).rejects.toMatchObject({ code: "stale_case" });
+    const now = (await fake.getCase(key)).membership;
+    expect(now).not.toBe(seen);
+    await fake.caseAction({ ...resolve, expected_membership: now });
+    expect((await fake.getCase(key)).case.state).toBe("resolved");
+  });
+
   it("serves a million cases without building them", async () => {
     const fake = createFakeBackend({ cases: 1_000_000 });
     const started = Date.now();

@@ -429,6 +429,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         : [];
     return {
       case: row,
+      membership: membershipOf(row),
       order,
       items,
       lines: row.status === "suggested" ? [] : linesOf(row),
@@ -437,9 +438,18 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     };
   }
 
+  /** As the core writes it: `o<order id>:l<line ids>`, `o-` without an order. */
+  function membershipOf(row: CaseRow): string {
+    const lines = row.status === "suggested" ? [] : linesOf(row).map((l) => l.id);
+    return `o${row.order_id ?? "-"}:l${lines.join(",")}`;
+  }
+
   function act(req: CaseActionRequest): CaseRow {
     const s = needStore();
     const row = s.byKey(req.case_key) ?? reject("not_found", `no case ${req.case_key}`);
+    if (req.expected_membership && req.expected_membership !== membershipOf(row)) {
+      reject("stale_case", `case ${row.case_key} changed since it was opened`);
+    }
     if (row.locked && req.action !== "note") {
       reject("period_closed", `the period ${row.period} is closed: reopen it to change this case`);
     }

@@ -55,7 +55,12 @@ export type SettlementLine = { id: string, psp: string, psp_txn_id: string | nul
 
 export type AuditEvent = { seq: number, at: string, actor: string, action: string, subject: string, before: string | null, after: string | null, reason: string | null, note: string | null, prev_hash: string, hash: string, };
 
-export type CaseDetail = { case: CaseRow, order: ShopOrder | null, items: Array<OrderItem>, lines: Array<SettlementLine>, suggested_lines: Array<SettlementLine>, history: Array<AuditEvent>, };
+export type CaseDetail = { case: CaseRow, 
+/**
+ * The case's order and lines as the person sees them; pass it back with an act
+ * (`expected_membership`) so a case changed meanwhile is refused (`stale_case`).
+ */
+membership: string, order: ShopOrder | null, items: Array<OrderItem>, lines: Array<SettlementLine>, suggested_lines: Array<SettlementLine>, history: Array<AuditEvent>, };
 
 export type AuditFilter = { case_key: string | null, since: string | null, actor: string | null, };
 

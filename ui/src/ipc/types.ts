@@ -196,6 +196,9 @@ export interface CaseActionRequest {
   line_ids: string[];
   /** match on a line-only case: the order to attach the line to. */
   order_id: string | null;
+  /** The case's `membership` as the detail showed it: the act is refused with `stale_case`
+   * if the case changed meanwhile. Omitted (bulk resolve from the table): no check. */
+  expected_membership?: string | null;
 }
 
 // ---- Audit, periods, retention ------------------------------------------------------------------

@@ -131,8 +131,10 @@ fn instant(text: &Option<String>) -> Option<DateTime<Utc>> {
 fn rollup_where(f: &DashFilter) -> Result<(String, Vec<String>), StoreError> {
     let mut parts = Vec::new();
     let mut params = Vec::new();
+    // '' stands for "none" in the rollups; as a filter value it matches nothing, like the
+    // case filter's `period = ''`.
     if let Some(period) = &f.period {
-        parts.push("period = ?");
+        parts.push("period = ? AND period <> ''");
         params.push(period.clone());
     }
     let day = |text: &str, what: &str| -> Result<String, StoreError> {
@@ -151,7 +153,7 @@ fn rollup_where(f: &DashFilter) -> Result<(String, Vec<String>), StoreError> {
         params.push(day(to, "to")?);
     }
     if let Some(psp) = &f.psp {
-        parts.push("psp = ?");
+        parts.push("psp = ? AND psp <> ''");
         params.push(psp.clone());
     }
     let clause = if parts.is_empty() {
@@ -184,6 +186,10 @@ impl Workspace {
                 let status: String = r.get(0)?;
                 let currency: String = r.get(1)?;
                 let (n, o): (i64, i64) = (r.get(2)?, r.get(3)?);
+                debug_assert!(
+                    n > 0 && o >= 0,
+                    "rollup counts out of step: {n} cases, {o} open"
+                );
                 let (n, o) = (n.max(0) as u64, o.max(0) as u64);
                 let open_amount = dec(&r.get(5)?);
                 cases += n;

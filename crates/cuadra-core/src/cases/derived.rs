@@ -331,12 +331,12 @@ pub(super) fn zone_of(conn: &Connection) -> Result<Tz, StoreError> {
         .unwrap_or(DEFAULT_ZONE))
 }
 
-/// Rebuilds the rollups and the search index from the stored cases.
-pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
+/// Rebuilds the dashboard's rollups from the stored cases, with the workspace zone as stored
+/// now (a change of `zone` calls this: the rollups' days are local dates).
+pub(crate) fn rebuild_rollups(conn: &Connection) -> Result<(), StoreError> {
     let zone = zone_of(conn)?;
     conn.execute_batch(
-        "DELETE FROM dash_status; DELETE FROM dash_daily; DELETE FROM dash_settled;
-         DELETE FROM cases_search;",
+        "DELETE FROM dash_status; DELETE FROM dash_daily; DELETE FROM dash_settled;",
     )?;
     let mut all = Rollup::default();
     {
@@ -344,7 +344,13 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
         let mut lines = conn.prepare(LINE_SQL)?;
         all.add(&mut cases.query([])?, &mut lines.query([])?, 1, zone)?;
     }
-    all.apply(conn)?;
+    all.apply(conn)
+}
+
+/// Rebuilds the rollups and the search index from the stored cases.
+pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
+    rebuild_rollups(conn)?;
+    conn.execute_batch("DELETE FROM cases_search;")?;
     // A bulk load merges its index segments once at the end instead of as it goes.
     conn.execute_batch("INSERT INTO cases_search(cases_search, rank) VALUES ('automerge', 0);")?;
     conn.execute(

@@ -16,7 +16,9 @@ pub use dashboard::{
     AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine,
     SettledTotal, StatusTotal,
 };
-pub(crate) use derived::{ensure_built as ensure_derived, rebuild as rebuild_derived};
+pub(crate) use derived::{
+    ensure_built as ensure_derived, rebuild as rebuild_derived, rebuild_rollups,
+};
 pub use query::{
     CaseDetail, CaseFilter, CaseSort, CaseSummary, DetailItem, DetailLine, DetailOrder, SortKey,
     StatusTotals,

@@ -160,6 +160,9 @@ pub struct DetailItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CaseDetail {
     pub case: CaseRow,
+    /// The case's order and lines as [`super::membership`] writes them: a review act that
+    /// passes it back is refused if the case changed meanwhile (`stale_case`).
+    pub membership: String,
     pub order: Option<DetailOrder>,
     pub items: Vec<DetailItem>,
     pub lines: Vec<DetailLine>,
@@ -341,27 +344,35 @@ impl Workspace {
     ) -> Result<(u64, Vec<CaseRow>), StoreError> {
         let zone = self.zone()?;
         let (mut clause, mut params) = where_clause(filter, zone)?;
+        // A text search that matches a few thousand cases asks the search index once: the
+        // matching ids give the count, and the page is sorted among them only. A broad one
+        // (more than SEARCH_IDS_UP_TO) counts and pages like any filter.
+        const SEARCH_IDS_UP_TO: usize = 50_000;
         let searching = filter.text.as_deref().is_some_and(|t| !t.trim().is_empty());
-        let total: i64 = if searching {
-            // A text search asks the search index once: the matching ids give the count, and
-            // the page is sorted among them only.
-            let mut stmt = self
-                .conn()
-                .prepare(&format!("SELECT c.id FROM cases c {clause}"))?;
+        let mut known = None;
+        if searching {
+            let mut stmt = self.conn().prepare(&format!(
+                "SELECT c.id FROM cases c {clause} LIMIT {}",
+                SEARCH_IDS_UP_TO + 1
+            ))?;
             let ids = stmt
                 .query_map(rusqlite::params_from_iter(params.iter()), |r| {
                     r.get::<_, i64>(0)
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
-            clause = "WHERE c.id IN (SELECT value FROM json_each(?))".into();
-            params = vec![Value::Text(serde_json::to_string(&ids).unwrap_or_default())];
-            ids.len() as i64
-        } else {
-            self.conn().query_row(
+            if ids.len() <= SEARCH_IDS_UP_TO {
+                clause = "WHERE c.id IN (SELECT value FROM json_each(?))".into();
+                params = vec![Value::Text(serde_json::to_string(&ids).unwrap_or_default())];
+                known = Some(ids.len() as i64);
+            }
+        }
+        let total: i64 = match known {
+            Some(n) => n,
+            None => self.conn().query_row(
                 &format!("SELECT COUNT(*) FROM cases c {clause}"),
                 rusqlite::params_from_iter(params.iter()),
                 |r| r.get(0),
-            )?
+            )?,
         };
         let closed = self.closed_periods()?;
         let mut stmt = self.conn().prepare(&format!(
@@ -496,7 +507,9 @@ impl Workspace {
             }
         };
         let history = self.case_history(key)?;
+        let line_ids: Vec<i64> = lines.iter().map(|l| l.id).collect();
         Ok(Some(CaseDetail {
+            membership: super::membership(case.order_id, &line_ids),
             case,
             order,
             items,

@@ -33,7 +33,8 @@ pub struct RunSummary {
     /// now sit in another case).
     pub written: u64,
     pub removed: u64,
-    /// Resolved cases whose membership changed since, reopened by this run.
+    /// Resolved cases whose membership changed since, reopened by this run, and resolved cases
+    /// that are gone (their order and lines now in other cases; the key no longer exists).
     pub reopened: Vec<String>,
     /// Cases per status.
     pub counts: BTreeMap<String, u64>,
@@ -950,8 +951,6 @@ fn batch_cases(
     Ok(out)
 }
 
-/// Records each contradicted resolution as an `auto_reopen` decision by `cuadra` with its
-/// `case_reopened_by_data` event; returns the keys.
 /// A resolution that new data undid: the case reopened (same key, new membership) or is gone
 /// (its order and lines now in other cases).
 pub(crate) struct Reopening {
@@ -979,7 +978,11 @@ impl Reopening {
 }
 
 /// What a gone case's order and lines became, in words.
-fn gone_why(now_in: &[String]) -> String {
+fn gone_why(key: &str, now_in: &[String]) -> String {
+    if key.starts_with("batch:") {
+        // A batch's rounding case goes when its lines add up to the total the file states.
+        return "its batch now adds up to the total its file states".to_string();
+    }
     match now_in {
         [] => "its order and settlement lines are no longer in the workspace".to_string(),
         [one] => format!("its order and settlement lines now belong to case {one}"),
@@ -1069,15 +1072,17 @@ fn vanished_resolutions(
             now_in.sort();
             now_in.dedup();
             Reopening {
+                reason: gone_why(&key, &now_in),
                 key,
                 status,
                 membership: "gone".into(),
-                reason: gone_why(&now_in),
             }
         })
         .collect())
 }
 
+/// Records each undone resolution as an `auto_reopen` decision by `cuadra` with its
+/// `case_reopened_by_data` event; returns the keys.
 fn record_reopenings(
     tx: &rusqlite::Transaction<'_>,
     reopened: &[Reopening],

@@ -77,6 +77,11 @@ pub struct ActionRequest {
     /// Match from a settlement-line case: the order to match it with.
     #[serde(default)]
     pub order_id: Option<i64>,
+    /// The case's membership as the person saw it ([`crate::cases::membership`], e.g.
+    /// `o12:l3,9`). When given and the case has changed since (a run after an import, another
+    /// person's act), the act is refused with `stale_case` and writes nothing.
+    #[serde(default)]
+    pub expected_membership: Option<String>,
 }
 
 /// What an act did.
@@ -108,6 +113,8 @@ pub enum ReviewError {
     BadLine(String),
     #[error("the workspace has not been reconciled yet; run a reconciliation first")]
     NotReconciled,
+    #[error("case {key} changed since you opened it (its order or lines are not those you saw); open it again and redo the act")]
+    Stale { key: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -122,6 +129,7 @@ impl ReviewError {
             ReviewError::BadReason(_) => "bad_reason",
             ReviewError::BadLine(_) => "bad_line",
             ReviewError::NotReconciled => "not_reconciled",
+            ReviewError::Stale { .. } => "stale_case",
             ReviewError::Store(_) => "store",
         }
     }
@@ -162,6 +170,13 @@ impl Workspace {
             .ok_or_else(|| ReviewError::NoSuchCase(req.case_key.clone()))?;
         ensure_unlocked(&case)?;
         let case_lines = self.case_line_ids(&req.case_key)?;
+        if let Some(seen) = text(&req.expected_membership) {
+            if seen != crate::cases::membership(case.order_id, &case_lines) {
+                return Err(ReviewError::Stale {
+                    key: case.case_key.clone(),
+                });
+            }
+        }
         let reason = text(&req.reason).map(str::to_string);
         let note = text(&req.note).map(str::to_string);
         let mut warnings = Vec::new();
@@ -466,6 +481,7 @@ impl Workspace {
                     note: note.map(str::to_string),
                     line_ids: Vec::new(),
                     order_id: None,
+                    expected_membership: None,
                 },
                 actor,
                 now,

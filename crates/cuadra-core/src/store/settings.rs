@@ -167,6 +167,10 @@ impl Workspace {
             params![key, stored],
         )
         .map_err(StoreError::from)?;
+        if key == "zone" {
+            // The dashboard's rollups count cases by their local date.
+            crate::cases::rebuild_rollups(&tx)?;
+        }
         let json = |v: &str| serde_json::Value::from(v).to_string();
         audit::append(
             &tx,

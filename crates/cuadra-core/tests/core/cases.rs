@@ -34,6 +34,7 @@ fn req(key: &str, action: ActionKind) -> ActionRequest {
         note: None,
         line_ids: Vec::new(),
         order_id: None,
+        expected_membership: None,
     }
 }
 
@@ -219,6 +220,41 @@ fn a_resolution_survives_reruns_and_is_in_the_case_history() {
     assert_eq!(status(&t, "line:dlocal:5").1, "open");
     assert_eq!(t.ws.case_history("line:dlocal:5").unwrap().len(), 2);
     assert!(t.ws.verify_audit().unwrap().ok());
+}
+
+#[test]
+fn an_act_on_a_case_that_changed_since_it_was_opened_is_refused_and_writes_nothing() {
+    let mut t = reconciled();
+    let key = "order:shopify:1002";
+    let seen = t.ws.case_detail(key).unwrap().unwrap().membership;
+    let line = t.ws.case_line_ids(key).unwrap()[0];
+    let order = t.ws.case(key).unwrap().unwrap().order_id.unwrap();
+    assert_eq!(seen, format!("o{order}:l{line}"));
+
+    // Ana takes the line out, having seen the case as it was.
+    let mut un = req(key, ActionKind::Unmatch);
+    un.reason = Some("the buyer paid another shop's voucher".into());
+    un.expected_membership = Some(seen.clone());
+    t.ws.act(&un, "ana", later(1)).unwrap();
+
+    // Luis still has the old view open: his resolution is refused, nothing is written.
+    let before = t.table_counts();
+    let mut r = req(key, ActionKind::Resolve);
+    r.reason = Some("written_off".into());
+    r.expected_membership = Some(seen);
+    let err = t.ws.act(&r, "luis", later(2)).unwrap_err();
+    assert_eq!(err.code(), "stale_case", "{err}");
+    assert!(err.to_string().contains("open it again"), "{err}");
+    assert_eq!(t.table_counts(), before);
+
+    // Opened again, the act goes through.
+    r.expected_membership = Some(t.ws.case_detail(key).unwrap().unwrap().membership);
+    assert_eq!(
+        r.expected_membership.as_deref(),
+        Some(format!("o{order}:l").as_str())
+    );
+    t.ws.act(&r, "luis", later(3)).unwrap();
+    assert_eq!(status(&t, key).1, "resolved");
 }
 
 #[test]

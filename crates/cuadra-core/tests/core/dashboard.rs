@@ -229,7 +229,18 @@ fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
 /// and one period of one PSP.
 fn selections(ws: &Workspace) -> Vec<DashFilter> {
     let facets = ws.facets().unwrap();
-    let mut out = vec![DashFilter::default()];
+    // An empty PSP or period selects nothing, as in the case filter.
+    let mut out = vec![
+        DashFilter::default(),
+        DashFilter {
+            psp: Some(String::new()),
+            ..DashFilter::default()
+        },
+        DashFilter {
+            period: Some(String::new()),
+            ..DashFilter::default()
+        },
+    ];
     for p in &facets.periods {
         out.push(DashFilter {
             period: Some(p.clone()),
@@ -371,6 +382,7 @@ fn act(ws: &mut Workspace, key: &str, action: ActionKind, minutes: i64) {
             note: None,
             line_ids: Vec::new(),
             order_id,
+            expected_membership: None,
         },
         "ana",
         now() + TimeDelta::minutes(minutes),
@@ -402,6 +414,15 @@ fn the_dashboard_agrees_with_the_cases_through_runs_acts_and_reruns() {
         )
         .unwrap();
         assert_dashboards_agree(&t.ws, "after a rerun");
+
+        // Another zone moves cases across days: the rollups follow at once, and acts after it
+        // keep them in step.
+        t.ws.set_setting("zone", "Asia/Shanghai", "ana", now() + TimeDelta::hours(2))
+            .unwrap();
+        assert_dashboards_agree(&t.ws, "after a change of zone");
+        let open = first_key(&t.ws, "unmatched_settlement");
+        act(&mut t.ws, &open, ActionKind::Resolve, 200);
+        assert_dashboards_agree(&t.ws, "after an act in the new zone");
     }
 }
 

@@ -67,6 +67,7 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
         note: note.trim() || null,
         line_ids: action === "match" || action === "unmatch" ? lineIds : [],
         order_id: action === "match" && orderId.trim() ? orderId.trim() : null,
+        expected_membership: detail.membership,
       });
       onDone(row, action);
     } catch (err) {
