@@ -536,19 +536,7 @@ fn a_batch_whose_lines_do_not_add_up_to_its_total_books_the_rounding() {
 
 /// A workspace holding a generated scenario (every status planted), reconciled at its as-of.
 fn scenario() -> (TestWs, DateTime<Utc>) {
-    use cuadra_testkit::scenario::{Scenario, ScenarioPsp, ScenarioSpec};
-    let s = Scenario::build(ScenarioSpec::new(ScenarioPsp::Dlocal, 7, 120));
-    let mut t = TestWs::new();
-    for (k, v) in &s.settings {
-        t.ws.set_setting(k, v, "ana", now()).unwrap();
-    }
-    for f in &s.files {
-        let rep = t.import(&f.name, &f.bytes);
-        assert!(rep.succeeded(), "{rep:?}");
-    }
-    let as_of = s.as_of.with_timezone(&Utc);
-    t.ws.run_reconciliation(as_of, "ana", now()).unwrap();
-    (t, as_of)
+    super::scenario_ws(cuadra_testkit::scenario::ScenarioPsp::Dlocal, 7, 120)
 }
 
 fn first_key(t: &TestWs, status: &str) -> String {

@@ -335,18 +335,7 @@ fn assert_dashboards_agree(ws: &Workspace, when: &str) {
 }
 
 fn load(psp: ScenarioPsp, seed: u64) -> (TestWs, DateTime<Utc>) {
-    let s = Scenario::build(ScenarioSpec::new(psp, seed, 200));
-    let mut t = TestWs::new();
-    for (k, v) in &s.settings {
-        t.ws.set_setting(k, v, "ana", now()).unwrap();
-    }
-    for f in &s.files {
-        let rep = t.import(&f.name, &f.bytes);
-        assert!(rep.succeeded(), "{rep:?}");
-    }
-    let as_of = s.as_of.with_timezone(&Utc);
-    t.ws.run_reconciliation(as_of, "ana", now()).unwrap();
-    (t, as_of)
+    super::scenario_ws(psp, seed, 200)
 }
 
 fn first_key(ws: &Workspace, status: &str) -> String {

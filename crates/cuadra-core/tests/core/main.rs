@@ -174,6 +174,28 @@ fn query_rows_with<P: rusqlite::Params>(
     out
 }
 
+/// A workspace holding a generated scenario (every status planted) with its settings, its files
+/// imported and reconciled at its as-of.
+pub fn scenario_ws(
+    psp: cuadra_testkit::scenario::ScenarioPsp,
+    seed: u64,
+    orders: usize,
+) -> (TestWs, DateTime<Utc>) {
+    use cuadra_testkit::scenario::{Scenario, ScenarioSpec};
+    let s = Scenario::build(ScenarioSpec::new(psp, seed, orders));
+    let mut t = TestWs::new();
+    for (k, v) in &s.settings {
+        t.ws.set_setting(k, v, "ana", now()).unwrap();
+    }
+    for f in &s.files {
+        let rep = t.import(&f.name, &f.bytes);
+        assert!(rep.succeeded(), "{rep:?}");
+    }
+    let as_of = s.as_of.with_timezone(&Utc);
+    t.ws.run_reconciliation(as_of, "ana", now()).unwrap();
+    (t, as_of)
+}
+
 /// Import options as the CLI's defaults: reject a file with bad rows.
 pub fn options() -> ImportOptions {
     ImportOptions {
