@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         Some("child-engine") => reconcile::child_engine(&args[1..]),
         Some("child-run") => reconcile::child_run(&args[1..]),
         Some("child-queries") => reconcile::child_queries(&args[1..]),
+        Some("child-views") => reconcile::child_views(&args[1..]),
         Some("workbook") => workbook::bench(&args[1..]),
         Some("child-workbook") => workbook::child(&args[1..]),
         Some("audit") => audit::bench(&args[1..]),

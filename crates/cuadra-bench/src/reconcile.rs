@@ -83,6 +83,13 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         v["load_secs"].as_f64().unwrap_or(0.0),
         v["match_secs"].as_f64().unwrap_or(0.0)
     );
+    let v = child(&["child-views".as_ref(), db.as_os_str()])?;
+    println!(
+        "{:<44} {:>8.2} {:>7.0} MB   (part of the first run above)",
+        "rebuild the dashboard's rollups + search index",
+        v["secs"].as_f64().unwrap_or(f64::NAN),
+        mb(&v)
+    );
     let v = child(&["child-queries".as_ref(), db.as_os_str()])?;
     println!(
         "\nwhat the desktop app asks of the filled workspace (one process, warm after the first)"
@@ -143,6 +150,21 @@ pub fn child_run(args: &[String]) -> Result<(), String> {
     println!(
         "{}",
         serde_json::json!({"secs": secs, "cases": run.cases, "written": run.written, "peak_rss_kib": peak_rss_kib()})
+    );
+    Ok(())
+}
+
+/// What a full build of the dashboard's rollups and the search index costs on a filled
+/// workspace (a first run does it; later runs keep them by delta).
+pub fn child_views(args: &[String]) -> Result<(), String> {
+    let db = args.first().ok_or("child-views DB")?;
+    let mut ws = Workspace::open(Path::new(db)).map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    ws.rebuild_case_views().map_err(|e| e.to_string())?;
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{}",
+        serde_json::json!({"secs": secs, "peak_rss_kib": peak_rss_kib()})
     );
     Ok(())
 }

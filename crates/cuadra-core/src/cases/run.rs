@@ -527,6 +527,18 @@ impl Workspace {
         })
     }
 
+    /// Rebuilds, in one transaction, what is kept beside the cases (the dashboard's rollups and
+    /// the case search index) from the stored cases. Every write keeps them already; this is for
+    /// maintenance and for measuring what a full build costs.
+    pub fn rebuild_case_views(&mut self) -> Result<(), StoreError> {
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        super::derived::rebuild(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The latest run's id and as-of, if the workspace was ever reconciled.
     pub fn last_run(&self) -> Result<Option<(i64, String)>, StoreError> {
         Ok(self
