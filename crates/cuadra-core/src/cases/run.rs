@@ -552,6 +552,37 @@ impl Workspace {
     }
 }
 
+/// From this many cases written into an empty table, indexes are built after the writes.
+const BULK_WRITE_FROM: usize = 20_000;
+
+/// Drops the secondary indexes of `tables` that can be dropped (not those behind UNIQUE
+/// constraints) and returns the statements that create them again.
+fn set_aside_indexes(
+    tx: &rusqlite::Transaction<'_>,
+    tables: &[&str],
+) -> Result<Vec<String>, StoreError> {
+    let mut saved: Vec<(String, String)> = Vec::new();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT name, sql FROM sqlite_master
+             WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1 ORDER BY name",
+        )?;
+        for table in tables {
+            let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            for row in rows {
+                saved.push(row?);
+            }
+        }
+    }
+    for (name, _) in &saved {
+        tx.execute_batch(&format!("DROP INDEX \"{name}\";"))?;
+    }
+    Ok(saved
+        .into_iter()
+        .map(|(_, sql)| format!("{sql};"))
+        .collect())
+}
+
 /// Writes the cases that are new or changed, removes those that vanished. Lines leave their old
 /// cases before they join new ones, so "one case per line" holds at every statement. With a
 /// `scope` (a partial recompute after a review act), only the stored cases named there (and
@@ -608,6 +639,13 @@ pub(crate) fn write_cases(
         .chain(vanished.iter().copied())
         .collect();
     let derived = super::derived::Pending::before(tx, &old_ids, changed.len())?;
+    // A first run writes every case: its secondary indexes are built once at the end rather
+    // than updated row by row (the UNIQUE ones stay: the writes rely on them).
+    let rebuilt_indexes = if stored.is_empty() && changed.len() > BULK_WRITE_FROM {
+        set_aside_indexes(tx, &["cases", "case_lines"])?
+    } else {
+        Vec::new()
+    };
     {
         let mut drop_lines = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
         for id in &old_ids {
@@ -692,6 +730,11 @@ pub(crate) fn write_cases(
             add_line.execute(params![id, line])?;
         }
         new_ids.push(id);
+    }
+    drop(upsert);
+    drop(add_line);
+    for sql in &rebuilt_indexes {
+        tx.execute_batch(sql)?;
     }
     derived.after(tx, &new_ids)?;
     Ok((changed.len() as u64, vanished.len() as u64))

@@ -223,6 +223,36 @@ fn a_resolution_survives_reruns_and_is_in_the_case_history() {
 }
 
 #[test]
+fn a_first_run_of_many_cases_leaves_every_index_as_the_schema_defines_it() {
+    let indexes = |t: &TestWs| -> Vec<(String, String)> {
+        let mut stmt =
+            t.ws.conn()
+                .prepare(
+                    "SELECT name, coalesce(sql, '') FROM sqlite_master
+                 WHERE type = 'index' AND tbl_name IN ('cases', 'case_lines') ORDER BY name",
+                )
+                .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let schema = indexes(&TestWs::new());
+    assert!(schema.len() >= 8, "{schema:?}");
+    // Over 20,000 cases written at once: the indexes are set aside and built at the end.
+    let (t, _) = super::scenario_ws(cuadra_testkit::scenario::ScenarioPsp::Dlocal, 3, 21_000);
+    assert!(count(&t, "SELECT COUNT(*) FROM cases") > 20_000);
+    assert_eq!(indexes(&t), schema);
+    assert_eq!(
+        t.ws.conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+            .unwrap(),
+        "ok"
+    );
+    assert_partition(&t);
+}
+
+#[test]
 fn an_act_on_a_case_that_changed_since_it_was_opened_is_refused_and_writes_nothing() {
     let mut t = reconciled();
     let key = "order:shopify:1002";
