@@ -3,7 +3,7 @@
 //! the aging of open vouchers and the alerts that need someone today. Also the facets the case
 //! filters offer and the settlement-line search of a manual match. Read-only; exact decimals.
 
-use super::CaseFilter;
+use super::{dec, text, CaseFilter};
 use crate::store::{StoreError, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -97,16 +97,6 @@ pub struct Facets {
 pub struct FoundLine {
     pub line: super::DetailLine,
     pub case_key: Option<String>,
-}
-
-fn dec(v: &Option<String>) -> Decimal {
-    v.as_deref()
-        .and_then(|t| t.parse::<Decimal>().ok())
-        .unwrap_or_default()
-}
-
-fn text(d: Decimal) -> String {
-    d.normalize().to_string()
 }
 
 /// Aging bucket of an open voucher `hours` old.

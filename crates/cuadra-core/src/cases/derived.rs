@@ -7,8 +7,9 @@
 //! most cases changed); a purge rebuilds. `derived_built` says they were ever built, so a
 //! workspace from before them gets them on its first open.
 
+use super::query::zone_of;
+use super::{dec, text};
 use crate::store::StoreError;
-use crate::time::{parse_zone, DEFAULT_ZONE};
 use chrono::DateTime;
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -63,12 +64,6 @@ struct Rollup {
     settled: HashMap<SettledKey, SettledAgg>,
 }
 
-fn dec(v: Option<String>) -> Decimal {
-    v.as_deref()
-        .and_then(|t| t.parse::<Decimal>().ok())
-        .unwrap_or_default()
-}
-
 /// The local date of a case's event (`event_utc`) in `zone`, '' without one.
 fn local_day(event_utc: &Option<String>, zone: Tz) -> String {
     event_utc
@@ -113,7 +108,7 @@ impl Rollup {
                 Some(a) => (Some(a), currency.clone()),
                 None => (net, settlement_currency),
             };
-            let amount = dec(amount) * s;
+            let amount = dec(&amount) * s;
             let cur = cur.unwrap_or_default();
             let e = self
                 .status
@@ -132,7 +127,7 @@ impl Rollup {
                 e.open_amount += amount;
             }
             let has_paid = paid.is_some();
-            let paid = dec(paid) * s;
+            let paid = dec(&paid) * s;
             let (paid_at, settled_at): (Option<String>, Option<String>) = (r.get(10)?, r.get(11)?);
             if let Some(on) = paid_at.as_deref().and_then(|t| t.get(..10)) {
                 let e = self
@@ -172,7 +167,7 @@ impl Rollup {
             let e = self.settled.entry(key).or_default();
             e.lines += sign;
             for (i, slot) in e.sums.iter_mut().enumerate() {
-                *slot += dec(r.get(4 + i)?) * s;
+                *slot += dec(&r.get(4 + i)?) * s;
             }
         }
         Ok(())
@@ -196,7 +191,6 @@ impl Rollup {
 
     /// Adds the deltas to the stored rollups; rows that drop to nothing go.
     fn apply(self, conn: &Connection) -> Result<(), StoreError> {
-        let text = |d: Decimal| d.normalize().to_string();
         {
             let mut get = conn.prepare_cached(
                 "SELECT cases, open, amount, open_amount FROM dash_status
@@ -216,8 +210,8 @@ impl Rollup {
                         Ok(StatusAgg {
                             cases: r.get(0)?,
                             open: r.get(1)?,
-                            amount: dec(r.get(2)?),
-                            open_amount: dec(r.get(3)?),
+                            amount: dec(&r.get(2)?),
+                            open_amount: dec(&r.get(3)?),
                         })
                     })
                     .optional()?
@@ -258,8 +252,8 @@ impl Rollup {
                     .query_row(params![p, d, psp, on, cur], |r| {
                         Ok(DailyAgg {
                             n: r.get(0)?,
-                            paid: dec(r.get(1)?),
-                            settled: dec(r.get(2)?),
+                            paid: dec(&r.get(1)?),
+                            settled: dec(&r.get(2)?),
                         })
                     })
                     .optional()?
@@ -300,10 +294,10 @@ impl Rollup {
                         Ok(SettledAgg {
                             lines: r.get(0)?,
                             sums: [
-                                dec(r.get(1)?),
-                                dec(r.get(2)?),
-                                dec(r.get(3)?),
-                                dec(r.get(4)?),
+                                dec(&r.get(1)?),
+                                dec(&r.get(2)?),
+                                dec(&r.get(3)?),
+                                dec(&r.get(4)?),
                             ],
                         })
                     })
@@ -321,18 +315,6 @@ impl Rollup {
         }
         Ok(())
     }
-}
-
-/// The workspace zone as a write sees it.
-pub(super) fn zone_of(conn: &Connection) -> Result<Tz, StoreError> {
-    let zone: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = 'zone'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(zone
-        .and_then(|z| parse_zone(&z).ok())
-        .unwrap_or(DEFAULT_ZONE))
 }
 
 /// Rebuilds the dashboard's rollups from the stored cases, with the workspace zone as stored

@@ -28,6 +28,18 @@ pub use run::{membership, RunSummary};
 
 use serde::Serialize;
 
+/// A stored decimal text as a value; absent (or unreadable) counts as zero in a sum.
+fn dec(v: &Option<String>) -> rust_decimal::Decimal {
+    v.as_deref()
+        .and_then(|t| t.parse::<rust_decimal::Decimal>().ok())
+        .unwrap_or_default()
+}
+
+/// A sum as stored and shown: exact, at its smallest scale.
+fn text(d: rust_decimal::Decimal) -> String {
+    d.normalize().to_string()
+}
+
 /// Whether a person still has to act on a case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

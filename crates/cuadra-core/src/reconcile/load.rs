@@ -51,23 +51,17 @@ pub fn recon_inputs_for(
     order_ids: &[i64],
     line_ids: &[i64],
 ) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
-    let json = |ids: &[i64]| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-    recon_inputs_where(conn, Some((json(order_ids), json(line_ids))))
+    recon_inputs_where(conn, Some((order_ids, line_ids)))
 }
 
-/// How many rows a load will read: the table's count, or the ids asked for (`which` picks the
-/// order ids, 0, or the line ids, 1).
+/// How many rows a load will read: the ids asked for, else the whole table.
 fn count(
     conn: &rusqlite::Connection,
     table: &str,
-    only: &Option<(String, String)>,
-    which: usize,
+    ids: Option<&[i64]>,
 ) -> Result<usize, StoreError> {
-    Ok(match only {
-        Some(ids) => {
-            let json = if which == 0 { &ids.0 } else { &ids.1 };
-            serde_json::from_str::<Vec<i64>>(json).map_or(0, |v| v.len())
-        }
+    Ok(match ids {
+        Some(ids) => ids.len(),
         None => conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
             r.get::<_, i64>(0)
         })? as usize,
@@ -76,7 +70,7 @@ fn count(
 
 fn recon_inputs_where(
     conn: &rusqlite::Connection,
-    only: Option<(String, String)>,
+    only: Option<(&[i64], &[i64])>,
 ) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
     {
         let (line_where, order_where) = match only {
@@ -95,8 +89,9 @@ fn recon_inputs_where(
                 expires_at, payer_email
              FROM settlement_lines {line_where} ORDER BY id"
         ))?;
-        let line_params: Vec<String> = only.iter().map(|(_, l)| l.clone()).collect();
-        let mut lines = Vec::with_capacity(count(conn, "settlement_lines", &only, 1)?);
+        let json = |ids: &[i64]| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let line_params: Vec<String> = only.iter().map(|(_, l)| json(l)).collect();
+        let mut lines = Vec::with_capacity(count(conn, "settlement_lines", only.map(|o| o.1))?);
         let rows = stmt.query_map(rusqlite::params_from_iter(line_params.iter()), |r| {
             let row_type: String = r.get(3)?;
             let status: String = r.get(4)?;
@@ -145,8 +140,8 @@ fn recon_inputs_where(
              FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
              {order_where} ORDER BY o.id"
         ))?;
-        let order_params: Vec<String> = only.iter().map(|(o, _)| o.clone()).collect();
-        let mut orders = Vec::with_capacity(count(conn, "shop_orders", &only, 0)?);
+        let order_params: Vec<String> = only.iter().map(|(o, _)| json(o)).collect();
+        let mut orders = Vec::with_capacity(count(conn, "shop_orders", only.map(|o| o.0))?);
         let rows = stmt.query_map(rusqlite::params_from_iter(order_params.iter()), |r| {
             let status: String = r.get(4)?;
             Ok(OrderIn {
