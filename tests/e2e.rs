@@ -581,7 +581,9 @@ impl TauriDriver {
         let binary = tauri_driver_binary();
         // Free ports, so runs of other checkouts or a stray driver on 4444/4445 do not collide.
         let port = free_port();
-        let native_port = free_port();
+        let native_port = std::iter::repeat_with(free_port)
+            .find(|&p| p != port)
+            .expect("a second free port");
         let child = Command::new(&binary)
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
@@ -590,7 +592,10 @@ impl TauriDriver {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
         let mut driver = TauriDriver { child, port };
-        driver.wait_until_listening();
+        // tauri-driver listens before its WebKitWebDriver does; a session asked for in between
+        // fails with "connection refused" (seen on a loaded CI machine). Wait for both.
+        driver.wait_until_listening(port, "tauri-driver");
+        driver.wait_until_listening(native_port, "WebKitWebDriver (started by tauri-driver)");
         driver
     }
 
@@ -598,16 +603,17 @@ impl TauriDriver {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    fn wait_until_listening(&mut self) {
+    fn wait_until_listening(&mut self, port: u16, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("tauri-driver exited before listening ({status}); see its output above");
+                panic!(
+                    "tauri-driver exited before {what} listened ({status}); see its output above"
+                );
             }
             assert!(
                 Instant::now() < deadline,
-                "tauri-driver did not listen on port {} within 20 s",
-                self.port
+                "{what} did not listen on port {port} within 20 s"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
