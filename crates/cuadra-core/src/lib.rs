@@ -15,3 +15,4 @@ pub mod retention;
 pub mod review;
 pub mod store;
 pub mod time;
+pub mod words;

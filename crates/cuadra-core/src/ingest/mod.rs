@@ -17,6 +17,7 @@ mod settlement;
 mod source;
 mod stream;
 pub mod vocab;
+pub mod words;
 
 pub use profile::{builtin_profiles, header_signature, normalize_header, Field, Profile};
 pub use report::{column_letter, ImportReport, Outcome, Problem, Severity};

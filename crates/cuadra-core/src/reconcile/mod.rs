@@ -81,6 +81,7 @@ mod settings;
 mod suggest;
 #[cfg(test)]
 mod tests;
+pub mod words;
 
 pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
 pub use export::{neutralize, write_reconciliation_csv, RECONCILIATION_COLUMNS};

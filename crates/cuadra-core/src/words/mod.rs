@@ -1,0 +1,472 @@
+//! Everything Cuadra tells a person in a sentence (case explanations, import problems), as a
+//! structured message rendered in the reader's language.
+//!
+//! A [`Msg`] is a catalog key plus typed arguments: identifiers and times as text (never
+//! translated), amounts as exact decimals (grouped per language), counts, and nested messages (a
+//! fragment such as "an unknown total" is itself translated). It is stored as compact JSON (see
+//! [`Msg::to_json`]) and rendered on demand by [`Msg::render`] here (reports, CLI) or by the desktop
+//! app from the same catalog, exported to TypeScript by [`catalog_json`].
+//!
+//! The catalog lives beside the code that speaks (`reconcile::words`, `ingest::words`), written with
+//! [`catalog!`], which will not compile without all three languages. A test checks that every
+//! translation uses exactly the placeholders of its English original.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use crate::report::Lang;
+
+/// One sentence or fragment in three languages. Placeholders are `{0}` .. `{9}`, in any order.
+#[derive(Debug)]
+pub struct Entry {
+    pub key: &'static str,
+    pub en: &'static str,
+    pub es: &'static str,
+    pub zh: &'static str,
+}
+
+impl Entry {
+    pub fn template(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Es => self.es,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
+/// Declares catalog entries as constants, and a list of them for lookup by key:
+///
+/// ```ignore
+/// catalog! {
+///     pub static ENTRIES;
+///     UNKNOWN_TIME = "time.unknown" {
+///         en: "an unknown time",
+///         es: "una hora desconocida",
+///         zh: "未知时间",
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! catalog {
+    (
+        $vis:vis static $list:ident;
+        $( $(#[$doc:meta])* $name:ident = $key:literal { en: $en:literal, es: $es:literal, zh: $zh:literal $(,)? } )*
+    ) => {
+        $( $(#[$doc])* $vis const $name: &$crate::words::Entry =
+            &$crate::words::Entry { key: $key, en: $en, es: $es, zh: $zh }; )*
+        $vis static $list: &[&$crate::words::Entry] = &[ $( $name ),* ];
+    };
+}
+
+/// A message: a catalog key and its arguments. `{"k": key, "a": [args]}` in JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Msg {
+    pub k: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub a: Vec<Arg>,
+}
+
+/// How the items of a list are joined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Join {
+    /// `a, b, c`
+    Comma,
+    /// `a; b; c`
+    Semi,
+    /// `a and b`
+    And,
+}
+
+/// An argument of a message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Arg {
+    /// Text shown as it is: identifiers, names, times already written in the workspace zone.
+    Text(String),
+    /// A count.
+    Int(i64),
+    /// An amount and its currency: `m` exact decimal text, `c` ISO code.
+    Money {
+        m: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        c: Option<String>,
+    },
+    /// A nested sentence, capitalized where it starts.
+    Sentence { s: Box<Msg> },
+    /// Items joined per language.
+    List { l: Vec<Arg>, j: Join },
+    /// A nested fragment.
+    Msg(Box<Msg>),
+}
+
+impl Arg {
+    pub fn money(amount: Decimal, currency: Option<&str>) -> Arg {
+        Arg::Money {
+            m: amount.to_string(),
+            c: currency
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string),
+        }
+    }
+
+    pub fn sentence(msg: Msg) -> Arg {
+        Arg::Sentence { s: Box::new(msg) }
+    }
+
+    pub fn list(items: Vec<Arg>, j: Join) -> Arg {
+        Arg::List { l: items, j }
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Arg {
+        Arg::Msg(Box::new(m))
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Int(n)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// `msg!(ENTRY)` or `msg!(ENTRY, arg0, arg1, ...)`, each argument anything `Into<Arg>`.
+#[macro_export]
+macro_rules! msg {
+    ($entry:expr $(, $arg:expr)* $(,)?) => {
+        $crate::words::Msg::new($entry, vec![$($crate::words::Arg::from($arg)),*])
+    };
+}
+
+impl Msg {
+    pub fn new(entry: &'static Entry, args: Vec<Arg>) -> Msg {
+        debug_assert_eq!(
+            placeholders(entry.en).len(),
+            args.len(),
+            "{} takes {} arguments",
+            entry.key,
+            placeholders(entry.en).len()
+        );
+        Msg {
+            k: entry.key.to_string(),
+            a: args,
+        }
+    }
+
+    /// Text that is not in the catalog, shown as it is in every language: an explanation stored
+    /// by an earlier version, or a message from outside Cuadra (a library's error).
+    pub fn verbatim(text: impl Into<String>) -> Msg {
+        Msg {
+            k: VERBATIM.key.to_string(),
+            a: vec![Arg::Text(text.into())],
+        }
+    }
+
+    /// `{"k":"...","a":[...]}`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a message always serializes")
+    }
+
+    /// A stored message; text that is not a message's JSON (written before messages were
+    /// structured) comes back verbatim.
+    pub fn from_stored(text: &str) -> Msg {
+        if text.starts_with('{') {
+            if let Ok(m) = serde_json::from_str::<Msg>(text) {
+                return m;
+            }
+        }
+        Msg::verbatim(text)
+    }
+
+    /// The sentence in `lang`, its first letter capitalized.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::with_capacity(120);
+        self.render_into(&mut out, lang);
+        capitalize_from(&mut out, 0);
+        out
+    }
+
+    fn render_into(&self, out: &mut String, lang: Lang) {
+        let Some(entry) = lookup(&self.k) else {
+            // A key from a newer version: show it with its arguments rather than nothing.
+            out.push_str(&self.k);
+            for a in &self.a {
+                out.push(' ');
+                a.render_into(out, lang);
+            }
+            return;
+        };
+        let template = entry.template(lang);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after
+                .find('}')
+                .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)))
+            {
+                Some((i, close)) => {
+                    if let Some(arg) = self.a.get(i) {
+                        arg.render_into(out, lang);
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+}
+
+impl Arg {
+    fn render_into(&self, out: &mut String, lang: Lang) {
+        match self {
+            Arg::Text(t) => out.push_str(t),
+            Arg::Int(n) => out.push_str(&n.to_string()),
+            Arg::Money { m, c } => match m.parse::<Decimal>() {
+                Ok(d) => push_money(out, d, c.as_deref(), lang),
+                Err(_) => out.push_str(m),
+            },
+            Arg::Sentence { s } => {
+                let start = out.len();
+                s.render_into(out, lang);
+                capitalize_from(out, start);
+            }
+            Arg::List { l, j } => {
+                let (sep, last) = match (j, lang) {
+                    (Join::Comma, Lang::Zh) => ("、", "、"),
+                    (Join::Comma, _) => (", ", ", "),
+                    (Join::Semi, Lang::Zh) => ("；", "；"),
+                    (Join::Semi, _) => ("; ", "; "),
+                    (Join::And, Lang::En) => (", ", " and "),
+                    (Join::And, Lang::Es) => (", ", " y "),
+                    (Join::And, Lang::Zh) => ("、", "和"),
+                };
+                for (i, item) in l.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(if i + 1 == l.len() { last } else { sep });
+                    }
+                    item.render_into(out, lang);
+                }
+            }
+            Arg::Msg(m) => m.render_into(out, lang),
+        }
+    }
+}
+
+fn capitalize_from(out: &mut String, start: usize) {
+    if let Some(c) = out[start..].chars().next() {
+        if c.is_lowercase() {
+            let upper: String = c.to_uppercase().collect();
+            out.replace_range(start..start + c.len_utf8(), &upper);
+        }
+    }
+}
+
+/// `COP 150.000` and `USD 1.234,56` in Spanish (Colombia), `COP 150,000` and `USD 1,234.56` in
+/// English and Chinese. Decimals to the currency's scale (none for COP), or more when the value
+/// has them, so half a peso never reads as zero.
+pub fn push_money(out: &mut String, amount: Decimal, currency: Option<&str>, lang: Lang) {
+    let (group, point) = match lang {
+        Lang::Es => ('.', ','),
+        Lang::En | Lang::Zh => (',', '.'),
+    };
+    if let Some(code) = currency.map(str::trim).filter(|c| !c.is_empty()) {
+        out.push_str(code);
+        out.push(' ');
+    }
+    let usual = currency.map_or(2, crate::money::currency_scale);
+    let needed = amount.normalize().scale();
+    let scale = if needed == 0 && usual == 0 {
+        0
+    } else if needed > usual {
+        needed.max(2)
+    } else {
+        usual
+    };
+    let mut rounded = amount.abs();
+    rounded.rescale(scale);
+    let text = rounded.to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    if amount.is_sign_negative() && !amount.is_zero() {
+        out.push('-');
+    }
+    let first = int.len() % 3;
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (i + 3 - first) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+}
+
+/// The placeholders a template uses, sorted and deduplicated.
+pub fn placeholders(template: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        if let Some(close) = after.find('}') {
+            if let Ok(i) = after[..close].parse::<usize>() {
+                found.push(i);
+            }
+            rest = &after[close + 1..];
+        } else {
+            break;
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+catalog! {
+    pub static COMMON;
+    /// Text shown as it is in every language.
+    VERBATIM = "verbatim" { en: "{0}", es: "{0}", zh: "{0}" }
+}
+
+/// Every catalog, for lookup by key and for the app's copy.
+pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
+    [
+        COMMON,
+        crate::reconcile::words::ENTRIES,
+        crate::ingest::words::ENTRIES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
+pub fn lookup(key: &str) -> Option<&'static Entry> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static Entry>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| all_entries().map(|e| (e.key, e)).collect())
+        .get(key)
+        .copied()
+}
+
+/// The whole catalog as JSON, `{key: {en, es, zh}}` sorted by key: the desktop app renders the
+/// same messages from this copy (ui/src/i18n/messages/backend.generated.ts).
+pub fn catalog_json() -> String {
+    let mut entries: Vec<&Entry> = all_entries().collect();
+    entries.sort_by_key(|e| e.key);
+    let map: serde_json::Map<String, serde_json::Value> = entries
+        .into_iter()
+        .map(|e| {
+            (
+                e.key.to_string(),
+                serde_json::json!({ "en": e.en, "es": e.es, "zh": e.zh }),
+            )
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::Value::Object(map)).expect("catalog serializes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_translation_uses_the_placeholders_of_its_english_and_keys_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for e in all_entries() {
+            assert!(seen.insert(e.key), "key {} appears twice", e.key);
+            let en = placeholders(e.en);
+            assert_eq!(placeholders(e.es), en, "{}: Spanish placeholders", e.key);
+            assert_eq!(placeholders(e.zh), en, "{}: Chinese placeholders", e.key);
+            assert_eq!(
+                en,
+                (0..en.len()).collect::<Vec<_>>(),
+                "{}: placeholders must be 0..n",
+                e.key
+            );
+            if e.key != VERBATIM.key {
+                assert_ne!(e.es, e.en, "{}: Spanish is a copy of English", e.key);
+                assert_ne!(e.zh, e.en, "{}: Chinese is a copy of English", e.key);
+            }
+        }
+    }
+
+    #[test]
+    fn money_is_grouped_per_language_and_never_loses_a_decimal() {
+        let m = |s: &str, c: Option<&str>, lang| {
+            let mut out = String::new();
+            push_money(&mut out, s.parse().unwrap(), c, lang);
+            out
+        };
+        assert_eq!(m("150000", Some("COP"), Lang::Es), "COP 150.000");
+        assert_eq!(m("150000", Some("COP"), Lang::En), "COP 150,000");
+        assert_eq!(m("-2500", Some("COP"), Lang::Zh), "COP -2,500");
+        assert_eq!(m("1234.5", Some("USD"), Lang::Es), "USD 1.234,50");
+        assert_eq!(m("1234.5", Some("USD"), Lang::En), "USD 1,234.50");
+        assert_eq!(m("0.5", Some("COP"), Lang::Es), "COP 0,50");
+        assert_eq!(m("12.345", None, Lang::En), "12.345");
+    }
+
+    #[test]
+    fn messages_round_trip_through_json_and_render_nested_parts() {
+        let inner = Msg::verbatim("paid");
+        let msg = Msg {
+            k: VERBATIM.key.into(),
+            a: vec![Arg::list(
+                vec![
+                    Arg::sentence(inner),
+                    Arg::money("1500.5".parse().unwrap(), Some("USD")),
+                    Arg::Int(3),
+                ],
+                Join::And,
+            )],
+        };
+        let json = msg.to_json();
+        assert_eq!(Msg::from_stored(&json), msg);
+        assert_eq!(msg.render(Lang::En), "Paid, USD 1,500.50 and 3");
+        assert_eq!(msg.render(Lang::Es), "Paid, USD 1.500,50 y 3");
+        assert_eq!(msg.render(Lang::Zh), "Paid、USD 1,500.50和3");
+        assert_eq!(
+            Msg::from_stored("Old English text.").render(Lang::Zh),
+            "Old English text."
+        );
+        let unknown = Msg {
+            k: "from.a.newer.version".into(),
+            a: vec![Arg::Int(1)],
+        };
+        assert_eq!(unknown.render(Lang::Es), "From.a.newer.version 1");
+    }
+}
