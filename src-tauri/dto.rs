@@ -442,7 +442,9 @@ pub struct CaseRowDto {
     pub shop_status: Option<String>,
     pub customer: Option<String>,
     pub decided_by: String,
-    pub explanation: String,
+    /// Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
+    #[ts(type = "Msg")]
+    pub explanation: cuadra_core::words::Msg,
     pub period: Option<String>,
     pub locked: bool,
 }
@@ -746,7 +748,7 @@ pub fn typescript() -> String {
     let mut out = String::from(
         "// Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with\n\
          // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.\n\n\
-         import type { CaseState, CaseStatus, Lang, SortColumn } from \"./types\";\n\n",
+         import type { CaseState, CaseStatus, Lang, Msg, SortColumn } from \"./types\";\n\n",
     );
     let decls = [
         ApiErrorDto::decl(),
@@ -791,8 +793,105 @@ pub fn typescript() -> String {
     out.trim_end().to_string() + "\n"
 }
 
+/// The core's message catalog as TypeScript (ui/src/i18n/messages/backend.generated.ts), with
+/// sample messages and their Rust renderings, which a UI test compares with its own renderer.
+pub fn backend_messages_typescript() -> String {
+    use cuadra_core::msg;
+    use cuadra_core::reconcile::words::*;
+    use cuadra_core::words::{Arg, Join, Lang, Msg};
+    let cop = |n: i64| Arg::money(n.into(), Some("COP"));
+    let usd = |s: &str| Arg::money(s.parse().expect("a decimal"), Some("USD"));
+    let order = |name: &str| Arg::from(msg!(ORDER_NAMED, name));
+    let samples = [
+        msg!(
+            RESOLVED_BY,
+            msg!(REASON_WRITTEN_OFF),
+            "ana",
+            "2026-11-25",
+            Arg::sentence(msg!(
+                MATCHED,
+                msg!(
+                    PAID_FOR,
+                    cop(150_000),
+                    "2026-05-03 14:10 (Bogotá)",
+                    order("#1001"),
+                    cop(1_234_567)
+                ),
+                msg!(BEFORE_EXPIRY, "2026-05-04 10:00")
+            ))
+        ),
+        msg!(
+            LINE_AMBIGUOUS,
+            msg!(ROW_PAYMENT),
+            "T-648-1",
+            usd("1234.5"),
+            msg!(UNKNOWN_TIME),
+            Arg::list(vec![order("#1"), order("#2"), order("#3")], Join::Comma)
+        ),
+        msg!(
+            LINE_TIED,
+            msg!(ROW_REFUND),
+            msg!(LINE_BY_ID, 42i64),
+            usd("-0.041234"),
+            "2026-05-05 20:20 (Bogotá)",
+            Arg::list(vec![order("#10023"), order("#10033")], Join::And)
+        ),
+        msg!(
+            DUPLICATE_PAYMENT,
+            order("#7"),
+            cop(-2_500),
+            3usize,
+            Arg::list(vec!["a".into(), "b".into(), "c".into()], Join::Semi),
+            Arg::money("150000.50".parse().expect("a decimal"), Some("COP"))
+        ),
+        Msg::verbatim("Texto de una versión anterior."),
+        Msg {
+            k: "from.a.newer.version".into(),
+            a: vec![Arg::Int(1), "x".into()],
+        },
+    ];
+    let samples: Vec<serde_json::Value> = samples
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "msg": m,
+                "en": m.render(Lang::En),
+                "es": m.render(Lang::Es),
+                "zh": m.render(Lang::Zh),
+            })
+        })
+        .collect();
+    format!(
+        "// Generated from the Rust message catalog (crates/cuadra-core/src/words) by\n\
+         // src-tauri/dto.rs: do not edit. Regenerate with\n\
+         // `UPDATE_GENERATED=1 cargo test --lib generated`.\n\n\
+         import type {{ Msg }} from \"../../ipc/types\";\n\n\
+         export const BACKEND_MESSAGES: Record<string, {{ en: string; es: string; zh: string }}> = {};\n\n\
+         /** Messages rendered by the Rust catalog: the UI's renderer must give the same text. */\n\
+         export const BACKEND_SAMPLES: {{ msg: Msg; en: string; es: string; zh: string }}[] = {};\n",
+        cuadra_core::words::catalog_json(),
+        serde_json::to_string_pretty(&samples).expect("samples serialize")
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn generated_messages_are_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("ui/src/i18n/messages/backend.generated.ts");
+        let now = super::backend_messages_typescript();
+        if std::env::var_os("UPDATE_GENERATED").is_some() {
+            std::fs::write(&path, &now).expect("write backend.generated.ts");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == now,
+            "ui/src/i18n/messages/backend.generated.ts is out of date with the core's catalog: \
+             run `UPDATE_GENERATED=1 cargo test --lib generated` and commit it"
+        );
+    }
+
     #[test]
     fn generated_typescript_is_current() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/ipc/generated.ts");

@@ -112,6 +112,27 @@ async fn first_start_demo_review_audit_export_and_languages() {
     app.wait_for_attr("detail-state", "data-state", "resolved")
         .await;
     app.screenshot("04-case-detail.png").await;
+    // The explanation is the core's sentence, in the language the person reads.
+    let explained = app.text("detail-explanation").await;
+    assert!(
+        explained.starts_with("Resolved (written off) by Ana Contadora on ")
+            && explained.contains("short, beyond the tolerance"),
+        "{explained}"
+    );
+    app.select("lang-switch", "es").await;
+    let explicado = app
+        .wait_for_text_of(
+            "detail-explanation",
+            "Resuelto (castigado) por Ana Contadora el ",
+        )
+        .await;
+    assert!(
+        explicado.contains("más allá de la tolerancia"),
+        "{explicado}"
+    );
+    app.select("lang-switch", "en").await;
+    app.wait_for_text_of("detail-explanation", "Resolved (written off)")
+        .await;
     let (actor, reason): (String, String) = stored
         .conn()
         .query_row(
@@ -460,14 +481,15 @@ impl App {
     }
 
     /// Polls until `test_id`'s text contains `part`.
-    async fn wait_for_text_of(&self, test_id: &str, part: &str) {
+    /// Waits until the element's text contains `part`; returns the text.
+    async fn wait_for_text_of(&self, test_id: &str, part: &str) -> String {
         let deadline = Instant::now() + STARTUP_TIMEOUT;
         let mut last = String::new();
         while Instant::now() < deadline {
             if let Ok(e) = self.client.find(Locator::Css(&Self::css(test_id))).await {
                 last = e.text().await.unwrap_or_default();
                 if last.contains(part) {
-                    return;
+                    return last;
                 }
             }
             tokio::time::sleep(Duration::from_millis(100)).await;

@@ -1,7 +1,7 @@
 // Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with
 // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.
 
-import type { CaseState, CaseStatus, Lang, SortColumn } from "./types";
+import type { CaseState, CaseStatus, Lang, Msg, SortColumn } from "./types";
 
 export type ApiError = { code: string, message: string, };
 
@@ -43,7 +43,11 @@ export type CaseFilter = { statuses: CaseStatus[], psps: Array<string>, payment_
 
 export type CaseSort = { column: SortColumn, direction: "asc" | "desc", };
 
-export type CaseRow = { case_key: string, status: CaseStatus, engine_status: CaseStatus, rule: string, state: CaseState, order_id: string | null, order_ref: string | null, shop_order_id: string | null, settlement_refs: string, order_total: string | null, paid_amount: string | null, difference: string | null, currency: string | null, fee_total: string | null, tax_total: string | null, net_settled: string | null, settlement_currency: string | null, psp: string | null, payment_method: string | null, order_created_at: string | null, paid_at: string | null, voucher_expires_at: string | null, settled_at: string | null, shop_status: string | null, customer: string | null, decided_by: string, explanation: string, period: string | null, locked: boolean, };
+export type CaseRow = { case_key: string, status: CaseStatus, engine_status: CaseStatus, rule: string, state: CaseState, order_id: string | null, order_ref: string | null, shop_order_id: string | null, settlement_refs: string, order_total: string | null, paid_amount: string | null, difference: string | null, currency: string | null, fee_total: string | null, tax_total: string | null, net_settled: string | null, settlement_currency: string | null, psp: string | null, payment_method: string | null, order_created_at: string | null, paid_at: string | null, voucher_expires_at: string | null, settled_at: string | null, shop_status: string | null, customer: string | null, decided_by: string, 
+/**
+ * Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
+ */
+explanation: Msg, period: string | null, locked: boolean, };
 
 export type ListCasesResponse = { total: number, rows: Array<CaseRow>, };
 

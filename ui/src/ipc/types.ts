@@ -37,6 +37,27 @@ export type {
 } from "./generated";
 import type { ApiError, CaseFilter, CaseSort } from "./generated";
 
+// ---- Messages -----------------------------------------------------------------------------------
+
+/**
+ * A sentence from the backend (a case explanation, an import problem): a key of the core's catalog
+ * (i18n/messages/backend.generated.ts) and its arguments, rendered in the reader's language by
+ * i18n/backendText.ts. Mirrors `cuadra_core::words::Msg`.
+ */
+export interface Msg {
+  k: string;
+  a?: MsgArg[];
+}
+
+/** Text as it is (identifiers, names, times), a count, an amount, a nested sentence or fragment, a list. */
+export type MsgArg =
+  | string
+  | number
+  | { m: string; c?: string }
+  | { s: Msg }
+  | { l: MsgArg[]; j: "comma" | "semi" | "and" }
+  | Msg;
+
 // The shapes that cross the IPC boundary, mirroring the Rust types the commands take and return.
 // Plain data only: no behaviour beyond type guards and no Tauri import, so views and tests can use
 // them without a backend. JSON field names are snake_case (serde defaults); amounts are exact

@@ -99,7 +99,10 @@ pub struct CaseRow {
     pub shop_status: Option<String>,
     pub customer: Option<String>,
     pub decided_by: String,
-    pub explanation: String,
+    /// The sentence that explains the case, rendered per language (`Msg::render`); English
+    /// text in JSON (the CLI's output).
+    #[serde(serialize_with = "crate::words::english")]
+    pub explanation: crate::words::Msg,
     pub period: Option<String>,
     /// In a closed period: actions are refused until the period is reopened.
     pub locked: bool,
@@ -147,7 +150,7 @@ pub(crate) fn read_case_row(
         shop_status: r.get(24)?,
         customer: r.get(25)?,
         decided_by: r.get(26)?,
-        explanation: r.get(27)?,
+        explanation: crate::words::Msg::from_stored(&r.get::<_, String>(27)?),
         locked: period.as_ref().is_some_and(|p| closed.contains(p)),
         period,
     })

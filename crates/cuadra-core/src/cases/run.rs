@@ -9,9 +9,12 @@
 
 use super::{CaseRow, CaseState};
 use crate::audit::{self, event_time, NewEvent};
+use crate::msg;
+use crate::reconcile::words::*;
 use crate::reconcile::{recon_inputs_for, reconcile_with, LineIn, Manual, OrderIn, ReconCase};
 use crate::store::{StoreError, Workspace};
 use crate::time::Moment;
+use crate::words::{Arg, Msg};
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -217,7 +220,7 @@ fn fingerprint(row: &CaseRow, line_ids: &[i64]) -> String {
         opt(&row.shop_status),
         opt(&row.customer),
         Some(row.decided_by.clone()),
-        Some(row.explanation.clone()),
+        Some(row.explanation.to_json()),
         opt(&row.period),
         Some(membership(row.order_id, line_ids)),
     ] {
@@ -238,12 +241,28 @@ pub(crate) struct Shaper<'a> {
     now: String,
 }
 
-/// Why a resolved case reopened by itself.
-const REOPEN_WHY: &str = "its order or settlement lines changed after it was resolved";
+/// Why a resolved case reopened by itself, as the `auto_reopen` decision records it (the
+/// explanation shows it translated, `REOPEN_WHY`).
+const REOPEN_WHY_TEXT: &str = "its order or settlement lines changed after it was resolved";
 
-/// A decision shown in an explanation: `ana on 2026-11-25`.
-fn by_on(actor: &str, at: &str) -> String {
-    format!("{actor} on {}", at.get(..10).unwrap_or(at))
+/// The day of a decision's time, shown in an explanation: `2026-11-25`.
+fn day(at: &str) -> String {
+    at.get(..10).unwrap_or(at).to_string()
+}
+
+/// A resolution's reason code in words, or the text as recorded when it is not a known code.
+fn reason_word(reason: Option<&str>) -> Arg {
+    match reason {
+        Some("refunded_to_buyer") => msg!(REASON_REFUNDED_TO_BUYER).into(),
+        Some("written_off") => msg!(REASON_WRITTEN_OFF).into(),
+        Some("shop_corrected") => msg!(REASON_SHOP_CORRECTED).into(),
+        Some("refund_pending_at_psp") => msg!(REASON_REFUND_PENDING_AT_PSP).into(),
+        Some("not_our_order") => msg!(REASON_NOT_OUR_ORDER).into(),
+        Some("accepted_late_payment") => msg!(REASON_ACCEPTED_LATE_PAYMENT).into(),
+        Some("other") => msg!(REASON_OTHER).into(),
+        Some(text) => Arg::from(text),
+        None => Arg::from("resolved"),
+    }
 }
 
 /// A resolved case whose membership changed: its key, its status now, its membership now.
@@ -316,6 +335,7 @@ impl<'a> Shaper<'a> {
         let mut rule = c.rule.to_string();
         let mut decided_by = "cuadra".to_string();
         let mut explanation = c.explanation.clone();
+        let then = |e: Msg| Arg::sentence(e);
         // Links made by hand.
         let hand_linked = c
             .line_ids
@@ -325,11 +345,11 @@ impl<'a> Shaper<'a> {
         if let Some(line) = hand_linked {
             rule = "manual_match".into();
             decided_by = self.linked_by.get(line).cloned().unwrap_or_default();
-            explanation = format!("Matched by hand by {decided_by}. {explanation}");
+            explanation = msg!(MATCHED_BY_HAND, &decided_by, then(explanation));
         } else if let Some(line) = hand_held {
             rule = "manual_unmatch".into();
             decided_by = self.linked_by.get(line).cloned().unwrap_or_default();
-            explanation = format!("Taken out of its order by hand by {decided_by}. {explanation}");
+            explanation = msg!(UNMATCHED_BY_HAND, &decided_by, then(explanation));
         }
 
         let mut state = CaseState::Open;
@@ -339,27 +359,42 @@ impl<'a> Shaper<'a> {
                 if d.state_after == CaseState::Resolved.as_str() {
                     state = CaseState::Resolved;
                     decided_by = d.actor.clone();
-                    let reason = d.reason.as_deref().unwrap_or("resolved");
-                    explanation = format!(
-                        "Resolved ({reason}) by {}. {explanation}",
-                        by_on(&d.actor, &d.at)
+                    explanation = msg!(
+                        RESOLVED_BY,
+                        reason_word(d.reason.as_deref()),
+                        &d.actor,
+                        day(&d.at),
+                        then(explanation)
                     );
                 } else if d.action == "auto_reopen" || d.action == "reopen" {
-                    explanation = format!(
-                        "Reopened by {}{}. {explanation}",
-                        by_on(&d.actor, &d.at),
-                        d.reason
-                            .as_deref()
-                            .map(|r| format!(": {r}"))
-                            .unwrap_or_default()
-                    );
+                    explanation = match d.reason.as_deref() {
+                        // The reopening recorded by a run (below) words its reason the same way.
+                        Some(REOPEN_WHY_TEXT) => msg!(
+                            REOPENED_BY_BECAUSE,
+                            &d.actor,
+                            day(&d.at),
+                            msg!(REOPEN_WHY),
+                            then(explanation)
+                        ),
+                        Some(r) => msg!(
+                            REOPENED_BY_BECAUSE,
+                            &d.actor,
+                            day(&d.at),
+                            r,
+                            then(explanation)
+                        ),
+                        None => msg!(REOPENED_BY, &d.actor, day(&d.at), then(explanation)),
+                    };
                 }
             } else if d.state_after == CaseState::Resolved.as_str() {
                 contradicted = true;
                 // Worded as the reopening decision recorded now will read on every later run.
-                explanation = format!(
-                    "Reopened by {}: {REOPEN_WHY}. {explanation}",
-                    by_on("cuadra", &self.now)
+                explanation = msg!(
+                    REOPENED_BY_BECAUSE,
+                    "cuadra",
+                    day(&self.now),
+                    msg!(REOPEN_WHY),
+                    then(explanation)
                 );
             }
         }
@@ -718,7 +753,7 @@ pub(crate) fn write_cases(
                 r.shop_status,
                 r.customer,
                 r.decided_by,
-                r.explanation,
+                r.explanation.to_json(),
                 p.sort_amount,
                 p.event_utc,
                 r.period,
@@ -929,23 +964,24 @@ fn batch_cases(
         let name = batch_ref
             .clone()
             .unwrap_or_else(|| format!("of file {file_id}"));
-        let (rule, explanation) = if rounding {
-            (
-                "batch_rounding",
-                format!(
-                    "Batch {name} ({file}) states a net total of {} {cur}; its {n} lines add up to {} {cur}. The difference of {} {cur} is rounding, booked here so the lines tie out to the file.",
-                    total.normalize(), sum.normalize(), diff.normalize()
-                ),
-            )
+        let batch = batch_ref
+            .as_deref()
+            .map_or_else(|| msg!(BATCH_OF_FILE, file_id), |b| msg!(BATCH_NAMED, b));
+        let c = Some(cur.as_str());
+        let (rule, entry) = if rounding {
+            ("batch_rounding", BATCH_ROUNDING)
         } else {
-            (
-                "batch_total_differs",
-                format!(
-                    "Batch {name} ({file}) states a net total of {} {cur}, but its {n} lines add up to {} {cur}: {} {cur} is unaccounted for. Check whether the file was cut short or lines are missing.",
-                    total.normalize(), sum.normalize(), diff.normalize()
-                ),
-            )
+            ("batch_total_differs", BATCH_DIFFERS)
         };
+        let explanation = msg!(
+            entry,
+            batch,
+            file,
+            Arg::money(total, c),
+            n,
+            Arg::money(sum, c),
+            Arg::money(diff, c)
+        );
         let settled = transfer.clone();
         let period = settled
             .as_deref()
@@ -970,10 +1006,12 @@ fn batch_cases(
         if let Some(d) = decisions.get(&key).filter(|d| d.state_after == "resolved") {
             state = CaseState::Resolved;
             decided_by = d.actor.clone();
-            explanation = format!(
-                "Resolved ({}) by {}. {explanation}",
-                d.reason.as_deref().unwrap_or("resolved"),
-                by_on(&d.actor, &d.at)
+            explanation = msg!(
+                RESOLVED_BY,
+                reason_word(d.reason.as_deref()),
+                &d.actor,
+                day(&d.at),
+                Arg::sentence(explanation)
             );
         }
         let row = CaseRow {
@@ -1026,7 +1064,7 @@ impl Reopening {
                 key,
                 status: status.as_str().to_string(),
                 membership,
-                reason: REOPEN_WHY.to_string(),
+                reason: REOPEN_WHY_TEXT.to_string(),
             })
             .collect()
     }

@@ -142,7 +142,7 @@ pub struct ReconCase {
     pub voucher_expires_at: Option<Moment>,
     pub settled_at: Option<Moment>,
     pub shop_status: Option<OrderStatus>,
-    pub explanation: String,
+    pub explanation: crate::words::Msg,
 }
 
 impl ReconCase {
@@ -170,7 +170,7 @@ impl ReconCase {
             voucher_expires_at: None,
             settled_at: None,
             shop_status: None,
-            explanation: String::new(),
+            explanation: crate::words::Msg::verbatim(String::new()),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! Owns the decisions and their sentences; never links lines (see `link`) and never suggests.
 
 use super::case::{CaseStatus, LineIn, OrderIn, ReconCase};
-use super::explain::{money, money_or_unknown, when, when_zoned};
+use super::explain::{money_or_unknown, when, when_zoned};
 use super::facts::{
     buyer_amount, line_label, money_moved, order_label, paid_moment, same_currency, voucher_expiry,
     Expiry,
@@ -15,7 +15,10 @@ use super::keys::{line_identifiers, normalize_key};
 use super::link::Links;
 use super::settings::ReconSettings;
 use super::suggest::Suggestion;
-use crate::model::{PaymentStatus, RowType, SettlementLine};
+use super::words::*;
+use crate::model::{OrderStatus, PaymentStatus, RowType, SettlementLine};
+use crate::msg;
+use crate::words::{Arg, Join, Msg};
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
@@ -309,20 +312,14 @@ pub(super) fn order_case(
     };
     let mut text = story.sentence(&case);
     if !strays.is_empty() {
-        let mut names: Vec<(i64, String)> = strays
-            .iter()
-            .map(|&li| {
-                let l = &cx.lines[li as usize];
-                (l.id, line_label(l))
-            })
-            .collect();
-        names.sort();
-        let names: Vec<String> = names.into_iter().map(|(_, n)| n).collect();
-        text.push_str(&format!(
-            " Settlement line {} quotes keys that name this order and other orders too, so it \
-             was left in its own case.",
-            names.join(", ")
-        ));
+        let mut named: Vec<&LineIn> = strays.iter().map(|&li| &cx.lines[li as usize]).collect();
+        named.sort_by_key(|l| l.id);
+        let names = named.into_iter().map(line_label).collect();
+        text = msg!(
+            STRAY_LINES,
+            Arg::sentence(text),
+            Arg::list(names, Join::Comma)
+        );
     }
     case.explanation = text;
     case
@@ -340,7 +337,7 @@ fn on_time(shop_shows_paid: bool, amount_compared: bool) -> (CaseStatus, &'stati
 /// What an order case's sentence is made of.
 struct Story<'a> {
     cx: &'a Cx<'a>,
-    label: &'a str,
+    label: &'a Arg,
     total: Option<Decimal>,
     currency: Option<&'a str>,
     paid_currency: Option<&'a str>,
@@ -355,200 +352,195 @@ struct Story<'a> {
 }
 
 impl Story<'_> {
-    fn total(&self) -> String {
+    fn label(&self) -> Arg {
+        self.label.clone()
+    }
+
+    fn total(&self) -> Arg {
         match self.total {
-            Some(t) => money(t, self.currency),
-            None => "an unknown total".to_string(),
+            Some(t) => Arg::money(t, self.currency),
+            None => msg!(UNKNOWN_TOTAL).into(),
         }
     }
 
-    fn paid(&self) -> String {
+    fn paid(&self) -> Arg {
         money_or_unknown(
             self.first.and_then(|l| buyer_amount(&l.line).0),
             self.paid_currency,
         )
     }
 
-    fn paid_when(&self) -> String {
+    fn paid_when(&self) -> Arg {
         when_zoned(
             self.first.and_then(|l| paid_moment(&l.line)).as_ref(),
             self.cx.zone,
         )
     }
 
-    fn expiry(&self) -> String {
+    fn expiry(&self) -> Arg {
         self.expiry.map_or_else(
-            || "an unknown time".to_string(),
-            |e| when(&e.shown, self.cx.zone),
+            || msg!(UNKNOWN_TIME).into(),
+            |e| Arg::Text(when(&e.shown, self.cx.zone)),
         )
     }
 
     /// `Paid COP 150.000 at 2026-05-03 14:10 (Bogotá) for order #1001 of COP 150.000`.
-    fn paid_for(&self) -> String {
-        format!(
-            "Paid {} at {} for {} of {}",
+    fn paid_for(&self) -> Msg {
+        msg!(
+            PAID_FOR,
             self.paid(),
             self.paid_when(),
-            self.label,
+            self.label(),
             self.total()
         )
     }
 
-    fn before_expiry(&self) -> String {
+    fn before_expiry(&self) -> Msg {
         match self.expiry {
-            Some(_) => format!("before its voucher expired at {}", self.expiry()),
-            None => "with no known voucher expiry".to_string(),
+            Some(_) => msg!(BEFORE_EXPIRY, self.expiry()),
+            None => msg!(NO_KNOWN_EXPIRY),
         }
     }
 
-    fn sentence(&self, case: &ReconCase) -> String {
+    fn sentence(&self, case: &ReconCase) -> Msg {
         let zone = self.cx.zone;
-        let tol = money(self.cx.tol, self.currency);
-        let shop = case.shop_status.map_or("unknown", |s| s.as_str());
+        let tol = || Arg::money(self.cx.tol, self.currency);
+        let shop = || shop_word(case.shop_status);
         match case.status {
-            CaseStatus::Matched => {
-                let within = match self.difference {
-                    Some(d) if !d.is_zero() => format!(
-                        " ({} off, within the tolerance of {tol})",
-                        money(d.abs(), self.currency)
-                    ),
-                    _ => String::new(),
-                };
-                let unknown = if case.rule == "exact_key_amount_unknown" {
-                    "; the amounts could not be compared because one is missing"
-                } else {
-                    ""
-                };
-                format!(
-                    "{}{within}, {}{unknown}.",
+            CaseStatus::Matched => match self.difference {
+                Some(d) if !d.is_zero() => msg!(
+                    MATCHED_WITHIN,
+                    self.paid_for(),
+                    Arg::money(d.abs(), self.currency),
+                    tol(),
+                    self.before_expiry()
+                ),
+                _ if case.rule == "exact_key_amount_unknown" => msg!(
+                    MATCHED_AMOUNT_UNKNOWN,
                     self.paid_for(),
                     self.before_expiry()
-                )
-            }
-            CaseStatus::PaidShopPending => format!(
-                "{}, {}, but the shop still shows it {shop}: mark it paid and ship it.",
+                ),
+                _ => msg!(MATCHED, self.paid_for(), self.before_expiry()),
+            },
+            CaseStatus::PaidShopPending => msg!(
+                PAID_SHOP_PENDING,
                 self.paid_for(),
-                self.before_expiry()
+                self.before_expiry(),
+                shop()
             ),
             CaseStatus::Underpaid | CaseStatus::Overpaid => {
                 let d = self.difference.unwrap_or_default();
-                let what = if d < Decimal::ZERO {
-                    "short"
+                let entry = if d < Decimal::ZERO {
+                    UNDERPAID
                 } else {
-                    "more than the total"
+                    OVERPAID
                 };
-                format!(
-                    "{}: {} {what}, beyond the tolerance of {tol}.",
+                msg!(
+                    entry,
                     self.paid_for(),
-                    money(d.abs(), self.currency)
+                    Arg::money(d.abs(), self.currency),
+                    tol()
                 )
             }
-            CaseStatus::PaidAfterExpiry => format!(
-                "{}, after its voucher expired at {}: accept the late payment or refund it.",
-                self.paid_for(),
-                self.expiry()
-            ),
-            CaseStatus::CurrencyMismatch => format!(
-                "{}: the payment is in {} and the order in {}, so the amounts cannot be compared.",
+            CaseStatus::PaidAfterExpiry => {
+                msg!(PAID_AFTER_EXPIRY, self.paid_for(), self.expiry())
+            }
+            CaseStatus::CurrencyMismatch => msg!(
+                CURRENCY_MISMATCH,
                 self.paid_for(),
                 self.paid_currency.unwrap_or("?").trim(),
                 self.currency.unwrap_or("?")
             ),
             CaseStatus::DuplicatePayment => {
-                let each: Vec<String> = self
+                let each: Vec<Arg> = self
                     .distinct
                     .iter()
                     .map(|l| {
                         let (a, c) = buyer_amount(&l.line);
-                        format!(
-                            "{} of {} at {}",
+                        msg!(
+                            DUPLICATE_EACH,
                             line_label(l),
                             money_or_unknown(a, c),
                             when_zoned(paid_moment(&l.line).as_ref(), zone)
                         )
+                        .into()
                     })
                     .collect();
-                format!(
-                    "{} of {} was paid {} times ({}), {} in total: refund or apply the extra \
-                     payment.",
-                    capitalize(self.label),
+                msg!(
+                    DUPLICATE_PAYMENT,
+                    self.label(),
                     self.total(),
                     self.distinct.len(),
-                    each.join("; "),
+                    Arg::list(each, Join::Semi),
                     money_or_unknown(self.paid_sum, self.paid_currency)
                 )
             }
             CaseStatus::Refunded | CaseStatus::PartiallyRefunded | CaseStatus::ChargedBack => {
                 // With several payments, name their sum: "what is left" is computed from it.
                 let paid = match self.distinct.len() {
-                    0 if self.first.is_none() => {
-                        "has no payment line in the imported files".to_string()
-                    }
-                    0 | 1 => format!("was paid {} at {}", self.paid(), self.paid_when()),
-                    n => format!(
-                        "was paid {n} times, {} in total",
+                    0 if self.first.is_none() => msg!(PAID_NO_LINE),
+                    0 | 1 => msg!(PAID_ONCE, self.paid(), self.paid_when()),
+                    n => msg!(
+                        PAID_TIMES,
+                        n,
                         money_or_unknown(self.paid_sum, self.paid_currency)
                     ),
                 };
-                let refunded = money_or_unknown(self.refunded, self.currency);
+                let refunded = || money_or_unknown(self.refunded, self.currency);
                 match (case.status, case.rule) {
-                    (CaseStatus::ChargedBack, "payment_status_charged_back") => format!(
-                        "{} of {} {paid}, and the PSP reports that payment as charged back \
-                         (no chargeback line yet).",
-                        capitalize(self.label),
-                        self.total()
-                    ),
-                    (CaseStatus::ChargedBack, _) => format!(
-                        "{} of {} {paid}, and chargeback {} took back {} after a payer's dispute.",
-                        capitalize(self.label),
+                    (CaseStatus::ChargedBack, "payment_status_charged_back") => {
+                        msg!(CHARGED_BACK_BY_STATUS, self.label(), self.total(), paid)
+                    }
+                    (CaseStatus::ChargedBack, _) => msg!(
+                        CHARGED_BACK,
+                        self.label(),
                         self.total(),
-                        self.chargebacks
-                            .iter()
-                            .map(|l| line_label(l))
-                            .collect::<Vec<_>>()
-                            .join(", "),
+                        paid,
+                        Arg::list(
+                            self.chargebacks.iter().map(|l| line_label(l)).collect(),
+                            Join::Comma
+                        ),
                         money_or_unknown(sum_abs(self.chargebacks), self.currency)
                     ),
-                    (CaseStatus::Refunded, "payment_status_refunded") => format!(
-                        "{} of {} {paid}, and the PSP reports that payment as refunded (no \
-                         refund line yet).",
-                        capitalize(self.label),
-                        self.total()
-                    ),
-                    (CaseStatus::Refunded, _) => format!(
-                        "{} of {} {paid}, and {refunded} was refunded, the whole amount.",
-                        capitalize(self.label),
-                        self.total()
-                    ),
-                    _ => {
-                        let left = match (self.paid_sum.or(self.total), self.refunded) {
-                            (Some(b), Some(r)) => {
-                                format!(", leaving {}", money(b - r, self.currency))
-                            }
-                            _ => String::new(),
-                        };
-                        format!(
-                            "{} of {} {paid}, and {refunded} of it was refunded{left}.",
-                            capitalize(self.label),
-                            self.total()
-                        )
+                    (CaseStatus::Refunded, "payment_status_refunded") => {
+                        msg!(REFUNDED_BY_STATUS, self.label(), self.total(), paid)
                     }
+                    (CaseStatus::Refunded, _) => {
+                        msg!(REFUNDED, self.label(), self.total(), paid, refunded())
+                    }
+                    _ => match (self.paid_sum.or(self.total), self.refunded) {
+                        (Some(b), Some(r)) => msg!(
+                            PARTIALLY_REFUNDED_LEAVING,
+                            self.label(),
+                            self.total(),
+                            paid,
+                            refunded(),
+                            Arg::money(b - r, self.currency)
+                        ),
+                        _ => msg!(
+                            PARTIALLY_REFUNDED,
+                            self.label(),
+                            self.total(),
+                            paid,
+                            refunded()
+                        ),
+                    },
                 }
             }
             CaseStatus::Suggested => {
                 let (line, order_key, line_key) = match (self.suggestion, self.first) {
                     (Some(s), Some(l)) => (l, s.order_key.as_str(), s.line_key.as_str()),
-                    _ => return format!("{} has a likely payment.", capitalize(self.label)),
+                    _ => return msg!(SUGGESTED_BARE, self.label()),
                 };
-                format!(
-                    "No settlement line quotes {} of {}, but payment {} of {} at {} quotes \
-                     '{line_key}', one edit away from '{order_key}', with the same amount \
-                     inside the voucher window: confirm or reject the link.",
-                    self.label,
+                msg!(
+                    SUGGESTED,
+                    self.label(),
                     self.total(),
                     line_label(line),
                     self.paid(),
-                    self.paid_when()
+                    self.paid_when(),
+                    line_key,
+                    order_key
                 )
             }
             CaseStatus::AwaitingSettlement | CaseStatus::MissingSettlement => {
@@ -566,83 +558,80 @@ impl Story<'_> {
                         )
                     });
                 match (case.status, end) {
-                    (CaseStatus::AwaitingSettlement, Some(end)) => format!(
-                        "The shop shows {} of {} paid at {paid}, but no settlement line has \
-                         arrived yet; that is expected until {end} ({days} days' grace).",
-                        self.label,
-                        self.total()
+                    (CaseStatus::AwaitingSettlement, Some(end)) => msg!(
+                        AWAITING_SETTLEMENT,
+                        self.label(),
+                        self.total(),
+                        paid,
+                        end,
+                        days
                     ),
-                    (_, Some(end)) => format!(
-                        "The shop shows {} of {} paid at {paid}, but no settlement line arrived \
-                         within the {days}-day grace that ended at {end}: ask the PSP for the \
-                         payment.",
-                        self.label,
-                        self.total()
+                    (_, Some(end)) => msg!(
+                        MISSING_SETTLEMENT,
+                        self.label(),
+                        self.total(),
+                        paid,
+                        days,
+                        end
                     ),
-                    (_, None) => format!(
-                        "The shop shows {} of {} paid, at an unknown time, and no settlement \
-                         line has arrived: ask the PSP for the payment.",
-                        self.label,
-                        self.total()
-                    ),
+                    (_, None) => msg!(SETTLEMENT_UNKNOWN_TIME, self.label(), self.total()),
                 }
             }
             CaseStatus::AwaitingPayment => match self.expiry {
-                Some(_) => format!(
-                    "{} of {} has no payment yet; its voucher is valid until {}.",
-                    capitalize(self.label),
-                    self.total(),
-                    self.expiry()
-                ),
-                None => format!(
-                    "{} of {} has no payment yet, and its voucher expiry is unknown (no \
-                     creation time and no expiry in the files).",
-                    capitalize(self.label),
-                    self.total()
-                ),
+                Some(_) => msg!(AWAITING_PAYMENT, self.label(), self.total(), self.expiry()),
+                None => msg!(AWAITING_PAYMENT_NO_EXPIRY, self.label(), self.total()),
             },
-            CaseStatus::ExpiredUnpaid => format!(
-                "{} of {} was never paid and its voucher expired at {}; the shop shows it \
-                 {shop}: close the order.",
-                capitalize(self.label),
+            CaseStatus::ExpiredUnpaid => msg!(
+                EXPIRED_UNPAID,
+                self.label(),
                 self.total(),
-                self.expiry()
+                self.expiry(),
+                shop()
             ),
             CaseStatus::UnmatchedSettlement | CaseStatus::SettlementCharge => {
-                format!("{} has settlement lines only.", capitalize(self.label))
+                msg!(SETTLEMENT_LINES_ONLY, self.label())
             }
         }
     }
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// What the shop shows, as the sentence says it ("the shop still shows it pending").
+fn shop_word(status: Option<OrderStatus>) -> Msg {
+    match status.unwrap_or(OrderStatus::Unknown) {
+        OrderStatus::Pending => msg!(SHOP_PENDING),
+        OrderStatus::Authorized => msg!(SHOP_AUTHORIZED),
+        OrderStatus::PartiallyPaid => msg!(SHOP_PARTIALLY_PAID),
+        OrderStatus::Paid => msg!(SHOP_PAID),
+        OrderStatus::PartiallyRefunded => msg!(SHOP_PARTIALLY_REFUNDED),
+        OrderStatus::Refunded => msg!(SHOP_REFUNDED),
+        OrderStatus::Voided => msg!(SHOP_VOIDED),
+        OrderStatus::Expired => msg!(SHOP_EXPIRED),
+        OrderStatus::Cancelled => msg!(SHOP_CANCELLED),
+        OrderStatus::Failed => msg!(SHOP_FAILED),
+        OrderStatus::Unknown => msg!(SHOP_UNKNOWN),
     }
 }
 
 /// Why a line sits in a case of its own.
 pub(super) enum Alone {
     /// Its keys name several orders (their labels, sorted by order id).
-    Ambiguous(Vec<String>),
+    Ambiguous(Vec<Arg>),
     /// One edit away from these orders, but not uniquely, so nothing was suggested.
-    Tied(Vec<String>),
+    Tied(Vec<Arg>),
     /// It names no order.
     NoOrder,
 }
 
-fn row_word(row_type: RowType) -> &'static str {
+fn row_word(row_type: RowType) -> Msg {
     match row_type {
-        RowType::Payment => "Payment",
-        RowType::Refund => "Refund",
-        RowType::Chargeback => "Chargeback",
-        RowType::ChargebackReversal => "Chargeback reversal",
-        RowType::Fee => "Fee line",
-        RowType::Adjustment => "Adjustment line",
-        RowType::Tax => "Tax line",
-        RowType::Payout => "Payout line",
+        RowType::Payment => msg!(ROW_PAYMENT),
+        RowType::Refund => msg!(ROW_REFUND),
+        RowType::Chargeback => msg!(ROW_CHARGEBACK),
+        RowType::ChargebackReversal => msg!(ROW_CHARGEBACK_REVERSAL),
+        RowType::Fee => msg!(ROW_FEE),
+        RowType::Adjustment => msg!(ROW_ADJUSTMENT),
+        RowType::Tax => msg!(ROW_TAX),
+        RowType::Payout => msg!(ROW_PAYOUT),
     }
 }
 
@@ -689,22 +678,25 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
     let word = row_word(line.row_type);
     let what = money_or_unknown(amount, currency);
     let at = when_zoned(paid_moment(line).as_ref(), zone);
-    let quoted: Vec<String> = line_identifiers(line)
+    let quoted: Vec<Arg> = line_identifiers(line)
         .into_iter()
         .flatten()
         .filter_map(normalize_key)
-        .map(|k| format!("'{k}'"))
+        .map(|k| msg!(QUOTED, k.into_owned()).into())
         .collect();
-    let quoted = if quoted.is_empty() {
-        "no reference at all".to_string()
+    let quoted: Arg = if quoted.is_empty() {
+        msg!(NO_REFERENCE).into()
     } else {
-        quoted.join(", ")
+        Arg::list(quoted, Join::Comma)
     };
     case.explanation = match (status, why) {
-        (_, Alone::Ambiguous(orders)) => format!(
-            "{word} {label} of {what} at {at} quotes keys that name several orders ({}), so it \
-             was not assigned to any: choose the order by hand.",
-            orders.join(", ")
+        (_, Alone::Ambiguous(orders)) => msg!(
+            LINE_AMBIGUOUS,
+            word,
+            label,
+            what,
+            at,
+            Arg::list(orders, Join::Comma)
         ),
         (CaseStatus::SettlementCharge, _) => {
             let (charge, ccy) = match line.net_amount.or(line.gross_amount) {
@@ -717,30 +709,30 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
             let batch = line
                 .batch_ref
                 .as_deref()
-                .map_or_else(|| "its settlement".to_string(), |b| format!("batch {b}"));
-            format!(
-                "{word} {label} of {} belongs to {batch}, not to an order.",
-                money_or_unknown(charge, ccy)
+                .map_or_else(|| msg!(ITS_SETTLEMENT), |b| msg!(BATCH_NAMED, b));
+            msg!(
+                LINE_CHARGE,
+                word,
+                label,
+                money_or_unknown(charge, ccy),
+                batch
             )
         }
-        (_, Alone::Tied(orders)) => format!(
-            "{word} {label} of {what} at {at} quotes no known order; it is one edit away from \
-             {}, but not as a unique best match, so nothing was suggested: link it by hand.",
-            orders.join(" and ")
+        (_, Alone::Tied(orders)) => msg!(
+            LINE_TIED,
+            word,
+            label,
+            what,
+            at,
+            Arg::list(orders, Join::And)
         ),
-        (_, _) if rule == "unpaid_line_no_order" => format!(
-            "{word} line {label} of {what} with status {} quotes no known order ({quoted}); no \
-             money moved.",
-            line.status.as_str()
-        ),
-        (_, _) if rule == "reversal_no_order" => format!(
-            "{word} {label} of {what} at {at} quotes no known order ({quoted}): find the \
-             payment it reverses."
-        ),
-        _ => format!(
-            "{word} {label} of {what} at {at} quotes no known order ({quoted}) and no order is \
-             a likely match: import the missing orders or link it by hand."
-        ),
+        (_, _) if rule == "unpaid_line_no_order" => {
+            msg!(LINE_UNPAID, label, what, line.status.as_str(), quoted)
+        }
+        (_, _) if rule == "reversal_no_order" => {
+            msg!(LINE_REVERSAL, word, label, what, at, quoted)
+        }
+        _ => msg!(LINE_NO_ORDER, word, label, what, at, quoted),
     };
     case
 }

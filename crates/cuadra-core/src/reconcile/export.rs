@@ -4,6 +4,7 @@
 
 use crate::cases::{CaseFilter, CaseSort, SortKey};
 use crate::store::{StoreError, Workspace};
+use crate::words::Lang;
 use std::io::Write;
 
 /// The columns, in order (the export contract).
@@ -48,6 +49,7 @@ pub fn write_reconciliation_csv<W: Write>(
     out: W,
     ws: &Workspace,
     filter: &CaseFilter,
+    lang: Lang,
 ) -> Result<u64, StoreError> {
     let io = |e: std::io::Error| StoreError::BadQuery(format!("cannot write the export: {e}"));
     let mut out = out;
@@ -84,7 +86,7 @@ pub fn write_reconciliation_csv<W: Write>(
             o(&c.shop_status),
             c.decided_by.clone(),
             c.rule.clone(),
-            c.explanation.clone(),
+            c.explanation.render(lang),
         ];
         // Amounts and times are ours and may be negative; only text from files and people is
         // neutralized.

@@ -4,8 +4,11 @@
 
 use super::case::{LineIn, OrderIn};
 use super::settings::ReconSettings;
+use super::words::{LINE_BY_ID, ORDER_BY_ID, ORDER_NAMED};
 use crate::model::{PaymentStatus, SettlementLine, ShopOrder};
+use crate::msg;
 use crate::time::Moment;
+use crate::words::Arg;
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
@@ -123,7 +126,7 @@ pub(super) fn end_of(moment: &Moment, zone: Tz) -> DateTime<Utc> {
 }
 
 /// `order #1001`, `order 5551234`, or `order (id 7)`.
-pub(super) fn order_label(o: &OrderIn) -> String {
+pub(super) fn order_label(o: &OrderIn) -> Arg {
     let order = &o.order;
     match order
         .order_name
@@ -132,13 +135,13 @@ pub(super) fn order_label(o: &OrderIn) -> String {
         .map(str::trim)
         .filter(|k| !k.is_empty())
     {
-        Some(name) => format!("order {name}"),
-        None => format!("order (id {})", o.id),
+        Some(name) => msg!(ORDER_NAMED, name).into(),
+        None => msg!(ORDER_BY_ID, o.id).into(),
     }
 }
 
 /// The PSP's id of the line, else the merchant's reference, else `line <id>`.
-pub(super) fn line_label(l: &LineIn) -> String {
+pub(super) fn line_label(l: &LineIn) -> Arg {
     let line = &l.line;
     [
         line.psp_txn_id.as_deref(),
@@ -149,5 +152,5 @@ pub(super) fn line_label(l: &LineIn) -> String {
     .flatten()
     .map(str::trim)
     .find(|k| !k.is_empty())
-    .map_or_else(|| format!("line {}", l.id), str::to_string)
+    .map_or_else(|| msg!(LINE_BY_ID, l.id).into(), Arg::from)
 }

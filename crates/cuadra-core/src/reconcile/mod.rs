@@ -183,13 +183,10 @@ pub fn reconcile_with(
             all
         })
     };
-    let labels = |named: &[u32]| -> Vec<String> {
-        let mut v: Vec<(i64, String)> = named
-            .iter()
-            .map(|&oi| (orders[oi as usize].id, order_label(&orders[oi as usize])))
-            .collect();
-        v.sort();
-        v.into_iter().map(|(_, l)| l).collect()
+    let labels = |named: &[u32]| -> Vec<crate::words::Arg> {
+        let mut v: Vec<&OrderIn> = named.iter().map(|&oi| &orders[oi as usize]).collect();
+        v.sort_by_key(|o| o.id);
+        v.into_iter().map(order_label).collect()
     };
     let ambiguous: FastMap<u32, &Vec<u32>> =
         links.ambiguous.iter().map(|(li, o)| (*li, o)).collect();

@@ -175,7 +175,7 @@ const CONTRACT: [Column; 23] = [
     Column {
         key: "explanation",
         width: 70.0,
-        cell: |c, _| Cell::Text(&c.explanation),
+        cell: |c, names| Cell::Sentence(&c.explanation, names.lang()),
     },
 ];
 

@@ -177,6 +177,7 @@ pub fn label(lang: Lang, key: &str) -> &str {
 /// Status names by code for one language, built once per report (a row lookup must be cheap).
 pub struct StatusNames {
     names: Vec<(&'static str, &'static str)>,
+    lang: Lang,
 }
 
 impl StatusNames {
@@ -197,7 +198,12 @@ impl StatusNames {
                 (code, name)
             })
             .collect();
-        StatusNames { names }
+        StatusNames { names, lang }
+    }
+
+    /// The language of the report these names are for.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The status's name; an unknown code is shown as itself.

@@ -27,6 +27,9 @@ pub enum Cell<'a> {
     /// Text from files or people (references, customers, explanations): neutralized in CSV,
     /// always a string cell in XLSX.
     Text(&'a str),
+    /// A sentence Cuadra wrote (an explanation), rendered in the report's language; text like
+    /// `Text` (it quotes references from files).
+    Sentence(&'a crate::words::Msg, crate::words::Lang),
     /// Text Cuadra wrote itself (codes, keys, currencies): written as is.
     Code(&'a str),
     /// An exact decimal amount and the currency that decides its decimals.
@@ -109,6 +112,7 @@ impl<W: Write> Sink for CsvSink<W> {
             let text = match cell {
                 Cell::Empty => String::new(),
                 Cell::Text(t) => neutralize(t).into_owned(),
+                Cell::Sentence(m, lang) => neutralize(&m.render(*lang)).into_owned(),
                 Cell::Code(t) | Cell::Moment(t) => (*t).to_string(),
                 Cell::Title(t) => neutralize(t).into_owned(),
                 Cell::Amount { text, .. } | Cell::Rate(text) => self.number_text(text),
@@ -555,6 +559,12 @@ impl Sink for XlsxSheet<'_> {
                 Cell::Text(t) | Cell::Code(t) => {
                     if !t.is_empty() {
                         ws.write_string(row, col, fit_text(t)).map_err(xlsx_err)?;
+                    }
+                }
+                Cell::Sentence(m, lang) => {
+                    let t = m.render(lang);
+                    if !t.is_empty() {
+                        ws.write_string(row, col, fit_text(&t)).map_err(xlsx_err)?;
                     }
                 }
                 Cell::Title(t) => {

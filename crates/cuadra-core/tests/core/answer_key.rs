@@ -103,7 +103,7 @@ fn run(spec: ScenarioSpec) -> Run {
     let mut case_of_line: HashMap<i64, usize> = HashMap::new();
     for (i, c) in cases.iter().enumerate() {
         assert!(
-            c.explanation.ends_with('.') && c.explanation.len() > 20,
+            c.explanation.to_string().ends_with('.') && c.explanation.to_string().len() > 20,
             "{spec:?}: case {} explains itself in words: {:?}",
             c.key,
             c.explanation
@@ -153,7 +153,7 @@ fn run(spec: ScenarioSpec) -> Run {
                 got: case.status.as_str().to_string(),
                 rule: case.rule.to_string(),
                 plant: answer.map_or("", |a| a.plant).to_string(),
-                explanation: case.explanation.clone(),
+                explanation: case.explanation.to_string(),
             });
         }
     };
@@ -275,4 +275,56 @@ fn shopify_and_mercadopago_excel_resave_agree_with_the_answer_key() {
 #[test]
 fn mercadopago_partial_refunds_sharing_the_payment_id_agree_with_the_answer_key() {
     assert_agreement(ScenarioPsp::MercadoPagoExcel, true);
+}
+
+/// Every explanation of a whole scenario (all statuses planted) reads in Spanish and Chinese with
+/// no English left, no placeholder or catalog key showing, and survives storage as JSON.
+#[test]
+fn every_explanation_of_a_scenario_is_translated() {
+    use cuadra_core::words::{Lang, Msg};
+    let mut keys = BTreeSet::new();
+    for psp in [ScenarioPsp::Dlocal, ScenarioPsp::MercadoPagoExcel] {
+        let run = run(ScenarioSpec::new(psp, SEEDS[0], ORDERS));
+        for c in &run.cases {
+            let msg = &c.explanation;
+            keys.insert(msg.k.clone());
+            assert_eq!(&Msg::from_stored(&msg.to_json()), msg, "{}", c.key);
+            let en = msg.render(Lang::En);
+            let es = msg.render(Lang::Es);
+            let zh = msg.render(Lang::Zh);
+            for (lang, text) in [("en", &en), ("es", &es), ("zh", &zh)] {
+                assert!(
+                    !text.contains("{0")
+                        && !text
+                            .match_indices("case.")
+                            .any(|(i, _)| text[i + 5..].starts_with(char::is_lowercase))
+                        && text.len() > 20,
+                    "{}: the {lang} explanation shows a placeholder or a key: {text}",
+                    c.key
+                );
+            }
+            assert_ne!(es, en, "{}", c.key);
+            for english in [
+                " the ",
+                " of ",
+                " paid ",
+                " was ",
+                " its ",
+                " and ",
+                " voucher ",
+            ] {
+                assert!(!es.contains(english), "{}: English in Spanish: {es}", c.key);
+                assert!(!zh.contains(english), "{}: English in Chinese: {zh}", c.key);
+            }
+            assert!(
+                zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
+                "{}: {zh}",
+                c.key
+            );
+        }
+    }
+    assert!(
+        keys.len() >= 20,
+        "the scenarios must exercise most sentences, got {keys:?}"
+    );
 }

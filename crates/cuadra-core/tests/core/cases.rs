@@ -204,7 +204,8 @@ fn a_resolution_survives_reruns_and_is_in_the_case_history() {
     );
     assert!(
         c.explanation
-            .starts_with("Resolved (refund_pending_at_psp) by ana"),
+            .to_string()
+            .starts_with("Resolved (refund pending at the PSP) by ana"),
         "{}",
         c.explanation
     );
@@ -471,7 +472,9 @@ fn a_resolved_case_reopens_when_a_second_payment_arrives() {
         ("duplicate_payment", "open")
     );
     assert!(
-        c.explanation.starts_with("Reopened by cuadra on"),
+        c.explanation
+            .to_string()
+            .starts_with("Reopened by cuadra on"),
         "{}",
         c.explanation
     );
@@ -758,7 +761,9 @@ fn a_note_after_a_resolution_does_not_change_who_resolved_it() {
         ("resolved", "ana")
     );
     assert!(
-        c.explanation.starts_with("Resolved (written_off) by ana"),
+        c.explanation
+            .to_string()
+            .starts_with("Resolved (written off) by ana"),
         "{}",
         c.explanation
     );

@@ -150,8 +150,13 @@ fn the_reconciliation_csv_is_the_contract_writer_byte_for_byte() {
     let req = request(ExportKind::Reconciliation, ExportFormat::Csv);
     let (path, outcome) = run(&mut t, &req, dir.path(), "rec.csv");
     let mut expected = Vec::new();
-    cuadra_core::reconcile::write_reconciliation_csv(&mut expected, &t.ws, &CaseFilter::default())
-        .unwrap();
+    cuadra_core::reconcile::write_reconciliation_csv(
+        &mut expected,
+        &t.ws,
+        &CaseFilter::default(),
+        req.lang,
+    )
+    .unwrap();
     assert_eq!(
         std::fs::read(&path).unwrap(),
         expected,

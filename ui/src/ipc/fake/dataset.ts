@@ -3,7 +3,7 @@
 // sees the same cases. Case `i` is `i` steps back in time from the as-of instant, so index order
 // is the default sort (newest first). Amounts are built as integers and written as decimal text.
 
-import { CASE_STATUSES, type CaseRow, type CaseStatus } from "../types";
+import { CASE_STATUSES, type CaseRow, type CaseStatus, type Msg } from "../types";
 
 /** The instant the fake's cases are judged against. */
 export const AS_OF = "2026-05-20T09:00:00-05:00";
@@ -254,7 +254,20 @@ const SHOP_STATUS: Record<CaseStatus, string> = {
   settlement_charge: "unknown",
 };
 
-function explain(status: CaseStatus, ref: string, psp: string, total: bigint, paid: bigint | null): string {
+/** The fake's explanations: the real catalog's sentence for two statuses, English text for the rest. */
+function explain(status: CaseStatus, ref: string, psp: string, total: bigint, paid: bigint | null): Msg {
+  const order: Msg = { k: "case.order", a: [ref] };
+  const amount = { m: total.toString(), c: "COP" };
+  if (status === "awaiting_payment") {
+    return { k: "case.awaiting_payment", a: [order, amount, "2026-12-01 10:00"] };
+  }
+  if (status === "expired_unpaid") {
+    return { k: "case.expired_unpaid", a: [order, amount, "2026-05-04 10:00", { k: "case.shop.expired" }] };
+  }
+  return { k: "verbatim", a: [englishExplanation(status, ref, psp, total, paid)] };
+}
+
+function englishExplanation(status: CaseStatus, ref: string, psp: string, total: bigint, paid: bigint | null): string {
   const t = cop(total);
   const p = paid === null ? "" : cop(paid);
   switch (status) {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { CaseActionKind, CaseDetail as Detail, CaseRow } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
+import { renderMsg } from "../../i18n/backendText";
 import { ErrorLine, Lock, Money, StatusBadge, Time } from "../../components/ui";
 import { ActionForm } from "./ActionForm";
 
@@ -20,7 +21,7 @@ interface Props {
 
 export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Props) {
   const { backend } = useApp();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<CaseActionKind | null>(null);
@@ -64,7 +65,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
             <span className={`state state-${c.state}`} data-testid="detail-state" data-state={c.state}>{t(`state.${c.state}`)}</span>
             {c.locked ? <span className="chip warn" data-testid="detail-locked"><Lock label={t("cases.locked")} />{t("cases.locked")}</span> : null}
           </div>
-          <p className="explanation" data-testid="detail-explanation">{c.explanation}</p>
+          <p className="explanation" data-testid="detail-explanation">{renderMsg(c.explanation, lang)}</p>
           <p className="muted small">
             {t("detail.rule")}: <code>{c.rule}</code> · {t("detail.decided_by")}: {c.decided_by === "cuadra" ? t("detail.engine") : c.decided_by}
             {c.engine_status !== c.status ? <> · {t("detail.engine_status")}: {t(`status.${c.engine_status}`)}</> : null}

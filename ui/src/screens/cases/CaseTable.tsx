@@ -136,7 +136,7 @@ const PLACEHOLDER: Omit<GridRow, "__index"> = {
   shop_status: null,
   customer: null,
   decided_by: "",
-  explanation: "",
+  explanation: { k: "verbatim", a: [""] },
   period: null,
   locked: false,
   __placeholder: true,

@@ -1,0 +1,92 @@
+// Renders the backend's structured messages (case explanations, import problems) in the reader's
+// language, from the core's own catalog (messages/backend.generated.ts). The same algorithm as
+// `cuadra_core::words::Msg::render`; a test compares both on the samples the Rust side rendered.
+// Amounts are formatted on their digits, never through a float.
+
+import type { Lang, Msg, MsgArg } from "../ipc/types";
+import { parseDecimal } from "../format/decimal";
+import { BACKEND_MESSAGES } from "./messages/backend.generated";
+
+const SEPARATORS: Record<"comma" | "semi" | "and", Record<Lang, [string, string]>> = {
+  comma: { en: [", ", ", "], es: [", ", ", "], zh: ["、", "、"] },
+  semi: { en: ["; ", "; "], es: ["; ", "; "], zh: ["；", "；"] },
+  and: { en: [", ", " and "], es: [", ", " y "], zh: ["、", "和"] },
+};
+
+const NO_DECIMALS = new Set([
+  "COP", "CLP", "PYG", "JPY", "KRW", "VND", "ISK", "UGX", "XAF", "XOF", "XPF",
+  "BIF", "DJF", "GNF", "KMF", "RWF", "VUV", "UYI",
+]);
+const THREE_DECIMALS = new Set(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]);
+
+function currencyScale(code: string): number {
+  const c = code.trim().toUpperCase();
+  if (NO_DECIMALS.has(c)) return 0;
+  if (THREE_DECIMALS.has(c)) return 3;
+  if (c === "CLF" || c === "UYW") return 4;
+  return 2;
+}
+
+/** `COP 150.000` (es), `COP 150,000` (en, zh): as `cuadra_core::words::push_money`. */
+export function messageMoney(text: string, currency: string | undefined, lang: Lang): string {
+  const p = parseDecimal(text);
+  if (!p) return text;
+  const [group, point] = lang === "es" ? [".", ","] : [",", "."];
+  const code = currency?.trim() ?? "";
+  const usual = code ? currencyScale(code) : 2;
+  const frac = p.frac.replace(/0+$/, "");
+  const needed = frac.length;
+  const scale = needed === 0 && usual === 0 ? 0 : needed > usual ? Math.max(needed, 2) : usual;
+  const digits = (frac + "0".repeat(scale)).slice(0, scale);
+  let int = "";
+  for (let i = 0; i < p.int.length; i++) {
+    if (i > 0 && (p.int.length - i) % 3 === 0) int += group;
+    int += p.int[i];
+  }
+  const sign = p.negative ? "-" : "";
+  return `${code ? code + " " : ""}${sign}${int}${digits ? point + digits : ""}`;
+}
+
+function capitalizeFirst(text: string): string {
+  const first = text.charAt(0);
+  return first === first.toLowerCase() && first !== first.toUpperCase()
+    ? first.toUpperCase() + text.slice(1)
+    : text;
+}
+
+function isMsg(arg: object): arg is Msg {
+  return "k" in arg;
+}
+
+function renderArg(arg: MsgArg, lang: Lang): string {
+  if (typeof arg === "string") return arg;
+  if (typeof arg === "number") return String(arg);
+  if ("m" in arg) return messageMoney(arg.m, arg.c, lang);
+  if ("s" in arg) return capitalizeFirst(renderInner(arg.s, lang));
+  if ("l" in arg) {
+    const [sep, last] = SEPARATORS[arg.j][lang];
+    return arg.l
+      .map((item, i) => (i === 0 ? "" : i === arg.l.length - 1 ? last : sep) + renderArg(item, lang))
+      .join("");
+  }
+  if (isMsg(arg)) return renderInner(arg, lang);
+  return "";
+}
+
+function renderInner(msg: Msg, lang: Lang): string {
+  const args = msg.a ?? [];
+  const entry = BACKEND_MESSAGES[msg.k];
+  if (!entry) {
+    // A key from a newer version: its key and arguments rather than nothing.
+    return [msg.k, ...args.map((a) => renderArg(a, lang))].join(" ");
+  }
+  return entry[lang].replace(/\{(\d+)\}/g, (_, i: string) => {
+    const arg = args[Number(i)];
+    return arg === undefined ? "" : renderArg(arg, lang);
+  });
+}
+
+/** The message as a sentence in `lang`, its first letter capitalized. */
+export function renderMsg(msg: Msg, lang: Lang): string {
+  return capitalizeFirst(renderInner(msg, lang));
+}

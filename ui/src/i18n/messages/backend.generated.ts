@@ -1,0 +1,621 @@
+// Generated from the Rust message catalog (crates/cuadra-core/src/words) by
+// src-tauri/dto.rs: do not edit. Regenerate with
+// `UPDATE_GENERATED=1 cargo test --lib generated`.
+
+import type { Msg } from "../../ipc/types";
+
+export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: string }> = {
+  "case.awaiting_payment": {
+    "en": "{0} of {1} has no payment yet; its voucher is valid until {2}.",
+    "es": "{0} de {1} aún no tiene pago; su cupón de pago vence el {2}.",
+    "zh": "{0}（总额 {1}）尚未付款；其付款凭证有效期至 {2}。"
+  },
+  "case.awaiting_payment.no_expiry": {
+    "en": "{0} of {1} has no payment yet, and its voucher expiry is unknown (no creation time and no expiry in the files).",
+    "es": "{0} de {1} aún no tiene pago, y no se sabe cuándo vence su cupón de pago (los archivos no traen fecha de creación ni de vencimiento).",
+    "zh": "{0}（总额 {1}）尚未付款，且付款凭证到期时间未知（文件中没有创建时间，也没有到期时间）。"
+  },
+  "case.awaiting_settlement": {
+    "en": "The shop shows {0} of {1} paid at {2}, but no settlement line has arrived yet; that is expected until {3} ({4} days' grace).",
+    "es": "La tienda muestra {0} de {1} pagado el {2}, pero aún no ha llegado ninguna línea de liquidación; es normal hasta el {3} ({4} días de gracia).",
+    "zh": "店铺显示{0}（总额 {1}）已于 {2} 付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。"
+  },
+  "case.batch": {
+    "en": "batch {0}",
+    "es": "el lote {0}",
+    "zh": "批次 {0}"
+  },
+  "case.batch.differs": {
+    "en": "{0} ({1}) states a net total of {2}, but its {3} lines add up to {4}: {5} is unaccounted for. Check whether the file was cut short or lines are missing.",
+    "es": "{0} ({1}) declara un total neto de {2}, pero sus {3} líneas suman {4}: faltan por explicar {5}. Revise si el archivo quedó incompleto o faltan líneas.",
+    "zh": "{0}（{1}）声明的净额合计为 {2}，但其 {3} 条明细合计 {4}：有 {5} 无法解释。请检查文件是否被截断或缺少明细。"
+  },
+  "case.batch.rounding": {
+    "en": "{0} ({1}) states a net total of {2}; its {3} lines add up to {4}. The difference of {5} is rounding, booked here so the lines tie out to the file.",
+    "es": "{0} ({1}) declara un total neto de {2}; sus {3} líneas suman {4}. La diferencia de {5} es redondeo y se registra aquí para que las líneas cuadren con el archivo.",
+    "zh": "{0}（{1}）声明的净额合计为 {2}；其 {3} 条明细合计 {4}。差额 {5} 为舍入误差，记录于此，使明细与文件相符。"
+  },
+  "case.batch_of_file": {
+    "en": "the batch of file {0}",
+    "es": "el lote del archivo {0}",
+    "zh": "文件 {0} 的批次"
+  },
+  "case.before_expiry": {
+    "en": "before its voucher expired at {0}",
+    "es": "antes de que venciera su cupón de pago ({0})",
+    "zh": "在付款凭证到期（{0}）之前"
+  },
+  "case.by_hand.matched": {
+    "en": "Matched by hand by {0}. {1}",
+    "es": "Vinculado a mano por {0}. {1}",
+    "zh": "由 {0} 手动匹配。{1}"
+  },
+  "case.by_hand.unmatched": {
+    "en": "Taken out of its order by hand by {0}. {1}",
+    "es": "Separado de su pedido a mano por {0}. {1}",
+    "zh": "由 {0} 手动从其订单中移出。{1}"
+  },
+  "case.charged_back": {
+    "en": "{0} of {1} {2}, and chargeback {3} took back {4} after a payer's dispute.",
+    "es": "{0} de {1} {2}, y el contracargo {3} retiró {4} tras un reclamo del pagador.",
+    "zh": "{0}（总额 {1}）{2}，付款人提出争议后，拒付 {3} 收回了 {4}。"
+  },
+  "case.charged_back.status": {
+    "en": "{0} of {1} {2}, and the PSP reports that payment as charged back (no chargeback line yet).",
+    "es": "{0} de {1} {2}, y el PSP reporta ese pago como contracargado (aún sin línea de contracargo).",
+    "zh": "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已被拒付（尚无拒付明细）。"
+  },
+  "case.currency_mismatch": {
+    "en": "{0}: the payment is in {1} and the order in {2}, so the amounts cannot be compared.",
+    "es": "{0}: el pago está en {1} y el pedido en {2}, así que los montos no se pueden comparar.",
+    "zh": "{0}：付款币种为 {1}，订单币种为 {2}，因此无法比较金额。"
+  },
+  "case.duplicate.each": {
+    "en": "{0} of {1} at {2}",
+    "es": "{0} por {1} el {2}",
+    "zh": "{0}：{1}，{2}"
+  },
+  "case.duplicate_payment": {
+    "en": "{0} of {1} was paid {2} times ({3}), {4} in total: refund or apply the extra payment.",
+    "es": "{0} de {1} se pagó {2} veces ({3}), {4} en total: reembolse o aplique el pago de más.",
+    "zh": "{0}（总额 {1}）被支付了 {2} 次（{3}），共 {4}：请退还或冲抵多付的款项。"
+  },
+  "case.expired_unpaid": {
+    "en": "{0} of {1} was never paid and its voucher expired at {2}; the shop shows it {3}: close the order.",
+    "es": "{0} de {1} nunca se pagó y su cupón de pago venció el {2}; la tienda lo muestra {3}: cierre el pedido.",
+    "zh": "{0}（总额 {1}）从未付款，其付款凭证已于 {2} 到期；店铺显示为“{3}”：请关闭该订单。"
+  },
+  "case.its_settlement": {
+    "en": "its settlement",
+    "es": "su liquidación",
+    "zh": "其结算"
+  },
+  "case.line.ambiguous": {
+    "en": "{0} {1} of {2} at {3} quotes keys that name several orders ({4}), so it was not assigned to any: choose the order by hand.",
+    "es": "{0} {1} por {2} del {3} cita claves que nombran varios pedidos ({4}), así que no se asignó a ninguno: elija el pedido a mano.",
+    "zh": "{0} {1}（{2}，{3}）引用的参考号指向多个订单（{4}），因此未分配给任何订单：请手动选择订单。"
+  },
+  "case.line.charge": {
+    "en": "{0} {1} of {2} belongs to {3}, not to an order.",
+    "es": "{0} {1} por {2} pertenece a {3}, no a un pedido.",
+    "zh": "{0} {1}（{2}）属于{3}，而不属于某个订单。"
+  },
+  "case.line.no_order": {
+    "en": "{0} {1} of {2} at {3} quotes no known order ({4}) and no order is a likely match: import the missing orders or link it by hand.",
+    "es": "{0} {1} por {2} del {3} no cita ningún pedido conocido ({4}) y ningún pedido es una coincidencia probable: importe los pedidos que faltan o vincúlelo a mano.",
+    "zh": "{0} {1}（{2}，{3}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。"
+  },
+  "case.line.reversal": {
+    "en": "{0} {1} of {2} at {3} quotes no known order ({4}): find the payment it reverses.",
+    "es": "{0} {1} por {2} del {3} no cita ningún pedido conocido ({4}): busque el pago que revierte.",
+    "zh": "{0} {1}（{2}，{3}）未引用任何已知订单（{4}）：请找出它所冲回的付款。"
+  },
+  "case.line.tied": {
+    "en": "{0} {1} of {2} at {3} quotes no known order; it is one edit away from {4}, but not as a unique best match, so nothing was suggested: link it by hand.",
+    "es": "{0} {1} por {2} del {3} no cita ningún pedido conocido; está a una edición de {4}, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
+    "zh": "{0} {1}（{2}，{3}）未引用任何已知订单；它与{4}仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。"
+  },
+  "case.line.unpaid": {
+    "en": "Payment line {0} of {1} with status {2} quotes no known order ({3}); no money moved.",
+    "es": "La línea de pago {0} por {1} con estado {2} no cita ningún pedido conocido ({3}); no hubo movimiento de dinero.",
+    "zh": "状态为 {2} 的付款明细 {0}（{1}）未引用任何已知订单（{3}）；没有资金变动。"
+  },
+  "case.line_id": {
+    "en": "line {0}",
+    "es": "línea {0}",
+    "zh": "明细 {0}"
+  },
+  "case.matched": {
+    "en": "{0}, {1}.",
+    "es": "{0}, {1}.",
+    "zh": "{0}，{1}。"
+  },
+  "case.matched.amount_unknown": {
+    "en": "{0}, {1}; the amounts could not be compared because one is missing.",
+    "es": "{0}, {1}; los montos no se pudieron comparar porque falta uno.",
+    "zh": "{0}，{1}；由于缺少其中一个金额，无法比较金额。"
+  },
+  "case.matched.within_tolerance": {
+    "en": "{0} ({1} off, within the tolerance of {2}), {3}.",
+    "es": "{0} (diferencia de {1}, dentro de la tolerancia de {2}), {3}.",
+    "zh": "{0}（相差 {1}，在容差 {2} 以内），{3}。"
+  },
+  "case.missing_settlement": {
+    "en": "The shop shows {0} of {1} paid at {2}, but no settlement line arrived within the {3}-day grace that ended at {4}: ask the PSP for the payment.",
+    "es": "La tienda muestra {0} de {1} pagado el {2}, pero no llegó ninguna línea de liquidación en los {3} días de gracia, que terminaron el {4}: pida el pago al PSP.",
+    "zh": "店铺显示{0}（总额 {1}）已于 {2} 付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细：请向支付服务商追讨这笔款项。"
+  },
+  "case.no_known_expiry": {
+    "en": "with no known voucher expiry",
+    "es": "sin vencimiento conocido del cupón de pago",
+    "zh": "付款凭证到期时间未知"
+  },
+  "case.no_reference": {
+    "en": "no reference at all",
+    "es": "ninguna referencia",
+    "zh": "没有任何参考号"
+  },
+  "case.order": {
+    "en": "order {0}",
+    "es": "el pedido {0}",
+    "zh": "订单 {0}"
+  },
+  "case.order_id": {
+    "en": "order (id {0})",
+    "es": "el pedido (id {0})",
+    "zh": "订单（id {0}）"
+  },
+  "case.overpaid": {
+    "en": "{0}: {1} more than the total, beyond the tolerance of {2}.",
+    "es": "{0}: {1} más que el total, más allá de la tolerancia de {2}.",
+    "zh": "{0}：比总额多付 {1}，超出容差 {2}。"
+  },
+  "case.paid.no_line": {
+    "en": "has no payment line in the imported files",
+    "es": "no tiene línea de pago en los archivos importados",
+    "zh": "在已导入的文件中没有付款明细"
+  },
+  "case.paid.once": {
+    "en": "was paid {0} at {1}",
+    "es": "se pagó con {0} el {1}",
+    "zh": "于 {1} 支付了 {0}"
+  },
+  "case.paid.times": {
+    "en": "was paid {0} times, {1} in total",
+    "es": "se pagó {0} veces, {1} en total",
+    "zh": "被支付了 {0} 次，共 {1}"
+  },
+  "case.paid_after_expiry": {
+    "en": "{0}, after its voucher expired at {1}: accept the late payment or refund it.",
+    "es": "{0}, después de que venciera su cupón de pago ({1}): acepte el pago tardío o reembólselo.",
+    "zh": "{0}，但付款凭证已于 {1} 到期：请接受这笔逾期付款或予以退款。"
+  },
+  "case.paid_for": {
+    "en": "paid {0} at {1} for {2} of {3}",
+    "es": "se pagaron {0} el {1} por {2} de {3}",
+    "zh": "于 {1} 为{2}（总额 {3}）支付了 {0}"
+  },
+  "case.paid_shop_pending": {
+    "en": "{0}, {1}, but the shop still shows it {2}: mark it paid and ship it.",
+    "es": "{0}, {1}, pero la tienda aún lo muestra {2}: márquelo como pagado y despáchelo.",
+    "zh": "{0}，{1}，但店铺仍显示为“{2}”：请将其标记为已付款并发货。"
+  },
+  "case.partially_refunded": {
+    "en": "{0} of {1} {2}, and {3} of it was refunded.",
+    "es": "{0} de {1} {2}, y se reembolsaron {3} de ese pago.",
+    "zh": "{0}（总额 {1}）{2}，其中 {3} 已退款。"
+  },
+  "case.partially_refunded.leaving": {
+    "en": "{0} of {1} {2}, and {3} of it was refunded, leaving {4}.",
+    "es": "{0} de {1} {2}, y se reembolsaron {3} de ese pago; quedan {4}.",
+    "zh": "{0}（总额 {1}）{2}，其中 {3} 已退款，剩余 {4}。"
+  },
+  "case.quoted": {
+    "en": "'{0}'",
+    "es": "«{0}»",
+    "zh": "“{0}”"
+  },
+  "case.reason.accepted_late_payment": {
+    "en": "late payment accepted",
+    "es": "pago tardío aceptado",
+    "zh": "已接受逾期付款"
+  },
+  "case.reason.not_our_order": {
+    "en": "not our order",
+    "es": "no es nuestro pedido",
+    "zh": "不是我们的订单"
+  },
+  "case.reason.other": {
+    "en": "other",
+    "es": "otro",
+    "zh": "其他"
+  },
+  "case.reason.refund_pending_at_psp": {
+    "en": "refund pending at the PSP",
+    "es": "reembolso pendiente en el PSP",
+    "zh": "支付服务商退款处理中"
+  },
+  "case.reason.refunded_to_buyer": {
+    "en": "refunded to the buyer",
+    "es": "reembolsado al comprador",
+    "zh": "已退款给买家"
+  },
+  "case.reason.shop_corrected": {
+    "en": "corrected in the shop",
+    "es": "corregido en la tienda",
+    "zh": "已在店铺中更正"
+  },
+  "case.reason.written_off": {
+    "en": "written off",
+    "es": "castigado",
+    "zh": "已核销"
+  },
+  "case.refunded": {
+    "en": "{0} of {1} {2}, and {3} was refunded, the whole amount.",
+    "es": "{0} de {1} {2}, y se reembolsaron {3}, el monto completo.",
+    "zh": "{0}（总额 {1}）{2}，并已全额退款 {3}。"
+  },
+  "case.refunded.status": {
+    "en": "{0} of {1} {2}, and the PSP reports that payment as refunded (no refund line yet).",
+    "es": "{0} de {1} {2}, y el PSP reporta ese pago como reembolsado (aún sin línea de reembolso).",
+    "zh": "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已退款（尚无退款明细）。"
+  },
+  "case.reopen_why": {
+    "en": "its order or settlement lines changed after it was resolved",
+    "es": "su pedido o sus líneas de liquidación cambiaron después de resolverse",
+    "zh": "其订单或结算明细在解决后发生了变化"
+  },
+  "case.reopened_by": {
+    "en": "Reopened by {0} on {1}. {2}",
+    "es": "Reabierto por {0} el {1}. {2}",
+    "zh": "已由 {0} 于 {1} 重新打开。{2}"
+  },
+  "case.reopened_by.because": {
+    "en": "Reopened by {0} on {1}: {2}. {3}",
+    "es": "Reabierto por {0} el {1}: {2}. {3}",
+    "zh": "已由 {0} 于 {1} 重新打开：{2}。{3}"
+  },
+  "case.resolved_by": {
+    "en": "Resolved ({0}) by {1} on {2}. {3}",
+    "es": "Resuelto ({0}) por {1} el {2}. {3}",
+    "zh": "已由 {1} 于 {2} 解决（{0}）。{3}"
+  },
+  "case.row.adjustment": {
+    "en": "adjustment line",
+    "es": "la línea de ajuste",
+    "zh": "调整明细"
+  },
+  "case.row.chargeback": {
+    "en": "chargeback",
+    "es": "el contracargo",
+    "zh": "拒付"
+  },
+  "case.row.chargeback_reversal": {
+    "en": "chargeback reversal",
+    "es": "la reversión de contracargo",
+    "zh": "拒付撤销"
+  },
+  "case.row.fee": {
+    "en": "fee line",
+    "es": "la línea de comisión",
+    "zh": "手续费明细"
+  },
+  "case.row.payment": {
+    "en": "payment",
+    "es": "el pago",
+    "zh": "付款"
+  },
+  "case.row.payout": {
+    "en": "payout line",
+    "es": "la línea de giro",
+    "zh": "打款明细"
+  },
+  "case.row.refund": {
+    "en": "refund",
+    "es": "el reembolso",
+    "zh": "退款"
+  },
+  "case.row.tax": {
+    "en": "tax line",
+    "es": "la línea de impuesto",
+    "zh": "税费明细"
+  },
+  "case.settlement.unknown_time": {
+    "en": "The shop shows {0} of {1} paid, at an unknown time, and no settlement line has arrived: ask the PSP for the payment.",
+    "es": "La tienda muestra {0} de {1} pagado, en una fecha desconocida, y no ha llegado ninguna línea de liquidación: pida el pago al PSP.",
+    "zh": "店铺显示{0}（总额 {1}）已付款，付款时间未知，且未收到结算明细：请向支付服务商追讨这笔款项。"
+  },
+  "case.settlement_lines_only": {
+    "en": "{0} has settlement lines only.",
+    "es": "{0} solo tiene líneas de liquidación.",
+    "zh": "{0}只有结算明细。"
+  },
+  "case.shop.authorized": {
+    "en": "authorized",
+    "es": "autorizado",
+    "zh": "已授权"
+  },
+  "case.shop.cancelled": {
+    "en": "cancelled",
+    "es": "cancelado",
+    "zh": "已取消"
+  },
+  "case.shop.expired": {
+    "en": "expired",
+    "es": "vencido",
+    "zh": "已过期"
+  },
+  "case.shop.failed": {
+    "en": "failed",
+    "es": "fallido",
+    "zh": "失败"
+  },
+  "case.shop.paid": {
+    "en": "paid",
+    "es": "pagado",
+    "zh": "已付款"
+  },
+  "case.shop.partially_paid": {
+    "en": "partially paid",
+    "es": "pagado en parte",
+    "zh": "部分付款"
+  },
+  "case.shop.partially_refunded": {
+    "en": "partially refunded",
+    "es": "reembolsado en parte",
+    "zh": "部分退款"
+  },
+  "case.shop.pending": {
+    "en": "pending",
+    "es": "pendiente",
+    "zh": "待付款"
+  },
+  "case.shop.refunded": {
+    "en": "refunded",
+    "es": "reembolsado",
+    "zh": "已退款"
+  },
+  "case.shop.unknown": {
+    "en": "unknown",
+    "es": "en un estado desconocido",
+    "zh": "状态未知"
+  },
+  "case.shop.voided": {
+    "en": "voided",
+    "es": "anulado",
+    "zh": "已作废"
+  },
+  "case.stray_lines": {
+    "en": "{0} Settlement line {1} quotes keys that name this order and other orders too, so it was left in its own case.",
+    "es": "{0} La línea de liquidación {1} cita claves que nombran este pedido y también otros, así que quedó en un caso propio.",
+    "zh": "{0}结算明细 {1} 引用的参考号同时指向本订单和其他订单，因此单独成案。"
+  },
+  "case.suggested": {
+    "en": "No settlement line quotes {0} of {1}, but payment {2} of {3} at {4} quotes '{5}', one edit away from '{6}', with the same amount inside the voucher window: confirm or reject the link.",
+    "es": "Ninguna línea de liquidación cita {0} de {1}, pero el pago {2} por {3} del {4} cita «{5}», a una edición de «{6}», con el mismo monto y dentro de la vigencia del cupón: confirme o rechace el vínculo.",
+    "zh": "没有结算明细引用{0}（总额 {1}），但付款 {2}（{3}，{4}）引用了“{5}”，与“{6}”仅差一处编辑，金额相同且在付款凭证有效期内：请确认或拒绝此关联。"
+  },
+  "case.suggested.bare": {
+    "en": "{0} has a likely payment.",
+    "es": "{0} tiene un pago probable.",
+    "zh": "{0}有一笔可能对应的付款。"
+  },
+  "case.underpaid": {
+    "en": "{0}: {1} short, beyond the tolerance of {2}.",
+    "es": "{0}: faltan {1}, más allá de la tolerancia de {2}.",
+    "zh": "{0}：少付 {1}，超出容差 {2}。"
+  },
+  "case.unknown_amount": {
+    "en": "an unknown amount",
+    "es": "un monto desconocido",
+    "zh": "未知金额"
+  },
+  "case.unknown_time": {
+    "en": "an unknown time",
+    "es": "una hora desconocida",
+    "zh": "未知时间"
+  },
+  "case.unknown_total": {
+    "en": "an unknown total",
+    "es": "un total desconocido",
+    "zh": "未知总额"
+  },
+  "verbatim": {
+    "en": "{0}",
+    "es": "{0}",
+    "zh": "{0}"
+  }
+};
+
+/** Messages rendered by the Rust catalog: the UI's renderer must give the same text. */
+export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[] = [
+  {
+    "en": "Resolved (written off) by ana on 2026-11-25. Paid COP 150,000 at 2026-05-03 14:10 (Bogotá) for order #1001 of COP 1,234,567, before its voucher expired at 2026-05-04 10:00.",
+    "es": "Resuelto (castigado) por ana el 2026-11-25. Se pagaron COP 150.000 el 2026-05-03 14:10 (Bogotá) por el pedido #1001 de COP 1.234.567, antes de que venciera su cupón de pago (2026-05-04 10:00).",
+    "msg": {
+      "a": [
+        {
+          "k": "case.reason.written_off"
+        },
+        "ana",
+        "2026-11-25",
+        {
+          "s": {
+            "a": [
+              {
+                "a": [
+                  {
+                    "c": "COP",
+                    "m": "150000"
+                  },
+                  "2026-05-03 14:10 (Bogotá)",
+                  {
+                    "a": [
+                      "#1001"
+                    ],
+                    "k": "case.order"
+                  },
+                  {
+                    "c": "COP",
+                    "m": "1234567"
+                  }
+                ],
+                "k": "case.paid_for"
+              },
+              {
+                "a": [
+                  "2026-05-04 10:00"
+                ],
+                "k": "case.before_expiry"
+              }
+            ],
+            "k": "case.matched"
+          }
+        }
+      ],
+      "k": "case.resolved_by"
+    },
+    "zh": "已由 ana 于 2026-11-25 解决（已核销）。于 2026-05-03 14:10 (Bogotá) 为订单 #1001（总额 COP 1,234,567）支付了 COP 150,000，在付款凭证到期（2026-05-04 10:00）之前。"
+  },
+  {
+    "en": "Payment T-648-1 of USD 1,234.50 at an unknown time quotes keys that name several orders (order #1, order #2, order #3), so it was not assigned to any: choose the order by hand.",
+    "es": "El pago T-648-1 por USD 1.234,50 del una hora desconocida cita claves que nombran varios pedidos (el pedido #1, el pedido #2, el pedido #3), así que no se asignó a ninguno: elija el pedido a mano.",
+    "msg": {
+      "a": [
+        {
+          "k": "case.row.payment"
+        },
+        "T-648-1",
+        {
+          "c": "USD",
+          "m": "1234.5"
+        },
+        {
+          "k": "case.unknown_time"
+        },
+        {
+          "j": "comma",
+          "l": [
+            {
+              "a": [
+                "#1"
+              ],
+              "k": "case.order"
+            },
+            {
+              "a": [
+                "#2"
+              ],
+              "k": "case.order"
+            },
+            {
+              "a": [
+                "#3"
+              ],
+              "k": "case.order"
+            }
+          ]
+        }
+      ],
+      "k": "case.line.ambiguous"
+    },
+    "zh": "付款 T-648-1（USD 1,234.50，未知时间）引用的参考号指向多个订单（订单 #1、订单 #2、订单 #3），因此未分配给任何订单：请手动选择订单。"
+  },
+  {
+    "en": "Refund line 42 of USD -0.041234 at 2026-05-05 20:20 (Bogotá) quotes no known order; it is one edit away from order #10023 and order #10033, but not as a unique best match, so nothing was suggested: link it by hand.",
+    "es": "El reembolso línea 42 por USD -0,041234 del 2026-05-05 20:20 (Bogotá) no cita ningún pedido conocido; está a una edición de el pedido #10023 y el pedido #10033, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
+    "msg": {
+      "a": [
+        {
+          "k": "case.row.refund"
+        },
+        {
+          "a": [
+            42
+          ],
+          "k": "case.line_id"
+        },
+        {
+          "c": "USD",
+          "m": "-0.041234"
+        },
+        "2026-05-05 20:20 (Bogotá)",
+        {
+          "j": "and",
+          "l": [
+            {
+              "a": [
+                "#10023"
+              ],
+              "k": "case.order"
+            },
+            {
+              "a": [
+                "#10033"
+              ],
+              "k": "case.order"
+            }
+          ]
+        }
+      ],
+      "k": "case.line.tied"
+    },
+    "zh": "退款 明细 42（USD -0.041234，2026-05-05 20:20 (Bogotá)）未引用任何已知订单；它与订单 #10023和订单 #10033仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。"
+  },
+  {
+    "en": "Order #7 of COP -2,500 was paid 3 times (a; b; c), COP 150,000.50 in total: refund or apply the extra payment.",
+    "es": "El pedido #7 de COP -2.500 se pagó 3 veces (a; b; c), COP 150.000,50 en total: reembolse o aplique el pago de más.",
+    "msg": {
+      "a": [
+        {
+          "a": [
+            "#7"
+          ],
+          "k": "case.order"
+        },
+        {
+          "c": "COP",
+          "m": "-2500"
+        },
+        3,
+        {
+          "j": "semi",
+          "l": [
+            "a",
+            "b",
+            "c"
+          ]
+        },
+        {
+          "c": "COP",
+          "m": "150000.50"
+        }
+      ],
+      "k": "case.duplicate_payment"
+    },
+    "zh": "订单 #7（总额 COP -2,500）被支付了 3 次（a；b；c），共 COP 150,000.50：请退还或冲抵多付的款项。"
+  },
+  {
+    "en": "Texto de una versión anterior.",
+    "es": "Texto de una versión anterior.",
+    "msg": {
+      "a": [
+        "Texto de una versión anterior."
+      ],
+      "k": "verbatim"
+    },
+    "zh": "Texto de una versión anterior."
+  },
+  {
+    "en": "From.a.newer.version 1 x",
+    "es": "From.a.newer.version 1 x",
+    "msg": {
+      "a": [
+        1,
+        "x"
+      ],
+      "k": "from.a.newer.version"
+    },
+    "zh": "From.a.newer.version 1 x"
+  }
+];
