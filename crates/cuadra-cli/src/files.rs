@@ -2,6 +2,7 @@
 
 use clap::{Args, Subcommand};
 use cuadra_core::store::Workspace;
+use cuadra_core::words::{Lang, Msg};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,7 +60,8 @@ pub fn run(ws: &Workspace, args: FilesArgs) -> Result<ExitCode, String> {
             let file = ws.file(id).map_err(|e| e.to_string())?;
             let problems = ws.file_problems(id).map_err(|e| e.to_string())?;
             if args.json {
-                let v = serde_json::json!({ "file": file, "problems": problems });
+                let mut v = serde_json::json!({ "file": file, "problems": problems });
+                english_problems(&mut v["problems"]);
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
@@ -74,9 +76,9 @@ pub fn run(ws: &Workspace, args: FilesArgs) -> Result<ExitCode, String> {
                 println!(
                     "  row {} {}: {}: {}",
                     p.row.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),
-                    p.column.unwrap_or_default(),
+                    p.column.as_deref().unwrap_or_default(),
                     p.severity,
-                    p.message
+                    p.text(Lang::En)
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -92,5 +94,27 @@ pub fn run(ws: &Workspace, args: FilesArgs) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Problems as the CLI's JSON gives them: `message` is the English sentence, and `msg` the
+/// structured message (catalog key and arguments) for rendering it in another language.
+pub fn english_problems(problems: &mut serde_json::Value) {
+    let Some(list) = problems.as_array_mut() else {
+        return;
+    };
+    for p in list {
+        let Some(fields) = p.as_object_mut() else {
+            continue;
+        };
+        let Some(structured) = fields.remove("message") else {
+            continue;
+        };
+        let text = match serde_json::from_value::<Msg>(structured.clone()) {
+            Ok(m) => m.render(Lang::En),
+            Err(_) => structured.as_str().unwrap_or_default().to_string(),
+        };
+        fields.insert("message".into(), text.into());
+        fields.insert("msg".into(), structured);
     }
 }

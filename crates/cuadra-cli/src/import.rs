@@ -51,7 +51,13 @@ pub fn run(
         reports.push(report);
     }
     if args.json {
-        let json = serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?;
+        let mut v = serde_json::to_value(&reports).map_err(|e| e.to_string())?;
+        if let Some(list) = v.as_array_mut() {
+            for r in list {
+                crate::files::english_problems(&mut r["problems"]);
+            }
+        }
+        let json = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
         println!("{json}");
     }
     let failed = reports.iter().filter(|r| !r.succeeded()).count();

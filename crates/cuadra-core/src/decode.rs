@@ -6,6 +6,9 @@
 //! sniffing the CSV delimiter. It never parses rows, never replaces undecodable bytes silently
 //! in UTF-8 or UTF-16 text, and never copies a valid UTF-8 file (those are borrowed).
 
+use crate::ingest::words as w;
+use crate::msg;
+use crate::words::{Entry, Lang, Msg};
 use std::borrow::Cow;
 
 /// The encoding a text file was decoded from (kept in the import report).
@@ -19,42 +22,61 @@ pub enum TextEncoding {
     Windows1252,
 }
 
-/// Why a file's bytes are not text we can import.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a file's bytes are not text we can import. The sentences are in the import catalog
+/// (`crate::ingest::words`): [`DecodeError::msg`] in any language, `Display` in English.
+#[derive(Debug, Clone)]
 pub enum DecodeError {
     /// No bytes at all (or only a byte-order mark).
-    #[error("the file is empty: export the report again and check that it has rows")]
     Empty,
     /// A NUL byte where text should be.
-    #[error(
-        "the file looks binary (byte 0x00 at offset {offset}): export it again as CSV or XLSX"
-    )]
     Binary { offset: usize },
     /// Many control bytes that text files do not contain.
-    #[error(
-        "the file looks binary (control byte 0x{byte:02X} at offset {offset}, and many more): \
-         export it again as CSV or XLSX"
-    )]
     ControlBytes { offset: usize, byte: u8 },
-    /// A known non-text format, recognised by its first bytes.
-    #[error("the file is {kind}, not a CSV or text export: {advice}")]
+    /// A known non-text format, recognised by its first bytes: what it is, and what to do.
     NotText {
-        kind: &'static str,
-        advice: &'static str,
+        kind: &'static Entry,
+        advice: &'static Entry,
     },
     /// The file starts with a UTF-8 byte-order mark but is not valid UTF-8.
-    #[error(
-        "the file says it is UTF-8 but byte offset {offset} is not valid UTF-8: \
-         save it again as 'CSV UTF-8'"
-    )]
     InvalidUtf8 { offset: usize },
     /// UTF-16 text (by BOM or byte pattern) with broken surrogate pairs or an odd length.
-    #[error(
-        "the file looks like UTF-16 text but is damaged (odd length or broken characters): \
-         save it again as 'CSV UTF-8'"
-    )]
     InvalidUtf16,
 }
+
+impl DecodeError {
+    /// The error as a message, to be rendered in the reader's language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            DecodeError::Empty => msg!(w::DECODE_EMPTY),
+            DecodeError::Binary { offset } => msg!(w::DECODE_BINARY, *offset),
+            DecodeError::ControlBytes { offset, byte } => {
+                msg!(w::DECODE_CONTROL_BYTES, format!("{byte:02X}"), *offset)
+            }
+            DecodeError::NotText { kind, advice } => {
+                msg!(w::DECODE_NOT_TEXT, msg!(kind), msg!(advice))
+            }
+            DecodeError::InvalidUtf8 { offset } => msg!(w::DECODE_INVALID_UTF8, *offset),
+            DecodeError::InvalidUtf16 => msg!(w::DECODE_INVALID_UTF16),
+        }
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().render(Lang::En))
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Two errors are the same when they say the same.
+impl PartialEq for DecodeError {
+    fn eq(&self, other: &DecodeError) -> bool {
+        self.msg() == other.msg()
+    }
+}
+
+impl Eq for DecodeError {}
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
@@ -76,34 +98,19 @@ pub fn is_ole_xls(bytes: &[u8]) -> bool {
 /// Recognises formats people pick by mistake, so the error can say what they picked.
 fn known_binary(bytes: &[u8]) -> Option<DecodeError> {
     let (kind, advice) = if bytes.starts_with(b"%PDF") {
-        (
-            "a PDF document",
-            "download the report as CSV or XLSX instead of PDF",
-        )
+        (w::KIND_PDF, w::ADVICE_PDF)
     } else if bytes.starts_with(b"\x89PNG") {
-        (
-            "a PNG image",
-            "choose the CSV or XLSX export, not a screenshot",
-        )
+        (w::KIND_PNG, w::ADVICE_SCREENSHOT)
     } else if bytes.starts_with(b"\xFF\xD8\xFF") {
-        ("a JPEG image", "choose the CSV or XLSX export, not a photo")
+        (w::KIND_JPEG, w::ADVICE_PHOTO)
     } else if bytes.starts_with(b"\x7FELF") {
-        ("a program", "choose the report file you exported")
+        (w::KIND_PROGRAM, w::ADVICE_PROGRAM)
     } else if bytes.starts_with(b"\x1F\x8B") {
-        (
-            "a GZIP archive",
-            "unpack it first and import the CSV inside",
-        )
+        (w::KIND_GZIP, w::ADVICE_GZIP)
     } else if is_zip(bytes) {
-        (
-            "a ZIP archive (perhaps an XLSX workbook)",
-            "import it as a workbook, or unpack it and import the CSV inside",
-        )
+        (w::KIND_ZIP, w::ADVICE_ZIP)
     } else if is_ole_xls(bytes) {
-        (
-            "an old Excel .xls workbook",
-            "open it in Excel and save it as .xlsx or CSV UTF-8",
-        )
+        (w::KIND_XLS, w::ADVICE_XLS)
     } else {
         return None;
     };
@@ -450,7 +457,11 @@ mod tests {
         let e = decode_text(b"abc\x00def").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "the file looks binary (byte 0x00 at offset 3): export it again as CSV or XLSX"
+            "The file looks binary (byte 0x00 at offset 3): export it again as CSV or XLSX"
+        );
+        assert_eq!(
+            e.msg().render(crate::words::Lang::Es),
+            "El archivo parece binario (byte 0x00 en la posición 3): expórtelo de nuevo como CSV o XLSX"
         );
         assert!(matches!(
             decode_text(b"\x01\x02\x03\x04abc"),

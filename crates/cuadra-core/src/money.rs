@@ -7,6 +7,9 @@
 
 use std::fmt;
 
+use crate::ingest::words as w;
+use crate::msg;
+use crate::words::{Lang, Msg};
 use rust_decimal::Decimal;
 
 /// The decimal mark a file uses. It only settles the one truly ambiguous shape: a single
@@ -27,22 +30,37 @@ impl DecimalMark {
     }
 }
 
-/// Why a text is not an amount.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not an amount. The sentences are in the import catalog
+/// (`crate::ingest::words`, `AMOUNT_*`): [`AmountError::msg`] in any language, `Display` in
+/// English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AmountError {
     /// Blank or whitespace only: callers usually treat this as a missing value, not a bad one.
-    #[error("the amount is blank")]
     Empty,
     /// The text is not an amount; `reason` says what is wrong and what to do.
-    #[error("'{text}' is not an amount: {reason}")]
-    Invalid { text: String, reason: String },
+    Invalid { text: String, reason: Msg },
     /// A well-formed number that an exact decimal cannot hold (more than 28 digits or decimals).
-    #[error(
-        "'{text}' is too large or has too many decimals to keep exactly (at most 28 digits): \
-         check that the right column is mapped as an amount"
-    )]
     OutOfRange { text: String },
 }
+
+impl AmountError {
+    /// The error as a message, to be rendered in the reader's language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            AmountError::Empty => msg!(w::AMOUNT_BLANK),
+            AmountError::Invalid { text, reason } => msg!(w::AMOUNT_INVALID, text, reason.clone()),
+            AmountError::OutOfRange { text } => msg!(w::AMOUNT_OUT_OF_RANGE, text),
+        }
+    }
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().render(Lang::En))
+    }
+}
+
+impl std::error::Error for AmountError {}
 
 /// Longest piece of the original text quoted back in an error, so a pasted megabyte does not
 /// become a megabyte error message.
@@ -58,10 +76,10 @@ fn quote(text: &str) -> String {
     }
 }
 
-fn invalid(text: &str, reason: impl fmt::Display) -> AmountError {
+fn invalid(text: &str, reason: Msg) -> AmountError {
     AmountError::Invalid {
         text: quote(text),
-        reason: reason.to_string(),
+        reason,
     }
 }
 
@@ -131,7 +149,7 @@ fn strip_decorations(text: &str) -> Result<Stripped<'_>, AmountError> {
             }
             if c == '(' {
                 if open_paren {
-                    return Err(invalid(text, "it has two opening parentheses"));
+                    return Err(invalid(text, msg!(w::AMOUNT_TWO_OPENING_PARENS)));
                 }
                 open_paren = true;
                 rest = &rest[1..];
@@ -155,7 +173,7 @@ fn strip_decorations(text: &str) -> Result<Stripped<'_>, AmountError> {
             }
             if c == ')' {
                 if close_paren {
-                    return Err(invalid(text, "it has two closing parentheses"));
+                    return Err(invalid(text, msg!(w::AMOUNT_TWO_CLOSING_PARENS)));
                 }
                 close_paren = true;
                 rest = &rest[..rest.len() - 1];
@@ -170,20 +188,17 @@ fn strip_decorations(text: &str) -> Result<Stripped<'_>, AmountError> {
     }
 
     if open_paren != close_paren {
-        return Err(invalid(text, "its parentheses are not balanced"));
+        return Err(invalid(text, msg!(w::AMOUNT_UNBALANCED_PARENS)));
     }
     let signs = minus + plus + usize::from(open_paren);
     if minus > 1 {
-        return Err(invalid(text, "it has two minus signs"));
+        return Err(invalid(text, msg!(w::AMOUNT_TWO_MINUS)));
     }
     if signs > 1 {
-        return Err(invalid(
-            text,
-            "it has more than one sign (minus, plus or parentheses); keep only one",
-        ));
+        return Err(invalid(text, msg!(w::AMOUNT_SEVERAL_SIGNS)));
     }
     if rest.is_empty() {
-        return Err(invalid(text, "it has no digits"));
+        return Err(invalid(text, msg!(w::AMOUNT_NO_DIGITS)));
     }
     if let Some(bad) = rest.chars().find(|&c| {
         !(c.is_ascii_digit()
@@ -197,14 +212,11 @@ fn strip_decorations(text: &str) -> Result<Stripped<'_>, AmountError> {
     }) {
         let reason = if bad.is_alphabetic() {
             let word: String = rest.chars().filter(|c| c.is_alphabetic()).collect();
-            format!(
-                "'{}' is not a known currency code or symbol; fix the cell or map the right column",
-                quote(&word)
-            )
+            msg!(w::AMOUNT_UNKNOWN_CURRENCY, quote(&word))
         } else if is_minus(bad) {
-            "it has a minus sign in the middle".to_string()
+            msg!(w::AMOUNT_MINUS_INSIDE)
         } else {
-            format!("unexpected character '{bad}'")
+            msg!(w::AMOUNT_UNEXPECTED_CHAR, bad.to_string())
         };
         return Err(invalid(text, reason));
     }
@@ -263,7 +275,7 @@ fn take_currency_suffix(
 
 fn note_symbol(symbol: &mut bool, text: &str) -> Result<(), AmountError> {
     if *symbol {
-        return Err(invalid(text, "it has two currency symbols"));
+        return Err(invalid(text, msg!(w::AMOUNT_TWO_SYMBOLS)));
     }
     *symbol = true;
     Ok(())
@@ -277,9 +289,9 @@ fn note_code(
     match code {
         Some(previous) if *previous != found => Err(invalid(
             text,
-            format!("it names two currencies ({previous} and {found})"),
+            msg!(w::AMOUNT_TWO_CURRENCIES, *previous, found),
         )),
-        Some(_) => Err(invalid(text, "it names its currency twice")),
+        Some(_) => Err(invalid(text, msg!(w::AMOUNT_CURRENCY_TWICE))),
         None => {
             *code = Some(found);
             Ok(())
@@ -294,22 +306,14 @@ fn parse_number(text: &str, number: &str, mark: DecimalMark) -> Result<Decimal, 
         None => (number, None),
     };
     if mantissa.contains(['+', '-']) {
-        return Err(invalid(text, "it has a sign in the middle"));
+        return Err(invalid(text, msg!(w::AMOUNT_SIGN_INSIDE)));
     }
     let exp = match exponent {
         None => 0i64,
-        Some(e) => parse_exponent(e).ok_or_else(|| {
-            invalid(
-                text,
-                "its exponent is not a whole number (expected something like 1.5E+05)",
-            )
-        })?,
+        Some(e) => parse_exponent(e).ok_or_else(|| invalid(text, msg!(w::AMOUNT_BAD_EXPONENT)))?,
     };
     if exponent.is_some() && mantissa.chars().any(is_space_group) {
-        return Err(invalid(
-            text,
-            "scientific notation cannot have digit grouping",
-        ));
+        return Err(invalid(text, msg!(w::AMOUNT_EXPONENT_GROUPING)));
     }
     let (int_digits, frac_digits) = split_mantissa(text, mantissa, mark)?;
     build_decimal(&int_digits, &frac_digits, exp)
@@ -337,7 +341,7 @@ fn split_mantissa(
         .filter(|&(_, c)| !c.is_ascii_digit())
         .collect();
     if !mantissa.chars().any(|c| c.is_ascii_digit()) {
-        return Err(invalid(text, "it has no digits"));
+        return Err(invalid(text, msg!(w::AMOUNT_NO_DIGITS)));
     }
     let has_space_group = separators.iter().any(|&(_, c)| is_space_group(c));
     let dots = separators.iter().filter(|&&(_, c)| c == '.').count();
@@ -352,20 +356,10 @@ fn split_mantissa(
                 let last = separators.last().copied();
                 match last {
                     Some((at, c)) if c == '.' || c == ',' => Some((at, c)),
-                    _ => {
-                        return Err(invalid(
-                            text,
-                            "its decimal mark must come after the digit grouping",
-                        ))
-                    }
+                    _ => return Err(invalid(text, msg!(w::AMOUNT_MARK_BEFORE_GROUPING))),
                 }
             }
-            _ => {
-                return Err(invalid(
-                    text,
-                    "it mixes space grouping with '.' or ',' grouping",
-                ))
-            }
+            _ => return Err(invalid(text, msg!(w::AMOUNT_SPACE_AND_MARK_GROUPING))),
         }
     } else {
         match (dots, commas) {
@@ -377,10 +371,7 @@ fn split_mantissa(
                 if count > 1 {
                     return Err(invalid(
                         text,
-                        format!(
-                            "'{last}' appears several times and also as the decimal mark; \
-                             the grouping is inconsistent"
-                        ),
+                        msg!(w::AMOUNT_INCONSISTENT_GROUPING, last.to_string()),
                     ));
                 }
                 Some((at, last))
@@ -409,10 +400,10 @@ fn split_mantissa(
         None => (mantissa, ""),
     };
     if decimal.is_some() && frac_part.is_empty() {
-        return Err(invalid(text, "it ends with a decimal mark"));
+        return Err(invalid(text, msg!(w::AMOUNT_ENDS_WITH_MARK)));
     }
     if !frac_part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(invalid(text, "its decimals contain a separator"));
+        return Err(invalid(text, msg!(w::AMOUNT_SEPARATOR_IN_DECIMALS)));
     }
     let int_digits = check_grouping(text, int_part, decimal.is_some())?;
     Ok((int_digits, frac_part.to_string()))
@@ -435,7 +426,7 @@ fn check_grouping(text: &str, int_part: &str, has_decimal: bool) -> Result<Strin
     let rest: Vec<&str> = groups.collect();
     if rest.is_empty() {
         if first.is_empty() && !has_decimal {
-            return Err(invalid(text, "it has no digits"));
+            return Err(invalid(text, msg!(w::AMOUNT_NO_DIGITS)));
         }
         return Ok(first.to_string());
     }
@@ -445,14 +436,10 @@ fn check_grouping(text: &str, int_part: &str, has_decimal: bool) -> Result<Strin
         c != first_kind && !(is_space_group(c) && is_space_group(first_kind))
     });
     if mixed {
-        return Err(invalid(text, "it mixes two digit-grouping characters"));
+        return Err(invalid(text, msg!(w::AMOUNT_MIXED_GROUPING)));
     }
     if !valid_first_group(first) || rest.iter().any(|g| g.len() != 3) {
-        return Err(invalid(
-            text,
-            "its digit grouping is not in thousands (groups of 3 digits after the first); \
-             check the file's decimal mark setting",
-        ));
+        return Err(invalid(text, msg!(w::AMOUNT_NOT_THOUSANDS)));
     }
     let mut digits = String::with_capacity(int_part.len());
     digits.push_str(first);

@@ -7,6 +7,9 @@
 //! time stays a [`Moment::Date`], never a midnight. It never reads the clock and never swaps
 //! day and month to make an impossible date fit.
 
+use crate::ingest::words as w;
+use crate::msg;
+use crate::words::{Lang, Msg};
 use chrono::format::{ParseErrorKind, Parsed, StrftimeItems};
 use chrono::{
     DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
@@ -29,11 +32,12 @@ pub enum DateOrder {
 }
 
 impl DateOrder {
-    fn describe(self) -> &'static str {
+    /// `day/month/year` and the like, in words.
+    fn describe(self) -> Msg {
         match self {
-            DateOrder::Dmy => "day/month/year",
-            DateOrder::Mdy => "month/day/year",
-            DateOrder::Ymd => "year/month/day",
+            DateOrder::Dmy => msg!(w::ORDER_DMY),
+            DateOrder::Mdy => msg!(w::ORDER_MDY),
+            DateOrder::Ymd => msg!(w::ORDER_YMD),
         }
     }
 }
@@ -46,31 +50,45 @@ pub enum Moment {
     Date(NaiveDate),
 }
 
-/// Why a text is not a date or time.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not a date or time. The sentences are in the import catalog
+/// (`crate::ingest::words`, `DATE_*`, `TIME_*`): [`TimeError::msg`] in any language, `Display`
+/// in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeError {
     /// Blank or whitespace only: callers usually treat this as a missing value.
-    #[error("the date is blank")]
     Empty,
     /// The text is not a date or time; `reason` says what is wrong.
-    #[error("'{text}' is not a date or time: {reason}")]
-    Invalid { text: String, reason: String },
+    Invalid { text: String, reason: Msg },
     /// A wall-clock time the zone skipped (a daylight-saving gap).
-    #[error(
-        "'{text}' never happened in {zone}: the clocks jumped over it for daylight saving; \
-         check the time zone set for this file"
-    )]
     NonexistentLocalTime { text: String, zone: String },
     /// Not an IANA time zone name.
-    #[error("'{name}' is not a known time zone: use an IANA name such as America/Bogota")]
     UnknownZone { name: String },
-    /// A user-supplied format string chrono cannot use.
-    #[error(
-        "the date format '{format}' is not valid ({reason}): use strftime codes such as \
-         %d/%m/%Y %H:%M"
-    )]
+    /// A user-supplied format string chrono cannot use (`reason` is chrono's own text).
     BadFormat { format: String, reason: String },
 }
+
+impl TimeError {
+    /// The error as a message, to be rendered in the reader's language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            TimeError::Empty => msg!(w::DATE_BLANK),
+            TimeError::Invalid { text, reason } => msg!(w::DATE_INVALID, text, reason.clone()),
+            TimeError::NonexistentLocalTime { text, zone } => {
+                msg!(w::DATE_SKIPPED_BY_DST, text, zone)
+            }
+            TimeError::UnknownZone { name } => msg!(w::DATE_UNKNOWN_ZONE, name),
+            TimeError::BadFormat { format, reason } => msg!(w::DATE_BAD_FORMAT, format, reason),
+        }
+    }
+}
+
+impl std::fmt::Display for TimeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().render(Lang::En))
+    }
+}
+
+impl std::error::Error for TimeError {}
 
 const QUOTE_LIMIT: usize = 60;
 
@@ -84,10 +102,10 @@ fn quote(text: &str) -> String {
     }
 }
 
-fn invalid(text: &str, reason: impl std::fmt::Display) -> TimeError {
+fn invalid(text: &str, reason: Msg) -> TimeError {
     TimeError::Invalid {
         text: quote(text),
-        reason: reason.to_string(),
+        reason,
     }
 }
 
@@ -103,14 +121,8 @@ pub fn parse_moment(text: &str, zone: Tz, order: DateOrder) -> Result<Moment, Ti
         return Err(TimeError::Empty);
     }
     if let Some(serial) = bare_number(trimmed) {
-        return moment_from_excel_serial(serial, zone).ok_or_else(|| {
-            invalid(
-                trimmed,
-                "as a number it would be an Excel date serial, but it is not a valid one \
-                 (1 to 2958465; 60 is Excel's nonexistent 29 Feb 1900); format the column \
-                 as a date",
-            )
-        });
+        return moment_from_excel_serial(serial, zone)
+            .ok_or_else(|| invalid(trimmed, msg!(w::DATE_BAD_SERIAL)));
     }
     let mut sc = Scanner::new(trimmed);
     let date = parse_date_part(&mut sc, order, trimmed)?;
@@ -123,10 +135,7 @@ pub fn parse_moment(text: &str, zone: Tz, order: DateOrder) -> Result<Moment, Ti
         sc.skip_whitespace();
     }
     if sc.pos == before || !sc.peek().is_some_and(|c| c.is_ascii_digit()) {
-        return Err(invalid(
-            trimmed,
-            "unexpected text after the date (expected a time like 14:30)",
-        ));
+        return Err(invalid(trimmed, msg!(w::DATE_TEXT_AFTER_DATE)));
     }
     let time = parse_time_part(&mut sc, trimmed)?;
     let naive = date.and_time(time);
@@ -137,7 +146,7 @@ pub fn parse_moment(text: &str, zone: Tz, order: DateOrder) -> Result<Moment, Ti
     let offset = parse_offset(sc.rest(), trimmed)?;
     match offset.from_local_datetime(&naive) {
         LocalResult::Single(dt) => Ok(Moment::Instant(dt)),
-        _ => Err(invalid(trimmed, "the date-time is out of range")),
+        _ => Err(invalid(trimmed, msg!(w::DATE_OUT_OF_RANGE))),
     }
 }
 
@@ -265,11 +274,11 @@ fn parse_date_part(
     order: DateOrder,
     text: &str,
 ) -> Result<NaiveDate, TimeError> {
-    let shape = "expected a date like 1/5/2026, 2026-05-01 or 1-may-2026";
+    let shape = || msg!(w::DATE_SHAPE);
     let first = sc.digits();
     let sep = match sc.peek() {
         Some(c @ ('-' | '/' | '.')) if !first.is_empty() => c,
-        _ => return Err(invalid(text, shape)),
+        _ => return Err(invalid(text, shape())),
     };
     sc.eat(sep);
     let second_digits = sc.digits();
@@ -279,22 +288,20 @@ fn parse_date_part(
         ""
     };
     if (second_digits.is_empty() && second_name.is_empty()) || !sc.eat(sep) {
-        return Err(invalid(text, shape));
+        return Err(invalid(text, shape()));
     }
     let third = sc.digits();
     if third.is_empty() {
-        return Err(invalid(text, shape));
+        return Err(invalid(text, shape()));
     }
 
     let named_month = if second_name.is_empty() {
         None
     } else {
-        Some(month_from_name(second_name).ok_or_else(|| {
-            invalid(
-                text,
-                format!("'{}' is not a month name", quote(second_name)),
-            )
-        })?)
+        Some(
+            month_from_name(second_name)
+                .ok_or_else(|| invalid(text, msg!(w::DATE_NOT_A_MONTH, quote(second_name))))?,
+        )
     };
     let number = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
 
@@ -313,11 +320,7 @@ fn parse_date_part(
             DateOrder::Mdy => (third, number(first), number(second_digits)),
             DateOrder::Ymd => {
                 if third.len() == 4 {
-                    return Err(invalid(
-                        text,
-                        "the year comes last but this file's dates are set to year/month/day; \
-                         change the date order setting",
-                    ));
+                    return Err(invalid(text, msg!(w::DATE_YEAR_LAST)));
                 }
                 (first, number(second_digits), number(third))
             }
@@ -327,12 +330,7 @@ fn parse_date_part(
         4 => year_text.parse().unwrap_or(i32::MAX),
         // Two-digit years in payment files are this century.
         2 => 2000 + year_text.parse::<i32>().unwrap_or(i32::MAX - 2000),
-        _ => {
-            return Err(invalid(
-                text,
-                format!("'{year_text}' is not a year (use 4 digits)"),
-            ))
-        }
+        _ => return Err(invalid(text, msg!(w::DATE_BAD_YEAR, year_text))),
     };
     let day_month_ok = |s: &str| (1..=2).contains(&s.len());
     let written_ok = if first.len() == 4 {
@@ -341,41 +339,42 @@ fn parse_date_part(
         day_month_ok(first) && (named_month.is_some() || day_month_ok(second_digits))
     };
     if !written_ok {
-        return Err(invalid(text, shape));
+        return Err(invalid(text, shape()));
     }
     if !(1..=12).contains(&month) {
         return Err(invalid(
             text,
-            format!(
-                "there is no month {month} (dates are read as {}); check the date order setting",
-                order.describe()
-            ),
+            msg!(w::DATE_NO_SUCH_MONTH, i64::from(month), order.describe()),
         ));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         invalid(
             text,
-            format!("day {day} does not exist in {year}-{month:02}"),
+            msg!(
+                w::DATE_NO_SUCH_DAY,
+                i64::from(day),
+                format!("{year}-{month:02}")
+            ),
         )
     })
 }
 
 fn parse_time_part(sc: &mut Scanner<'_>, text: &str) -> Result<NaiveTime, TimeError> {
-    let shape = "expected a time like 14:30, 14:30:05 or 2:30 p. m.";
+    let shape = || msg!(w::TIME_SHAPE);
     let hour_text = sc.digits();
     if !(1..=2).contains(&hour_text.len()) || !sc.eat(':') {
-        return Err(invalid(text, shape));
+        return Err(invalid(text, shape()));
     }
     let minute_text = sc.digits();
     if minute_text.len() != 2 {
-        return Err(invalid(text, shape));
+        return Err(invalid(text, shape()));
     }
     let mut second = 0u32;
     let mut nanos = 0u32;
     if sc.eat(':') {
         let second_text = sc.digits();
         if second_text.len() != 2 {
-            return Err(invalid(text, shape));
+            return Err(invalid(text, shape()));
         }
         second = second_text.parse().unwrap_or(u32::MAX);
         let rest = sc.rest();
@@ -385,7 +384,7 @@ fn parse_time_part(sc: &mut Scanner<'_>, text: &str) -> Result<NaiveTime, TimeEr
             sc.pos += 1;
             let frac = sc.digits();
             if frac.len() > 9 {
-                return Err(invalid(text, "more than 9 digits of fractional seconds"));
+                return Err(invalid(text, msg!(w::TIME_LONG_FRACTION)));
             }
             let padded = format!("{frac:0<9}");
             nanos = padded.parse().unwrap_or(u32::MAX);
@@ -410,36 +409,28 @@ fn parse_time_part(sc: &mut Scanner<'_>, text: &str) -> Result<NaiveTime, TimeEr
             // Some exporters write midnight as `0:05 a. m.`; accept that, nothing else past 12.
             let on_twelve_hour_clock = (1..=12).contains(&hour) || (hour == 0 && squeezed == "am");
             if !on_twelve_hour_clock {
-                return Err(invalid(
-                    text,
-                    format!("hour {hour} cannot be written with a.m./p.m."),
-                ));
+                return Err(invalid(text, msg!(w::TIME_MERIDIEM_HOUR, i64::from(hour))));
             }
             hour %= 12;
             if squeezed == "pm" {
                 hour += 12;
             }
         }
-        _ => return Err(invalid(text, shape)),
+        _ => return Err(invalid(text, shape())),
     }
     if hour > 23 || minute > 59 || second > 59 {
         return Err(invalid(
             text,
-            format!("{hour_text}:{minute_text} is not a time of day"),
+            msg!(w::TIME_NOT_A_TIME_AT, format!("{hour_text}:{minute_text}")),
         ));
     }
     NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)
-        .ok_or_else(|| invalid(text, "not a time of day"))
+        .ok_or_else(|| invalid(text, msg!(w::TIME_NOT_A_TIME)))
 }
 
 /// Parses a trailing offset: `Z`, `-05:00`, `-0500`, `-05`, `UTC`, `GMT-04`, `UTC -5`.
 fn parse_offset(rest: &str, text: &str) -> Result<FixedOffset, TimeError> {
-    let bad = || {
-        invalid(
-            text,
-            "unexpected text after the time (expected an offset like -05:00, -0500 or Z)",
-        )
-    };
+    let bad = || invalid(text, msg!(w::TIME_TEXT_AFTER_TIME));
     let mut s = rest.trim();
     if s.eq_ignore_ascii_case("z") {
         return FixedOffset::east_opt(0).ok_or_else(bad);
@@ -470,7 +461,7 @@ fn parse_offset(rest: &str, text: &str) -> Result<FixedOffset, TimeError> {
     let hours: i32 = hours.parse().map_err(|_| bad())?;
     let minutes: i32 = minutes.parse().map_err(|_| bad())?;
     if hours > 23 || minutes > 59 {
-        return Err(invalid(text, "the offset is out of range"));
+        return Err(invalid(text, msg!(w::TIME_OFFSET_OUT_OF_RANGE)));
     }
     FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60)).ok_or_else(bad)
 }
@@ -534,13 +525,13 @@ pub fn parse_moment_with_format(text: &str, format: &str, zone: Tz) -> Result<Mo
         }
         return Err(invalid(
             trimmed,
-            format!("it does not match the format '{format}' ({e})"),
+            msg!(w::DATE_FORMAT_MISMATCH, format, e.to_string()),
         ));
     }
     let mismatch = |e: chrono::ParseError| {
         invalid(
             trimmed,
-            format!("it does not match the format '{format}' ({e})"),
+            msg!(w::DATE_FORMAT_MISMATCH, format, e.to_string()),
         )
     };
     if parsed.offset().is_some() || parsed.timestamp().is_some() {
@@ -645,7 +636,7 @@ impl Moment {
         }
         DateTime::parse_from_rfc3339(text)
             .map(Moment::Instant)
-            .map_err(|e| invalid(text, format!("not a stored date or RFC 3339 time ({e})")))
+            .map_err(|e| invalid(text, msg!(w::DATE_NOT_STORED, e.to_string())))
     }
 
     /// The absolute instant; a plain date is the start of that day in `zone`.

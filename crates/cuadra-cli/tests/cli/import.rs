@@ -87,6 +87,25 @@ fn a_bad_file_exits_non_zero_with_a_clear_message_and_writes_nothing() {
 }
 
 #[test]
+fn json_problems_carry_the_english_sentence_and_the_structured_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let bad = dir.path().join("mystery.csv");
+    std::fs::write(&bad, "foo,bar,baz\n1,2,3\n").expect("write");
+    let out = run(&db, &["import", "--json", bad.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let p = &v[0]["problems"][0];
+    assert_eq!(p["code"], "unknown_layout");
+    let message = p["message"].as_str().expect("the message is a sentence");
+    assert!(
+        message.contains("first row: foo | bar | baz") && message.contains("profile create"),
+        "{message}"
+    );
+    assert_eq!(p["msg"]["k"], "ingest.unknown_layout", "{p}");
+}
+
+#[test]
 fn dry_run_reports_counts_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");

@@ -3,8 +3,11 @@
 
 use super::profile::{Field, Profile};
 use super::report::{column_letter, Problem, Severity};
+use super::words as w;
 use crate::money::{parse_amount, DecimalMark};
+use crate::msg;
 use crate::time::{parse_moment, parse_moment_with_format, DateOrder, Moment};
+use crate::words::Msg;
 use chrono_tz::Tz;
 use csv::StringRecord;
 use rust_decimal::Decimal;
@@ -70,7 +73,7 @@ impl CellReader {
         column: Option<usize>,
         severity: Severity,
         code: &str,
-        message: String,
+        message: Msg,
     ) -> Problem {
         Problem {
             file: self.file.clone(),
@@ -114,9 +117,7 @@ impl CellReader {
                 idx,
                 Severity::Error,
                 "bad_amount",
-                format!(
-                    "{e}. Correct the cell, or import with a profile that states the decimal mark"
-                ),
+                msg!(w::BAD_AMOUNT, e.msg()),
             )
         })?;
         if let Some(units) = self.minor_units {
@@ -126,9 +127,7 @@ impl CellReader {
                     idx,
                     Severity::Error,
                     "bad_amount",
-                    format!(
-                        "'{text}' should be a whole number of minor units (cents) in this format"
-                    ),
+                    msg!(w::NOT_MINOR_UNITS, text),
                 ));
             }
             value.set_scale(value.scale() + units).map_err(|_| {
@@ -137,7 +136,7 @@ impl CellReader {
                     idx,
                     Severity::Error,
                     "bad_amount",
-                    format!("'{text}' is too large"),
+                    msg!(w::AMOUNT_TOO_LARGE, text),
                 )
             })?;
         }
@@ -164,9 +163,7 @@ impl CellReader {
                 self.index[field as usize],
                 Severity::Error,
                 "bad_date",
-                format!(
-                    "{e}. Correct the cell, or import with a profile that states the date format"
-                ),
+                msg!(w::BAD_DATE, e.msg()),
             )
         })
     }
@@ -185,10 +182,7 @@ impl CellReader {
                     Some(i),
                     Severity::Error,
                     "huge_cell",
-                    format!(
-                        "the cell holds {} bytes: the file is probably damaged or has an unclosed quote; export it again",
-                        cell.len()
-                    ),
+                    msg!(w::HUGE_CELL, cell.len()),
                 ));
             }
         }
@@ -202,10 +196,7 @@ impl CellReader {
                     Some(extra),
                     Severity::Error,
                     "ragged_row",
-                    format!(
-                        "the row has {} cells but the header has {width}: a value sits outside any column (a stray delimiter?); fix the row",
-                        rec.len()
-                    ),
+                    msg!(w::RAGGED_ROW, rec.len(), width),
                 ));
             }
         }
@@ -218,10 +209,7 @@ impl CellReader {
                     None,
                     Severity::Warning,
                     "short_row",
-                    format!(
-                        "the row has {} cells but the header has {width}; the missing cells were read as blank",
-                        rec.len()
-                    ),
+                    msg!(w::SHORT_ROW, rec.len(), width),
                 ));
             }
         }

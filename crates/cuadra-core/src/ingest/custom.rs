@@ -7,10 +7,13 @@ use super::profile::{
     header_signature, normalize_header, Field, IdentityRule, Profile, UnknownRowType,
 };
 use super::source::{is_blank, Source};
+use super::words as w;
 use crate::model::{FileKind, RowType};
 use crate::money::DecimalMark;
+use crate::msg;
 use crate::store::Workspace;
 use crate::time::{parse_zone, DateOrder};
+use crate::words::{Entry, Lang, Msg};
 use chrono::{DateTime, SecondsFormat, Utc};
 use csv::StringRecord;
 use rusqlite::params;
@@ -36,31 +39,54 @@ pub struct ProfileSpec {
     pub header_row: Option<u64>,
 }
 
+/// Why a profile cannot be made. [`ProfileError::msg`] says it in any language; `Display` is
+/// English.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("'{0}' is not a field Cuadra knows; fields are: {1}")]
+    /// The name given and the field names Cuadra knows.
+    #[error("{}", self.msg().render(Lang::En))]
     UnknownField(String, String),
-    #[error("the sample file has no column '{column}' (its header is: {header}); the mapping {field}={column} cannot be used")]
+    #[error("{}", self.msg().render(Lang::En))]
     MissingColumn {
         field: String,
         column: String,
         header: String,
     },
-    #[error("the sample file cannot be read: {0}")]
-    Sample(String),
-    #[error("'{0}' is not a row type; row types are payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout")]
+    #[error("{}", self.msg().render(Lang::En))]
+    Sample(Msg),
+    #[error("{}", self.msg().render(Lang::En))]
     UnknownRowType(String),
-    #[error("'{0}' is not a time zone name like America/Bogota")]
+    #[error("{}", self.msg().render(Lang::En))]
     Zone(String),
-    #[error("a {kind} profile needs {need}")]
-    Incomplete {
-        kind: &'static str,
-        need: &'static str,
-    },
-    #[error("a profile named '{0}' already exists (built in or saved); choose another name")]
+    /// A column the kind of profile cannot do without: one of the `PROFILE_NEEDS_*` sentences.
+    #[error("{}", self.msg().render(Lang::En))]
+    Incomplete(&'static Entry),
+    #[error("{}", self.msg().render(Lang::En))]
     Exists(String),
-    #[error("workspace database error: {0}")]
+    #[error("{}", self.msg().render(Lang::En))]
     Sql(#[from] rusqlite::Error),
+}
+
+impl ProfileError {
+    /// The error as a message, to be rendered in the reader's language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            ProfileError::UnknownField(name, fields) => {
+                msg!(w::PROFILE_UNKNOWN_FIELD, name, fields)
+            }
+            ProfileError::MissingColumn {
+                field,
+                column,
+                header,
+            } => msg!(w::PROFILE_MISSING_COLUMN, column, header, field),
+            ProfileError::Sample(why) => msg!(w::PROFILE_SAMPLE_UNREADABLE, why.clone()),
+            ProfileError::UnknownRowType(t) => msg!(w::PROFILE_UNKNOWN_ROW_TYPE, t),
+            ProfileError::Zone(z) => msg!(w::PROFILE_BAD_ZONE, z),
+            ProfileError::Incomplete(need) => msg!(*need),
+            ProfileError::Exists(name) => msg!(w::PROFILE_EXISTS, name),
+            ProfileError::Sql(e) => msg!(w::DATABASE_ERROR, e.to_string()),
+        }
+    }
 }
 
 /// Field names accepted in mappings: the normalized field names plus short aliases.
@@ -132,7 +158,6 @@ fn all_field_names() -> String {
         "item_sku",
         "item_quantity",
         "item_price",
-        "(aliases: reference, id, amount, currency, date, status, fee, net)",
     ];
     all.join(", ")
 }
@@ -142,7 +167,7 @@ pub fn sample_header(sample: &[u8], header_row: Option<u64>) -> Result<Vec<Strin
     let source = Source::open("sample", sample).map_err(|e| ProfileError::Sample(e.message))?;
     let mut parts = source.parts();
     let Some(reader) = parts.first_mut() else {
-        return Err(ProfileError::Sample("no data".into()));
+        return Err(ProfileError::Sample(msg!(w::SAMPLE_NO_DATA)));
     };
     let mut rec = StringRecord::new();
     loop {
@@ -156,7 +181,7 @@ pub fn sample_header(sample: &[u8], header_row: Option<u64>) -> Result<Vec<Strin
                     return Ok(rec.iter().map(|c| c.trim().to_string()).collect());
                 }
             }
-            Ok(None) => return Err(ProfileError::Sample("no header row found".into())),
+            Ok(None) => return Err(ProfileError::Sample(msg!(w::SAMPLE_NO_HEADER))),
             Err(e) => return Err(ProfileError::Sample(e.message)),
         }
     }
@@ -184,31 +209,19 @@ pub fn build_profile(spec: &ProfileSpec, header: &[String]) -> Result<Profile, P
     let required: Vec<Field> = match spec.kind {
         FileKind::Settlement => {
             if !(has(Field::MerchantRef) || has(Field::PspTxnId)) {
-                return Err(ProfileError::Incomplete {
-                    kind: "settlement",
-                    need: "a reference column (reference=COLUMN or psp_txn_id=COLUMN)",
-                });
+                return Err(ProfileError::Incomplete(w::PROFILE_NEEDS_REFERENCE));
             }
             if !(has(Field::LocalAmount) || has(Field::NetAmount)) {
-                return Err(ProfileError::Incomplete {
-                    kind: "settlement",
-                    need: "an amount column (amount=COLUMN or net_amount=COLUMN)",
-                });
+                return Err(ProfileError::Incomplete(w::PROFILE_NEEDS_AMOUNT));
             }
             columns.iter().map(|(f, _)| *f).collect()
         }
         FileKind::Orders => {
             if !(has(Field::OrderName) || has(Field::OrderId)) {
-                return Err(ProfileError::Incomplete {
-                    kind: "orders",
-                    need: "an order column (order_name=COLUMN or order_id=COLUMN)",
-                });
+                return Err(ProfileError::Incomplete(w::PROFILE_NEEDS_ORDER));
             }
             if !has(Field::Total) {
-                return Err(ProfileError::Incomplete {
-                    kind: "orders",
-                    need: "a total column (total=COLUMN)",
-                });
+                return Err(ProfileError::Incomplete(w::PROFILE_NEEDS_TOTAL));
             }
             columns.iter().map(|(f, _)| *f).collect()
         }

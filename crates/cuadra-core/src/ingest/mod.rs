@@ -24,10 +24,12 @@ pub use report::{column_letter, ImportReport, Outcome, Problem, Severity};
 
 use crate::model::FileKind;
 use crate::money::DecimalMark;
+use crate::msg;
 use crate::store::{
     compress_original, file_by_sha256, sha256_hex, store_blob, StoreError, Workspace,
 };
 use crate::time::{parse_zone, DEFAULT_ZONE};
+use crate::words::{Arg, Join, Msg};
 use cells::CellReader;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
@@ -219,7 +221,7 @@ fn unreadable(display: &str, e: std::io::Error) -> ImportReport {
     report.problems.push(file_problem(
         display,
         "unreadable_file",
-        format!("cannot read the file: {e}"),
+        msg!(words::UNREADABLE_FILE, e.to_string()),
     ));
     report
 }
@@ -263,7 +265,7 @@ impl Origin<'_> {
     }
 }
 
-type OpenResult<'a> = Result<Source<'a>, (&'static str, String, Option<u64>)>;
+type OpenResult<'a> = Result<Source<'a>, (&'static str, Msg, Option<u64>)>;
 
 #[allow(clippy::too_many_arguments)]
 fn import_source(
@@ -323,7 +325,7 @@ fn import_source(
     Ok(result.report)
 }
 
-fn file_problem(file: &str, code: &str, message: String) -> Problem {
+fn file_problem(file: &str, code: &str, message: Msg) -> Problem {
     Problem {
         file: file.to_string(),
         sheet: None,
@@ -495,23 +497,17 @@ impl<'a> Job<'a> {
                 }
             }
         }
-        let shown = first_rows
-            .map(|(sheet, cells)| {
-                format!(
-                    "{}first row: {}",
-                    sheet.map(|s| format!("sheet {s}, ")).unwrap_or_default(),
-                    cells.join(" | ")
-                )
-            })
-            .unwrap_or_default();
+        let shown = match first_rows {
+            Some((Some(sheet), cells)) => {
+                msg!(words::FIRST_ROW_IN_SHEET, sheet, cells.join(" | "))
+            }
+            Some((None, cells)) => msg!(words::FIRST_ROW, cells.join(" | ")),
+            None => msg!(words::NO_ROWS_SEEN),
+        };
         let message = if self.forced {
-            format!(
-                "the file does not have the columns the requested profile needs ({shown}); check the profile or the file"
-            )
+            msg!(words::UNKNOWN_LAYOUT_FORCED, shown)
         } else {
-            format!(
-                "no known layout matches this file ({shown}). Map its columns once with a generic profile: `cuadra-cli profile create NAME --from FILE --kind settlement|orders --map field=COLUMN ...`, then import again"
-            )
+            msg!(words::UNKNOWN_LAYOUT, shown)
         };
         report
             .problems
@@ -635,7 +631,7 @@ impl<'a> Job<'a> {
                 report.problems.push(file_problem(
                     self.display,
                     "compression_failed",
-                    "the original file could not be compressed for safekeeping; nothing was imported".into(),
+                    msg!(words::COMPRESSION_FAILED),
                 ));
                 report.outcome = Outcome::Rejected;
                 return Ok(RunResult {
@@ -647,24 +643,23 @@ impl<'a> Job<'a> {
 
         let accepted = report.new + report.known + report.updated + report.conflicting;
         if report.rows == 0 {
-            report.problems.push(file_problem(
-                self.display,
-                "no_rows",
-                "the file has a header but no data rows: there is nothing to import".into(),
-            ));
+            report
+                .problems
+                .push(file_problem(self.display, "no_rows", msg!(words::NO_ROWS)));
         } else if accepted == 0 {
             report.problems.push(file_problem(
                 self.display,
                 "no_readable_rows",
-                "no row of the file could be read: see the problems above".into(),
+                msg!(words::NO_READABLE_ROWS),
             ));
         } else if report.rejected > 0 && self.opts.bad_rows == BadRowPolicy::RejectFile {
             report.problems.push(file_problem(
                 self.display,
                 "rows_rejected",
-                format!(
-                    "{} of {} rows could not be read, so nothing was imported. Fix those rows and import again, or import with --skip-bad-rows to take the readable rows now",
-                    report.rejected, report.rows
+                msg!(
+                    words::ROWS_REJECTED,
+                    words::int(report.rejected),
+                    words::int(report.rows)
                 ),
             ));
         }
@@ -697,7 +692,7 @@ impl<'a> Job<'a> {
                     p.column,
                     p.severity.as_str(),
                     p.code,
-                    p.message
+                    p.message.to_json()
                 ])?;
             }
         }
@@ -775,7 +770,7 @@ impl<'a> Job<'a> {
 
     fn note_rows_above(&self, detected: &Detected<'_>, report: &mut ImportReport) {
         if !detected.above.is_empty() && !detected.profile.summary_block {
-            let rows: Vec<String> = detected.above.iter().map(|(r, _)| r.to_string()).collect();
+            let rows: Vec<Arg> = detected.above.iter().map(|(r, _)| words::int(*r)).collect();
             report.problems.push(Problem {
                 file: self.display.to_string(),
                 sheet: detected.sheet.clone(),
@@ -783,10 +778,7 @@ impl<'a> Job<'a> {
                 column: None,
                 severity: Severity::Warning,
                 code: "lines_above_header".into(),
-                message: format!(
-                    "rows {} sit above the column header and were not read as data (titles?)",
-                    rows.join(", ")
-                ),
+                message: msg!(words::LINES_ABOVE_HEADER, Arg::list(rows, Join::Comma)),
             });
         }
     }
@@ -937,10 +929,7 @@ impl<'a> Job<'a> {
                         column: Some("NUMBER_OF_ITEMS".into()),
                         severity: Severity::Warning,
                         code: "summary_count_differs".into(),
-                        message: format!(
-                            "the summary says {items} items but the file has {} transaction rows; check that the file is complete",
-                            report.rows
-                        ),
+                        message: msg!(words::SUMMARY_COUNT_DIFFERS, items, words::int(report.rows)),
                     });
                 }
             }
@@ -956,9 +945,9 @@ impl<'a> Job<'a> {
         report: &mut ImportReport,
     ) {
         for ((field, value), n) in unknown {
-            let what = match field {
-                Field::RowType => "a row type",
-                _ => "a status",
+            let entry = match field {
+                Field::RowType => words::UNKNOWN_ROW_TYPE_VALUE,
+                _ => words::UNKNOWN_STATUS_VALUE,
             };
             report.problems.push(Problem {
                 file: self.display.to_string(),
@@ -967,13 +956,7 @@ impl<'a> Job<'a> {
                 column: cells.column_of(field).map(|c| cells.column_name(c)),
                 severity: Severity::Warning,
                 code: "unknown_value".into(),
-                message: format!(
-                    "{n} row(s) hold '{value}', which Cuadra does not know as {what}: they were read as {}",
-                    match field {
-                        Field::RowType => "adjustments",
-                        _ => "'unknown' and will be flagged for review",
-                    }
-                ),
+                message: msg!(entry, words::int(n), value),
             });
         }
     }
@@ -1008,7 +991,13 @@ impl<'a> Job<'a> {
                 let mut rec = StringRecord::new();
                 let mut flush = |group: orders::OrderRows, out: &mut OrderEvents| -> bool {
                     let mut warnings = Vec::new();
-                    let event = match orders::read_order(cells, &profile, &group, &mut unknown, &mut warnings) {
+                    let event = match orders::read_order(
+                        cells,
+                        &profile,
+                        &group,
+                        &mut unknown,
+                        &mut warnings,
+                    ) {
                         Ok(order) => OrderEvent::Order {
                             row: group.rows.first().map(|(r, _)| *r).unwrap_or(0),
                             order: Box::new(order),
@@ -1041,11 +1030,17 @@ impl<'a> Job<'a> {
                     match cells.check_shape(&rec, row) {
                         Ok(warnings) => {
                             for w in warnings {
-                                out.push(OrderEvent::Problem { problem: w, rejected: 0 });
+                                out.push(OrderEvent::Problem {
+                                    problem: w,
+                                    rejected: 0,
+                                });
                             }
                         }
                         Err(problem) => {
-                            out.push(OrderEvent::Problem { problem, rejected: 1 });
+                            out.push(OrderEvent::Problem {
+                                problem,
+                                rejected: 1,
+                            });
                             continue;
                         }
                     }
@@ -1059,7 +1054,7 @@ impl<'a> Job<'a> {
                                 col,
                                 Severity::Error,
                                 "no_order_key",
-                                "the row has no order name or id, so it cannot belong to an order; fill it in".into(),
+                                msg!(words::NO_ORDER_KEY),
                             ),
                             rejected: 1,
                         });
@@ -1067,7 +1062,10 @@ impl<'a> Job<'a> {
                     };
                     if !profile.rows_per_item {
                         // One row per order: a repeated key is a second snapshot in the same file.
-                        let group = orders::OrderRows { key, rows: vec![(row, rec.clone())] };
+                        let group = orders::OrderRows {
+                            key,
+                            rows: vec![(row, rec.clone())],
+                        };
                         if !flush(group, &mut out) {
                             return (rows, unknown);
                         }
@@ -1078,7 +1076,10 @@ impl<'a> Job<'a> {
                             Some(i) => held[*i].rows.push((row, rec.clone())),
                             None => {
                                 held_index.insert(key.clone(), held.len());
-                                held.push(orders::OrderRows { key, rows: vec![(row, rec.clone())] });
+                                held.push(orders::OrderRows {
+                                    key,
+                                    rows: vec![(row, rec.clone())],
+                                });
                             }
                         }
                         continue;
@@ -1097,7 +1098,10 @@ impl<'a> Job<'a> {
                                     return (rows, unknown);
                                 }
                             }
-                            current = Some(orders::OrderRows { key, rows: vec![(row, rec.clone())] });
+                            current = Some(orders::OrderRows {
+                                key,
+                                rows: vec![(row, rec.clone())],
+                            });
                         }
                     }
                 }
@@ -1187,7 +1191,7 @@ fn limit_problems(report: &mut ImportReport) {
         report.problems.push(file_problem(
             &report.file,
             "more_problems",
-            format!("{omitted} more problems are not listed"),
+            msg!(words::MORE_PROBLEMS, omitted),
         ));
     }
 }

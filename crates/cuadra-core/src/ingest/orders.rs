@@ -8,8 +8,10 @@ use super::cells::CellReader;
 use super::profile::{Field, Profile};
 use super::report::{ImportReport, Problem, Severity};
 use super::vocab;
+use super::words as w;
 use super::{decimal_text, moment_text};
 use crate::model::{LineItem, OrderStatus, ShopOrder};
+use crate::msg;
 use crate::store::sha256_hex;
 use crate::time::Moment;
 use chrono_tz::Tz;
@@ -55,10 +57,7 @@ pub fn read_order(
             cells.column_of(Field::Total),
             Severity::Error,
             "order_without_totals",
-            format!(
-                "order {} has no row with its status and total (its first row is missing?): export the order again",
-                group.key
-            ),
+            msg!(w::ORDER_WITHOUT_TOTALS, &group.key),
         ));
     };
     let row = *head_row;
@@ -84,10 +83,7 @@ pub fn read_order(
                     cells.column_of(Field::Total),
                     Severity::Warning,
                     "order_fields_differ",
-                    format!(
-                        "order {} repeats its order fields on this row with other values; row {row} was used",
-                        group.key
-                    ),
+                    msg!(w::ORDER_FIELDS_DIFFER, &group.key, w::int(row)),
                 ));
             }
         }

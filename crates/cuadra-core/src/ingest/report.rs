@@ -2,6 +2,7 @@
 //! updated, conflicting or rejected, and every problem with its file, sheet, row and column.
 
 use crate::model::FileKind;
+use crate::words::{Lang, Msg};
 use serde::Serialize;
 
 /// Whether a problem stopped a row (error) or only deserves attention (warning).
@@ -22,7 +23,8 @@ impl Severity {
 }
 
 /// One problem, positioned as precisely as the input allows. Rows are 1-based as a spreadsheet
-/// or text editor shows them.
+/// or text editor shows them. The message is structured (see `crate::words`): rendered in the
+/// reader's language by [`Problem::text`], stored as its JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub file: String,
@@ -31,9 +33,17 @@ pub struct Problem {
     pub column: Option<String>,
     pub severity: Severity,
     pub code: String,
-    pub message: String,
+    pub message: Msg,
 }
 
+impl Problem {
+    /// The message in `lang` (file, sheet, row and column are fields of their own).
+    pub fn text(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
+}
+
+/// The problem on one line in English: `file, sheet S, row 7, column C: error: message`.
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.file)?;
@@ -46,7 +56,12 @@ impl std::fmt::Display for Problem {
         if let Some(col) = &self.column {
             write!(f, ", column {col}")?;
         }
-        write!(f, ": {}: {}", self.severity.as_str(), self.message)
+        write!(
+            f,
+            ": {}: {}",
+            self.severity.as_str(),
+            self.message.render(Lang::En)
+        )
     }
 }
 

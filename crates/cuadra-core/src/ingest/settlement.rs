@@ -7,9 +7,12 @@ use super::cells::CellReader;
 use super::profile::{normalize_header, Field, IdentityRule, Profile, UnknownRowType};
 use super::report::{ImportReport, Problem, Severity};
 use super::vocab;
+use super::words as w;
 use super::{decimal_text, moment_text};
 use crate::model::{PaymentStatus, RowType, SettlementBatch, SettlementLine};
+use crate::msg;
 use crate::store::sha256_hex;
+use crate::words::{Arg, Msg};
 use csv::StringRecord;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{BTreeMap, HashMap};
@@ -32,7 +35,9 @@ pub fn read_line(
                 Some((_, t)) => *t,
                 None => match profile.unknown_row_type {
                     UnknownRowType::Classify(t) => {
-                        *unknown_values.entry((Field::RowType, raw.clone())).or_default() += 1;
+                        *unknown_values
+                            .entry((Field::RowType, raw.clone()))
+                            .or_default() += 1;
                         t
                     }
                     UnknownRowType::Reject => {
@@ -41,7 +46,7 @@ pub fn read_line(
                             cells.column_of(Field::RowType),
                             Severity::Error,
                             "unknown_row_type",
-                            format!("'{raw}' is not a row type this format knows; map it in a profile or ask for support"),
+                            msg!(w::UNKNOWN_ROW_TYPE, raw),
                         ))
                     }
                 },
@@ -137,7 +142,7 @@ pub fn read_summary(
         if super::source::is_blank(rec) {
             continue;
         }
-        let problem = |column: &str, message: String| Problem {
+        let problem = |column: &str, message: Msg| Problem {
             file: cells_file.to_string(),
             sheet: sheet.map(str::to_string),
             row: Some(*row),
@@ -150,20 +155,20 @@ pub fn read_summary(
             col(rec, name)
                 .map(|t| {
                     crate::money::parse_amount(&t, crate::money::DecimalMark::Dot)
-                        .map_err(|e| problem(name, e.to_string()))
+                        .map_err(|e| problem(name, e.msg()))
                 })
                 .transpose()
         };
         let items = col(rec, "NUMBER_OF_ITEMS")
             .map(|t| {
                 t.parse::<i64>()
-                    .map_err(|_| problem("NUMBER_OF_ITEMS", format!("'{t}' is not a count")))
+                    .map_err(|_| problem("NUMBER_OF_ITEMS", msg!(w::NOT_A_COUNT, &t)))
             })
             .transpose()?;
         let transfer_date = col(rec, "TRANSFER_DATE")
             .map(|t| {
                 crate::time::parse_moment(&t, zone, profile.date_order)
-                    .map_err(|e| problem("TRANSFER_DATE", e.to_string()))
+                    .map_err(|e| problem("TRANSFER_DATE", e.msg()))
             })
             .transpose()?;
         batches.push(SettlementBatch {
@@ -316,7 +321,7 @@ impl LineWriter {
         row: u64,
         raw: &StringRecord,
         report: &mut ImportReport,
-        warn: impl Fn(&str, String) -> Problem,
+        warn: impl Fn(&str, Msg) -> Problem,
     ) -> Result<(), rusqlite::Error> {
         let KeyedLine {
             identity,
@@ -382,10 +387,9 @@ impl LineWriter {
         if known_hash == *content_hash {
             report.known += 1;
             if same_file {
-                report.problems.push(warn(
-                    "repeated_row",
-                    format!("this row repeats row {known_row} of the same file (same transaction id): it was counted once"),
-                ));
+                report
+                    .problems
+                    .push(warn("repeated_row", msg!(w::REPEATED_ROW, known_row)));
             }
             return Ok(());
         }
@@ -401,10 +405,10 @@ impl LineWriter {
             report.known += 1;
             report.problems.push(warn(
                 "known_conflict",
-                format!(
-                    "this version of {} was already kept as a conflict with row {known_row} of an earlier import; it was counted once",
-                    line.psp_txn_id.as_deref().unwrap_or("the line")
-                ),
+                match line.psp_txn_id.as_deref() {
+                    Some(id) => msg!(w::KNOWN_CONFLICT, id, known_row),
+                    None => msg!(w::KNOWN_CONFLICT_LINE, known_row),
+                },
             ));
             return Ok(());
         }
@@ -422,13 +426,18 @@ impl LineWriter {
                 |r| r.get(0),
             )
             .optional()?;
+        let identity: Arg = match line.psp_txn_id.as_deref() {
+            Some(id) => id.into(),
+            None => msg!(w::FINGERPRINT).into(),
+        };
+        let from: Arg = match (same_file, earlier) {
+            (true, _) => msg!(w::THIS_FILE).into(),
+            (false, Some(name)) => name.into(),
+            (false, None) => msg!(w::FILE_NUMBER, known_file).into(),
+        };
         report.problems.push(warn(
             "conflicting_row",
-            format!(
-                "a line with the same identity ({}) was imported from {} row {known_row} with different content; both are kept and the line is flagged for review",
-                line.psp_txn_id.as_deref().unwrap_or("fingerprint"),
-                if same_file { "this file".to_string() } else { earlier.unwrap_or_else(|| format!("file {known_file}")) }
-            ),
+            msg!(w::CONFLICTING_ROW, identity, from, known_row),
         ));
         Ok(())
     }

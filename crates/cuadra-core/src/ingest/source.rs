@@ -3,7 +3,10 @@
 //! text here; XLSX numbers and dates become their exact text so one parser serves both.
 
 use super::report::{Problem, Severity};
+use super::words as w;
 use crate::decode::{self, TextEncoding};
+use crate::msg;
+use crate::words::Msg;
 use calamine::{Data, Reader, Xlsx};
 use csv::StringRecord;
 use std::borrow::Cow;
@@ -40,7 +43,7 @@ pub enum Source<'a> {
 /// Where a file-level read failure happened, with the advice the user needs.
 pub struct OpenError {
     pub code: &'static str,
-    pub message: String,
+    pub message: Msg,
     /// The 1-based line the failure is on, when it is on one.
     pub row: Option<u64>,
 }
@@ -51,14 +54,14 @@ impl<'a> Source<'a> {
         if bytes.is_empty() {
             return Err(OpenError {
                 code: "empty_file",
-                message: "the file is empty: export it again from the PSP or the shop".into(),
+                message: msg!(w::FILE_EMPTY),
                 row: None,
             });
         }
         if decode::is_ole_xls(bytes) {
             return Err(OpenError {
                 code: "old_excel",
-                message: "this is an old Excel 97-2003 (.xls) workbook: open it in Excel or LibreOffice and save it as .xlsx or CSV".into(),
+                message: msg!(w::OLD_EXCEL),
                 row: None,
             });
         }
@@ -67,24 +70,23 @@ impl<'a> Source<'a> {
         }
         let (text, encoding) = decode::decode_text(bytes).map_err(|e| OpenError {
             code: "unreadable_text",
-            message: e.to_string(),
+            message: e.msg(),
             row: None,
         })?;
         if text.trim().is_empty() {
             return Err(OpenError {
                 code: "empty_file",
-                message:
-                    "the file holds only blank lines: export it again from the PSP or the shop"
-                        .into(),
+                message: msg!(w::FILE_BLANK),
                 row: None,
             });
         }
         if let Some((line, len)) = overlong_line(&text) {
             return Err(OpenError {
                 code: "huge_line",
-                message: format!(
-                    "line {line} is {:.1} MB long: no export writes lines like that, so the file is damaged or is not a CSV export; export it again",
-                    len as f64 / (1024.0 * 1024.0)
+                message: msg!(
+                    w::HUGE_LINE,
+                    w::int(line),
+                    format!("{:.1}", len as f64 / (1024.0 * 1024.0))
                 ),
                 row: Some(line),
             });
@@ -121,9 +123,7 @@ impl<'a> Source<'a> {
                 *encoding == TextEncoding::Utf8Bom,
             ) {
                 Ok(c) => RowReader::Chunked(Box::new(c)),
-                Err(e) => {
-                    RowReader::Failed(Some(format!("the file could not be opened again: {e}")))
-                }
+                Err(e) => RowReader::Failed(Some(msg!(w::REOPEN_FAILED, e.to_string()))),
             }],
             Source::Workbook { sheets, .. } => sheets
                 .iter()
@@ -182,7 +182,7 @@ fn overlong_line(text: &str) -> Option<(u64, usize)> {
 fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenError> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| OpenError {
         code: "unreadable_workbook",
-        message: format!("cannot read the workbook ({e}): save it again as .xlsx or CSV"),
+        message: msg!(w::UNREADABLE_WORKBOOK, e.to_string()),
         row: None,
     })?;
     let mut sheets = Vec::new();
@@ -198,7 +198,7 @@ fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenErro
                     column: None,
                     severity: Severity::Warning,
                     code: "unreadable_sheet".into(),
-                    message: format!("this sheet could not be read and was skipped: {e}"),
+                    message: msg!(w::UNREADABLE_SHEET, e.to_string()),
                 });
                 continue;
             }
@@ -225,8 +225,11 @@ fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenErro
                         column: Some(super::report::column_letter(col0 as usize + c)),
                         severity: Severity::Warning,
                         code: "float_rounded".into(),
-                        message: format!(
-                            "the workbook stores this number as the binary fraction {cell}; it was read as {text} (rounded to {FLOAT_DECIMALS} decimals)"
+                        message: msg!(
+                            w::FLOAT_ROUNDED,
+                            cell.to_string(),
+                            &text,
+                            w::int(u64::from(FLOAT_DECIMALS))
                         ),
                     });
                 }
@@ -239,7 +242,7 @@ fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenErro
     if sheets.is_empty() {
         return Err(OpenError {
             code: "empty_file",
-            message: "the workbook has no sheet with data".into(),
+            message: msg!(w::WORKBOOK_EMPTY),
             row: None,
         });
     }
@@ -304,7 +307,7 @@ pub enum RowReader<'a> {
     /// A large UTF-8 file read from disk a chunk at a time.
     Chunked(Box<super::stream::ChunkedCsv>),
     /// A file that could not be opened again for reading (its message is the first read's error).
-    Failed(Option<String>),
+    Failed(Option<Msg>),
     Sheet {
         name: String,
         rows: &'a [Vec<String>],
@@ -346,7 +349,7 @@ impl LineCounter {
 /// A row that could not be read at all (a CSV syntax error), positioned.
 pub struct RowError {
     pub row: Option<u64>,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl RowReader<'_> {
@@ -378,7 +381,7 @@ impl RowReader<'_> {
                 Ok(false) => Ok(None),
                 Err(e) => Err(RowError {
                     row: e.position().map(|p| lines.line_of(text, p.byte())),
-                    message: format!("the row cannot be read as CSV: {e}"),
+                    message: msg!(w::BAD_CSV, e.to_string()),
                 }),
             },
             RowReader::Sheet { rows, next, .. } => {

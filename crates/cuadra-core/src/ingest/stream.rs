@@ -4,6 +4,8 @@
 //! line-counting code as an in-memory file, with its line numbers offset by the chunks before it.
 
 use super::source::{LineCounter, RowError, MAX_LINE_BYTES};
+use super::words as w;
+use crate::msg;
 use csv::StringRecord;
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -131,7 +133,7 @@ impl ChunkedCsv {
             while filled < chunk.len() {
                 let n = self.file.read(&mut chunk[filled..]).map_err(|e| RowError {
                     row: Some(self.line_base + 1),
-                    message: format!("the file could not be read any further: {e}"),
+                    message: msg!(w::READ_INTERRUPTED, e.to_string()),
                 })?;
                 if n == 0 {
                     self.eof = true;
@@ -147,10 +149,7 @@ impl ChunkedCsv {
                 None => {
                     return Err(RowError {
                         row: Some(self.line_base + 1),
-                        message: format!(
-                            "a line (or a quoted cell) runs for more than {} MB: the file is damaged or is not a CSV export; export it again",
-                            CHUNK_BYTES >> 20
-                        ),
+                        message: msg!(w::RECORD_TOO_LONG, CHUNK_BYTES >> 20),
                     })
                 }
             }
@@ -158,9 +157,9 @@ impl ChunkedCsv {
         if let Some(len) = longest_line(&chunk).filter(|l| *l > MAX_LINE_BYTES) {
             return Err(RowError {
                 row: Some(self.line_base + 1),
-                message: format!(
-                    "a line of {:.1} MB: no export writes lines like that, so the file is damaged or is not a CSV export; export it again",
-                    len as f64 / (1024.0 * 1024.0)
+                message: msg!(
+                    w::LINE_TOO_LONG,
+                    format!("{:.1}", len as f64 / (1024.0 * 1024.0))
                 ),
             });
         }
@@ -192,7 +191,7 @@ impl ChunkedCsv {
                         .map(|p| self.line_base + self.lines.line_of(text, p.byte()));
                     return Err(RowError {
                         row,
-                        message: format!("the row cannot be read as CSV: {e}"),
+                        message: msg!(w::BAD_CSV, e.to_string()),
                     });
                 }
             }

@@ -2,6 +2,7 @@
 //! the problems recorded against them. Original bytes come back byte for byte, checked by SHA-256.
 
 use super::{StoreError, Workspace};
+use crate::words::{Lang, Msg};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -29,7 +30,9 @@ pub struct ImportedFile {
     pub rows_rejected: i64,
 }
 
-/// A problem kept with an imported file (rows skipped on the user's choice, warnings).
+/// A problem kept with an imported file (rows skipped on the user's choice, warnings). The
+/// message is stored as its JSON (see `crate::words`); text stored by earlier versions comes
+/// back verbatim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoredProblem {
     pub sheet: Option<String>,
@@ -37,7 +40,14 @@ pub struct StoredProblem {
     pub column: Option<String>,
     pub severity: String,
     pub code: String,
-    pub message: String,
+    pub message: Msg,
+}
+
+impl StoredProblem {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
 }
 
 const FILE_COLUMNS: &str =
@@ -102,7 +112,7 @@ impl Workspace {
                 column: r.get(2)?,
                 severity: r.get(3)?,
                 code: r.get(4)?,
-                message: r.get(5)?,
+                message: Msg::from_stored(&r.get::<_, String>(5)?),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

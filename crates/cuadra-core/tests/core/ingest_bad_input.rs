@@ -5,6 +5,7 @@
 
 use super::{codes, fixture, skip_bad_rows, TestWs};
 use cuadra_core::ingest::{ImportReport, Outcome, Problem};
+use cuadra_core::words::Lang;
 use std::time::{Duration, Instant};
 
 /// A workspace that already holds a file, so "nothing written" is checked against real rows.
@@ -74,10 +75,10 @@ const BAD_DATE: &str = "2150873464,PED-3004,santiago.mora@example.co,\"$ 62.000\
 #[test]
 fn empty_file() {
     let (_, p) = rejected("vacio.csv", b"", "empty_file");
-    assert!(p.message.contains("empty"), "{p}");
+    assert!(p.text(Lang::En).contains("empty"), "{p}");
     let (_, p) = rejected("blancos.csv", b"\r\n\r\n   \n", "empty_file");
     assert!(
-        p.message.contains("blank"),
+        p.text(Lang::En).contains("blank"),
         "a file of blank lines is empty too: {p}"
     );
 }
@@ -85,7 +86,7 @@ fn empty_file() {
 #[test]
 fn header_only() {
     let (_, p) = rejected("solo_encabezado.csv", PAYU_HEADER.as_bytes(), "no_rows");
-    assert!(p.message.contains("no data rows"), "{p}");
+    assert!(p.text(Lang::En).contains("no data rows"), "{p}");
     let dlocal = fixture("dlocal_crossborder_co.csv");
     let text = String::from_utf8(dlocal).unwrap();
     let header_only: String = text.lines().take(3).map(|l| format!("{l}\n")).collect();
@@ -110,12 +111,12 @@ fn binary_garbage_and_images() {
     let mut bytes = garbage(4096, 42);
     bytes[10] = 0;
     let (_, p) = rejected("basura.bin", &bytes, "unreadable_text");
-    assert!(p.message.contains("binary"), "{p}");
+    assert!(p.text(Lang::En).contains("binary"), "{p}");
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend(garbage(2000, 7));
     let (_, p) = rejected("captura.png", &png, "unreadable_text");
     assert!(
-        p.message.contains("PNG"),
+        p.text(Lang::En).contains("PNG"),
         "the message names what the file is: {p}"
     );
     let (_, p) = rejected(
@@ -123,7 +124,7 @@ fn binary_garbage_and_images() {
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
         "unreadable_text",
     );
-    assert!(p.message.contains("PDF"), "{p}");
+    assert!(p.text(Lang::En).contains("PDF"), "{p}");
 }
 
 #[test]
@@ -134,11 +135,11 @@ fn unknown_layout_tells_how_to_make_a_profile() {
         "unknown_layout",
     );
     assert!(
-        p.message.contains("profile create"),
+        p.text(Lang::En).contains("profile create"),
         "the user is told how to map the layout: {p}"
     );
     assert!(
-        p.message.contains("fecha | valor | detalle"),
+        p.text(Lang::En).contains("fecha | valor | detalle"),
         "the message shows the header it saw: {p}"
     );
 }
@@ -173,7 +174,7 @@ fn unparseable_amount_names_row_and_column() {
     assert_eq!(p.row, Some(3));
     assert_eq!(p.column.as_deref(), Some("Monto (D)"));
     assert!(
-        p.message.contains("ciento cincuenta mil"),
+        p.text(Lang::En).contains("ciento cincuenta mil"),
         "the bad text is quoted back: {p}"
     );
 }
@@ -211,7 +212,7 @@ fn unparseable_date_names_row_and_column() {
     );
     assert_eq!(p.row, Some(4));
     assert_eq!(p.column.as_deref(), Some("Fecha de creación (H)"));
-    assert!(p.message.contains("32/13/2026"), "{p}");
+    assert!(p.text(Lang::En).contains("32/13/2026"), "{p}");
 }
 
 /// A 50 MB line must be refused quickly, with a short message naming the line, whatever it
@@ -240,7 +241,7 @@ fn fifty_megabyte_single_line() {
         let longest = report
             .problems
             .iter()
-            .map(|p| p.message.len())
+            .map(|p| p.text(Lang::En).len())
             .max()
             .unwrap_or(0);
         assert!(
@@ -266,9 +267,9 @@ fn huge_cells_under_the_line_limit() {
     );
     let (_, p) = rejected("titulo_enorme.csv", &vec![b'y'; 900_000], "unknown_layout");
     assert!(
-        p.message.len() < 1024,
+        p.text(Lang::En).len() < 1024,
         "the first row is quoted shortened ({} bytes)",
-        p.message.len()
+        p.text(Lang::En).len()
     );
 }
 
@@ -279,7 +280,7 @@ fn invalid_bytes_for_the_claimed_encoding() {
         b"\xEF\xBB\xBFOrden,Monto\n1,Bogot\xe1\n",
         "unreadable_text",
     );
-    assert!(p.message.contains("UTF-8"), "{p}");
+    assert!(p.text(Lang::En).contains("UTF-8"), "{p}");
     let mut utf16 = vec![0xFF, 0xFE];
     for unit in "Orden\tMonto\r\n1\t".encode_utf16() {
         utf16.extend(unit.to_le_bytes());
@@ -287,7 +288,7 @@ fn invalid_bytes_for_the_claimed_encoding() {
     utf16.extend(0xD800u16.to_le_bytes());
     utf16.extend(b"1\x00");
     let (_, p) = rejected("unicode_danado.txt", &utf16, "unreadable_text");
-    assert!(p.message.contains("UTF-16"), "{p}");
+    assert!(p.text(Lang::En).contains("UTF-16"), "{p}");
 }
 
 #[test]
@@ -296,13 +297,13 @@ fn old_xls_and_broken_xlsx() {
     ole.extend(vec![0u8; 504]);
     let (_, p) = rejected("reporte_viejo.xls", &ole, "old_excel");
     assert!(
-        p.message.contains(".xlsx"),
+        p.text(Lang::En).contains(".xlsx"),
         "the user is told to save it again as .xlsx: {p}"
     );
     let mut zip = b"PK\x03\x04".to_vec();
     zip.extend(garbage(1000, 3));
     let (_, p) = rejected("roto.xlsx", &zip, "unreadable_workbook");
-    assert!(p.message.contains("save it again"), "{p}");
+    assert!(p.text(Lang::En).contains("save it again"), "{p}");
 }
 
 #[test]
@@ -316,7 +317,7 @@ fn bad_rows_reject_the_whole_file_by_default() {
         "a refused file reports nothing as stored"
     );
     assert!(
-        p.message.contains("--skip-bad-rows"),
+        p.text(Lang::En).contains("--skip-bad-rows"),
         "the user learns the way out: {p}"
     );
 }

@@ -6,6 +6,7 @@
 use super::{col, fixture, now, options, summary, TestWs};
 use cuadra_core::ingest::{custom::ProfileSpec, ImportOptions, Outcome};
 use cuadra_core::model::FileKind;
+use cuadra_core::words::Lang;
 
 #[test]
 fn same_bytes_under_another_name_are_already_imported() {
@@ -180,7 +181,7 @@ fn same_identity_other_content_is_a_conflict_and_the_first_version_stays() {
         .unwrap();
     assert_eq!(p.row, Some(7), "the conflict names the row of the new file");
     assert!(
-        p.message.contains("dlocal_crossborder_co.csv row 7"),
+        p.text(Lang::En).contains("dlocal_crossborder_co.csv row 7"),
         "and where the first version came from: {p}"
     );
     assert_eq!(

@@ -15,6 +15,7 @@ mod ingest_formats;
 mod ingest_idempotency;
 mod ingest_profiles;
 mod ingest_properties;
+mod ingest_words;
 mod periods;
 mod report;
 mod retention;
