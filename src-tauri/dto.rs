@@ -84,7 +84,9 @@ pub struct Problem {
     #[ts(type = "\"error\" | \"warning\"")]
     pub severity: String,
     pub code: String,
-    pub message: String,
+    /// Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
+    #[ts(type = "Msg")]
+    pub message: cuadra_core::words::Msg,
 }
 
 fn json_text<T: Serialize>(v: &T) -> String {

@@ -544,7 +544,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           column: row === 17 ? "F" : "D",
           severity: "error" as const,
           code: row === 17 ? "bad_date" : "bad_amount",
-          message: row === 17 ? `cannot read '31/02/2026' as a date` : `cannot read '12.3.4' as an amount`,
+          message: { k: "verbatim", a: [row === 17 ? `cannot read '31/02/2026' as a date` : `cannot read '12.3.4' as an amount`] },
         }))
       : [];
     const settlementCols = [
@@ -578,7 +578,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       already_imported_at: files.find((f) => f.name === name)?.imported_at ?? null,
       problems: known
         ? problems
-        : [{ file: name, sheet: null, row: null, column: null, severity: "error", code: "unknown_format", message: "no built-in format or saved profile recognises this header" }],
+        : [{ file: name, sheet: null, row: null, column: null, severity: "error", code: "unknown_format", message: { k: "ingest.unknown_layout_forced", a: ["MONTO, FECHA"] } }],
     };
   }
 

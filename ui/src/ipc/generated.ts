@@ -9,7 +9,11 @@ export type Session = { workspace_path: string | null, workspace_name: string | 
 
 export type ImportedFile = { id: number, sha256: string, name: string, size: number, kind: string, format: string, encoding: string | null, imported_at: string, imported_by: string, rows_total: number, rows_new: number, rows_known: number, rows_conflicting: number, rows_updated: number, rows_rejected: number, };
 
-export type Problem = { file: string, sheet: string | null, row: number | null, column: string | null, severity: "error" | "warning", code: string, message: string, };
+export type Problem = { file: string, sheet: string | null, row: number | null, column: string | null, severity: "error" | "warning", code: string, 
+/**
+ * Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
+ */
+message: Msg, };
 
 export type ImportReport = { file: string, outcome: "imported" | "already_imported" | "dry_run" | "rejected", sha256: string | null, size: number, format: string | null, kind: "settlement" | "orders" | null, encoding: string | null, file_id: number | null, first_imported_at: string | null, rows: number, new: number, known: number, updated: number, conflicting: number, rejected: number, problems: Array<Problem>, };
 

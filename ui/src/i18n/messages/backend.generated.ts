@@ -420,6 +420,661 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "un total desconocido",
     "zh": "未知总额"
   },
+  "ingest.amount.bad_exponent": {
+    "en": "its exponent is not a whole number (expected something like 1.5E+05)",
+    "es": "su exponente no es un número entero (se esperaba algo como 1.5E+05)",
+    "zh": "指数不是整数（应类似 1.5E+05）"
+  },
+  "ingest.amount.blank": {
+    "en": "the amount is blank",
+    "es": "el monto está vacío",
+    "zh": "金额为空"
+  },
+  "ingest.amount.currency_twice": {
+    "en": "it names its currency twice",
+    "es": "menciona su moneda dos veces",
+    "zh": "币种出现了两次"
+  },
+  "ingest.amount.ends_with_mark": {
+    "en": "it ends with a decimal mark",
+    "es": "termina en separador decimal",
+    "zh": "以小数点结尾"
+  },
+  "ingest.amount.exponent_grouping": {
+    "en": "scientific notation cannot have digit grouping",
+    "es": "la notación científica no puede tener separadores de miles",
+    "zh": "科学计数法中不能有千位分隔符"
+  },
+  "ingest.amount.inconsistent_grouping": {
+    "en": "'{0}' appears several times and also as the decimal mark; the grouping is inconsistent",
+    "es": "'{0}' aparece varias veces y también como separador decimal; los separadores de miles no son coherentes",
+    "zh": "'{0}' 出现多次，同时又作为小数点；千位分隔不一致"
+  },
+  "ingest.amount.invalid": {
+    "en": "'{0}' is not an amount: {1}",
+    "es": "'{0}' no es un monto: {1}",
+    "zh": "'{0}' 不是有效金额：{1}"
+  },
+  "ingest.amount.mark_before_grouping": {
+    "en": "its decimal mark must come after the digit grouping",
+    "es": "su separador decimal debe ir después de los separadores de miles",
+    "zh": "小数点必须位于千位分隔符之后"
+  },
+  "ingest.amount.minus_inside": {
+    "en": "it has a minus sign in the middle",
+    "es": "tiene un signo menos en medio",
+    "zh": "中间有负号"
+  },
+  "ingest.amount.mixed_grouping": {
+    "en": "it mixes two digit-grouping characters",
+    "es": "mezcla dos caracteres distintos como separadores de miles",
+    "zh": "混用了两种千位分隔符"
+  },
+  "ingest.amount.no_digits": {
+    "en": "it has no digits",
+    "es": "no tiene dígitos",
+    "zh": "没有数字"
+  },
+  "ingest.amount.not_thousands": {
+    "en": "its digit grouping is not in thousands (groups of 3 digits after the first); check the file's decimal mark setting",
+    "es": "sus separadores de miles no agrupan de a tres dígitos (grupos de 3 dígitos después del primero); revise la configuración del separador decimal del archivo",
+    "zh": "数字不是按千位分组（第一组之后每组 3 位）；请检查该文件的小数点符号设置"
+  },
+  "ingest.amount.out_of_range": {
+    "en": "'{0}' is too large or has too many decimals to keep exactly (at most 28 digits): check that the right column is mapped as an amount",
+    "es": "'{0}' es demasiado grande o tiene demasiados decimales para guardarlo con exactitud (máximo 28 dígitos): verifique que la columna asignada como monto sea la correcta",
+    "zh": "'{0}' 数值过大或小数位过多，无法精确保存（最多 28 位数字）：请检查映射为金额的列是否正确"
+  },
+  "ingest.amount.separator_in_decimals": {
+    "en": "its decimals contain a separator",
+    "es": "sus decimales contienen un separador",
+    "zh": "小数部分包含分隔符"
+  },
+  "ingest.amount.several_signs": {
+    "en": "it has more than one sign (minus, plus or parentheses); keep only one",
+    "es": "tiene más de un signo (menos, más o paréntesis); deje solo uno",
+    "zh": "有多个符号（负号、正号或括号）；请只保留一个"
+  },
+  "ingest.amount.sign_inside": {
+    "en": "it has a sign in the middle",
+    "es": "tiene un signo en medio",
+    "zh": "中间有正负号"
+  },
+  "ingest.amount.space_and_mark_grouping": {
+    "en": "it mixes space grouping with '.' or ',' grouping",
+    "es": "mezcla espacios con '.' o ',' como separadores de miles",
+    "zh": "混用了空格和 '.' 或 ',' 作为千位分隔符"
+  },
+  "ingest.amount.two_closing_parens": {
+    "en": "it has two closing parentheses",
+    "es": "tiene dos paréntesis de cierre",
+    "zh": "有两个右括号"
+  },
+  "ingest.amount.two_currencies": {
+    "en": "it names two currencies ({0} and {1})",
+    "es": "menciona dos monedas ({0} y {1})",
+    "zh": "包含两种币种（{0} 和 {1}）"
+  },
+  "ingest.amount.two_minus": {
+    "en": "it has two minus signs",
+    "es": "tiene dos signos menos",
+    "zh": "有两个负号"
+  },
+  "ingest.amount.two_opening_parens": {
+    "en": "it has two opening parentheses",
+    "es": "tiene dos paréntesis de apertura",
+    "zh": "有两个左括号"
+  },
+  "ingest.amount.two_symbols": {
+    "en": "it has two currency symbols",
+    "es": "tiene dos símbolos de moneda",
+    "zh": "有两个货币符号"
+  },
+  "ingest.amount.unbalanced_parens": {
+    "en": "its parentheses are not balanced",
+    "es": "sus paréntesis no están balanceados",
+    "zh": "括号不成对"
+  },
+  "ingest.amount.unexpected_char": {
+    "en": "unexpected character '{0}'",
+    "es": "tiene un carácter inesperado: '{0}'",
+    "zh": "包含意外字符 '{0}'"
+  },
+  "ingest.amount.unknown_currency": {
+    "en": "'{0}' is not a known currency code or symbol; fix the cell or map the right column",
+    "es": "'{0}' no es un código ni un símbolo de moneda conocido; corrija la celda o asigne la columna correcta",
+    "zh": "'{0}' 不是已知的币种代码或符号；请更正该单元格，或映射正确的列"
+  },
+  "ingest.amount_too_large": {
+    "en": "'{0}' is too large",
+    "es": "'{0}' es demasiado grande",
+    "zh": "'{0}' 数值过大"
+  },
+  "ingest.bad_amount": {
+    "en": "{0}. Correct the cell, or import with a profile that states the decimal mark",
+    "es": "{0}. Corrija la celda o importe con un perfil que indique el separador decimal",
+    "zh": "{0}。请更正该单元格，或使用指定了小数点符号的配置导入"
+  },
+  "ingest.bad_csv": {
+    "en": "the row cannot be read as CSV: {0}",
+    "es": "la fila no se puede leer como CSV: {0}",
+    "zh": "该行无法按 CSV 读取：{0}"
+  },
+  "ingest.bad_date": {
+    "en": "{0}. Correct the cell, or import with a profile that states the date format",
+    "es": "{0}. Corrija la celda o importe con un perfil que indique el formato de fecha",
+    "zh": "{0}。请更正该单元格，或使用指定了日期格式的配置导入"
+  },
+  "ingest.compression_failed": {
+    "en": "the original file could not be compressed for safekeeping; nothing was imported",
+    "es": "el archivo original no se pudo comprimir para conservarlo; no se importó nada",
+    "zh": "无法压缩原始文件以便留存；未导入任何内容"
+  },
+  "ingest.conflicting_row": {
+    "en": "a line with the same identity ({0}) was imported from {1} row {2} with different content; both are kept and the line is flagged for review",
+    "es": "una línea con la misma identidad ({0}) se importó desde {1}, fila {2}, con otro contenido; se conservan ambas y la línea queda marcada para revisión",
+    "zh": "相同标识（{0}）的一条记录已从 {1} 第 {2} 行导入，但内容不同；两条均已保留，该记录已标记为待复核"
+  },
+  "ingest.database_error": {
+    "en": "workspace database error: {0}",
+    "es": "error de la base de datos del espacio de trabajo: {0}",
+    "zh": "工作区数据库错误：{0}"
+  },
+  "ingest.date.bad_format": {
+    "en": "the date format '{0}' is not valid ({1}): use strftime codes such as %d/%m/%Y %H:%M",
+    "es": "el formato de fecha '{0}' no es válido ({1}): use códigos strftime como %d/%m/%Y %H:%M",
+    "zh": "日期格式 '{0}' 无效（{1}）：请使用 strftime 代码，例如 %d/%m/%Y %H:%M"
+  },
+  "ingest.date.bad_serial": {
+    "en": "as a number it would be an Excel date serial, but it is not a valid one (1 to 2958465; 60 is Excel's nonexistent 29 Feb 1900); format the column as a date",
+    "es": "como número sería una fecha serial de Excel, pero no es válida (de 1 a 2958465; 60 es el inexistente 29 de febrero de 1900 de Excel); dé formato de fecha a la columna",
+    "zh": "作为数字它应是 Excel 日期序列号，但不是有效值（1 到 2958465；60 是 Excel 中并不存在的 1900 年 2 月 29 日）；请将该列设置为日期格式"
+  },
+  "ingest.date.bad_year": {
+    "en": "'{0}' is not a year (use 4 digits)",
+    "es": "'{0}' no es un año (use 4 dígitos)",
+    "zh": "'{0}' 不是年份（请使用 4 位数字）"
+  },
+  "ingest.date.blank": {
+    "en": "the date is blank",
+    "es": "la fecha está vacía",
+    "zh": "日期为空"
+  },
+  "ingest.date.format_mismatch": {
+    "en": "it does not match the format '{0}' ({1})",
+    "es": "no coincide con el formato '{0}' ({1})",
+    "zh": "与格式 '{0}' 不符（{1}）"
+  },
+  "ingest.date.invalid": {
+    "en": "'{0}' is not a date or time: {1}",
+    "es": "'{0}' no es una fecha ni una hora: {1}",
+    "zh": "'{0}' 不是有效的日期或时间：{1}"
+  },
+  "ingest.date.long_fraction": {
+    "en": "more than 9 digits of fractional seconds",
+    "es": "tiene más de 9 dígitos en las fracciones de segundo",
+    "zh": "秒的小数部分超过 9 位"
+  },
+  "ingest.date.meridiem_hour": {
+    "en": "hour {0} cannot be written with a.m./p.m.",
+    "es": "la hora {0} no se puede escribir con a. m./p. m.",
+    "zh": "{0} 点不能与 a.m./p.m. 一起使用"
+  },
+  "ingest.date.no_such_day": {
+    "en": "day {0} does not exist in {1}",
+    "es": "el día {0} no existe en {1}",
+    "zh": "{1} 没有 {0} 日"
+  },
+  "ingest.date.no_such_month": {
+    "en": "there is no month {0} (dates are read as {1}); check the date order setting",
+    "es": "no existe el mes {0} (las fechas se leen como {1}); revise la configuración del orden de las fechas",
+    "zh": "不存在 {0} 月（日期按“{1}”读取）；请检查日期顺序设置"
+  },
+  "ingest.date.not_a_month": {
+    "en": "'{0}' is not a month name",
+    "es": "'{0}' no es el nombre de un mes",
+    "zh": "'{0}' 不是月份名称"
+  },
+  "ingest.date.not_a_time": {
+    "en": "not a time of day",
+    "es": "no es una hora del día válida",
+    "zh": "不是有效的时刻"
+  },
+  "ingest.date.not_a_time_at": {
+    "en": "{0} is not a time of day",
+    "es": "{0} no es una hora del día válida",
+    "zh": "{0} 不是有效的时刻"
+  },
+  "ingest.date.not_stored": {
+    "en": "not a stored date or RFC 3339 time ({0})",
+    "es": "no es una fecha guardada ni una hora RFC 3339 ({0})",
+    "zh": "不是已存储的日期或 RFC 3339 时间（{0}）"
+  },
+  "ingest.date.offset_out_of_range": {
+    "en": "the offset is out of range",
+    "es": "el desfase horario está fuera de rango",
+    "zh": "时差超出范围"
+  },
+  "ingest.date.order.dmy": {
+    "en": "day/month/year",
+    "es": "día/mes/año",
+    "zh": "日/月/年"
+  },
+  "ingest.date.order.mdy": {
+    "en": "month/day/year",
+    "es": "mes/día/año",
+    "zh": "月/日/年"
+  },
+  "ingest.date.order.ymd": {
+    "en": "year/month/day",
+    "es": "año/mes/día",
+    "zh": "年/月/日"
+  },
+  "ingest.date.out_of_range": {
+    "en": "the date-time is out of range",
+    "es": "la fecha y hora está fuera de rango",
+    "zh": "日期时间超出范围"
+  },
+  "ingest.date.shape": {
+    "en": "expected a date like 1/5/2026, 2026-05-01 or 1-may-2026",
+    "es": "se esperaba una fecha como 1/5/2026, 2026-05-01 o 1-may-2026",
+    "zh": "应为日期，例如 1/5/2026、2026-05-01 或 1-may-2026"
+  },
+  "ingest.date.skipped_by_dst": {
+    "en": "'{0}' never happened in {1}: the clocks jumped over it for daylight saving; check the time zone set for this file",
+    "es": "'{0}' nunca existió en {1}: los relojes se adelantaron y saltaron esa hora por el horario de verano; revise la zona horaria configurada para este archivo",
+    "zh": "'{0}' 在 {1} 并不存在：夏令时调整时钟跳过了这一时刻；请检查为此文件设置的时区"
+  },
+  "ingest.date.text_after_date": {
+    "en": "unexpected text after the date (expected a time like 14:30)",
+    "es": "hay texto inesperado después de la fecha (se esperaba una hora como 14:30)",
+    "zh": "日期后有意外文本（应为时间，例如 14:30）"
+  },
+  "ingest.date.text_after_time": {
+    "en": "unexpected text after the time (expected an offset like -05:00, -0500 or Z)",
+    "es": "hay texto inesperado después de la hora (se esperaba un desfase horario como -05:00, -0500 o Z)",
+    "zh": "时间后有意外文本（应为时差，例如 -05:00、-0500 或 Z）"
+  },
+  "ingest.date.time_shape": {
+    "en": "expected a time like 14:30, 14:30:05 or 2:30 p. m.",
+    "es": "se esperaba una hora como 14:30, 14:30:05 o 2:30 p. m.",
+    "zh": "应为时间，例如 14:30、14:30:05 或 2:30 p. m."
+  },
+  "ingest.date.unknown_zone": {
+    "en": "'{0}' is not a known time zone: use an IANA name such as America/Bogota",
+    "es": "'{0}' no es una zona horaria conocida: use un nombre IANA como America/Bogota",
+    "zh": "'{0}' 不是已知时区：请使用 IANA 名称，例如 America/Bogota"
+  },
+  "ingest.date.year_last": {
+    "en": "the year comes last but this file's dates are set to year/month/day; change the date order setting",
+    "es": "el año va al final, pero las fechas de este archivo están configuradas como año/mes/día; cambie la configuración del orden de las fechas",
+    "zh": "年份在最后，但此文件的日期设置为“年/月/日”；请更改日期顺序设置"
+  },
+  "ingest.decode.advice.gzip": {
+    "en": "unpack it first and import the CSV inside",
+    "es": "descomprímalo primero e importe el CSV que contiene",
+    "zh": "请先解压，再导入其中的 CSV"
+  },
+  "ingest.decode.advice.pdf": {
+    "en": "download the report as CSV or XLSX instead of PDF",
+    "es": "descargue el reporte como CSV o XLSX en lugar de PDF",
+    "zh": "请将报表下载为 CSV 或 XLSX，而不是 PDF"
+  },
+  "ingest.decode.advice.photo": {
+    "en": "choose the CSV or XLSX export, not a photo",
+    "es": "elija la exportación CSV o XLSX, no una foto",
+    "zh": "请选择 CSV 或 XLSX 导出文件，而不是照片"
+  },
+  "ingest.decode.advice.program": {
+    "en": "choose the report file you exported",
+    "es": "elija el archivo del reporte que exportó",
+    "zh": "请选择您导出的报表文件"
+  },
+  "ingest.decode.advice.screenshot": {
+    "en": "choose the CSV or XLSX export, not a screenshot",
+    "es": "elija la exportación CSV o XLSX, no una captura de pantalla",
+    "zh": "请选择 CSV 或 XLSX 导出文件，而不是截图"
+  },
+  "ingest.decode.advice.xls": {
+    "en": "open it in Excel and save it as .xlsx or CSV UTF-8",
+    "es": "ábralo en Excel y guárdelo como .xlsx o CSV UTF-8",
+    "zh": "请用 Excel 打开并另存为 .xlsx 或 CSV UTF-8"
+  },
+  "ingest.decode.advice.zip": {
+    "en": "import it as a workbook, or unpack it and import the CSV inside",
+    "es": "impórtelo como libro de Excel, o descomprímalo e importe el CSV que contiene",
+    "zh": "请作为工作簿导入，或解压后导入其中的 CSV"
+  },
+  "ingest.decode.binary": {
+    "en": "the file looks binary (byte 0x00 at offset {0}): export it again as CSV or XLSX",
+    "es": "el archivo parece binario (byte 0x00 en la posición {0}): expórtelo de nuevo como CSV o XLSX",
+    "zh": "文件看起来是二进制文件（偏移量 {0} 处有字节 0x00）：请重新导出为 CSV 或 XLSX"
+  },
+  "ingest.decode.control_bytes": {
+    "en": "the file looks binary (control byte 0x{0} at offset {1}, and many more): export it again as CSV or XLSX",
+    "es": "el archivo parece binario (byte de control 0x{0} en la posición {1}, y muchos más): expórtelo de nuevo como CSV o XLSX",
+    "zh": "文件看起来是二进制文件（偏移量 {1} 处有控制字节 0x{0}，另有许多）：请重新导出为 CSV 或 XLSX"
+  },
+  "ingest.decode.empty": {
+    "en": "the file is empty: export the report again and check that it has rows",
+    "es": "el archivo está vacío: exporte el reporte de nuevo y verifique que tenga filas",
+    "zh": "文件为空：请重新导出报表，并确认其中有数据行"
+  },
+  "ingest.decode.invalid_utf16": {
+    "en": "the file looks like UTF-16 text but is damaged (odd length or broken characters): save it again as 'CSV UTF-8'",
+    "es": "el archivo parece texto UTF-16, pero está dañado (longitud impar o caracteres rotos): guárdelo de nuevo como 'CSV UTF-8'",
+    "zh": "文件看起来是 UTF-16 文本，但已损坏（长度为奇数或字符残缺）：请重新另存为“CSV UTF-8”"
+  },
+  "ingest.decode.invalid_utf8": {
+    "en": "the file says it is UTF-8 but byte offset {0} is not valid UTF-8: save it again as 'CSV UTF-8'",
+    "es": "el archivo indica que es UTF-8, pero el byte en la posición {0} no es UTF-8 válido: guárdelo de nuevo como 'CSV UTF-8'",
+    "zh": "文件声明为 UTF-8，但偏移量 {0} 处的字节不是有效的 UTF-8：请重新另存为“CSV UTF-8”"
+  },
+  "ingest.decode.kind.gzip": {
+    "en": "a GZIP archive",
+    "es": "un paquete comprimido GZIP",
+    "zh": "一个 GZIP 压缩包"
+  },
+  "ingest.decode.kind.jpeg": {
+    "en": "a JPEG image",
+    "es": "una imagen JPEG",
+    "zh": "一张 JPEG 图片"
+  },
+  "ingest.decode.kind.pdf": {
+    "en": "a PDF document",
+    "es": "un documento PDF",
+    "zh": "一份 PDF 文档"
+  },
+  "ingest.decode.kind.png": {
+    "en": "a PNG image",
+    "es": "una imagen PNG",
+    "zh": "一张 PNG 图片"
+  },
+  "ingest.decode.kind.program": {
+    "en": "a program",
+    "es": "un programa",
+    "zh": "一个可执行程序"
+  },
+  "ingest.decode.kind.xls": {
+    "en": "an old Excel .xls workbook",
+    "es": "un libro de Excel .xls antiguo",
+    "zh": "一个旧版 Excel .xls 工作簿"
+  },
+  "ingest.decode.kind.zip": {
+    "en": "a ZIP archive (perhaps an XLSX workbook)",
+    "es": "un paquete comprimido ZIP (quizás un libro XLSX)",
+    "zh": "一个 ZIP 压缩包（可能是 XLSX 工作簿）"
+  },
+  "ingest.decode.not_text": {
+    "en": "the file is {0}, not a CSV or text export: {1}",
+    "es": "el archivo es {0}, no una exportación CSV o de texto: {1}",
+    "zh": "该文件是{0}，不是 CSV 或文本导出文件：{1}"
+  },
+  "ingest.file_blank": {
+    "en": "the file holds only blank lines: export it again from the PSP or the shop",
+    "es": "el archivo solo contiene líneas en blanco: expórtelo de nuevo desde la pasarela de pagos o la tienda",
+    "zh": "文件只有空行：请从支付服务商或店铺后台重新导出"
+  },
+  "ingest.file_empty": {
+    "en": "the file is empty: export it again from the PSP or the shop",
+    "es": "el archivo está vacío: expórtelo de nuevo desde la pasarela de pagos o la tienda",
+    "zh": "文件为空：请从支付服务商或店铺后台重新导出"
+  },
+  "ingest.file_number": {
+    "en": "file {0}",
+    "es": "el archivo {0}",
+    "zh": "文件 {0}"
+  },
+  "ingest.fingerprint": {
+    "en": "fingerprint",
+    "es": "huella de contenido",
+    "zh": "内容指纹"
+  },
+  "ingest.first_row": {
+    "en": "first row: {0}",
+    "es": "primera fila: {0}",
+    "zh": "第一行：{0}"
+  },
+  "ingest.first_row_in_sheet": {
+    "en": "sheet {0}, first row: {1}",
+    "es": "hoja {0}, primera fila: {1}",
+    "zh": "工作表 {0}，第一行：{1}"
+  },
+  "ingest.float_rounded": {
+    "en": "the workbook stores this number as the binary fraction {0}; it was read as {1} (rounded to {2} decimals)",
+    "es": "el libro guarda este número como la fracción binaria {0}; se leyó como {1} (redondeado a {2} decimales)",
+    "zh": "工作簿以二进制小数 {0} 存储此数字；已读取为 {1}（四舍五入到 {2} 位小数）"
+  },
+  "ingest.huge_cell": {
+    "en": "the cell holds {0} bytes: the file is probably damaged or has an unclosed quote; export it again",
+    "es": "la celda contiene {0} bytes: probablemente el archivo está dañado o tiene unas comillas sin cerrar; expórtelo de nuevo",
+    "zh": "该单元格有 {0} 字节：文件可能已损坏或存在未闭合的引号；请重新导出"
+  },
+  "ingest.huge_line": {
+    "en": "line {0} is {1} MB long: no export writes lines like that, so the file is damaged or is not a CSV export; export it again",
+    "es": "la línea {0} ocupa {1} MB: ninguna exportación escribe líneas así, de modo que el archivo está dañado o no es una exportación CSV; expórtelo de nuevo",
+    "zh": "第 {0} 行长达 {1} MB：正常导出不会产生这样的行，因此文件已损坏或不是 CSV 导出文件；请重新导出"
+  },
+  "ingest.known_conflict": {
+    "en": "this version of {0} was already kept as a conflict with row {1} of an earlier import; it was counted once",
+    "es": "esta versión de {0} ya se había conservado como conflicto con la fila {1} de una importación anterior; se contó una sola vez",
+    "zh": "{0} 的这一版本此前已作为与先前导入第 {1} 行的冲突保留；只计一次"
+  },
+  "ingest.known_conflict_line": {
+    "en": "this version of the line was already kept as a conflict with row {0} of an earlier import; it was counted once",
+    "es": "esta versión de la línea ya se había conservado como conflicto con la fila {0} de una importación anterior; se contó una sola vez",
+    "zh": "该记录的这一版本此前已作为与先前导入第 {0} 行的冲突保留；只计一次"
+  },
+  "ingest.line_too_long": {
+    "en": "a line of {0} MB: no export writes lines like that, so the file is damaged or is not a CSV export; export it again",
+    "es": "hay una línea de {0} MB: ninguna exportación escribe líneas así, de modo que el archivo está dañado o no es una exportación CSV; expórtelo de nuevo",
+    "zh": "有一行长达 {0} MB：正常导出不会产生这样的行，因此文件已损坏或不是 CSV 导出文件；请重新导出"
+  },
+  "ingest.lines_above_header": {
+    "en": "rows {0} sit above the column header and were not read as data (titles?)",
+    "es": "las filas {0} están encima del encabezado de las columnas y no se leyeron como datos (¿títulos?)",
+    "zh": "第 {0} 行位于列标题上方，未作为数据读取（可能是标题？）"
+  },
+  "ingest.more_problems": {
+    "en": "{0} more problems are not listed",
+    "es": "hay {0} problemas más que no se listan",
+    "zh": "另有 {0} 个问题未列出"
+  },
+  "ingest.no_order_key": {
+    "en": "the row has no order name or id, so it cannot belong to an order; fill it in",
+    "es": "la fila no tiene nombre ni ID de pedido, así que no puede pertenecer a ningún pedido; complételo",
+    "zh": "该行没有订单名称或编号，无法归属到任何订单；请补填"
+  },
+  "ingest.no_readable_rows": {
+    "en": "no row of the file could be read: see the problems above",
+    "es": "no se pudo leer ninguna fila del archivo: vea los problemas anteriores",
+    "zh": "文件中没有任何一行可以读取：请查看上面列出的问题"
+  },
+  "ingest.no_rows": {
+    "en": "the file has a header but no data rows: there is nothing to import",
+    "es": "el archivo tiene encabezado pero ninguna fila de datos: no hay nada que importar",
+    "zh": "文件有表头但没有数据行：没有可导入的内容"
+  },
+  "ingest.no_rows_seen": {
+    "en": "no row with data was found",
+    "es": "no se encontró ninguna fila con datos",
+    "zh": "未找到包含数据的行"
+  },
+  "ingest.not_a_count": {
+    "en": "'{0}' is not a count",
+    "es": "'{0}' no es una cantidad",
+    "zh": "'{0}' 不是有效的数量"
+  },
+  "ingest.not_minor_units": {
+    "en": "'{0}' should be a whole number of minor units (cents) in this format",
+    "es": "'{0}' debería ser un número entero de unidades menores (centavos) en este formato",
+    "zh": "在此格式中，'{0}' 应为以最小货币单位（分）表示的整数"
+  },
+  "ingest.old_excel": {
+    "en": "this is an old Excel 97-2003 (.xls) workbook: open it in Excel or LibreOffice and save it as .xlsx or CSV",
+    "es": "este es un libro de Excel 97-2003 (.xls), un formato antiguo: ábralo en Excel o LibreOffice y guárdelo como .xlsx o CSV",
+    "zh": "这是旧版 Excel 97-2003（.xls）工作簿：请用 Excel 或 LibreOffice 打开，并另存为 .xlsx 或 CSV"
+  },
+  "ingest.order_fields_differ": {
+    "en": "order {0} repeats its order fields on this row with other values; row {1} was used",
+    "es": "el pedido {0} repite sus campos de pedido en esta fila con otros valores; se usó la fila {1}",
+    "zh": "订单 {0} 在此行重复了订单字段，但取值不同；已采用第 {1} 行"
+  },
+  "ingest.order_without_totals": {
+    "en": "order {0} has no row with its status and total (its first row is missing?): export the order again",
+    "es": "el pedido {0} no tiene ninguna fila con su estado y su total (¿falta su primera fila?): exporte el pedido de nuevo",
+    "zh": "订单 {0} 没有包含其状态和总额的行（缺少第一行？）：请重新导出该订单"
+  },
+  "ingest.profile.bad_zone": {
+    "en": "'{0}' is not a time zone name like America/Bogota",
+    "es": "'{0}' no es un nombre de zona horaria como America/Bogota",
+    "zh": "'{0}' 不是有效的时区名称（例如 America/Bogota）"
+  },
+  "ingest.profile.exists": {
+    "en": "a profile named '{0}' already exists (built in or saved); choose another name",
+    "es": "ya existe un perfil llamado '{0}' (incorporado o guardado); elija otro nombre",
+    "zh": "已存在名为 '{0}' 的配置（内置或已保存）；请换一个名称"
+  },
+  "ingest.profile.missing_column": {
+    "en": "the sample file has no column '{0}' (its header is: {1}); the mapping {2}={0} cannot be used",
+    "es": "el archivo de muestra no tiene la columna '{0}' (su encabezado es: {1}); la asignación {2}={0} no se puede usar",
+    "zh": "示例文件中没有列 '{0}'（其表头为：{1}）；无法使用映射 {2}={0}"
+  },
+  "ingest.profile.needs_amount": {
+    "en": "a settlement profile needs an amount column (amount=COLUMN or net_amount=COLUMN)",
+    "es": "un perfil de liquidación necesita una columna de monto (amount=COLUMNA o net_amount=COLUMNA)",
+    "zh": "结算配置需要一个金额列（amount=列名 或 net_amount=列名）"
+  },
+  "ingest.profile.needs_order": {
+    "en": "an orders profile needs an order column (order_name=COLUMN or order_id=COLUMN)",
+    "es": "un perfil de pedidos necesita una columna de pedido (order_name=COLUMNA o order_id=COLUMNA)",
+    "zh": "订单配置需要一个订单列（order_name=列名 或 order_id=列名）"
+  },
+  "ingest.profile.needs_reference": {
+    "en": "a settlement profile needs a reference column (reference=COLUMN or psp_txn_id=COLUMN)",
+    "es": "un perfil de liquidación necesita una columna de referencia (reference=COLUMNA o psp_txn_id=COLUMNA)",
+    "zh": "结算配置需要一个参考号列（reference=列名 或 psp_txn_id=列名）"
+  },
+  "ingest.profile.needs_total": {
+    "en": "an orders profile needs a total column (total=COLUMN)",
+    "es": "un perfil de pedidos necesita una columna de total (total=COLUMNA)",
+    "zh": "订单配置需要一个总额列（total=列名）"
+  },
+  "ingest.profile.sample_no_data": {
+    "en": "no data",
+    "es": "no tiene datos",
+    "zh": "没有数据"
+  },
+  "ingest.profile.sample_no_header": {
+    "en": "no header row found",
+    "es": "no se encontró la fila de encabezado",
+    "zh": "未找到表头行"
+  },
+  "ingest.profile.sample_unreadable": {
+    "en": "the sample file cannot be read: {0}",
+    "es": "no se puede leer el archivo de muestra: {0}",
+    "zh": "无法读取示例文件：{0}"
+  },
+  "ingest.profile.unknown_field": {
+    "en": "'{0}' is not a field Cuadra knows; fields are: {1} (aliases: reference, id, amount, currency, date, status, fee, net)",
+    "es": "'{0}' no es un campo que Cuadra conozca; los campos son: {1} (alias: reference, id, amount, currency, date, status, fee, net)",
+    "zh": "'{0}' 不是 Cuadra 已知的字段；可用字段：{1}（别名：reference、id、amount、currency、date、status、fee、net）"
+  },
+  "ingest.profile.unknown_row_type": {
+    "en": "'{0}' is not a row type; row types are payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout",
+    "es": "'{0}' no es un tipo de fila; los tipos de fila son payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout",
+    "zh": "'{0}' 不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout"
+  },
+  "ingest.ragged_row": {
+    "en": "the row has {0} cells but the header has {1}: a value sits outside any column (a stray delimiter?); fix the row",
+    "es": "la fila tiene {0} celdas, pero el encabezado tiene {1}: hay un valor fuera de toda columna (¿un separador de más?); corrija la fila",
+    "zh": "该行有 {0} 个单元格，但表头只有 {1} 个：有值位于所有列之外（多了分隔符？）；请修正该行"
+  },
+  "ingest.read_interrupted": {
+    "en": "the file could not be read any further: {0}",
+    "es": "no se pudo seguir leyendo el archivo: {0}",
+    "zh": "无法继续读取文件：{0}"
+  },
+  "ingest.record_too_long": {
+    "en": "a line (or a quoted cell) runs for more than {0} MB: the file is damaged or is not a CSV export; export it again",
+    "es": "una línea (o una celda entre comillas) ocupa más de {0} MB: el archivo está dañado o no es una exportación CSV; expórtelo de nuevo",
+    "zh": "某一行（或带引号的单元格）超过 {0} MB：文件已损坏或不是 CSV 导出文件；请重新导出"
+  },
+  "ingest.reopen_failed": {
+    "en": "the file could not be opened again: {0}",
+    "es": "el archivo no se pudo abrir de nuevo: {0}",
+    "zh": "无法再次打开文件：{0}"
+  },
+  "ingest.repeated_row": {
+    "en": "this row repeats row {0} of the same file (same transaction id): it was counted once",
+    "es": "esta fila repite la fila {0} del mismo archivo (mismo ID de transacción): se contó una sola vez",
+    "zh": "此行与同一文件第 {0} 行重复（交易编号相同）：只计一次"
+  },
+  "ingest.rows_rejected": {
+    "en": "{0} of {1} rows could not be read, so nothing was imported. Fix those rows and import again, or import with --skip-bad-rows to take the readable rows now",
+    "es": "{0} de {1} filas no se pudieron leer, por lo que no se importó nada. Corrija esas filas e importe de nuevo, o importe con --skip-bad-rows para importar ahora las filas legibles",
+    "zh": "{1} 行中有 {0} 行无法读取，因此未导入任何内容。请修正这些行后重新导入，或使用 --skip-bad-rows 立即导入可读取的行"
+  },
+  "ingest.short_row": {
+    "en": "the row has {0} cells but the header has {1}; the missing cells were read as blank",
+    "es": "la fila tiene {0} celdas, pero el encabezado tiene {1}; las celdas faltantes se leyeron como vacías",
+    "zh": "该行有 {0} 个单元格，但表头有 {1} 个；缺少的单元格按空白读取"
+  },
+  "ingest.summary_count_differs": {
+    "en": "the summary says {0} items but the file has {1} transaction rows; check that the file is complete",
+    "es": "el resumen indica {0} registros, pero el archivo tiene {1} filas de transacciones; verifique que el archivo esté completo",
+    "zh": "汇总显示共 {0} 笔，但文件中有 {1} 行交易；请检查文件是否完整"
+  },
+  "ingest.this_file": {
+    "en": "this file",
+    "es": "este archivo",
+    "zh": "本文件"
+  },
+  "ingest.unknown_layout": {
+    "en": "no known layout matches this file ({0}). Map its columns once with a generic profile: `cuadra-cli profile create NAME --from FILE --kind settlement|orders --map field=COLUMN ...`, then import again",
+    "es": "ningún formato conocido coincide con este archivo ({0}). Asigne sus columnas una sola vez con un perfil genérico: `cuadra-cli profile create NOMBRE --from ARCHIVO --kind settlement|orders --map campo=COLUMNA ...` y luego impórtelo de nuevo",
+    "zh": "没有已知格式与此文件匹配（{0}）。请用通用配置将其列映射一次：`cuadra-cli profile create 名称 --from 文件 --kind settlement|orders --map 字段=列名 ...`，然后重新导入"
+  },
+  "ingest.unknown_layout_forced": {
+    "en": "the file does not have the columns the requested profile needs ({0}); check the profile or the file",
+    "es": "el archivo no tiene las columnas que necesita el perfil indicado ({0}); revise el perfil o el archivo",
+    "zh": "文件缺少所指定配置需要的列（{0}）；请检查配置或文件"
+  },
+  "ingest.unknown_row_type": {
+    "en": "'{0}' is not a row type this format knows; map it in a profile or ask for support",
+    "es": "'{0}' no es un tipo de fila que este formato conozca; asígnelo en un perfil o solicite soporte",
+    "zh": "'{0}' 不是此格式已知的行类型；请在配置中映射它，或联系技术支持"
+  },
+  "ingest.unknown_row_type_value": {
+    "en": "{0} row(s) hold '{1}', which Cuadra does not know as a row type: they were read as adjustments",
+    "es": "{0} fila(s) contienen '{1}', que Cuadra no reconoce como tipo de fila: se leyeron como ajustes",
+    "zh": "有 {0} 行包含 '{1}'，Cuadra 无法将其识别为行类型：已按调整项读取"
+  },
+  "ingest.unknown_status_value": {
+    "en": "{0} row(s) hold '{1}', which Cuadra does not know as a status: they were read as 'unknown' and will be flagged for review",
+    "es": "{0} fila(s) contienen '{1}', que Cuadra no reconoce como estado: se leyeron como 'desconocido' y quedarán marcadas para revisión",
+    "zh": "有 {0} 行包含 '{1}'，Cuadra 无法将其识别为状态：已按“未知”读取，并将标记为待复核"
+  },
+  "ingest.unreadable_file": {
+    "en": "cannot read the file: {0}",
+    "es": "no se puede leer el archivo: {0}",
+    "zh": "无法读取文件：{0}"
+  },
+  "ingest.unreadable_sheet": {
+    "en": "this sheet could not be read and was skipped: {0}",
+    "es": "esta hoja no se pudo leer y se omitió: {0}",
+    "zh": "无法读取此工作表，已跳过：{0}"
+  },
+  "ingest.unreadable_workbook": {
+    "en": "cannot read the workbook ({0}): save it again as .xlsx or CSV",
+    "es": "no se puede leer el libro de Excel ({0}): guárdelo de nuevo como .xlsx o CSV",
+    "zh": "无法读取该工作簿（{0}）：请重新另存为 .xlsx 或 CSV"
+  },
+  "ingest.workbook_empty": {
+    "en": "the workbook has no sheet with data",
+    "es": "el libro no tiene ninguna hoja con datos",
+    "zh": "工作簿中没有包含数据的工作表"
+  },
   "verbatim": {
     "en": "{0}",
     "es": "{0}",

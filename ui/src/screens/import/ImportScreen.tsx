@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ImportPreview, ImportProgress, ImportReport } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
+import { renderMsg } from "../../i18n/backendText";
 import { ErrorLine } from "../../components/ui";
 import { formatBytes } from "../../format/money";
 import { formatDateTime, formatDuration } from "../../format/time";
@@ -249,7 +250,7 @@ function PreviewCard({ item, onRemove }: { item: Pending; onRemove: (() => void)
 }
 
 function Problems({ problems }: { problems: ImportPreview["problems"] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (problems.length === 0) return <p className="ok small" data-testid="no-problems">{t("import.no_problems")}</p>;
   return (
     <ul className="problems" data-testid="problems">
@@ -258,7 +259,7 @@ function Problems({ problems }: { problems: ImportPreview["problems"] }) {
           <span className="where">
             {[p.sheet, p.row !== null ? t("import.row", { row: p.row }) : null, p.column !== null ? t("import.column", { column: p.column }) : null].filter(Boolean).join(", ") || t("import.whole_file")}
           </span>
-          : {p.message}
+          : {renderMsg(p.message, lang)}
         </li>
       ))}
     </ul>
