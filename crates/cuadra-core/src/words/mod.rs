@@ -14,6 +14,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::sync::OnceLock;
 
 pub use crate::report::Lang;
@@ -61,16 +62,14 @@ macro_rules! catalog {
     };
 }
 
-/// A message: a catalog key and its arguments. `{"k": key, "a": [args]}` in JSON.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Msg {
-    pub k: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub a: Vec<Arg>,
-}
+/// A message: a catalog key and its arguments, held as its compact JSON
+/// (`{"k":"case.matched","a":[...]}`), which is also how it is stored and how it crosses IPC. A
+/// million cases keep one string each, not a tree; the tree is only read back to render.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Msg(String);
 
 /// How the items of a list are joined.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Join {
     /// `a, b, c`
@@ -81,32 +80,39 @@ pub enum Join {
     And,
 }
 
-/// An argument of a message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+impl Join {
+    fn as_str(self) -> &'static str {
+        match self {
+            Join::Comma => "comma",
+            Join::Semi => "semi",
+            Join::And => "and",
+        }
+    }
+}
+
+/// An argument of a message being built. In JSON: text is a string, a count a number, an
+/// amount `{"m":"150000","c":"COP"}`, a sentence `{"s":msg}`, a list `{"l":[...],"j":"and"}`, a
+/// fragment the message's own object.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
     /// Text shown as it is: identifiers, names, times already written in the workspace zone.
     Text(String),
     /// A count.
     Int(i64),
-    /// An amount and its currency: `m` exact decimal text, `c` ISO code.
-    Money {
-        m: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        c: Option<String>,
-    },
+    /// An exact amount and its currency (ISO code).
+    Money { m: Decimal, c: Option<String> },
     /// A nested sentence, capitalized where it starts.
-    Sentence { s: Box<Msg> },
+    Sentence(Msg),
     /// Items joined per language.
-    List { l: Vec<Arg>, j: Join },
+    List(Vec<Arg>, Join),
     /// A nested fragment.
-    Msg(Box<Msg>),
+    Msg(Msg),
 }
 
 impl Arg {
     pub fn money(amount: Decimal, currency: Option<&str>) -> Arg {
         Arg::Money {
-            m: amount.to_string(),
+            m: amount,
             c: currency
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
@@ -115,17 +121,69 @@ impl Arg {
     }
 
     pub fn sentence(msg: Msg) -> Arg {
-        Arg::Sentence { s: Box::new(msg) }
+        Arg::Sentence(msg)
     }
 
     pub fn list(items: Vec<Arg>, j: Join) -> Arg {
-        Arg::List { l: items, j }
+        Arg::List(items, j)
     }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Arg::Text(t) => push_json_str(out, t),
+            Arg::Int(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Arg::Money { m, c } => {
+                let _ = write!(out, "{{\"m\":\"{m}\"");
+                if let Some(c) = c {
+                    out.push_str(",\"c\":");
+                    push_json_str(out, c);
+                }
+                out.push('}');
+            }
+            Arg::Sentence(msg) => {
+                out.push_str("{\"s\":");
+                out.push_str(&msg.0);
+                out.push('}');
+            }
+            Arg::List(items, j) => {
+                out.push_str("{\"l\":[");
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                let _ = write!(out, "],\"j\":\"{}\"}}", j.as_str());
+            }
+            Arg::Msg(msg) => out.push_str(&msg.0),
+        }
+    }
+}
+
+/// `text` as a JSON string literal.
+fn push_json_str(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Arg {
-        Arg::Msg(Box::new(m))
+        Arg::Msg(m)
     }
 }
 
@@ -176,45 +234,135 @@ impl Msg {
             entry.key,
             placeholders(entry.en).len()
         );
-        Msg {
-            k: entry.key.to_string(),
-            a: args,
+        let mut out = String::with_capacity(24 + entry.key.len() + 24 * args.len());
+        out.push_str("{\"k\":");
+        push_json_str(&mut out, entry.key);
+        if !args.is_empty() {
+            out.push_str(",\"a\":[");
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                a.write_json(&mut out);
+            }
+            out.push(']');
         }
+        out.push('}');
+        Msg(out)
     }
 
     /// Text that is not in the catalog, shown as it is in every language: an explanation stored
     /// by an earlier version, or a message from outside Cuadra (a library's error).
     pub fn verbatim(text: impl Into<String>) -> Msg {
-        Msg {
-            k: VERBATIM.key.to_string(),
-            a: vec![Arg::Text(text.into())],
-        }
+        Msg::new(VERBATIM, vec![Arg::Text(text.into())])
+    }
+
+    /// Gives back the spare capacity of building: a run keeps a million of these.
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
     }
 
     /// `{"k":"...","a":[...]}`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a message always serializes")
+        self.0.clone()
+    }
+
+    pub fn as_json(&self) -> &str {
+        &self.0
+    }
+
+    /// The catalog key, or `None` when the text is not a message.
+    pub fn key(&self) -> Option<String> {
+        self.tree().map(|t| t.k)
     }
 
     /// A stored message; text that is not a message's JSON (written before messages were
     /// structured) comes back verbatim.
     pub fn from_stored(text: &str) -> Msg {
-        if text.starts_with('{') {
-            if let Ok(m) = serde_json::from_str::<Msg>(text) {
-                return m;
-            }
+        if text.starts_with('{') && serde_json::from_str::<Tree>(text).is_ok() {
+            return Msg(text.to_string());
         }
         Msg::verbatim(text)
     }
 
+    fn tree(&self) -> Option<Tree> {
+        serde_json::from_str(&self.0).ok()
+    }
+
     /// The sentence in `lang`, its first letter capitalized.
     pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::with_capacity(120);
-        self.render_into(&mut out, lang);
+        let mut out = String::with_capacity(self.0.len());
+        match self.tree() {
+            Some(t) => t.render_into(&mut out, lang),
+            None => out.push_str(&self.0),
+        }
         capitalize_from(&mut out, 0);
         out
     }
+}
 
+/// As its JSON object (the app's IPC, the CLI's JSON).
+impl Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match serde_json::from_str::<serde_json::Value>(&self.0) {
+            Ok(v) => v.serialize(s),
+            Err(_) => Msg::verbatim(self.0.clone()).serialize(s),
+        }
+    }
+}
+
+/// From its JSON object; a plain string reads as verbatim text.
+impl<'de> Deserialize<'de> for Msg {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Msg, D::Error> {
+        Ok(match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(text) => Msg::verbatim(text),
+            v => Msg::from_stored(&v.to_string()),
+        })
+    }
+}
+
+/// English, for the CLI and logs.
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// Serializes a message as its English text (`#[serde(serialize_with)]`), for outputs read by
+/// scripts rather than rendered per reader.
+pub fn english<S: serde::Serializer>(msg: &Msg, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&msg.render(Lang::En))
+}
+
+/// A message read back from its JSON, to render it.
+#[derive(Deserialize)]
+struct Tree {
+    k: String,
+    #[serde(default)]
+    a: Vec<Node>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Node {
+    Text(String),
+    Int(i64),
+    Money {
+        m: String,
+        #[serde(default)]
+        c: Option<String>,
+    },
+    Sentence {
+        s: Box<Tree>,
+    },
+    List {
+        l: Vec<Node>,
+        j: Join,
+    },
+    Msg(Box<Tree>),
+}
+
+impl Tree {
     fn render_into(&self, out: &mut String, lang: Lang) {
         let Some(entry) = lookup(&self.k) else {
             // A key from a newer version: show it with its arguments rather than nothing.
@@ -225,8 +373,7 @@ impl Msg {
             }
             return;
         };
-        let template = entry.template(lang);
-        let mut rest = template;
+        let mut rest = entry.template(lang);
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
@@ -250,34 +397,23 @@ impl Msg {
     }
 }
 
-/// English, for the CLI and logs.
-impl std::fmt::Display for Msg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Lang::En))
-    }
-}
-
-/// Serializes a message as its English text (`#[serde(serialize_with)]`), for outputs read by
-/// scripts rather than rendered per reader.
-pub fn english<S: serde::Serializer>(msg: &Msg, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&msg.render(Lang::En))
-}
-
-impl Arg {
+impl Node {
     fn render_into(&self, out: &mut String, lang: Lang) {
         match self {
-            Arg::Text(t) => out.push_str(t),
-            Arg::Int(n) => out.push_str(&n.to_string()),
-            Arg::Money { m, c } => match m.parse::<Decimal>() {
+            Node::Text(t) => out.push_str(t),
+            Node::Int(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Node::Money { m, c } => match m.parse::<Decimal>() {
                 Ok(d) => push_money(out, d, c.as_deref(), lang),
                 Err(_) => out.push_str(m),
             },
-            Arg::Sentence { s } => {
+            Node::Sentence { s } => {
                 let start = out.len();
                 s.render_into(out, lang);
                 capitalize_from(out, start);
             }
-            Arg::List { l, j } => {
+            Node::List { l, j } => {
                 let (sep, last) = match (j, lang) {
                     (Join::Comma, Lang::Zh) => ("、", "、"),
                     (Join::Comma, _) => (", ", ", "),
@@ -294,7 +430,7 @@ impl Arg {
                     item.render_into(out, lang);
                 }
             }
-            Arg::Msg(m) => m.render_into(out, lang),
+            Node::Msg(m) => m.render_into(out, lang),
         }
     }
 }
@@ -462,9 +598,9 @@ mod tests {
     #[test]
     fn messages_round_trip_through_json_and_render_nested_parts() {
         let inner = Msg::verbatim("paid");
-        let msg = Msg {
-            k: VERBATIM.key.into(),
-            a: vec![Arg::list(
+        let msg = Msg::new(
+            VERBATIM,
+            vec![Arg::list(
                 vec![
                     Arg::sentence(inner),
                     Arg::money("1500.5".parse().expect("a decimal"), Some("USD")),
@@ -472,7 +608,7 @@ mod tests {
                 ],
                 Join::And,
             )],
-        };
+        );
         let json = msg.to_json();
         assert_eq!(Msg::from_stored(&json), msg);
         assert_eq!(msg.render(Lang::En), "Paid, USD 1,500.50 and 3");
@@ -482,10 +618,22 @@ mod tests {
             Msg::from_stored("Old English text.").render(Lang::Zh),
             "Old English text."
         );
-        let unknown = Msg {
-            k: "from.a.newer.version".into(),
-            a: vec![Arg::Int(1)],
-        };
+        let unknown = Msg::from_stored(r#"{"k":"from.a.newer.version","a":[1]}"#);
         assert_eq!(unknown.render(Lang::Es), "From.a.newer.version 1");
+        assert_eq!(unknown.key().as_deref(), Some("from.a.newer.version"));
+    }
+
+    #[test]
+    fn text_from_files_survives_the_json_whatever_it_holds() {
+        let odd = "a \"quoted\" \\ back\nslash\t\u{1}ñ 中 '=1+2'";
+        let msg = Msg::verbatim(odd);
+        assert_eq!(msg.render(Lang::Es), format!("A{}", &odd[1..]));
+        let parsed: serde_json::Value = serde_json::from_str(msg.as_json()).expect("valid JSON");
+        assert_eq!(parsed["a"][0], odd);
+        assert_eq!(
+            serde_json::to_value(&msg).expect("serializes"),
+            parsed,
+            "crosses IPC as its object"
+        );
     }
 }

@@ -287,7 +287,7 @@ fn every_explanation_of_a_scenario_is_translated() {
         let run = run(ScenarioSpec::new(psp, SEEDS[0], ORDERS));
         for c in &run.cases {
             let msg = &c.explanation;
-            keys.insert(msg.k.clone());
+            keys.insert(msg.key().expect("a message"));
             assert_eq!(&Msg::from_stored(&msg.to_json()), msg, "{}", c.key);
             let en = msg.render(Lang::En);
             let es = msg.render(Lang::Es);
