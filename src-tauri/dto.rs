@@ -847,6 +847,7 @@ pub fn backend_messages_typescript() -> String {
             Arg::money("150000.50".parse().expect("a decimal"), Some("COP"))
         ),
         Msg::verbatim("Texto de una versión anterior."),
+        Msg::verbatim("nota escrita por una persona: se queda como está"),
         Msg::from_stored(r#"{"k":"from.a.newer.version","a":[1,"x"]}"#),
     ];
     let samples: Vec<serde_json::Value> = samples

@@ -153,7 +153,9 @@ async fn first_start_demo_review_audit_export_and_languages() {
     app.wait_for("audit-row").await;
     let log = app.texts("audit-row").await.join("\n");
     assert!(
-        log.contains("case_resolve") && log.contains("Ana Contadora"),
+        log.contains("Case resolved")
+            && log.contains("Written off")
+            && log.contains("Ana Contadora"),
         "the log shows the resolution and who made it: {log}"
     );
     app.screenshot("05-audit.png").await;

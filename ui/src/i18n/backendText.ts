@@ -86,7 +86,23 @@ function renderInner(msg: Msg, lang: Lang): string {
   });
 }
 
-/** The message as a sentence in `lang`, its first letter capitalized. */
+/** The message as a sentence in `lang`, its first letter capitalized (verbatim text stays as written). */
 export function renderMsg(msg: Msg, lang: Lang): string {
-  return capitalizeFirst(renderInner(msg, lang));
+  const text = renderInner(msg, lang);
+  return msg.k === "verbatim" ? text : capitalizeFirst(text);
+}
+
+/** Text stored by the backend: a message's JSON rendered in `lang`, anything else as written. */
+export function storedText(text: string, lang: Lang): string {
+  if (text.startsWith('{"')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === "object" && parsed !== null && typeof (parsed as Msg).k === "string") {
+        return renderMsg(parsed as Msg, lang);
+      }
+    } catch {
+      // Not a message: shown as written.
+    }
+  }
+  return text;
 }

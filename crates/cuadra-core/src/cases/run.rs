@@ -14,7 +14,7 @@ use crate::reconcile::words::*;
 use crate::reconcile::{recon_inputs_for, reconcile_with, LineIn, Manual, OrderIn, ReconCase};
 use crate::store::{StoreError, Workspace};
 use crate::time::Moment;
-use crate::words::{Arg, Msg};
+use crate::words::{Arg, Join, Msg};
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -241,9 +241,18 @@ pub(crate) struct Shaper<'a> {
     now: String,
 }
 
-/// Why a resolved case reopened by itself, as the `auto_reopen` decision records it (the
-/// explanation shows it translated, `REOPEN_WHY`).
+/// Why a resolved case reopened by itself, as decisions recorded it before reasons were
+/// messages: read back as `REOPEN_WHY`.
 const REOPEN_WHY_TEXT: &str = "its order or settlement lines changed after it was resolved";
+
+/// A reason as recorded in a decision: a message's JSON (reasons Cuadra gives), or what a
+/// person wrote.
+fn recorded_reason(reason: &str) -> Arg {
+    if reason == REOPEN_WHY_TEXT {
+        return msg!(REOPEN_WHY).into();
+    }
+    Msg::from_stored(reason).into()
+}
 
 /// The day of a decision's time, shown in an explanation: `2026-11-25`.
 fn day(at: &str) -> String {
@@ -368,19 +377,11 @@ impl<'a> Shaper<'a> {
                     );
                 } else if d.action == "auto_reopen" || d.action == "reopen" {
                     explanation = match d.reason.as_deref() {
-                        // The reopening recorded by a run (below) words its reason the same way.
-                        Some(REOPEN_WHY_TEXT) => msg!(
-                            REOPENED_BY_BECAUSE,
-                            &d.actor,
-                            day(&d.at),
-                            msg!(REOPEN_WHY),
-                            then(explanation)
-                        ),
                         Some(r) => msg!(
                             REOPENED_BY_BECAUSE,
                             &d.actor,
                             day(&d.at),
-                            r,
+                            recorded_reason(r),
                             then(explanation)
                         ),
                         None => msg!(REOPENED_BY, &d.actor, day(&d.at), then(explanation)),
@@ -1064,26 +1065,28 @@ impl Reopening {
                 key,
                 status: status.as_str().to_string(),
                 membership,
-                reason: REOPEN_WHY_TEXT.to_string(),
+                reason: msg!(REOPEN_WHY).to_json(),
             })
             .collect()
     }
 }
 
-/// What a gone case's order and lines became, in words.
+/// What a gone case's order and lines became, as the recorded reason (a message's JSON).
 fn gone_why(key: &str, now_in: &[String]) -> String {
-    if key.starts_with("batch:") {
+    let why = if key.starts_with("batch:") {
         // A batch's rounding case goes when its lines add up to the total the file states.
-        return "its batch now adds up to the total its file states".to_string();
-    }
-    match now_in {
-        [] => "its order and settlement lines are no longer in the workspace".to_string(),
-        [one] => format!("its order and settlement lines now belong to case {one}"),
-        many => format!(
-            "its order and settlement lines now belong to cases {}",
-            many.join(", ")
-        ),
-    }
+        msg!(GONE_BATCH_ADDS_UP)
+    } else {
+        match now_in {
+            [] => msg!(GONE_NOWHERE),
+            [one] => msg!(GONE_TO_CASE, one),
+            many => msg!(
+                GONE_TO_CASES,
+                Arg::list(many.iter().map(Arg::from).collect(), Join::Comma)
+            ),
+        }
+    };
+    why.to_json()
 }
 
 /// Stored cases resolved by a person whose key this run no longer produces; a partial

@@ -282,6 +282,28 @@ crate::catalog! {
         zh: "其订单或结算明细在解决后发生了变化",
     }
 
+    // Why a resolved case went away (the reason of its `case_reopened_by_data` event).
+    GONE_BATCH_ADDS_UP = "case.gone.batch_adds_up" {
+        en: "its batch now adds up to the total its file states",
+        es: "su lote ahora suma el total que declara su archivo",
+        zh: "其批次现在与文件声明的合计相符",
+    }
+    GONE_NOWHERE = "case.gone.nowhere" {
+        en: "its order and settlement lines are no longer in the workspace",
+        es: "su pedido y sus líneas de liquidación ya no están en el espacio de trabajo",
+        zh: "其订单和结算明细已不在工作区中",
+    }
+    GONE_TO_CASE = "case.gone.to_case" {
+        en: "its order and settlement lines now belong to case {0}",
+        es: "su pedido y sus líneas de liquidación ahora pertenecen al caso {0}",
+        zh: "其订单和结算明细现在属于案例 {0}",
+    }
+    GONE_TO_CASES = "case.gone.to_cases" {
+        en: "its order and settlement lines now belong to cases {0}",
+        es: "su pedido y sus líneas de liquidación ahora pertenecen a los casos {0}",
+        zh: "其订单和结算明细现在属于案例 {0}",
+    }
+
     // Reasons for resolving (review::REASONS).
     REASON_REFUNDED_TO_BUYER = "case.reason.refunded_to_buyer" { en: "refunded to the buyer", es: "reembolsado al comprador", zh: "已退款给买家" }
     REASON_WRITTEN_OFF = "case.reason.written_off" { en: "written off", es: "castigado", zh: "已核销" }

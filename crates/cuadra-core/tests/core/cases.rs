@@ -323,9 +323,14 @@ fn a_resolved_case_whose_line_joins_a_new_order_is_recorded_as_reopened() {
         (action.as_str(), membership.as_str(), actor.as_str()),
         ("auto_reopen", "gone", "cuadra")
     );
+    let reason = cuadra_core::words::Msg::from_stored(&reason);
     assert_eq!(
-        reason,
-        format!("its order and settlement lines now belong to case {now_in}")
+        reason.to_string(),
+        format!("Its order and settlement lines now belong to case {now_in}")
+    );
+    assert_eq!(
+        reason.render(cuadra_core::words::Lang::Es),
+        format!("Su pedido y sus líneas de liquidación ahora pertenecen al caso {now_in}")
     );
     let history = t.ws.case_history("line:dlocal:5").unwrap();
     assert_eq!(

@@ -85,6 +85,26 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "{0} de {1} nunca se pagó y su cupón de pago venció el {2}; la tienda lo muestra {3}: cierre el pedido.",
     "zh": "{0}（总额 {1}）从未付款，其付款凭证已于 {2} 到期；店铺显示为“{3}”：请关闭该订单。"
   },
+  "case.gone.batch_adds_up": {
+    "en": "its batch now adds up to the total its file states",
+    "es": "su lote ahora suma el total que declara su archivo",
+    "zh": "其批次现在与文件声明的合计相符"
+  },
+  "case.gone.nowhere": {
+    "en": "its order and settlement lines are no longer in the workspace",
+    "es": "su pedido y sus líneas de liquidación ya no están en el espacio de trabajo",
+    "zh": "其订单和结算明细已不在工作区中"
+  },
+  "case.gone.to_case": {
+    "en": "its order and settlement lines now belong to case {0}",
+    "es": "su pedido y sus líneas de liquidación ahora pertenecen al caso {0}",
+    "zh": "其订单和结算明细现在属于案例 {0}"
+  },
+  "case.gone.to_cases": {
+    "en": "its order and settlement lines now belong to cases {0}",
+    "es": "su pedido y sus líneas de liquidación ahora pertenecen a los casos {0}",
+    "zh": "其订单和结算明细现在属于案例 {0}"
+  },
   "case.its_settlement": {
     "en": "its settlement",
     "es": "su liquidación",
@@ -1260,6 +1280,17 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       "k": "verbatim"
     },
     "zh": "Texto de una versión anterior."
+  },
+  {
+    "en": "nota escrita por una persona: se queda como está",
+    "es": "nota escrita por una persona: se queda como está",
+    "msg": {
+      "a": [
+        "nota escrita por una persona: se queda como está"
+      ],
+      "k": "verbatim"
+    },
+    "zh": "nota escrita por una persona: se queda como está"
   },
   {
     "en": "From.a.newer.version 1 x",

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { AuditPage, AuditVerification, Facets, PeriodInfo, RetentionStatus } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
+import { auditActionLabel, reasonText } from "../../app/labels";
 import { ErrorLine, Lock, Time } from "../../components/ui";
 import { formatBytes } from "../../format/money";
 import { formatDateTime, formatPeriod } from "../../format/time";
@@ -14,7 +15,8 @@ const PAGE = 50;
 
 export function AuditScreen() {
   const { backend } = useApp();
-  const { t, count } = useI18n();
+  const i18n = useI18n();
+  const { t, count } = i18n;
   const [caseKey, setCaseKey] = useState("");
   const [since, setSince] = useState("");
   const [actor, setActor] = useState("");
@@ -77,10 +79,10 @@ export function AuditScreen() {
                     <td className="num">{e.seq}</td>
                     <td><Time value={e.at} /></td>
                     <td>{e.actor}</td>
-                    <td><code>{e.action}</code></td>
+                    <td title={e.action}>{auditActionLabel(i18n, e.action)}</td>
                     <td className="mono">{e.subject}</td>
                     <td className="small">{e.before || e.after ? `${e.before ?? "∅"} → ${e.after ?? "∅"}` : ""}</td>
-                    <td className="small">{[e.reason, e.note].filter(Boolean).join(" · ")}</td>
+                    <td className="small">{[e.reason ? reasonText(i18n, e.reason) : null, e.note].filter(Boolean).join(" · ")}</td>
                     <td className="mono small" title={e.hash}>{e.hash.slice(0, 10)}…</td>
                   </tr>
                 ))}

@@ -8,6 +8,7 @@ import type { CaseActionKind, CaseDetail as Detail, CaseRow } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { renderMsg } from "../../i18n/backendText";
+import { auditActionLabel, reasonText } from "../../app/labels";
 import { ErrorLine, Lock, Money, StatusBadge, Time } from "../../components/ui";
 import { ActionForm } from "./ActionForm";
 
@@ -21,7 +22,8 @@ interface Props {
 
 export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Props) {
   const { backend } = useApp();
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<CaseActionKind | null>(null);
@@ -138,8 +140,8 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
               <ol className="history">
                 {detail.history.map((e) => (
                   <li key={e.seq} data-testid="history-event">
-                    <Time value={e.at} /> · <strong>{e.actor}</strong> · {actionLabel(t, e.action)}
-                    {e.reason ? <> · {reasonLabel(t, e.reason)}</> : null}
+                    <Time value={e.at} /> · <strong>{e.actor}</strong> · {auditActionLabel(i18n, e.action)}
+                    {e.reason ? <> · {reasonText(i18n, e.reason)}</> : null}
                     {e.note ? <div className="note">{e.note}</div> : null}
                   </li>
                 ))}
@@ -150,16 +152,6 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
       )}
     </aside>
   );
-}
-
-function actionLabel(t: ReturnType<typeof useI18n>["t"], action: string): string {
-  const kind = action.replace(/^case_/, "");
-  return ["confirm", "match", "unmatch", "resolve", "reopen", "note"].includes(kind) ? t(`action.${kind as CaseActionKind}`) : action;
-}
-
-function reasonLabel(t: ReturnType<typeof useI18n>["t"], reason: string): string {
-  const known = ["refunded_to_buyer", "written_off", "shop_corrected", "refund_pending_at_psp", "not_our_order", "accepted_late_payment", "other"];
-  return known.includes(reason) ? t(`reason.${reason as "other"}`) : reason;
 }
 
 function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) {
