@@ -6,10 +6,12 @@
 
 use crate::{flag, number, peak_rss_kib};
 use cuadra_core::cases::CaseFilter;
+use cuadra_core::reconcile::words::{BEFORE_EXPIRY, MATCHED, ORDER_NAMED, PAID_FOR};
 use cuadra_core::report::{
     export, CsvOptions, ExportFormat, ExportKind, ExportRequest, Lang, XlsxOptions,
 };
 use cuadra_core::store::Workspace;
+use cuadra_core::words::Arg;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -174,7 +176,19 @@ fn fill_cases(db: &Path, n: usize) -> Result<(), String> {
                 at,
                 format!("2026-10-{day:02}"),
                 format!("Cliente {order}"),
-                format!("Paid COP {paid} for order #{order} at {at}; settled in batch 771204."),
+                // The engine's sentence for a matched case, as it stores it (rendered on export).
+                cuadra_core::msg!(
+                    MATCHED,
+                    cuadra_core::msg!(
+                        PAID_FOR,
+                        Arg::money(paid.into(), Some("COP")),
+                        format!("{} (Bogotá)", &at[..16].replace('T', " ")),
+                        cuadra_core::msg!(ORDER_NAMED, format!("#{order}")),
+                        Arg::money(total.into(), Some("COP"))
+                    ),
+                    cuadra_core::msg!(BEFORE_EXPIRY, format!("2026-10-{day:02} 23:00"))
+                )
+                .to_json(),
                 (total * 10_000) as i64,
                 format!("2026-10-{day:02}T05:00:00Z"),
                 format!("bench{i}"),

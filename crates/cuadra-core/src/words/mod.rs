@@ -13,6 +13,8 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
@@ -273,33 +275,31 @@ impl Msg {
 
     /// The catalog key, or `None` when the text is not a message.
     pub fn key(&self) -> Option<String> {
-        self.tree().map(|t| t.k)
+        serde_json::from_str::<Tree<'_>>(&self.0)
+            .ok()
+            .map(|t| t.k.into_owned())
     }
 
     /// A stored message; text that is not a message's JSON (written before messages were
     /// structured) comes back verbatim.
     pub fn from_stored(text: &str) -> Msg {
-        if text.starts_with('{') && serde_json::from_str::<Tree>(text).is_ok() {
+        if text.starts_with('{') && serde_json::from_str::<Tree<'_>>(text).is_ok() {
             return Msg(text.to_string());
         }
         Msg::verbatim(text)
     }
 
-    fn tree(&self) -> Option<Tree> {
-        serde_json::from_str(&self.0).ok()
-    }
-
     /// The sentence in `lang`, its first letter capitalized (verbatim text stays as written).
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::with_capacity(self.0.len());
-        match self.tree() {
-            Some(t) => {
+        match serde_json::from_str::<Tree<'_>>(&self.0) {
+            Ok(t) => {
                 t.render_into(&mut out, lang);
                 if t.k != VERBATIM.key {
                     capitalize_from(&mut out, 0);
                 }
             }
-            None => out.push_str(&self.0),
+            Err(_) => out.push_str(&self.0),
         }
         out
     }
@@ -338,42 +338,43 @@ pub fn english<S: serde::Serializer>(msg: &Msg, s: S) -> Result<S::Ok, S::Error>
     s.serialize_str(&msg.render(Lang::En))
 }
 
-/// A message read back from its JSON, to render it.
+/// A message read back from its JSON, to render it: borrowed from the text, each argument left
+/// raw until its placeholder is reached (an export renders a million of these).
 #[derive(Deserialize)]
-struct Tree {
-    k: String,
+struct Tree<'a> {
+    #[serde(borrow)]
+    k: Cow<'a, str>,
+    #[serde(borrow, default)]
+    a: Vec<&'a RawValue>,
+}
+
+/// An argument that is an object: an amount, a sentence, a list or a fragment.
+#[derive(Deserialize)]
+struct Obj<'a> {
+    #[serde(borrow, default)]
+    k: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    a: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    m: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    c: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    s: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    l: Option<Vec<&'a RawValue>>,
     #[serde(default)]
-    a: Vec<Node>,
+    j: Option<Join>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Node {
-    Text(String),
-    Int(i64),
-    Money {
-        m: String,
-        #[serde(default)]
-        c: Option<String>,
-    },
-    Sentence {
-        s: Box<Tree>,
-    },
-    List {
-        l: Vec<Node>,
-        j: Join,
-    },
-    Msg(Box<Tree>),
-}
-
-impl Tree {
+impl Tree<'_> {
     fn render_into(&self, out: &mut String, lang: Lang) {
         let Some(entry) = lookup(&self.k) else {
             // A key from a newer version: show it with its arguments rather than nothing.
             out.push_str(&self.k);
             for a in &self.a {
                 out.push(' ');
-                a.render_into(out, lang);
+                render_arg(a, out, lang);
             }
             return;
         };
@@ -387,7 +388,7 @@ impl Tree {
             {
                 Some((i, close)) => {
                     if let Some(arg) = self.a.get(i) {
-                        arg.render_into(out, lang);
+                        render_arg(arg, out, lang);
                     }
                     rest = &after[close + 1..];
                 }
@@ -401,40 +402,49 @@ impl Tree {
     }
 }
 
-impl Node {
-    fn render_into(&self, out: &mut String, lang: Lang) {
-        match self {
-            Node::Text(t) => out.push_str(t),
-            Node::Int(n) => {
-                let _ = write!(out, "{n}");
+/// One argument, from its raw JSON; what cannot be read is shown as its JSON.
+fn render_arg(raw: &RawValue, out: &mut String, lang: Lang) {
+    let json = raw.get();
+    match json.as_bytes().first() {
+        Some(b'"') => match serde_json::from_str::<Cow<'_, str>>(json) {
+            Ok(t) => out.push_str(&t),
+            Err(_) => out.push_str(json),
+        },
+        Some(b'{') => match serde_json::from_str::<Obj<'_>>(json) {
+            Ok(o) => render_obj(o, out, lang),
+            Err(_) => out.push_str(json),
+        },
+        _ => out.push_str(json),
+    }
+}
+
+fn render_obj(o: Obj<'_>, out: &mut String, lang: Lang) {
+    if let Some(k) = o.k {
+        Tree { k, a: o.a }.render_into(out, lang);
+    } else if let Some(m) = o.m {
+        match m.parse::<Decimal>() {
+            Ok(d) => push_money(out, d, o.c.as_deref(), lang),
+            Err(_) => out.push_str(&m),
+        }
+    } else if let Some(s) = o.s {
+        let start = out.len();
+        render_arg(s, out, lang);
+        capitalize_from(out, start);
+    } else if let Some(l) = o.l {
+        let (sep, last) = match (o.j.unwrap_or(Join::Comma), lang) {
+            (Join::Comma, Lang::Zh) => ("、", "、"),
+            (Join::Comma, _) => (", ", ", "),
+            (Join::Semi, Lang::Zh) => ("；", "；"),
+            (Join::Semi, _) => ("; ", "; "),
+            (Join::And, Lang::En) => (", ", " and "),
+            (Join::And, Lang::Es) => (", ", " y "),
+            (Join::And, Lang::Zh) => ("、", "和"),
+        };
+        for (i, item) in l.iter().enumerate() {
+            if i > 0 {
+                out.push_str(if i + 1 == l.len() { last } else { sep });
             }
-            Node::Money { m, c } => match m.parse::<Decimal>() {
-                Ok(d) => push_money(out, d, c.as_deref(), lang),
-                Err(_) => out.push_str(m),
-            },
-            Node::Sentence { s } => {
-                let start = out.len();
-                s.render_into(out, lang);
-                capitalize_from(out, start);
-            }
-            Node::List { l, j } => {
-                let (sep, last) = match (j, lang) {
-                    (Join::Comma, Lang::Zh) => ("、", "、"),
-                    (Join::Comma, _) => (", ", ", "),
-                    (Join::Semi, Lang::Zh) => ("；", "；"),
-                    (Join::Semi, _) => ("; ", "; "),
-                    (Join::And, Lang::En) => (", ", " and "),
-                    (Join::And, Lang::Es) => (", ", " y "),
-                    (Join::And, Lang::Zh) => ("、", "和"),
-                };
-                for (i, item) in l.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(if i + 1 == l.len() { last } else { sep });
-                    }
-                    item.render_into(out, lang);
-                }
-            }
-            Node::Msg(m) => m.render_into(out, lang),
+            render_arg(item, out, lang);
         }
     }
 }
