@@ -1,5 +1,5 @@
-// Renders the backend's structured messages (case explanations, import problems) in the reader's
-// language, from the core's own catalog (messages/backend.generated.ts). The same algorithm as
+// Renders the backend's structured messages (case explanations, import problems, errors) in the
+// reader's language, from the core's own catalog (messages/backend.generated.ts). The same algorithm as
 // `cuadra_core::words::Msg::render`; a test compares both on the samples the Rust side rendered.
 // Amounts are formatted on their digits, never through a float.
 
@@ -89,4 +89,10 @@ function renderInner(msg: Msg, lang: Lang): string {
 /** The message as a sentence in `lang`, its first letter capitalized. */
 export function renderMsg(msg: Msg, lang: Lang): string {
   return capitalizeFirst(renderInner(msg, lang));
+}
+
+/** The message as it reads inside another sentence (after a colon, in parentheses): as
+ * `renderMsg`, without capitalizing its first letter. */
+export function renderMsgInline(msg: Msg, lang: Lang): string {
+  return renderInner(msg, lang);
 }

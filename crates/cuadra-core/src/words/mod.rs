@@ -1,5 +1,5 @@
-//! Everything Cuadra tells a person in a sentence (case explanations, import problems), as a
-//! structured message rendered in the reader's language.
+//! Everything Cuadra tells a person in a sentence (case explanations, import problems, errors), as
+//! a structured message rendered in the reader's language.
 //!
 //! A [`Msg`] is a catalog key plus typed arguments: identifiers and times as text (never
 //! translated), amounts as exact decimals (grouped per language), counts, and nested messages (a
@@ -7,9 +7,13 @@
 //! [`Msg::to_json`]) and rendered on demand by [`Msg::render`] here (reports, CLI) or by the desktop
 //! app from the same catalog, exported to TypeScript by [`catalog_json`].
 //!
-//! The catalog lives beside the code that speaks (`reconcile::words`, `ingest::words`), written with
-//! [`catalog!`], which will not compile without all three languages. A test checks that every
-//! translation uses exactly the placeholders of its English original.
+//! The catalog lives beside the code that speaks (`reconcile::words`, `ingest::words`, and for the
+//! errors `store::words`, `review::words`, `periods::words` and the like; the desktop app's own
+//! sentences in [`app`]), written with [`catalog!`], which will not compile without all three
+//! languages. A test checks that every translation uses exactly the placeholders of its English
+//! original.
+
+pub mod app;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -215,6 +219,14 @@ impl Msg {
         out
     }
 
+    /// The message as it reads inside another sentence (after a colon, in parentheses): as
+    /// [`Msg::render`], without capitalizing its first letter.
+    pub fn render_inline(&self, lang: Lang) -> String {
+        let mut out = String::with_capacity(120);
+        self.render_into(&mut out, lang);
+        out
+    }
+
     fn render_into(&self, out: &mut String, lang: Lang) {
         let Some(entry) = lookup(&self.k) else {
             // A key from a newer version: show it with its arguments rather than nothing.
@@ -381,6 +393,14 @@ pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
         COMMON,
         crate::reconcile::words::ENTRIES,
         crate::ingest::words::ENTRIES,
+        crate::store::words::ENTRIES,
+        crate::audit::words::ENTRIES,
+        crate::cases::words::ENTRIES,
+        crate::review::words::ENTRIES,
+        crate::periods::words::ENTRIES,
+        crate::retention::words::ENTRIES,
+        crate::report::words::ENTRIES,
+        app::ENTRIES,
     ]
     .into_iter()
     .flatten()
