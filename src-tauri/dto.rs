@@ -8,11 +8,26 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
+/// An error as it crosses IPC (see `crate::error::ApiError`): the UI branches on `code` and shows
+/// `detail` in the reader's language; `message` is the detail in English, for logs.
 #[derive(Clone, Debug, Serialize, TS)]
 #[ts(rename = "ApiError")]
 pub struct ApiErrorDto {
     pub code: String,
     pub message: String,
+    /// Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
+    #[ts(type = "Msg")]
+    pub detail: cuadra_core::words::Msg,
+}
+
+impl From<crate::error::ApiError> for ApiErrorDto {
+    fn from(e: crate::error::ApiError) -> Self {
+        ApiErrorDto {
+            code: e.code,
+            message: e.message,
+            detail: e.detail,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -700,8 +715,9 @@ pub struct AuditVerification {
     #[ts(type = "number")]
     pub head_seq: i64,
     pub head_hash: String,
-    #[ts(type = "[number, string] | null")]
-    pub first_broken: Option<(i64, String)>,
+    /// The first event that does not verify and why (rendered in the reader's language).
+    #[ts(type = "[number, Msg] | null")]
+    pub first_broken: Option<(i64, cuadra_core::words::Msg)>,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -845,6 +861,17 @@ pub fn backend_messages_typescript() -> String {
             3usize,
             Arg::list(vec!["a".into(), "b".into(), "c".into()], Join::Semi),
             Arg::money("150000.50".parse().expect("a decimal"), Some("COP"))
+        ),
+        // Errors: a refused act and a closed period, with their specifics.
+        msg!(
+            cuadra_core::review::words::LOCKED,
+            "order:shopify:1001",
+            "2026-05"
+        ),
+        msg!(
+            cuadra_core::store::words::CHAIN_BROKEN,
+            3i64,
+            msg!(cuadra_core::audit::words::SEQ_JUMP, 3i64, 5i64)
         ),
         Msg::verbatim("Texto de una versión anterior."),
         Msg::verbatim("nota escrita por una persona: se queda como está"),

@@ -100,7 +100,7 @@ impl AppState {
         prefs.save().map_err(|e| {
             ApiError::new(
                 ApiError::STORE,
-                format!("cannot save your preferences: {e}"),
+                cuadra_core::msg!(cuadra_core::words::app::PREFS_NOT_SAVED, e.to_string()),
             )
         })?;
         Ok(prefs.clone())
@@ -144,9 +144,14 @@ mod tests {
             .expect_err("a workspace under a plain file cannot open");
         assert_eq!(error.code, ApiError::STORE);
         assert!(
-            error.message.contains("cannot create the folder"),
+            error.message.contains("Cannot create the folder"),
             "the message must say what went wrong, got {:?}",
             error.message
+        );
+        let es = error.detail.render(cuadra_core::words::Lang::Es);
+        assert!(
+            es.starts_with("No se puede crear la carpeta"),
+            "the detail must say it in Spanish too, got {es:?}"
         );
     }
 

@@ -4,17 +4,12 @@ use super::now;
 use crate::dto::{AuditFilter, AuditPage, AuditVerification, PeriodInfo, RetentionStatus};
 use crate::error::ApiError;
 use crate::state::AppState;
-use cuadra_core::periods::PeriodError;
+use cuadra_core::msg;
+use cuadra_core::words::app;
 use tauri::State;
 
-fn period_error(e: PeriodError) -> ApiError {
-    let code = match &e {
-        PeriodError::ReasonRequired(_) => "reason_required",
-        PeriodError::Store(_) => ApiError::STORE,
-        _ => ApiError::INVALID,
-    };
-    ApiError::new(code, e.to_string())
-}
+/// The most events one page may ask for.
+const MAX_PAGE: u64 = 1000;
 
 /// `since` as an instant: RFC 3339, or a date (the start of that day in the workspace zone).
 fn since(text: &str, zone: chrono_tz::Tz) -> Result<chrono::DateTime<chrono::Utc>, ApiError> {
@@ -24,12 +19,7 @@ fn since(text: &str, zone: chrono_tz::Tz) -> Result<chrono::DateTime<chrono::Utc
     }
     chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .map(|d| cuadra_core::time::Moment::Date(d).to_utc(zone))
-        .map_err(|_| {
-            ApiError::new(
-                ApiError::INVALID,
-                format!("'{text}' is not a date like 2026-10-31 or a time like 2026-10-31T08:00:00-05:00"),
-            )
-        })
+        .map_err(|_| ApiError::new(ApiError::INVALID, msg!(app::BAD_SINCE, text)))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -39,10 +29,10 @@ pub fn audit_log(
     offset: u64,
     limit: u64,
 ) -> Result<AuditPage, ApiError> {
-    if limit == 0 || limit > 1000 {
+    if limit == 0 || limit > MAX_PAGE {
         return Err(ApiError::new(
             ApiError::INVALID,
-            "a page holds 1 to 1000 events",
+            msg!(app::PAGE_OF_EVENTS, MAX_PAGE as i64, limit as i64),
         ));
     }
     state.with_workspace(|ws| {
@@ -115,9 +105,7 @@ pub fn close_period(
 ) -> Result<PeriodInfo, ApiError> {
     let actor = state.actor();
     state.with_workspace(|ws| {
-        let report = ws
-            .close_period(&period, &actor, now(), note.as_deref())
-            .map_err(period_error)?;
+        let report = ws.close_period(&period, &actor, now(), note.as_deref())?;
         Ok(info(report.period, report.open_cases, note.clone()))
     })
 }
@@ -130,9 +118,7 @@ pub fn reopen_period(
 ) -> Result<PeriodInfo, ApiError> {
     let actor = state.actor();
     state.with_workspace(|ws| {
-        let p = ws
-            .reopen_period(&period, &actor, now(), &reason)
-            .map_err(period_error)?;
+        let p = ws.reopen_period(&period, &actor, now(), &reason)?;
         let open = open_cases(ws, &period)?;
         Ok(info(p, open, None))
     })

@@ -8,7 +8,9 @@ use crate::dto::{
 use crate::error::ApiError;
 use crate::state::AppState;
 use cuadra_core::cases::{DashFilter, SortKey};
+use cuadra_core::msg;
 use cuadra_core::review::{ActionKind, ActionRequest};
+use cuadra_core::words::{app, Entry};
 use tauri::State;
 
 /// The most rows one page may ask for.
@@ -41,12 +43,8 @@ pub fn list_facets(state: State<'_, AppState>) -> Result<Facets, ApiError> {
 }
 
 fn sort_key(column: &str) -> Result<SortKey, ApiError> {
-    serde_json::from_value(serde_json::Value::from(column)).map_err(|_| {
-        ApiError::new(
-            ApiError::INVALID,
-            format!("the cases cannot be sorted by '{column}'"),
-        )
-    })
+    serde_json::from_value(serde_json::Value::from(column))
+        .map_err(|_| ApiError::new(ApiError::INVALID, msg!(app::BAD_SORT, column)))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -60,7 +58,7 @@ pub fn list_cases(
     if limit == 0 || limit > MAX_PAGE {
         return Err(ApiError::new(
             ApiError::INVALID,
-            format!("a page holds 1 to {MAX_PAGE} cases, not {limit}"),
+            msg!(app::PAGE_OF_CASES, MAX_PAGE as i64, limit as i64),
         ));
     }
     let sort = cuadra_core::cases::CaseSort {
@@ -80,7 +78,10 @@ pub fn list_cases(
 pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDetail, ApiError> {
     state.with_workspace(|ws| {
         let d = ws.case_detail(&case_key)?.ok_or_else(|| {
-            ApiError::new(ApiError::NOT_FOUND, format!("there is no case {case_key}"))
+            ApiError::new(
+                ApiError::NOT_FOUND,
+                msg!(cuadra_core::review::words::NO_SUCH_CASE, &case_key),
+            )
         })?;
         let suggested = d.case.status == "suggested";
         let key = d.case.case_key.clone();
@@ -120,10 +121,10 @@ pub fn search_lines(
     })
 }
 
-fn id(text: &str, what: &str) -> Result<i64, ApiError> {
+fn id(text: &str, what: &'static Entry) -> Result<i64, ApiError> {
     text.trim()
         .parse()
-        .map_err(|_| ApiError::new(ApiError::INVALID, format!("'{text}' is not a {what} id")))
+        .map_err(|_| ApiError::new(ApiError::INVALID, msg!(what, text)))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -138,14 +139,8 @@ pub fn case_action(
     order_id: Option<String>,
     expected_membership: Option<String>,
 ) -> Result<CaseRowDto, ApiError> {
-    let kind = ActionKind::parse(&action).ok_or_else(|| {
-        ApiError::new(
-            ApiError::INVALID,
-            format!(
-                "'{action}' is not an action: confirm, match, unmatch, resolve, reopen or note"
-            ),
-        )
-    })?;
+    let kind = ActionKind::parse(&action)
+        .ok_or_else(|| ApiError::new(ApiError::INVALID, msg!(app::BAD_ACTION, &action)))?;
     let req = ActionRequest {
         case_key: case_key.clone(),
         action: kind,
@@ -153,9 +148,12 @@ pub fn case_action(
         note,
         line_ids: line_ids
             .iter()
-            .map(|l| id(l, "line"))
+            .map(|l| id(l, app::BAD_LINE_ID))
             .collect::<Result<_, _>>()?,
-        order_id: order_id.as_deref().map(|o| id(o, "order")).transpose()?,
+        order_id: order_id
+            .as_deref()
+            .map(|o| id(o, app::BAD_ORDER_ID))
+            .transpose()?,
         expected_membership,
     };
     let actor = state.actor();
@@ -173,9 +171,7 @@ pub fn case_action(
             })
             .or(out.cases.first())
             .cloned()
-            .ok_or_else(|| {
-                ApiError::new(ApiError::NOT_FOUND, format!("case {case_key} is gone"))
-            })?;
+            .ok_or_else(|| ApiError::new(ApiError::NOT_FOUND, msg!(app::CASE_GONE, &case_key)))?;
         Ok(row.into())
     })
 }

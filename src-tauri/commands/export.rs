@@ -3,7 +3,9 @@
 use super::now;
 use crate::error::ApiError;
 use crate::state::AppState;
+use cuadra_core::msg;
 use cuadra_core::report::{export, ExportFormat, ExportKind, ExportRequest, Lang};
+use cuadra_core::words::{app, Msg};
 use tauri::State;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -17,26 +19,20 @@ pub fn export_report(
     psps: Vec<String>,
     lang: String,
 ) -> Result<Option<String>, ApiError> {
-    let invalid = |m: String| ApiError::new(ApiError::INVALID, m);
-    let kind =
-        ExportKind::parse(&kind).ok_or_else(|| invalid(format!("'{kind}' is not a report")))?;
+    let invalid = |m: Msg| ApiError::new(ApiError::INVALID, m);
+    let kind = ExportKind::parse(&kind).ok_or_else(|| invalid(msg!(app::BAD_REPORT, &kind)))?;
     let format = match (kind, format.as_str()) {
         (ExportKind::Bundle, _) => ExportFormat::Zip,
         (ExportKind::Workbook, _) | (_, "xlsx") => ExportFormat::Xlsx,
         (_, "csv") => ExportFormat::Csv,
-        (_, other) => {
-            return Err(invalid(format!(
-                "'{other}' is not a format: use xlsx or csv"
-            )))
-        }
+        (_, other) => return Err(invalid(msg!(app::BAD_FORMAT, other))),
     };
-    let lang = Lang::parse(&lang)
-        .ok_or_else(|| invalid(format!("'{lang}' is not a language: use es, en or zh")))?;
+    let lang = Lang::parse(&lang).ok_or_else(|| invalid(msg!(app::BAD_LANGUAGE, &lang)))?;
     let period = period.filter(|p| !p.trim().is_empty());
     if kind == ExportKind::Bundle && period.is_none() {
-        return Err(invalid(
-            "an audit bundle is for one period: choose the period first".into(),
-        ));
+        return Err(invalid(msg!(
+            cuadra_core::report::words::BUNDLE_NEEDS_PERIOD
+        )));
     }
     let suggested = format!(
         "cuadra-{}{}.{}",
@@ -67,8 +63,7 @@ pub fn export_report(
         now: now(),
     };
     state.with_workspace(|ws| {
-        let out =
-            export(ws, &req, &path).map_err(|e| ApiError::new(ApiError::STORE, e.to_string()))?;
+        let out = export(ws, &req, &path)?;
         Ok(Some(out.path.display().to_string()))
     })
 }

@@ -10,7 +10,9 @@ use crate::state::AppState;
 use cuadra_core::ingest::{
     import_path_with, BadRowPolicy, ImportHooks, ImportOptions, IngestError,
 };
+use cuadra_core::msg;
 use cuadra_core::store::Workspace;
+use cuadra_core::words::app;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -36,7 +38,7 @@ fn checked_file(path: &str) -> Result<PathBuf, ApiError> {
     if !p.is_file() {
         return Err(ApiError::new(
             ApiError::NOT_FOUND,
-            format!("{path} is not a file that can be read: choose the file again"),
+            msg!(app::NOT_A_FILE, path),
         ));
     }
     Ok(p)
@@ -102,10 +104,7 @@ pub fn start_import(
     skip_bad_rows: bool,
 ) -> Result<String, ApiError> {
     if paths.is_empty() {
-        return Err(ApiError::new(
-            ApiError::INVALID,
-            "choose at least one file to import",
-        ));
+        return Err(ApiError::new(ApiError::INVALID, msg!(app::NO_FILES)));
     }
     let files: Vec<PathBuf> = paths
         .iter()
@@ -123,10 +122,7 @@ pub fn start_import(
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if !jobs.is_empty() {
-            return Err(ApiError::new(
-                "import_running",
-                "an import is already running: wait for it to finish or cancel it",
-            ));
+            return Err(ApiError::new("import_running", msg!(app::IMPORT_RUNNING)));
         }
         jobs.insert(job_id.clone(), ImportHooks::default());
     }
@@ -175,10 +171,7 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
             &ImportProgress {
                 phase: "failed".into(),
                 reports,
-                error: Some(ApiErrorDto {
-                    code: e.code,
-                    message: e.message,
-                }),
+                error: Some(ApiErrorDto::from(e)),
                 ..base.clone()
             },
         )

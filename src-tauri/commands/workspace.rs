@@ -5,6 +5,8 @@ use crate::dto::{ApiErrorDto, ReconcileResult, Session, Settings};
 use crate::error::ApiError;
 use crate::state::AppState;
 use cuadra_core::ingest::{import_bytes, BadRowPolicy, ImportOptions};
+use cuadra_core::msg;
+use cuadra_core::words::app;
 use tauri::{AppHandle, Manager, State};
 
 /// The demo files shipped in assets/demo (a seeded scenario with every status), embedded so
@@ -56,10 +58,7 @@ pub fn get_session(state: State<'_, AppState>) -> Result<Session, ApiError> {
         workspace_path: path.map(|p| p.display().to_string()),
         actor: prefs.actor.filter(|a| !a.trim().is_empty()),
         lang: prefs.lang,
-        workspace_error: error.map(|e| ApiErrorDto {
-            code: e.code,
-            message: e.message,
-        }),
+        workspace_error: error.map(ApiErrorDto::from),
     })
 }
 
@@ -73,7 +72,7 @@ pub fn ui_ready(screen: String) -> Result<u64, ApiError> {
     if screen != "dashboard" {
         return Err(ApiError::new(
             ApiError::INVALID,
-            format!("'{screen}' is not a screen that reports readiness"),
+            msg!(app::BAD_SCREEN, &screen),
         ));
     }
     let ms = crate::launched().elapsed().as_millis() as u64;
@@ -114,10 +113,7 @@ pub fn pick_workspace(
     if !create && !path.is_file() {
         return Err(ApiError::new(
             ApiError::NOT_FOUND,
-            format!(
-                "{} does not exist: choose an existing workspace file, or create a new one",
-                path.display()
-            ),
+            msg!(app::NO_SUCH_WORKSPACE, path.display().to_string()),
         ));
     }
     state.switch_to(&path)?;
@@ -141,18 +137,19 @@ pub fn load_demo(state: State<'_, AppState>) -> Result<(), ApiError> {
         for (name, bytes) in DEMO_FILES {
             let report = import_bytes(ws, name, name, bytes, &opts)?;
             if !report.succeeded() {
+                let why = report.problems.first().map_or_else(
+                    || msg!(app::INTERNAL, format!("{:?}", report.outcome)),
+                    |p| p.message.clone(),
+                );
                 return Err(ApiError::new(
                     ApiError::STORE,
-                    format!(
-                        "the demo file {name} did not import: {:?}",
-                        report.problems.first()
-                    ),
+                    msg!(app::DEMO_FAILED, name, why),
                 ));
             }
         }
         let as_of = chrono::DateTime::parse_from_rfc3339(DEMO_AS_OF)
             .map(|t| t.with_timezone(&chrono::Utc))
-            .map_err(|e| ApiError::new(ApiError::STORE, e.to_string()))?;
+            .map_err(|e| ApiError::new(ApiError::STORE, msg!(app::INTERNAL, e.to_string())))?;
         ws.run_reconciliation(as_of, &actor, now())?;
         Ok(())
     })
@@ -201,8 +198,8 @@ pub fn set_setting(
             let lang = value.trim().to_lowercase();
             if !["es", "en", "zh"].contains(&lang.as_str()) {
                 return Err(ApiError::new(
-                    "invalid_setting",
-                    format!("'{value}' is not a language: use es, en or zh"),
+                    ApiError::INVALID_SETTING,
+                    msg!(app::BAD_LANGUAGE, &value),
                 ));
             }
             state.update_prefs(|p| p.lang = Some(lang.clone()))?;
@@ -212,8 +209,8 @@ pub fn set_setting(
             let name = value.trim().to_string();
             if name.is_empty() || name.chars().count() > 100 {
                 return Err(ApiError::new(
-                    "invalid_setting",
-                    "your name for the records must be 1 to 100 characters",
+                    ApiError::INVALID_SETTING,
+                    msg!(app::ACTOR_LENGTH),
                 ));
             }
             state.update_prefs(|p| p.actor = Some(name.clone()))?;

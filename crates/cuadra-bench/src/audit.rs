@@ -108,7 +108,10 @@ pub fn child_verify(args: &[String]) -> Result<(), String> {
         "events": v.events,
         "secs": secs,
         "peak_rss_kib": peak_rss_kib(),
-        "broken": v.first_broken.map(|(seq, why)| format!("event {seq}: {why}")),
+        "broken": v.first_broken.map(|(seq, why)| format!(
+            "event {seq}: {}",
+            why.render_inline(cuadra_core::words::Lang::En)
+        )),
     });
     println!("{out}");
     Ok(())

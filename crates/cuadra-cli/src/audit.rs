@@ -5,6 +5,7 @@ use cuadra_core::audit::{AuditEvent, AuditFilter, Verification};
 use cuadra_core::ingest::workspace_zone;
 use cuadra_core::store::Workspace;
 use cuadra_core::time::Moment;
+use cuadra_core::words::Lang;
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -70,7 +71,7 @@ fn verify(ws: &Workspace, json: bool) -> Result<ExitCode, String> {
             "events": v.events,
             "head_seq": v.head_seq,
             "head_hash": v.head_hash,
-            "first_broken": v.first_broken.as_ref().map(|(seq, why)| serde_json::json!({"seq": seq, "why": why})),
+            "first_broken": v.first_broken.as_ref().map(|(seq, why)| serde_json::json!({"seq": seq, "why": why.render_inline(Lang::En)})),
         });
         println!(
             "{}",
@@ -93,7 +94,8 @@ pub fn print_verification(v: &Verification) {
     match &v.first_broken {
         None => println!("chain intact"),
         Some((seq, why)) => println!(
-            "CHAIN BROKEN at event {seq}: {why}. Events from {seq} on cannot be trusted; restore the workspace from a backup that verifies, or keep this one as evidence of the change"
+            "CHAIN BROKEN at event {seq}: {}. Events from {seq} on cannot be trusted; restore the workspace from a backup that verifies, or keep this one as evidence of the change",
+            why.render_inline(Lang::En)
         ),
     }
 }

@@ -208,7 +208,10 @@ fn print_check(c: &SealCheck) {
         println!("SEAL RECORD PROBLEM: {p}");
     }
     if let Some((seq, why)) = &c.chain.first_broken {
-        println!("AUDIT CHAIN BROKEN at event {seq}: {why}");
+        println!(
+            "AUDIT CHAIN BROKEN at event {seq}: {}",
+            why.render_inline(cuadra_core::words::Lang::En)
+        );
     }
     if c.ok() {
         println!("seal verified");

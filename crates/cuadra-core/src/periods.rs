@@ -13,7 +13,9 @@
 //! a later check names the cases that changed, not only that something did.
 
 use crate::audit::{self, field_bytes, NewEvent, Verification, GENESIS};
+use crate::msg;
 use crate::store::{StoreError, Workspace};
+use crate::words::Msg;
 use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -42,10 +44,92 @@ pub enum PeriodError {
     NeverClosed(String),
     #[error("reopening period {0} needs a reason: say why in words, e.g. --reason \"late refund from the PSP\"")]
     ReasonRequired(String),
-    #[error("the audit trail is broken at event {seq} ({why}), so a seal over it would prove nothing; run cuadra-cli audit verify and restore the workspace from a backup")]
-    ChainBroken { seq: i64, why: String },
+    #[error("the audit trail is broken at event {seq} ({}), so a seal over it would prove nothing; run cuadra-cli audit verify and restore the workspace from a backup", .why.render_inline(crate::words::Lang::En))]
+    ChainBroken { seq: i64, why: Msg },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl PeriodError {
+    /// What went wrong and what to do, in the reader's language (`Display` is the English of the
+    /// CLI, which names its own commands).
+    pub fn msg(&self) -> Msg {
+        use words::*;
+        match self {
+            PeriodError::NotAPeriod(text) => msg!(NOT_A_PERIOD, text),
+            PeriodError::NotEnded {
+                period,
+                last_day,
+                zone,
+            } => msg!(NOT_ENDED, period, last_day.to_string(), zone),
+            PeriodError::AlreadyClosed {
+                period,
+                closed_by,
+                closed_at,
+            } => msg!(ALREADY_CLOSED, period, closed_by, closed_at),
+            PeriodError::NotClosed(period) => msg!(NOT_CLOSED, period),
+            PeriodError::NeverClosed(period) => msg!(NEVER_CLOSED, period),
+            PeriodError::ReasonRequired(period) => msg!(REASON_REQUIRED, period),
+            PeriodError::ChainBroken { seq, why } => msg!(CHAIN_BROKEN, *seq, why.clone()),
+            PeriodError::Store(e) => e.msg(),
+        }
+    }
+}
+
+/// The sentences of this module in Spanish (Colombia), English and Simplified Chinese (see
+/// `crate::words`).
+pub mod words {
+    crate::catalog! {
+        pub static ENTRIES;
+
+        /// {0} the text given.
+        NOT_A_PERIOD = "period.not_a_period" {
+            en: "'{0}' is not a period: write it as YYYY-MM, like 2026-10",
+            es: "'{0}' no es un periodo: escríbalo como AAAA-MM, por ejemplo 2026-10",
+            zh: "'{0}' 不是期间：请按 YYYY-MM 格式填写，例如 2026-10",
+        }
+        /// {0} the period, {1} its last day, {2} the workspace's time zone.
+        NOT_ENDED = "period.not_ended" {
+            en: "period {0} has not ended yet (its last day is {1}, {2} time): close it once it has ended",
+            es: "el periodo {0} aún no ha terminado (su último día es el {1}, hora de {2}): ciérrelo cuando haya terminado",
+            zh: "期间 {0} 尚未结束（最后一天为 {1}，{2} 时间）：请在期间结束后再关闭",
+        }
+        /// {0} the period, {1} who closed it, {2} when.
+        ALREADY_CLOSED = "period.already_closed" {
+            en: "period {0} is already closed (sealed by {1} on {2}): nothing was changed. To change its cases, reopen it with a reason first",
+            es: "el periodo {0} ya está cerrado (lo selló {1} el {2}): no se cambió nada. Para cambiar sus casos, primero reábralo indicando un motivo",
+            zh: "期间 {0} 已关闭（由 {1} 于 {2} 封存）：未做任何更改。如需修改其中的案例，请先填写原因重新打开该期间",
+        }
+        /// {0} the period.
+        NOT_CLOSED = "period.not_closed" {
+            en: "period {0} is not closed, so there is nothing to reopen",
+            es: "el periodo {0} no está cerrado, así que no hay nada que reabrir",
+            zh: "期间 {0} 未关闭，无需重新打开",
+        }
+        /// {0} the period.
+        NEVER_CLOSED = "period.never_closed" {
+            en: "period {0} was never closed, so it has no seal to check; close it first",
+            es: "el periodo {0} nunca se ha cerrado, así que no tiene sello que verificar; ciérrelo primero",
+            zh: "期间 {0} 从未关闭，因此没有可校验的封存记录；请先关闭该期间",
+        }
+        /// {0} the period.
+        REASON_REQUIRED = "period.reason_required" {
+            en: "reopening period {0} needs a reason: say why in words, e.g. 'late refund from the PSP'",
+            es: "para reabrir el periodo {0} se necesita un motivo: explique por qué con sus palabras, por ejemplo 'reembolso tardío del PSP'",
+            zh: "重新打开期间 {0} 需要填写原因：请用文字说明原因，例如“支付服务商延迟退款”",
+        }
+        /// {0} the event's number, {1} why it does not verify.
+        CHAIN_BROKEN = "period.chain_broken" {
+            en: "the audit trail is broken at event {0} ({1}), so a seal over it would prove nothing: verify the audit trail and restore the workspace from a backup",
+            es: "la cadena de auditoría está rota en el evento {0} ({1}), así que un sello sobre ella no probaría nada: verifique la cadena y restaure el espacio de trabajo desde una copia de seguridad",
+            zh: "审计日志在事件 {0} 处断裂（{1}），在其上封存无法证明任何内容：请验证审计日志，并从备份恢复工作区",
+        }
+        RECORD_MISSING = "period.record_missing" {
+            en: "the period record just written cannot be read back: try again",
+            es: "no se pudo volver a leer el registro del periodo recién escrito: intente de nuevo",
+            zh: "无法读回刚写入的期间记录：请重试",
+        }
+    }
 }
 
 impl From<rusqlite::Error> for PeriodError {
@@ -371,9 +455,8 @@ impl Workspace {
             ],
         )?;
         audit::crash_point("period_close");
-        let info = period_record(&tx, period)?.ok_or_else(|| {
-            StoreError::BadQuery("the period record just written is missing".into())
-        })?;
+        let info = period_record(&tx, period)?
+            .ok_or_else(|| StoreError::BadQuery(msg!(words::RECORD_MISSING)))?;
         tx.commit()?;
         Ok(CloseReport {
             period: info,
@@ -430,9 +513,8 @@ impl Workspace {
             params![period, record_time(now), actor, seq],
         )?;
         audit::crash_point("period_reopen");
-        let info = period_record(&tx, period)?.ok_or_else(|| {
-            StoreError::BadQuery("the period record just written is missing".into())
-        })?;
+        let info = period_record(&tx, period)?
+            .ok_or_else(|| StoreError::BadQuery(msg!(words::RECORD_MISSING)))?;
         tx.commit()?;
         Ok(info)
     }

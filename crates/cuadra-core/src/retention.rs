@@ -26,9 +26,11 @@
 //! brought it first, and goes with that file; its own dates are past retention.
 
 use crate::audit::{self, NewEvent};
+use crate::msg;
 use crate::periods::{period_last_day, period_of};
 use crate::store::{StoreError, Workspace};
 use crate::time::Moment;
+use crate::words::{Arg, Join, Msg};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -40,11 +42,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub enum RetentionError {
     #[error("'{0}' is not a date: write it as YYYY-MM-DD, like 2021-01-01")]
     BadDate(String),
-    #[error("{} file(s) whose content ends before {before} are still inside retention ({years} years): {}. Nothing was deleted. Choose an earlier --before date, or wait until they are past retention", .files.len(), .files.join("; "))]
+    #[error("{} file(s) whose content ends before {before} are still inside retention ({years} years): {}. Nothing was deleted. Choose an earlier --before date, or wait until they are past retention", .files.len(), .files.iter().map(|f| f.render_inline(crate::words::Lang::En)).collect::<Vec<_>>().join("; "))]
     InsideRetention {
         before: NaiveDate,
         years: u32,
-        files: Vec<String>,
+        /// One message per file (`words::FILE_KEPT`): which file, and until when it is kept.
+        files: Vec<Msg>,
     },
     #[error("file {id} ({name}) cannot be purged while file {other} ({other_name}) is kept: file {other} holds conflicting copies of its rows. Nothing was deleted. Choose a --before date after {other_ends_on} (the end of file {other}'s last period) once file {other} is past retention")]
     Entangled {
@@ -54,10 +57,89 @@ pub enum RetentionError {
         other_name: String,
         other_ends_on: NaiveDate,
     },
-    #[error("the audit trail is broken at event {seq} ({why}): nothing is purged from a workspace whose trail does not verify; run cuadra-cli audit verify and restore from a backup")]
-    ChainBroken { seq: i64, why: String },
+    #[error("the audit trail is broken at event {seq} ({}): nothing is purged from a workspace whose trail does not verify; run cuadra-cli audit verify and restore from a backup", .why.render_inline(crate::words::Lang::En))]
+    ChainBroken { seq: i64, why: Msg },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl RetentionError {
+    /// What went wrong and what to do, in the reader's language (`Display` is the English of the
+    /// CLI, which names its own options).
+    pub fn msg(&self) -> Msg {
+        use words::*;
+        match self {
+            RetentionError::BadDate(text) => msg!(BAD_DATE, text),
+            RetentionError::InsideRetention {
+                before,
+                years,
+                files,
+            } => msg!(
+                INSIDE_RETENTION,
+                files.len(),
+                before.to_string(),
+                i64::from(*years),
+                Arg::list(files.iter().cloned().map(Arg::from).collect(), Join::Semi)
+            ),
+            RetentionError::Entangled {
+                id,
+                name,
+                other,
+                other_name,
+                other_ends_on,
+            } => msg!(
+                ENTANGLED,
+                *id,
+                name,
+                *other,
+                other_name,
+                other_ends_on.to_string()
+            ),
+            RetentionError::ChainBroken { seq, why } => msg!(CHAIN_BROKEN, *seq, why.clone()),
+            RetentionError::Store(e) => e.msg(),
+        }
+    }
+}
+
+/// The sentences of this module in Spanish (Colombia), English and Simplified Chinese (see
+/// `crate::words`).
+pub mod words {
+    crate::catalog! {
+        pub static ENTRIES;
+
+        /// {0} the text given.
+        BAD_DATE = "retention.bad_date" {
+            en: "'{0}' is not a date: write it as YYYY-MM-DD, like 2021-01-01",
+            es: "'{0}' no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2021-01-01",
+            zh: "'{0}' 不是日期：请按 YYYY-MM-DD 格式填写，例如 2021-01-01",
+        }
+        /// {0} how many files, {1} the date asked for, {2} the retention in years, {3} the files
+        /// (each a `FILE_KEPT`).
+        INSIDE_RETENTION = "retention.inside" {
+            en: "{0} file(s) whose content ends before {1} are still inside retention ({2} years): {3}. Nothing was deleted. Choose an earlier date, or wait until they are past retention",
+            es: "{0} archivo(s) cuyo contenido termina antes del {1} siguen dentro del periodo de retención ({2} años): {3}. No se eliminó nada. Elija una fecha anterior o espere a que termine su retención",
+            zh: "有 {0} 个内容在 {1} 之前结束的文件仍在保留期内（{2} 年）：{3}。未删除任何内容。请选择更早的日期，或等到这些文件超过保留期",
+        }
+        /// {0} the file's id, {1} its name, {2} its last period, {3} the last day it is kept.
+        FILE_KEPT = "retention.file_kept" {
+            en: "file {0} ({1}, period {2}) is kept until {3}",
+            es: "el archivo {0} ({1}, periodo {2}) se conserva hasta el {3}",
+            zh: "文件 {0}（{1}，期间 {2}）保留至 {3}",
+        }
+        /// {0} and {1} the file that cannot go, {2} and {3} the file that is kept, {4} the end of
+        /// that file's last period.
+        ENTANGLED = "retention.entangled" {
+            en: "file {0} ({1}) cannot be purged while file {2} ({3}) is kept: file {2} holds conflicting copies of its rows. Nothing was deleted. Choose a date after {4} (the end of file {2}'s last period) once file {2} is past retention",
+            es: "el archivo {0} ({1}) no se puede eliminar mientras se conserve el archivo {2} ({3}): el archivo {2} tiene copias en conflicto de sus filas. No se eliminó nada. Cuando el archivo {2} haya salido de la retención, elija una fecha posterior al {4} (el fin de su último periodo)",
+            zh: "在保留文件 {2}（{3}）期间，无法清除文件 {0}（{1}）：文件 {2} 含有其行的冲突副本。未删除任何内容。待文件 {2} 超过保留期后，请选择 {4}（文件 {2} 最后一个期间的结束日）之后的日期",
+        }
+        /// {0} the event's number, {1} why it does not verify.
+        CHAIN_BROKEN = "retention.chain_broken" {
+            en: "the audit trail is broken at event {0} ({1}): nothing is purged from a workspace whose trail does not verify; verify the audit trail and restore the workspace from a backup",
+            es: "la cadena de auditoría está rota en el evento {0} ({1}): no se elimina nada de un espacio de trabajo cuya cadena no se verifica; verifique la cadena y restaure el espacio de trabajo desde una copia de seguridad",
+            zh: "审计日志在事件 {0} 处断裂（{1}）：审计日志无法通过验证的工作区不会清除任何内容；请验证审计日志，并从备份恢复工作区",
+        }
+    }
 }
 
 impl From<rusqlite::Error> for RetentionError {
@@ -159,7 +241,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, RetentionError> {
 
 /// The last day of the month `years` after `period`.
 fn kept_until(period: &str, years: u32) -> Result<NaiveDate, StoreError> {
-    let bad = || StoreError::BadQuery(format!("'{period}' is not a period"));
+    let bad = || StoreError::BadQuery(msg!(crate::periods::words::NOT_A_PERIOD, period));
     let (y, m) = period.split_once('-').ok_or_else(bad)?;
     let year: i32 = y.parse().map_err(|_| bad())?;
     let shifted = format!("{:04}-{m}", year + years as i32);
@@ -167,7 +249,8 @@ fn kept_until(period: &str, years: u32) -> Result<NaiveDate, StoreError> {
 }
 
 fn last_day(period: &str) -> Result<NaiveDate, StoreError> {
-    period_last_day(period).map_err(|_| StoreError::BadQuery(format!("'{period}' is not a period")))
+    period_last_day(period)
+        .map_err(|_| StoreError::BadQuery(msg!(crate::periods::words::NOT_A_PERIOD, period)))
 }
 
 /// A stored date or time as a date in `zone`.
@@ -381,13 +464,16 @@ fn plan_on(
         .filter(|f| f.ends_on < before)
         .cloned()
         .collect();
-    let inside: Vec<String> = files
+    let inside: Vec<Msg> = files
         .iter()
         .filter(|f| !f.past_retention)
         .map(|f| {
-            format!(
-                "file {} ({}, period {}) is kept until {}",
-                f.file_id, f.name, f.last_period, f.kept_until
+            msg!(
+                words::FILE_KEPT,
+                f.file_id,
+                &f.name,
+                &f.last_period,
+                f.kept_until.to_string()
             )
         })
         .collect();

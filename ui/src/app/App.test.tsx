@@ -119,9 +119,12 @@ describe("the app", () => {
   });
 
   it("shows the backend's error when the session cannot load", async () => {
-    await mount({ error: { code: "store", message: "cannot open the workspace /x/cuadra.db" } });
+    const detail = { k: "store.too_new", a: ["/x/cuadra.db", 9, 7] };
+    await mount({ error: { code: "store", message: "The workspace /x/cuadra.db was written by a newer version", detail } });
     const alert = byTestId("session-error")[0];
     expect(alert?.getAttribute("role")).toBe("alert");
-    expect(alert?.textContent).toContain("cannot open the workspace /x/cuadra.db");
+    // Spanish, the default, with the specifics.
+    expect(alert?.textContent).toContain("el espacio de trabajo /x/cuadra.db fue escrito por una versión más reciente de Cuadra (esquema 9");
+    expect(alert?.textContent).toContain("actualice Cuadra");
   });
 });

@@ -1,5 +1,5 @@
-// Renders the backend's structured messages (case explanations, import problems) in the reader's
-// language, from the core's own catalog (messages/backend.generated.ts). The same algorithm as
+// Renders the backend's structured messages (case explanations, import problems, errors) in the
+// reader's language, from the core's own catalog (messages/backend.generated.ts). The same algorithm as
 // `cuadra_core::words::Msg::render`; a test compares both on the samples the Rust side rendered.
 // Amounts are formatted on their digits, never through a float.
 
@@ -105,4 +105,10 @@ export function storedText(text: string, lang: Lang): string {
     }
   }
   return text;
+}
+
+/** The message as it reads inside another sentence (after a colon, in parentheses): as
+ * `renderMsg`, without capitalizing its first letter. */
+export function renderMsgInline(msg: Msg, lang: Lang): string {
+  return renderInner(msg, lang);
 }

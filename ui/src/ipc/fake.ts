@@ -22,6 +22,8 @@ import {
   type ImportProgress,
   type ImportReport,
   type Lang,
+  type Msg,
+  type MsgArg,
   type PeriodInfo,
   type Session,
   type Settings,
@@ -33,6 +35,7 @@ import {
 import { CaseStore } from "./fake/cases";
 import { AS_OF, FAKE_METHODS, FAKE_PSPS, bogota, customerEmail, prng } from "./fake/dataset";
 import { compareDecimals, isDecimal, sumDecimals } from "../format/decimal";
+import { renderMsg } from "../i18n/backendText";
 
 export interface FakeBackendOptions {
   /** Files already imported. */
@@ -139,8 +142,14 @@ const DEMO_FILES: Omit<ImportedFile, "id">[] = [
   },
 ];
 
-function reject(code: string, message: string): never {
-  throw { code, message } satisfies ApiError;
+/** A message of the core's catalog (i18n/messages/backend.generated.ts), as the backend sends it. */
+function m(k: string, ...a: MsgArg[]): Msg {
+  return a.length > 0 ? { k, a } : { k };
+}
+
+/** Rejects as the backend does: a code, the detail, and the detail in English as the message. */
+function reject(code: string, detail: Msg): never {
+  throw { code, message: renderMsg(detail, "en"), detail } satisfies ApiError;
 }
 
 function emptyFilter(): CaseFilter {
@@ -237,7 +246,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   if (loaded) loadWorkspace();
 
   function needStore(): CaseStore {
-    if (!session.workspace_path) reject("no_workspace", "no workspace is open");
+    if (!session.workspace_path) reject("no_workspace", m("app.no_workspace"));
     if (!store) {
       // An opened but empty workspace: no cases.
       store = new CaseStore(0, () => false);
@@ -388,7 +397,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   }
 
   function detail(key: string): CaseDetail {
-    const row = needStore().byKey(key) ?? reject("not_found", `no case ${key}`);
+    const row = needStore().byKey(key) ?? reject("not_found", m("review.no_such_case", key));
     const rand = prng(key.length * 7919 + Number(row.order_id ?? 0));
     // Line items that add up to the order total exactly (fake totals are whole pesos).
     const itemCount = row.order_id === null ? 0 : 1 + Math.floor(rand() * 3);
@@ -446,43 +455,43 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
 
   function act(req: CaseActionRequest): CaseRow {
     const s = needStore();
-    const row = s.byKey(req.case_key) ?? reject("not_found", `no case ${req.case_key}`);
+    const row = s.byKey(req.case_key) ?? reject("not_found", m("review.no_such_case", req.case_key));
     if (req.expected_membership && req.expected_membership !== membershipOf(row)) {
-      reject("stale_case", `case ${row.case_key} changed since it was opened`);
+      reject("stale_case", m("review.stale", row.case_key));
     }
     if (row.locked && req.action !== "note") {
-      reject("period_closed", `the period ${row.period} is closed: reopen it to change this case`);
+      reject("period_closed", m("review.locked", row.case_key, row.period ?? ""));
     }
     const note = req.note?.trim() || null;
     const reason = req.reason?.trim() || null;
     let next: CaseRow = { ...row };
     switch (req.action) {
       case "confirm":
-        if (row.status !== "suggested") reject("invalid_action", "only a suggested case can be confirmed");
+        if (row.status !== "suggested") reject("invalid_action", m("review.not_suggested", row.case_key));
         next = { ...row, status: "matched", decided_by: actor(), settlement_refs: `${row.settlement_refs || row.order_ref}X` };
         break;
       case "match":
-        if (req.line_ids.length === 0) reject("invalid_action", "choose at least one settlement line to match");
+        if (req.line_ids.length === 0) reject("invalid_action", m("review.name_lines"));
         next = { ...row, status: "matched", decided_by: actor(), settlement_refs: [row.settlement_refs, ...req.line_ids.map((id) => `L-${id}`)].filter(Boolean).join(", ") };
         break;
       case "unmatch":
-        if (!row.settlement_refs) reject("invalid_action", "this case holds no settlement line");
+        if (!row.settlement_refs) reject("invalid_action", m("review.nothing_to_unmatch"));
         next = { ...row, status: row.order_id ? "missing_settlement" : row.status, decided_by: actor(), settlement_refs: "", fee_total: null, tax_total: null, net_settled: null, settlement_currency: null };
         break;
       case "resolve":
-        if (row.state === "resolved") reject("invalid_action", "the case is already resolved");
-        if (!reason) reject("reason_required", "a resolution needs a reason code");
-        if (!(RESOLVE_REASONS as readonly string[]).includes(reason)) reject("invalid_action", `unknown reason ${reason}`);
-        if (reason === "other" && !note) reject("note_required", "the reason 'other' needs a note");
+        if (row.state === "resolved") reject("invalid_action", m("review.already_resolved", row.case_key));
+        if (!reason) reject("reason_required", m("review.resolve_reason"));
+        if (!(RESOLVE_REASONS as readonly string[]).includes(reason)) reject("invalid_action", m("review.bad_reason", reason, { l: [...RESOLVE_REASONS], j: "comma" }));
+        if (reason === "other" && !note) reject("note_required", m("review.other_needs_note"));
         next = { ...row, state: "resolved", decided_by: actor() };
         break;
       case "reopen":
-        if (row.state !== "resolved") reject("invalid_action", "only a resolved case can be reopened");
-        if (!reason) reject("reason_required", "reopening needs a reason");
+        if (row.state !== "resolved") reject("invalid_action", m("review.already_open", row.case_key));
+        if (!reason) reject("reason_required", m("review.reopen_reason"));
         next = { ...row, state: "open", decided_by: actor() };
         break;
       case "note":
-        if (!note) reject("note_required", "a note cannot be empty");
+        if (!note) reject("note_required", m("review.note_empty"));
         break;
     }
     record(`case_${req.action}`, row.case_key, {
@@ -710,7 +719,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       }),
     loadDemo: () =>
       respond(() => {
-        if (!session.workspace_path) reject("no_workspace", "open or create a workspace first");
+        if (!session.workspace_path) reject("no_workspace", m("app.no_workspace"));
         if (!store || store.count === 0) loadWorkspace();
       }),
     uiReady: () => respond(() => 0),
@@ -724,7 +733,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     previewImport: (path) => respond(() => preview(path)),
     startImport: (paths, skipBadRows) =>
       respond(() => {
-        if (jobs.size > 0) reject("import_running", "an import is already running");
+        if (jobs.size > 0) reject("import_running", m("app.import_running"));
         const id = `job-${++jobCounter}`;
         jobs.set(id, { cancelled: false });
         runJob(id, paths, skipBadRows);
@@ -787,14 +796,14 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     verifyAudit: () =>
       respond(() => {
         let prev = "0".repeat(64);
-        let first: [number, string] | null = null;
+        let first: [number, Msg] | null = null;
         for (const e of audit) {
           if (e.prev_hash !== prev) {
-            first = [e.seq, "prev_hash does not match the previous event's hash"];
+            first = [e.seq, m("audit.why.prev_hash")];
             break;
           }
           if (chainHash(prev, eventBody(e)) !== e.hash) {
-            first = [e.seq, "the event's content does not match its hash"];
+            first = [e.seq, m("audit.why.content")];
             break;
           }
           prev = e.hash;
@@ -804,22 +813,23 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       }),
     closePeriod: (period, note) =>
       respond(() => {
-        if (closed.has(period)) reject("invalid_action", `the period ${period} is already closed`);
+        const sealed = closed.get(period);
+        if (sealed) reject("invalid_action", m("period.already_closed", period, sealed.closed_by, sealed.closed_at));
         closed.set(period, { closed_at: now(), closed_by: actor(), note: note?.trim() || null });
         record("close_period", `period:${period}`, { note: note?.trim() || null });
         needStore().touch();
         periodVersion++;
-        return periods().find((p) => p.period === period) ?? reject("not_found", `no period ${period}`);
+        return periods().find((p) => p.period === period) ?? reject("invalid_action", m("period.not_a_period", period));
       }),
     reopenPeriod: (period, reason) =>
       respond(() => {
-        if (!reason.trim()) reject("reason_required", "reopening a period needs a reason");
-        if (!closed.has(period)) reject("invalid_action", `the period ${period} is not closed`);
+        if (!reason.trim()) reject("reason_required", m("period.reason_required", period));
+        if (!closed.has(period)) reject("invalid_action", m("period.not_closed", period));
         closed.delete(period);
         record("reopen_period", `period:${period}`, { reason: reason.trim() });
         needStore().touch();
         periodVersion++;
-        return periods().find((p) => p.period === period) ?? reject("not_found", `no period ${period}`);
+        return periods().find((p) => p.period === period) ?? reject("invalid_action", m("period.not_a_period", period));
       }),
     listPeriods: () => respond(() => periods()),
     retentionStatus: () =>
@@ -848,45 +858,45 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     setSetting: (key, value) =>
       respond(() => {
         const v = value.trim();
-        const invalid = (why: string) => reject("invalid_setting", `'${v}' is not a valid ${key}: ${why}`);
+        const invalid = (why: string) => reject("invalid_setting", m("setting.invalid", v, key, m(`setting.why.${why}`)));
         let stored = v;
         if (key === "zone") {
           try {
             new Intl.DateTimeFormat("en", { timeZone: v });
           } catch {
-            invalid("use a zone name like America/Bogota");
+            invalid("zone");
           }
           settings.zone = v;
         } else if (key === "tolerance") {
-          if (!isDecimal(v) || v.startsWith("-")) invalid("use a plain non-negative number like 0 or 100");
+          if (!isDecimal(v) || v.startsWith("-")) invalid("tolerance");
           settings.tolerance = v;
         } else if (key === "validity_hours" || key.startsWith("validity_hours.")) {
           const n = Number(v);
-          if (!/^\d+$/.test(v) || n < 1 || n > 8784) invalid("use whole hours between 1 and 8784");
+          if (!/^\d+$/.test(v) || n < 1 || n > 8784) invalid("validity_hours");
           if (key === "validity_hours") settings.validity_hours = n;
           else settings.validity_hours_by_psp[key.slice("validity_hours.".length)] = n;
           stored = String(n);
         } else if (key === "grace_days") {
           const n = Number(v);
-          if (!/^\d+$/.test(v) || n > 3650) invalid("use whole days between 0 and 3650");
+          if (!/^\d+$/.test(v) || n > 3650) invalid("grace_days");
           settings.grace_days = n;
           stored = String(n);
         } else if (key === "retention_years") {
           const n = Number(v);
-          if (!/^\d+$/.test(v) || n < 1 || n > 100) invalid("use whole years between 1 and 100");
-          if (n < settings.retention_years) reject("retention_lowered", `retention can only be raised (now ${settings.retention_years} years)`);
+          if (!/^\d+$/.test(v) || n < 5 || n > 100) invalid("retention");
+          if (n < settings.retention_years) reject("retention_lowered", m("setting.lowered", settings.retention_years, n));
           settings.retention_years = n;
           stored = String(n);
         } else if (key === "lang") {
-          if (!(LANGS as readonly string[]).includes(v)) invalid("use es, en or zh");
+          if (!(LANGS as readonly string[]).includes(v)) reject("invalid_setting", m("app.bad_language", v));
           settings.lang = v as Lang;
           session.lang = v as Lang;
         } else if (key === "actor") {
-          if (!v) invalid("a name cannot be empty");
+          if (!v || v.length > 100) reject("invalid_setting", m("app.actor_length"));
           settings.actor = v;
           session.actor = v;
         } else {
-          reject("invalid_setting", `'${key}' is not a setting`);
+          reject("invalid_setting", m("setting.unknown", key));
         }
         record("set_setting", `setting:${key}`, { after: stored });
         return stored;

@@ -3,7 +3,11 @@
 
 import type { CaseState, CaseStatus, Lang, Msg, SortColumn } from "./types";
 
-export type ApiError = { code: string, message: string, };
+export type ApiError = { code: string, message: string, 
+/**
+ * Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
+ */
+detail: Msg, };
 
 export type Session = { workspace_path: string | null, workspace_name: string | null, actor: string | null, lang: "es" | "en" | "zh" | null, workspace_error: ApiError | null, };
 
@@ -74,7 +78,11 @@ export type AuditFilter = { case_key: string | null, since: string | null, actor
 
 export type AuditPage = { total: number, events: Array<AuditEvent>, };
 
-export type AuditVerification = { events: number, head_seq: number, head_hash: string, first_broken: [number, string] | null, };
+export type AuditVerification = { events: number, head_seq: number, head_hash: string, 
+/**
+ * The first event that does not verify and why (rendered in the reader's language).
+ */
+first_broken: [number, Msg] | null, };
 
 export type PeriodInfo = { period: string, state: "open" | "closed", closed_at: string | null, closed_by: string | null, note: string | null, cases: number, open_cases: number, };
 

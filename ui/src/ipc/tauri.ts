@@ -15,10 +15,12 @@ export function runningInTauri(): boolean {
 }
 
 /** Rejections from Tauri are usually our `ApiError`; anything else (a missing command, a
- * serialisation failure) becomes one with code `ipc` so the UI has one error shape. */
+ * serialisation failure) becomes one with code `ipc` so the UI has one error shape, its text shown
+ * as it is (the catalog's `verbatim`). */
 function toApiError(error: unknown): ApiError {
   if (isApiError(error)) return error;
-  return { code: "ipc", message: typeof error === "string" ? error : String(error) };
+  const text = typeof error === "string" ? error : String(error);
+  return { code: "ipc", message: text, detail: { k: "verbatim", a: [text] } };
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -40,7 +40,7 @@ import type { ApiError, CaseFilter, CaseSort } from "./generated";
 // ---- Messages -----------------------------------------------------------------------------------
 
 /**
- * A sentence from the backend (a case explanation, an import problem): a key of the core's catalog
+ * A sentence from the backend (a case explanation, an import problem, an error's detail): a key of the core's catalog
  * (i18n/messages/backend.generated.ts) and its arguments, rendered in the reader's language by
  * i18n/backendText.ts. Mirrors `cuadra_core::words::Msg`.
  */
@@ -66,16 +66,20 @@ export type MsgArg =
 // CONTRACT.md beside this file is the same contract in prose, for the Rust side.
 
 
+/** An `ApiError`: a code, the English message (for logs) and the detail, a message to render. */
 export function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== "object" || value === null) return false;
+  const { code, message, detail } = value as { code?: unknown; message?: unknown; detail?: unknown };
   return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === "string" &&
-    typeof (value as { message?: unknown }).message === "string"
+    typeof code === "string" &&
+    typeof message === "string" &&
+    typeof detail === "object" &&
+    detail !== null &&
+    typeof (detail as { k?: unknown }).k === "string"
   );
 }
 
-/** Error codes the UI translates; any other code shows the backend's message verbatim. */
+/** Error codes with a translated headline; any other code shows the backend's detail alone. */
 export const KNOWN_ERROR_CODES = [
   "store",
   "no_workspace_path",
@@ -89,6 +93,7 @@ export const KNOWN_ERROR_CODES = [
   "invalid_setting",
   "retention_lowered",
   "import_running",
+  "export_failed",
   "ipc",
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];

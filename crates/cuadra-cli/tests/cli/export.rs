@@ -141,7 +141,7 @@ fn an_impossible_export_fails_with_a_message_and_leaves_no_file() {
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&o.stderr).contains("give it, e.g. 2026-10"),
+        String::from_utf8_lossy(&o.stderr).contains("choose the period first, e.g. 2026-10"),
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );

@@ -14,10 +14,13 @@
 //! roll back together.
 
 mod log;
+pub mod words;
 
 pub use log::AuditFilter;
 
+use crate::msg;
 use crate::store::{StoreError, Workspace};
+use crate::words::Msg;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -160,7 +163,7 @@ pub fn append(conn: &Connection, event: &NewEvent) -> Result<i64, StoreError> {
     );
     let hash = chain_hash(&prev_hash, &bytes).ok_or_else(|| StoreError::ChainBroken {
         seq: head,
-        why: "its stored hash is not 64 hex digits".into(),
+        why: msg!(words::BAD_HASH),
     })?;
     conn.prepare_cached(
         "INSERT INTO audit_events(seq, at, actor, action, subject, before, after, reason, note,
@@ -188,8 +191,17 @@ pub struct Verification {
     pub events: u64,
     pub head_seq: i64,
     pub head_hash: String,
-    /// The first event that does not verify, and why; `None` when the chain is intact.
-    pub first_broken: Option<(i64, String)>,
+    /// The first event that does not verify, and why; `None` when the chain is intact. Why is
+    /// a message (see [`words`]); serialized as its English text.
+    #[serde(serialize_with = "english_why")]
+    pub first_broken: Option<(i64, Msg)>,
+}
+
+fn english_why<S: serde::Serializer>(v: &Option<(i64, Msg)>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    v.as_ref()
+        .map(|(seq, why)| (*seq, why.render_inline(crate::words::Lang::En)))
+        .serialize(s)
 }
 
 impl Verification {
@@ -272,23 +284,19 @@ fn check_event(
     prev_raw: &[u8; 32],
     prev_text: &[u8; 64],
     buf: &mut Vec<u8>,
-) -> Result<([u8; 32], [u8; 64]), String> {
+) -> Result<([u8; 32], [u8; 64]), Msg> {
     if seq != expected_seq {
-        return Err(format!(
-            "sequence jumps from {} to {seq}: events are missing",
-            expected_seq - 1
-        ));
+        return Err(msg!(words::SEQ_JUMP, expected_seq - 1, seq));
     }
-    let changed = || "its fields are not text as written: it was changed after it was written";
-    let text = |i: usize, nullable: bool| -> Result<Option<&[u8]>, String> {
+    let text = |i: usize, nullable: bool| -> Result<Option<&[u8]>, Msg> {
         match row.get_ref(i) {
             Ok(ValueRef::Text(t)) => Ok(Some(t)),
             Ok(ValueRef::Null) if nullable => Ok(None),
-            _ => Err(changed().to_string()),
+            _ => Err(msg!(words::NOT_TEXT)),
         }
     };
     if text(9, false)? != Some(&prev_text[..]) {
-        return Err("its prev_hash is not the hash of the event before it".to_string());
+        return Err(msg!(words::PREV_HASH));
     }
     buf.clear();
     buf.extend_from_slice(&seq.to_be_bytes());
@@ -306,9 +314,7 @@ fn check_event(
     // Cannot fail: 32 bytes always fit 64 hex digits.
     let _ = hex::encode_to_slice(raw, &mut expected);
     if text(10, false)? != Some(&expected[..]) {
-        return Err(
-            "its content does not match its hash: it was changed after it was written".to_string(),
-        );
+        return Err(msg!(words::CONTENT));
     }
     Ok((raw, expected))
 }

@@ -3,8 +3,10 @@
 //! the aging of open vouchers and the alerts that need someone today. Also the facets the case
 //! filters offer and the settlement-line search of a manual match. Read-only; exact decimals.
 
-use super::{dec, text, CaseFilter};
+use super::{dec, text, words, CaseFilter};
+use crate::msg;
 use crate::store::{StoreError, Workspace};
+use crate::words::Entry;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -127,20 +129,18 @@ fn rollup_where(f: &DashFilter) -> Result<(String, Vec<String>), StoreError> {
         parts.push("period = ? AND period <> ''");
         params.push(period.clone());
     }
-    let day = |text: &str, what: &str| -> Result<String, StoreError> {
+    let day = |text: &str, what: &'static Entry| -> Result<String, StoreError> {
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
             .map(|d| d.to_string())
-            .map_err(|_| {
-                StoreError::BadQuery(format!("{what} '{text}' is not a date like 2026-10-31"))
-            })
+            .map_err(|_| StoreError::BadQuery(msg!(what, text)))
     };
     if let Some(from) = &f.date_from {
         parts.push("day <> '' AND day >= ?");
-        params.push(day(from, "from")?);
+        params.push(day(from, words::BAD_FROM)?);
     }
     if let Some(to) = &f.date_to {
         parts.push("day <> '' AND day <= ?");
-        params.push(day(to, "to")?);
+        params.push(day(to, words::BAD_TO)?);
     }
     if let Some(psp) = &f.psp {
         parts.push("psp = ? AND psp <> ''");

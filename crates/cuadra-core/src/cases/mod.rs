@@ -11,6 +11,7 @@ mod dashboard;
 mod derived;
 mod query;
 mod run;
+pub mod words;
 
 pub use dashboard::{
     AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine,

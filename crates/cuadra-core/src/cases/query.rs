@@ -1,10 +1,12 @@
 //! Reading stored cases: pages for the cases table (filtered and sorted in SQLite), one case with
 //! everything behind it, totals per status. Read-only.
 
-use super::{read_case_row, CaseRow, CASE_COLUMNS};
+use super::{read_case_row, words, CaseRow, CASE_COLUMNS};
 use crate::audit::AuditEvent;
+use crate::msg;
 use crate::store::{StoreError, Workspace};
 use crate::time::{parse_zone, DEFAULT_ZONE};
+use crate::words::Entry;
 use chrono::{NaiveDate, SecondsFormat};
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
@@ -214,45 +216,39 @@ pub(super) fn where_clause(
         parts.push("c.period = ?".into());
         params.push(Value::Text(period.clone()));
     }
-    let day_start = |text: &str, what: &str| -> Result<String, StoreError> {
-        let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-            StoreError::BadQuery(format!("{what} '{text}' is not a date like 2026-10-31"))
-        })?;
+    let day_start = |text: &str, what: &'static Entry| -> Result<String, StoreError> {
+        let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| StoreError::BadQuery(msg!(what, text)))?;
         Ok(crate::time::Moment::Date(d)
             .to_utc(zone)
             .to_rfc3339_opts(SecondsFormat::Secs, true))
     };
     if let Some(from) = &f.from {
         parts.push("c.event_utc >= ?".into());
-        params.push(Value::Text(day_start(from, "from")?));
+        params.push(Value::Text(day_start(from, words::BAD_FROM)?));
     }
     if let Some(to) = &f.to {
-        let d = NaiveDate::parse_from_str(to.trim(), "%Y-%m-%d").map_err(|_| {
-            StoreError::BadQuery(format!("to '{to}' is not a date like 2026-10-31"))
-        })?;
+        let d = NaiveDate::parse_from_str(to.trim(), "%Y-%m-%d")
+            .map_err(|_| StoreError::BadQuery(msg!(words::BAD_TO, to)))?;
         let next = d.succ_opt().unwrap_or(d);
         parts.push("c.event_utc < ?".into());
-        params.push(Value::Text(day_start(&next.to_string(), "to")?));
+        params.push(Value::Text(day_start(&next.to_string(), words::BAD_TO)?));
     }
-    let units = |text: &str, what: &str| -> Result<i64, StoreError> {
+    let units = |text: &str, what: &'static Entry| -> Result<i64, StoreError> {
         text.trim()
             .parse::<Decimal>()
             .ok()
             .and_then(|d| d.checked_mul(Decimal::from(10_000)))
             .and_then(|d| d.trunc().to_i64())
-            .ok_or_else(|| {
-                StoreError::BadQuery(format!(
-                    "{what} '{text}' is not an amount like 150000 or 12.50"
-                ))
-            })
+            .ok_or_else(|| StoreError::BadQuery(msg!(what, text)))
     };
     if let Some(min) = &f.amount_min {
         parts.push("c.sort_amount >= ?".into());
-        params.push(Value::Integer(units(min, "amount_min")?));
+        params.push(Value::Integer(units(min, words::BAD_AMOUNT_MIN)?));
     }
     if let Some(max) = &f.amount_max {
         parts.push("c.sort_amount <= ?".into());
-        params.push(Value::Integer(units(max, "amount_max")?));
+        params.push(Value::Integer(units(max, words::BAD_AMOUNT_MAX)?));
     }
     if let Some(hours) = f.expiring_within_hours {
         parts.push(

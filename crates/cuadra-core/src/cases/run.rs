@@ -794,10 +794,10 @@ pub(crate) fn recompute_scope(
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
-        .ok_or_else(|| StoreError::BadQuery("reconcile the workspace first".into()))?;
+        .ok_or_else(|| StoreError::BadQuery(msg!(crate::review::words::NOT_RECONCILED)))?;
     let as_of = DateTime::parse_from_rfc3339(&as_of)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| StoreError::BadQuery(format!("stored as-of '{as_of}' cannot be read")))?;
+        .map_err(|_| StoreError::BadQuery(msg!(super::words::BAD_AS_OF, &as_of)))?;
     let mut order_ids: Vec<i64> = extra_orders.to_vec();
     let mut line_ids: Vec<i64> = extra_lines.to_vec();
     {

@@ -139,6 +139,20 @@ pub enum IngestError {
     Cancelled,
 }
 
+impl IngestError {
+    /// What went wrong and what to do, in the reader's language (see `StoreError::msg`).
+    pub fn msg(&self) -> crate::words::Msg {
+        match self {
+            IngestError::Store(e) => e.msg(),
+            IngestError::Sql(e) => crate::store::sql_msg(e),
+            IngestError::UnknownProfile(name, known) => {
+                msg!(words::UNKNOWN_PROFILE, name, known)
+            }
+            IngestError::Cancelled => msg!(words::CANCELLED),
+        }
+    }
+}
+
 /// What a caller running an import in the background watches and controls: the rows read so
 /// far, and a flag that cancels the import (its transaction rolls back; nothing is written).
 #[derive(Clone, Debug, Default)]

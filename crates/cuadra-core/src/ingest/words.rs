@@ -758,4 +758,17 @@ crate::catalog! {
         es: "no es una fecha guardada ni una hora RFC 3339 ({0})",
         zh: "不是已存储的日期或 RFC 3339 时间（{0}）",
     }
+
+    // The import's own errors (`IngestError`).
+    /// {0} the profile asked for, {1} the built-in ones.
+    UNKNOWN_PROFILE = "ingest.unknown_profile" {
+        en: "there is no profile named '{0}': the built-in ones are {1}; check the name, or create the profile first",
+        es: "no hay ningún perfil llamado '{0}': los integrados son {1}; revise el nombre o cree el perfil primero",
+        zh: "没有名为 '{0}' 的配置：内置配置有 {1}；请检查名称，或先创建该配置",
+    }
+    CANCELLED = "ingest.cancelled" {
+        en: "the import was cancelled; nothing of the file was written",
+        es: "la importación se canceló; no se guardó nada del archivo",
+        zh: "导入已取消；该文件的任何内容都未写入",
+    }
 }

@@ -51,7 +51,9 @@ pub fn write_reconciliation_csv<W: Write>(
     filter: &CaseFilter,
     lang: Lang,
 ) -> Result<u64, StoreError> {
-    let io = |e: std::io::Error| StoreError::BadQuery(format!("cannot write the export: {e}"));
+    let io = |e: std::io::Error| {
+        StoreError::BadQuery(crate::msg!(crate::report::words::WRITE, e.to_string()))
+    };
     let mut out = out;
     out.write_all("\u{feff}".as_bytes()).map_err(io)?;
     let mut w = csv::Writer::from_writer(out);

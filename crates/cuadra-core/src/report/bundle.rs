@@ -125,11 +125,10 @@ struct Entry {
 
 /// Writes the bundle to `path`. Returns the number of original files included.
 pub fn write_bundle(ws: &Workspace, req: &ExportRequest, path: &Path) -> Result<u64, ReportError> {
-    let period = req
-        .filter
-        .period
-        .clone()
-        .ok_or_else(|| ReportError::BadRequest("an audit bundle needs a period".into()))?;
+    let period =
+        req.filter.period.clone().ok_or_else(|| {
+            ReportError::BadRequest(crate::msg!(super::words::BUNDLE_NEEDS_PERIOD))
+        })?;
     let v = ws.verify_audit()?;
     if let Some((seq, why)) = v.first_broken {
         return Err(ReportError::Store(StoreError::ChainBroken { seq, why }));

@@ -253,8 +253,9 @@ pub fn kind_filter(kind: ExportKind, filter: &CaseFilter) -> Result<CaseFilter, 
     for s in &filter.statuses {
         if CaseStatus::parse(s).is_none() {
             let known: Vec<&str> = CaseStatus::ALL.iter().map(|s| s.as_str()).collect();
-            return Err(ReportError::BadRequest(format!(
-                "'{s}' is not a case status; use one of: {}",
+            return Err(ReportError::BadRequest(crate::msg!(
+                super::words::BAD_STATUS,
+                s,
                 known.join(", ")
             )));
         }
@@ -272,10 +273,14 @@ pub fn kind_filter(kind: ExportKind, filter: &CaseFilter) -> Result<CaseFilter, 
             .filter(|s| !own.contains(s))
             .collect();
         if !outside.is_empty() {
-            return Err(ReportError::BadRequest(format!(
-                "the {} report never holds status {}: drop it from the status filter or export another kind",
+            return Err(ReportError::BadRequest(crate::msg!(
+                super::words::KIND_NEVER_HOLDS,
                 kind.as_str(),
-                outside.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                outside
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
     }
@@ -355,7 +360,7 @@ pub fn write_cases(
         also(c)?;
         let row: Vec<Cell<'_>> = cols.iter().map(|col| (col.cell)(c, &names)).collect();
         if let Err(e) = sink.row(&row) {
-            let message = e.to_string();
+            let message = crate::words::Msg::verbatim(e.to_string());
             failed = Some(e);
             return Err(StoreError::BadQuery(message));
         }

@@ -16,6 +16,7 @@ mod case_table;
 mod labels;
 mod sink;
 mod summary;
+pub mod words;
 
 pub use audit_trail::{escape as audit_csv_escape, AUDIT_CSV_COLUMNS};
 pub use bundle::VERIFY_CHAIN_PY;
@@ -26,7 +27,9 @@ pub use summary::{GroupCheck, SummaryData, TieOut};
 
 use crate::audit::NewEvent;
 use crate::cases::CaseFilter;
+use crate::msg;
 use crate::store::{sha256_hex, StoreError, Workspace};
+use crate::words::Msg;
 use chrono::{DateTime, Utc};
 use rust_xlsxwriter::Workbook;
 use serde::{Deserialize, Serialize};
@@ -157,8 +160,9 @@ pub struct ExportOutcome {
 pub enum ReportError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{0}")]
-    BadRequest(String),
+    /// The request cannot be written as asked (a message of `report::words`).
+    #[error("{}", .0.render_inline(crate::words::Lang::En))]
+    BadRequest(Msg),
     #[error("cannot write the report: {0}")]
     Write(String),
     #[error(
@@ -167,6 +171,26 @@ pub enum ReportError {
     Xlsx(String),
     #[error("cannot write {path}: {message}; check the folder exists, is writable and has space")]
     Io { path: PathBuf, message: String },
+    #[error("the export could not be recorded in the audit trail ({}), so {} was removed; try again", .why.render_inline(crate::words::Lang::En), .path.display())]
+    Unrecorded { path: PathBuf, why: Msg },
+}
+
+impl ReportError {
+    /// What went wrong and what to do, in the reader's language (see `StoreError::msg`).
+    pub fn msg(&self) -> Msg {
+        match self {
+            ReportError::Store(e) => e.msg(),
+            ReportError::BadRequest(m) => m.clone(),
+            ReportError::Write(text) => msg!(words::WRITE, text),
+            ReportError::Xlsx(text) => msg!(words::XLSX, text),
+            ReportError::Io { path, message } => {
+                msg!(words::IO, path.display().to_string(), message)
+            }
+            ReportError::Unrecorded { path, why } => {
+                msg!(words::UNRECORDED, why.clone(), path.display().to_string())
+            }
+        }
+    }
 }
 
 impl From<rusqlite::Error> for ReportError {
@@ -211,31 +235,16 @@ pub(crate) fn file_sha256(path: &Path) -> Result<(String, u64), ReportError> {
 }
 
 fn check_request(req: &ExportRequest) -> Result<(), ReportError> {
-    let bad = |m: String| Err(ReportError::BadRequest(m));
+    let bad = |m: Msg| Err(ReportError::BadRequest(m));
     match (req.kind, req.format) {
         (ExportKind::Bundle, ExportFormat::Zip) if req.filter.period.is_none() => {
-            return bad("an audit bundle is for one period: give it, e.g. 2026-10".into());
+            return bad(msg!(words::BUNDLE_NEEDS_PERIOD));
         }
         (ExportKind::Bundle, ExportFormat::Zip) => {}
-        (ExportKind::Bundle, f) => {
-            return bad(format!(
-                "an audit bundle is a ZIP file, not {}: write it to a .zip",
-                f.as_str()
-            ))
-        }
+        (ExportKind::Bundle, f) => return bad(msg!(words::BUNDLE_IS_ZIP, f.as_str())),
         (ExportKind::Workbook, ExportFormat::Xlsx) => {}
-        (ExportKind::Workbook, f) => {
-            return bad(format!(
-                "a workbook is an XLSX file, not {}: write it to a .xlsx",
-                f.as_str()
-            ))
-        }
-        (k, ExportFormat::Zip) => {
-            return bad(format!(
-                "only the audit bundle is a ZIP; export {} as csv or xlsx",
-                k.as_str()
-            ))
-        }
+        (ExportKind::Workbook, f) => return bad(msg!(words::WORKBOOK_IS_XLSX, f.as_str())),
+        (k, ExportFormat::Zip) => return bad(msg!(words::ONLY_BUNDLE_ZIP, k.as_str())),
         _ => {}
     }
     if let Some(p) = &req.filter.period {
@@ -243,7 +252,7 @@ fn check_request(req: &ExportRequest) -> Result<(), ReportError> {
             && p.as_bytes()[4] == b'-'
             && chrono::NaiveDate::parse_from_str(&format!("{p}-01"), "%Y-%m-%d").is_ok();
         if !ok {
-            return bad(format!("period '{p}' is not a month like 2026-10"));
+            return bad(msg!(crate::periods::words::NOT_A_PERIOD, p));
         }
     }
     Ok(())
@@ -301,10 +310,10 @@ pub fn export(
         Ok(seq) => seq,
         Err(e) => {
             let _ = std::fs::remove_file(out);
-            return Err(ReportError::Write(format!(
-                "the export could not be recorded in the audit trail ({e}), so {} was removed; try again",
-                out.display()
-            )));
+            return Err(ReportError::Unrecorded {
+                path: out.to_path_buf(),
+                why: e.msg(),
+            });
         }
     };
     Ok(ExportOutcome {
@@ -568,7 +577,7 @@ pub(crate) fn write_workbook(
             let result = sheet.row(&case_table::cells(ExportKind::Exceptions, c, &names));
             states[group] = Some(sheet.detach());
             if let Err(e) = result {
-                let message = e.to_string();
+                let message = Msg::verbatim(e.to_string());
                 failed = Some(e);
                 return Err(StoreError::BadQuery(message));
             }

@@ -303,9 +303,7 @@ fn tie_outs(
             rounding,
             booked_as,
             file_net_total: net_total.trim().parse::<Decimal>().map_err(|_| {
-                ReportError::BadRequest(format!(
-                    "the stored net total '{net_total}' of a batch in {key} is not a decimal: re-import the file"
-                ))
+                ReportError::BadRequest(crate::msg!(super::words::BAD_NET_TOTAL, &net_total, &key))
             })?,
         });
     }

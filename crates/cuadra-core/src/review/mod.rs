@@ -4,13 +4,18 @@
 //! transaction. Undo is a compensating act (unmatch undoes a match, reopen undoes a resolve),
 //! recorded like any other.
 
+pub mod words;
+
 use crate::audit::{self, event_time, NewEvent};
 use crate::cases::{membership, CaseRow};
+use crate::msg;
 use crate::store::{StoreError, Workspace};
+use crate::words::{Arg, Join, Msg};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use words::*;
 
 /// The reason codes a case can be resolved with.
 pub const REASON_CODES: [&str; 7] = [
@@ -94,7 +99,8 @@ pub struct ActionOutcome {
     pub warnings: Vec<String>,
 }
 
-/// Why an act was refused. `code()` is stable (the UI translates it); the message says what to do.
+/// Why an act was refused. `code()` is stable (the UI translates it); `msg()` says what to do
+/// in the reader's language, `Display` in English (logs, the CLI).
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     #[error("there is no case {0}; reconcile again and pick it from the list")]
@@ -103,14 +109,17 @@ pub enum ReviewError {
         "case {key} is in period {period}, which is closed; reopen the period with a reason first"
     )]
     Locked { key: String, period: String },
-    #[error("{0}")]
-    NotAllowed(String),
-    #[error("{0}")]
-    ReasonRequired(String),
+    /// The act does not apply to the case as it is (a message of `review::words`).
+    #[error("{}", .0.render_inline(crate::words::Lang::En))]
+    NotAllowed(Msg),
+    /// The act lacks its reason or its note (a message of `review::words`).
+    #[error("{}", .0.render_inline(crate::words::Lang::En))]
+    ReasonRequired(Msg),
     #[error("'{0}' is not a reason code; use one of: refunded_to_buyer, written_off, shop_corrected, refund_pending_at_psp, not_our_order, accepted_late_payment, other")]
     BadReason(String),
-    #[error("{0}")]
-    BadLine(String),
+    /// A settlement line of the act is missing or not where it should be.
+    #[error("{}", .0.render_inline(crate::words::Lang::En))]
+    BadLine(Msg),
     #[error("the workspace has not been reconciled yet; run a reconciliation first")]
     NotReconciled,
     #[error("case {key} changed since you opened it (its order or lines are not those you saw); open it again and redo the act")]
@@ -131,6 +140,34 @@ impl ReviewError {
             ReviewError::NotReconciled => "not_reconciled",
             ReviewError::Stale { .. } => "stale_case",
             ReviewError::Store(_) => "store",
+        }
+    }
+
+    /// Whether what is missing is a note (rather than a reason).
+    pub fn wants_note(&self) -> bool {
+        matches!(self, ReviewError::ReasonRequired(m)
+            if matches!(m.key().as_deref(), Some(k) if k == OTHER_NEEDS_NOTE.key || k == NOTE_EMPTY.key))
+    }
+
+    /// Why the act was refused and what to do, in the reader's language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            ReviewError::NoSuchCase(key) => msg!(NO_SUCH_CASE, key),
+            ReviewError::Locked { key, period } => msg!(LOCKED, key, period),
+            ReviewError::NotAllowed(m)
+            | ReviewError::ReasonRequired(m)
+            | ReviewError::BadLine(m) => m.clone(),
+            ReviewError::BadReason(code) => msg!(
+                BAD_REASON,
+                code,
+                Arg::list(
+                    REASON_CODES.iter().map(|&c| Arg::from(c)).collect(),
+                    Join::Comma
+                )
+            ),
+            ReviewError::NotReconciled => msg!(NOT_RECONCILED),
+            ReviewError::Stale { key } => msg!(STALE, key),
+            ReviewError::Store(e) => e.msg(),
         }
     }
 }
@@ -189,39 +226,27 @@ impl Workspace {
         let state_after = match req.action {
             ActionKind::Confirm => {
                 if case.status != "suggested" {
-                    return Err(ReviewError::NotAllowed(format!(
-                        "case {} is {}, not suggested: only a suggestion can be confirmed; use match to link lines by hand",
-                        case.case_key, case.status
-                    )));
+                    return Err(ReviewError::NotAllowed(msg!(NOT_SUGGESTED, &case.case_key)));
                 }
-                let order = case.order_id.ok_or_else(|| {
-                    ReviewError::NotAllowed(
-                        "a suggestion without an order cannot be confirmed".into(),
-                    )
-                })?;
+                let order = case
+                    .order_id
+                    .ok_or_else(|| ReviewError::NotAllowed(msg!(SUGGESTION_WITHOUT_ORDER)))?;
                 for l in &case_lines {
                     links.push((*l, order, "link"));
                 }
                 case.state.clone()
             }
             ActionKind::Match => {
-                reason.clone().ok_or_else(|| {
-                    ReviewError::ReasonRequired(
-                        "say why these lines belong to this order (reason)".into(),
-                    )
-                })?;
+                reason
+                    .clone()
+                    .ok_or_else(|| ReviewError::ReasonRequired(msg!(MATCH_REASON)))?;
                 let (order, lines): (i64, Vec<i64>) = match (case.order_id, req.order_id) {
                     (None, Some(o)) => (o, case_lines.clone()),
                     (Some(o), _) => (o, req.line_ids.clone()),
-                    (None, None) => return Err(ReviewError::NotAllowed(
-                        "this case has no order: give the order to match its line with (order_id)"
-                            .into(),
-                    )),
+                    (None, None) => return Err(ReviewError::NotAllowed(msg!(MATCH_NEEDS_ORDER))),
                 };
                 if lines.is_empty() {
-                    return Err(ReviewError::BadLine(
-                        "name the settlement lines to match (line_ids)".into(),
-                    ));
+                    return Err(ReviewError::BadLine(msg!(NAME_LINES)));
                 }
                 let exists: bool = self.conn().query_row(
                     "SELECT EXISTS(SELECT 1 FROM shop_orders WHERE id = ?1)",
@@ -229,9 +254,7 @@ impl Workspace {
                     |r| r.get(0),
                 )?;
                 if !exists {
-                    return Err(ReviewError::NotAllowed(format!(
-                        "there is no order with id {order}"
-                    )));
+                    return Err(ReviewError::NotAllowed(msg!(NO_SUCH_ORDER, order)));
                 }
                 for l in &lines {
                     let exists: bool = self.conn().query_row(
@@ -240,9 +263,7 @@ impl Workspace {
                         |r| r.get(0),
                     )?;
                     if !exists {
-                        return Err(ReviewError::BadLine(format!(
-                            "there is no settlement line {l}"
-                        )));
+                        return Err(ReviewError::BadLine(msg!(NO_SUCH_LINE, *l)));
                     }
                     if let Some(k) = self.case_of_line(*l)? {
                         if k != case.case_key {
@@ -265,31 +286,26 @@ impl Workspace {
                 "open".to_string()
             }
             ActionKind::Unmatch => {
-                reason.clone().ok_or_else(|| {
-                    ReviewError::ReasonRequired(
-                        "say why these lines do not belong to this order (reason)".into(),
-                    )
-                })?;
-                let order = case.order_id.ok_or_else(|| {
-                    ReviewError::NotAllowed(
-                        "this case has no order to unmatch its lines from".into(),
-                    )
-                })?;
+                reason
+                    .clone()
+                    .ok_or_else(|| ReviewError::ReasonRequired(msg!(UNMATCH_REASON)))?;
+                let order = case
+                    .order_id
+                    .ok_or_else(|| ReviewError::NotAllowed(msg!(UNMATCH_NO_ORDER)))?;
                 let lines = if req.line_ids.is_empty() {
                     case_lines.clone()
                 } else {
                     req.line_ids.clone()
                 };
                 if lines.is_empty() {
-                    return Err(ReviewError::BadLine(
-                        "this case holds no settlement line to unmatch".into(),
-                    ));
+                    return Err(ReviewError::BadLine(msg!(NOTHING_TO_UNMATCH)));
                 }
                 for l in &lines {
                     if !case_lines.contains(l) {
-                        return Err(ReviewError::BadLine(format!(
-                            "line {l} is not in case {}",
-                            case.case_key
+                        return Err(ReviewError::BadLine(msg!(
+                            LINE_NOT_IN_CASE,
+                            *l,
+                            &case.case_key
                         )));
                     }
                     links.push((*l, order, "unlink"));
@@ -297,40 +313,35 @@ impl Workspace {
                 "open".to_string()
             }
             ActionKind::Resolve => {
-                let code = reason.clone().ok_or_else(|| {
-                    ReviewError::ReasonRequired("choose a reason code to resolve the case".into())
-                })?;
+                let code = reason
+                    .clone()
+                    .ok_or_else(|| ReviewError::ReasonRequired(msg!(RESOLVE_REASON)))?;
                 if !REASON_CODES.contains(&code.as_str()) {
                     return Err(ReviewError::BadReason(code));
                 }
                 if code == "other" && note.is_none() {
-                    return Err(ReviewError::ReasonRequired(
-                        "reason 'other' needs a note saying what was done".into(),
-                    ));
+                    return Err(ReviewError::ReasonRequired(msg!(OTHER_NEEDS_NOTE)));
                 }
                 if case.state == "resolved" {
-                    return Err(ReviewError::NotAllowed(format!(
-                        "case {} is already resolved; reopen it first to change the resolution",
-                        case.case_key
+                    return Err(ReviewError::NotAllowed(msg!(
+                        ALREADY_RESOLVED,
+                        &case.case_key
                     )));
                 }
                 "resolved".to_string()
             }
             ActionKind::Reopen => {
-                reason.clone().ok_or_else(|| {
-                    ReviewError::ReasonRequired("say why the case is reopened (reason)".into())
-                })?;
+                reason
+                    .clone()
+                    .ok_or_else(|| ReviewError::ReasonRequired(msg!(REOPEN_REASON)))?;
                 if case.state != "resolved" {
-                    return Err(ReviewError::NotAllowed(format!(
-                        "case {} is open already",
-                        case.case_key
-                    )));
+                    return Err(ReviewError::NotAllowed(msg!(ALREADY_OPEN, &case.case_key)));
                 }
                 "open".to_string()
             }
             ActionKind::Note => {
                 if note.is_none() {
-                    return Err(ReviewError::ReasonRequired("write the note".into()));
+                    return Err(ReviewError::ReasonRequired(msg!(NOTE_EMPTY)));
                 }
                 case.state.clone()
             }
@@ -450,15 +461,11 @@ impl Workspace {
             return Err(ReviewError::BadReason(reason.to_string()));
         }
         if reason == "other" && note.is_none_or(|n| n.trim().is_empty()) {
-            return Err(ReviewError::ReasonRequired(
-                "reason 'other' needs a note saying what was done".into(),
-            ));
+            return Err(ReviewError::ReasonRequired(msg!(OTHER_NEEDS_NOTE)));
         }
         let mut seen = std::collections::HashSet::new();
         if let Some(twice) = keys.iter().find(|k| !seen.insert(k.as_str())) {
-            return Err(ReviewError::NotAllowed(format!(
-                "case {twice} is in the selection twice; select each case once"
-            )));
+            return Err(ReviewError::NotAllowed(msg!(SELECTED_TWICE, twice)));
         }
         for key in keys {
             let case = self
@@ -466,9 +473,7 @@ impl Workspace {
                 .ok_or_else(|| ReviewError::NoSuchCase(key.clone()))?;
             ensure_unlocked(&case)?;
             if case.state == "resolved" {
-                return Err(ReviewError::NotAllowed(format!(
-                    "case {key} is already resolved; leave it out of the selection"
-                )));
+                return Err(ReviewError::NotAllowed(msg!(SELECTED_RESOLVED, key)));
             }
         }
         let mut n = 0;

@@ -2,8 +2,9 @@
 //! written: the copy is read back from disk, its pages checked and its audit chain verified. A
 //! backup never overwrites an existing file and never leaves a half-written one under its name.
 
-use super::{StoreError, Workspace};
+use super::{words, StoreError, Workspace};
 use crate::audit::{self, Verification};
+use crate::msg;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -108,11 +109,7 @@ fn copy_into(source: &Connection, path: &Path) -> Result<(), StoreError> {
                     retries += 1;
                     std::thread::sleep(Duration::from_millis(50));
                 }
-                _ => {
-                    return Err(StoreError::BadQuery(
-                        "the workspace stayed locked by another program for 10 seconds; try again when it is idle".into(),
-                    ))
-                }
+                _ => return Err(StoreError::BadQuery(msg!(words::IN_USE))),
             }
         }
     }
@@ -120,7 +117,7 @@ fn copy_into(source: &Connection, path: &Path) -> Result<(), StoreError> {
     dst.close().map_err(|(_, e)| StoreError::Sql(e))?;
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
-        .map_err(|e| StoreError::BadQuery(format!("cannot flush the copy to disk: {e}")))?;
+        .map_err(|e| StoreError::BadQuery(msg!(words::BACKUP_FLUSH, e.to_string())))?;
     Ok(())
 }
 

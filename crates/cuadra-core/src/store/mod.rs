@@ -5,6 +5,7 @@ mod backup;
 mod files;
 mod migrations;
 mod settings;
+pub mod words;
 
 pub use backup::BackupReport;
 pub use files::{compress_original, sha256_hex, ImportedFile, StoredProblem};
@@ -12,7 +13,9 @@ pub(crate) use files::{file_by_sha256, store_blob};
 pub use migrations::MIGRATIONS;
 pub use settings::{SettingError, SettingInfo, MIN_RETENTION_YEARS, SETTINGS};
 
-use rusqlite::{Connection, OpenFlags};
+use crate::msg;
+use crate::words::Msg;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -55,10 +58,12 @@ pub enum StoreError {
     },
     #[error("cannot decompress the stored copy of file {id}: {message}")]
     Decompress { id: i64, message: String },
-    #[error("{0}")]
-    BadQuery(String),
-    #[error("the audit trail is broken at event {seq}: {why}")]
-    ChainBroken { seq: i64, why: String },
+    /// A request the store cannot answer as asked (a filter value that is not a date, a
+    /// workspace not reconciled yet): the message says what to change.
+    #[error("{}", .0.render_inline(crate::words::Lang::En))]
+    BadQuery(Msg),
+    #[error("the audit trail is broken at event {seq}: {}", .why.render_inline(crate::words::Lang::En))]
+    ChainBroken { seq: i64, why: Msg },
     #[error(
         "period {period} is closed (sealed by {closed_by} on {closed_at}); reopen it with a reason first: cuadra-cli period reopen {period} --reason TEXT"
     )]
@@ -71,6 +76,70 @@ pub enum StoreError {
     BackupExists { path: PathBuf },
     #[error("cannot write the backup {path}: {message}")]
     Backup { path: PathBuf, message: String },
+}
+
+impl StoreError {
+    /// What went wrong and what to do, for a person in their language (`Display` is the English
+    /// of logs and the CLI). Paths, ids and SQLite's own texts are shown as they are.
+    pub fn msg(&self) -> Msg {
+        use words::*;
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            StoreError::Open { path, source } => match sqlite_code(source) {
+                Some(ErrorCode::NotADatabase) => msg!(NOT_A_WORKSPACE, shown(path)),
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                    msg!(IN_USE_AT, shown(path))
+                }
+                Some(ErrorCode::DiskFull) => msg!(DISK_FULL),
+                Some(ErrorCode::ReadOnly) => msg!(READ_ONLY),
+                _ => msg!(OPEN, shown(path), source.to_string()),
+            },
+            StoreError::TooNew { path, found, known } => msg!(TOO_NEW, shown(path), *found, *known),
+            StoreError::CreateDir { path, source } => {
+                msg!(CREATE_DIR, shown(path), source.to_string())
+            }
+            StoreError::Sql(e) => sql_msg(e),
+            StoreError::NoSuchFile(id) => msg!(NO_SUCH_FILE, *id),
+            StoreError::EvidenceMismatch {
+                id,
+                expected,
+                actual,
+            } => msg!(EVIDENCE_MISMATCH, *id, actual, expected),
+            StoreError::Decompress { id, message } => msg!(DECOMPRESS, *id, message),
+            StoreError::BadQuery(m) => m.clone(),
+            StoreError::ChainBroken { seq, why } => msg!(CHAIN_BROKEN, *seq, why.clone()),
+            StoreError::PeriodClosed {
+                period,
+                closed_by,
+                closed_at,
+            } => msg!(PERIOD_CLOSED, period, closed_by, closed_at),
+            StoreError::BackupExists { path } => msg!(BACKUP_EXISTS, shown(path)),
+            StoreError::Backup { path, message } => msg!(BACKUP, shown(path), message),
+        }
+    }
+}
+
+/// SQLite's primary result code, when the error comes from SQLite itself.
+fn sqlite_code(e: &rusqlite::Error) -> Option<ErrorCode> {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    }
+}
+
+/// A database error as a person reads it: what to do about the ones people can act on (another
+/// program holds the workspace, a full disk, a read-only or damaged file), else SQLite's text
+/// inside a translated sentence.
+pub fn sql_msg(e: &rusqlite::Error) -> Msg {
+    use words::*;
+    match sqlite_code(e) {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => msg!(IN_USE),
+        Some(ErrorCode::DiskFull) => msg!(DISK_FULL),
+        Some(ErrorCode::ReadOnly) => msg!(READ_ONLY),
+        Some(ErrorCode::NotADatabase) => msg!(NOT_A_DATABASE),
+        Some(ErrorCode::DatabaseCorrupt) => msg!(CORRUPT, e.to_string()),
+        _ => msg!(SQL, e.to_string()),
+    }
 }
 
 /// The default workspace path: `<data dir>/co.cuadra.app/cuadra.db`
@@ -115,7 +184,15 @@ impl Workspace {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::from_connection(conn, path)
+        // SQLite reads the file at the first statement: a file that is not a workspace, or one
+        // another program holds, fails there. Say which file could not be opened.
+        Self::from_connection(conn, path).map_err(|e| match e {
+            StoreError::Sql(source) => StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            },
+            e => e,
+        })
     }
 
     /// Opens an in-memory workspace (tests and dry runs of tools).
@@ -262,6 +339,50 @@ mod tests {
         assert!(
             matches!(err, StoreError::TooNew { found: 999, .. }),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn errors_a_person_can_meet_say_what_to_do_in_their_language() {
+        use crate::words::Lang;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "some notes, not a workspace\n".repeat(300)).expect("write");
+        let err = Workspace::open(&path)
+            .err()
+            .expect("a text file is not a workspace");
+        let shown = path.display().to_string();
+        assert_eq!(
+            err.msg().key().as_deref(),
+            Some(words::NOT_A_WORKSPACE.key),
+            "{err}"
+        );
+        assert!(err.to_string().contains(&shown), "{err}");
+        let es = err.msg().render(Lang::Es);
+        assert!(
+            es.contains(&shown) && es.contains("no es un espacio de trabajo de Cuadra"),
+            "{es}"
+        );
+
+        let busy = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        );
+        assert_eq!(sql_msg(&busy).key().as_deref(), Some(words::IN_USE.key));
+        let opening = StoreError::Open {
+            path: path.clone(),
+            source: busy,
+        };
+        assert!(opening.msg().render(Lang::Zh).contains("正被另一个程序"));
+        let other = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR),
+            Some("disk I/O error".into()),
+        );
+        let m = StoreError::Sql(other).msg();
+        assert_eq!(m.key().as_deref(), Some(words::SQL.key));
+        assert!(
+            m.render(Lang::Es).contains("disk I/O error"),
+            "SQLite's text stays"
         );
     }
 

@@ -2,8 +2,11 @@
 //! never reaches the matching engine. Every change is an audit event (`setting`, subject
 //! `setting:<key>`, before/after the old and new value as JSON) written in the same transaction.
 
+use super::words::*;
 use super::{StoreError, Workspace};
 use crate::audit::{self, NewEvent};
+use crate::msg;
+use crate::words::{Entry, Msg};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
@@ -67,14 +70,31 @@ pub enum SettingError {
     Unknown(String),
     #[error("retention_years cannot be lowered from {current} to {value}: records are kept at least as long as promised when they were filed; keep {current} or raise it")]
     Lowered { current: u32, value: u32 },
-    #[error("'{value}' is not a valid {key}: {why}")]
+    #[error("'{value}' is not a valid {key}: {}", .why.en)]
     Invalid {
         key: String,
         value: String,
-        why: &'static str,
+        /// What to write instead (one of `store::words::WHY_*`).
+        why: &'static Entry,
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl SettingError {
+    /// What went wrong and what to do, in the reader's language (see `StoreError::msg`).
+    pub fn msg(&self) -> Msg {
+        match self {
+            SettingError::Unknown(key) => msg!(SETTING_UNKNOWN, key),
+            SettingError::Lowered { current, value } => {
+                msg!(SETTING_LOWERED, i64::from(*current), i64::from(*value))
+            }
+            SettingError::Invalid { key, value, why } => {
+                msg!(SETTING_INVALID, value, key, msg!(*why))
+            }
+            SettingError::Store(e) => e.msg(),
+        }
+    }
 }
 
 fn check(key: &str, value: &str) -> Result<String, SettingError> {
@@ -87,33 +107,29 @@ fn check(key: &str, value: &str) -> Result<String, SettingError> {
     match key {
         "zone" => crate::time::parse_zone(value)
             .map(|_| value.to_string())
-            .map_err(|_| invalid("use a zone name like America/Bogota")),
+            .map_err(|_| invalid(WHY_ZONE)),
         "tolerance" => match value.parse::<rust_decimal::Decimal>() {
             Ok(d) if d >= rust_decimal::Decimal::ZERO => Ok(d.normalize().to_string()),
-            _ => Err(invalid("use a plain non-negative number like 0 or 100")),
+            _ => Err(invalid(WHY_TOLERANCE)),
         },
         "grace_days" => match value.parse::<i64>() {
             Ok(n) if (0..=3650).contains(&n) => Ok(n.to_string()),
-            _ => Err(invalid("use whole days between 0 and 3650")),
+            _ => Err(invalid(WHY_GRACE_DAYS)),
         },
         "actor" => {
             if value.chars().count() > 100 || value.chars().any(char::is_control) {
-                Err(invalid(
-                    "use a plain name of at most 100 characters, or nothing for the OS user name",
-                ))
+                Err(invalid(WHY_ACTOR))
             } else {
                 Ok(value.to_string())
             }
         }
         "retention_years" => match value.parse::<u32>() {
             Ok(n) if (MIN_RETENTION_YEARS..=100).contains(&n) => Ok(n.to_string()),
-            _ => Err(invalid(
-                "use whole years from 5 (the least Cuadra keeps records) to 100",
-            )),
+            _ => Err(invalid(WHY_RETENTION)),
         },
         "language" => match value.to_lowercase().as_str() {
             l @ ("es" | "en" | "zh") => Ok(l.to_string()),
-            _ => Err(invalid("use es (español), en (English) or zh (中文)")),
+            _ => Err(invalid(WHY_LANGUAGE)),
         },
         k if k == "validity_hours" || k.starts_with("validity_hours.") => {
             if k.len() == "validity_hours.".len() {
@@ -121,7 +137,7 @@ fn check(key: &str, value: &str) -> Result<String, SettingError> {
             }
             match value.parse::<i64>() {
                 Ok(n) if (1..=24 * 366).contains(&n) => Ok(n.to_string()),
-                _ => Err(invalid("use whole hours between 1 and 8784")),
+                _ => Err(invalid(WHY_VALIDITY)),
             }
         }
         _ => Err(SettingError::Unknown(key.to_string())),

@@ -1,5 +1,5 @@
-//! Everything Cuadra tells a person in a sentence (case explanations, import problems), as a
-//! structured message rendered in the reader's language.
+//! Everything Cuadra tells a person in a sentence (case explanations, import problems, errors), as
+//! a structured message rendered in the reader's language.
 //!
 //! A [`Msg`] is a catalog key plus typed arguments: identifiers and times as text (never
 //! translated), amounts as exact decimals (grouped per language), counts, and nested messages (a
@@ -7,9 +7,13 @@
 //! [`Msg::to_json`]) and rendered on demand by [`Msg::render`] here (reports, CLI) or by the desktop
 //! app from the same catalog, exported to TypeScript by [`catalog_json`].
 //!
-//! The catalog lives beside the code that speaks (`reconcile::words`, `ingest::words`), written with
-//! [`catalog!`], which will not compile without all three languages. A test checks that every
-//! translation uses exactly the placeholders of its English original.
+//! The catalog lives beside the code that speaks (`reconcile::words`, `ingest::words`, and for the
+//! errors `store::words`, `review::words`, `periods::words` and the like; the desktop app's own
+//! sentences in [`app`]), written with [`catalog!`], which will not compile without all three
+//! languages. A test checks that every translation uses exactly the placeholders of its English
+//! original.
+
+pub mod app;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -280,6 +284,29 @@ impl Msg {
             .map(|t| t.k.into_owned())
     }
 
+    /// The keys of the message and of every fragment and sentence inside it.
+    pub fn keys(&self) -> Vec<String> {
+        fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(o) => {
+                    if let Some(serde_json::Value::String(k)) = o.get("k") {
+                        out.push(k.clone());
+                    }
+                    for child in o.values() {
+                        walk(child, out);
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&self.0) {
+            walk(&v, &mut out);
+        }
+        out
+    }
+
     /// A stored message; text that is not a message's JSON (written before messages were
     /// structured) comes back verbatim.
     pub fn from_stored(text: &str) -> Msg {
@@ -299,6 +326,17 @@ impl Msg {
                     capitalize_from(&mut out, 0);
                 }
             }
+            Err(_) => out.push_str(&self.0),
+        }
+        out
+    }
+
+    /// The message as it reads inside another sentence (after a colon, in parentheses): as
+    /// [`Msg::render`], without capitalizing its first letter.
+    pub fn render_inline(&self, lang: Lang) -> String {
+        let mut out = String::with_capacity(self.0.len());
+        match serde_json::from_str::<Tree<'_>>(&self.0) {
+            Ok(t) => t.render_into(&mut out, lang),
             Err(_) => out.push_str(&self.0),
         }
         out
@@ -531,6 +569,14 @@ pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
         COMMON,
         crate::reconcile::words::ENTRIES,
         crate::ingest::words::ENTRIES,
+        crate::store::words::ENTRIES,
+        crate::audit::words::ENTRIES,
+        crate::cases::words::ENTRIES,
+        crate::review::words::ENTRIES,
+        crate::periods::words::ENTRIES,
+        crate::retention::words::ENTRIES,
+        crate::report::words::ENTRIES,
+        app::ENTRIES,
     ]
     .into_iter()
     .flatten()

@@ -36,10 +36,12 @@ fn tamperable(n: i64) -> TestWs {
 }
 
 fn first_broken(t: &TestWs) -> (i64, String) {
-    t.ws.verify_audit()
-        .unwrap()
-        .first_broken
-        .expect("the tampering must be found")
+    let (seq, why) =
+        t.ws.verify_audit()
+            .unwrap()
+            .first_broken
+            .expect("the tampering must be found");
+    (seq, why.to_string())
 }
 
 #[test]

@@ -575,7 +575,11 @@ fn requests_that_cannot_be_honoured_say_what_to_do() {
     assert!(e.to_string().contains("is not a case status"), "{e}");
     let req = request(ExportKind::Bundle, ExportFormat::Zip);
     let e = export(&mut t.ws, &req, &dir.path().join("b.zip")).unwrap_err();
-    assert!(e.to_string().contains("give it, e.g. 2026-10"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("for one period: choose the period first, e.g. 2026-10"),
+        "{e}"
+    );
     assert!(
         std::fs::read_dir(dir.path()).unwrap().next().is_none(),
         "a refused export leaves no file"

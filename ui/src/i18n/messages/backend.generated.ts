@@ -5,6 +5,141 @@
 import type { Msg } from "../../ipc/types";
 
 export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: string }> = {
+  "app.actor_length": {
+    "en": "your name for the records must have 1 to 100 characters",
+    "es": "su nombre para los registros debe tener entre 1 y 100 caracteres",
+    "zh": "用于记录的姓名须为 1 到 100 个字符"
+  },
+  "app.bad_action": {
+    "en": "'{0}' is not an action: confirm, match, unmatch, resolve, reopen or note",
+    "es": "'{0}' no es una acción: confirm, match, unmatch, resolve, reopen o note",
+    "zh": "'{0}' 不是操作：应为 confirm、match、unmatch、resolve、reopen 或 note"
+  },
+  "app.bad_format": {
+    "en": "'{0}' is not a format: use xlsx or csv",
+    "es": "'{0}' no es un formato: use xlsx o csv",
+    "zh": "'{0}' 不是有效格式：请使用 xlsx 或 csv"
+  },
+  "app.bad_language": {
+    "en": "'{0}' is not a language: use es (español), en (English) or zh (中文)",
+    "es": "'{0}' no es un idioma: use es (español), en (English) o zh (中文)",
+    "zh": "'{0}' 不是有效语言：请使用 es（español）、en（English）或 zh（中文）"
+  },
+  "app.bad_line_id": {
+    "en": "'{0}' is not a settlement line id",
+    "es": "'{0}' no es un id de línea de liquidación",
+    "zh": "'{0}' 不是结算行 ID"
+  },
+  "app.bad_order_id": {
+    "en": "'{0}' is not an order id",
+    "es": "'{0}' no es un id de pedido",
+    "zh": "'{0}' 不是订单 ID"
+  },
+  "app.bad_report": {
+    "en": "'{0}' is not a kind of report",
+    "es": "'{0}' no es un tipo de reporte",
+    "zh": "'{0}' 不是报表类型"
+  },
+  "app.bad_screen": {
+    "en": "'{0}' is not a screen that reports readiness",
+    "es": "'{0}' no es una pantalla que informe cuándo está lista",
+    "zh": "'{0}' 不是会报告就绪状态的界面"
+  },
+  "app.bad_since": {
+    "en": "'{0}' is not a date like 2026-10-31 or a time like 2026-10-31T08:00:00-05:00",
+    "es": "'{0}' no es una fecha como 2026-10-31 ni una hora como 2026-10-31T08:00:00-05:00",
+    "zh": "'{0}' 不是有效日期（如 2026-10-31）或时间（如 2026-10-31T08:00:00-05:00）"
+  },
+  "app.bad_sort": {
+    "en": "the cases cannot be sorted by '{0}'",
+    "es": "los casos no se pueden ordenar por '{0}'",
+    "zh": "案例不能按 '{0}' 排序"
+  },
+  "app.case_gone": {
+    "en": "case {0} is no longer there after the act: reload the list of cases",
+    "es": "el caso {0} ya no existe después de la acción: vuelva a cargar la lista de casos",
+    "zh": "操作后案例 {0} 已不存在：请重新加载案例列表"
+  },
+  "app.demo_failed": {
+    "en": "the demo file {0} did not import: {1}",
+    "es": "el archivo de demostración {0} no se importó: {1}",
+    "zh": "演示文件 {0} 未能导入：{1}"
+  },
+  "app.import_running": {
+    "en": "an import is already running: wait for it to finish or cancel it",
+    "es": "ya hay una importación en curso: espere a que termine o cancélela",
+    "zh": "已有导入正在进行：请等待其完成或将其取消"
+  },
+  "app.internal": {
+    "en": "something went wrong inside Cuadra ({0}); try again, and report it if it happens again",
+    "es": "algo falló dentro de Cuadra ({0}); intente de nuevo y, si vuelve a ocurrir, repórtelo",
+    "zh": "Cuadra 内部出错（{0}）；请重试，如果再次出现请报告此问题"
+  },
+  "app.no_files": {
+    "en": "choose at least one file to import",
+    "es": "elija al menos un archivo para importar",
+    "zh": "请至少选择一个要导入的文件"
+  },
+  "app.no_such_workspace": {
+    "en": "{0} does not exist: choose an existing workspace file, or create a new one",
+    "es": "{0} no existe: elija un archivo de espacio de trabajo existente o cree uno nuevo",
+    "zh": "{0} 不存在：请选择现有的工作区文件，或新建一个"
+  },
+  "app.no_workspace": {
+    "en": "no workspace is open: create one or open an existing one first",
+    "es": "no hay un espacio de trabajo abierto: primero cree uno o abra uno existente",
+    "zh": "尚未打开工作区：请先新建一个或打开现有的工作区"
+  },
+  "app.no_workspace_path": {
+    "en": "the system gives no folder for the workspace: set the CUADRA_DB environment variable to the workspace file's path",
+    "es": "el sistema no ofrece una carpeta para el espacio de trabajo: defina la variable de entorno CUADRA_DB con la ruta del archivo del espacio de trabajo",
+    "zh": "系统未提供存放工作区的文件夹：请将环境变量 CUADRA_DB 设为工作区文件的路径"
+  },
+  "app.not_a_file": {
+    "en": "{0} is not a file that can be read: choose the file again",
+    "es": "{0} no es un archivo que se pueda leer: elija el archivo de nuevo",
+    "zh": "{0} 不是可读取的文件：请重新选择文件"
+  },
+  "app.page_of_cases": {
+    "en": "a page holds 1 to {0} cases, not {1}",
+    "es": "una página contiene de 1 a {0} casos, no {1}",
+    "zh": "每页可包含 1 到 {0} 个案例，而不是 {1} 个"
+  },
+  "app.page_of_events": {
+    "en": "a page holds 1 to {0} events, not {1}",
+    "es": "una página contiene de 1 a {0} eventos, no {1}",
+    "zh": "每页可包含 1 到 {0} 个事件，而不是 {1} 个"
+  },
+  "app.prefs_not_saved": {
+    "en": "cannot save your preferences ({0}): check that your user folder is writable and has space",
+    "es": "no se pueden guardar sus preferencias ({0}): verifique que su carpeta de usuario permita escribir y tenga espacio",
+    "zh": "无法保存您的偏好设置（{0}）：请确认您的用户文件夹可写入且有足够空间"
+  },
+  "audit.why.bad_hash": {
+    "en": "its stored hash is not 64 hex digits",
+    "es": "su hash guardado no tiene 64 dígitos hexadecimales",
+    "zh": "其存储的哈希不是 64 位十六进制数字"
+  },
+  "audit.why.content": {
+    "en": "its content does not match its hash: it was changed after it was written",
+    "es": "su contenido no coincide con su hash: se modificó después de registrarse",
+    "zh": "其内容与哈希不符：写入后被修改过"
+  },
+  "audit.why.not_text": {
+    "en": "its fields are not text as written: it was changed after it was written",
+    "es": "sus campos no son texto como se escribieron: se modificó después de registrarse",
+    "zh": "其字段已不是写入时的文本：写入后被修改过"
+  },
+  "audit.why.prev_hash": {
+    "en": "its prev_hash is not the hash of the event before it",
+    "es": "su prev_hash no es el hash del evento anterior",
+    "zh": "其 prev_hash 不是前一个事件的哈希"
+  },
+  "audit.why.seq_jump": {
+    "en": "the sequence jumps from {0} to {1}: events are missing",
+    "es": "la numeración salta de {0} a {1}: faltan eventos",
+    "zh": "序号从 {0} 跳到 {1}：有事件缺失"
+  },
   "case.awaiting_payment": {
     "en": "{0} of {1} has no payment yet; its voucher is valid until {2}.",
     "es": "{0} de {1} aún no tiene pago; su cupón de pago vence el {2}.",
@@ -440,6 +575,31 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "un total desconocido",
     "zh": "未知总额"
   },
+  "cases.bad_amount_max": {
+    "en": "the maximum amount '{0}' is not an amount like 150000 or 12.50",
+    "es": "el monto máximo '{0}' no es un monto como 150000 o 12.50",
+    "zh": "最高金额 '{0}' 不是有效金额，格式应如 150000 或 12.50"
+  },
+  "cases.bad_amount_min": {
+    "en": "the minimum amount '{0}' is not an amount like 150000 or 12.50",
+    "es": "el monto mínimo '{0}' no es un monto como 150000 o 12.50",
+    "zh": "最低金额 '{0}' 不是有效金额，格式应如 150000 或 12.50"
+  },
+  "cases.bad_as_of": {
+    "en": "the time of the last reconciliation ('{0}') cannot be read: reconcile again",
+    "es": "no se puede leer la hora de la última conciliación ('{0}'): concilie de nuevo",
+    "zh": "无法读取上次对账的时间（'{0}'）：请重新对账"
+  },
+  "cases.bad_from": {
+    "en": "the start date '{0}' is not a date like 2026-10-31",
+    "es": "la fecha inicial '{0}' no es una fecha como 2026-10-31",
+    "zh": "开始日期 '{0}' 不是有效日期，格式应如 2026-10-31"
+  },
+  "cases.bad_to": {
+    "en": "the end date '{0}' is not a date like 2026-10-31",
+    "es": "la fecha final '{0}' no es una fecha como 2026-10-31",
+    "zh": "结束日期 '{0}' 不是有效日期，格式应如 2026-10-31"
+  },
   "ingest.amount.bad_exponent": {
     "en": "its exponent is not a whole number (expected something like 1.5E+05)",
     "es": "su exponente no es un número entero (se esperaba algo como 1.5E+05)",
@@ -584,6 +744,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "{0}. Correct the cell, or import with a profile that states the date format",
     "es": "{0}. Corrija la celda o importe con un perfil que indique el formato de fecha",
     "zh": "{0}。请更正该单元格，或使用指定了日期格式的配置导入"
+  },
+  "ingest.cancelled": {
+    "en": "the import was cancelled; nothing of the file was written",
+    "es": "la importación se canceló; no se guardó nada del archivo",
+    "zh": "导入已取消；该文件的任何内容都未写入"
   },
   "ingest.compression_failed": {
     "en": "the original file could not be compressed for safekeeping; nothing was imported",
@@ -1060,6 +1225,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "el archivo no tiene las columnas que necesita el perfil indicado ({0}); revise el perfil o el archivo",
     "zh": "文件缺少所指定配置需要的列（{0}）；请检查配置或文件"
   },
+  "ingest.unknown_profile": {
+    "en": "there is no profile named '{0}': the built-in ones are {1}; check the name, or create the profile first",
+    "es": "no hay ningún perfil llamado '{0}': los integrados son {1}; revise el nombre o cree el perfil primero",
+    "zh": "没有名为 '{0}' 的配置：内置配置有 {1}；请检查名称，或先创建该配置"
+  },
   "ingest.unknown_row_type": {
     "en": "'{0}' is not a row type this format knows; map it in a profile or ask for support",
     "es": "'{0}' no es un tipo de fila que este formato conozca; asígnelo en un perfil o solicite soporte",
@@ -1094,6 +1264,391 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "the workbook has no sheet with data",
     "es": "el libro no tiene ninguna hoja con datos",
     "zh": "工作簿中没有包含数据的工作表"
+  },
+  "period.already_closed": {
+    "en": "period {0} is already closed (sealed by {1} on {2}): nothing was changed. To change its cases, reopen it with a reason first",
+    "es": "el periodo {0} ya está cerrado (lo selló {1} el {2}): no se cambió nada. Para cambiar sus casos, primero reábralo indicando un motivo",
+    "zh": "期间 {0} 已关闭（由 {1} 于 {2} 封存）：未做任何更改。如需修改其中的案例，请先填写原因重新打开该期间"
+  },
+  "period.chain_broken": {
+    "en": "the audit trail is broken at event {0} ({1}), so a seal over it would prove nothing: verify the audit trail and restore the workspace from a backup",
+    "es": "la cadena de auditoría está rota en el evento {0} ({1}), así que un sello sobre ella no probaría nada: verifique la cadena y restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "审计日志在事件 {0} 处断裂（{1}），在其上封存无法证明任何内容：请验证审计日志，并从备份恢复工作区"
+  },
+  "period.never_closed": {
+    "en": "period {0} was never closed, so it has no seal to check; close it first",
+    "es": "el periodo {0} nunca se ha cerrado, así que no tiene sello que verificar; ciérrelo primero",
+    "zh": "期间 {0} 从未关闭，因此没有可校验的封存记录；请先关闭该期间"
+  },
+  "period.not_a_period": {
+    "en": "'{0}' is not a period: write it as YYYY-MM, like 2026-10",
+    "es": "'{0}' no es un periodo: escríbalo como AAAA-MM, por ejemplo 2026-10",
+    "zh": "'{0}' 不是期间：请按 YYYY-MM 格式填写，例如 2026-10"
+  },
+  "period.not_closed": {
+    "en": "period {0} is not closed, so there is nothing to reopen",
+    "es": "el periodo {0} no está cerrado, así que no hay nada que reabrir",
+    "zh": "期间 {0} 未关闭，无需重新打开"
+  },
+  "period.not_ended": {
+    "en": "period {0} has not ended yet (its last day is {1}, {2} time): close it once it has ended",
+    "es": "el periodo {0} aún no ha terminado (su último día es el {1}, hora de {2}): ciérrelo cuando haya terminado",
+    "zh": "期间 {0} 尚未结束（最后一天为 {1}，{2} 时间）：请在期间结束后再关闭"
+  },
+  "period.reason_required": {
+    "en": "reopening period {0} needs a reason: say why in words, e.g. 'late refund from the PSP'",
+    "es": "para reabrir el periodo {0} se necesita un motivo: explique por qué con sus palabras, por ejemplo 'reembolso tardío del PSP'",
+    "zh": "重新打开期间 {0} 需要填写原因：请用文字说明原因，例如“支付服务商延迟退款”"
+  },
+  "period.record_missing": {
+    "en": "the period record just written cannot be read back: try again",
+    "es": "no se pudo volver a leer el registro del periodo recién escrito: intente de nuevo",
+    "zh": "无法读回刚写入的期间记录：请重试"
+  },
+  "report.bad_net_total": {
+    "en": "the stored net total '{0}' of batch {1} is not a decimal number: import the file again",
+    "es": "el total neto guardado '{0}' del lote {1} no es un número decimal: importe el archivo de nuevo",
+    "zh": "批次 {1} 存储的净额 '{0}' 不是十进制数字：请重新导入该文件"
+  },
+  "report.bad_status": {
+    "en": "'{0}' is not a case status; use one of: {1}",
+    "es": "'{0}' no es un estado de caso; use uno de estos: {1}",
+    "zh": "'{0}' 不是案例状态；请使用以下之一：{1}"
+  },
+  "report.bundle_is_zip": {
+    "en": "an evidence bundle is a ZIP file, not {0}: save it as a .zip",
+    "es": "un paquete de evidencia es un archivo ZIP, no {0}: guárdelo como .zip",
+    "zh": "证据包是 ZIP 文件，而不是 {0}：请保存为 .zip"
+  },
+  "report.bundle_needs_period": {
+    "en": "an evidence bundle is for one period: choose the period first, e.g. 2026-10",
+    "es": "un paquete de evidencia es de un solo periodo: elija primero el periodo, por ejemplo 2026-10",
+    "zh": "证据包只针对一个期间：请先选择期间，例如 2026-10"
+  },
+  "report.io": {
+    "en": "cannot write {0} ({1}): check that the folder exists, is writable and has space",
+    "es": "no se puede escribir {0} ({1}): verifique que la carpeta exista, permita escribir y tenga espacio",
+    "zh": "无法写入 {0}（{1}）：请确认文件夹存在、可写入且有足够空间"
+  },
+  "report.kind_never_holds": {
+    "en": "the {0} report never holds status {1}: drop it from the status filter or export another kind of report",
+    "es": "el reporte {0} nunca contiene el estado {1}: quítelo del filtro de estados o exporte otro tipo de reporte",
+    "zh": "{0} 报表从不包含状态 {1}：请从状态筛选中移除它，或导出其他类型的报表"
+  },
+  "report.only_bundle_zip": {
+    "en": "only the evidence bundle is a ZIP file; export the {0} report as CSV or XLSX",
+    "es": "solo el paquete de evidencia es un archivo ZIP; exporte el reporte {0} como CSV o XLSX",
+    "zh": "只有证据包是 ZIP 文件；请将 {0} 报表导出为 CSV 或 XLSX"
+  },
+  "report.unrecorded": {
+    "en": "the export could not be recorded in the audit trail ({0}), so {1} was removed; try again",
+    "es": "la exportación no se pudo registrar en la auditoría ({0}), así que se eliminó {1}; intente de nuevo",
+    "zh": "无法在审计日志中记录此次导出（{0}），因此已删除 {1}；请重试"
+  },
+  "report.workbook_is_xlsx": {
+    "en": "a workbook is an XLSX file, not {0}: save it as a .xlsx",
+    "es": "el libro completo es un archivo XLSX, no {0}: guárdelo como .xlsx",
+    "zh": "完整工作簿是 XLSX 文件，而不是 {0}：请保存为 .xlsx"
+  },
+  "report.write": {
+    "en": "cannot write the report ({0}): check that the folder exists, is writable and has space",
+    "es": "no se puede escribir el reporte ({0}): verifique que la carpeta exista, permita escribir y tenga espacio",
+    "zh": "无法写入报表（{0}）：请确认文件夹存在、可写入且有足够空间"
+  },
+  "report.xlsx": {
+    "en": "cannot write the workbook ({0}): check the disk space and that the folder is writable",
+    "es": "no se puede escribir el libro de Excel ({0}): verifique el espacio en disco y que la carpeta permita escribir",
+    "zh": "无法写入工作簿（{0}）：请检查磁盘空间，并确认文件夹可写入"
+  },
+  "retention.bad_date": {
+    "en": "'{0}' is not a date: write it as YYYY-MM-DD, like 2021-01-01",
+    "es": "'{0}' no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2021-01-01",
+    "zh": "'{0}' 不是日期：请按 YYYY-MM-DD 格式填写，例如 2021-01-01"
+  },
+  "retention.chain_broken": {
+    "en": "the audit trail is broken at event {0} ({1}): nothing is purged from a workspace whose trail does not verify; verify the audit trail and restore the workspace from a backup",
+    "es": "la cadena de auditoría está rota en el evento {0} ({1}): no se elimina nada de un espacio de trabajo cuya cadena no se verifica; verifique la cadena y restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "审计日志在事件 {0} 处断裂（{1}）：审计日志无法通过验证的工作区不会清除任何内容；请验证审计日志，并从备份恢复工作区"
+  },
+  "retention.entangled": {
+    "en": "file {0} ({1}) cannot be purged while file {2} ({3}) is kept: file {2} holds conflicting copies of its rows. Nothing was deleted. Choose a date after {4} (the end of file {2}'s last period) once file {2} is past retention",
+    "es": "el archivo {0} ({1}) no se puede eliminar mientras se conserve el archivo {2} ({3}): el archivo {2} tiene copias en conflicto de sus filas. No se eliminó nada. Cuando el archivo {2} haya salido de la retención, elija una fecha posterior al {4} (el fin de su último periodo)",
+    "zh": "在保留文件 {2}（{3}）期间，无法清除文件 {0}（{1}）：文件 {2} 含有其行的冲突副本。未删除任何内容。待文件 {2} 超过保留期后，请选择 {4}（文件 {2} 最后一个期间的结束日）之后的日期"
+  },
+  "retention.file_kept": {
+    "en": "file {0} ({1}, period {2}) is kept until {3}",
+    "es": "el archivo {0} ({1}, periodo {2}) se conserva hasta el {3}",
+    "zh": "文件 {0}（{1}，期间 {2}）保留至 {3}"
+  },
+  "retention.inside": {
+    "en": "{0} file(s) whose content ends before {1} are still inside retention ({2} years): {3}. Nothing was deleted. Choose an earlier date, or wait until they are past retention",
+    "es": "{0} archivo(s) cuyo contenido termina antes del {1} siguen dentro del periodo de retención ({2} años): {3}. No se eliminó nada. Elija una fecha anterior o espere a que termine su retención",
+    "zh": "有 {0} 个内容在 {1} 之前结束的文件仍在保留期内（{2} 年）：{3}。未删除任何内容。请选择更早的日期，或等到这些文件超过保留期"
+  },
+  "review.already_open": {
+    "en": "case {0} is open already, so there is nothing to reopen",
+    "es": "el caso {0} ya está abierto, así que no hay nada que reabrir",
+    "zh": "案例 {0} 已处于打开状态，无需重新打开"
+  },
+  "review.already_resolved": {
+    "en": "case {0} is already resolved; reopen it first to change the resolution",
+    "es": "el caso {0} ya está resuelto; reábralo primero para cambiar la resolución",
+    "zh": "案例 {0} 已解决；如需更改处理结果，请先重新打开"
+  },
+  "review.bad_reason": {
+    "en": "'{0}' is not a reason code; use one of: {1}",
+    "es": "'{0}' no es un código de motivo; use uno de estos: {1}",
+    "zh": "'{0}' 不是原因代码；请使用以下之一：{1}"
+  },
+  "review.line_not_in_case": {
+    "en": "line {0} is not in case {1}; open the case again to see its lines",
+    "es": "la línea {0} no está en el caso {1}; abra el caso de nuevo para ver sus líneas",
+    "zh": "结算行 {0} 不在案例 {1} 中；请重新打开该案例查看其结算行"
+  },
+  "review.locked": {
+    "en": "case {0} is in period {1}, which is closed; reopen the period with a reason first",
+    "es": "el caso {0} pertenece al periodo {1}, que está cerrado; primero reabra el periodo indicando un motivo",
+    "zh": "案例 {0} 属于已关闭的期间 {1}；请先填写原因重新打开该期间"
+  },
+  "review.match_needs_order": {
+    "en": "this case has no order: give the id of the order to match its line with",
+    "es": "este caso no tiene pedido: indique el id del pedido con el que se vincula su línea",
+    "zh": "此案例没有订单：请填写要与其结算行匹配的订单 ID"
+  },
+  "review.match_reason": {
+    "en": "say why these lines belong to this order (reason)",
+    "es": "explique por qué estas líneas pertenecen a este pedido (motivo)",
+    "zh": "请说明这些结算行为何属于此订单（原因）"
+  },
+  "review.name_lines": {
+    "en": "choose the settlement lines to match",
+    "es": "elija las líneas de liquidación que desea vincular",
+    "zh": "请选择要匹配的结算行"
+  },
+  "review.no_such_case": {
+    "en": "there is no case {0}; reconcile again and pick it from the list",
+    "es": "no existe el caso {0}; concilie de nuevo y elíjalo de la lista",
+    "zh": "不存在案例 {0}；请重新对账，并从列表中选择"
+  },
+  "review.no_such_line": {
+    "en": "there is no settlement line {0}; search for the line again",
+    "es": "no existe la línea de liquidación {0}; busque la línea de nuevo",
+    "zh": "不存在结算行 {0}；请重新搜索该结算行"
+  },
+  "review.no_such_order": {
+    "en": "there is no order with id {0}; check the id",
+    "es": "no existe ningún pedido con el id {0}; revise el id",
+    "zh": "不存在 ID 为 {0} 的订单；请检查该 ID"
+  },
+  "review.not_reconciled": {
+    "en": "the workspace has not been reconciled yet; run a reconciliation first",
+    "es": "el espacio de trabajo aún no se ha conciliado; primero ejecute una conciliación",
+    "zh": "工作区尚未对账；请先运行一次对账"
+  },
+  "review.not_suggested": {
+    "en": "case {0} is not a suggested match: only a suggestion can be confirmed; use Match to link lines by hand",
+    "es": "el caso {0} no es una coincidencia sugerida: solo una sugerencia se puede confirmar; use Vincular para unir líneas manualmente",
+    "zh": "案例 {0} 不是建议匹配：只有建议才能确认；请使用“匹配”手动关联结算行"
+  },
+  "review.note_empty": {
+    "en": "write the note",
+    "es": "escriba la nota",
+    "zh": "请填写备注内容"
+  },
+  "review.nothing_to_unmatch": {
+    "en": "this case holds no settlement line to unmatch",
+    "es": "este caso no tiene ninguna línea de liquidación que desvincular",
+    "zh": "此案例没有可取消匹配的结算行"
+  },
+  "review.other_needs_note": {
+    "en": "the reason 'other' needs a note saying what was done",
+    "es": "el motivo 'Otro' necesita una nota que explique qué se hizo",
+    "zh": "原因“其他”需要一条说明所做处理的备注"
+  },
+  "review.reopen_reason": {
+    "en": "say why the case is reopened (reason)",
+    "es": "explique por qué se reabre el caso (motivo)",
+    "zh": "请说明重新打开此案例的原因"
+  },
+  "review.resolve_reason": {
+    "en": "choose a reason code to resolve the case",
+    "es": "elija un motivo para resolver el caso",
+    "zh": "请选择一个原因来解决此案例"
+  },
+  "review.selected_resolved": {
+    "en": "case {0} is already resolved; leave it out of the selection",
+    "es": "el caso {0} ya está resuelto; quítelo de la selección",
+    "zh": "案例 {0} 已解决；请将其从所选内容中移除"
+  },
+  "review.selected_twice": {
+    "en": "case {0} is in the selection twice; select each case once",
+    "es": "el caso {0} está dos veces en la selección; seleccione cada caso una sola vez",
+    "zh": "案例 {0} 在所选内容中出现了两次；每个案例只能选择一次"
+  },
+  "review.stale": {
+    "en": "case {0} changed since you opened it (its order or lines are not those you saw); open it again and redo the act",
+    "es": "el caso {0} cambió desde que usted lo abrió (su pedido o sus líneas ya no son los que vio); ábralo de nuevo y repita la acción",
+    "zh": "案例 {0} 在您打开后已发生变化（其订单或结算行已不是您看到的）；请重新打开并再次操作"
+  },
+  "review.suggestion_without_order": {
+    "en": "a suggestion without an order cannot be confirmed; use Match to link its line with an order",
+    "es": "una sugerencia sin pedido no se puede confirmar; use Vincular para unir su línea con un pedido",
+    "zh": "没有订单的建议无法确认；请使用“匹配”将其结算行与订单关联"
+  },
+  "review.unmatch_no_order": {
+    "en": "this case has no order to unmatch its lines from",
+    "es": "este caso no tiene un pedido del cual desvincular sus líneas",
+    "zh": "此案例没有可取消匹配的订单"
+  },
+  "review.unmatch_reason": {
+    "en": "say why these lines do not belong to this order (reason)",
+    "es": "explique por qué estas líneas no pertenecen a este pedido (motivo)",
+    "zh": "请说明这些结算行为何不属于此订单（原因）"
+  },
+  "setting.invalid": {
+    "en": "'{0}' is not a valid value for {1}: {2}",
+    "es": "'{0}' no es un valor válido para {1}: {2}",
+    "zh": "'{0}' 不是 {1} 的有效值：{2}"
+  },
+  "setting.lowered": {
+    "en": "the retention cannot be lowered from {0} to {1} years: records are kept at least as long as promised when they were filed; keep {0} or raise it",
+    "es": "la retención no puede bajar de {0} a {1} años: los registros se conservan al menos el tiempo prometido cuando se archivaron; mantenga {0} años o auméntela",
+    "zh": "保留期限不能从 {0} 年降低到 {1} 年：记录至少要按归档时承诺的期限保留；请保持 {0} 年或延长"
+  },
+  "setting.unknown": {
+    "en": "'{0}' is not a setting; settings are zone, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
+    "es": "'{0}' no es un ajuste; los ajustes son zone, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
+    "zh": "'{0}' 不是设置项；设置项有 zone、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language"
+  },
+  "setting.why.actor": {
+    "en": "use a plain name of at most 100 characters, or nothing for the user name of the computer",
+    "es": "use un nombre simple de máximo 100 caracteres, o déjelo vacío para usar el nombre de usuario del equipo",
+    "zh": "请使用不超过 100 个字符的普通名称，或留空以使用电脑的用户名"
+  },
+  "setting.why.grace_days": {
+    "en": "use whole days between 0 and 3650",
+    "es": "use días enteros entre 0 y 3650",
+    "zh": "请使用 0 到 3650 之间的整数天数"
+  },
+  "setting.why.language": {
+    "en": "use es (español), en (English) or zh (中文)",
+    "es": "use es (español), en (English) o zh (中文)",
+    "zh": "请使用 es（español）、en（English）或 zh（中文）"
+  },
+  "setting.why.retention": {
+    "en": "use whole years from 5 (the least Cuadra keeps records) to 100",
+    "es": "use años enteros entre 5 (lo mínimo que Cuadra conserva los registros) y 100",
+    "zh": "请使用 5（Cuadra 保留记录的最短年限）到 100 之间的整数年数"
+  },
+  "setting.why.tolerance": {
+    "en": "use a plain number of zero or more, like 0 or 100",
+    "es": "use un número simple, cero o mayor, como 0 o 100",
+    "zh": "请使用大于或等于零的普通数字，例如 0 或 100"
+  },
+  "setting.why.validity_hours": {
+    "en": "use whole hours between 1 and 8784",
+    "es": "use horas enteras entre 1 y 8784",
+    "zh": "请使用 1 到 8784 之间的整数小时数"
+  },
+  "setting.why.zone": {
+    "en": "use a time zone name like America/Bogota",
+    "es": "use un nombre de zona horaria como America/Bogota",
+    "zh": "请使用时区名称，例如 America/Bogota"
+  },
+  "store.backup": {
+    "en": "cannot write the backup {0} ({1}): check that the folder exists, is writable and has space",
+    "es": "no se puede escribir la copia de seguridad {0} ({1}): verifique que la carpeta exista, permita escribir y tenga espacio",
+    "zh": "无法写入备份 {0}（{1}）：请确认该文件夹存在、可写入且有足够空间"
+  },
+  "store.backup_exists": {
+    "en": "{0} already exists: a backup never overwrites a file; choose a new name or move the old file away",
+    "es": "{0} ya existe: una copia de seguridad nunca sobrescribe un archivo; elija otro nombre o mueva el archivo anterior",
+    "zh": "{0} 已存在：备份从不覆盖已有文件；请换一个名称，或将旧文件移走"
+  },
+  "store.backup_flush": {
+    "en": "cannot finish writing the backup to disk ({0}): check the disk and try again",
+    "es": "no se pudo terminar de escribir la copia de seguridad en el disco ({0}): revise el disco e intente de nuevo",
+    "zh": "无法将备份完整写入磁盘（{0}）：请检查磁盘后重试"
+  },
+  "store.chain_broken": {
+    "en": "the audit trail is broken at event {0}: {1}. Verify the audit trail and restore the workspace from a backup that verifies",
+    "es": "la cadena de auditoría está rota en el evento {0}: {1}. Verifique la cadena y restaure el espacio de trabajo desde una copia de seguridad que se verifique correctamente",
+    "zh": "审计日志在事件 {0} 处断裂：{1}。请验证审计日志，并从能通过验证的备份恢复工作区"
+  },
+  "store.corrupt": {
+    "en": "the workspace file is damaged ({0}): restore it from a backup",
+    "es": "el archivo del espacio de trabajo está dañado ({0}): restáurelo desde una copia de seguridad",
+    "zh": "工作区文件已损坏（{0}）：请从备份恢复"
+  },
+  "store.create_dir": {
+    "en": "cannot create the folder {0} ({1}): choose another place for the workspace, or check that you may write there",
+    "es": "no se puede crear la carpeta {0} ({1}): elija otro lugar para el espacio de trabajo o verifique que usted tenga permiso para escribir allí",
+    "zh": "无法创建文件夹 {0}（{1}）：请为工作区选择其他位置，或确认您有写入权限"
+  },
+  "store.decompress": {
+    "en": "cannot decompress the stored copy of file {0} ({1}); restore the workspace from a backup",
+    "es": "no se puede descomprimir la copia guardada del archivo {0} ({1}); restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "无法解压文件 {0} 的留存副本（{1}）；请从备份恢复工作区"
+  },
+  "store.disk_full": {
+    "en": "the disk that holds the workspace is full: free some space and try again",
+    "es": "el disco donde está el espacio de trabajo está lleno: libere espacio e intente de nuevo",
+    "zh": "存放工作区的磁盘已满：请释放一些空间后重试"
+  },
+  "store.evidence_mismatch": {
+    "en": "the stored copy of file {0} is damaged: its SHA-256 is {1}, not {2}; restore the workspace from a backup",
+    "es": "la copia guardada del archivo {0} está dañada: su SHA-256 es {1}, no {2}; restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "文件 {0} 的留存副本已损坏：其 SHA-256 为 {1}，而不是 {2}；请从备份恢复工作区"
+  },
+  "store.in_use": {
+    "en": "the workspace is in use by another program (another Cuadra window or cuadra-cli) and stayed locked for 10 seconds: wait until it finishes, or close it, and try again",
+    "es": "el espacio de trabajo está en uso por otro programa (otra ventana de Cuadra o cuadra-cli) y siguió bloqueado durante 10 segundos: espere a que termine, o ciérrelo, e intente de nuevo",
+    "zh": "工作区正被另一个程序（另一个 Cuadra 窗口或 cuadra-cli）使用，且已锁定 10 秒：请等待其完成或将其关闭，然后重试"
+  },
+  "store.in_use_at": {
+    "en": "the workspace {0} is in use by another program (another Cuadra window or cuadra-cli) and stayed locked for 10 seconds: wait until it finishes, or close it, and try again",
+    "es": "el espacio de trabajo {0} está en uso por otro programa (otra ventana de Cuadra o cuadra-cli) y siguió bloqueado durante 10 segundos: espere a que termine, o ciérrelo, e intente de nuevo",
+    "zh": "工作区 {0} 正被另一个程序（另一个 Cuadra 窗口或 cuadra-cli）使用，且已锁定 10 秒：请等待其完成或将其关闭，然后重试"
+  },
+  "store.no_such_file": {
+    "en": "no imported file has id {0}: reload the list of imported files",
+    "es": "ningún archivo importado tiene el id {0}: vuelva a cargar la lista de archivos importados",
+    "zh": "没有 id 为 {0} 的已导入文件：请重新加载已导入文件列表"
+  },
+  "store.not_a_database": {
+    "en": "the workspace file is no longer a database Cuadra can read, so it may be damaged: restore it from a backup",
+    "es": "el archivo del espacio de trabajo ya no es una base de datos que Cuadra pueda leer, así que puede estar dañado: restáurelo desde una copia de seguridad",
+    "zh": "工作区文件已不是 Cuadra 能读取的数据库，可能已损坏：请从备份恢复"
+  },
+  "store.not_a_workspace": {
+    "en": "{0} is not a Cuadra workspace (it is not a database Cuadra can read): choose the workspace file (cuadra.db) or create a new workspace",
+    "es": "{0} no es un espacio de trabajo de Cuadra (no es una base de datos que Cuadra pueda leer): elija el archivo del espacio de trabajo (cuadra.db) o cree uno nuevo",
+    "zh": "{0} 不是 Cuadra 工作区（不是 Cuadra 能读取的数据库）：请选择工作区文件（cuadra.db），或新建一个工作区"
+  },
+  "store.open": {
+    "en": "cannot open the workspace {0} ({1}): check that the file is there and that you may read and write it",
+    "es": "no se puede abrir el espacio de trabajo {0} ({1}): verifique que el archivo exista y que usted tenga permiso para leerlo y modificarlo",
+    "zh": "无法打开工作区 {0}（{1}）：请确认该文件存在，并且您有读写权限"
+  },
+  "store.period_closed": {
+    "en": "period {0} is closed (sealed by {1} on {2}); reopen it with a reason first",
+    "es": "el periodo {0} está cerrado (lo selló {1} el {2}); primero reábralo indicando un motivo",
+    "zh": "期间 {0} 已关闭（由 {1} 于 {2} 封存）；请先填写原因重新打开该期间"
+  },
+  "store.read_only": {
+    "en": "the workspace file cannot be written (it is read-only): check its permissions, or copy it to a folder where you may write",
+    "es": "no se puede escribir en el archivo del espacio de trabajo (es de solo lectura): revise sus permisos o cópielo a una carpeta donde usted pueda escribir",
+    "zh": "无法写入工作区文件（只读）：请检查其权限，或将其复制到您有写入权限的文件夹"
+  },
+  "store.sql": {
+    "en": "the workspace database reported an error ({0}): try again; if it keeps happening, restore the workspace from a backup",
+    "es": "la base de datos del espacio de trabajo reportó un error ({0}): intente de nuevo; si sigue ocurriendo, restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "工作区数据库报告了错误（{0}）：请重试；如果问题持续出现，请从备份恢复工作区"
+  },
+  "store.too_new": {
+    "en": "the workspace {0} was written by a newer version of Cuadra (schema {1}; this version knows up to {2}): update Cuadra to open it",
+    "es": "el espacio de trabajo {0} fue escrito por una versión más reciente de Cuadra (esquema {1}; esta versión conoce hasta el {2}): actualice Cuadra para abrirlo",
+    "zh": "工作区 {0} 由更新版本的 Cuadra 写入（数据结构版本 {1}；当前版本最高支持 {2}）：请更新 Cuadra 后再打开"
   },
   "verbatim": {
     "en": "{0}",
@@ -1269,6 +1824,36 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       "k": "case.duplicate_payment"
     },
     "zh": "订单 #7（总额 COP -2,500）被支付了 3 次（a；b；c），共 COP 150,000.50：请退还或冲抵多付的款项。"
+  },
+  {
+    "en": "Case order:shopify:1001 is in period 2026-05, which is closed; reopen the period with a reason first",
+    "es": "El caso order:shopify:1001 pertenece al periodo 2026-05, que está cerrado; primero reabra el periodo indicando un motivo",
+    "msg": {
+      "a": [
+        "order:shopify:1001",
+        "2026-05"
+      ],
+      "k": "review.locked"
+    },
+    "zh": "案例 order:shopify:1001 属于已关闭的期间 2026-05；请先填写原因重新打开该期间"
+  },
+  {
+    "en": "The audit trail is broken at event 3: the sequence jumps from 3 to 5: events are missing. Verify the audit trail and restore the workspace from a backup that verifies",
+    "es": "La cadena de auditoría está rota en el evento 3: la numeración salta de 3 a 5: faltan eventos. Verifique la cadena y restaure el espacio de trabajo desde una copia de seguridad que se verifique correctamente",
+    "msg": {
+      "a": [
+        3,
+        {
+          "a": [
+            3,
+            5
+          ],
+          "k": "audit.why.seq_jump"
+        }
+      ],
+      "k": "store.chain_broken"
+    },
+    "zh": "审计日志在事件 3 处断裂：序号从 3 跳到 5：有事件缺失。请验证审计日志，并从能通过验证的备份恢复工作区"
   },
   {
     "en": "Texto de una versión anterior.",

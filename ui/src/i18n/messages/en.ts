@@ -75,11 +75,12 @@ export const en = {
   "error.period_closed": "This period is closed: reopen it in Audit to change it",
   "error.reason_required": "A reason is required",
   "error.note_required": "A note is required",
-  "error.invalid_action": "This action is not possible for this case now",
+  "error.invalid_action": "The request was not accepted",
   "error.stale_case": "The case changed since you opened it: reload it and try again",
   "error.invalid_setting": "The value was not accepted",
   "error.retention_lowered": "Retention can only be raised",
   "error.import_running": "An import is already running",
+  "error.export_failed": "The report could not be saved",
   "error.ipc": "The app could not reach its engine",
 
   "files.title": "Imported files",

@@ -76,11 +76,12 @@ export const es: Record<MessageKey, string> = {
   "error.period_closed": "Este periodo está cerrado: reábralo en Auditoría para cambiarlo",
   "error.reason_required": "Se requiere un motivo",
   "error.note_required": "Se requiere una nota",
-  "error.invalid_action": "Esta acción no es posible para este caso ahora",
+  "error.invalid_action": "La solicitud no fue aceptada",
   "error.stale_case": "El caso cambió desde que lo abrió: recárguelo e intente de nuevo",
   "error.invalid_setting": "El valor no fue aceptado",
   "error.retention_lowered": "La retención solo puede aumentarse",
   "error.import_running": "Ya hay una importación en curso",
+  "error.export_failed": "No se pudo guardar el reporte",
   "error.ipc": "La aplicación no pudo comunicarse con su motor",
 
   "files.title": "Archivos importados",

@@ -76,11 +76,12 @@ export const zh: Record<MessageKey, string> = {
   "error.period_closed": "该期间已关闭：请在审计页面重新打开后再修改",
   "error.reason_required": "需要填写原因",
   "error.note_required": "需要填写备注",
-  "error.invalid_action": "此案例当前无法执行该操作",
+  "error.invalid_action": "请求未被接受",
   "error.stale_case": "打开后案例已变化：请重新加载后再试",
   "error.invalid_setting": "该值未被接受",
   "error.retention_lowered": "保留期限只能延长",
   "error.import_running": "已有导入正在进行",
+  "error.export_failed": "无法保存报表",
   "error.ipc": "应用无法连接到其引擎",
 
   "files.title": "已导入的文件",

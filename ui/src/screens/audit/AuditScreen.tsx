@@ -10,6 +10,7 @@ import { auditActionLabel, reasonText } from "../../app/labels";
 import { ErrorLine, Lock, Time } from "../../components/ui";
 import { formatBytes } from "../../format/money";
 import { formatDateTime, formatPeriod } from "../../format/time";
+import { renderMsgInline } from "../../i18n/backendText";
 
 const PAGE = 50;
 
@@ -102,7 +103,7 @@ export function AuditScreen() {
 
 function Verify() {
   const { backend } = useApp();
-  const { t, count } = useI18n();
+  const { t, count, lang } = useI18n();
   const [result, setResult] = useState<AuditVerification | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -128,7 +129,10 @@ function Verify() {
         <p className={ok ? "verdict ok" : "verdict bad"} role="status" data-testid="audit-verdict" data-ok={ok ? "true" : "false"}>
           {ok
             ? t("audit.verdict_ok", { events: count(result.events), seq: result.head_seq, hash: result.head_hash.slice(0, 16) })
-            : t("audit.verdict_broken", { seq: result.first_broken?.[0] ?? 0, why: result.first_broken?.[1] ?? "" })}
+            : t("audit.verdict_broken", {
+                seq: result.first_broken?.[0] ?? 0,
+                why: result.first_broken ? renderMsgInline(result.first_broken[1], lang) : "",
+              })}
         </p>
       ) : null}
     </section>
