@@ -11,7 +11,7 @@ export function errorText(i18n: I18n, error: unknown): string {
     if ((KNOWN_ERROR_CODES as readonly string[]).includes(error.code)) {
       const key = `error.${error.code as KnownErrorCode}` as MessageKey;
       // The headline says what happened; the detail adds the specifics and what to do.
-      return `${i18n.t(key)} (${renderMsgInline(error.detail, i18n.lang)})`;
+      return i18n.t("error.with_detail", { headline: i18n.t(key), detail: renderMsgInline(error.detail, i18n.lang) });
     }
     return renderMsg(error.detail, i18n.lang);
   }

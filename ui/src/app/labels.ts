@@ -2,17 +2,11 @@
 // shared by the audit log and the case history. An unknown code is shown as it is.
 
 import type { I18n, MessageKey } from "../i18n/i18n";
-import { storedText } from "../i18n/backendText";
+import { renderMsg, storedText } from "../i18n/backendText";
+import { RESOLVE_REASONS } from "../ipc/types";
 
-const REASONS = [
-  "refunded_to_buyer",
-  "written_off",
-  "shop_corrected",
-  "refund_pending_at_psp",
-  "not_our_order",
-  "accepted_late_payment",
-  "other",
-] as const;
+/** How reopenings by new data were recorded before reasons were messages. */
+const OLD_REOPEN_WHY = "its order or settlement lines changed after it was resolved";
 
 /** "case_resolve" -> "Case resolved", in the reader's language. */
 export function auditActionLabel(i18n: I18n, action: string): string {
@@ -21,6 +15,7 @@ export function auditActionLabel(i18n: I18n, action: string): string {
 
 /** A recorded reason: a reason code, a message Cuadra recorded, or what a person wrote. */
 export function reasonText(i18n: I18n, reason: string): string {
-  if ((REASONS as readonly string[]).includes(reason)) return i18n.t(`reason.${reason}` as MessageKey);
+  if ((RESOLVE_REASONS as readonly string[]).includes(reason)) return i18n.t(`reason.${reason}` as MessageKey);
+  if (reason === OLD_REOPEN_WHY) return renderMsg({ k: "case.reopen_why" }, i18n.lang);
   return storedText(reason, i18n.lang);
 }

@@ -10,7 +10,7 @@ import { BACKEND_MESSAGES } from "./messages/backend.generated";
 const SEPARATORS: Record<"comma" | "semi" | "and", Record<Lang, [string, string]>> = {
   comma: { en: [", ", ", "], es: [", ", ", "], zh: ["、", "、"] },
   semi: { en: ["; ", "; "], es: ["; ", "; "], zh: ["；", "；"] },
-  and: { en: [", ", " and "], es: [", ", " y "], zh: ["、", "和"] },
+  and: { en: [", ", " and "], es: [", ", " y "], zh: ["、", " 和 "] },
 };
 
 const NO_DECIMALS = new Set([
@@ -61,10 +61,11 @@ function isMsg(arg: object): arg is Msg {
 function renderArg(arg: MsgArg, lang: Lang): string {
   if (typeof arg === "string") return arg;
   if (typeof arg === "number") return String(arg);
+  if (typeof arg !== "object" || arg === null) return "";
   if ("m" in arg) return messageMoney(arg.m, arg.c, lang);
   if ("s" in arg) return capitalizeFirst(renderInner(arg.s, lang));
   if ("l" in arg) {
-    const [sep, last] = SEPARATORS[arg.j][lang];
+    const [sep, last] = (SEPARATORS[arg.j] ?? SEPARATORS.comma)[lang];
     return arg.l
       .map((item, i) => (i === 0 ? "" : i === arg.l.length - 1 ? last : sep) + renderArg(item, lang))
       .join("");

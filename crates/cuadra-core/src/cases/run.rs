@@ -241,36 +241,22 @@ pub(crate) struct Shaper<'a> {
     now: String,
 }
 
-/// Why a resolved case reopened by itself, as decisions recorded it before reasons were
-/// messages: read back as `REOPEN_WHY`.
-const REOPEN_WHY_TEXT: &str = "its order or settlement lines changed after it was resolved";
-
-/// A reason as recorded in a decision: a message's JSON (reasons Cuadra gives), or what a
-/// person wrote.
-fn recorded_reason(reason: &str) -> Arg {
-    if reason == REOPEN_WHY_TEXT {
-        return msg!(REOPEN_WHY).into();
-    }
-    Msg::from_stored(reason).into()
-}
-
 /// The day of a decision's time, shown in an explanation: `2026-11-25`.
 fn day(at: &str) -> String {
     at.get(..10).unwrap_or(at).to_string()
 }
 
-/// A resolution's reason code in words, or the text as recorded when it is not a known code.
-fn reason_word(reason: Option<&str>) -> Arg {
+/// "Resolved (reason) by ana on 2026-11-25." before the engine's sentence.
+fn resolved_by(reason: Option<&str>, actor: &str, at: &str, then: Msg) -> Msg {
     match reason {
-        Some("refunded_to_buyer") => msg!(REASON_REFUNDED_TO_BUYER).into(),
-        Some("written_off") => msg!(REASON_WRITTEN_OFF).into(),
-        Some("shop_corrected") => msg!(REASON_SHOP_CORRECTED).into(),
-        Some("refund_pending_at_psp") => msg!(REASON_REFUND_PENDING_AT_PSP).into(),
-        Some("not_our_order") => msg!(REASON_NOT_OUR_ORDER).into(),
-        Some("accepted_late_payment") => msg!(REASON_ACCEPTED_LATE_PAYMENT).into(),
-        Some("other") => msg!(REASON_OTHER).into(),
-        Some(text) => Arg::from(text),
-        None => Arg::from("resolved"),
+        None => msg!(RESOLVED_BY_NO_REASON, actor, day(at), Arg::sentence(then)),
+        Some(r) => msg!(
+            RESOLVED_BY,
+            recorded_reason(r),
+            actor,
+            day(at),
+            Arg::sentence(then)
+        ),
     }
 }
 
@@ -368,20 +354,14 @@ impl<'a> Shaper<'a> {
                 if d.state_after == CaseState::Resolved.as_str() {
                     state = CaseState::Resolved;
                     decided_by = d.actor.clone();
-                    explanation = msg!(
-                        RESOLVED_BY,
-                        reason_word(d.reason.as_deref()),
-                        &d.actor,
-                        day(&d.at),
-                        then(explanation)
-                    );
+                    explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
                 } else if d.action == "auto_reopen" || d.action == "reopen" {
                     explanation = match d.reason.as_deref() {
                         Some(r) => msg!(
                             REOPENED_BY_BECAUSE,
                             &d.actor,
                             day(&d.at),
-                            recorded_reason(r),
+                            Arg::from(recorded_reason(r)),
                             then(explanation)
                         ),
                         None => msg!(REOPENED_BY, &d.actor, day(&d.at), then(explanation)),
@@ -964,7 +944,7 @@ fn batch_cases(
         let rounding = diff.abs() <= minor / Decimal::from(2) * Decimal::from(n.max(1));
         let name = batch_ref
             .clone()
-            .unwrap_or_else(|| format!("of file {file_id}"));
+            .unwrap_or_else(|| format!("file:{file_id}"));
         let batch = batch_ref
             .as_deref()
             .map_or_else(|| msg!(BATCH_OF_FILE, file_id), |b| msg!(BATCH_NAMED, b));
@@ -1007,13 +987,7 @@ fn batch_cases(
         if let Some(d) = decisions.get(&key).filter(|d| d.state_after == "resolved") {
             state = CaseState::Resolved;
             decided_by = d.actor.clone();
-            explanation = msg!(
-                RESOLVED_BY,
-                reason_word(d.reason.as_deref()),
-                &d.actor,
-                day(&d.at),
-                Arg::sentence(explanation)
-            );
+            explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
         }
         let row = CaseRow {
             case_key: key,

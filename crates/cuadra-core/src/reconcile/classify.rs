@@ -623,6 +623,22 @@ pub(super) enum Alone {
     NoOrder,
 }
 
+/// A line's status as the PSP reports it, in words.
+fn psp_word(status: PaymentStatus) -> Msg {
+    match status {
+        PaymentStatus::Pending => msg!(PSP_PENDING),
+        PaymentStatus::Authorized => msg!(PSP_AUTHORIZED),
+        PaymentStatus::Paid => msg!(PSP_PAID),
+        PaymentStatus::Rejected => msg!(PSP_REJECTED),
+        PaymentStatus::Cancelled => msg!(PSP_CANCELLED),
+        PaymentStatus::Expired => msg!(PSP_EXPIRED),
+        PaymentStatus::Refunded => msg!(PSP_REFUNDED),
+        PaymentStatus::ChargedBack => msg!(PSP_CHARGED_BACK),
+        PaymentStatus::InMediation => msg!(PSP_IN_MEDIATION),
+        PaymentStatus::Unknown => msg!(PSP_UNKNOWN),
+    }
+}
+
 fn row_word(row_type: RowType) -> Msg {
     match row_type {
         RowType::Payment => msg!(ROW_PAYMENT),
@@ -707,17 +723,21 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
                     line.settlement_currency.as_deref().or(currency),
                 ),
             };
-            let batch = line
-                .batch_ref
-                .as_deref()
-                .map_or_else(|| msg!(ITS_SETTLEMENT), |b| msg!(BATCH_NAMED, b));
-            msg!(
-                LINE_CHARGE,
-                word,
-                label,
-                money_or_unknown(charge, ccy),
-                batch
-            )
+            match line.batch_ref.as_deref() {
+                Some(b) => msg!(
+                    LINE_CHARGE_BATCH,
+                    word,
+                    label,
+                    money_or_unknown(charge, ccy),
+                    b
+                ),
+                None => msg!(
+                    LINE_CHARGE_SETTLEMENT,
+                    word,
+                    label,
+                    money_or_unknown(charge, ccy)
+                ),
+            }
         }
         (_, Alone::Tied(orders)) => msg!(
             LINE_TIED,
@@ -728,7 +748,7 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
             Arg::list(orders, Join::And)
         ),
         (_, _) if rule == "unpaid_line_no_order" => {
-            msg!(LINE_UNPAID, label, what, line.status.as_str(), quoted)
+            msg!(LINE_UNPAID, label, what, psp_word(line.status), quoted)
         }
         (_, _) if rule == "reversal_no_order" => {
             msg!(LINE_REVERSAL, word, label, what, at, quoted)

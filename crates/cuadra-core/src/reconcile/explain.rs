@@ -2,7 +2,7 @@
 //! `crate::words`). Display only: nothing here compares or rounds the values the engine decides
 //! on.
 
-use super::words::{UNKNOWN_AMOUNT, UNKNOWN_TIME};
+use super::words::{AT_TIME, AT_UNKNOWN_TIME, UNKNOWN_AMOUNT};
 use crate::msg;
 use crate::time::Moment;
 use crate::words::Arg;
@@ -62,17 +62,18 @@ pub(super) fn when(moment: &Moment, zone: Tz) -> String {
     out
 }
 
-/// `2026-05-03 14:10 (Bogotá)`, or `an unknown time`.
+/// When something happened, as a sentence says it: `at 2026-05-03 14:10 (Bogotá)`, or `at an
+/// unknown time` (each language with its own preposition).
 pub(super) fn when_zoned(moment: Option<&Moment>, zone: Tz) -> Arg {
     match moment {
-        None => msg!(UNKNOWN_TIME).into(),
+        None => msg!(AT_UNKNOWN_TIME).into(),
         Some(m) => {
             let mut out = String::with_capacity(30);
             push_when(&mut out, m, zone);
             out.push_str(" (");
             out.push_str(zone_label(zone));
             out.push(')');
-            Arg::Text(out)
+            msg!(AT_TIME, out).into()
         }
     }
 }

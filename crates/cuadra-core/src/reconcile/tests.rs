@@ -171,7 +171,7 @@ fn matched_explains_with_the_numbers() {
     );
     assert_eq!(
         c.explanation.render(crate::words::Lang::Es),
-        "Se pagaron COP 150.000 el 2026-05-03 14:10 (Bogotá) por el pedido #1001 de COP 150.000, \
+        "Pago de COP 150.000 el 2026-05-03 14:10 (Bogotá) por el pedido #1001 de COP 150.000, \
          antes de que venciera su cupón de pago (2026-05-04 10:00)."
     );
     assert_eq!(
@@ -596,7 +596,7 @@ fn unmatched_settlement_and_settlement_charge() {
     assert_eq!(f.fee_total, Some(Decimal::new(-25, 1)));
     assert_eq!(
         f.explanation.to_string(),
-        "Fee line line 11 of USD -2.50 belongs to batch 642926, not to an order."
+        "Fee line (id 11) of USD -2.50 belongs to batch 642926, not to an order."
     );
 }
 

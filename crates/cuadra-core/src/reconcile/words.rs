@@ -7,9 +7,11 @@ crate::catalog! {
     pub static ENTRIES;
 
     // Labels.
-    ORDER_NAMED = "case.order" { en: "order {0}", es: "el pedido {0}", zh: "订单 {0}" }
-    ORDER_BY_ID = "case.order_id" { en: "order (id {0})", es: "el pedido (id {0})", zh: "订单（id {0}）" }
-    LINE_BY_ID = "case.line_id" { en: "line {0}", es: "línea {0}", zh: "明细 {0}" }
+    ORDER_NAMED = "case.order" { en: "order {0}", es: "pedido {0}", zh: "订单 {0}" }
+    ORDER_BY_ID = "case.order_id" { en: "order (id {0})", es: "pedido (id {0})", zh: "订单（id {0}）" }
+    LINE_BY_ID = "case.line_id" { en: "(id {0})", es: "(id {0})", zh: "（id {0}）" }
+    AT_TIME = "case.at" { en: "at {0}", es: "el {0}", zh: "于 {0}" }
+    AT_UNKNOWN_TIME = "case.at_unknown" { en: "at an unknown time", es: "en una fecha desconocida", zh: "时间未知" }
     UNKNOWN_TIME = "case.unknown_time" { en: "an unknown time", es: "una hora desconocida", zh: "未知时间" }
     UNKNOWN_AMOUNT = "case.unknown_amount" { en: "an unknown amount", es: "un monto desconocido", zh: "未知金额" }
     UNKNOWN_TOTAL = "case.unknown_total" { en: "an unknown total", es: "un total desconocido", zh: "未知总额" }
@@ -27,7 +29,19 @@ crate::catalog! {
     SHOP_EXPIRED = "case.shop.expired" { en: "expired", es: "vencido", zh: "已过期" }
     SHOP_CANCELLED = "case.shop.cancelled" { en: "cancelled", es: "cancelado", zh: "已取消" }
     SHOP_FAILED = "case.shop.failed" { en: "failed", es: "fallido", zh: "失败" }
-    SHOP_UNKNOWN = "case.shop.unknown" { en: "unknown", es: "en un estado desconocido", zh: "状态未知" }
+    SHOP_UNKNOWN = "case.shop.unknown" { en: "in an unknown state", es: "en un estado desconocido", zh: "状态未知" }
+
+    // A settlement line's status as the PSP reports it.
+    PSP_PENDING = "case.psp.pending" { en: "pending", es: "pendiente", zh: "待处理" }
+    PSP_AUTHORIZED = "case.psp.authorized" { en: "authorized", es: "autorizado", zh: "已授权" }
+    PSP_PAID = "case.psp.paid" { en: "paid", es: "pagado", zh: "已支付" }
+    PSP_REJECTED = "case.psp.rejected" { en: "rejected", es: "rechazado", zh: "已拒绝" }
+    PSP_CANCELLED = "case.psp.cancelled" { en: "cancelled", es: "cancelado", zh: "已取消" }
+    PSP_EXPIRED = "case.psp.expired" { en: "expired", es: "vencido", zh: "已过期" }
+    PSP_REFUNDED = "case.psp.refunded" { en: "refunded", es: "reembolsado", zh: "已退款" }
+    PSP_CHARGED_BACK = "case.psp.charged_back" { en: "charged back", es: "contracargado", zh: "已拒付" }
+    PSP_IN_MEDIATION = "case.psp.in_mediation" { en: "in mediation", es: "en mediación", zh: "调解中" }
+    PSP_UNKNOWN = "case.psp.unknown" { en: "unknown", es: "desconocido", zh: "未知" }
 
     // Settlement row kinds, as the subject of a sentence.
     ROW_PAYMENT = "case.row.payment" { en: "payment", es: "el pago", zh: "付款" }
@@ -37,13 +51,13 @@ crate::catalog! {
     ROW_FEE = "case.row.fee" { en: "fee line", es: "la línea de comisión", zh: "手续费明细" }
     ROW_ADJUSTMENT = "case.row.adjustment" { en: "adjustment line", es: "la línea de ajuste", zh: "调整明细" }
     ROW_TAX = "case.row.tax" { en: "tax line", es: "la línea de impuesto", zh: "税费明细" }
-    ROW_PAYOUT = "case.row.payout" { en: "payout line", es: "la línea de giro", zh: "打款明细" }
+    ROW_PAYOUT = "case.row.payout" { en: "payout line", es: "la línea de desembolso", zh: "打款明细" }
 
     // Pieces of order sentences.
     PAID_FOR = "case.paid_for" {
-        en: "paid {0} at {1} for {2} of {3}",
-        es: "se pagaron {0} el {1} por {2} de {3}",
-        zh: "于 {1} 为{2}（总额 {3}）支付了 {0}",
+        en: "paid {0} {1} for {2} of {3}",
+        es: "pago de {0} {1} por el {2} de {3}",
+        zh: "{1} 为{2}（总额 {3}）支付了 {0}",
     }
     BEFORE_EXPIRY = "case.before_expiry" {
         en: "before its voucher expired at {0}",
@@ -61,9 +75,9 @@ crate::catalog! {
         zh: "在已导入的文件中没有付款明细",
     }
     PAID_ONCE = "case.paid.once" {
-        en: "was paid {0} at {1}",
-        es: "se pagó con {0} el {1}",
-        zh: "于 {1} 支付了 {0}",
+        en: "was paid {0} {1}",
+        es: "se pagó con {0} {1}",
+        zh: "{1} 支付了 {0}",
     }
     PAID_TIMES = "case.paid.times" {
         en: "was paid {0} times, {1} in total",
@@ -71,13 +85,12 @@ crate::catalog! {
         zh: "被支付了 {0} 次，共 {1}",
     }
     DUPLICATE_EACH = "case.duplicate.each" {
-        en: "{0} of {1} at {2}",
-        es: "{0} por {1} el {2}",
+        en: "{0} of {1} {2}",
+        es: "{0} por {1} {2}",
         zh: "{0}：{1}，{2}",
     }
     BATCH_NAMED = "case.batch" { en: "batch {0}", es: "el lote {0}", zh: "批次 {0}" }
     BATCH_OF_FILE = "case.batch_of_file" { en: "the batch of file {0}", es: "el lote del archivo {0}", zh: "文件 {0} 的批次" }
-    ITS_SETTLEMENT = "case.its_settlement" { en: "its settlement", es: "su liquidación", zh: "其结算" }
 
     // Order cases, one per status (and rule where the sentence differs).
     MATCHED = "case.matched" {
@@ -122,82 +135,82 @@ crate::catalog! {
     }
     DUPLICATE_PAYMENT = "case.duplicate_payment" {
         en: "{0} of {1} was paid {2} times ({3}), {4} in total: refund or apply the extra payment.",
-        es: "{0} de {1} se pagó {2} veces ({3}), {4} en total: reembolse o aplique el pago de más.",
+        es: "el {0} de {1} se pagó {2} veces ({3}), {4} en total: reembolse o aplique el pago de más.",
         zh: "{0}（总额 {1}）被支付了 {2} 次（{3}），共 {4}：请退还或冲抵多付的款项。",
     }
     CHARGED_BACK_BY_STATUS = "case.charged_back.status" {
         en: "{0} of {1} {2}, and the PSP reports that payment as charged back (no chargeback line yet).",
-        es: "{0} de {1} {2}, y el PSP reporta ese pago como contracargado (aún sin línea de contracargo).",
+        es: "el {0} de {1} {2}, y el PSP reporta ese pago como contracargado (aún sin línea de contracargo).",
         zh: "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已被拒付（尚无拒付明细）。",
     }
     CHARGED_BACK = "case.charged_back" {
         en: "{0} of {1} {2}, and chargeback {3} took back {4} after a payer's dispute.",
-        es: "{0} de {1} {2}, y el contracargo {3} retiró {4} tras un reclamo del pagador.",
+        es: "el {0} de {1} {2}, y el contracargo {3} retiró {4} tras un reclamo del pagador.",
         zh: "{0}（总额 {1}）{2}，付款人提出争议后，拒付 {3} 收回了 {4}。",
     }
     REFUNDED_BY_STATUS = "case.refunded.status" {
         en: "{0} of {1} {2}, and the PSP reports that payment as refunded (no refund line yet).",
-        es: "{0} de {1} {2}, y el PSP reporta ese pago como reembolsado (aún sin línea de reembolso).",
+        es: "el {0} de {1} {2}, y el PSP reporta ese pago como reembolsado (aún sin línea de reembolso).",
         zh: "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已退款（尚无退款明细）。",
     }
     REFUNDED = "case.refunded" {
         en: "{0} of {1} {2}, and {3} was refunded, the whole amount.",
-        es: "{0} de {1} {2}, y se reembolsaron {3}, el monto completo.",
+        es: "el {0} de {1} {2}, y se reembolsó {3}, el monto completo.",
         zh: "{0}（总额 {1}）{2}，并已全额退款 {3}。",
     }
     PARTIALLY_REFUNDED = "case.partially_refunded" {
         en: "{0} of {1} {2}, and {3} of it was refunded.",
-        es: "{0} de {1} {2}, y se reembolsaron {3} de ese pago.",
+        es: "el {0} de {1} {2}, y se reembolsó {3} de ese pago.",
         zh: "{0}（总额 {1}）{2}，其中 {3} 已退款。",
     }
     PARTIALLY_REFUNDED_LEAVING = "case.partially_refunded.leaving" {
         en: "{0} of {1} {2}, and {3} of it was refunded, leaving {4}.",
-        es: "{0} de {1} {2}, y se reembolsaron {3} de ese pago; quedan {4}.",
+        es: "el {0} de {1} {2}, y se reembolsó {3} de ese pago; quedan {4}.",
         zh: "{0}（总额 {1}）{2}，其中 {3} 已退款，剩余 {4}。",
     }
     SUGGESTED_BARE = "case.suggested.bare" {
         en: "{0} has a likely payment.",
-        es: "{0} tiene un pago probable.",
+        es: "el {0} tiene un pago probable.",
         zh: "{0}有一笔可能对应的付款。",
     }
     SUGGESTED = "case.suggested" {
-        en: "No settlement line quotes {0} of {1}, but payment {2} of {3} at {4} quotes '{5}', one edit away from '{6}', with the same amount inside the voucher window: confirm or reject the link.",
-        es: "Ninguna línea de liquidación cita {0} de {1}, pero el pago {2} por {3} del {4} cita «{5}», a una edición de «{6}», con el mismo monto y dentro de la vigencia del cupón: confirme o rechace el vínculo.",
+        en: "No settlement line quotes {0} of {1}, but payment {2} of {3} {4} quotes '{5}', one edit away from '{6}', with the same amount inside the voucher window: confirm or reject the link.",
+        es: "Ninguna línea de liquidación cita el {0} de {1}, pero el pago {2} por {3} {4} cita «{5}», a una edición de «{6}», con el mismo monto y dentro de la vigencia del cupón: confirme o rechace el vínculo.",
         zh: "没有结算明细引用{0}（总额 {1}），但付款 {2}（{3}，{4}）引用了“{5}”，与“{6}”仅差一处编辑，金额相同且在付款凭证有效期内：请确认或拒绝此关联。",
     }
     AWAITING_SETTLEMENT = "case.awaiting_settlement" {
-        en: "The shop shows {0} of {1} paid at {2}, but no settlement line has arrived yet; that is expected until {3} ({4} days' grace).",
-        es: "La tienda muestra {0} de {1} pagado el {2}, pero aún no ha llegado ninguna línea de liquidación; es normal hasta el {3} ({4} días de gracia).",
-        zh: "店铺显示{0}（总额 {1}）已于 {2} 付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。",
+        en: "The shop shows {0} of {1} paid {2}, but no settlement line has arrived yet; that is expected until {3} ({4} days' grace).",
+        es: "La tienda muestra el {0} de {1} como pagado {2}, pero aún no ha llegado ninguna línea de liquidación; es normal hasta el {3} ({4} días de gracia).",
+        zh: "店铺显示{0}（总额 {1}）已{2} 付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。",
     }
     MISSING_SETTLEMENT = "case.missing_settlement" {
-        en: "The shop shows {0} of {1} paid at {2}, but no settlement line arrived within the {3}-day grace that ended at {4}: ask the PSP for the payment.",
-        es: "La tienda muestra {0} de {1} pagado el {2}, pero no llegó ninguna línea de liquidación en los {3} días de gracia, que terminaron el {4}: pida el pago al PSP.",
-        zh: "店铺显示{0}（总额 {1}）已于 {2} 付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细：请向支付服务商追讨这笔款项。",
+        en: "The shop shows {0} of {1} paid {2}, but no settlement line arrived within the {3}-day grace that ended at {4}: ask the PSP for the payment.",
+        es: "La tienda muestra el {0} de {1} como pagado {2}, pero no llegó ninguna línea de liquidación en los {3} días de gracia, que terminaron el {4}: pida el pago al PSP.",
+        zh: "店铺显示{0}（总额 {1}）已{2} 付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细：请向支付服务商追讨这笔款项。",
     }
     SETTLEMENT_UNKNOWN_TIME = "case.settlement.unknown_time" {
         en: "The shop shows {0} of {1} paid, at an unknown time, and no settlement line has arrived: ask the PSP for the payment.",
-        es: "La tienda muestra {0} de {1} pagado, en una fecha desconocida, y no ha llegado ninguna línea de liquidación: pida el pago al PSP.",
+        es: "La tienda muestra el {0} de {1} como pagado, en una fecha desconocida, y no ha llegado ninguna línea de liquidación: pida el pago al PSP.",
         zh: "店铺显示{0}（总额 {1}）已付款，付款时间未知，且未收到结算明细：请向支付服务商追讨这笔款项。",
     }
     AWAITING_PAYMENT = "case.awaiting_payment" {
         en: "{0} of {1} has no payment yet; its voucher is valid until {2}.",
-        es: "{0} de {1} aún no tiene pago; su cupón de pago vence el {2}.",
+        es: "el {0} de {1} aún no tiene pago; su cupón de pago vence el {2}.",
         zh: "{0}（总额 {1}）尚未付款；其付款凭证有效期至 {2}。",
     }
     AWAITING_PAYMENT_NO_EXPIRY = "case.awaiting_payment.no_expiry" {
         en: "{0} of {1} has no payment yet, and its voucher expiry is unknown (no creation time and no expiry in the files).",
-        es: "{0} de {1} aún no tiene pago, y no se sabe cuándo vence su cupón de pago (los archivos no traen fecha de creación ni de vencimiento).",
+        es: "el {0} de {1} aún no tiene pago, y no se sabe cuándo vence su cupón de pago (los archivos no traen fecha de creación ni de vencimiento).",
         zh: "{0}（总额 {1}）尚未付款，且付款凭证到期时间未知（文件中没有创建时间，也没有到期时间）。",
     }
     EXPIRED_UNPAID = "case.expired_unpaid" {
         en: "{0} of {1} was never paid and its voucher expired at {2}; the shop shows it {3}: close the order.",
-        es: "{0} de {1} nunca se pagó y su cupón de pago venció el {2}; la tienda lo muestra {3}: cierre el pedido.",
+        es: "el {0} de {1} nunca se pagó y su cupón de pago venció el {2}; la tienda lo muestra {3}: cierre el pedido.",
         zh: "{0}（总额 {1}）从未付款，其付款凭证已于 {2} 到期；店铺显示为“{3}”：请关闭该订单。",
     }
     SETTLEMENT_LINES_ONLY = "case.settlement_lines_only" {
         en: "{0} has settlement lines only.",
-        es: "{0} solo tiene líneas de liquidación.",
+        es: "el {0} solo tiene líneas de liquidación.",
         zh: "{0}只有结算明细。",
     }
     STRAY_LINES = "case.stray_lines" {
@@ -208,18 +221,23 @@ crate::catalog! {
 
     // Line cases: a settlement line with no order.
     LINE_AMBIGUOUS = "case.line.ambiguous" {
-        en: "{0} {1} of {2} at {3} quotes keys that name several orders ({4}), so it was not assigned to any: choose the order by hand.",
-        es: "{0} {1} por {2} del {3} cita claves que nombran varios pedidos ({4}), así que no se asignó a ninguno: elija el pedido a mano.",
+        en: "{0} {1} of {2} {3} quotes keys that name several orders ({4}), so it was not assigned to any: choose the order by hand.",
+        es: "{0} {1} por {2} {3} cita claves que nombran varios pedidos ({4}), así que no se asignó a ninguno: elija el pedido a mano.",
         zh: "{0} {1}（{2}，{3}）引用的参考号指向多个订单（{4}），因此未分配给任何订单：请手动选择订单。",
     }
-    LINE_CHARGE = "case.line.charge" {
-        en: "{0} {1} of {2} belongs to {3}, not to an order.",
-        es: "{0} {1} por {2} pertenece a {3}, no a un pedido.",
-        zh: "{0} {1}（{2}）属于{3}，而不属于某个订单。",
+    LINE_CHARGE_BATCH = "case.line.charge_batch" {
+        en: "{0} {1} of {2} belongs to batch {3}, not to an order.",
+        es: "{0} {1} por {2} pertenece al lote {3}, no a un pedido.",
+        zh: "{0} {1}（{2}）属于批次 {3}，而不属于某个订单。",
+    }
+    LINE_CHARGE_SETTLEMENT = "case.line.charge_settlement" {
+        en: "{0} {1} of {2} belongs to its settlement, not to an order.",
+        es: "{0} {1} por {2} pertenece a su liquidación, no a un pedido.",
+        zh: "{0} {1}（{2}）属于其结算，而不属于某个订单。",
     }
     LINE_TIED = "case.line.tied" {
-        en: "{0} {1} of {2} at {3} quotes no known order; it is one edit away from {4}, but not as a unique best match, so nothing was suggested: link it by hand.",
-        es: "{0} {1} por {2} del {3} no cita ningún pedido conocido; está a una edición de {4}, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
+        en: "{0} {1} of {2} {3} quotes no known order; it is one edit away from {4}, but not as a unique best match, so nothing was suggested: link it by hand.",
+        es: "{0} {1} por {2} {3} no cita ningún pedido conocido; está a una edición del {4}, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
         zh: "{0} {1}（{2}，{3}）未引用任何已知订单；它与{4}仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。",
     }
     LINE_UNPAID = "case.line.unpaid" {
@@ -228,13 +246,13 @@ crate::catalog! {
         zh: "状态为 {2} 的付款明细 {0}（{1}）未引用任何已知订单（{3}）；没有资金变动。",
     }
     LINE_REVERSAL = "case.line.reversal" {
-        en: "{0} {1} of {2} at {3} quotes no known order ({4}): find the payment it reverses.",
-        es: "{0} {1} por {2} del {3} no cita ningún pedido conocido ({4}): busque el pago que revierte.",
+        en: "{0} {1} of {2} {3} quotes no known order ({4}): find the payment it reverses.",
+        es: "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}): busque el pago que revierte.",
         zh: "{0} {1}（{2}，{3}）未引用任何已知订单（{4}）：请找出它所冲回的付款。",
     }
     LINE_NO_ORDER = "case.line.no_order" {
-        en: "{0} {1} of {2} at {3} quotes no known order ({4}) and no order is a likely match: import the missing orders or link it by hand.",
-        es: "{0} {1} por {2} del {3} no cita ningún pedido conocido ({4}) y ningún pedido es una coincidencia probable: importe los pedidos que faltan o vincúlelo a mano.",
+        en: "{0} {1} of {2} {3} quotes no known order ({4}) and no order is a likely match: import the missing orders or link it by hand.",
+        es: "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}) y ningún pedido es una coincidencia probable: importe los pedidos que faltan o vincúlelo a mano.",
         zh: "{0} {1}（{2}，{3}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。",
     }
 
@@ -265,6 +283,11 @@ crate::catalog! {
         en: "Resolved ({0}) by {1} on {2}. {3}",
         es: "Resuelto ({0}) por {1} el {2}. {3}",
         zh: "已由 {1} 于 {2} 解决（{0}）。{3}",
+    }
+    RESOLVED_BY_NO_REASON = "case.resolved_by.no_reason" {
+        en: "Resolved by {0} on {1}. {2}",
+        es: "Resuelto por {0} el {1}. {2}",
+        zh: "已由 {0} 于 {1} 解决。{2}",
     }
     REOPENED_BY = "case.reopened_by" {
         en: "Reopened by {0} on {1}. {2}",
@@ -306,10 +329,28 @@ crate::catalog! {
 
     // Reasons for resolving (review::REASONS).
     REASON_REFUNDED_TO_BUYER = "case.reason.refunded_to_buyer" { en: "refunded to the buyer", es: "reembolsado al comprador", zh: "已退款给买家" }
-    REASON_WRITTEN_OFF = "case.reason.written_off" { en: "written off", es: "castigado", zh: "已核销" }
-    REASON_SHOP_CORRECTED = "case.reason.shop_corrected" { en: "corrected in the shop", es: "corregido en la tienda", zh: "已在店铺中更正" }
+    REASON_WRITTEN_OFF = "case.reason.written_off" { en: "written off", es: "castigado (pérdida)", zh: "已核销" }
+    REASON_SHOP_CORRECTED = "case.reason.shop_corrected" { en: "corrected in the shop", es: "corregido en la tienda", zh: "已在店铺更正" }
     REASON_REFUND_PENDING_AT_PSP = "case.reason.refund_pending_at_psp" { en: "refund pending at the PSP", es: "reembolso pendiente en el PSP", zh: "支付服务商退款处理中" }
-    REASON_NOT_OUR_ORDER = "case.reason.not_our_order" { en: "not our order", es: "no es nuestro pedido", zh: "不是我们的订单" }
-    REASON_ACCEPTED_LATE_PAYMENT = "case.reason.accepted_late_payment" { en: "late payment accepted", es: "pago tardío aceptado", zh: "已接受逾期付款" }
+    REASON_NOT_OUR_ORDER = "case.reason.not_our_order" { en: "not our order", es: "no es pedido nuestro", zh: "非本店订单" }
+    REASON_ACCEPTED_LATE_PAYMENT = "case.reason.accepted_late_payment" { en: "late payment accepted", es: "pago tardío aceptado", zh: "接受逾期付款" }
     REASON_OTHER = "case.reason.other" { en: "other", es: "otro", zh: "其他" }
+}
+
+/// A reason recorded with a decision or an audit event, to show it: a resolution's reason code in
+/// words, a message Cuadra recorded (its JSON) rendered, anything a person wrote as written.
+pub fn recorded_reason(reason: &str) -> crate::words::Msg {
+    use crate::msg;
+    match reason {
+        "refunded_to_buyer" => msg!(REASON_REFUNDED_TO_BUYER),
+        "written_off" => msg!(REASON_WRITTEN_OFF),
+        "shop_corrected" => msg!(REASON_SHOP_CORRECTED),
+        "refund_pending_at_psp" => msg!(REASON_REFUND_PENDING_AT_PSP),
+        "not_our_order" => msg!(REASON_NOT_OUR_ORDER),
+        "accepted_late_payment" => msg!(REASON_ACCEPTED_LATE_PAYMENT),
+        "other" => msg!(REASON_OTHER),
+        // How reopenings by new data were recorded before reasons were messages.
+        "its order or settlement lines changed after it was resolved" => msg!(REOPEN_WHY),
+        text => crate::words::Msg::from_stored(text),
+    }
 }

@@ -163,6 +163,11 @@ pub fn write_audit_table(
                 None => Cell::Empty,
             }
         }
+        // Reasons read in the sheet's language (the CSV keeps what was hashed).
+        let reason = e
+            .reason
+            .as_deref()
+            .map(crate::reconcile::words::recorded_reason);
         sink.row(&[
             Cell::Int(e.seq),
             Cell::Moment(&e.at),
@@ -171,7 +176,9 @@ pub fn write_audit_table(
             Cell::Text(&e.subject),
             o(&e.before),
             o(&e.after),
-            o(&e.reason),
+            reason
+                .as_ref()
+                .map_or(Cell::Empty, |r| Cell::Sentence(r, lang)),
             o(&e.note),
             Cell::Code(&e.prev_hash),
             Cell::Code(&e.hash),

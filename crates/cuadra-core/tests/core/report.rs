@@ -759,3 +759,62 @@ fn the_audit_csv_round_trips_nulls_and_spreadsheet_escapes_through_the_script() 
         String::from_utf8_lossy(&ok.stdout)
     );
 }
+
+/// The workbook's audit sheet names reasons in the workbook's language: a resolution's reason
+/// code, and a reason Cuadra recorded as a message; what a person wrote stays as written.
+#[test]
+fn the_audit_sheet_reads_reasons_in_the_workbooks_language() {
+    use cuadra_core::review::{ActionKind, ActionRequest};
+    let mut t = reconciled();
+    let key =
+        t.ws.conn()
+            .query_row(
+                "SELECT case_key FROM cases WHERE state = 'open' ORDER BY case_key LIMIT 1",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .unwrap();
+    t.ws.act(
+        &ActionRequest {
+            case_key: key,
+            action: ActionKind::Resolve,
+            reason: Some("written_off".into()),
+            note: Some("bajo el costo de cobro".into()),
+            line_ids: Vec::new(),
+            order_id: None,
+            expected_membership: None,
+        },
+        "ana",
+        now(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let req = ExportRequest {
+        lang: Lang::Es,
+        ..request(ExportKind::Workbook, ExportFormat::Xlsx)
+    };
+    let (path, _) = run(&mut t, &req, dir.path(), "libro.xlsx");
+    let mut wb = open_xlsx(&path);
+    let audit = sheet(&mut wb, "Auditoría");
+    let text: Vec<String> = audit
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    let resolved = text
+        .iter()
+        .find(|r| r.contains("case_resolve"))
+        .expect("the resolution is in the sheet");
+    assert!(
+        resolved.contains("Castigado (pérdida)") && resolved.contains("bajo el costo de cobro"),
+        "{resolved}"
+    );
+    assert!(
+        !text.iter().any(|r| r.contains("\"k\":")),
+        "no message shows as JSON: {text:?}"
+    );
+}

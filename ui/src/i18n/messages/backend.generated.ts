@@ -140,20 +140,30 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "la numeración salta de {0} a {1}: faltan eventos",
     "zh": "序号从 {0} 跳到 {1}：有事件缺失"
   },
+  "case.at": {
+    "en": "at {0}",
+    "es": "el {0}",
+    "zh": "于 {0}"
+  },
+  "case.at_unknown": {
+    "en": "at an unknown time",
+    "es": "en una fecha desconocida",
+    "zh": "时间未知"
+  },
   "case.awaiting_payment": {
     "en": "{0} of {1} has no payment yet; its voucher is valid until {2}.",
-    "es": "{0} de {1} aún no tiene pago; su cupón de pago vence el {2}.",
+    "es": "el {0} de {1} aún no tiene pago; su cupón de pago vence el {2}.",
     "zh": "{0}（总额 {1}）尚未付款；其付款凭证有效期至 {2}。"
   },
   "case.awaiting_payment.no_expiry": {
     "en": "{0} of {1} has no payment yet, and its voucher expiry is unknown (no creation time and no expiry in the files).",
-    "es": "{0} de {1} aún no tiene pago, y no se sabe cuándo vence su cupón de pago (los archivos no traen fecha de creación ni de vencimiento).",
+    "es": "el {0} de {1} aún no tiene pago, y no se sabe cuándo vence su cupón de pago (los archivos no traen fecha de creación ni de vencimiento).",
     "zh": "{0}（总额 {1}）尚未付款，且付款凭证到期时间未知（文件中没有创建时间，也没有到期时间）。"
   },
   "case.awaiting_settlement": {
-    "en": "The shop shows {0} of {1} paid at {2}, but no settlement line has arrived yet; that is expected until {3} ({4} days' grace).",
-    "es": "La tienda muestra {0} de {1} pagado el {2}, pero aún no ha llegado ninguna línea de liquidación; es normal hasta el {3} ({4} días de gracia).",
-    "zh": "店铺显示{0}（总额 {1}）已于 {2} 付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。"
+    "en": "The shop shows {0} of {1} paid {2}, but no settlement line has arrived yet; that is expected until {3} ({4} days' grace).",
+    "es": "La tienda muestra el {0} de {1} como pagado {2}, pero aún no ha llegado ninguna línea de liquidación; es normal hasta el {3} ({4} días de gracia).",
+    "zh": "店铺显示{0}（总额 {1}）已{2} 付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。"
   },
   "case.batch": {
     "en": "batch {0}",
@@ -192,12 +202,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   },
   "case.charged_back": {
     "en": "{0} of {1} {2}, and chargeback {3} took back {4} after a payer's dispute.",
-    "es": "{0} de {1} {2}, y el contracargo {3} retiró {4} tras un reclamo del pagador.",
+    "es": "el {0} de {1} {2}, y el contracargo {3} retiró {4} tras un reclamo del pagador.",
     "zh": "{0}（总额 {1}）{2}，付款人提出争议后，拒付 {3} 收回了 {4}。"
   },
   "case.charged_back.status": {
     "en": "{0} of {1} {2}, and the PSP reports that payment as charged back (no chargeback line yet).",
-    "es": "{0} de {1} {2}, y el PSP reporta ese pago como contracargado (aún sin línea de contracargo).",
+    "es": "el {0} de {1} {2}, y el PSP reporta ese pago como contracargado (aún sin línea de contracargo).",
     "zh": "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已被拒付（尚无拒付明细）。"
   },
   "case.currency_mismatch": {
@@ -206,18 +216,18 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "{0}：付款币种为 {1}，订单币种为 {2}，因此无法比较金额。"
   },
   "case.duplicate.each": {
-    "en": "{0} of {1} at {2}",
-    "es": "{0} por {1} el {2}",
+    "en": "{0} of {1} {2}",
+    "es": "{0} por {1} {2}",
     "zh": "{0}：{1}，{2}"
   },
   "case.duplicate_payment": {
     "en": "{0} of {1} was paid {2} times ({3}), {4} in total: refund or apply the extra payment.",
-    "es": "{0} de {1} se pagó {2} veces ({3}), {4} en total: reembolse o aplique el pago de más.",
+    "es": "el {0} de {1} se pagó {2} veces ({3}), {4} en total: reembolse o aplique el pago de más.",
     "zh": "{0}（总额 {1}）被支付了 {2} 次（{3}），共 {4}：请退还或冲抵多付的款项。"
   },
   "case.expired_unpaid": {
     "en": "{0} of {1} was never paid and its voucher expired at {2}; the shop shows it {3}: close the order.",
-    "es": "{0} de {1} nunca se pagó y su cupón de pago venció el {2}; la tienda lo muestra {3}: cierre el pedido.",
+    "es": "el {0} de {1} nunca se pagó y su cupón de pago venció el {2}; la tienda lo muestra {3}: cierre el pedido.",
     "zh": "{0}（总额 {1}）从未付款，其付款凭证已于 {2} 到期；店铺显示为“{3}”：请关闭该订单。"
   },
   "case.gone.batch_adds_up": {
@@ -240,34 +250,34 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "su pedido y sus líneas de liquidación ahora pertenecen a los casos {0}",
     "zh": "其订单和结算明细现在属于案例 {0}"
   },
-  "case.its_settlement": {
-    "en": "its settlement",
-    "es": "su liquidación",
-    "zh": "其结算"
-  },
   "case.line.ambiguous": {
-    "en": "{0} {1} of {2} at {3} quotes keys that name several orders ({4}), so it was not assigned to any: choose the order by hand.",
-    "es": "{0} {1} por {2} del {3} cita claves que nombran varios pedidos ({4}), así que no se asignó a ninguno: elija el pedido a mano.",
+    "en": "{0} {1} of {2} {3} quotes keys that name several orders ({4}), so it was not assigned to any: choose the order by hand.",
+    "es": "{0} {1} por {2} {3} cita claves que nombran varios pedidos ({4}), así que no se asignó a ninguno: elija el pedido a mano.",
     "zh": "{0} {1}（{2}，{3}）引用的参考号指向多个订单（{4}），因此未分配给任何订单：请手动选择订单。"
   },
-  "case.line.charge": {
-    "en": "{0} {1} of {2} belongs to {3}, not to an order.",
-    "es": "{0} {1} por {2} pertenece a {3}, no a un pedido.",
-    "zh": "{0} {1}（{2}）属于{3}，而不属于某个订单。"
+  "case.line.charge_batch": {
+    "en": "{0} {1} of {2} belongs to batch {3}, not to an order.",
+    "es": "{0} {1} por {2} pertenece al lote {3}, no a un pedido.",
+    "zh": "{0} {1}（{2}）属于批次 {3}，而不属于某个订单。"
+  },
+  "case.line.charge_settlement": {
+    "en": "{0} {1} of {2} belongs to its settlement, not to an order.",
+    "es": "{0} {1} por {2} pertenece a su liquidación, no a un pedido.",
+    "zh": "{0} {1}（{2}）属于其结算，而不属于某个订单。"
   },
   "case.line.no_order": {
-    "en": "{0} {1} of {2} at {3} quotes no known order ({4}) and no order is a likely match: import the missing orders or link it by hand.",
-    "es": "{0} {1} por {2} del {3} no cita ningún pedido conocido ({4}) y ningún pedido es una coincidencia probable: importe los pedidos que faltan o vincúlelo a mano.",
+    "en": "{0} {1} of {2} {3} quotes no known order ({4}) and no order is a likely match: import the missing orders or link it by hand.",
+    "es": "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}) y ningún pedido es una coincidencia probable: importe los pedidos que faltan o vincúlelo a mano.",
     "zh": "{0} {1}（{2}，{3}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。"
   },
   "case.line.reversal": {
-    "en": "{0} {1} of {2} at {3} quotes no known order ({4}): find the payment it reverses.",
-    "es": "{0} {1} por {2} del {3} no cita ningún pedido conocido ({4}): busque el pago que revierte.",
+    "en": "{0} {1} of {2} {3} quotes no known order ({4}): find the payment it reverses.",
+    "es": "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}): busque el pago que revierte.",
     "zh": "{0} {1}（{2}，{3}）未引用任何已知订单（{4}）：请找出它所冲回的付款。"
   },
   "case.line.tied": {
-    "en": "{0} {1} of {2} at {3} quotes no known order; it is one edit away from {4}, but not as a unique best match, so nothing was suggested: link it by hand.",
-    "es": "{0} {1} por {2} del {3} no cita ningún pedido conocido; está a una edición de {4}, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
+    "en": "{0} {1} of {2} {3} quotes no known order; it is one edit away from {4}, but not as a unique best match, so nothing was suggested: link it by hand.",
+    "es": "{0} {1} por {2} {3} no cita ningún pedido conocido; está a una edición del {4}, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
     "zh": "{0} {1}（{2}，{3}）未引用任何已知订单；它与{4}仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。"
   },
   "case.line.unpaid": {
@@ -276,9 +286,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "状态为 {2} 的付款明细 {0}（{1}）未引用任何已知订单（{3}）；没有资金变动。"
   },
   "case.line_id": {
-    "en": "line {0}",
-    "es": "línea {0}",
-    "zh": "明细 {0}"
+    "en": "(id {0})",
+    "es": "(id {0})",
+    "zh": "（id {0}）"
   },
   "case.matched": {
     "en": "{0}, {1}.",
@@ -296,9 +306,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "{0}（相差 {1}，在容差 {2} 以内），{3}。"
   },
   "case.missing_settlement": {
-    "en": "The shop shows {0} of {1} paid at {2}, but no settlement line arrived within the {3}-day grace that ended at {4}: ask the PSP for the payment.",
-    "es": "La tienda muestra {0} de {1} pagado el {2}, pero no llegó ninguna línea de liquidación en los {3} días de gracia, que terminaron el {4}: pida el pago al PSP.",
-    "zh": "店铺显示{0}（总额 {1}）已于 {2} 付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细：请向支付服务商追讨这笔款项。"
+    "en": "The shop shows {0} of {1} paid {2}, but no settlement line arrived within the {3}-day grace that ended at {4}: ask the PSP for the payment.",
+    "es": "La tienda muestra el {0} de {1} como pagado {2}, pero no llegó ninguna línea de liquidación en los {3} días de gracia, que terminaron el {4}: pida el pago al PSP.",
+    "zh": "店铺显示{0}（总额 {1}）已{2} 付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细：请向支付服务商追讨这笔款项。"
   },
   "case.no_known_expiry": {
     "en": "with no known voucher expiry",
@@ -312,12 +322,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   },
   "case.order": {
     "en": "order {0}",
-    "es": "el pedido {0}",
+    "es": "pedido {0}",
     "zh": "订单 {0}"
   },
   "case.order_id": {
     "en": "order (id {0})",
-    "es": "el pedido (id {0})",
+    "es": "pedido (id {0})",
     "zh": "订单（id {0}）"
   },
   "case.overpaid": {
@@ -331,9 +341,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "在已导入的文件中没有付款明细"
   },
   "case.paid.once": {
-    "en": "was paid {0} at {1}",
-    "es": "se pagó con {0} el {1}",
-    "zh": "于 {1} 支付了 {0}"
+    "en": "was paid {0} {1}",
+    "es": "se pagó con {0} {1}",
+    "zh": "{1} 支付了 {0}"
   },
   "case.paid.times": {
     "en": "was paid {0} times, {1} in total",
@@ -346,9 +356,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "{0}，但付款凭证已于 {1} 到期：请接受这笔逾期付款或予以退款。"
   },
   "case.paid_for": {
-    "en": "paid {0} at {1} for {2} of {3}",
-    "es": "se pagaron {0} el {1} por {2} de {3}",
-    "zh": "于 {1} 为{2}（总额 {3}）支付了 {0}"
+    "en": "paid {0} {1} for {2} of {3}",
+    "es": "pago de {0} {1} por el {2} de {3}",
+    "zh": "{1} 为{2}（总额 {3}）支付了 {0}"
   },
   "case.paid_shop_pending": {
     "en": "{0}, {1}, but the shop still shows it {2}: mark it paid and ship it.",
@@ -357,13 +367,63 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   },
   "case.partially_refunded": {
     "en": "{0} of {1} {2}, and {3} of it was refunded.",
-    "es": "{0} de {1} {2}, y se reembolsaron {3} de ese pago.",
+    "es": "el {0} de {1} {2}, y se reembolsó {3} de ese pago.",
     "zh": "{0}（总额 {1}）{2}，其中 {3} 已退款。"
   },
   "case.partially_refunded.leaving": {
     "en": "{0} of {1} {2}, and {3} of it was refunded, leaving {4}.",
-    "es": "{0} de {1} {2}, y se reembolsaron {3} de ese pago; quedan {4}.",
+    "es": "el {0} de {1} {2}, y se reembolsó {3} de ese pago; quedan {4}.",
     "zh": "{0}（总额 {1}）{2}，其中 {3} 已退款，剩余 {4}。"
+  },
+  "case.psp.authorized": {
+    "en": "authorized",
+    "es": "autorizado",
+    "zh": "已授权"
+  },
+  "case.psp.cancelled": {
+    "en": "cancelled",
+    "es": "cancelado",
+    "zh": "已取消"
+  },
+  "case.psp.charged_back": {
+    "en": "charged back",
+    "es": "contracargado",
+    "zh": "已拒付"
+  },
+  "case.psp.expired": {
+    "en": "expired",
+    "es": "vencido",
+    "zh": "已过期"
+  },
+  "case.psp.in_mediation": {
+    "en": "in mediation",
+    "es": "en mediación",
+    "zh": "调解中"
+  },
+  "case.psp.paid": {
+    "en": "paid",
+    "es": "pagado",
+    "zh": "已支付"
+  },
+  "case.psp.pending": {
+    "en": "pending",
+    "es": "pendiente",
+    "zh": "待处理"
+  },
+  "case.psp.refunded": {
+    "en": "refunded",
+    "es": "reembolsado",
+    "zh": "已退款"
+  },
+  "case.psp.rejected": {
+    "en": "rejected",
+    "es": "rechazado",
+    "zh": "已拒绝"
+  },
+  "case.psp.unknown": {
+    "en": "unknown",
+    "es": "desconocido",
+    "zh": "未知"
   },
   "case.quoted": {
     "en": "'{0}'",
@@ -373,12 +433,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.reason.accepted_late_payment": {
     "en": "late payment accepted",
     "es": "pago tardío aceptado",
-    "zh": "已接受逾期付款"
+    "zh": "接受逾期付款"
   },
   "case.reason.not_our_order": {
     "en": "not our order",
-    "es": "no es nuestro pedido",
-    "zh": "不是我们的订单"
+    "es": "no es pedido nuestro",
+    "zh": "非本店订单"
   },
   "case.reason.other": {
     "en": "other",
@@ -398,21 +458,21 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.reason.shop_corrected": {
     "en": "corrected in the shop",
     "es": "corregido en la tienda",
-    "zh": "已在店铺中更正"
+    "zh": "已在店铺更正"
   },
   "case.reason.written_off": {
     "en": "written off",
-    "es": "castigado",
+    "es": "castigado (pérdida)",
     "zh": "已核销"
   },
   "case.refunded": {
     "en": "{0} of {1} {2}, and {3} was refunded, the whole amount.",
-    "es": "{0} de {1} {2}, y se reembolsaron {3}, el monto completo.",
+    "es": "el {0} de {1} {2}, y se reembolsó {3}, el monto completo.",
     "zh": "{0}（总额 {1}）{2}，并已全额退款 {3}。"
   },
   "case.refunded.status": {
     "en": "{0} of {1} {2}, and the PSP reports that payment as refunded (no refund line yet).",
-    "es": "{0} de {1} {2}, y el PSP reporta ese pago como reembolsado (aún sin línea de reembolso).",
+    "es": "el {0} de {1} {2}, y el PSP reporta ese pago como reembolsado (aún sin línea de reembolso).",
     "zh": "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已退款（尚无退款明细）。"
   },
   "case.reopen_why": {
@@ -434,6 +494,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "Resolved ({0}) by {1} on {2}. {3}",
     "es": "Resuelto ({0}) por {1} el {2}. {3}",
     "zh": "已由 {1} 于 {2} 解决（{0}）。{3}"
+  },
+  "case.resolved_by.no_reason": {
+    "en": "Resolved by {0} on {1}. {2}",
+    "es": "Resuelto por {0} el {1}. {2}",
+    "zh": "已由 {0} 于 {1} 解决。{2}"
   },
   "case.row.adjustment": {
     "en": "adjustment line",
@@ -462,7 +527,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   },
   "case.row.payout": {
     "en": "payout line",
-    "es": "la línea de giro",
+    "es": "la línea de desembolso",
     "zh": "打款明细"
   },
   "case.row.refund": {
@@ -477,12 +542,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   },
   "case.settlement.unknown_time": {
     "en": "The shop shows {0} of {1} paid, at an unknown time, and no settlement line has arrived: ask the PSP for the payment.",
-    "es": "La tienda muestra {0} de {1} pagado, en una fecha desconocida, y no ha llegado ninguna línea de liquidación: pida el pago al PSP.",
+    "es": "La tienda muestra el {0} de {1} como pagado, en una fecha desconocida, y no ha llegado ninguna línea de liquidación: pida el pago al PSP.",
     "zh": "店铺显示{0}（总额 {1}）已付款，付款时间未知，且未收到结算明细：请向支付服务商追讨这笔款项。"
   },
   "case.settlement_lines_only": {
     "en": "{0} has settlement lines only.",
-    "es": "{0} solo tiene líneas de liquidación.",
+    "es": "el {0} solo tiene líneas de liquidación.",
     "zh": "{0}只有结算明细。"
   },
   "case.shop.authorized": {
@@ -531,7 +596,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "已退款"
   },
   "case.shop.unknown": {
-    "en": "unknown",
+    "en": "in an unknown state",
     "es": "en un estado desconocido",
     "zh": "状态未知"
   },
@@ -546,13 +611,13 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "{0}结算明细 {1} 引用的参考号同时指向本订单和其他订单，因此单独成案。"
   },
   "case.suggested": {
-    "en": "No settlement line quotes {0} of {1}, but payment {2} of {3} at {4} quotes '{5}', one edit away from '{6}', with the same amount inside the voucher window: confirm or reject the link.",
-    "es": "Ninguna línea de liquidación cita {0} de {1}, pero el pago {2} por {3} del {4} cita «{5}», a una edición de «{6}», con el mismo monto y dentro de la vigencia del cupón: confirme o rechace el vínculo.",
+    "en": "No settlement line quotes {0} of {1}, but payment {2} of {3} {4} quotes '{5}', one edit away from '{6}', with the same amount inside the voucher window: confirm or reject the link.",
+    "es": "Ninguna línea de liquidación cita el {0} de {1}, pero el pago {2} por {3} {4} cita «{5}», a una edición de «{6}», con el mismo monto y dentro de la vigencia del cupón: confirme o rechace el vínculo.",
     "zh": "没有结算明细引用{0}（总额 {1}），但付款 {2}（{3}，{4}）引用了“{5}”，与“{6}”仅差一处编辑，金额相同且在付款凭证有效期内：请确认或拒绝此关联。"
   },
   "case.suggested.bare": {
     "en": "{0} has a likely payment.",
-    "es": "{0} tiene un pago probable.",
+    "es": "el {0} tiene un pago probable.",
     "zh": "{0}有一笔可能对应的付款。"
   },
   "case.underpaid": {
@@ -1660,8 +1725,8 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
 /** Messages rendered by the Rust catalog: the UI's renderer must give the same text. */
 export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[] = [
   {
-    "en": "Resolved (written off) by ana on 2026-11-25. Paid COP 150,000 at 2026-05-03 14:10 (Bogotá) for order #1001 of COP 1,234,567, before its voucher expired at 2026-05-04 10:00.",
-    "es": "Resuelto (castigado) por ana el 2026-11-25. Se pagaron COP 150.000 el 2026-05-03 14:10 (Bogotá) por el pedido #1001 de COP 1.234.567, antes de que venciera su cupón de pago (2026-05-04 10:00).",
+    "en": "Resolved (written off) by ana on 2026-11-25. Paid COP 150,000 2026-05-03 14:10 (Bogotá) for order #1001 of COP 1,234,567, before its voucher expired at 2026-05-04 10:00.",
+    "es": "Resuelto (castigado (pérdida)) por ana el 2026-11-25. Pago de COP 150.000 2026-05-03 14:10 (Bogotá) por el pedido #1001 de COP 1.234.567, antes de que venciera su cupón de pago (2026-05-04 10:00).",
     "msg": {
       "a": [
         {
@@ -1705,11 +1770,11 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       ],
       "k": "case.resolved_by"
     },
-    "zh": "已由 ana 于 2026-11-25 解决（已核销）。于 2026-05-03 14:10 (Bogotá) 为订单 #1001（总额 COP 1,234,567）支付了 COP 150,000，在付款凭证到期（2026-05-04 10:00）之前。"
+    "zh": "已由 ana 于 2026-11-25 解决（已核销）。2026-05-03 14:10 (Bogotá) 为订单 #1001（总额 COP 1,234,567）支付了 COP 150,000，在付款凭证到期（2026-05-04 10:00）之前。"
   },
   {
-    "en": "Payment T-648-1 of USD 1,234.50 at an unknown time quotes keys that name several orders (order #1, order #2, order #3), so it was not assigned to any: choose the order by hand.",
-    "es": "El pago T-648-1 por USD 1.234,50 del una hora desconocida cita claves que nombran varios pedidos (el pedido #1, el pedido #2, el pedido #3), así que no se asignó a ninguno: elija el pedido a mano.",
+    "en": "Payment T-648-1 of USD 1,234.50 an unknown time quotes keys that name several orders (order #1, order #2, order #3), so it was not assigned to any: choose the order by hand.",
+    "es": "El pago T-648-1 por USD 1.234,50 una hora desconocida cita claves que nombran varios pedidos (pedido #1, pedido #2, pedido #3), así que no se asignó a ninguno: elija el pedido a mano.",
     "msg": {
       "a": [
         {
@@ -1752,8 +1817,8 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
     "zh": "付款 T-648-1（USD 1,234.50，未知时间）引用的参考号指向多个订单（订单 #1、订单 #2、订单 #3），因此未分配给任何订单：请手动选择订单。"
   },
   {
-    "en": "Refund line 42 of USD -0.041234 at 2026-05-05 20:20 (Bogotá) quotes no known order; it is one edit away from order #10023 and order #10033, but not as a unique best match, so nothing was suggested: link it by hand.",
-    "es": "El reembolso línea 42 por USD -0,041234 del 2026-05-05 20:20 (Bogotá) no cita ningún pedido conocido; está a una edición de el pedido #10023 y el pedido #10033, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
+    "en": "Refund (id 42) of USD -0.041234 2026-05-05 20:20 (Bogotá) quotes no known order; it is one edit away from order #10023 and order #10033, but not as a unique best match, so nothing was suggested: link it by hand.",
+    "es": "El reembolso (id 42) por USD -0,041234 2026-05-05 20:20 (Bogotá) no cita ningún pedido conocido; está a una edición del pedido #10023 y pedido #10033, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
     "msg": {
       "a": [
         {
@@ -1790,7 +1855,7 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       ],
       "k": "case.line.tied"
     },
-    "zh": "退款 明细 42（USD -0.041234，2026-05-05 20:20 (Bogotá)）未引用任何已知订单；它与订单 #10023和订单 #10033仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。"
+    "zh": "退款 （id 42）（USD -0.041234，2026-05-05 20:20 (Bogotá)）未引用任何已知订单；它与订单 #10023 和 订单 #10033仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。"
   },
   {
     "en": "Order #7 of COP -2,500 was paid 3 times (a; b; c), COP 150,000.50 in total: refund or apply the extra payment.",

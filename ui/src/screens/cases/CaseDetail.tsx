@@ -104,7 +104,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
               <>
                 <p>
                   <strong>{detail.order.order_ref}</strong> · {detail.order.platform} · {detail.order.customer ?? ""}
-                  {detail.order.email ? ` <${detail.order.email}>` : ""} · {t("detail.shop_status")}: {detail.order.status}
+                  {detail.order.email ? ` <${detail.order.email}>` : ""} · {t("detail.shop_status")}: {i18n.tMaybe(`order_status.${detail.order.status}`, detail.order.status)}
                 </p>
                 <p className="muted small">{t("detail.source", { file: detail.order.file_name, row: detail.order.row })}</p>
                 <table className="mini">
@@ -155,7 +155,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
 }
 
 function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   if (lines.length === 0) return empty ? <p className="muted">{empty}</p> : null;
   return (
     <table className="mini">
@@ -169,7 +169,7 @@ function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) 
         {lines.map((l) => (
           <tr key={l.id} data-testid="line-row" title={t("detail.source", { file: l.file_name, row: l.row })}>
             <td className="mono">{l.psp_txn_id ?? l.id}</td>
-            <td>{l.row_type}</td>
+            <td>{tMaybe(`row_type.${l.row_type}`, l.row_type)}</td>
             <td className="num"><Money amount={l.local_amount} currency={l.local_currency} /></td>
             <td className="num"><Money amount={l.fee_amount} currency={l.settlement_currency} /></td>
             <td className="num"><Money amount={l.net_amount} currency={l.settlement_currency} /></td>
