@@ -72,6 +72,11 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("rule", "Regla", "Rule", "规则"),
     ("explanation", "Explicación", "Explanation", "说明"),
     ("period", "Periodo", "Period", "期间"),
+    ("filter.from", "Desde", "From", "起始"),
+    ("filter.to", "Hasta", "To", "截止"),
+    ("filter.amount_min", "Monto mínimo", "Minimum amount", "最小金额"),
+    ("filter.amount_max", "Monto máximo", "Maximum amount", "最大金额"),
+    ("filter.text", "Texto", "Text", "文本"),
     // Statuses (the machine code stays in its own column).
     ("matched", "Conciliado", "Matched", "已匹配"),
     ("paid_shop_pending", "Pagado, pendiente en la tienda", "Paid, pending in shop", "已付款，店铺待处理"),

@@ -310,27 +310,33 @@ fn tie_outs(
     Ok(out)
 }
 
-fn filters_text(f: &CaseFilter) -> Vec<String> {
+/// The filter of the report, one "name: values" line per criterion, in the report's language.
+fn filters_text(f: &CaseFilter, lang: Lang) -> Vec<String> {
+    let names = StatusNames::new(lang);
     let mut out = Vec::new();
-    let mut list = |name: &str, v: &[String]| {
+    let mut list = |key: &str, v: &[String], named: bool| {
         if !v.is_empty() {
-            out.push(format!("{name}: {}", v.join(", ")));
+            let values: Vec<&str> = v
+                .iter()
+                .map(|x| if named { names.name(x) } else { x.as_str() })
+                .collect();
+            out.push(format!("{}: {}", label(lang, key), values.join(", ")));
         }
     };
-    list("status", &f.statuses);
-    list("psp", &f.psps);
-    list("method", &f.methods);
-    for (name, v) in [
+    list("status_name", &f.statuses, true);
+    list("psp", &f.psps, false);
+    list("payment_method", &f.methods, false);
+    for (key, v) in [
         ("state", &f.state),
         ("period", &f.period),
-        ("from", &f.from),
-        ("to", &f.to),
-        ("amount_min", &f.amount_min),
-        ("amount_max", &f.amount_max),
-        ("text", &f.text),
+        ("filter.from", &f.from),
+        ("filter.to", &f.to),
+        ("filter.amount_min", &f.amount_min),
+        ("filter.amount_max", &f.amount_max),
+        ("filter.text", &f.text),
     ] {
         if let Some(v) = v {
-            out.push(format!("{name}: {v}"));
+            out.push(format!("{}: {v}", label(lang, key)));
         }
     }
     out
@@ -354,7 +360,7 @@ pub fn render(data: &SummaryData, lang: Lang, sink: &mut dyn Sink) -> Result<(),
             Cell::Code(l("summary.none")),
         ])?,
     }
-    let filters = filters_text(&data.filter);
+    let filters = filters_text(&data.filter, lang);
     if filters.is_empty() {
         sink.row(&[
             Cell::Code(l("summary.filters")),
@@ -566,4 +572,29 @@ pub fn render(data: &SummaryData, lang: Lang, sink: &mut dyn Sink) -> Result<(),
         ])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_reads_in_the_reports_language() {
+        let f = CaseFilter {
+            statuses: vec!["underpaid".into()],
+            from: Some("2026-05-01".into()),
+            ..CaseFilter::default()
+        };
+        let es = filters_text(&f, Lang::Es);
+        let underpaid = StatusNames::new(Lang::Es).name("underpaid").to_string();
+        assert_ne!(underpaid, "underpaid", "the status has a Spanish name");
+        assert_eq!(
+            es,
+            vec![
+                format!("Estado: {underpaid}"),
+                "Desde: 2026-05-01".to_string()
+            ]
+        );
+        assert_eq!(filters_text(&f, Lang::Zh)[1], "起始: 2026-05-01");
+    }
 }
