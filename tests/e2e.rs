@@ -123,7 +123,7 @@ async fn first_start_demo_review_audit_export_and_languages() {
     let explicado = app
         .wait_for_text_of(
             "detail-explanation",
-            "Resuelto (castigado) por Ana Contadora el ",
+            "Resuelto (castigado como pérdida) por Ana Contadora el ",
         )
         .await;
     assert!(

@@ -10,7 +10,7 @@ describe("labels of recorded codes", () => {
   });
 
   it("read reason codes, reasons Cuadra recorded as messages, and people's words", () => {
-    expect(reasonText(makeI18n("es"), "written_off")).toBe("Castigado (pérdida)");
+    expect(reasonText(makeI18n("es"), "written_off")).toBe("Castigado como pérdida");
     const gone = JSON.stringify({ k: "case.gone.to_case", a: ["order:shopify:1001"] });
     expect(reasonText(makeI18n("es"), gone)).toBe(
       "Su pedido y sus líneas de liquidación ahora pertenecen al caso order:shopify:1001",

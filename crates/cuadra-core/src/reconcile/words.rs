@@ -329,7 +329,7 @@ crate::catalog! {
 
     // Reasons for resolving (review::REASONS).
     REASON_REFUNDED_TO_BUYER = "case.reason.refunded_to_buyer" { en: "refunded to the buyer", es: "reembolsado al comprador", zh: "已退款给买家" }
-    REASON_WRITTEN_OFF = "case.reason.written_off" { en: "written off", es: "castigado (pérdida)", zh: "已核销" }
+    REASON_WRITTEN_OFF = "case.reason.written_off" { en: "written off", es: "castigado como pérdida", zh: "已核销" }
     REASON_SHOP_CORRECTED = "case.reason.shop_corrected" { en: "corrected in the shop", es: "corregido en la tienda", zh: "已在店铺更正" }
     REASON_REFUND_PENDING_AT_PSP = "case.reason.refund_pending_at_psp" { en: "refund pending at the PSP", es: "reembolso pendiente en el PSP", zh: "支付服务商退款处理中" }
     REASON_NOT_OUR_ORDER = "case.reason.not_our_order" { en: "not our order", es: "no es pedido nuestro", zh: "非本店订单" }

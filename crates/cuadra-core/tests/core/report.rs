@@ -810,7 +810,7 @@ fn the_audit_sheet_reads_reasons_in_the_workbooks_language() {
         .find(|r| r.contains("case_resolve"))
         .expect("the resolution is in the sheet");
     assert!(
-        resolved.contains("Castigado (pérdida)") && resolved.contains("bajo el costo de cobro"),
+        resolved.contains("Castigado como pérdida") && resolved.contains("bajo el costo de cobro"),
         "{resolved}"
     );
     assert!(

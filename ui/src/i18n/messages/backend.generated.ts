@@ -462,7 +462,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   },
   "case.reason.written_off": {
     "en": "written off",
-    "es": "castigado (pérdida)",
+    "es": "castigado como pérdida",
     "zh": "已核销"
   },
   "case.refunded": {
@@ -1726,7 +1726,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
 export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[] = [
   {
     "en": "Resolved (written off) by ana on 2026-11-25. Paid COP 150,000 2026-05-03 14:10 (Bogotá) for order #1001 of COP 1,234,567, before its voucher expired at 2026-05-04 10:00.",
-    "es": "Resuelto (castigado (pérdida)) por ana el 2026-11-25. Pago de COP 150.000 2026-05-03 14:10 (Bogotá) por el pedido #1001 de COP 1.234.567, antes de que venciera su cupón de pago (2026-05-04 10:00).",
+    "es": "Resuelto (castigado como pérdida) por ana el 2026-11-25. Pago de COP 150.000 2026-05-03 14:10 (Bogotá) por el pedido #1001 de COP 1.234.567, antes de que venciera su cupón de pago (2026-05-04 10:00).",
     "msg": {
       "a": [
         {

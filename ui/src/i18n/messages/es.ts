@@ -62,7 +62,7 @@ export const es: Record<MessageKey, string> = {
   "state.resolved": "Resuelto",
 
   "reason.refunded_to_buyer": "Reembolsado al comprador",
-  "reason.written_off": "Castigado (pérdida)",
+  "reason.written_off": "Castigado como pérdida",
   "reason.shop_corrected": "Corregido en la tienda",
   "reason.refund_pending_at_psp": "Reembolso pendiente en el PSP",
   "reason.not_our_order": "No es pedido nuestro",
