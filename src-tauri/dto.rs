@@ -903,34 +903,36 @@ pub fn backend_messages_typescript() -> String {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn generated_messages_are_current() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("ui/src/i18n/messages/backend.generated.ts");
-        let now = super::backend_messages_typescript();
+    /// The committed file at `path` (from the repository root) is `now`; `UPDATE_GENERATED=1`
+    /// rewrites it.
+    fn check_generated(path: &str, now: &str, source: &str) {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
         if std::env::var_os("UPDATE_GENERATED").is_some() {
-            std::fs::write(&path, &now).expect("write backend.generated.ts");
+            std::fs::write(&file, now).unwrap_or_else(|e| panic!("write {path}: {e}"));
         }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        let committed = std::fs::read_to_string(&file).unwrap_or_default();
         assert!(
             committed == now,
-            "ui/src/i18n/messages/backend.generated.ts is out of date with the core's catalog: \
-             run `UPDATE_GENERATED=1 cargo test --lib generated` and commit it"
+            "{path} is out of date with {source}: run \
+             `UPDATE_GENERATED=1 cargo test --lib generated` and commit it"
+        );
+    }
+
+    #[test]
+    fn generated_messages_are_current() {
+        check_generated(
+            "ui/src/i18n/messages/backend.generated.ts",
+            &super::backend_messages_typescript(),
+            "the core's catalog",
         );
     }
 
     #[test]
     fn generated_typescript_is_current() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/ipc/generated.ts");
-        let now = super::typescript();
-        if std::env::var_os("UPDATE_GENERATED").is_some() {
-            std::fs::write(&path, &now).expect("write generated.ts");
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == now,
-            "ui/src/ipc/generated.ts is out of date with src-tauri/dto.rs: run \
-             `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current` and commit it"
+        check_generated(
+            "ui/src/ipc/generated.ts",
+            &super::typescript(),
+            "src-tauri/dto.rs",
         );
     }
 }

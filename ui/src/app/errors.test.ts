@@ -2,23 +2,11 @@ import { describe, expect, it } from "vitest";
 import { errorText } from "./errors";
 import { makeI18n } from "../i18n/i18n";
 import { BACKEND_MESSAGES } from "../i18n/messages/backend.generated";
-import { createFakeBackend } from "../ipc/fake";
+import { createFakeBackend, emptyFilter } from "../ipc/fake";
 import { isApiError, type CaseFilter, type CaseSort } from "../ipc/types";
 import fakeSource from "../ipc/fake.ts?raw";
 
-const none: CaseFilter = {
-  statuses: [],
-  psps: [],
-  payment_methods: [],
-  period: null,
-  date_from: null,
-  date_to: null,
-  amount_min: null,
-  amount_max: null,
-  text: null,
-  state: null,
-  expiring_within_hours: null,
-};
+const none: CaseFilter = emptyFilter();
 const newest: CaseSort = { column: "event_at", direction: "desc" };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createFakeBackend } from "./fake";
+import { createFakeBackend, emptyFilter } from "./fake";
 import { CASE_STATUSES, type CaseFilter, type CaseSort } from "./types";
 import { compareDecimals } from "../format/decimal";
 
-const none: CaseFilter = {
-  statuses: [],
-  psps: [],
-  payment_methods: [],
-  period: null,
-  date_from: null,
-  date_to: null,
-  amount_min: null,
-  amount_max: null,
-  text: null,
-  state: null,
-  expiring_within_hours: null,
-};
+const none: CaseFilter = emptyFilter();
 const newest: CaseSort = { column: "event_at", direction: "desc" };
 
 describe("the fake backend", () => {

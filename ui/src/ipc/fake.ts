@@ -152,7 +152,8 @@ function reject(code: string, detail: Msg): never {
   throw { code, message: renderMsg(detail, "en"), detail } satisfies ApiError;
 }
 
-function emptyFilter(): CaseFilter {
+/** A filter that selects every case. */
+export function emptyFilter(): CaseFilter {
   return {
     statuses: [],
     psps: [],

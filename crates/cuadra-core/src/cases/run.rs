@@ -330,7 +330,6 @@ impl<'a> Shaper<'a> {
         let mut rule = c.rule.to_string();
         let mut decided_by = "cuadra".to_string();
         let mut explanation = c.explanation.clone();
-        let then = |e: Msg| Arg::sentence(e);
         // Links made by hand.
         let hand_linked = c
             .line_ids
@@ -340,11 +339,11 @@ impl<'a> Shaper<'a> {
         if let Some(line) = hand_linked {
             rule = "manual_match".into();
             decided_by = self.linked_by.get(line).cloned().unwrap_or_default();
-            explanation = msg!(MATCHED_BY_HAND, &decided_by, then(explanation));
+            explanation = msg!(MATCHED_BY_HAND, &decided_by, Arg::sentence(explanation));
         } else if let Some(line) = hand_held {
             rule = "manual_unmatch".into();
             decided_by = self.linked_by.get(line).cloned().unwrap_or_default();
-            explanation = msg!(UNMATCHED_BY_HAND, &decided_by, then(explanation));
+            explanation = msg!(UNMATCHED_BY_HAND, &decided_by, Arg::sentence(explanation));
         }
 
         let mut state = CaseState::Open;
@@ -362,9 +361,14 @@ impl<'a> Shaper<'a> {
                             &d.actor,
                             day(&d.at),
                             Arg::from(recorded_reason(r)),
-                            then(explanation)
+                            Arg::sentence(explanation)
                         ),
-                        None => msg!(REOPENED_BY, &d.actor, day(&d.at), then(explanation)),
+                        None => msg!(
+                            REOPENED_BY,
+                            &d.actor,
+                            day(&d.at),
+                            Arg::sentence(explanation)
+                        ),
                     };
                 }
             } else if d.state_after == CaseState::Resolved.as_str() {
@@ -375,7 +379,7 @@ impl<'a> Shaper<'a> {
                     "cuadra",
                     day(&self.now),
                     msg!(REOPEN_WHY),
-                    then(explanation)
+                    Arg::sentence(explanation)
                 );
             }
         }

@@ -318,25 +318,24 @@ impl Msg {
 
     /// The sentence in `lang`, its first letter capitalized (verbatim text stays as written).
     pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::with_capacity(self.0.len());
-        match serde_json::from_str::<Tree<'_>>(&self.0) {
-            Ok(t) => {
-                t.render_into(&mut out, lang);
-                if t.k != VERBATIM.key {
-                    capitalize_from(&mut out, 0);
-                }
-            }
-            Err(_) => out.push_str(&self.0),
-        }
-        out
+        self.render_as(lang, true)
     }
 
     /// The message as it reads inside another sentence (after a colon, in parentheses): as
     /// [`Msg::render`], without capitalizing its first letter.
     pub fn render_inline(&self, lang: Lang) -> String {
+        self.render_as(lang, false)
+    }
+
+    fn render_as(&self, lang: Lang, capitalize: bool) -> String {
         let mut out = String::with_capacity(self.0.len());
         match serde_json::from_str::<Tree<'_>>(&self.0) {
-            Ok(t) => t.render_into(&mut out, lang),
+            Ok(t) => {
+                t.render_into(&mut out, lang);
+                if capitalize && t.k != VERBATIM.key {
+                    capitalize_from(&mut out, 0);
+                }
+            }
             Err(_) => out.push_str(&self.0),
         }
         out
@@ -416,27 +415,16 @@ impl Tree<'_> {
             }
             return;
         };
-        let mut rest = entry.template(lang);
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after
-                .find('}')
-                .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)))
-            {
-                Some((i, close)) => {
+        for piece in pieces(entry.template(lang)) {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Arg(i) => {
                     if let Some(arg) = self.a.get(i) {
                         render_arg(arg, out, lang);
                     }
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
                 }
             }
         }
-        out.push_str(rest);
     }
 }
 
@@ -537,21 +525,52 @@ pub fn push_money(out: &mut String, amount: Decimal, currency: Option<&str>, lan
     }
 }
 
+/// A piece of a template: text as it is, or the placeholder of an argument.
+enum Piece<'a> {
+    Text(&'a str),
+    Arg(usize),
+}
+
+/// A template cut at its `{n}` placeholders; a `{` not opening one is text.
+fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(open) = rest.find('{') else {
+            return Some(Piece::Text(std::mem::take(&mut rest)));
+        };
+        if open > 0 {
+            let (text, tail) = rest.split_at(open);
+            rest = tail;
+            return Some(Piece::Text(text));
+        }
+        let after = &rest[1..];
+        match after
+            .find('}')
+            .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)))
+        {
+            Some((i, close)) => {
+                rest = &after[close + 1..];
+                Some(Piece::Arg(i))
+            }
+            None => {
+                rest = after;
+                Some(Piece::Text("{"))
+            }
+        }
+    })
+}
+
 /// The placeholders a template uses, sorted and deduplicated.
 pub fn placeholders(template: &str) -> Vec<usize> {
-    let mut found = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        if let Some(close) = after.find('}') {
-            if let Ok(i) = after[..close].parse::<usize>() {
-                found.push(i);
-            }
-            rest = &after[close + 1..];
-        } else {
-            break;
-        }
-    }
+    let mut found: Vec<usize> = pieces(template)
+        .filter_map(|p| match p {
+            Piece::Arg(i) => Some(i),
+            Piece::Text(_) => None,
+        })
+        .collect();
     found.sort_unstable();
     found.dedup();
     found
