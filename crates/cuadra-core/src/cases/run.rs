@@ -11,7 +11,9 @@ use super::{CaseRow, CaseState};
 use crate::audit::{self, event_time, NewEvent};
 use crate::msg;
 use crate::reconcile::words::*;
-use crate::reconcile::{recon_inputs_for, reconcile_with, LineIn, Manual, OrderIn, ReconCase};
+use crate::reconcile::{
+    recon_inputs_for, reconcile_each, reconcile_inputs, Inputs, Line, Manual, Order, ReconCase,
+};
 use crate::store::{StoreError, Workspace};
 use crate::time::Moment;
 use crate::words::{Arg, Join, Msg};
@@ -232,8 +234,10 @@ fn fingerprint(row: &CaseRow, line_ids: &[i64]) -> String {
 /// Engine output + order/line facts + decisions -> a row to store.
 pub(crate) struct Shaper<'a> {
     zone: Tz,
-    orders: HashMap<i64, &'a OrderIn>,
-    lines: HashMap<i64, &'a LineIn>,
+    inputs: &'a Inputs,
+    /// Store id -> index, sorted by id: orders, then lines.
+    orders: Vec<(i64, u32)>,
+    lines: Vec<(i64, u32)>,
     decisions: &'a HashMap<String, LastDecision>,
     linked_by: &'a HashMap<i64, String>,
     manual: &'a Manual,
@@ -266,17 +270,24 @@ type Reopened = (String, crate::reconcile::CaseStatus, String);
 impl<'a> Shaper<'a> {
     fn new(
         zone: Tz,
-        orders: &'a [OrderIn],
-        lines: &'a [LineIn],
+        inputs: &'a Inputs,
         decisions: &'a HashMap<String, LastDecision>,
         linked_by: &'a HashMap<i64, String>,
         manual: &'a Manual,
         now: DateTime<Utc>,
     ) -> Shaper<'a> {
+        let index = |ids: &mut dyn Iterator<Item = i64>| -> Vec<(i64, u32)> {
+            let mut v: Vec<(i64, u32)> = ids.enumerate().map(|(i, id)| (id, i as u32)).collect();
+            if !v.is_sorted() {
+                v.sort_unstable();
+            }
+            v
+        };
         Shaper {
             zone,
-            orders: orders.iter().map(|o| (o.id, o)).collect(),
-            lines: lines.iter().map(|l| (l.id, l)).collect(),
+            inputs,
+            orders: index(&mut inputs.orders.iter().map(|o| o.id)),
+            lines: index(&mut inputs.lines.iter().map(|l| l.id)),
             decisions,
             linked_by,
             manual,
@@ -289,42 +300,53 @@ impl<'a> Shaper<'a> {
         let mut prepared = Vec::with_capacity(cases.len());
         let mut reopened = Vec::new();
         for c in cases {
-            let (p, contradicted) = self.shape(c);
-            if contradicted {
-                reopened.push((
-                    p.row.case_key.clone(),
-                    c.status,
-                    membership(c.order_id, &c.line_ids),
-                ));
-            }
-            prepared.push(p);
+            self.shape_into(c, &mut prepared, &mut reopened);
         }
         (prepared, reopened)
     }
 
+    /// One case's row onto `prepared`, and onto `reopened` if new data contradicts its
+    /// resolution.
+    fn shape_into(
+        &self,
+        c: &ReconCase,
+        prepared: &mut Vec<Prepared>,
+        reopened: &mut Vec<Reopened>,
+    ) {
+        let (p, contradicted) = self.shape(c);
+        if contradicted {
+            reopened.push((
+                p.row.case_key.clone(),
+                c.status,
+                membership(c.order_id, &c.line_ids),
+            ));
+        }
+        prepared.push(p);
+    }
+
     /// The row, and whether a resolved decision was contradicted by new data.
+    fn order(&self, id: i64) -> Option<&'a Order> {
+        let at = self.orders.binary_search_by_key(&id, |p| p.0).ok()?;
+        self.inputs.orders.get(self.orders[at].1 as usize)
+    }
+
+    fn line(&self, id: i64) -> Option<&'a Line> {
+        let at = self.lines.binary_search_by_key(&id, |p| p.0).ok()?;
+        self.inputs.lines.get(self.lines[at].1 as usize)
+    }
+
     pub(crate) fn shape(&self, c: &ReconCase) -> (Prepared, bool) {
-        let order = c
-            .order_id
-            .and_then(|id| self.orders.get(&id))
-            .map(|o| &o.order);
-        let lines: Vec<&LineIn> = c
-            .line_ids
-            .iter()
-            .filter_map(|id| self.lines.get(id).copied())
-            .collect();
+        let inp = self.inputs;
+        let order = c.order_id.and_then(|id| self.order(id));
+        let lines: Vec<&Line> = c.line_ids.iter().filter_map(|&id| self.line(id)).collect();
         let refs: Vec<&str> = lines
             .iter()
-            .filter_map(|l| {
-                l.line
-                    .psp_txn_id
-                    .as_deref()
-                    .or(l.line.merchant_ref.as_deref())
-            })
+            .filter_map(|l| inp.s(l.psp_txn_id).or(inp.s(l.merchant_ref)))
             .collect();
         let customer = order
-            .and_then(|o| o.customer_name.clone().or_else(|| o.email.clone()))
-            .or_else(|| lines.iter().find_map(|l| l.line.payer_email.clone()));
+            .and_then(|o| inp.s(o.customer))
+            .or_else(|| lines.iter().find_map(|l| inp.s(l.payer_email)))
+            .map(str::to_string);
         let members = membership(c.order_id, &c.line_ids);
 
         let mut rule = c.rule.to_string();
@@ -392,8 +414,10 @@ impl<'a> Shaper<'a> {
             rule,
             state: state.as_str().to_string(),
             order_id: c.order_id,
-            order_ref: order.and_then(|o| o.order_name.clone()),
-            shop_order_id: order.and_then(|o| o.shop_order_id.clone()),
+            order_ref: order.and_then(|o| inp.s(o.order_name)).map(str::to_string),
+            shop_order_id: order
+                .and_then(|o| inp.s(o.shop_order_id))
+                .map(str::to_string),
             settlement_refs: refs.join("|"),
             matched_keys: c.matched_keys.join("|"),
             order_total: amount(&c.order_total),
@@ -446,22 +470,19 @@ impl Workspace {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (orders, lines) = crate::reconcile::recon_inputs_all(&tx)?;
+        let inputs = crate::reconcile::recon_inputs_all(&tx)?;
+        let (orders, lines) = (&inputs.orders, &inputs.lines);
         let (manual, linked_by) = manual_links(&tx)?;
         let decisions = last_decisions(&tx)?;
-        let cases = reconcile_with(&orders, &lines, &settings, as_of, &manual);
-
-        let shaper = Shaper::new(
-            settings.zone,
-            &orders,
-            &lines,
-            &decisions,
-            &linked_by,
-            &manual,
-            now,
-        );
-        let (mut prepared, reopened) = shaper.shape_all(&cases);
-        drop(cases);
+        let shaper = Shaper::new(settings.zone, &inputs, &decisions, &linked_by, &manual, now);
+        // Each case is shaped into its row as the engine hands it over: the engine's cases
+        // are never all held at once.
+        let mut prepared = Vec::with_capacity(orders.len() + lines.len() / 8);
+        let mut reopened = Vec::new();
+        reconcile_each(&inputs, &settings, as_of, &manual, |c| {
+            shaper.shape_into(&c, &mut prepared, &mut reopened);
+            Ok::<(), StoreError>(())
+        })?;
         prepared.extend(batch_cases(&tx, settings.zone, &decisions)?);
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
         for p in &prepared {
@@ -812,9 +833,9 @@ pub(crate) fn recompute_scope(
         }
     }
     line_ids.sort_unstable();
-    let (orders, lines) = recon_inputs_for(tx, &order_ids, &line_ids)?;
+    let inputs = recon_inputs_for(tx, &order_ids, &line_ids)?;
     let decisions = last_decisions(tx)?;
-    let mut cases = reconcile_with(&orders, &lines, settings, as_of, &manual);
+    let mut cases = reconcile_inputs(&inputs, settings, as_of, &manual);
     // The engine suffixes the keys of two orders that share a platform and name (two stores)
     // only when it sees both; a partial recompute may see one: keep the key the case has.
     {
@@ -832,15 +853,7 @@ pub(crate) fn recompute_scope(
             }
         }
     }
-    let shaper = Shaper::new(
-        settings.zone,
-        &orders,
-        &lines,
-        &decisions,
-        &linked_by,
-        &manual,
-        now,
-    );
+    let shaper = Shaper::new(settings.zone, &inputs, &decisions, &linked_by, &manual, now);
     let (mut prepared, reopened) = shaper.shape_all(&cases);
     if scope.iter().any(|k| k.starts_with("batch:")) {
         prepared.extend(

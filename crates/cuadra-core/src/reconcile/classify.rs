@@ -5,18 +5,19 @@
 //! expired_unpaid. For a line with no order: unmatched_settlement or settlement_charge.
 //! Owns the decisions and their sentences; never links lines (see `link`) and never suggests.
 
-use super::case::{CaseStatus, LineIn, OrderIn, ReconCase};
+use super::case::{CaseStatus, ReconCase};
 use super::explain::{money_or_unknown, when, when_zoned};
 use super::facts::{
     buyer_amount, line_label, money_moved, order_label, paid_moment, same_currency, voucher_expiry,
     Expiry,
 };
-use super::keys::{line_identifiers, normalize_key};
+use super::input::{Inputs, Line, Order};
+use super::keys::normalize_key;
 use super::link::Links;
 use super::settings::ReconSettings;
 use super::suggest::Suggestion;
 use super::words::*;
-use crate::model::{OrderStatus, PaymentStatus, RowType, SettlementLine};
+use crate::model::{OrderStatus, PaymentStatus, RowType};
 use crate::msg;
 use crate::words::{Arg, Join, Msg};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -25,8 +26,9 @@ use rust_decimal::Decimal;
 
 /// Everything one run decides against.
 pub(super) struct Cx<'a> {
-    pub orders: &'a [OrderIn],
-    pub lines: &'a [LineIn],
+    pub inp: &'a Inputs,
+    pub orders: &'a [Order],
+    pub lines: &'a [Line],
     pub settings: &'a ReconSettings,
     pub as_of: DateTime<Utc>,
     pub tol: Decimal,
@@ -37,10 +39,12 @@ pub(super) struct Cx<'a> {
 /// Two payment rows are one payment when the same PSP gives them the same transaction id
 /// (a resent or overlapping report); without a PSP id every row is its own payment, so two
 /// legitimately identical payments (same amount, same day) are never merged.
-fn same_payment(a: &SettlementLine, b: &SettlementLine) -> bool {
-    match (a.psp_txn_id.as_deref(), b.psp_txn_id.as_deref()) {
+fn same_payment(inp: &Inputs, a: &Line, b: &Line) -> bool {
+    match (inp.s(a.psp_txn_id), inp.s(b.psp_txn_id)) {
         (Some(x), Some(y)) => {
-            a.psp.trim().eq_ignore_ascii_case(b.psp.trim())
+            inp.str(a.psp)
+                .trim()
+                .eq_ignore_ascii_case(inp.str(b.psp).trim())
                 && normalize_key(x).is_some()
                 && normalize_key(x) == normalize_key(y)
         }
@@ -49,19 +53,23 @@ fn same_payment(a: &SettlementLine, b: &SettlementLine) -> bool {
 }
 
 /// Sum of the buyer amounts (absolute values) of lines, `None` if any is unknown.
-fn sum_abs(lines: &[&LineIn]) -> Option<Decimal> {
+fn sum_abs(inp: &Inputs, lines: &[&Line]) -> Option<Decimal> {
     lines
         .iter()
-        .map(|l| buyer_amount(&l.line).0.map(|a| a.abs()))
+        .map(|l| buyer_amount(inp, l).0.map(|a| a.abs()))
         .sum()
 }
 
 /// Fee, tax and net sums in the settlement currency, and that currency; all `None` when the
 /// lines mix settlement currencies (adding them would be meaningless).
-fn settle_sums<'l>(case: &mut ReconCase, lines: impl Iterator<Item = &'l LineIn> + Clone) {
+fn settle_sums<'l>(
+    inp: &Inputs,
+    case: &mut ReconCase,
+    lines: impl Iterator<Item = &'l Line> + Clone,
+) {
     let mut currency: Option<&str> = None;
     for l in lines.clone() {
-        if let Some(c) = l.line.settlement_currency.as_deref() {
+        if let Some(c) = inp.s(l.settlement_currency) {
             match currency {
                 None => currency = Some(c),
                 Some(seen) if seen.trim().eq_ignore_ascii_case(c.trim()) => {}
@@ -75,8 +83,7 @@ fn settle_sums<'l>(case: &mut ReconCase, lines: impl Iterator<Item = &'l LineIn>
         }
     };
     let (mut fee, mut tax, mut net) = (None, None, None);
-    for l in lines {
-        let line = &l.line;
+    for line in lines {
         let whole = line.net_amount.or(line.gross_amount);
         add(&mut fee, line.fee_amount);
         add(&mut tax, line.tax_amount);
@@ -98,6 +105,21 @@ fn platform_key(platform: &str) -> String {
     platform.trim().to_lowercase()
 }
 
+/// The key of an order's case: `order:<platform>:<normalized order key>`, or
+/// `order:<platform>:id-<store id>` for an order without a name or id.
+pub(super) fn order_case_key(inp: &Inputs, o: &Order) -> String {
+    let platform = platform_key(inp.str(o.platform));
+    match inp.order_key(o).and_then(normalize_key) {
+        Some(k) => format!("order:{platform}:{k}"),
+        None => format!("order:{platform}:id-{}", o.id),
+    }
+}
+
+/// The key of a line's own case: `line:<psp>:<store id>`.
+pub(super) fn line_case_key(inp: &Inputs, l: &Line) -> String {
+    format!("line:{}:{}", platform_key(inp.str(l.psp)), l.id)
+}
+
 /// The case of order `oi`: its linked lines, its suggested line if any, and the ambiguous
 /// lines (`strays`) that quote one of its keys, which stay in their own cases but are named.
 pub(super) fn order_case(
@@ -106,25 +128,26 @@ pub(super) fn order_case(
     suggestion: Option<&Suggestion>,
     strays: &[u32],
 ) -> ReconCase {
+    let inp = cx.inp;
     let o = &cx.orders[oi];
-    let order = &o.order;
+    let order = o;
     let zone = cx.zone;
-    let linked: Vec<&LineIn> = cx
+    let linked: Vec<&Line> = cx
         .links
         .lines_of(oi)
         .iter()
         .map(|&li| &cx.lines[li as usize])
         .collect();
 
-    let mut payments: Vec<&LineIn> = Vec::new();
-    let mut refunds: Vec<&LineIn> = Vec::new();
-    let mut chargebacks: Vec<&LineIn> = Vec::new();
-    let mut restored: Vec<&LineIn> = Vec::new();
+    let mut payments: Vec<&Line> = Vec::new();
+    let mut refunds: Vec<&Line> = Vec::new();
+    let mut chargebacks: Vec<&Line> = Vec::new();
+    let mut restored: Vec<&Line> = Vec::new();
     for &l in &linked {
-        if !money_moved(l.line.status) {
+        if !money_moved(l.status) {
             continue;
         }
-        match l.line.row_type {
+        match l.row_type {
             RowType::Payment => payments.push(l),
             RowType::Refund => refunds.push(l),
             RowType::Chargeback => chargebacks.push(l),
@@ -132,10 +155,10 @@ pub(super) fn order_case(
             RowType::Fee | RowType::Adjustment | RowType::Tax | RowType::Payout => {}
         }
     }
-    payments.sort_by_key(|l| (paid_moment(&l.line).map(|m| m.to_utc(zone)), l.id));
-    let mut distinct: Vec<&LineIn> = Vec::with_capacity(payments.len());
+    payments.sort_by_key(|l| (paid_moment(l).map(|m| m.to_utc(zone)), l.id));
+    let mut distinct: Vec<&Line> = Vec::with_capacity(payments.len());
     for p in payments {
-        if !distinct.iter().any(|d| same_payment(&d.line, &p.line)) {
+        if !distinct.iter().any(|d| same_payment(inp, d, p)) {
             distinct.push(p);
         }
     }
@@ -143,26 +166,26 @@ pub(super) fn order_case(
     let first = distinct.first().copied().or(suggested_line);
 
     let explicit = first
-        .filter(|l| l.line.expires_at.is_some())
-        .or_else(|| linked.iter().copied().find(|l| l.line.expires_at.is_some()));
+        .filter(|l| l.expires_at.is_some())
+        .or_else(|| linked.iter().copied().find(|l| l.expires_at.is_some()));
     let basis = explicit.or(first).or(linked.first().copied());
-    let expiry = voucher_expiry(order, basis.map(|l| &l.line), cx.settings);
+    let expiry = voucher_expiry(inp, order, basis, cx.settings);
 
     let total = order.total;
-    let currency = order.currency.as_deref().map(str::trim);
-    let (first_amount, paid_currency) = first.map_or((None, None), |l| buyer_amount(&l.line));
+    let currency = inp.s(order.currency).map(str::trim);
+    let (first_amount, paid_currency) = first.map_or((None, None), |l| buyer_amount(inp, l));
     let paid_sum: Option<Decimal> = if distinct.len() > 1 {
         distinct
             .iter()
             .map(|l| {
-                let (a, c) = buyer_amount(&l.line);
+                let (a, c) = buyer_amount(inp, l);
                 a.filter(|_| same_currency(c, paid_currency))
             })
             .sum()
     } else {
         first_amount
     };
-    let paid_at = first.and_then(|l| paid_moment(&l.line));
+    let paid_at = first.and_then(paid_moment);
     let paid_utc = paid_at.map(|m| m.to_utc(zone));
     let currencies_differ = first.is_some()
         && paid_currency.is_some()
@@ -178,12 +201,12 @@ pub(super) fn order_case(
     let chargeback_open = if chargebacks.is_empty() {
         false
     } else {
-        match (sum_abs(&chargebacks), sum_abs(&restored)) {
+        match (sum_abs(inp, &chargebacks), sum_abs(inp, &restored)) {
             (Some(c), Some(r)) => c > r,
             _ => chargebacks.len() > restored.len(),
         }
     };
-    let refunded = sum_abs(&refunds);
+    let refunded = sum_abs(inp, &refunds);
     let shop = order.financial_status;
 
     let (status, rule) = if chargeback_open {
@@ -195,10 +218,10 @@ pub(super) fn order_case(
         }
     } else if distinct.len() == 1
         && chargebacks.is_empty()
-        && distinct[0].line.status == PaymentStatus::ChargedBack
+        && distinct[0].status == PaymentStatus::ChargedBack
     {
         (CaseStatus::ChargedBack, "payment_status_charged_back")
-    } else if distinct.len() == 1 && distinct[0].line.status == PaymentStatus::Refunded {
+    } else if distinct.len() == 1 && distinct[0].status == PaymentStatus::Refunded {
         (CaseStatus::Refunded, "payment_status_refunded")
     } else if distinct.len() >= 2 {
         (CaseStatus::DuplicatePayment, "distinct_payments")
@@ -240,15 +263,7 @@ pub(super) fn order_case(
         }
     };
 
-    let key_part = order
-        .order_key()
-        .and_then(normalize_key)
-        .map_or_else(|| format!("id-{}", o.id), |k| k.into_owned());
-    let mut case = ReconCase::new(
-        format!("order:{}:{}", platform_key(&order.platform), key_part),
-        status,
-        rule,
-    );
+    let mut case = ReconCase::new(String::new(), status, rule);
     case.order_id = Some(o.id);
     case.line_ids = linked.iter().map(|l| l.id).collect();
     if let Some(s) = suggestion {
@@ -259,7 +274,7 @@ pub(super) fn order_case(
         let mut keys: Vec<String> = Vec::new();
         for &li in cx.links.lines_of(oi) {
             let mask = cx.links.line_key_mask[li as usize];
-            let ids = line_identifiers(&cx.lines[li as usize].line);
+            let ids = inp.line_identifiers(&cx.lines[li as usize]);
             for (slot, raw) in ids.into_iter().enumerate() {
                 if mask & (1 << slot) != 0 {
                     if let Some(k) = raw.and_then(normalize_key) {
@@ -279,22 +294,23 @@ pub(super) fn order_case(
         .or(paid_currency.map(str::trim))
         .map(str::to_string);
     let case_lines = linked.iter().copied().chain(suggested_line);
-    settle_sums(&mut case, case_lines);
+    settle_sums(inp, &mut case, case_lines);
     case.psp = first
         .or(linked.first().copied())
-        .map(|l| l.line.psp.clone());
+        .map(|l| inp.str(l.psp).to_string());
     case.payment_method = first
-        .and_then(|l| l.line.payment_method.clone())
-        .or_else(|| order.payment_method.clone());
+        .and_then(|l| inp.s(l.payment_method))
+        .or_else(|| inp.s(order.payment_method))
+        .map(str::to_string);
     case.order_created_at = order.created_at;
     case.paid_at = paid_at.or(order.paid_at.filter(|_| first.is_none()));
     case.voucher_expires_at = expiry.map(|e| e.shown);
     case.settled_at = first
-        .and_then(|l| l.line.settled_at)
-        .or_else(|| linked.iter().find_map(|l| l.line.settled_at));
+        .and_then(|l| l.settled_at)
+        .or_else(|| linked.iter().find_map(|l| l.settled_at));
     case.shop_status = Some(shop);
 
-    let label = order_label(o);
+    let label = order_label(inp, o);
     let story = Story {
         cx,
         label: &label,
@@ -312,9 +328,9 @@ pub(super) fn order_case(
     };
     let mut text = story.sentence(&case);
     if !strays.is_empty() {
-        let mut named: Vec<&LineIn> = strays.iter().map(|&li| &cx.lines[li as usize]).collect();
+        let mut named: Vec<&Line> = strays.iter().map(|&li| &cx.lines[li as usize]).collect();
         named.sort_by_key(|l| l.id);
-        let names = named.into_iter().map(line_label).collect();
+        let names = named.into_iter().map(|l| line_label(inp, l)).collect();
         text = msg!(
             STRAY_LINES,
             Arg::sentence(text),
@@ -342,13 +358,13 @@ struct Story<'a> {
     total: Option<Decimal>,
     currency: Option<&'a str>,
     paid_currency: Option<&'a str>,
-    first: Option<&'a LineIn>,
+    first: Option<&'a Line>,
     paid_sum: Option<Decimal>,
     difference: Option<Decimal>,
     expiry: Option<Expiry>,
-    distinct: &'a [&'a LineIn],
+    distinct: &'a [&'a Line],
     refunded: Option<Decimal>,
-    chargebacks: &'a [&'a LineIn],
+    chargebacks: &'a [&'a Line],
     suggestion: Option<&'a Suggestion>,
 }
 
@@ -366,16 +382,13 @@ impl Story<'_> {
 
     fn paid(&self) -> Arg {
         money_or_unknown(
-            self.first.and_then(|l| buyer_amount(&l.line).0),
+            self.first.and_then(|l| buyer_amount(self.cx.inp, l).0),
             self.paid_currency,
         )
     }
 
     fn paid_when(&self) -> Arg {
-        when_zoned(
-            self.first.and_then(|l| paid_moment(&l.line)).as_ref(),
-            self.cx.zone,
-        )
+        when_zoned(self.first.and_then(paid_moment).as_ref(), self.cx.zone)
     }
 
     fn expiry(&self) -> Arg {
@@ -457,12 +470,12 @@ impl Story<'_> {
                     .distinct
                     .iter()
                     .map(|l| {
-                        let (a, c) = buyer_amount(&l.line);
+                        let (a, c) = buyer_amount(self.cx.inp, l);
                         msg!(
                             DUPLICATE_EACH,
-                            line_label(l),
+                            line_label(self.cx.inp, l),
                             money_or_unknown(a, c),
-                            when_zoned(paid_moment(&l.line).as_ref(), zone)
+                            when_zoned(paid_moment(l).as_ref(), zone)
                         )
                         .into()
                     })
@@ -498,10 +511,13 @@ impl Story<'_> {
                         self.total(),
                         paid,
                         Arg::list(
-                            self.chargebacks.iter().map(|l| line_label(l)).collect(),
+                            self.chargebacks
+                                .iter()
+                                .map(|l| line_label(self.cx.inp, l))
+                                .collect(),
                             Join::Comma
                         ),
-                        money_or_unknown(sum_abs(self.chargebacks), self.currency)
+                        money_or_unknown(sum_abs(self.cx.inp, self.chargebacks), self.currency)
                     ),
                     (CaseStatus::Refunded, "payment_status_refunded") => {
                         msg!(REFUNDED_BY_STATUS, self.label(), self.total(), paid)
@@ -537,7 +553,7 @@ impl Story<'_> {
                     SUGGESTED,
                     self.label(),
                     self.total(),
-                    line_label(line),
+                    line_label(self.cx.inp, line),
                     self.paid(),
                     self.paid_when(),
                     line_key,
@@ -654,10 +670,11 @@ fn row_word(row_type: RowType) -> Msg {
 
 /// The case of a line that belongs to no order.
 pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
+    let inp = cx.inp;
     let l = &cx.lines[li];
-    let line = &l.line;
+    let line = l;
     let zone = cx.zone;
-    let (amount, currency) = buyer_amount(line);
+    let (amount, currency) = buyer_amount(inp, line);
     let is_charge = matches!(
         line.row_type,
         RowType::Fee | RowType::Adjustment | RowType::Tax | RowType::Payout
@@ -674,28 +691,25 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
         (_, RowType::Payment) => (CaseStatus::UnmatchedSettlement, "no_order"),
         (_, _) => (CaseStatus::UnmatchedSettlement, "reversal_no_order"),
     };
-    let mut case = ReconCase::new(
-        format!("line:{}:{}", platform_key(&line.psp), l.id),
-        status,
-        rule,
-    );
+    let mut case = ReconCase::new(String::new(), status, rule);
     case.line_ids = vec![l.id];
     if line.row_type == RowType::Payment && money_moved(line.status) {
         case.paid_amount = amount;
         case.paid_at = paid_moment(line);
     }
     case.currency = currency.map(|c| c.trim().to_string());
-    settle_sums(&mut case, std::iter::once(l));
-    case.psp = Some(line.psp.clone());
-    case.payment_method = line.payment_method.clone();
+    settle_sums(inp, &mut case, std::iter::once(l));
+    case.psp = Some(inp.str(line.psp).to_string());
+    case.payment_method = inp.s(line.payment_method).map(str::to_string);
     case.settled_at = line.settled_at;
     case.voucher_expires_at = line.expires_at;
 
-    let label = line_label(l);
+    let label = line_label(inp, l);
     let word = row_word(line.row_type);
     let what = money_or_unknown(amount, currency);
     let at = when_zoned(paid_moment(line).as_ref(), zone);
-    let quoted: Vec<Arg> = line_identifiers(line)
+    let quoted: Vec<Arg> = inp
+        .line_identifiers(line)
         .into_iter()
         .flatten()
         .filter_map(normalize_key)
@@ -717,13 +731,13 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
         ),
         (CaseStatus::SettlementCharge, _) => {
             let (charge, ccy) = match line.net_amount.or(line.gross_amount) {
-                Some(v) => (Some(v), line.settlement_currency.as_deref()),
+                Some(v) => (Some(v), inp.s(line.settlement_currency)),
                 None => (
                     line.fee_amount.or(line.tax_amount).or(amount),
-                    line.settlement_currency.as_deref().or(currency),
+                    inp.s(line.settlement_currency).or(currency),
                 ),
             };
-            match line.batch_ref.as_deref() {
+            match inp.s(line.batch_ref) {
                 Some(b) => msg!(
                     LINE_CHARGE_BATCH,
                     word,

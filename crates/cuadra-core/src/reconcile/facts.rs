@@ -2,10 +2,10 @@
 //! the buyer's amount, the paid time, whether money moved, the voucher expiry, the labels.
 //! Every rule here is a documented decision (see the module docs of `reconcile`).
 
-use super::case::{LineIn, OrderIn};
+use super::input::{Inputs, Line, Order};
 use super::settings::ReconSettings;
 use super::words::{LINE_BY_ID, ORDER_BY_ID, ORDER_NAMED};
-use crate::model::{PaymentStatus, SettlementLine, ShopOrder};
+use crate::model::PaymentStatus;
 use crate::msg;
 use crate::time::Moment;
 use crate::words::Arg;
@@ -29,16 +29,16 @@ pub(super) fn money_moved(status: PaymentStatus) -> bool {
 
 /// What the buyer paid, in the buyer's currency: the local amount, or for files with a single
 /// amount column, the gross amount in the settlement currency.
-pub(super) fn buyer_amount(line: &SettlementLine) -> (Option<Decimal>, Option<&str>) {
+pub(super) fn buyer_amount<'i>(inp: &'i Inputs, line: &Line) -> (Option<Decimal>, Option<&'i str>) {
     if line.local_amount.is_some() {
-        (line.local_amount, line.local_currency.as_deref())
+        (line.local_amount, inp.s(line.local_currency))
     } else {
-        (line.gross_amount, line.settlement_currency.as_deref())
+        (line.gross_amount, inp.s(line.settlement_currency))
     }
 }
 
 /// When the buyer paid: the PSP's approval time, else the line's creation time.
-pub(super) fn paid_moment(line: &SettlementLine) -> Option<Moment> {
+pub(super) fn paid_moment(line: &Line) -> Option<Moment> {
     line.approved_at.or(line.created_at)
 }
 
@@ -63,8 +63,9 @@ pub(super) struct Expiry {
 /// without a time means the voucher is good through that whole day. `None` when the order has
 /// no creation time and no file gives an expiry.
 pub(super) fn voucher_expiry(
-    order: &ShopOrder,
-    line: Option<&SettlementLine>,
+    inp: &Inputs,
+    order: &Order,
+    line: Option<&Line>,
     settings: &ReconSettings,
 ) -> Option<Expiry> {
     let zone = settings.zone;
@@ -76,8 +77,8 @@ pub(super) fn voucher_expiry(
     }
     let created = order.created_at?.to_utc(zone);
     let hours = match line {
-        Some(l) => settings.validity_hours_for(Some(l.psp.as_str())),
-        None => validity_for_method(order.payment_method.as_deref(), settings),
+        Some(l) => settings.validity_hours_for(Some(inp.str(l.psp))),
+        None => validity_for_method(inp.s(order.payment_method), settings),
     };
     let hours = TimeDelta::try_hours(hours)?;
     let at = created.checked_add_signed(hours)?;
@@ -126,12 +127,10 @@ pub(super) fn end_of(moment: &Moment, zone: Tz) -> DateTime<Utc> {
 }
 
 /// `order #1001`, `order 5551234`, or `order (id 7)`.
-pub(super) fn order_label(o: &OrderIn) -> Arg {
-    let order = &o.order;
-    match order
-        .order_name
-        .as_deref()
-        .or(order.shop_order_id.as_deref())
+pub(super) fn order_label(inp: &Inputs, o: &Order) -> Arg {
+    match inp
+        .s(o.order_name)
+        .or(inp.s(o.shop_order_id))
         .map(str::trim)
         .filter(|k| !k.is_empty())
     {
@@ -141,12 +140,11 @@ pub(super) fn order_label(o: &OrderIn) -> Arg {
 }
 
 /// The PSP's id of the line, else the merchant's reference, else `line <id>`.
-pub(super) fn line_label(l: &LineIn) -> Arg {
-    let line = &l.line;
+pub(super) fn line_label(inp: &Inputs, l: &Line) -> Arg {
     [
-        line.psp_txn_id.as_deref(),
-        line.merchant_ref.as_deref(),
-        line.psp_order_id.as_deref(),
+        inp.s(l.psp_txn_id),
+        inp.s(l.merchant_ref),
+        inp.s(l.psp_order_id),
     ]
     .into_iter()
     .flatten()

@@ -2,7 +2,7 @@
 //! the order a key belongs to, and the one-edit test behind suggestions. It never decides a
 //! case; it only answers "which orders does this key name".
 
-use crate::model::{SettlementLine, ShopOrder};
+use super::input::Inputs;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -10,9 +10,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Shortest key (in characters) a one-edit suggestion may rest on: below this, one edit away
 /// from some order is too likely by chance.
 pub(super) const MIN_SUGGEST_KEY_CHARS: usize = 4;
-
-/// A key shared by two or more orders (its list lives in [`KeyIndex::shared`]).
-pub(super) const SHARED: u32 = u32::MAX;
 
 /// The key with its decoration removed: trimmed, one leading `#` dropped, trimmed again.
 fn strip(raw: &str) -> Option<&str> {
@@ -43,25 +40,6 @@ pub(super) fn normalize_into<'b>(raw: &str, buf: &'b mut String) -> Option<&'b s
         buf.push_str(&t.to_lowercase());
     }
     Some(buf.as_str())
-}
-
-/// The identifiers an order is known by, in a fixed order (bit `i` of a mask is slot `i`).
-pub(super) fn order_identifiers(order: &ShopOrder) -> [Option<&str>; 4] {
-    [
-        order.order_name.as_deref(),
-        order.shop_order_id.as_deref(),
-        order.payment_reference.as_deref(),
-        order.payment_id.as_deref(),
-    ]
-}
-
-/// The identifiers a settlement line quotes, in a fixed order (bit `i` of a mask is slot `i`).
-pub(super) fn line_identifiers(line: &SettlementLine) -> [Option<&str>; 3] {
-    [
-        line.merchant_ref.as_deref(),
-        line.psp_txn_id.as_deref(),
-        line.psp_order_id.as_deref(),
-    ]
 }
 
 /// Whether two normalized keys are exactly one edit apart: one character inserted, deleted,
@@ -167,66 +145,170 @@ impl Hasher for KeyHasher {
 
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
-/// Every normalized order key, with the order it belongs to, or [`SHARED`] when it names
-/// several (their indices, sorted, in `shared`).
+/// The hash of a normalized key, as the key index and the suggestion search compute it.
+#[inline]
+pub(super) fn key_hash(key: &str) -> u64 {
+    let mut h = KeyHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// Whether `raw` normalizes to `key` (already normalized), without allocating for ASCII.
+fn normalizes_to(raw: &str, key: &str) -> bool {
+    match strip(raw) {
+        None => false,
+        Some(t) if t.is_ascii() => t.len() == key.len() && t.eq_ignore_ascii_case(key),
+        Some(_) => normalize_key(raw).is_some_and(|k| k == key),
+    }
+}
+
+/// A hash that several orders' keys share: look the key up in [`KeyIndex::exact`].
+const EXACT: u32 = u32::MAX;
+
+/// Every normalized order key and the order it names, held by hash: a million orders quote
+/// four million identifiers, and a map of strings would cost a quarter of a gigabyte and a
+/// string comparison at every probe. A hash names one order and which of its identifiers
+/// (checked against the key at lookup, so two keys with one hash never match by accident);
+/// a key that names several orders, and any hash two different keys share, are kept by the
+/// key itself in `exact`.
 pub(super) struct KeyIndex<'a> {
-    pub map: FastMap<Cow<'a, str>, u32>,
-    pub shared: FastMap<Cow<'a, str>, Vec<u32>>,
+    inputs: &'a Inputs,
+    /// The index cut by hash, one piece per core, each built on its own core.
+    shards: Vec<Shard<'a>>,
+}
+
+#[derive(Default)]
+struct Shard<'a> {
+    /// Key hash -> `order index << 2 | identifier slot`, or [`EXACT`].
+    map: FastMap<u64, u32>,
+    /// The keys behind [`EXACT`] hashes with their orders (sorted, distinct).
+    exact: FastMap<Cow<'a, str>, Vec<u32>>,
+}
+
+/// Below this many orders, one thread builds the index.
+const PARALLEL_FROM: usize = 50_000;
+
+/// Which shard holds a hash (bits the maps themselves do not index by).
+#[inline]
+fn shard_of(hash: u64, shards: usize) -> usize {
+    ((hash >> 32) as usize) % shards
 }
 
 impl<'a> KeyIndex<'a> {
-    pub fn build(orders: impl ExactSizeIterator<Item = &'a ShopOrder>) -> KeyIndex<'a> {
-        let mut index = KeyIndex {
-            map: FastMap::default(),
-            shared: FastMap::default(),
-        };
-        index.map.reserve(orders.len() * 2);
-        for (i, order) in orders.enumerate() {
-            let i = i as u32;
-            for raw in order_identifiers(order).into_iter().flatten() {
-                let Some(key) = normalize_key(raw) else {
-                    continue;
-                };
-                match index.map.get_mut(key.as_ref()) {
-                    None => {
-                        index.map.insert(key, i);
+    pub fn build(inputs: &'a Inputs) -> KeyIndex<'a> {
+        let shards = super::par::threads_for(inputs.orders.len(), PARALLEL_FROM);
+        let keys: usize = inputs
+            .orders
+            .iter()
+            .map(|o| {
+                inputs
+                    .order_identifiers(o)
+                    .iter()
+                    .filter(|k| k.is_some())
+                    .count()
+            })
+            .sum();
+        let build = |me: usize| -> Shard<'a> {
+            let mut shard = Shard::default();
+            shard.map.reserve(keys / shards + keys / (shards * 16));
+            let mut buf = String::with_capacity(64);
+            for (i, order) in inputs.orders.iter().enumerate() {
+                let i = i as u32;
+                for (slot, raw) in inputs.order_identifiers(order).into_iter().enumerate() {
+                    let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
+                        continue;
+                    };
+                    let hash = key_hash(key);
+                    if shard_of(hash, shards) != me {
+                        continue;
                     }
-                    Some(owner) if *owner == i => {}
-                    Some(owner) if *owner == SHARED => {
-                        if let Some(list) = index.shared.get_mut(key.as_ref()) {
-                            list.push(i);
-                        }
-                    }
-                    Some(owner) => {
-                        let first = *owner;
-                        *owner = SHARED;
-                        index.shared.insert(key, vec![first, i]);
+                    // Only a key that goes to the exact map is kept as a string.
+                    if let Some(raw) = raw {
+                        shard.insert(inputs, hash, raw, i, slot);
                     }
                 }
             }
-        }
-        for list in index.shared.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
-        index
+            for list in shard.exact.values_mut() {
+                list.sort_unstable();
+                list.dedup();
+            }
+            shard
+        };
+        let shards = if shards == 1 {
+            vec![build(0)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..shards)
+                    .map(|me| scope.spawn(move || build(me)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| match h.join() {
+                        Ok(shard) => shard,
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    })
+                    .collect()
+            })
+        };
+        KeyIndex { inputs, shards }
     }
 
     /// Pushes the orders `key` names onto `hits`; whether it named any.
     #[inline]
     pub fn lookup(&self, key: &str, hits: &mut Vec<u32>) -> bool {
-        match self.map.get(key) {
+        let hash = key_hash(key);
+        let shard = &self.shards[shard_of(hash, self.shards.len())];
+        match shard.map.get(&hash) {
             None => false,
-            Some(&SHARED) => {
-                if let Some(list) = self.shared.get(key) {
+            Some(&EXACT) => match shard.exact.get(key) {
+                Some(list) => {
                     hits.extend_from_slice(list);
+                    true
                 }
-                true
-            }
+                None => false,
+            },
             Some(&owner) => {
-                hits.push(owner);
-                true
+                let (order, slot) = (owner >> 2, (owner & 3) as usize);
+                let ids = self
+                    .inputs
+                    .order_identifiers(&self.inputs.orders[order as usize]);
+                if ids[slot].is_some_and(|raw| normalizes_to(raw, key)) {
+                    hits.push(order);
+                    true
+                } else {
+                    false
+                }
             }
+        }
+    }
+}
+
+impl<'a> Shard<'a> {
+    fn insert(&mut self, inputs: &'a Inputs, hash: u64, raw: &'a str, i: u32, slot: usize) {
+        let owner = match self.map.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i << 2 | slot as u32);
+                return;
+            }
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let owner = *o.get();
+                if owner != EXACT {
+                    o.insert(EXACT);
+                }
+                owner
+            }
+        };
+        if owner != EXACT {
+            // The first order with this hash moves to the exact map, under its own key.
+            let (first, first_slot) = (owner >> 2, (owner & 3) as usize);
+            let first_key = inputs.order_identifiers(&inputs.orders[first as usize])[first_slot]
+                .and_then(normalize_key);
+            if let Some(k) = first_key {
+                self.exact.entry(k).or_default().push(first);
+            }
+        }
+        if let Some(key) = normalize_key(raw) {
+            self.exact.entry(key).or_default().push(i);
         }
     }
 }

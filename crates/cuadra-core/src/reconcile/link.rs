@@ -2,8 +2,8 @@
 //! belongs to it; a line whose keys name two or more orders is ambiguous and belongs to none
 //! (it is flagged, never guessed); a line naming no order is unlinked. Owns no statuses.
 
-use super::case::{LineIn, OrderIn};
-use super::keys::{line_identifiers, normalize_into, KeyIndex};
+use super::input::{Inputs, Line};
+use super::keys::{normalize_into, KeyIndex};
 
 pub(super) const UNLINKED: u32 = u32::MAX;
 pub(super) const AMBIGUOUS: u32 = u32::MAX - 1;
@@ -29,35 +29,81 @@ impl Links {
     }
 }
 
-pub(super) fn link(orders: &[OrderIn], lines: &[LineIn]) -> Links {
-    let index = KeyIndex::build(orders.iter().map(|o| &o.order));
+/// Below this many lines, one thread looks them all up.
+const PARALLEL_FROM: usize = 50_000;
+
+pub(super) fn link(inputs: &Inputs) -> Links {
+    let (orders, lines) = (&inputs.orders, &inputs.lines);
+    let index = KeyIndex::build(inputs);
+    // The index is read-only from here: the lines are looked up on every core, in fixed
+    // pieces concatenated in order.
+    let threads = super::par::threads_for(lines.len(), PARALLEL_FROM);
+    let pieces: Vec<(usize, &[Line])> = if threads < 2 || lines.is_empty() {
+        vec![(0, &lines[..])]
+    } else {
+        let size = lines.len().div_ceil(threads);
+        lines
+            .chunks(size)
+            .enumerate()
+            .map(|(i, part)| (i * size, part))
+            .collect()
+    };
+    let look = |(first, part): (usize, &[Line])| {
+        let mut line_order = Vec::with_capacity(part.len());
+        let mut line_key_mask = Vec::with_capacity(part.len());
+        let mut ambiguous = Vec::new();
+        let mut buf = String::with_capacity(64);
+        let mut hits: Vec<u32> = Vec::with_capacity(8);
+        for (i, l) in part.iter().enumerate() {
+            hits.clear();
+            let mut mask = 0u8;
+            for (slot, raw) in inputs.line_identifiers(l).into_iter().enumerate() {
+                let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
+                    continue;
+                };
+                if index.lookup(key, &mut hits) {
+                    mask |= 1 << slot;
+                }
+            }
+            hits.sort_unstable();
+            hits.dedup();
+            line_key_mask.push(mask);
+            line_order.push(match hits.len() {
+                0 => UNLINKED,
+                1 => hits[0],
+                _ => {
+                    ambiguous.push(((first + i) as u32, hits.clone()));
+                    AMBIGUOUS
+                }
+            });
+        }
+        (line_order, line_key_mask, ambiguous)
+    };
+    let parts: Vec<_> = if pieces.len() == 1 {
+        pieces.into_iter().map(look).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = pieces
+                .into_iter()
+                .map(|piece| scope.spawn(move || look(piece)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| match h.join() {
+                    Ok(part) => part,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        })
+    };
+    drop(index);
     let mut line_order = Vec::with_capacity(lines.len());
     let mut line_key_mask = Vec::with_capacity(lines.len());
     let mut ambiguous = Vec::new();
-    let mut buf = String::with_capacity(64);
-    let mut hits: Vec<u32> = Vec::with_capacity(8);
-    for (li, l) in lines.iter().enumerate() {
-        hits.clear();
-        let mut mask = 0u8;
-        for (slot, raw) in line_identifiers(&l.line).into_iter().enumerate() {
-            let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
-                continue;
-            };
-            if index.lookup(key, &mut hits) {
-                mask |= 1 << slot;
-            }
-        }
-        hits.sort_unstable();
-        hits.dedup();
-        line_key_mask.push(mask);
-        line_order.push(match hits.len() {
-            0 => UNLINKED,
-            1 => hits[0],
-            _ => {
-                ambiguous.push((li as u32, hits.clone()));
-                AMBIGUOUS
-            }
-        });
+    for (order, mask, amb) in parts {
+        line_order.extend(order);
+        line_key_mask.extend(mask);
+        ambiguous.extend(amb);
     }
 
     let (order_start, order_lines) = index_by_order(orders.len(), lines, &line_order);
@@ -73,7 +119,7 @@ pub(super) fn link(orders: &[OrderIn], lines: &[LineIn]) -> Links {
 /// The lines of each order as a compressed table (see [`Links::lines_of`]), from `line_order`.
 pub(super) fn index_by_order(
     orders: usize,
-    lines: &[LineIn],
+    lines: &[Line],
     line_order: &[u32],
 ) -> (Vec<u32>, Vec<u32>) {
     let n = orders;

@@ -1,8 +1,9 @@
 //! Reading a workspace's settlement lines, the current state of its orders and its matching
 //! settings into the engine's inputs. Read-only: cases are not stored yet (see the module docs).
 
-use super::{LineIn, OrderIn, ReconSettings};
-use crate::model::{OrderStatus, PaymentStatus, RowType, SettlementLine, ShopOrder};
+use super::input::{Inputs, Line, Order};
+use super::ReconSettings;
+use crate::model::{OrderStatus, PaymentStatus, RowType};
 use crate::store::{StoreError, Workspace};
 use crate::time::{parse_zone, Moment};
 use rusqlite::Row;
@@ -17,31 +18,35 @@ fn corrupt(what: &str, text: &str) -> rusqlite::Error {
     )
 }
 
+fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    r.get_ref(i)?
+        .as_str_or_null()
+        .map_err(rusqlite::Error::from)
+}
+
 fn decimal(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Decimal>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|t| t.parse::<Decimal>().map_err(|_| corrupt("amount", &t)))
+    text(r, i)?
+        .map(|t| t.parse::<Decimal>().map_err(|_| corrupt("amount", t)))
         .transpose()
 }
 
 fn moment(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Moment>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|t| Moment::from_storage(&t).map_err(|_| corrupt("time", &t)))
+    text(r, i)?
+        .map(|t| Moment::from_storage(t).map_err(|_| corrupt("time", t)))
         .transpose()
 }
 
 impl Workspace {
     /// Every settlement line and the current snapshot of every order, in id order, with what the
-    /// engine reads (free-text and unused columns are left empty).
-    pub fn recon_inputs(&self) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
+    /// engine reads (free-text and unused columns are left out).
+    pub fn recon_inputs(&self) -> Result<Inputs, StoreError> {
         recon_inputs_where(self.conn(), None)
     }
 }
 
 /// Every settlement line and the current snapshot of every order, read on `conn` (inside the
 /// caller's transaction).
-pub fn recon_inputs_all(
-    conn: &rusqlite::Connection,
-) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
+pub fn recon_inputs_all(conn: &rusqlite::Connection) -> Result<Inputs, StoreError> {
     recon_inputs_where(conn, None)
 }
 
@@ -50,136 +55,173 @@ pub fn recon_inputs_for(
     conn: &rusqlite::Connection,
     order_ids: &[i64],
     line_ids: &[i64],
-) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
+) -> Result<Inputs, StoreError> {
     recon_inputs_where(conn, Some((order_ids, line_ids)))
 }
 
-/// How many rows a load will read: the ids asked for, else the whole table.
-fn count(
+/// About how many rows a load will read: the ids asked for, else the table's highest id (rows
+/// are never deleted, so it is the count; `COUNT(*)` would read the whole table).
+fn capacity(
     conn: &rusqlite::Connection,
     table: &str,
     ids: Option<&[i64]>,
 ) -> Result<usize, StoreError> {
     Ok(match ids {
         Some(ids) => ids.len(),
-        None => conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
-            r.get::<_, i64>(0)
-        })? as usize,
+        None => conn
+            .query_row(
+                &format!("SELECT IFNULL(MAX(id), 0) FROM {table}"),
+                [],
+                |r| r.get::<_, i64>(0),
+            )?
+            .max(0) as usize,
     })
 }
+
+/// Text bytes a row holds on average (references, e-mail), to size the arena once.
+const TEXT_PER_ROW: usize = 48;
 
 fn recon_inputs_where(
     conn: &rusqlite::Connection,
     only: Option<(&[i64], &[i64])>,
-) -> Result<(Vec<OrderIn>, Vec<LineIn>), StoreError> {
-    {
-        let (line_where, order_where) = match only {
-            Some(_) => (
-                "WHERE id IN (SELECT value FROM json_each(?1))",
-                "WHERE o.id IN (SELECT value FROM json_each(?1))",
-            ),
-            None => ("", ""),
+) -> Result<Inputs, StoreError> {
+    let n_lines = capacity(conn, "settlement_lines", only.map(|o| o.1))?;
+    let n_orders = capacity(conn, "shop_orders", only.map(|o| o.0))?;
+    // A whole workspace is read on two connections at once, lines on one and orders on the
+    // other (each with a small page cache of its own). Callers that need the two reads to
+    // agree hold the write lock (a run does), so no import can land between them.
+    let path = conn.path().filter(|p| !p.is_empty());
+    if let (None, Some(path)) = (only, path) {
+        let open = || -> Result<rusqlite::Connection, StoreError> {
+            let c = rusqlite::Connection::open_with_flags(
+                path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            c.busy_timeout(std::time::Duration::from_secs(30))?;
+            Ok(c)
         };
-        // Only what the engine and the stored case read: a million lines and orders are held
-        // at once, and their free-text columns would double the memory.
-        let mut stmt = conn.prepare(&format!(
-            "SELECT id, psp, batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
-                payment_method, local_amount, local_currency, gross_amount, fee_amount,
-                tax_amount, net_amount, settlement_currency, created_at, approved_at, settled_at,
-                expires_at, payer_email
-             FROM settlement_lines {line_where} ORDER BY id"
-        ))?;
-        let json = |ids: &[i64]| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-        let line_params: Vec<String> = only.iter().map(|(_, l)| json(l)).collect();
-        let mut lines = Vec::with_capacity(count(conn, "settlement_lines", only.map(|o| o.1))?);
-        let rows = stmt.query_map(rusqlite::params_from_iter(line_params.iter()), |r| {
-            let row_type: String = r.get(3)?;
-            let status: String = r.get(4)?;
-            Ok(LineIn {
-                id: r.get(0)?,
-                line: SettlementLine {
-                    psp: r.get(1)?,
-                    batch_ref: r.get(2)?,
-                    row_type: RowType::parse(&row_type)
-                        .ok_or_else(|| corrupt("row type", &row_type))?,
-                    raw_row_type: None,
-                    status: PaymentStatus::parse(&status)
-                        .ok_or_else(|| corrupt("status", &status))?,
-                    raw_status: None,
-                    merchant_ref: r.get(5)?,
-                    psp_txn_id: r.get(6)?,
-                    psp_order_id: r.get(7)?,
-                    payment_method: r.get(8)?,
-                    payment_type: None,
-                    local_amount: decimal(r, 9)?,
-                    local_currency: r.get(10)?,
-                    gross_amount: decimal(r, 11)?,
-                    fee_amount: decimal(r, 12)?,
-                    tax_amount: decimal(r, 13)?,
-                    net_amount: decimal(r, 14)?,
-                    settlement_currency: r.get(15)?,
-                    fx_rate: None,
-                    created_at: moment(r, 16)?,
-                    approved_at: moment(r, 17)?,
-                    settled_at: moment(r, 18)?,
-                    expires_at: moment(r, 19)?,
-                    payer_email: r.get(20)?,
-                    payer_document: None,
-                    description: None,
-                    tax_detail: None,
-                },
-            })
-        })?;
-        for line in rows {
-            lines.push(line?);
-        }
-        let mut stmt = conn.prepare(&format!(
-            "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.financial_status,
-                s.currency, s.total, s.refunded, s.created_at, s.paid_at, s.expires_at,
-                s.payment_method, s.payment_reference, s.payment_id, s.email, s.customer_name
-             FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
-             {order_where} ORDER BY o.id"
-        ))?;
-        let order_params: Vec<String> = only.iter().map(|(o, _)| json(o)).collect();
-        let mut orders = Vec::with_capacity(count(conn, "shop_orders", only.map(|o| o.0))?);
-        let rows = stmt.query_map(rusqlite::params_from_iter(order_params.iter()), |r| {
-            let status: String = r.get(4)?;
-            Ok(OrderIn {
-                id: r.get(0)?,
-                order: ShopOrder {
-                    platform: r.get(1)?,
-                    order_name: r.get(2)?,
-                    shop_order_id: r.get(3)?,
-                    financial_status: OrderStatus::parse(&status)
-                        .ok_or_else(|| corrupt("order status", &status))?,
-                    raw_status: None,
-                    currency: r.get(5)?,
-                    total: decimal(r, 6)?,
-                    subtotal: None,
-                    shipping: None,
-                    taxes: None,
-                    discount: None,
-                    refunded: decimal(r, 7)?,
-                    outstanding: None,
-                    created_at: moment(r, 8)?,
-                    paid_at: moment(r, 9)?,
-                    cancelled_at: None,
-                    expires_at: moment(r, 10)?,
-                    payment_method: r.get(11)?,
-                    payment_reference: r.get(12)?,
-                    payment_id: r.get(13)?,
-                    email: r.get(14)?,
-                    customer_name: r.get(15)?,
-                    // Line items do not decide a case; the detail view reads them itself.
-                    items: Vec::new(),
-                },
-            })
-        })?;
-        for order in rows {
-            orders.push(order?);
-        }
-        Ok((orders, lines))
+        let (lines, orders) = std::thread::scope(|scope| {
+            let orders = scope.spawn(|| -> Result<Inputs, StoreError> {
+                let mut inputs = Inputs::with_capacity(n_orders, 0, n_orders * TEXT_PER_ROW);
+                load_orders(&open()?, None, &mut inputs)?;
+                Ok(inputs)
+            });
+            let mut inputs = Inputs::with_capacity(0, n_lines, n_lines * TEXT_PER_ROW);
+            let lines = open().and_then(|c| load_lines(&c, None, &mut inputs).map(|()| inputs));
+            let orders = match orders.join() {
+                Ok(o) => o,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            (lines, orders)
+        });
+        let mut inputs = lines?;
+        inputs.append(orders?);
+        inputs.shrink_to_fit();
+        return Ok(inputs);
     }
+    let mut inputs = Inputs::with_capacity(n_orders, n_lines, (n_orders + n_lines) * TEXT_PER_ROW);
+    load_lines(conn, only.map(|o| o.1), &mut inputs)?;
+    load_orders(conn, only.map(|o| o.0), &mut inputs)?;
+    inputs.shrink_to_fit();
+    Ok(inputs)
+}
+
+fn json(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+/// Only what the engine and the stored case read, straight from SQLite's buffers into the
+/// arena: no `String` per cell.
+fn load_lines(
+    conn: &rusqlite::Connection,
+    only: Option<&[i64]>,
+    inputs: &mut Inputs,
+) -> Result<(), StoreError> {
+    let line_where = match only {
+        Some(_) => "WHERE id IN (SELECT value FROM json_each(?1))",
+        None => "",
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, psp, batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
+            payment_method, local_amount, local_currency, gross_amount, fee_amount,
+            tax_amount, net_amount, settlement_currency, created_at, approved_at, settled_at,
+            expires_at, payer_email
+         FROM settlement_lines {line_where} ORDER BY id"
+    ))?;
+    let line_params: Vec<String> = only.iter().map(|l| json(l)).collect();
+    let mut rows = stmt.query(rusqlite::params_from_iter(line_params.iter()))?;
+    while let Some(r) = rows.next()? {
+        let row_type = text(r, 3)?.unwrap_or("");
+        let status = text(r, 4)?.unwrap_or("");
+        let line = Line {
+            id: r.get(0)?,
+            psp: inputs.intern(text(r, 1)?.or(Some(""))),
+            batch_ref: inputs.intern(text(r, 2)?),
+            row_type: RowType::parse(row_type).ok_or_else(|| corrupt("row type", row_type))?,
+            status: PaymentStatus::parse(status).ok_or_else(|| corrupt("status", status))?,
+            merchant_ref: inputs.put(text(r, 5)?),
+            psp_txn_id: inputs.put(text(r, 6)?),
+            psp_order_id: inputs.put(text(r, 7)?),
+            payment_method: inputs.intern(text(r, 8)?),
+            local_amount: decimal(r, 9)?,
+            local_currency: inputs.intern(text(r, 10)?),
+            gross_amount: decimal(r, 11)?,
+            fee_amount: decimal(r, 12)?,
+            tax_amount: decimal(r, 13)?,
+            net_amount: decimal(r, 14)?,
+            settlement_currency: inputs.intern(text(r, 15)?),
+            created_at: moment(r, 16)?,
+            approved_at: moment(r, 17)?,
+            settled_at: moment(r, 18)?,
+            expires_at: moment(r, 19)?,
+            payer_email: inputs.put(text(r, 20)?),
+        };
+        inputs.lines.push(line);
+    }
+    Ok(())
+}
+
+fn load_orders(
+    conn: &rusqlite::Connection,
+    only: Option<&[i64]>,
+    inputs: &mut Inputs,
+) -> Result<(), StoreError> {
+    let order_where = match only {
+        Some(_) => "WHERE o.id IN (SELECT value FROM json_each(?1))",
+        None => "",
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.financial_status,
+            s.currency, s.total, s.created_at, s.paid_at, s.expires_at,
+            s.payment_method, s.payment_reference, s.payment_id, s.customer_name, s.email
+         FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
+         {order_where} ORDER BY o.id"
+    ))?;
+    let order_params: Vec<String> = only.iter().map(|o| json(o)).collect();
+    let mut rows = stmt.query(rusqlite::params_from_iter(order_params.iter()))?;
+    while let Some(r) = rows.next()? {
+        let status = text(r, 4)?.unwrap_or("");
+        let order = Order {
+            id: r.get(0)?,
+            platform: inputs.intern(text(r, 1)?.or(Some(""))),
+            order_name: inputs.put(text(r, 2)?),
+            shop_order_id: inputs.put(text(r, 3)?),
+            financial_status: OrderStatus::parse(status)
+                .ok_or_else(|| corrupt("order status", status))?,
+            currency: inputs.intern(text(r, 5)?),
+            total: decimal(r, 6)?,
+            created_at: moment(r, 7)?,
+            paid_at: moment(r, 8)?,
+            expires_at: moment(r, 9)?,
+            payment_method: inputs.intern(text(r, 10)?),
+            payment_reference: inputs.put(text(r, 11)?),
+            payment_id: inputs.put(text(r, 12)?),
+            customer: inputs.put(text(r, 13)?.or(text(r, 14)?)),
+        };
+        inputs.orders.push(order);
+    }
+    Ok(())
 }
 
 impl Workspace {

@@ -74,9 +74,11 @@ mod classify;
 mod explain;
 mod export;
 mod facts;
+mod input;
 mod keys;
 mod link;
 mod load;
+mod par;
 mod settings;
 mod suggest;
 #[cfg(test)]
@@ -85,6 +87,7 @@ pub mod words;
 
 pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
 pub use export::{neutralize, write_reconciliation_csv, RECONCILIATION_COLUMNS};
+pub use input::{Inputs, Line, Order, Text};
 pub use keys::normalize_key;
 pub use load::{recon_inputs_all, recon_inputs_for};
 pub use settings::ReconSettings;
@@ -94,9 +97,14 @@ use classify::{line_case, order_case, Alone, Cx};
 use facts::order_label;
 use keys::FastMap;
 use link::{AMBIGUOUS, HELD, UNLINKED};
+use std::cmp::Ordering;
 
 /// Below this many orders, threads cost more than they save.
 const PARALLEL_FROM: usize = 20_000;
+
+/// Cases are built and handed over this many at a time: memory holds one block of finished
+/// cases, never all of them.
+const BLOCK: usize = 1 << 15;
 
 /// Reconciles `orders` against `lines` as of `as_of`. Every order and every line lands in
 /// exactly one case; the result is sorted by case key and identical for any input order.
@@ -127,13 +135,54 @@ pub fn reconcile_with(
     as_of: DateTime<Utc>,
     manual: &Manual,
 ) -> Vec<ReconCase> {
-    let mut links = link::link(orders, lines);
+    reconcile_inputs(&Inputs::from_parts(orders, lines), settings, as_of, manual)
+}
+
+/// [`reconcile_with`] on packed inputs, every case in one vector.
+pub fn reconcile_inputs(
+    inputs: &Inputs,
+    settings: &ReconSettings,
+    as_of: DateTime<Utc>,
+    manual: &Manual,
+) -> Vec<ReconCase> {
+    let mut cases = Vec::new();
+    let done: Result<(), std::convert::Infallible> =
+        reconcile_each(inputs, settings, as_of, manual, |c| {
+            cases.push(c);
+            Ok(())
+        });
+    match done {
+        Ok(()) => cases,
+        Err(never) => match never {},
+    }
+}
+
+/// Which case a slot of the run is: an order's, or a line's that belongs to no order.
+#[derive(Clone, Copy)]
+enum Slot {
+    Order(u32),
+    Line(u32),
+}
+
+/// Reconciles packed inputs and hands every case to `sink`, in case-key order, without holding
+/// them all: the run keeps its links, its suggestions and one key per case; each case is built
+/// when its turn comes (on every core, a block at a time) and is the sink's from then on.
+/// Stops at the sink's first error.
+pub fn reconcile_each<E>(
+    inputs: &Inputs,
+    settings: &ReconSettings,
+    as_of: DateTime<Utc>,
+    manual: &Manual,
+    mut sink: impl FnMut(ReconCase) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut links = link::link(inputs);
     if !manual.link.is_empty() || !manual.hold.is_empty() {
-        apply_manual(&mut links, orders, lines, manual);
+        apply_manual(&mut links, inputs, manual);
     }
     let cx = Cx {
-        orders,
-        lines,
+        inp: inputs,
+        orders: &inputs.orders,
+        lines: &inputs.lines,
         settings,
         as_of,
         tol: settings.tolerance_abs(),
@@ -148,74 +197,146 @@ pub fn reconcile_with(
             strays.entry(oi).or_default().push(*li);
         }
     }
-    let mut suggested_line = vec![false; lines.len()];
+    let mut suggested_line = vec![false; inputs.lines.len()];
     for s in suggestions.by_order.values() {
         suggested_line[s.line as usize] = true;
     }
-
-    // Order cases are independent of each other: build them on the available cores, in
-    // fixed chunks, so the concatenated result is the same as a sequential run.
-    let build = |oi: usize| {
-        let oi32 = oi as u32;
-        let stray = strays.get(&oi32).map_or(&[][..], Vec::as_slice);
-        order_case(&cx, oi, suggestions.by_order.get(&oi32), stray)
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let mut cases: Vec<ReconCase> = if threads < 2 || orders.len() < PARALLEL_FROM {
-        (0..orders.len()).map(build).collect()
-    } else {
-        let chunk = orders.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..orders.len())
-                .step_by(chunk)
-                .map(|start| {
-                    let end = (start + chunk).min(orders.len());
-                    scope.spawn(move || (start..end).map(build).collect::<Vec<_>>())
-                })
-                .collect();
-            let mut all = Vec::with_capacity(orders.len() + lines.len() / 16);
-            for handle in handles {
-                match handle.join() {
-                    Ok(part) => all.extend(part),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            all
-        })
-    };
-    let labels = |named: &[u32]| -> Vec<crate::words::Arg> {
-        let mut v: Vec<&OrderIn> = named.iter().map(|&oi| &orders[oi as usize]).collect();
-        v.sort_by_key(|o| o.id);
-        v.into_iter().map(order_label).collect()
-    };
     let ambiguous: FastMap<u32, &Vec<u32>> =
         links.ambiguous.iter().map(|(li, o)| (*li, o)).collect();
+
+    // Every case's key, sorted; the cases themselves come later, a block at a time.
+    let mut slots: Vec<(Box<str>, Slot)> =
+        Vec::with_capacity(inputs.orders.len() + inputs.lines.len() / 8);
+    for (oi, o) in inputs.orders.iter().enumerate() {
+        slots.push((
+            classify::order_case_key(inputs, o).into(),
+            Slot::Order(oi as u32),
+        ));
+    }
     for (li, &target) in links.line_order.iter().enumerate() {
         if (target != UNLINKED && target != AMBIGUOUS && target != HELD) || suggested_line[li] {
             continue;
         }
-        let li32 = li as u32;
-        let why = if let Some(named) = ambiguous.get(&li32) {
-            Alone::Ambiguous(labels(named))
-        } else if let Some(named) = suggestions.not_unique.get(&li32) {
-            Alone::Tied(labels(named))
-        } else {
-            Alone::NoOrder
-        };
-        cases.push(line_case(&cx, li, why));
+        let l = &inputs.lines[li];
+        slots.push((
+            classify::line_case_key(inputs, l).into(),
+            Slot::Line(li as u32),
+        ));
     }
-    finish(cases)
+    let members = |slot: Slot| -> (Option<i64>, Vec<i64>) {
+        match slot {
+            Slot::Order(oi) => {
+                let mut ids: Vec<i64> = links
+                    .lines_of(oi as usize)
+                    .iter()
+                    .map(|&li| inputs.lines[li as usize].id)
+                    .collect();
+                if let Some(s) = suggestions.by_order.get(&oi) {
+                    ids.push(inputs.lines[s.line as usize].id);
+                    ids.sort_unstable();
+                }
+                (Some(inputs.orders[oi as usize].id), ids)
+            }
+            Slot::Line(li) => (None, vec![inputs.lines[li as usize].id]),
+        }
+    };
+    let by_key = |a: &(Box<str>, Slot), b: &(Box<str>, Slot)| -> Ordering {
+        a.0.cmp(&b.0).then_with(|| members(a.1).cmp(&members(b.1)))
+    };
+    slots.sort_unstable_by(by_key);
+    // Two cases with one key (two stores with the same platform and order name) both get
+    // `:<id>` suffixes.
+    let mut clash = false;
+    let mut i = 0;
+    while i < slots.len() {
+        let mut j = i + 1;
+        while j < slots.len() && slots[j].0 == slots[i].0 {
+            j += 1;
+        }
+        if j - i > 1 {
+            clash = true;
+            for slot in &mut slots[i..j] {
+                let (order, lines) = members(slot.1);
+                let id = order.or(lines.first().copied()).unwrap_or(0);
+                slot.0 = format!("{}:{id}", slot.0).into();
+            }
+        }
+        i = j;
+    }
+    if clash {
+        slots.sort_unstable_by(by_key);
+    }
+
+    let labels = |named: &[u32]| -> Vec<crate::words::Arg> {
+        let mut v: Vec<&Order> = named
+            .iter()
+            .map(|&oi| &inputs.orders[oi as usize])
+            .collect();
+        v.sort_by_key(|o| o.id);
+        v.into_iter().map(|o| order_label(inputs, o)).collect()
+    };
+    let build = |(key, slot): &(Box<str>, Slot)| -> ReconCase {
+        let mut case = match *slot {
+            Slot::Order(oi) => {
+                let stray = strays.get(&oi).map_or(&[][..], Vec::as_slice);
+                order_case(&cx, oi as usize, suggestions.by_order.get(&oi), stray)
+            }
+            Slot::Line(li) => {
+                let why = if let Some(named) = ambiguous.get(&li) {
+                    Alone::Ambiguous(labels(named))
+                } else if let Some(named) = suggestions.not_unique.get(&li) {
+                    Alone::Tied(labels(named))
+                } else {
+                    Alone::NoOrder
+                };
+                line_case(&cx, li as usize, why)
+            }
+        };
+        case.key = key.to_string();
+        case
+    };
+
+    let threads = par::threads_for(inputs.orders.len(), PARALLEL_FROM);
+    if threads < 2 {
+        for slot in &slots {
+            sink(build(slot))?;
+        }
+        return Ok(());
+    }
+    // Cases are independent of each other: each block is cut in one piece per core, and the
+    // pieces are handed over in order, so the result is the same as a sequential run.
+    for block in slots.chunks(BLOCK) {
+        let piece = block.len().div_ceil(threads);
+        let built: Vec<Vec<ReconCase>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = block
+                .chunks(piece)
+                .map(|part| scope.spawn(|| part.iter().map(build).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| match h.join() {
+                    Ok(part) => part,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        });
+        for case in built.into_iter().flatten() {
+            sink(case)?;
+        }
+    }
+    Ok(())
 }
 
 /// Overrides the key links with the manual ones and rebuilds the per-order index.
-fn apply_manual(links: &mut link::Links, orders: &[OrderIn], lines: &[LineIn], manual: &Manual) {
-    let order_index: FastMap<i64, u32> = orders
+fn apply_manual(links: &mut link::Links, inputs: &Inputs, manual: &Manual) {
+    let order_index: FastMap<i64, u32> = inputs
+        .orders
         .iter()
         .enumerate()
         .map(|(i, o)| (o.id, i as u32))
         .collect();
     let mut changed: Vec<u32> = Vec::new();
-    for (li, l) in lines.iter().enumerate() {
+    for (li, l) in inputs.lines.iter().enumerate() {
         let target = if let Some(order_id) = manual.link.get(&l.id) {
             match order_index.get(order_id) {
                 Some(&oi) => oi,
@@ -235,57 +356,8 @@ fn apply_manual(links: &mut link::Links, orders: &[OrderIn], lines: &[LineIn], m
     links
         .ambiguous
         .retain(|(li, _)| changed.binary_search(li).is_err());
-    let (start, by_order) = link::index_by_order(orders.len(), lines, &links.line_order);
+    let (start, by_order) =
+        link::index_by_order(inputs.orders.len(), &inputs.lines, &links.line_order);
     links.order_start = start;
     links.order_lines = by_order;
-}
-
-/// Makes case keys unique (two orders with the same platform and key, e.g. two stores, get
-/// `:<id>` suffixes) and sorts by key.
-fn finish(mut cases: Vec<ReconCase>) -> Vec<ReconCase> {
-    let by_key = |a: &ReconCase, b: &ReconCase| {
-        a.key
-            .cmp(&b.key)
-            .then(a.order_id.cmp(&b.order_id))
-            .then(a.line_ids.cmp(&b.line_ids))
-    };
-    cases = sorted(cases, by_key);
-    let mut clash = false;
-    let mut i = 0;
-    while i < cases.len() {
-        let mut j = i + 1;
-        while j < cases.len() && cases[j].key == cases[i].key {
-            j += 1;
-        }
-        if j - i > 1 {
-            clash = true;
-            for case in &mut cases[i..j] {
-                let id = case
-                    .order_id
-                    .or(case.line_ids.first().copied())
-                    .unwrap_or(0);
-                case.key = format!("{}:{id}", case.key);
-            }
-        }
-        i = j;
-    }
-    if clash {
-        cases = sorted(cases, by_key);
-    }
-    cases
-}
-
-/// Sorts by moving indices, not the cases: a case is a few hundred bytes, and a million of
-/// them swapped around by a sort costs more than the comparisons.
-fn sorted(
-    cases: Vec<ReconCase>,
-    by: impl Fn(&ReconCase, &ReconCase) -> std::cmp::Ordering,
-) -> Vec<ReconCase> {
-    let mut order: Vec<u32> = (0..cases.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| by(&cases[a as usize], &cases[b as usize]));
-    let mut slots: Vec<Option<ReconCase>> = cases.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&i| slots[i as usize].take())
-        .collect()
 }

@@ -6,13 +6,10 @@
 //! at most one order and an order gets at most one line; when the best choice is not unique,
 //! nothing is suggested (never guess). Suggestions wait for a person; they are never matches.
 
-use super::case::OrderIn;
 use super::classify::Cx;
 use super::facts::{buyer_amount, money_moved, paid_moment, voucher_expiry};
-use super::keys::{
-    line_identifiers, normalize_key, one_edit_apart, order_identifiers, FastMap,
-    MIN_SUGGEST_KEY_CHARS,
-};
+use super::input::Order;
+use super::keys::{key_hash, normalize_key, one_edit_apart, FastMap, MIN_SUGGEST_KEY_CHARS};
 use super::link::UNLINKED;
 use crate::model::RowType;
 use chrono::{DateTime, Utc};
@@ -51,7 +48,7 @@ fn long_keys<'s>(ids: impl IntoIterator<Item = Option<&'s str>>) -> Vec<String> 
 /// looking for a payment.
 fn has_money_line(cx: &Cx, oi: usize) -> bool {
     cx.links.lines_of(oi).iter().any(|&li| {
-        let line = &cx.lines[li as usize].line;
+        let line = &cx.lines[li as usize];
         money_moved(line.status)
             && matches!(
                 line.row_type,
@@ -81,18 +78,48 @@ struct Candidate {
     keys: Vec<String>,
 }
 
-/// Calls `each` with `key` and every string one character shorter than it (one deletion).
-/// Two keys one edit apart (substitution, adjacent swap, insertion or deletion) always share
-/// one of these variants, so an index of them finds near keys without comparing all pairs.
-fn with_variants(key: &str, buf: &mut String, mut each: impl FnMut(&str)) {
-    each(key);
+/// Calls `each` with the hash of `key` and of every string one character shorter than it (one
+/// deletion). Two keys one edit apart (substitution, adjacent swap, insertion or deletion)
+/// always share one of these variants, so an index of them finds near keys without comparing
+/// all pairs. Only hashes are kept: two variants that share a hash by chance only add a
+/// candidate, which the exact one-edit test then turns down.
+fn with_variants(key: &str, buf: &mut String, mut each: impl FnMut(u64)) {
+    each(key_hash(key));
     for (at, c) in key.char_indices() {
         buf.clear();
         buf.push_str(&key[..at]);
         buf.push_str(&key[at + c.len_utf8()..]);
-        each(buf);
+        each(key_hash(buf));
     }
 }
+
+/// Candidates by variant hash: `head[hash]` is the first entry of a chain in `next`.
+#[derive(Default)]
+struct Variants {
+    head: FastMap<u64, u32>,
+    /// (candidate, next entry or `u32::MAX`).
+    chain: Vec<(u32, u32)>,
+}
+
+impl Variants {
+    fn add(&mut self, hash: u64, candidate: u32) {
+        let at = self.chain.len() as u32;
+        let next = self.head.insert(hash, at).unwrap_or(u32::MAX);
+        self.chain.push((candidate, next));
+    }
+
+    fn each(&self, hash: u64, mut f: impl FnMut(u32)) {
+        let mut at = self.head.get(&hash).copied().unwrap_or(u32::MAX);
+        while at != u32::MAX {
+            let (candidate, next) = self.chain[at as usize];
+            f(candidate);
+            at = next;
+        }
+    }
+}
+
+/// Below this many orders, one thread looks for their near payments.
+const PARALLEL_FROM: usize = 20_000;
 
 pub(super) fn suggest(cx: &Cx) -> Suggestions {
     let mut out = Suggestions::default();
@@ -101,18 +128,18 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
     let mut candidates: Vec<Candidate> = Vec::new();
     for (li, l) in cx.lines.iter().enumerate() {
         if cx.links.line_order[li] != UNLINKED
-            || l.line.row_type != RowType::Payment
-            || !money_moved(l.line.status)
+            || l.row_type != RowType::Payment
+            || !money_moved(l.status)
         {
             continue;
         }
-        let (Some(amount), Some(currency)) = buyer_amount(&l.line) else {
+        let (Some(amount), Some(currency)) = buyer_amount(cx.inp, l) else {
             continue;
         };
-        let Some(paid) = paid_moment(&l.line).map(|m| m.to_utc(zone)) else {
+        let Some(paid) = paid_moment(l).map(|m| m.to_utc(zone)) else {
             continue;
         };
-        let keys = long_keys(line_identifiers(&l.line));
+        let keys = long_keys(cx.inp.line_identifiers(l));
         if keys.is_empty() {
             continue;
         }
@@ -133,7 +160,7 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
     // Efecty amounts cluster on round figures, so the amount alone leaves thousands of
     // candidates; the variants leave a handful.
     let mut amounts: FastMap<&str, Vec<Decimal>> = FastMap::default();
-    let mut variants: FastMap<String, Vec<u32>> = FastMap::default();
+    let mut variants = Variants::default();
     let mut buf = String::new();
     for (ci, c) in candidates.iter().enumerate() {
         amounts
@@ -141,88 +168,111 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
             .or_default()
             .push(c.amount);
         for key in &c.keys {
-            with_variants(key, &mut buf, |v| match variants.get_mut(v) {
-                Some(list) => list.push(ci as u32),
-                None => {
-                    variants.insert(v.to_string(), vec![ci as u32]);
-                }
-            });
+            with_variants(key, &mut buf, |v| variants.add(v, ci as u32));
         }
     }
     for list in amounts.values_mut() {
         list.sort_unstable();
     }
 
-    let mut pairs: Vec<Pair> = Vec::new();
-    let mut currency_buf = String::new();
-    let mut near: Vec<u32> = Vec::new();
-    for (oi, o) in cx.orders.iter().enumerate() {
-        let order = &o.order;
-        let (Some(total), Some(currency)) = (order.total, order.currency.as_deref()) else {
-            continue;
-        };
-        currency_buf.clear();
-        currency_buf.push_str(currency.trim());
-        currency_buf.make_ascii_uppercase();
-        let Some(same_currency) = amounts.get(currency_buf.as_str()) else {
-            continue;
-        };
-        let (lo, hi) = (total - cx.tol, total + cx.tol);
-        let start = same_currency.partition_point(|a| *a < lo);
-        if same_currency.get(start).is_none_or(|a| *a > hi) || has_money_line(cx, oi) {
-            continue;
-        }
-        let order_keys = long_keys(order_identifiers(order));
-        near.clear();
-        for key in &order_keys {
-            with_variants(key, &mut buf, |v| {
-                if let Some(list) = variants.get(v) {
-                    near.extend_from_slice(list);
+    // Orders are looked at on every core, in fixed pieces concatenated in order (the pairs
+    // are sorted below anyway).
+    let near_pairs = |part: std::ops::Range<usize>| -> Vec<Pair> {
+        let mut pairs: Vec<Pair> = Vec::new();
+        let mut buf = String::new();
+        let mut currency_buf = String::new();
+        let mut near: Vec<u32> = Vec::new();
+        for oi in part {
+            let order = &cx.orders[oi];
+            let (Some(total), Some(currency)) = (order.total, cx.inp.s(order.currency)) else {
+                continue;
+            };
+            if has_money_line(cx, oi) {
+                continue;
+            }
+            currency_buf.clear();
+            currency_buf.push_str(currency.trim());
+            currency_buf.make_ascii_uppercase();
+            let Some(same_currency) = amounts.get(currency_buf.as_str()) else {
+                continue;
+            };
+            let (lo, hi) = (total - cx.tol, total + cx.tol);
+            let start = same_currency.partition_point(|a| *a < lo);
+            if same_currency.get(start).is_none_or(|a| *a > hi) {
+                continue;
+            }
+            let order_keys = long_keys(cx.inp.order_identifiers(order));
+            near.clear();
+            for key in &order_keys {
+                with_variants(key, &mut buf, |v| variants.each(v, |c| near.push(c)));
+            }
+            if near.is_empty() {
+                continue;
+            }
+            near.sort_unstable();
+            near.dedup();
+            let created = order.created_at.map(|m| m.to_utc(zone));
+            for &ci in &near {
+                let c = &candidates[ci as usize];
+                if c.currency != currency_buf || c.amount < lo || c.amount > hi {
+                    continue;
                 }
-            });
-        }
-        if near.is_empty() {
-            continue;
-        }
-        near.sort_unstable();
-        near.dedup();
-        let created = order.created_at.map(|m| m.to_utc(zone));
-        for &ci in &near {
-            let c = &candidates[ci as usize];
-            if c.currency != currency_buf || c.amount < lo || c.amount > hi {
-                continue;
-            }
-            if created.is_some_and(|t| c.paid < t) {
-                continue;
-            }
-            let line = &cx.lines[c.line as usize].line;
-            if voucher_expiry(order, Some(line), cx.settings).is_some_and(|e| c.paid > e.at) {
-                continue;
-            }
-            let hit = order_keys.iter().find_map(|ok| {
-                c.keys
-                    .iter()
-                    .find(|lk| one_edit_apart(ok, lk))
-                    .map(|lk| (ok.clone(), lk.clone()))
-            });
-            if let Some((order_key, line_key)) = hit {
-                pairs.push(Pair {
-                    line: c.line,
-                    order: oi as u32,
-                    diff: (c.amount - total).abs(),
-                    order_key,
-                    line_key,
+                if created.is_some_and(|t| c.paid < t) {
+                    continue;
+                }
+                let line = &cx.lines[c.line as usize];
+                if voucher_expiry(cx.inp, order, Some(line), cx.settings)
+                    .is_some_and(|e| c.paid > e.at)
+                {
+                    continue;
+                }
+                let hit = order_keys.iter().find_map(|ok| {
+                    c.keys
+                        .iter()
+                        .find(|lk| one_edit_apart(ok, lk))
+                        .map(|lk| (ok.clone(), lk.clone()))
                 });
+                if let Some((order_key, line_key)) = hit {
+                    pairs.push(Pair {
+                        line: c.line,
+                        order: oi as u32,
+                        diff: (c.amount - total).abs(),
+                        order_key,
+                        line_key,
+                    });
+                }
             }
         }
-    }
+        pairs
+    };
+    let n = cx.orders.len();
+    let threads = super::par::threads_for(n, PARALLEL_FROM);
+    let mut pairs: Vec<Pair> = if threads < 2 || n == 0 {
+        near_pairs(0..n)
+    } else {
+        let size = n.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..n)
+                .step_by(size)
+                .map(|start| scope.spawn(move || near_pairs(start..(start + size).min(n))))
+                .collect();
+            let mut all = Vec::new();
+            for h in handles {
+                match h.join() {
+                    Ok(part) => all.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            all
+        })
+    };
     if pairs.is_empty() {
         return out;
     }
 
     let order_id = |oi: u32| cx.orders[oi as usize].id;
     let line_id = |li: u32| cx.lines[li as usize].id;
-    let sorted_orders = |mut v: Vec<u32>, orders: &[OrderIn]| {
+    let sorted_orders = |mut v: Vec<u32>, orders: &[Order]| {
         v.sort_by_key(|&oi| (orders[oi as usize].id, oi));
         v.dedup();
         v

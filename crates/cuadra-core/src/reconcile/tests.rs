@@ -893,4 +893,17 @@ proptest! {
         let after = reconcile(&o2, &l2, &settings, utc(AS_OF));
         prop_assert_eq!(before, after, "the input order must not change any case");
     }
+
+    #[test]
+    fn any_number_of_threads_gives_identical_cases((orders, lines, _seed) in world()) {
+        // Large inputs are indexed, linked, searched and built on every core; forcing the
+        // thread count on small ones runs those paths (shards, pieces, blocks) here.
+        let settings = ReconSettings::default();
+        let one = super::par::with_threads(1, || reconcile(&orders, &lines, &settings, utc(AS_OF)));
+        for n in [2, 3, 5] {
+            let many =
+                super::par::with_threads(n, || reconcile(&orders, &lines, &settings, utc(AS_OF)));
+            prop_assert_eq!(&one, &many, "{} threads must decide as one does", n);
+        }
+    }
 }

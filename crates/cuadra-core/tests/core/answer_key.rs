@@ -8,7 +8,7 @@
 use super::options;
 use chrono::Utc;
 use cuadra_core::ingest::{import_path, Outcome, Severity};
-use cuadra_core::reconcile::{reconcile, CaseStatus, ReconCase};
+use cuadra_core::reconcile::{reconcile_inputs, CaseStatus, Manual, ReconCase};
 use cuadra_core::store::Workspace;
 use cuadra_testkit::scenario::WrittenScenario;
 use cuadra_testkit::{Answer, Scenario, ScenarioPsp, ScenarioSpec, STATUSES};
@@ -90,12 +90,13 @@ fn run(spec: ScenarioSpec) -> Run {
     import_all(&mut ws, &scenario, &written);
 
     let settings = ws.recon_settings().unwrap();
-    let (orders, lines) = ws.recon_inputs().unwrap();
-    let cases = reconcile(
-        &orders,
-        &lines,
+    let inputs = ws.recon_inputs().unwrap();
+    let (orders, lines) = (&inputs.orders, &inputs.lines);
+    let cases = reconcile_inputs(
+        &inputs,
         &settings,
         scenario.as_of.with_timezone(&Utc),
+        &Manual::default(),
     );
 
     // Each order and each line sits in exactly one case.
@@ -157,13 +158,13 @@ fn run(spec: ScenarioSpec) -> Run {
             });
         }
     };
-    for o in &orders {
-        let name = o.order.order_name.as_deref().unwrap_or("");
+    for o in orders {
+        let name = inputs.str(o.order_name);
         check("order", name, &cases[case_of_order[&o.id]]);
     }
-    for l in &lines {
-        let id = l.line.psp_txn_id.as_deref().unwrap_or("");
-        check(l.line.row_type.as_str(), id, &cases[case_of_line[&l.id]]);
+    for l in lines {
+        let id = inputs.str(l.psp_txn_id);
+        check(l.row_type.as_str(), id, &cases[case_of_line[&l.id]]);
     }
     for a in &scenario.answers {
         if !answered.contains(&(a.kind, a.reference.as_str())) {

@@ -5,7 +5,7 @@
 use super::{now, TestWs};
 use chrono::{DateTime, TimeDelta, Utc};
 use cuadra_core::cases::{CaseFilter, CaseSort, SortKey};
-use cuadra_core::reconcile::reconcile;
+use cuadra_core::reconcile::{reconcile_inputs, Manual};
 use cuadra_core::review::{ActionKind, ActionRequest, ReviewError};
 
 fn as_of() -> DateTime<Utc> {
@@ -76,8 +76,8 @@ fn status(t: &TestWs, key: &str) -> (String, String, String) {
 fn a_run_stores_what_the_engine_decides_and_records_an_event() {
     let t = reconciled();
     let settings = t.ws.recon_settings().unwrap();
-    let (orders, lines) = t.ws.recon_inputs().unwrap();
-    let engine = reconcile(&orders, &lines, &settings, as_of());
+    let inputs = t.ws.recon_inputs().unwrap();
+    let engine = reconcile_inputs(&inputs, &settings, as_of(), &Manual::default());
     let (total, rows) =
         t.ws.list_cases(
             &CaseFilter::default(),

@@ -1,0 +1,30 @@
+//! How many threads a step of the engine uses: one for small inputs (threads cost more than
+//! they save), else one per core, up to eight. Every parallel step cuts its work in fixed
+//! pieces and joins them in order, so the result never depends on the count; tests force a
+//! count to check exactly that.
+
+#[cfg(test)]
+thread_local! {
+    static FORCED: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Threads for a step over `rows` rows that pays off from `from` rows.
+pub(super) fn threads_for(rows: usize, from: usize) -> usize {
+    #[cfg(test)]
+    if let Some(n) = FORCED.with(|f| f.get()) {
+        return n;
+    }
+    if rows < from {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// Runs `f` with every step of the engine on this thread using `n` threads, whatever the size.
+#[cfg(test)]
+pub(super) fn with_threads<T>(n: usize, f: impl FnOnce() -> T) -> T {
+    FORCED.with(|c| c.set(Some(n)));
+    let out = f();
+    FORCED.with(|c| c.set(None));
+    out
+}
