@@ -53,6 +53,19 @@
 //! `one_edit_reference`, `ambiguous_key`, `no_order`, `suggestion_not_unique`,
 //! `unpaid_line_no_order`, `reversal_no_order`, `batch_charge`.
 //!
+//! # A million orders against a million lines
+//! - Inputs are [`Inputs`]: one text arena, each row a fixed struct of 8-byte spans, exact
+//!   decimals and times (an order 160 bytes, a line 264); PSPs, currencies, methods and batches
+//!   are stored once. The loader reads SQLite's buffers straight into it, lines and orders on
+//!   two connections at once.
+//! - Order keys are indexed by hash (checked against the key on every hit, so two keys with
+//!   one hash never link anything), in one shard per core built on that core.
+//! - Linking, the suggestion search and case building run on every core in fixed pieces joined
+//!   in order (`par`), so the result never depends on the thread count (a property test
+//!   forces 1, 2, 3 and 5).
+//! - [`reconcile_each`] sorts one key per case, then builds the cases a block at a time and
+//!   hands them over in key order: the run never holds all its cases.
+//!
 //! # Persisting cases (for the store; decisions come in a later issue)
 //! A run is a pure function of (orders, lines, settings, as_of), so cases are derived data:
 //! - Store each run as a `recon_runs` row (as_of, settings as JSON, counts) and its cases in
