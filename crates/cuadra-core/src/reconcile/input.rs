@@ -133,9 +133,14 @@ impl Inputs {
             return Text::NONE;
         };
         let start = self.text.len();
+        // Spans are 32-bit, and `u32::MAX` marks a missing text.
+        assert!(
+            start + text.len() < u32::MAX as usize,
+            "engine inputs hold less than 4 GiB of text"
+        );
         self.text.push_str(text);
         Text {
-            start: u32::try_from(start).expect("engine inputs hold less than 4 GiB of text"),
+            start: start as u32,
             len: text.len() as u32,
         }
     }
@@ -203,7 +208,11 @@ impl Inputs {
     /// Appends `other`'s orders and lines (their texts move into this arena). A side that is
     /// empty here takes `other`'s vector as it is, without copying it.
     pub fn append(&mut self, mut other: Inputs) {
-        let base = u32::try_from(self.text.len()).expect("engine inputs hold less than 4 GiB");
+        assert!(
+            self.text.len() + other.text.len() < u32::MAX as usize,
+            "engine inputs hold less than 4 GiB of text"
+        );
+        let base = self.text.len() as u32;
         self.text.push_str(&other.text);
         drop(std::mem::take(&mut other.text));
         let at = |t: &mut Text| {

@@ -196,7 +196,12 @@ fn shard_of(hash: u64, shards: usize) -> usize {
 
 impl<'a> KeyIndex<'a> {
     pub fn build(inputs: &'a Inputs) -> KeyIndex<'a> {
-        let shards = super::par::threads_for(inputs.orders.len(), PARALLEL_FROM);
+        // An entry packs the order index with a 2-bit identifier slot.
+        assert!(
+            inputs.orders.len() < 1 << 30,
+            "the key index holds fewer than 2^30 orders"
+        );
+        let shards = super::par::threads_for(inputs.orders.len(), PARALLEL_FROM).max(1);
         let keys: usize = inputs
             .orders
             .iter()

@@ -44,8 +44,8 @@ impl Workspace {
     }
 }
 
-/// Every settlement line and the current snapshot of every order, read on `conn` (inside the
-/// caller's transaction).
+/// Every settlement line and the current snapshot of every order, as committed: call it before
+/// writing anything in the caller's transaction (see `recon_inputs_where`).
 pub fn recon_inputs_all(conn: &rusqlite::Connection) -> Result<Inputs, StoreError> {
     recon_inputs_where(conn, None)
 }
@@ -59,8 +59,8 @@ pub fn recon_inputs_for(
     recon_inputs_where(conn, Some((order_ids, line_ids)))
 }
 
-/// About how many rows a load will read: the ids asked for, else the table's highest id (rows
-/// are never deleted, so it is the count; `COUNT(*)` would read the whole table).
+/// How many rows a load will read: the ids asked for, else the table's count (retention can
+/// delete rows, so the highest id may overstate it).
 fn capacity(
     conn: &rusqlite::Connection,
     table: &str,
@@ -69,11 +69,9 @@ fn capacity(
     Ok(match ids {
         Some(ids) => ids.len(),
         None => conn
-            .query_row(
-                &format!("SELECT IFNULL(MAX(id), 0) FROM {table}"),
-                [],
-                |r| r.get::<_, i64>(0),
-            )?
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })?
             .max(0) as usize,
     })
 }
@@ -87,11 +85,16 @@ fn recon_inputs_where(
 ) -> Result<Inputs, StoreError> {
     let n_lines = capacity(conn, "settlement_lines", only.map(|o| o.1))?;
     let n_orders = capacity(conn, "shop_orders", only.map(|o| o.0))?;
-    // A whole workspace is read on two connections at once, lines on one and orders on the
-    // other (each with a small page cache of its own). Callers that need the two reads to
-    // agree hold the write lock (a run does), so no import can land between them.
+    // A whole workspace in WAL mode is read on two read-only connections at once, lines on one
+    // and orders on the other (each with a small page cache of its own). They see what is
+    // committed: a caller must not have written in its own transaction before loading (a run
+    // loads first thing after taking the write lock, which also keeps any import from landing
+    // between the two reads). Without WAL a writer's lock could block them: one connection.
     let path = conn.path().filter(|p| !p.is_empty());
-    if let (None, Some(path)) = (only, path) {
+    let wal = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
+        .is_ok_and(|m| m.eq_ignore_ascii_case("wal"));
+    if let (None, Some(path), true) = (only, path, wal) {
         let open = || -> Result<rusqlite::Connection, StoreError> {
             let c = rusqlite::Connection::open_with_flags(
                 path,

@@ -23,7 +23,7 @@ pub(super) fn threads_for(rows: usize, from: usize) -> usize {
 /// Runs `f` with every step of the engine on this thread using `n` threads, whatever the size.
 #[cfg(test)]
 pub(super) fn with_threads<T>(n: usize, f: impl FnOnce() -> T) -> T {
-    FORCED.with(|c| c.set(Some(n)));
+    FORCED.with(|c| c.set(Some(n.max(1))));
     let out = f();
     FORCED.with(|c| c.set(None));
     out

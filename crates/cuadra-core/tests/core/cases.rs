@@ -5,7 +5,7 @@
 use super::{now, TestWs};
 use chrono::{DateTime, TimeDelta, Utc};
 use cuadra_core::cases::{CaseFilter, CaseSort, SortKey};
-use cuadra_core::reconcile::{reconcile_inputs, Manual};
+use cuadra_core::reconcile::{recon_inputs_for, reconcile_inputs, Inputs, Manual};
 use cuadra_core::review::{ActionKind, ActionRequest, ReviewError};
 
 fn as_of() -> DateTime<Utc> {
@@ -70,6 +70,88 @@ fn status(t: &TestWs, key: &str) -> (String, String, String) {
             .unwrap()
             .unwrap_or_else(|| panic!("no case {key}"));
     (c.status, c.state, c.rule)
+}
+
+/// Every field of the engine's inputs, texts resolved: two loads that agree give equal lists.
+fn resolved(inputs: &Inputs) -> (Vec<String>, Vec<String>) {
+    let t = |x| format!("{:?}", inputs.s(x));
+    let mut orders: Vec<String> = inputs
+        .orders
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {} {} {} {} {} {:?} {} {:?} {:?} {:?} {:?} {} {}",
+                o.id,
+                t(o.platform),
+                t(o.order_name),
+                t(o.shop_order_id),
+                t(o.payment_reference),
+                t(o.payment_id),
+                o.financial_status,
+                t(o.currency),
+                o.total,
+                o.created_at,
+                o.paid_at,
+                o.expires_at,
+                t(o.payment_method),
+                t(o.customer)
+            )
+        })
+        .collect();
+    let mut lines: Vec<String> = inputs
+        .lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{} {} {} {:?} {:?} {} {} {} {} {:?} {} {:?} {:?} {:?} {:?} {} {:?} {:?} {:?} {:?} {}",
+                l.id,
+                t(l.psp),
+                t(l.batch_ref),
+                l.row_type,
+                l.status,
+                t(l.merchant_ref),
+                t(l.psp_txn_id),
+                t(l.psp_order_id),
+                t(l.payment_method),
+                l.local_amount,
+                t(l.local_currency),
+                l.gross_amount,
+                l.fee_amount,
+                l.tax_amount,
+                l.net_amount,
+                t(l.settlement_currency),
+                l.created_at,
+                l.approved_at,
+                l.settled_at,
+                l.expires_at,
+                t(l.payer_email)
+            )
+        })
+        .collect();
+    orders.sort();
+    lines.sort();
+    (orders, lines)
+}
+
+#[test]
+fn the_two_connection_load_reads_what_one_connection_reads() {
+    let t = reconciled();
+    // A whole workspace (WAL, on disk) is read on two connections and merged into one arena;
+    // asking for every id by name reads on the workspace's own connection.
+    let whole = t.ws.recon_inputs().unwrap();
+    let conn = t.ws.conn();
+    let ids = |sql: &str| -> Vec<i64> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    let orders = ids("SELECT id FROM shop_orders");
+    let lines = ids("SELECT id FROM settlement_lines");
+    assert!(!orders.is_empty() && !lines.is_empty());
+    let one = recon_inputs_for(conn, &orders, &lines).unwrap();
+    assert_eq!(resolved(&whole), resolved(&one));
+    assert_eq!(whole.orders.len(), orders.len());
+    assert_eq!(whole.lines.len(), lines.len());
 }
 
 #[test]
