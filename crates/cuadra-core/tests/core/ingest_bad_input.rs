@@ -3,7 +3,7 @@
 //! was. With `BadRowPolicy::SkipRows` the readable rows go in and the bad ones stay listed with
 //! the file.
 
-use super::{codes, fixture, skip_bad_rows, TestWs};
+use super::{codes, fixture, payu_file, skip_bad_rows, TestWs, PAYU_HEADER};
 use cuadra_core::ingest::{ImportReport, Outcome, Problem};
 use cuadra_core::words::Lang;
 use std::time::{Duration, Instant};
@@ -50,18 +50,6 @@ fn rejected(name: &str, bytes: &[u8], code: &str) -> (ImportReport, Problem) {
         "every problem names the file it is about"
     );
     (report, problem)
-}
-
-const PAYU_HEADER: &str =
-    "Orden,Referencia,Comprador,Monto,Moneda,Método de pago,Estado,Fecha de creación\n";
-
-fn payu_file(rows: &[&str]) -> Vec<u8> {
-    let mut text = PAYU_HEADER.to_string();
-    for r in rows {
-        text.push_str(r);
-        text.push('\n');
-    }
-    text.into_bytes()
 }
 
 const GOOD_1: &str = "2150873461,PED-3001,camila.rojas@example.co,\"$ 150.000\",COP,EFECTY,Aprobada,04/05/2026 19:42";

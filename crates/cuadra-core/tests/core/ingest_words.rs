@@ -3,24 +3,13 @@
 //! headers) and the row numbers stay exactly as they were; the stored problem renders the same
 //! after a round trip through the workspace, and text stored by earlier versions still shows.
 
-use super::{fixture, skip_bad_rows, TestWs};
+use super::{fixture, payu_file, skip_bad_rows, TestWs};
 use cuadra_core::ingest::{ImportReport, Problem};
 use cuadra_core::words::{Lang, Msg};
 
-const PAYU_HEADER: &str =
-    "Orden,Referencia,Comprador,Monto,Moneda,Método de pago,Estado,Fecha de creación\n";
 const GOOD: &str = "2150873461,PED-3001,camila.rojas@example.co,\"$ 150.000\",COP,EFECTY,Aprobada,04/05/2026 19:42";
 const BAD_AMOUNT: &str = "2150873463,PED-3003,valentina.ortiz@example.co,ciento cincuenta mil,COP,EFECTY,Aprobada,05/05/2026 21:15";
 const BAD_DATE: &str = "2150873464,PED-3004,santiago.mora@example.co,\"$ 62.000\",COP,EFECTY,Aprobada,32/13/2026 10:00";
-
-fn payu_file(rows: &[&str]) -> Vec<u8> {
-    let mut text = PAYU_HEADER.to_string();
-    for r in rows {
-        text.push_str(r);
-        text.push('\n');
-    }
-    text.into_bytes()
-}
 
 fn problem<'r>(report: &'r ImportReport, code: &str) -> &'r Problem {
     report

@@ -45,6 +45,20 @@ pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
+/// The header of a PayU orders export as its tool writes it.
+pub const PAYU_HEADER: &str =
+    "Orden,Referencia,Comprador,Monto,Moneda,Método de pago,Estado,Fecha de creación\n";
+
+/// A PayU export of these rows under [`PAYU_HEADER`].
+pub fn payu_file(rows: &[&str]) -> Vec<u8> {
+    let mut text = PAYU_HEADER.to_string();
+    for r in rows {
+        text.push_str(r);
+        text.push('\n');
+    }
+    text.into_bytes()
+}
+
 /// A workspace in its own temporary folder, a real SQLite file like the app's.
 pub struct TestWs {
     pub ws: Workspace,
