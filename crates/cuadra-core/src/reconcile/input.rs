@@ -88,14 +88,11 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Room for `orders` orders and `lines` lines with about `text_bytes` of text.
-    pub fn with_capacity(orders: usize, lines: usize, text_bytes: usize) -> Inputs {
-        Inputs {
-            text: String::with_capacity(text_bytes),
-            orders: Vec::with_capacity(orders),
-            lines: Vec::with_capacity(lines),
-            interned: FastMap::default(),
-        }
+    /// Room for `orders` more orders and `lines` more lines with about `text_bytes` more text.
+    pub fn reserve(&mut self, orders: usize, lines: usize, text_bytes: usize) {
+        self.text.reserve(text_bytes);
+        self.orders.reserve(orders);
+        self.lines.reserve(lines);
     }
 
     /// Packs orders and lines given by value.

@@ -239,22 +239,7 @@ impl<'a> KeyIndex<'a> {
             }
             shard
         };
-        let shards = if shards == 1 {
-            vec![build(0)]
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..shards)
-                    .map(|me| scope.spawn(move || build(me)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| match h.join() {
-                        Ok(shard) => shard,
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    })
-                    .collect()
-            })
-        };
+        let shards = super::par::each_in_order((0..shards).collect(), build);
         KeyIndex { inputs, shards }
     }
 

@@ -79,23 +79,7 @@ pub(super) fn link(inputs: &Inputs) -> Links {
         }
         (line_order, line_key_mask, ambiguous)
     };
-    let parts: Vec<_> = if pieces.len() == 1 {
-        pieces.into_iter().map(look).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = pieces
-                .into_iter()
-                .map(|piece| scope.spawn(move || look(piece)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| match h.join() {
-                    Ok(part) => part,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                })
-                .collect()
-        })
-    };
+    let parts = super::par::each_in_order(pieces, look);
     drop(index);
     let mut line_order = Vec::with_capacity(lines.len());
     let mut line_key_mask = Vec::with_capacity(lines.len());

@@ -83,8 +83,6 @@ fn recon_inputs_where(
     conn: &rusqlite::Connection,
     only: Option<(&[i64], &[i64])>,
 ) -> Result<Inputs, StoreError> {
-    let n_lines = capacity(conn, "settlement_lines", only.map(|o| o.1))?;
-    let n_orders = capacity(conn, "shop_orders", only.map(|o| o.0))?;
     // A whole workspace in WAL mode is read on two read-only connections at once, lines on one
     // and orders on the other (each with a small page cache of its own). They see what is
     // committed: a caller must not have written in its own transaction before loading (a run
@@ -95,43 +93,46 @@ fn recon_inputs_where(
         .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
         .is_ok_and(|m| m.eq_ignore_ascii_case("wal"));
     if let (None, Some(path), true) = (only, path, wal) {
-        let open = || -> Result<rusqlite::Connection, StoreError> {
+        let half = |lines: bool| -> Result<Inputs, StoreError> {
             let c = rusqlite::Connection::open_with_flags(
                 path,
                 rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
                     | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
             c.busy_timeout(std::time::Duration::from_secs(30))?;
-            Ok(c)
+            let mut inputs = Inputs::default();
+            if lines {
+                load_lines(&c, None, &mut inputs)?;
+            } else {
+                load_orders(&c, None, &mut inputs)?;
+            }
+            Ok(inputs)
         };
-        let (lines, orders) = std::thread::scope(|scope| {
-            let orders = scope.spawn(|| -> Result<Inputs, StoreError> {
-                let mut inputs = Inputs::with_capacity(n_orders, 0, n_orders * TEXT_PER_ROW);
-                load_orders(&open()?, None, &mut inputs)?;
-                Ok(inputs)
-            });
-            let mut inputs = Inputs::with_capacity(0, n_lines, n_lines * TEXT_PER_ROW);
-            let lines = open().and_then(|c| load_lines(&c, None, &mut inputs).map(|()| inputs));
-            let orders = match orders.join() {
-                Ok(o) => o,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            (lines, orders)
-        });
+        let mut halves = super::par::each_in_order(vec![true, false], half).into_iter();
+        let (Some(lines), Some(orders)) = (halves.next(), halves.next()) else {
+            unreachable!("two pieces give two results");
+        };
         let mut inputs = lines?;
         inputs.append(orders?);
         inputs.shrink_to_fit();
         return Ok(inputs);
     }
-    let mut inputs = Inputs::with_capacity(n_orders, n_lines, (n_orders + n_lines) * TEXT_PER_ROW);
+    let mut inputs = Inputs::default();
     load_lines(conn, only.map(|o| o.1), &mut inputs)?;
     load_orders(conn, only.map(|o| o.0), &mut inputs)?;
     inputs.shrink_to_fit();
     Ok(inputs)
 }
 
-fn json(ids: &[i64]) -> String {
-    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+/// `WHERE <column> IN (the ids)` with its one parameter, or nothing for a whole table.
+fn only_ids(only: Option<&[i64]>, column: &str) -> (String, Vec<String>) {
+    match only {
+        Some(ids) => (
+            format!("WHERE {column} IN (SELECT value FROM json_each(?1))"),
+            vec![serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())],
+        ),
+        None => (String::new(), Vec::new()),
+    }
 }
 
 /// Only what the engine and the stored case read, straight from SQLite's buffers into the
@@ -141,10 +142,9 @@ fn load_lines(
     only: Option<&[i64]>,
     inputs: &mut Inputs,
 ) -> Result<(), StoreError> {
-    let line_where = match only {
-        Some(_) => "WHERE id IN (SELECT value FROM json_each(?1))",
-        None => "",
-    };
+    let n = capacity(conn, "settlement_lines", only)?;
+    inputs.reserve(0, n, n * TEXT_PER_ROW);
+    let (line_where, params) = only_ids(only, "id");
     let mut stmt = conn.prepare(&format!(
         "SELECT id, psp, batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
             payment_method, local_amount, local_currency, gross_amount, fee_amount,
@@ -152,8 +152,7 @@ fn load_lines(
             expires_at, payer_email
          FROM settlement_lines {line_where} ORDER BY id"
     ))?;
-    let line_params: Vec<String> = only.iter().map(|l| json(l)).collect();
-    let mut rows = stmt.query(rusqlite::params_from_iter(line_params.iter()))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
     while let Some(r) = rows.next()? {
         let row_type = text(r, 3)?.unwrap_or("");
         let status = text(r, 4)?.unwrap_or("");
@@ -190,10 +189,9 @@ fn load_orders(
     only: Option<&[i64]>,
     inputs: &mut Inputs,
 ) -> Result<(), StoreError> {
-    let order_where = match only {
-        Some(_) => "WHERE o.id IN (SELECT value FROM json_each(?1))",
-        None => "",
-    };
+    let n = capacity(conn, "shop_orders", only)?;
+    inputs.reserve(n, 0, n * TEXT_PER_ROW);
+    let (order_where, params) = only_ids(only, "o.id");
     let mut stmt = conn.prepare(&format!(
         "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.financial_status,
             s.currency, s.total, s.created_at, s.paid_at, s.expires_at,
@@ -201,8 +199,7 @@ fn load_orders(
          FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
          {order_where} ORDER BY o.id"
     ))?;
-    let order_params: Vec<String> = only.iter().map(|o| json(o)).collect();
-    let mut rows = stmt.query(rusqlite::params_from_iter(order_params.iter()))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
     while let Some(r) = rows.next()? {
         let status = text(r, 4)?.unwrap_or("");
         let order = Order {

@@ -320,18 +320,8 @@ pub fn reconcile_each<E>(
     // pieces are handed over in order, so the result is the same as a sequential run.
     for block in slots.chunks(BLOCK) {
         let piece = block.len().div_ceil(threads);
-        let built: Vec<Vec<ReconCase>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = block
-                .chunks(piece)
-                .map(|part| scope.spawn(|| part.iter().map(build).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| match h.join() {
-                    Ok(part) => part,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                })
-                .collect()
+        let built = par::each_in_order(block.chunks(piece).collect(), |part| {
+            part.iter().map(build).collect::<Vec<_>>()
         });
         for case in built.into_iter().flatten() {
             sink(case)?;

@@ -28,3 +28,25 @@ pub(super) fn with_threads<T>(n: usize, f: impl FnOnce() -> T) -> T {
     FORCED.with(|c| c.set(None));
     out
 }
+
+/// Runs `f` on each piece, one scoped thread per piece (on this thread for a single piece),
+/// and returns the results in the pieces' order; a panic in a piece is raised here.
+pub(super) fn each_in_order<P: Send, T: Send>(pieces: Vec<P>, f: impl Fn(P) -> T + Sync) -> Vec<T> {
+    if pieces.len() <= 1 {
+        return pieces.into_iter().map(f).collect();
+    }
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = pieces
+            .into_iter()
+            .map(|piece| scope.spawn(move || f(piece)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| match h.join() {
+                Ok(out) => out,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}

@@ -251,20 +251,11 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
         near_pairs(0..n)
     } else {
         let size = n.div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..n)
-                .step_by(size)
-                .map(|start| scope.spawn(move || near_pairs(start..(start + size).min(n))))
-                .collect();
-            let mut all = Vec::new();
-            for h in handles {
-                match h.join() {
-                    Ok(part) => all.extend(part),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            all
-        })
+        let parts = (0..n).step_by(size).map(|s| s..(s + size).min(n)).collect();
+        super::par::each_in_order(parts, near_pairs)
+            .into_iter()
+            .flatten()
+            .collect()
     };
     if pairs.is_empty() {
         return out;
