@@ -897,52 +897,77 @@ fn an_act_that_takes_a_line_from_a_resolved_case_reopens_it_on_the_record() {
 
 #[test]
 fn acts_made_while_reruns_run_on_another_connection_are_never_overwritten() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
     let t = reconciled();
     let path = t.ws.path().to_path_buf();
     let key = "line:dlocal:5";
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = Arc::new(AtomicBool::new(false));
+    let runs = Arc::new(AtomicUsize::new(0));
     let runner = {
-        let (path, stop) = (path.clone(), stop.clone());
+        let (path, stop, runs) = (path.clone(), stop.clone(), runs.clone());
         std::thread::spawn(move || {
             let mut ws = cuadra_core::store::Workspace::open(&path).unwrap();
-            let mut runs = 0;
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            while !stop.load(Ordering::Relaxed) {
                 ws.run_reconciliation(as_of(), "cuadra-job", later(0))
                     .unwrap();
-                runs += 1;
+                runs.fetch_add(1, Ordering::Relaxed);
                 // Reruns come one after another, not back to back forever: let acts in.
-                std::thread::sleep(std::time::Duration::from_millis(1));
+                std::thread::sleep(Duration::from_millis(1));
             }
-            runs
         })
     };
+    // However slow or busy the machine, the acts below only count if reruns really run between
+    // them: wait for the first rerun, then keep acting until several more have finished.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let wait_for = |n: usize| {
+        while runs.load(Ordering::Relaxed) < n {
+            assert!(
+                Instant::now() < deadline,
+                "the rerun thread made no progress"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    };
+    wait_for(1);
+    let before = runs.load(Ordering::Relaxed);
     let mut ws = cuadra_core::store::Workspace::open(&path).unwrap();
-    for i in 0..200 {
+    let mut i = 0;
+    let mut last = "";
+    while i < 200 || runs.load(Ordering::Relaxed) < before + 5 {
+        assert!(
+            Instant::now() < deadline,
+            "acts and reruns did not interleave in time"
+        );
+        let resolve = i % 2 == 0;
         let mut r = req(
             key,
-            if i % 2 == 0 {
+            if resolve {
                 ActionKind::Resolve
             } else {
                 ActionKind::Reopen
             },
         );
-        r.reason = Some(if i % 2 == 0 {
+        r.reason = Some(if resolve {
             "written_off".into()
         } else {
             "checking again".into()
         });
         ws.act(&r, "ana", later(i)).unwrap();
+        last = if resolve { "resolved" } else { "open" };
         let state = ws.case(key).unwrap().unwrap().state;
-        assert_eq!(
-            state,
-            if i % 2 == 0 { "resolved" } else { "open" },
-            "act {i}"
-        );
+        assert_eq!(state, last, "act {i}");
+        i += 1;
     }
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let runs = runner.join().unwrap();
-    assert!(runs > 0);
-    // Whatever the interleaving, the stored case agrees with the last act.
-    assert_eq!(ws.case(key).unwrap().unwrap().state, "open");
+    stop.store(true, Ordering::Relaxed);
+    runner.join().unwrap();
+    assert!(runs.load(Ordering::Relaxed) >= before + 5);
+    // Whatever the interleaving, the stored case agrees with the last act, after a last rerun too.
+    assert_eq!(ws.case(key).unwrap().unwrap().state, last);
+    ws.run_reconciliation(as_of(), "cuadra-job", later(0))
+        .unwrap();
+    assert_eq!(ws.case(key).unwrap().unwrap().state, last);
     assert!(ws.verify_audit().unwrap().ok());
 }
