@@ -21,7 +21,7 @@ const CREATE_SEARCH: &str =
     "CREATE VIRTUAL TABLE cases_search USING fts5(body, tokenize = 'trigram', detail = 'none');";
 
 /// Above this many changed cases a write rebuilds instead of applying deltas.
-const REBUILD_ABOVE: usize = 20_000;
+pub(super) const REBUILD_ABOVE: usize = 20_000;
 
 /// The text the case search looks in (words never contain a space, so a match never straddles
 /// two fields).

@@ -12,6 +12,7 @@ mod derived;
 mod query;
 mod run;
 pub mod words;
+mod write;
 
 pub use dashboard::{
     AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine,

@@ -7,6 +7,7 @@
 //! person had resolved, the case reopens, its explanation says why, and the reopening is recorded
 //! as a decision by `cuadra` with an audit event — never a silent change.
 
+use super::write::CaseWriter;
 use super::{CaseRow, CaseState};
 use crate::audit::{self, event_time, NewEvent};
 use crate::msg;
@@ -174,14 +175,15 @@ fn event_and_period(c: &ReconCase, zone: Tz) -> (Option<String>, Option<String>)
 
 /// A row ready to store, with what the diff needs.
 pub(crate) struct Prepared {
-    row: CaseRow,
-    line_ids: Vec<i64>,
-    sort_amount: Option<i64>,
-    event_utc: Option<String>,
-    fingerprint: String,
+    pub(super) row: CaseRow,
+    pub(super) line_ids: Vec<i64>,
+    pub(super) sort_amount: Option<i64>,
+    pub(super) event_utc: Option<String>,
+    /// What the row says, hashed (stored as 32 hex digits): equal means unchanged.
+    pub(super) fingerprint: u128,
 }
 
-fn fingerprint(row: &CaseRow, line_ids: &[i64]) -> String {
+fn fingerprint(row: &CaseRow, line_ids: &[i64]) -> u128 {
     let mut h = Sha256::new();
     let mut put = |v: Option<&str>| {
         match v {
@@ -228,7 +230,10 @@ fn fingerprint(row: &CaseRow, line_ids: &[i64]) -> String {
     ] {
         put(v.as_deref());
     }
-    hex::encode(&h.finalize()[..16])
+    let digest = h.finalize();
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest[..16]);
+    u128::from_be_bytes(first)
 }
 
 /// Engine output + order/line facts + decisions -> a row to store.
@@ -264,9 +269,6 @@ fn resolved_by(reason: Option<&str>, actor: &str, at: &str, then: Msg) -> Msg {
     }
 }
 
-/// A resolved case whose membership changed: its key, its status now, its membership now.
-type Reopened = (String, crate::reconcile::CaseStatus, String);
-
 impl<'a> Shaper<'a> {
     fn new(
         zone: Tz,
@@ -295,36 +297,6 @@ impl<'a> Shaper<'a> {
         }
     }
 
-    /// Every case as a row to store, and the resolved cases its new data contradicts.
-    fn shape_all(&self, cases: &[ReconCase]) -> (Vec<Prepared>, Vec<Reopened>) {
-        let mut prepared = Vec::with_capacity(cases.len());
-        let mut reopened = Vec::new();
-        for c in cases {
-            self.shape_into(c, &mut prepared, &mut reopened);
-        }
-        (prepared, reopened)
-    }
-
-    /// One case's row onto `prepared`, and onto `reopened` if new data contradicts its
-    /// resolution.
-    fn shape_into(
-        &self,
-        c: &ReconCase,
-        prepared: &mut Vec<Prepared>,
-        reopened: &mut Vec<Reopened>,
-    ) {
-        let (p, contradicted) = self.shape(c);
-        if contradicted {
-            reopened.push((
-                p.row.case_key.clone(),
-                c.status,
-                membership(c.order_id, &c.line_ids),
-            ));
-        }
-        prepared.push(p);
-    }
-
-    /// The row, and whether a resolved decision was contradicted by new data.
     fn order(&self, id: i64) -> Option<&'a Order> {
         let at = self.orders.binary_search_by_key(&id, |p| p.0).ok()?;
         self.inputs.orders.get(self.orders[at].1 as usize)
@@ -335,6 +307,7 @@ impl<'a> Shaper<'a> {
         self.inputs.lines.get(self.lines[at].1 as usize)
     }
 
+    /// The row, and whether a resolved decision was contradicted by new data.
     pub(crate) fn shape(&self, c: &ReconCase) -> (Prepared, bool) {
         let inp = self.inputs;
         let order = c.order_id.and_then(|id| self.order(id));
@@ -471,24 +444,9 @@ impl Workspace {
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let inputs = crate::reconcile::recon_inputs_all(&tx)?;
-        let (orders, lines) = (&inputs.orders, &inputs.lines);
+        let (orders, lines) = (inputs.orders.len(), inputs.lines.len());
         let (manual, linked_by) = manual_links(&tx)?;
         let decisions = last_decisions(&tx)?;
-        let shaper = Shaper::new(settings.zone, &inputs, &decisions, &linked_by, &manual, now);
-        // Each case is shaped into its row as the engine hands it over: the engine's cases
-        // are never all held at once.
-        let mut prepared = Vec::with_capacity(orders.len() + lines.len() / 8);
-        let mut reopened = Vec::new();
-        reconcile_each(&inputs, &settings, as_of, &manual, |c| {
-            shaper.shape_into(&c, &mut prepared, &mut reopened);
-            Ok::<(), StoreError>(())
-        })?;
-        prepared.extend(batch_cases(&tx, settings.zone, &decisions)?);
-        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-        for p in &prepared {
-            *counts.entry(p.row.status.clone()).or_default() += 1;
-        }
-
         let as_of_text = as_of.to_rfc3339_opts(SecondsFormat::Secs, true);
         let settings_json = serde_json::json!({
             "zone": settings.zone.name(),
@@ -498,26 +456,64 @@ impl Workspace {
             "grace_days": settings.grace_days,
         })
         .to_string();
+        // The run's row comes first (its cases refer to it); its counts are filled in below.
         tx.execute(
             "INSERT INTO recon_runs(as_of, ran_at, actor, settings, orders, lines, cases, counts)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, '{}')",
             params![
                 as_of_text,
                 event_time(now),
                 actor,
                 settings_json,
-                orders.len() as i64,
-                lines.len() as i64,
-                prepared.len() as i64,
-                serde_json::to_string(&counts).unwrap_or_default(),
+                orders as i64,
+                lines as i64
             ],
         )?;
         let run_id = tx.last_insert_rowid();
+
+        // Each case is shaped into its row as the engine hands it over and goes to the writer,
+        // which keeps it only until it is written: the cases are never all held at once.
+        let shaper = Shaper::new(settings.zone, &inputs, &decisions, &linked_by, &manual, now);
+        let mut vanishing = Vanishing::new(&tx, &decisions, None)?;
+        let mut writer = CaseWriter::all(&tx, run_id)?;
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        let mut cases = 0u64;
+        let mut reopened = Vec::new();
+        let mut take = |p: Prepared| -> Result<(), StoreError> {
+            cases += 1;
+            match counts.get_mut(p.row.status.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(p.row.status.clone(), 1);
+                }
+            }
+            vanishing.see(&p);
+            writer.push(p)
+        };
+        reconcile_each(&inputs, &settings, as_of, &manual, |c| {
+            let (p, contradicted) = shaper.shape(&c);
+            if contradicted {
+                reopened.push(Reopening::contradicted(&c));
+            }
+            take(p)
+        })?;
+        for p in batch_cases(&tx, settings.zone, &decisions)? {
+            take(p)?;
+        }
+        drop(inputs);
         // Resolved cases whose order and lines now sit in other cases: their key is gone, and
         // so is the resolution; that is recorded, never silent.
-        let mut reopenings = Reopening::contradicted(reopened);
-        reopenings.extend(vanished_resolutions(&tx, &decisions, &prepared, None)?);
-        let (written, removed) = write_cases(&tx, run_id, &prepared, None)?;
+        let mut reopenings = reopened;
+        reopenings.extend(vanishing.finish());
+        let (written, removed) = writer.finish()?;
+        tx.execute(
+            "UPDATE recon_runs SET cases = ?1, counts = ?2 WHERE id = ?3",
+            params![
+                cases as i64,
+                serde_json::to_string(&counts).unwrap_or_default(),
+                run_id
+            ],
+        )?;
 
         // Reopenings are decisions too, each with its own event.
         let reopened_keys = record_reopenings(&tx, &reopenings, now)?;
@@ -533,9 +529,9 @@ impl Workspace {
                 after: Some(
                     serde_json::json!({
                         "as_of": as_of_text,
-                        "orders": orders.len(),
-                        "lines": lines.len(),
-                        "cases": prepared.len(),
+                        "orders": orders,
+                        "lines": lines,
+                        "cases": cases,
                         "written": written,
                         "removed": removed,
                         "reopened": reopened_keys.len(),
@@ -557,9 +553,9 @@ impl Workspace {
         Ok(RunSummary {
             run_id,
             as_of: as_of_text,
-            orders: orders.len() as u64,
-            lines: lines.len() as u64,
-            cases: prepared.len() as u64,
+            orders: orders as u64,
+            lines: lines as u64,
+            cases,
             written,
             removed,
             reopened: reopened_keys,
@@ -591,194 +587,6 @@ impl Workspace {
             )
             .optional()?)
     }
-}
-
-/// From this many cases written into an empty table, indexes are built after the writes.
-const BULK_WRITE_FROM: usize = 20_000;
-
-/// Drops the secondary indexes of `tables` that can be dropped (not those behind UNIQUE
-/// constraints) and returns the statements that create them again.
-fn set_aside_indexes(
-    tx: &rusqlite::Transaction<'_>,
-    tables: &[&str],
-) -> Result<Vec<String>, StoreError> {
-    let mut saved: Vec<(String, String)> = Vec::new();
-    {
-        let mut stmt = tx.prepare(
-            "SELECT name, sql FROM sqlite_master
-             WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1 ORDER BY name",
-        )?;
-        for table in tables {
-            let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            for row in rows {
-                saved.push(row?);
-            }
-        }
-    }
-    for (name, _) in &saved {
-        tx.execute_batch(&format!("DROP INDEX \"{name}\";"))?;
-    }
-    Ok(saved
-        .into_iter()
-        .map(|(_, sql)| format!("{sql};"))
-        .collect())
-}
-
-/// Writes the cases that are new or changed, removes those that vanished. Lines leave their old
-/// cases before they join new ones, so "one case per line" holds at every statement. With a
-/// `scope` (a partial recompute after a review act), only the stored cases named there (and
-/// those the new cases replace) are compared and may vanish.
-pub(crate) fn write_cases(
-    tx: &rusqlite::Transaction<'_>,
-    run_id: i64,
-    cases: &[Prepared],
-    scope: Option<&[String]>,
-) -> Result<(u64, u64), StoreError> {
-    let mut stored: HashMap<String, (i64, String)> = HashMap::new();
-    match scope {
-        None => {
-            let mut stmt = tx.prepare("SELECT case_key, id, fingerprint FROM cases")?;
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
-            for row in rows {
-                let (k, v) = row?;
-                stored.insert(k, v);
-            }
-        }
-        Some(keys) => {
-            let mut stmt =
-                tx.prepare_cached("SELECT id, fingerprint FROM cases WHERE case_key = ?1")?;
-            for key in keys.iter().chain(cases.iter().map(|p| &p.row.case_key)) {
-                if let Some(v) = stmt
-                    .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?
-                {
-                    stored.insert(key.clone(), v);
-                }
-            }
-        }
-    }
-    let mut changed: Vec<(usize, Option<i64>)> = Vec::new();
-    let mut keep: std::collections::HashSet<&str> =
-        std::collections::HashSet::with_capacity(cases.len());
-    for (i, p) in cases.iter().enumerate() {
-        keep.insert(p.row.case_key.as_str());
-        match stored.get(&p.row.case_key) {
-            Some((_, fp)) if *fp == p.fingerprint => {}
-            Some((id, _)) => changed.push((i, Some(*id))),
-            None => changed.push((i, None)),
-        }
-    }
-    let vanished: Vec<i64> = stored
-        .iter()
-        .filter(|(k, _)| !keep.contains(k.as_str()))
-        .map(|(_, (id, _))| *id)
-        .collect();
-    let old_ids: Vec<i64> = changed
-        .iter()
-        .filter_map(|(_, id)| *id)
-        .chain(vanished.iter().copied())
-        .collect();
-    let derived = super::derived::Pending::before(tx, &old_ids, changed.len())?;
-    // A first run writes every case: its secondary indexes are built once at the end rather
-    // than updated row by row (the UNIQUE ones stay: the writes rely on them).
-    let rebuilt_indexes = if stored.is_empty() && changed.len() > BULK_WRITE_FROM {
-        set_aside_indexes(tx, &["cases", "case_lines"])?
-    } else {
-        Vec::new()
-    };
-    {
-        let mut drop_lines = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
-        for id in &old_ids {
-            drop_lines.execute([id])?;
-        }
-        let mut drop_case = tx.prepare_cached("DELETE FROM cases WHERE id = ?1")?;
-        for id in &vanished {
-            drop_case.execute([id])?;
-        }
-    }
-    let mut upsert = tx.prepare_cached(
-        "INSERT INTO cases(case_key, run_id, status, engine_status, rule, state, order_id,
-            order_ref, shop_order_id, settlement_refs, matched_keys, order_total, paid_amount,
-            difference, currency, fee_total, tax_total, net_settled, settlement_currency, psp,
-            payment_method, order_created_at, paid_at, voucher_expires_at, settled_at, shop_status,
-            customer, decided_by, explanation, sort_amount, event_utc, period, fingerprint)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)
-         ON CONFLICT(case_key) DO UPDATE SET run_id = excluded.run_id, status = excluded.status,
-            engine_status = excluded.engine_status, rule = excluded.rule, state = excluded.state,
-            order_id = excluded.order_id, order_ref = excluded.order_ref,
-            shop_order_id = excluded.shop_order_id, settlement_refs = excluded.settlement_refs,
-            matched_keys = excluded.matched_keys, order_total = excluded.order_total,
-            paid_amount = excluded.paid_amount, difference = excluded.difference,
-            currency = excluded.currency, fee_total = excluded.fee_total,
-            tax_total = excluded.tax_total, net_settled = excluded.net_settled,
-            settlement_currency = excluded.settlement_currency, psp = excluded.psp,
-            payment_method = excluded.payment_method, order_created_at = excluded.order_created_at,
-            paid_at = excluded.paid_at, voucher_expires_at = excluded.voucher_expires_at,
-            settled_at = excluded.settled_at, shop_status = excluded.shop_status,
-            customer = excluded.customer, decided_by = excluded.decided_by,
-            explanation = excluded.explanation, sort_amount = excluded.sort_amount,
-            event_utc = excluded.event_utc, period = excluded.period,
-            fingerprint = excluded.fingerprint
-         RETURNING id",
-    )?;
-    let mut add_line =
-        tx.prepare_cached("INSERT INTO case_lines(case_id, line_id) VALUES (?1, ?2)")?;
-    let mut new_ids = Vec::with_capacity(changed.len());
-    for (i, _) in &changed {
-        let p = &cases[*i];
-        let r = &p.row;
-        let id: i64 = upsert.query_row(
-            params![
-                r.case_key,
-                run_id,
-                r.status,
-                r.engine_status,
-                r.rule,
-                r.state,
-                r.order_id,
-                r.order_ref,
-                r.shop_order_id,
-                r.settlement_refs,
-                r.matched_keys,
-                r.order_total,
-                r.paid_amount,
-                r.difference,
-                r.currency,
-                r.fee_total,
-                r.tax_total,
-                r.net_settled,
-                r.settlement_currency,
-                r.psp,
-                r.payment_method,
-                r.order_created_at,
-                r.paid_at,
-                r.voucher_expires_at,
-                r.settled_at,
-                r.shop_status,
-                r.customer,
-                r.decided_by,
-                r.explanation.to_json(),
-                p.sort_amount,
-                p.event_utc,
-                r.period,
-                p.fingerprint,
-            ],
-            |row| row.get(0),
-        )?;
-        for line in &p.line_ids {
-            add_line.execute(params![id, line])?;
-        }
-        new_ids.push(id);
-    }
-    drop(upsert);
-    drop(add_line);
-    for sql in &rebuilt_indexes {
-        tx.execute_batch(sql)?;
-    }
-    derived.after(tx, &new_ids)?;
-    Ok((changed.len() as u64, vanished.len() as u64))
 }
 
 /// Recomputes, inside `tx`, only the cases a review act touched: the stored cases `scope`
@@ -854,7 +662,15 @@ pub(crate) fn recompute_scope(
         }
     }
     let shaper = Shaper::new(settings.zone, &inputs, &decisions, &linked_by, &manual, now);
-    let (mut prepared, reopened) = shaper.shape_all(&cases);
+    let mut prepared = Vec::with_capacity(cases.len());
+    let mut reopenings = Vec::new();
+    for c in &cases {
+        let (p, contradicted) = shaper.shape(c);
+        if contradicted {
+            reopenings.push(Reopening::contradicted(c));
+        }
+        prepared.push(p);
+    }
     if scope.iter().any(|k| k.starts_with("batch:")) {
         prepared.extend(
             batch_cases(tx, settings.zone, &decisions)?
@@ -890,16 +706,23 @@ pub(crate) fn recompute_scope(
     replaced.dedup();
     // A resolved case this act changed (or made disappear) reopens here, recorded like any
     // reopening.
-    let mut reopenings = Reopening::contradicted(reopened);
-    reopenings.extend(vanished_resolutions(
-        tx,
-        &decisions,
-        &prepared,
-        Some(&replaced),
-    )?);
+    let mut vanishing = Vanishing::new(tx, &decisions, Some(&replaced))?;
+    for p in &prepared {
+        vanishing.see(p);
+    }
+    reopenings.extend(vanishing.finish());
     record_reopenings(tx, &reopenings, now)?;
-    write_cases(tx, run_id, &prepared, Some(&replaced))?;
-    Ok(prepared.into_iter().map(|p| p.row.case_key).collect())
+    let keys: Vec<String> = prepared.iter().map(|p| p.row.case_key.clone()).collect();
+    let mut writer = CaseWriter::only(
+        tx,
+        run_id,
+        &mut replaced.iter().chain(&keys).map(String::as_str),
+    )?;
+    for p in prepared {
+        writer.push(p)?;
+    }
+    writer.finish()?;
+    Ok(keys)
 }
 
 /// One `settlement_charge` case per settlement batch whose lines do not add up to the file's own
@@ -1048,17 +871,14 @@ pub(crate) struct Reopening {
 }
 
 impl Reopening {
-    /// Resolved cases whose membership new data changed.
-    fn contradicted(reopened: Vec<Reopened>) -> Vec<Reopening> {
-        reopened
-            .into_iter()
-            .map(|(key, status, membership)| Reopening {
-                key,
-                status: status.as_str().to_string(),
-                membership,
-                reason: msg!(REOPEN_WHY).to_json(),
-            })
-            .collect()
+    /// A resolved case whose membership new data changed: its key, status and membership now.
+    fn contradicted(c: &ReconCase) -> Reopening {
+        Reopening {
+            key: c.key.clone(),
+            status: c.status.as_str().to_string(),
+            membership: membership(c.order_id, &c.line_ids),
+            reason: msg!(REOPEN_WHY).to_json(),
+        }
     }
 }
 
@@ -1080,92 +900,119 @@ fn gone_why(key: &str, now_in: &[String]) -> String {
     why.to_json()
 }
 
-/// Stored cases resolved by a person whose key this run no longer produces; a partial
-/// recompute looks only at the stored cases it recomputed (`among`).
-fn vanished_resolutions(
-    tx: &rusqlite::Transaction<'_>,
-    decisions: &HashMap<String, LastDecision>,
-    prepared: &[Prepared],
-    among: Option<&[String]>,
-) -> Result<Vec<Reopening>, StoreError> {
-    let resolved: Vec<(&String, &LastDecision)> = decisions
-        .iter()
-        .filter(|(k, d)| {
-            d.state_after == CaseState::Resolved.as_str() && among.is_none_or(|a| a.contains(k))
-        })
-        .collect();
-    if resolved.is_empty() {
-        return Ok(Vec::new());
-    }
-    let live: std::collections::HashSet<&str> =
-        prepared.iter().map(|p| p.row.case_key.as_str()).collect();
-    let mut gone = Vec::new();
-    let mut stmt = tx.prepare_cached("SELECT status FROM cases WHERE case_key = ?1")?;
-    for (key, d) in resolved {
-        if live.contains(key.as_str()) {
-            continue;
-        }
-        let Some(status) = stmt
-            .query_row([key], |r| r.get::<_, String>(0))
-            .optional()?
-        else {
-            continue;
+/// Stored cases resolved by a person whose key a run may no longer produce, and where their
+/// order and lines went; a partial recompute looks only at the stored cases it recomputed
+/// (`among`). Built before the run writes (it reads the statuses stored), then shown every case
+/// of the run.
+struct Vanishing {
+    resolved: HashMap<String, Resolved>,
+    /// Their orders and lines -> the key of the case of this run that holds them.
+    by_order: HashMap<i64, String>,
+    by_line: HashMap<i64, String>,
+}
+
+/// A stored case a person resolved.
+struct Resolved {
+    status: String,
+    /// Its order and lines when decided.
+    order: Option<i64>,
+    lines: Vec<i64>,
+    /// This run produced a case with its key.
+    live: bool,
+}
+
+impl Vanishing {
+    fn new(
+        tx: &rusqlite::Transaction<'_>,
+        decisions: &HashMap<String, LastDecision>,
+        among: Option<&[String]>,
+    ) -> Result<Vanishing, StoreError> {
+        let mut v = Vanishing {
+            resolved: HashMap::new(),
+            by_order: HashMap::new(),
+            by_line: HashMap::new(),
         };
-        gone.push((key.clone(), status, d.membership.clone()));
-    }
-    if gone.is_empty() {
-        return Ok(Vec::new());
-    }
-    gone.sort();
-    // Where their order and lines went: one pass over the new cases.
-    let parse = |m: &str| -> (Option<i64>, Vec<i64>) {
-        let (o, l) = m.split_once(":l").unwrap_or((m, ""));
-        let order = o.strip_prefix('o').and_then(|v| v.parse().ok());
-        let lines = l.split(',').filter_map(|v| v.parse().ok()).collect();
-        (order, lines)
-    };
-    let wanted: Vec<(Option<i64>, Vec<i64>)> = gone.iter().map(|(_, _, m)| parse(m)).collect();
-    let mut by_order: HashMap<i64, &str> = HashMap::new();
-    let mut by_line: HashMap<i64, &str> = HashMap::new();
-    for (o, ls) in &wanted {
-        if let Some(o) = o {
-            by_order.insert(*o, "");
+        let mut stmt = tx.prepare_cached("SELECT status FROM cases WHERE case_key = ?1")?;
+        for (key, d) in decisions {
+            if d.state_after != CaseState::Resolved.as_str()
+                || among.is_some_and(|a| !a.contains(key))
+            {
+                continue;
+            }
+            let Some(status) = stmt
+                .query_row([key], |r| r.get::<_, String>(0))
+                .optional()?
+            else {
+                continue;
+            };
+            let (o, l) = d.membership.split_once(":l").unwrap_or((&d.membership, ""));
+            let order: Option<i64> = o.strip_prefix('o').and_then(|v| v.parse().ok());
+            let lines: Vec<i64> = l.split(',').filter_map(|v| v.parse().ok()).collect();
+            if let Some(o) = order {
+                v.by_order.insert(o, String::new());
+            }
+            for l in &lines {
+                v.by_line.insert(*l, String::new());
+            }
+            v.resolved.insert(
+                key.clone(),
+                Resolved {
+                    status,
+                    order,
+                    lines,
+                    live: false,
+                },
+            );
         }
-        for l in ls {
-            by_line.insert(*l, "");
-        }
+        Ok(v)
     }
-    for p in prepared {
-        if let Some(slot) = p.row.order_id.and_then(|o| by_order.get_mut(&o)) {
-            *slot = p.row.case_key.as_str();
+
+    /// One case of the run.
+    fn see(&mut self, p: &Prepared) {
+        if self.resolved.is_empty() {
+            return;
+        }
+        if let Some(r) = self.resolved.get_mut(&p.row.case_key) {
+            r.live = true;
+        }
+        if let Some(slot) = p.row.order_id.and_then(|o| self.by_order.get_mut(&o)) {
+            slot.clone_from(&p.row.case_key);
         }
         for l in &p.line_ids {
-            if let Some(slot) = by_line.get_mut(l) {
-                *slot = p.row.case_key.as_str();
+            if let Some(slot) = self.by_line.get_mut(l) {
+                slot.clone_from(&p.row.case_key);
             }
         }
     }
-    Ok(gone
-        .into_iter()
-        .zip(wanted)
-        .map(|((key, status, _), (o, ls))| {
-            let mut now_in: Vec<String> = o
-                .and_then(|o| by_order.get(&o))
-                .into_iter()
-                .chain(ls.iter().filter_map(|l| by_line.get(l)))
-                .filter(|k| !k.is_empty())
-                .map(|k| (*k).to_string())
-                .collect();
-            now_in.sort();
-            now_in.dedup();
-            Reopening {
-                reason: gone_why(&key, &now_in),
-                key,
-                status,
-                membership: "gone".into(),
-            }
-        })
-        .collect())
+
+    /// The resolutions whose case is gone, with where its order and lines went.
+    fn finish(self) -> Vec<Reopening> {
+        let mut gone: Vec<Reopening> = self
+            .resolved
+            .into_iter()
+            .filter(|(_, r)| !r.live)
+            .map(|(key, r)| {
+                let mut now_in: Vec<String> = r
+                    .order
+                    .and_then(|o| self.by_order.get(&o))
+                    .into_iter()
+                    .chain(r.lines.iter().filter_map(|l| self.by_line.get(l)))
+                    .filter(|k| !k.is_empty())
+                    .cloned()
+                    .collect();
+                now_in.sort();
+                now_in.dedup();
+                Reopening {
+                    reason: gone_why(&key, &now_in),
+                    key,
+                    status: r.status,
+                    membership: "gone".into(),
+                }
+            })
+            .collect();
+        gone.sort_by(|a, b| a.key.cmp(&b.key));
+        gone
+    }
 }
 
 /// Records each undone resolution as an `auto_reopen` decision by `cuadra` with its

@@ -19,6 +19,7 @@ mod ingest_words;
 mod periods;
 mod report;
 mod retention;
+mod run_blocks;
 mod xlsx;
 
 use chrono::{DateTime, TimeZone, Utc};

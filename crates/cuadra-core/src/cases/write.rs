@@ -1,0 +1,310 @@
+//! Storing cases: only those that are new or changed are written, those a run no longer produces
+//! are removed, and the dashboard's rollups and the search index follow.
+//!
+//! Cases arrive one at a time, as the engine hands them over, and are never all held: the
+//! writer keeps the stored cases' keys and fingerprints and the changed cases not yet written.
+//! While few changed, they wait and are written at the end with the views kept by delta. Once
+//! more than [`REBUILD_ABOVE`] changed (a first run, a change of zone), they are written in
+//! blocks as they come and the views are rebuilt once at the end; a first run also builds the
+//! secondary indexes once at the end instead of row by row.
+//!
+//! "One case per line" holds at every statement: before a case is written, its lines leave the
+//! stored case it replaces and, in a block, any other stored case that held them.
+
+use super::derived::{self, REBUILD_ABOVE};
+use super::run::Prepared;
+use crate::store::StoreError;
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+/// A stored case a run may replace or remove.
+struct Stored {
+    id: i64,
+    fingerprint: u128,
+    /// This run produced a case with its key.
+    seen: bool,
+}
+
+pub(crate) struct CaseWriter<'t, 'c> {
+    tx: &'t Transaction<'c>,
+    run_id: i64,
+    stored: HashMap<Box<str>, Stored>,
+    /// Changed cases not written yet, with the id of the stored case each replaces.
+    pending: Vec<(Prepared, Option<i64>)>,
+    /// Writing in blocks: the secondary indexes set aside (to create again at the end).
+    bulk: Option<Vec<String>>,
+    written: u64,
+}
+
+/// A stored fingerprint (hex) as a number; an unreadable one never equals a new case's.
+fn parse_fingerprint(hex: &str) -> Option<u128> {
+    u128::from_str_radix(hex, 16).ok()
+}
+
+impl<'t, 'c> CaseWriter<'t, 'c> {
+    /// A writer for a whole run: every stored case may be replaced or removed.
+    pub(crate) fn all(tx: &'t Transaction<'c>, run_id: i64) -> Result<Self, StoreError> {
+        let mut stored = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT case_key, id, fingerprint FROM cases")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let key: String = r.get(0)?;
+                stored.insert(key.into_boxed_str(), Self::stored(r.get(1)?, r.get_ref(2)?));
+            }
+        }
+        Ok(Self::with(tx, run_id, stored))
+    }
+
+    /// A writer for a partial recompute: only the stored cases `keys` may be replaced or
+    /// removed (the cases written replace those with their keys too).
+    pub(crate) fn only(
+        tx: &'t Transaction<'c>,
+        run_id: i64,
+        keys: &mut dyn Iterator<Item = &str>,
+    ) -> Result<Self, StoreError> {
+        let mut stored = HashMap::new();
+        {
+            let mut stmt =
+                tx.prepare_cached("SELECT id, fingerprint FROM cases WHERE case_key = ?1")?;
+            for key in keys {
+                if let Some(s) = stmt
+                    .query_row([key], |r| Ok(Self::stored(r.get(0)?, r.get_ref(1)?)))
+                    .optional()?
+                {
+                    stored.insert(key.into(), s);
+                }
+            }
+        }
+        Ok(Self::with(tx, run_id, stored))
+    }
+
+    fn stored(id: i64, fingerprint: rusqlite::types::ValueRef<'_>) -> Stored {
+        Stored {
+            id,
+            fingerprint: fingerprint
+                .as_str()
+                .ok()
+                .and_then(parse_fingerprint)
+                // Unreadable: never counts as unchanged (see `push`).
+                .unwrap_or(u128::MAX),
+            seen: false,
+        }
+    }
+
+    fn with(tx: &'t Transaction<'c>, run_id: i64, stored: HashMap<Box<str>, Stored>) -> Self {
+        CaseWriter {
+            tx,
+            run_id,
+            stored,
+            pending: Vec::new(),
+            bulk: None,
+            written: 0,
+        }
+    }
+
+    /// Takes one case of the run: nothing happens if it is stored as it is.
+    pub(crate) fn push(&mut self, p: Prepared) -> Result<(), StoreError> {
+        let replaces = match self.stored.get_mut(p.row.case_key.as_str()) {
+            Some(s) => {
+                s.seen = true;
+                if s.fingerprint == p.fingerprint && s.fingerprint != u128::MAX {
+                    return Ok(());
+                }
+                Some(s.id)
+            }
+            None => None,
+        };
+        self.pending.push((p, replaces));
+        if self.pending.len() > REBUILD_ABOVE {
+            self.write_block()?;
+        }
+        Ok(())
+    }
+
+    /// Writes what waits, in bulk mode (entered on the first call).
+    fn write_block(&mut self) -> Result<(), StoreError> {
+        let tx = self.tx;
+        if self.bulk.is_none() {
+            // A first run writes every case: its secondary indexes are built once at the end
+            // (the UNIQUE ones stay: the writes rely on them).
+            self.bulk = Some(if self.stored.is_empty() {
+                set_aside_indexes(tx, &["cases", "case_lines"])?
+            } else {
+                Vec::new()
+            });
+        }
+        let block = std::mem::take(&mut self.pending);
+        {
+            let mut leave_case = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
+            let mut leave_line = tx.prepare_cached("DELETE FROM case_lines WHERE line_id = ?1")?;
+            // Lines may sit in stored cases written later or removed at the end.
+            let moving = !self.stored.is_empty();
+            for (p, replaces) in &block {
+                if let Some(id) = replaces {
+                    leave_case.execute([id])?;
+                }
+                if moving {
+                    for line in &p.line_ids {
+                        leave_line.execute([line])?;
+                    }
+                }
+            }
+        }
+        self.insert(&block)?;
+        Ok(())
+    }
+
+    /// Writes the cases and their lines; returns their ids.
+    fn insert(&mut self, cases: &[(Prepared, Option<i64>)]) -> Result<Vec<i64>, StoreError> {
+        let tx = self.tx;
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO cases(case_key, run_id, status, engine_status, rule, state, order_id,
+                order_ref, shop_order_id, settlement_refs, matched_keys, order_total, paid_amount,
+                difference, currency, fee_total, tax_total, net_settled, settlement_currency, psp,
+                payment_method, order_created_at, paid_at, voucher_expires_at, settled_at,
+                shop_status, customer, decided_by, explanation, sort_amount, event_utc, period,
+                fingerprint)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)
+             ON CONFLICT(case_key) DO UPDATE SET run_id = excluded.run_id,
+                status = excluded.status, engine_status = excluded.engine_status,
+                rule = excluded.rule, state = excluded.state, order_id = excluded.order_id,
+                order_ref = excluded.order_ref, shop_order_id = excluded.shop_order_id,
+                settlement_refs = excluded.settlement_refs, matched_keys = excluded.matched_keys,
+                order_total = excluded.order_total, paid_amount = excluded.paid_amount,
+                difference = excluded.difference, currency = excluded.currency,
+                fee_total = excluded.fee_total, tax_total = excluded.tax_total,
+                net_settled = excluded.net_settled,
+                settlement_currency = excluded.settlement_currency, psp = excluded.psp,
+                payment_method = excluded.payment_method,
+                order_created_at = excluded.order_created_at, paid_at = excluded.paid_at,
+                voucher_expires_at = excluded.voucher_expires_at,
+                settled_at = excluded.settled_at, shop_status = excluded.shop_status,
+                customer = excluded.customer, decided_by = excluded.decided_by,
+                explanation = excluded.explanation, sort_amount = excluded.sort_amount,
+                event_utc = excluded.event_utc, period = excluded.period,
+                fingerprint = excluded.fingerprint
+             RETURNING id",
+        )?;
+        let mut add_line =
+            tx.prepare_cached("INSERT INTO case_lines(case_id, line_id) VALUES (?1, ?2)")?;
+        let mut ids = Vec::with_capacity(cases.len());
+        for (p, _) in cases {
+            let r = &p.row;
+            let id: i64 = upsert.query_row(
+                params![
+                    r.case_key,
+                    self.run_id,
+                    r.status,
+                    r.engine_status,
+                    r.rule,
+                    r.state,
+                    r.order_id,
+                    r.order_ref,
+                    r.shop_order_id,
+                    r.settlement_refs,
+                    r.matched_keys,
+                    r.order_total,
+                    r.paid_amount,
+                    r.difference,
+                    r.currency,
+                    r.fee_total,
+                    r.tax_total,
+                    r.net_settled,
+                    r.settlement_currency,
+                    r.psp,
+                    r.payment_method,
+                    r.order_created_at,
+                    r.paid_at,
+                    r.voucher_expires_at,
+                    r.settled_at,
+                    r.shop_status,
+                    r.customer,
+                    r.decided_by,
+                    r.explanation.to_json(),
+                    p.sort_amount,
+                    p.event_utc,
+                    r.period,
+                    format!("{:032x}", p.fingerprint),
+                ],
+                |row| row.get(0),
+            )?;
+            for line in &p.line_ids {
+                add_line.execute(params![id, line])?;
+            }
+            ids.push(id);
+        }
+        self.written += cases.len() as u64;
+        Ok(ids)
+    }
+
+    /// Writes what is left, removes the stored cases this run did not produce, and brings the
+    /// views up to date; returns how many cases were written and removed.
+    pub(crate) fn finish(mut self) -> Result<(u64, u64), StoreError> {
+        let tx = self.tx;
+        let vanished: Vec<i64> = self
+            .stored
+            .values()
+            .filter(|s| !s.seen)
+            .map(|s| s.id)
+            .collect();
+        let remove = |ids: &[i64]| -> Result<(), StoreError> {
+            let mut leave = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
+            let mut drop_case = tx.prepare_cached("DELETE FROM cases WHERE id = ?1")?;
+            for id in ids {
+                leave.execute([id])?;
+                drop_case.execute([id])?;
+            }
+            Ok(())
+        };
+        if self.bulk.is_some() {
+            self.write_block()?;
+            remove(&vanished)?;
+            for sql in self.bulk.take().unwrap_or_default() {
+                tx.execute_batch(&sql)?;
+            }
+            derived::rebuild(tx)?;
+        } else {
+            let pending = std::mem::take(&mut self.pending);
+            let replaced: Vec<i64> = pending.iter().filter_map(|(_, id)| *id).collect();
+            let old_ids: Vec<i64> = replaced.iter().chain(&vanished).copied().collect();
+            let views = derived::Pending::before(tx, &old_ids, pending.len())?;
+            {
+                let mut leave = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
+                for id in &replaced {
+                    leave.execute([id])?;
+                }
+            }
+            remove(&vanished)?;
+            let new_ids = self.insert(&pending)?;
+            views.after(tx, &new_ids)?;
+        }
+        Ok((self.written, vanished.len() as u64))
+    }
+}
+
+/// Drops the secondary indexes of `tables` that can be dropped (not those behind UNIQUE
+/// constraints) and returns the statements that create them again.
+fn set_aside_indexes(tx: &Transaction<'_>, tables: &[&str]) -> Result<Vec<String>, StoreError> {
+    let mut saved: Vec<(String, String)> = Vec::new();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT name, sql FROM sqlite_master
+             WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1 ORDER BY name",
+        )?;
+        for table in tables {
+            let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            for row in rows {
+                saved.push(row?);
+            }
+        }
+    }
+    for (name, _) in &saved {
+        tx.execute_batch(&format!("DROP INDEX \"{name}\";"))?;
+    }
+    Ok(saved
+        .into_iter()
+        .map(|(_, sql)| format!("{sql};"))
+        .collect())
+}
