@@ -13,7 +13,7 @@ use crate::audit::{self, event_time, NewEvent};
 use crate::msg;
 use crate::reconcile::words::*;
 use crate::reconcile::{
-    recon_inputs_for, reconcile_each, reconcile_inputs, Inputs, Line, Manual, Order, ReconCase,
+    recon_inputs_for, reconcile_inputs, reconcile_map_each, Inputs, Line, Manual, Order, ReconCase,
 };
 use crate::store::{StoreError, Workspace};
 use crate::time::Moment;
@@ -490,13 +490,22 @@ impl Workspace {
             vanishing.see(&p);
             writer.push(p)
         };
-        reconcile_each(&inputs, &settings, as_of, &manual, |c| {
+        // Rows are shaped on the cores that build the cases; the writer takes them in order.
+        let shape = |c: ReconCase| {
             let (p, contradicted) = shaper.shape(&c);
-            if contradicted {
-                reopened.push(Reopening::contradicted(&c));
-            }
-            take(p)
-        })?;
+            (p, contradicted.then(|| Reopening::contradicted(&c)))
+        };
+        reconcile_map_each(
+            &inputs,
+            &settings,
+            as_of,
+            &manual,
+            shape,
+            |(p, reopening)| {
+                reopened.extend(reopening);
+                take(p)
+            },
+        )?;
         for p in batch_cases(&tx, settings.zone, &decisions)? {
             take(p)?;
         }

@@ -150,7 +150,27 @@ pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 pub(super) fn key_hash(key: &str) -> u64 {
     let mut h = KeyHasher::default();
     h.write(key.as_bytes());
+    #[cfg(test)]
+    if let Some(mask) = HASH_MASK.with(std::cell::Cell::get) {
+        return h.finish() & mask;
+    }
     h.finish()
+}
+
+#[cfg(test)]
+thread_local! {
+    static HASH_MASK: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with every key hash on this thread cut to the bits of `mask`, so that different
+/// keys share hashes as rarely happens at full width: whatever shares a hash must still only
+/// ever match its own key.
+#[cfg(test)]
+pub(super) fn with_hash_mask<T>(mask: u64, f: impl FnOnce() -> T) -> T {
+    HASH_MASK.with(|m| m.set(Some(mask)));
+    let out = f();
+    HASH_MASK.with(|m| m.set(None));
+    out
 }
 
 /// Whether `raw` normalizes to `key` (already normalized), without allocating for ASCII.

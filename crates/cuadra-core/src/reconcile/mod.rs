@@ -64,7 +64,9 @@
 //!   in order (`par`), so the result never depends on the thread count (a property test
 //!   forces 1, 2, 3 and 5).
 //! - [`reconcile_each`] sorts one key per case, then builds the cases a block at a time and
-//!   hands them over in key order: the run never holds all its cases.
+//!   hands them over in key order: the run never holds all its cases. The next block is built
+//!   while the caller takes the last; [`reconcile_map_each`] also lets the caller turn each
+//!   case into what it keeps on the building cores (a stored run shapes its rows there).
 //!
 //! # Persisting cases (for the store; decisions come in a later issue)
 //! A run is a pure function of (orders, lines, settings, as_of), so cases are derived data:
@@ -186,7 +188,20 @@ pub fn reconcile_each<E>(
     settings: &ReconSettings,
     as_of: DateTime<Utc>,
     manual: &Manual,
-    mut sink: impl FnMut(ReconCase) -> Result<(), E>,
+    sink: impl FnMut(ReconCase) -> Result<(), E>,
+) -> Result<(), E> {
+    reconcile_map_each(inputs, settings, as_of, manual, |c| c, sink)
+}
+
+/// [`reconcile_each`] with each case turned into what the caller keeps by `map`, on the cores
+/// that build the cases (a stored run shapes its rows there), before it reaches `sink`.
+pub fn reconcile_map_each<T: Send, E>(
+    inputs: &Inputs,
+    settings: &ReconSettings,
+    as_of: DateTime<Utc>,
+    manual: &Manual,
+    map: impl Fn(ReconCase) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut links = link::link(inputs);
     if !manual.link.is_empty() || !manual.hold.is_empty() {
@@ -312,22 +327,35 @@ pub fn reconcile_each<E>(
     let threads = par::threads_for(inputs.orders.len(), PARALLEL_FROM);
     if threads < 2 {
         for slot in &slots {
-            sink(build(slot))?;
+            sink(map(build(slot)))?;
         }
         return Ok(());
     }
     // Cases are independent of each other: each block is cut in one piece per core, and the
-    // pieces are handed over in order, so the result is the same as a sequential run.
-    for block in slots.chunks(BLOCK) {
-        let piece = block.len().div_ceil(threads);
-        let built = par::each_in_order(block.chunks(piece).collect(), |part| {
-            part.iter().map(build).collect::<Vec<_>>()
+    // pieces are handed over in order, so the result is the same as a sequential run. The
+    // next block is built while the sink takes this one (a stored run writes meanwhile); a
+    // sink that fails stops the building at the next block.
+    std::thread::scope(|scope| {
+        let (blocks, built) = std::sync::mpsc::sync_channel::<Vec<Vec<T>>>(1);
+        let (build, map, slots) = (&build, &map, &slots);
+        scope.spawn(move || {
+            for block in slots.chunks(BLOCK) {
+                let piece = block.len().div_ceil(threads);
+                let cases = par::each_in_order(block.chunks(piece).collect(), |part| {
+                    part.iter().map(|slot| map(build(slot))).collect::<Vec<_>>()
+                });
+                if blocks.send(cases).is_err() {
+                    return;
+                }
+            }
         });
-        for case in built.into_iter().flatten() {
-            sink(case)?;
+        for block in built {
+            for case in block.into_iter().flatten() {
+                sink(case)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Overrides the key links with the manual ones and rebuilds the per-order index.

@@ -895,6 +895,20 @@ proptest! {
     }
 
     #[test]
+    fn keys_that_share_a_hash_never_match_each_other((orders, lines, _seed) in world()) {
+        // Two bits of hash: nearly every pair of keys collides, in the order index (its exact
+        // map) and in the suggestion search. Each hit is checked against the key itself, so the
+        // cases must be those of full-width hashes. (Small inputs run on this thread, where
+        // the mask applies.)
+        let settings = ReconSettings::default();
+        let full = reconcile(&orders, &lines, &settings, utc(AS_OF));
+        let narrow = super::keys::with_hash_mask(0b11, || {
+            super::par::with_threads(1, || reconcile(&orders, &lines, &settings, utc(AS_OF)))
+        });
+        prop_assert_eq!(full, narrow, "a shared hash must not link or suggest anything");
+    }
+
+    #[test]
     fn any_number_of_threads_gives_identical_cases((orders, lines, _seed) in world()) {
         // Large inputs are indexed, linked, searched and built on every core; forcing the
         // thread count on small ones runs those paths (shards, pieces, blocks) here.
