@@ -4,8 +4,8 @@
 //!
 //! Every write of cases keeps them: a run or a review act's recompute subtracts what the cases
 //! it replaces contributed and adds what the new ones contribute (or rebuilds everything when
-//! most cases changed); a purge rebuilds. `derived_built` says they were ever built, so a
-//! workspace from before them gets them on its first open.
+//! more than [`REBUILD_ABOVE`] cases changed); a purge rebuilds. `derived_built` says they were
+//! ever built, so a workspace from before them gets them on its first open.
 
 use super::query::zone_of;
 use super::{dec, text};

@@ -34,4 +34,10 @@ crate::catalog! {
         es: "no se puede leer la hora de la última conciliación ('{0}'): concilie de nuevo",
         zh: "无法读取上次对账的时间（'{0}'）：请重新对账",
     }
+    /// {0} lines the run's cases hold, {1} rows stored.
+    LINES_NOT_PARTITIONED = "cases.lines_not_partitioned" {
+        en: "the reconciliation gave its cases {0} settlement lines but {1} were stored: a line would sit in two cases, so nothing was saved; keep the workspace and report this",
+        es: "la conciliación dio a sus casos {0} líneas de liquidación pero se guardaron {1}: una línea quedaría en dos casos, así que no se guardó nada; conserve el espacio de trabajo y reporte esto",
+        zh: "本次对账的案例包含 {0} 条结算明细，但保存了 {1} 条：某条明细会同时属于两个案例，因此未保存任何内容；请保留该工作区并报告此问题",
+    }
 }

@@ -8,8 +8,11 @@
 //! blocks as they come and the views are rebuilt once at the end; a first run also builds the
 //! secondary indexes once at the end instead of row by row.
 //!
-//! "One case per line" holds at every statement: before a case is written, its lines leave the
-//! stored case it replaces and, in a block, any other stored case that held them.
+//! A line is never in two cases (`case_lines.line_id` is UNIQUE): before a case is written, its
+//! lines leave the stored case it replaces and, in a block, any other stored case that held
+//! them (one rewritten in a later block or removed at the end). A whole run then checks that
+//! the stored rows are exactly the lines its cases hold, so a line given to two cases can never
+//! be taken quietly from one of them.
 
 use super::derived::{self, REBUILD_ABOVE};
 use super::run::Prepared;
@@ -33,6 +36,10 @@ pub(crate) struct CaseWriter<'t, 'c> {
     pending: Vec<(Prepared, Option<i64>)>,
     /// Writing in blocks: the secondary indexes set aside (to create again at the end).
     bulk: Option<Vec<String>>,
+    /// A whole run into an empty table: its indexes are built once, after the writes.
+    first_run: bool,
+    /// For a whole run: the lines its cases hold, counted as they pass.
+    lines_held: Option<u64>,
     written: u64,
 }
 
@@ -53,7 +60,12 @@ impl<'t, 'c> CaseWriter<'t, 'c> {
                 stored.insert(key.into_boxed_str(), Self::stored(r.get(1)?, r.get_ref(2)?));
             }
         }
-        Ok(Self::with(tx, run_id, stored))
+        let first_run = stored.is_empty();
+        Ok(CaseWriter {
+            first_run,
+            lines_held: Some(0),
+            ..Self::with(tx, run_id, stored)
+        })
     }
 
     /// A writer for a partial recompute: only the stored cases `keys` may be replaced or
@@ -99,12 +111,17 @@ impl<'t, 'c> CaseWriter<'t, 'c> {
             stored,
             pending: Vec::new(),
             bulk: None,
+            first_run: false,
+            lines_held: None,
             written: 0,
         }
     }
 
     /// Takes one case of the run: nothing happens if it is stored as it is.
     pub(crate) fn push(&mut self, p: Prepared) -> Result<(), StoreError> {
+        if let Some(n) = &mut self.lines_held {
+            *n += p.line_ids.len() as u64;
+        }
         let replaces = match self.stored.get_mut(p.row.case_key.as_str()) {
             Some(s) => {
                 s.seen = true;
@@ -128,7 +145,7 @@ impl<'t, 'c> CaseWriter<'t, 'c> {
         if self.bulk.is_none() {
             // A first run writes every case: its secondary indexes are built once at the end
             // (the UNIQUE ones stay: the writes rely on them).
-            self.bulk = Some(if self.stored.is_empty() {
+            self.bulk = Some(if self.first_run {
                 set_aside_indexes(tx, &["cases", "case_lines"])?
             } else {
                 Vec::new()
@@ -280,6 +297,16 @@ impl<'t, 'c> CaseWriter<'t, 'c> {
             let new_ids = self.insert(&pending)?;
             views.after(tx, &new_ids)?;
         }
+        if let Some(held) = self.lines_held {
+            let stored: i64 = tx.query_row("SELECT COUNT(*) FROM case_lines", [], |r| r.get(0))?;
+            if stored != held as i64 {
+                return Err(StoreError::BadQuery(crate::msg!(
+                    super::words::LINES_NOT_PARTITIONED,
+                    held as i64,
+                    stored
+                )));
+            }
+        }
         Ok((self.written, vanished.len() as u64))
     }
 }
@@ -307,4 +334,87 @@ fn set_aside_indexes(tx: &Transaction<'_>, tables: &[&str]) -> Result<Vec<String
         .into_iter()
         .map(|(_, sql)| format!("{sql};"))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::cases::CaseRow;
+    use crate::ingest::{import_bytes, BadRowPolicy, ImportOptions};
+    use crate::store::Workspace;
+
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(&dir.path().join("cuadra.db")).unwrap();
+        let opts = ImportOptions {
+            profile: None,
+            dry_run: false,
+            bad_rows: BadRowPolicy::RejectFile,
+            actor: "test".into(),
+            now: chrono::Utc::now(),
+        };
+        let bytes = include_bytes!("../../tests/fixtures/dlocal_crossborder_co.csv");
+        import_bytes(&mut ws, "dlocal.csv", "dlocal.csv", bytes, &opts).unwrap();
+        ws.run_reconciliation(chrono::Utc::now(), "test", chrono::Utc::now())
+            .unwrap();
+        (dir, ws)
+    }
+
+    fn case(key: String, line_ids: Vec<i64>) -> Prepared {
+        Prepared {
+            row: CaseRow {
+                case_key: key,
+                status: "unmatched_settlement".into(),
+                engine_status: "unmatched_settlement".into(),
+                rule: "no_order".into(),
+                state: "open".into(),
+                decided_by: "cuadra".into(),
+                ..CaseRow::default()
+            },
+            line_ids,
+            sort_amount: None,
+            event_utc: None,
+            fingerprint: 1,
+        }
+    }
+
+    /// A whole run whose cases would give one line to two cases (an engine fault) stores
+    /// nothing: a few such cases fail on `case_lines`' UNIQUE line, and in blocks, where the
+    /// line is moved rather than refused, the final count of lines catches it.
+    #[test]
+    fn a_line_given_to_two_cases_is_refused_in_blocks_too() {
+        for extra in [0, REBUILD_ABOVE + 10] {
+            let (_dir, mut ws) = workspace();
+            let count = |ws: &Workspace, table: &str| -> i64 {
+                ws.conn()
+                    .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+                    .unwrap()
+            };
+            let before = (count(&ws, "cases"), count(&ws, "case_lines"));
+            let line: i64 = ws
+                .conn()
+                .query_row("SELECT MIN(id) FROM settlement_lines", [], |r| r.get(0))
+                .unwrap();
+            let tx = ws.conn_mut().transaction().unwrap();
+            let mut writer = CaseWriter::all(&tx, 1).unwrap();
+            writer.push(case("a:first".into(), vec![line])).unwrap();
+            for i in 0..extra {
+                writer.push(case(format!("b:{i:06}"), Vec::new())).unwrap();
+            }
+            let pushed = writer.push(case("c:second".into(), vec![line]));
+            let err = match pushed {
+                Err(e) => e,
+                Ok(()) => writer.finish().unwrap_err(),
+            };
+            let text = err.to_string();
+            if extra == 0 {
+                assert!(text.contains("UNIQUE"), "{text}");
+            } else {
+                assert!(text.contains("would sit in two cases"), "{text}");
+            }
+            drop(tx);
+            assert_eq!((count(&ws, "cases"), count(&ws, "case_lines")), before);
+        }
+    }
 }

@@ -1,8 +1,9 @@
 //! A run that changes more cases than it keeps waiting (a first run, an order export that
 //! claims a whole batch's lines, a change of zone) writes them in blocks as the engine hands them
 //! over and rebuilds the dashboard's rollups and the search index at the end. What it stores
-//! must be exactly what the engine decided, with every line in one case at every step, the
-//! indexes back in place and the rollups those of the stored cases.
+//! must be exactly what the engine decided, with every line in exactly one case after each
+//! run, the indexes back in place, and the rollups and search index those a full rebuild of
+//! the stored cases gives.
 
 use super::{now, TestWs};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -102,10 +103,20 @@ fn indexes(t: &TestWs) -> Vec<String> {
     rows.collect::<Result<_, _>>().unwrap()
 }
 
+fn search_bodies(t: &TestWs) -> Vec<(i64, String)> {
+    let mut stmt =
+        t.ws.conn()
+            .prepare("SELECT rowid, body FROM cases_search ORDER BY rowid")
+            .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
 /// The stored cases are the engine's, every line and order sits in one, the indexes are all
 /// there, and the rollups and search index are those a full rebuild gives.
-fn assert_consistent(t: &mut TestWs, what: &str) {
+fn assert_consistent(t: &mut TestWs, indexes_before: &[String], what: &str) {
     assert_eq!(stored(t), engine(t), "{what}: the stored cases");
+    assert_eq!(indexes(t), indexes_before, "{what}: the indexes");
     assert_eq!(
         count(t, "SELECT COUNT(*) FROM case_lines"),
         count(t, "SELECT COUNT(*) FROM settlement_lines"),
@@ -127,12 +138,14 @@ fn assert_consistent(t: &mut TestWs, what: &str) {
             .unwrap();
     assert_eq!(integrity, "ok", "{what}");
     let dashboard = t.ws.dashboard(&DashFilter::default()).unwrap();
+    let search = search_bodies(t);
     t.ws.rebuild_case_views().unwrap();
     assert_eq!(
         dashboard,
         t.ws.dashboard(&DashFilter::default()).unwrap(),
         "{what}: the rollups"
     );
+    assert!(search == search_bodies(t), "{what}: the search index");
 }
 
 #[test]
@@ -147,8 +160,7 @@ fn runs_that_change_most_cases_write_them_in_blocks_and_store_what_the_engine_de
     import(&mut t, &dlocal);
     let run = t.ws.run_reconciliation(as_of(), "ana", now()).unwrap();
     assert!(run.written as usize > ROWS - 10, "{run:?}");
-    assert_eq!(indexes(&t), before, "the indexes set aside are back");
-    assert_consistent(&mut t, "first run");
+    assert_consistent(&mut t, &before, "first run");
 
     // A person resolves one line's case; the orders arrive and claim the lines: the line cases
     // vanish while order cases take their lines, block by block.
@@ -182,7 +194,21 @@ fn runs_that_change_most_cases_write_them_in_blocks_and_store_what_the_engine_de
         "the resolution of a case that is gone is undone on the record: {run:?}"
     );
     assert!(t.ws.case(&line_case).unwrap().is_none());
-    assert_consistent(&mut t, "orders claim the lines");
+    let (action, reason): (String, String) =
+        t.ws.conn()
+            .query_row(
+                "SELECT action, reason FROM case_decisions WHERE case_key = ?1
+                 ORDER BY id DESC LIMIT 1",
+                [&line_case],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+    assert_eq!(action, "auto_reopen");
+    assert!(
+        reason.contains("order:shopify:"),
+        "the record says which order's case took the line: {reason}"
+    );
+    assert_consistent(&mut t, &before, "orders claim the lines");
 
     // Every time shown changes with the zone: every case is rewritten in place.
     t.ws.set_setting("zone", "UTC", "ana", now()).unwrap();
@@ -193,7 +219,7 @@ fn runs_that_change_most_cases_write_them_in_blocks_and_store_what_the_engine_de
     assert!(run.written as usize > ROWS, "{run:?}");
     assert_eq!(run.removed, 0, "{run:?}");
     assert_eq!(count(&t, "SELECT COUNT(*) FROM cases"), cases);
-    assert_consistent(&mut t, "a new zone");
+    assert_consistent(&mut t, &before, "a new zone");
 
     // And a rerun on the same data finds nothing to write.
     let run =
