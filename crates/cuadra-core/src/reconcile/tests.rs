@@ -909,6 +909,34 @@ proptest! {
     }
 
     #[test]
+    fn building_ahead_for_a_busy_sink_hands_over_the_same_cases((orders, lines, _seed) in world()) {
+        // What a stored run uses: rows mapped on the building threads, the next block built
+        // while the sink takes the last. Forced threads run that path on small inputs.
+        let settings = ReconSettings::default();
+        let inputs = Inputs::from_parts(&orders, &lines);
+        let plain = reconcile(&orders, &lines, &settings, utc(AS_OF));
+        for n in [1, 2, 3] {
+            let mut mapped = Vec::new();
+            let done: Result<(), ()> = super::par::with_threads(n, || {
+                super::reconcile_map_each(
+                    &inputs,
+                    &settings,
+                    utc(AS_OF),
+                    &Manual::default(),
+                    |c| (c.key.clone(), c),
+                    |(key, c)| {
+                        assert_eq!(key, c.key);
+                        mapped.push(c);
+                        Ok(())
+                    },
+                )
+            });
+            prop_assert!(done.is_ok());
+            prop_assert_eq!(&plain, &mapped, "{} threads", n);
+        }
+    }
+
+    #[test]
     fn any_number_of_threads_gives_identical_cases((orders, lines, _seed) in world()) {
         // Large inputs are indexed, linked, searched and built on every core; forcing the
         // thread count on small ones runs those paths (shards, pieces, blocks) here.
