@@ -76,6 +76,8 @@ pub enum StoreError {
     BackupExists { path: PathBuf },
     #[error("cannot write the backup {path}: {message}")]
     Backup { path: PathBuf, message: String },
+    #[error("{path} is another program's database, not a Cuadra workspace; Cuadra left it unchanged: choose the workspace file (cuadra.db) or create a new workspace")]
+    ForeignDatabase { path: PathBuf },
 }
 
 impl StoreError {
@@ -115,6 +117,7 @@ impl StoreError {
             } => msg!(PERIOD_CLOSED, period, closed_by, closed_at),
             StoreError::BackupExists { path } => msg!(BACKUP_EXISTS, shown(path)),
             StoreError::Backup { path, message } => msg!(BACKUP, shown(path), message),
+            StoreError::ForeignDatabase { path } => msg!(FOREIGN_DATABASE, shown(path)),
         }
     }
 }
@@ -202,6 +205,7 @@ impl Workspace {
     }
 
     fn from_connection(mut conn: Connection, path: &Path) -> Result<Workspace, StoreError> {
+        refuse_foreign(&conn, path)?;
         configure(&conn)?;
         migrate(&mut conn, path, MIGRATIONS)?;
         crate::cases::ensure_derived(&mut conn)?;
@@ -240,6 +244,24 @@ impl Workspace {
             })
             .optional()?)
     }
+}
+
+/// A file with tables but not a workspace's is another program's database (picked by mistake in
+/// the open dialog, or given to `--db`): it is refused before any PRAGMA or migration could
+/// change it (WAL mode and Cuadra's tables would be written into it).
+fn refuse_foreign(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let (tables, ours): (i64, i64) = conn.query_row(
+        "SELECT COUNT(*), COALESCE(SUM(name = 'imported_files'), 0) FROM sqlite_master
+         WHERE type = 'table'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if tables > 0 && ours == 0 {
+        return Err(StoreError::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// Connection settings that are not part of the schema: set on every open, outside migrations.
@@ -325,6 +347,34 @@ mod tests {
             Some("America/Bogota"),
             "data written by schema v1 must survive the upgrade"
         );
+    }
+
+    #[test]
+    fn another_programs_database_is_refused_and_left_unchanged() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("contabilidad.sqlite");
+        {
+            let conn = Connection::open(&path).expect("open raw");
+            conn.execute_batch(
+                "CREATE TABLE clientes (nit TEXT PRIMARY KEY, nombre TEXT);
+                 INSERT INTO clientes VALUES ('900123456', 'Tienda');
+                 PRAGMA user_version = 3;",
+            )
+            .expect("another program's data");
+        }
+        let before = std::fs::read(&path).expect("read");
+        let err = Workspace::open(&path).err().expect("must refuse");
+        assert!(
+            matches!(err, StoreError::ForeignDatabase { .. }),
+            "unexpected error: {err}"
+        );
+        assert!(err.to_string().contains("contabilidad.sqlite"), "{err}");
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "not a byte of the other program's file may change"
+        );
+        assert!(!dir.path().join("contabilidad.sqlite-wal").exists());
     }
 
     #[test]

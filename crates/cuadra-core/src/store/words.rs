@@ -20,6 +20,12 @@ crate::catalog! {
         es: "{0} no es un espacio de trabajo de Cuadra (no es una base de datos que Cuadra pueda leer): elija el archivo del espacio de trabajo (cuadra.db) o cree uno nuevo",
         zh: "{0} 不是 Cuadra 工作区（不是 Cuadra 能读取的数据库）：请选择工作区文件（cuadra.db），或新建一个工作区",
     }
+    /// {0} the file.
+    FOREIGN_DATABASE = "store.foreign_database" {
+        en: "{0} is another program's database, not a Cuadra workspace; Cuadra left it unchanged: choose the workspace file (cuadra.db) or create a new workspace",
+        es: "{0} es una base de datos de otro programa, no un espacio de trabajo de Cuadra; Cuadra no la modificó: elija el archivo del espacio de trabajo (cuadra.db) o cree uno nuevo",
+        zh: "{0} 是其他程序的数据库，不是 Cuadra 工作区；Cuadra 未对其做任何修改：请选择工作区文件（cuadra.db），或新建一个工作区",
+    }
     NOT_A_DATABASE = "store.not_a_database" {
         en: "the workspace file is no longer a database Cuadra can read, so it may be damaged: restore it from a backup",
         es: "el archivo del espacio de trabajo ya no es una base de datos que Cuadra pueda leer, así que puede estar dañado: restáurelo desde una copia de seguridad",
