@@ -665,6 +665,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "la fecha final '{0}' no es una fecha como 2026-10-31",
     "zh": "结束日期 '{0}' 不是有效日期，格式应如 2026-10-31"
   },
+  "cases.lines_not_partitioned": {
+    "en": "the reconciliation gave its cases {0} settlement lines but {1} were stored: a line would sit in two cases, so nothing was saved; keep the workspace and report this",
+    "es": "la conciliación dio a sus casos {0} líneas de liquidación pero se guardaron {1}: una línea quedaría en dos casos, así que no se guardó nada; conserve el espacio de trabajo y reporte esto",
+    "zh": "本次对账的案例包含 {0} 条结算明细，但保存了 {1} 条：某条明细会同时属于两个案例，因此未保存任何内容；请保留该工作区并报告此问题"
+  },
   "ingest.amount.bad_exponent": {
     "en": "its exponent is not a whole number (expected something like 1.5E+05)",
     "es": "su exponente no es un número entero (se esperaba algo como 1.5E+05)",
@@ -1664,6 +1669,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "the stored copy of file {0} is damaged: its SHA-256 is {1}, not {2}; restore the workspace from a backup",
     "es": "la copia guardada del archivo {0} está dañada: su SHA-256 es {1}, no {2}; restaure el espacio de trabajo desde una copia de seguridad",
     "zh": "文件 {0} 的留存副本已损坏：其 SHA-256 为 {1}，而不是 {2}；请从备份恢复工作区"
+  },
+  "store.foreign_database": {
+    "en": "{0} is another program's database, not a Cuadra workspace; Cuadra left it unchanged: choose the workspace file (cuadra.db) or create a new workspace",
+    "es": "{0} es una base de datos de otro programa, no un espacio de trabajo de Cuadra; Cuadra no la modificó: elija el archivo del espacio de trabajo (cuadra.db) o cree uno nuevo",
+    "zh": "{0} 是其他程序的数据库，不是 Cuadra 工作区；Cuadra 未对其做任何修改：请选择工作区文件（cuadra.db），或新建一个工作区"
   },
   "store.in_use": {
     "en": "the workspace is in use by another program (another Cuadra window or cuadra-cli) and stayed locked for 10 seconds: wait until it finishes, or close it, and try again",
