@@ -743,47 +743,105 @@ fn batch_cases(
     zone: Tz,
     decisions: &HashMap<String, LastDecision>,
 ) -> Result<Vec<Prepared>, StoreError> {
-    let mut stmt = conn.prepare(
-        // A batch is its PSP's reference (a re-imported or re-downloaded file repeats it: the
-        // first file's summary counts, and its lines are those of every file, stored once).
-        "SELECT b.id, b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
-            (SELECT group_concat(net_amount, ' ') FROM settlement_lines l
-              WHERE (b.batch_ref IS NOT NULL AND l.psp = b.psp AND l.batch_ref = b.batch_ref)
-                 OR (b.batch_ref IS NULL AND l.file_id = b.file_id)),
-            (SELECT COUNT(*) FROM settlement_lines l
-              WHERE (b.batch_ref IS NOT NULL AND l.psp = b.psp AND l.batch_ref = b.batch_ref)
-                 OR (b.batch_ref IS NULL AND l.file_id = b.file_id)),
-            f.name
-         FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
-         WHERE b.net_total IS NOT NULL
-           AND (b.batch_ref IS NULL OR b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
-                WHERE b2.psp = b.psp AND b2.batch_ref = b.batch_ref))
-         ORDER BY b.id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<String>>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, Option<String>>(6)?,
-            r.get::<_, Option<String>>(7)?,
-            r.get::<_, i64>(8)?,
-            r.get::<_, String>(9)?,
-        ))
-    })?;
+    type Batch = (
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+        String,
+    );
+    let batches: Vec<Batch> = {
+        let mut stmt = conn.prepare(
+            // A batch is its PSP's reference (a re-imported or re-downloaded file repeats it:
+            // the first file's summary counts, and its lines are those of every file, stored
+            // once).
+            "SELECT b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
+                f.name
+             FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
+             WHERE b.net_total IS NOT NULL
+               AND (b.batch_ref IS NULL OR b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
+                    WHERE b2.psp = b.psp AND b2.batch_ref = b.batch_ref))
+             ORDER BY b.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    if batches.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The lines of every batch, summed in one pass over the lines (a query per batch would
+    // read them all once per batch): a named batch holds every line of its PSP and reference, a
+    // batch without a reference every line of its file.
+    let named_key = |psp: &str, batch: &str, key: &mut String| {
+        key.clear();
+        key.push_str(psp);
+        key.push('\u{1f}');
+        key.push_str(batch);
+    };
+    let mut named: HashMap<String, usize> = HashMap::new();
+    let mut by_file: HashMap<i64, usize> = HashMap::new();
+    for (i, (file_id, psp, batch_ref, ..)) in batches.iter().enumerate() {
+        match batch_ref {
+            Some(b) => {
+                let mut key = String::new();
+                named_key(psp, b, &mut key);
+                named.insert(key, i);
+            }
+            None => {
+                by_file.insert(*file_id, i);
+            }
+        }
+    }
+    // (sum of the net amounts, lines)
+    let mut sums: Vec<(Decimal, i64)> = vec![(Decimal::ZERO, 0); batches.len()];
+    {
+        let mut stmt =
+            conn.prepare("SELECT psp, batch_ref, file_id, net_amount FROM settlement_lines")?;
+        let mut rows = stmt.query([])?;
+        let mut key = String::new();
+        while let Some(r) = rows.next()? {
+            let mut into = |i: usize| -> Result<(), StoreError> {
+                let net = r.get_ref(3)?.as_str_or_null().ok().flatten();
+                let slot = &mut sums[i];
+                slot.1 += 1;
+                if let Some(v) = net.and_then(|t| t.parse::<Decimal>().ok()) {
+                    slot.0 += v;
+                }
+                Ok(())
+            };
+            if let (Some(psp), Some(batch)) = (
+                r.get_ref(0)?.as_str_or_null().ok().flatten(),
+                r.get_ref(1)?.as_str_or_null().ok().flatten(),
+            ) {
+                named_key(psp, batch, &mut key);
+                if let Some(&i) = named.get(key.as_str()) {
+                    into(i)?;
+                }
+            }
+            if let Some(&i) = by_file.get(&r.get::<_, i64>(2)?) {
+                into(i)?;
+            }
+        }
+    }
     let mut out = Vec::new();
-    for row in rows {
-        let (file_id, psp, batch_ref, currency, net_total, transfer, nets, n, file) = row?;
+    for ((file_id, psp, batch_ref, currency, net_total, transfer, file), (sum, n)) in
+        batches.into_iter().zip(sums)
+    {
         let Ok(total) = net_total.parse::<Decimal>() else {
             continue;
         };
-        let sum: Decimal = nets
-            .unwrap_or_default()
-            .split(' ')
-            .filter_map(|t| t.parse::<Decimal>().ok())
-            .sum();
         let diff = total - sum;
         if diff.is_zero() {
             continue;

@@ -833,6 +833,31 @@ fn a_batch_downloaded_twice_is_one_batch() {
 }
 
 #[test]
+fn a_batch_without_a_reference_is_summed_over_its_own_file() {
+    let mut t = TestWs::new();
+    t.import_fixture("shopify_orders_co.csv");
+    // The same batch with its summary's TRANSFER_ID left blank: its lines are those of the file.
+    let text = String::from_utf8(super::fixture("dlocal_crossborder_co.csv")).unwrap();
+    let blank = text.replacen(",2026-05-08,771204,", ",2026-05-08,,", 1);
+    assert_ne!(blank, text);
+    let rep = t.import("dlocal_sin_transfer.csv", blank.as_bytes());
+    assert!(rep.succeeded(), "{rep:?}");
+    t.ws.run_reconciliation(as_of(), "ana", now()).unwrap();
+    let key: String =
+        t.ws.conn()
+            .query_row(
+                "SELECT case_key FROM cases WHERE case_key LIKE 'batch:%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+    assert!(key.starts_with("batch:dlocal:file"), "{key}");
+    let c = t.ws.case(&key).unwrap().unwrap();
+    assert_eq!(c.rule, "batch_rounding", "{c:?}");
+    assert_eq!(c.net_settled.as_deref(), Some("-0.000094"), "{c:?}");
+}
+
+#[test]
 fn a_note_after_a_resolution_does_not_change_who_resolved_it() {
     let mut t = reconciled();
     let mut r = req("line:dlocal:5", ActionKind::Resolve);
