@@ -7,7 +7,7 @@
 //! person had resolved, the case reopens, its explanation says why, and the reopening is recorded
 //! as a decision by `cuadra` with an audit event — never a silent change.
 
-use super::write::CaseWriter;
+use super::write::{CaseWriter, StoredCases};
 use super::{CaseRow, CaseState};
 use crate::audit::{self, event_time, NewEvent};
 use crate::msg;
@@ -26,6 +26,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 /// What a run did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -471,29 +473,34 @@ impl Workspace {
         )?;
         let run_id = tx.last_insert_rowid();
 
-        // Each case is shaped into its row as the engine hands it over and goes to the writer,
-        // which keeps it only until it is written: the cases are never all held at once.
+        // Each case is shaped into its row as the engine hands it over, on the cores that build
+        // the cases; there too a row stored as it is is recognized and dropped. The writer
+        // takes the others in order and keeps them only until written: the cases are never all
+        // held at once.
         let shaper = Shaper::new(settings.zone, &inputs, &decisions, &linked_by, &manual, now);
-        let mut vanishing = Vanishing::new(&tx, &decisions, None)?;
-        let mut writer = CaseWriter::all(&tx, run_id)?;
+        let vanishing = Vanishing::new(&tx, &decisions, None)?;
+        let stored = StoredCases::all(&tx)?;
+        let mut writer = CaseWriter::new(&tx, run_id, &stored);
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
         let mut cases = 0u64;
         let mut reopened = Vec::new();
-        let mut take = |p: Prepared| -> Result<(), StoreError> {
+        let mut count = |status: &str| {
             cases += 1;
-            match counts.get_mut(p.row.status.as_str()) {
+            match counts.get_mut(status) {
                 Some(n) => *n += 1,
                 None => {
-                    counts.insert(p.row.status.clone(), 1);
+                    counts.insert(status.to_string(), 1);
                 }
             }
-            vanishing.see(&p);
-            writer.push(p)
         };
-        // Rows are shaped on the cores that build the cases; the writer takes them in order.
         let shape = |c: ReconCase| {
             let (p, contradicted) = shaper.shape(&c);
-            (p, contradicted.then(|| Reopening::contradicted(&c)))
+            vanishing.see(&p);
+            (
+                c.status,
+                stored.judge(p),
+                contradicted.then(|| Reopening::contradicted(&c)),
+            )
         };
         reconcile_map_each(
             &inputs,
@@ -501,13 +508,16 @@ impl Workspace {
             as_of,
             &manual,
             shape,
-            |(p, reopening)| {
+            |(status, judged, reopening)| {
+                count(status.as_str());
                 reopened.extend(reopening);
-                take(p)
+                writer.take(judged)
             },
         )?;
         for p in batch_cases(&tx, settings.zone, &decisions)? {
-            take(p)?;
+            count(&p.row.status);
+            vanishing.see(&p);
+            writer.push(p)?;
         }
         drop(inputs);
         // Resolved cases whose order and lines now sit in other cases: their key is gone, and
@@ -715,18 +725,15 @@ pub(crate) fn recompute_scope(
     replaced.dedup();
     // A resolved case this act changed (or made disappear) reopens here, recorded like any
     // reopening.
-    let mut vanishing = Vanishing::new(tx, &decisions, Some(&replaced))?;
+    let vanishing = Vanishing::new(tx, &decisions, Some(&replaced))?;
     for p in &prepared {
         vanishing.see(p);
     }
     reopenings.extend(vanishing.finish());
     record_reopenings(tx, &reopenings, now)?;
     let keys: Vec<String> = prepared.iter().map(|p| p.row.case_key.clone()).collect();
-    let mut writer = CaseWriter::only(
-        tx,
-        run_id,
-        &mut replaced.iter().chain(&keys).map(String::as_str),
-    )?;
+    let stored = StoredCases::only(tx, &mut replaced.iter().chain(&keys).map(String::as_str))?;
+    let mut writer = CaseWriter::new(tx, run_id, &stored);
     for p in prepared {
         writer.push(p)?;
     }
@@ -973,9 +980,10 @@ fn gone_why(key: &str, now_in: &[String]) -> String {
 /// of the run.
 struct Vanishing {
     resolved: HashMap<String, Resolved>,
-    /// Their orders and lines -> the key of the case of this run that holds them.
-    by_order: HashMap<i64, String>,
-    by_line: HashMap<i64, String>,
+    /// Their orders and lines -> the key of the case of this run that holds them (each is in
+    /// one case, so each slot is written once).
+    by_order: HashMap<i64, Mutex<String>>,
+    by_line: HashMap<i64, Mutex<String>>,
 }
 
 /// A stored case a person resolved.
@@ -985,7 +993,7 @@ struct Resolved {
     order: Option<i64>,
     lines: Vec<i64>,
     /// This run produced a case with its key.
-    live: bool,
+    live: AtomicBool,
 }
 
 impl Vanishing {
@@ -1016,10 +1024,10 @@ impl Vanishing {
             let order: Option<i64> = o.strip_prefix('o').and_then(|v| v.parse().ok());
             let lines: Vec<i64> = l.split(',').filter_map(|v| v.parse().ok()).collect();
             if let Some(o) = order {
-                v.by_order.insert(o, String::new());
+                v.by_order.insert(o, Mutex::default());
             }
             for l in &lines {
-                v.by_line.insert(*l, String::new());
+                v.by_line.insert(*l, Mutex::default());
             }
             v.resolved.insert(
                 key.clone(),
@@ -1027,45 +1035,56 @@ impl Vanishing {
                     status,
                     order,
                     lines,
-                    live: false,
+                    live: AtomicBool::new(false),
                 },
             );
         }
         Ok(v)
     }
 
-    /// One case of the run.
-    fn see(&mut self, p: &Prepared) {
+    /// One case of the run (from any thread).
+    fn see(&self, p: &Prepared) {
         if self.resolved.is_empty() {
             return;
         }
-        if let Some(r) = self.resolved.get_mut(&p.row.case_key) {
-            r.live = true;
+        if let Some(r) = self.resolved.get(&p.row.case_key) {
+            r.live.store(true, Ordering::Relaxed);
         }
-        if let Some(slot) = p.row.order_id.and_then(|o| self.by_order.get_mut(&o)) {
-            slot.clone_from(&p.row.case_key);
+        let hold = |slot: &Mutex<String>| {
+            let mut key = slot
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            key.clone_from(&p.row.case_key);
+        };
+        if let Some(slot) = p.row.order_id.and_then(|o| self.by_order.get(&o)) {
+            hold(slot);
         }
         for l in &p.line_ids {
-            if let Some(slot) = self.by_line.get_mut(l) {
-                slot.clone_from(&p.row.case_key);
+            if let Some(slot) = self.by_line.get(l) {
+                hold(slot);
             }
         }
     }
 
     /// The resolutions whose case is gone, with where its order and lines went.
     fn finish(self) -> Vec<Reopening> {
+        let held = |slot: &Mutex<String>| -> String {
+            slot.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clone()
+        };
         let mut gone: Vec<Reopening> = self
             .resolved
             .into_iter()
-            .filter(|(_, r)| !r.live)
+            .filter(|(_, r)| !r.live.load(Ordering::Relaxed))
             .map(|(key, r)| {
                 let mut now_in: Vec<String> = r
                     .order
                     .and_then(|o| self.by_order.get(&o))
+                    .map(held)
                     .into_iter()
-                    .chain(r.lines.iter().filter_map(|l| self.by_line.get(l)))
+                    .chain(r.lines.iter().filter_map(|l| self.by_line.get(l).map(held)))
                     .filter(|k| !k.is_empty())
-                    .cloned()
                     .collect();
                 now_in.sort();
                 now_in.dedup();

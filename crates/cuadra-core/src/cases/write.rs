@@ -16,22 +16,117 @@
 
 use super::derived::{self, REBUILD_ABOVE};
 use super::run::Prepared;
+use crate::reconcile::FastMap;
 use crate::store::StoreError;
 use rusqlite::{params, OptionalExtension, Transaction};
-use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A stored case a run may replace or remove.
 struct Stored {
     id: i64,
     fingerprint: u128,
     /// This run produced a case with its key.
-    seen: bool,
+    seen: AtomicBool,
 }
 
-pub(crate) struct CaseWriter<'t, 'c> {
+/// The stored cases a run may replace or remove, by key. Read-only but for the `seen` marks, so
+/// the cores that build and shape the cases can tell which are stored as they are (and drop
+/// them there) while the writer takes the others.
+pub(crate) struct StoredCases {
+    by_key: FastMap<Box<str>, Stored>,
+    /// Every stored case (a whole run), not only some (a partial recompute).
+    whole: bool,
+}
+
+/// A case of the run, judged against the stored one with its key.
+pub(crate) enum Judged {
+    /// Stored as it is: nothing to write (the row was dropped), its lines counted.
+    Unchanged { lines: usize },
+    /// New or changed, with the id of the stored case it replaces.
+    Changed {
+        row: Box<Prepared>,
+        replaces: Option<i64>,
+    },
+}
+
+impl StoredCases {
+    /// Every stored case: a whole run may replace or remove any of them.
+    pub(crate) fn all(tx: &Transaction<'_>) -> Result<StoredCases, StoreError> {
+        let mut by_key = FastMap::default();
+        let mut stmt = tx.prepare("SELECT case_key, id, fingerprint FROM cases")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let key: String = r.get(0)?;
+            by_key.insert(key.into_boxed_str(), Self::stored(r.get(1)?, r.get_ref(2)?));
+        }
+        Ok(StoredCases {
+            by_key,
+            whole: true,
+        })
+    }
+
+    /// For a partial recompute: only the stored cases `keys` may be replaced or removed (the
+    /// cases written replace those with their keys too).
+    pub(crate) fn only(
+        tx: &Transaction<'_>,
+        keys: &mut dyn Iterator<Item = &str>,
+    ) -> Result<StoredCases, StoreError> {
+        let mut by_key = FastMap::default();
+        let mut stmt =
+            tx.prepare_cached("SELECT id, fingerprint FROM cases WHERE case_key = ?1")?;
+        for key in keys {
+            if let Some(s) = stmt
+                .query_row([key], |r| Ok(Self::stored(r.get(0)?, r.get_ref(1)?)))
+                .optional()?
+            {
+                by_key.insert(key.into(), s);
+            }
+        }
+        Ok(StoredCases {
+            by_key,
+            whole: false,
+        })
+    }
+
+    fn stored(id: i64, fingerprint: rusqlite::types::ValueRef<'_>) -> Stored {
+        Stored {
+            id,
+            fingerprint: fingerprint
+                .as_str()
+                .ok()
+                .and_then(parse_fingerprint)
+                // Unreadable: never counts as unchanged (see `judge`).
+                .unwrap_or(u128::MAX),
+            seen: AtomicBool::new(false),
+        }
+    }
+
+    /// Marks the stored case with the row's key as produced by this run, and says whether the
+    /// row must be written. Safe to call from several threads (each key comes once per run).
+    pub(crate) fn judge(&self, row: Prepared) -> Judged {
+        let replaces = match self.by_key.get(row.row.case_key.as_str()) {
+            Some(s) => {
+                s.seen.store(true, Ordering::Relaxed);
+                if s.fingerprint == row.fingerprint && s.fingerprint != u128::MAX {
+                    return Judged::Unchanged {
+                        lines: row.line_ids.len(),
+                    };
+                }
+                Some(s.id)
+            }
+            None => None,
+        };
+        Judged::Changed {
+            row: Box::new(row),
+            replaces,
+        }
+    }
+}
+
+pub(crate) struct CaseWriter<'t, 'c, 's> {
     tx: &'t Transaction<'c>,
     run_id: i64,
-    stored: HashMap<Box<str>, Stored>,
+    stored: &'s StoredCases,
     /// Changed cases not written yet, with the id of the stored case each replaces.
     pending: Vec<(Prepared, Option<i64>)>,
     /// Writing in blocks: the secondary indexes set aside (to create again at the end).
@@ -48,90 +143,40 @@ fn parse_fingerprint(hex: &str) -> Option<u128> {
     u128::from_str_radix(hex, 16).ok()
 }
 
-impl<'t, 'c> CaseWriter<'t, 'c> {
-    /// A writer for a whole run: every stored case may be replaced or removed.
-    pub(crate) fn all(tx: &'t Transaction<'c>, run_id: i64) -> Result<Self, StoreError> {
-        let mut stored = HashMap::new();
-        {
-            let mut stmt = tx.prepare("SELECT case_key, id, fingerprint FROM cases")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let key: String = r.get(0)?;
-                stored.insert(key.into_boxed_str(), Self::stored(r.get(1)?, r.get_ref(2)?));
-            }
-        }
-        let first_run = stored.is_empty();
-        Ok(CaseWriter {
-            first_run,
-            lines_held: Some(0),
-            ..Self::with(tx, run_id, stored)
-        })
-    }
-
-    /// A writer for a partial recompute: only the stored cases `keys` may be replaced or
-    /// removed (the cases written replace those with their keys too).
-    pub(crate) fn only(
-        tx: &'t Transaction<'c>,
-        run_id: i64,
-        keys: &mut dyn Iterator<Item = &str>,
-    ) -> Result<Self, StoreError> {
-        let mut stored = HashMap::new();
-        {
-            let mut stmt =
-                tx.prepare_cached("SELECT id, fingerprint FROM cases WHERE case_key = ?1")?;
-            for key in keys {
-                if let Some(s) = stmt
-                    .query_row([key], |r| Ok(Self::stored(r.get(0)?, r.get_ref(1)?)))
-                    .optional()?
-                {
-                    stored.insert(key.into(), s);
-                }
-            }
-        }
-        Ok(Self::with(tx, run_id, stored))
-    }
-
-    fn stored(id: i64, fingerprint: rusqlite::types::ValueRef<'_>) -> Stored {
-        Stored {
-            id,
-            fingerprint: fingerprint
-                .as_str()
-                .ok()
-                .and_then(parse_fingerprint)
-                // Unreadable: never counts as unchanged (see `push`).
-                .unwrap_or(u128::MAX),
-            seen: false,
-        }
-    }
-
-    fn with(tx: &'t Transaction<'c>, run_id: i64, stored: HashMap<Box<str>, Stored>) -> Self {
+impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
+    pub(crate) fn new(tx: &'t Transaction<'c>, run_id: i64, stored: &'s StoredCases) -> Self {
         CaseWriter {
             tx,
             run_id,
             stored,
             pending: Vec::new(),
             bulk: None,
-            first_run: false,
-            lines_held: None,
+            first_run: stored.whole && stored.by_key.is_empty(),
+            lines_held: stored.whole.then_some(0),
             written: 0,
         }
     }
 
     /// Takes one case of the run: nothing happens if it is stored as it is.
     pub(crate) fn push(&mut self, p: Prepared) -> Result<(), StoreError> {
+        let judged = self.stored.judge(p);
+        self.take(judged)
+    }
+
+    /// Takes a case already judged (on another thread).
+    pub(crate) fn take(&mut self, judged: Judged) -> Result<(), StoreError> {
+        let (p, replaces) = match judged {
+            Judged::Unchanged { lines } => {
+                if let Some(n) = &mut self.lines_held {
+                    *n += lines as u64;
+                }
+                return Ok(());
+            }
+            Judged::Changed { row, replaces } => (*row, replaces),
+        };
         if let Some(n) = &mut self.lines_held {
             *n += p.line_ids.len() as u64;
         }
-        let replaces = match self.stored.get_mut(p.row.case_key.as_str()) {
-            Some(s) => {
-                s.seen = true;
-                if s.fingerprint == p.fingerprint && s.fingerprint != u128::MAX {
-                    return Ok(());
-                }
-                Some(s.id)
-            }
-            None => None,
-        };
         self.pending.push((p, replaces));
         if self.pending.len() > REBUILD_ABOVE {
             self.write_block()?;
@@ -156,7 +201,7 @@ impl<'t, 'c> CaseWriter<'t, 'c> {
             let mut leave_case = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
             let mut leave_line = tx.prepare_cached("DELETE FROM case_lines WHERE line_id = ?1")?;
             // Lines may sit in stored cases written later or removed at the end.
-            let moving = !self.stored.is_empty();
+            let moving = !self.stored.by_key.is_empty();
             for (p, replaces) in &block {
                 if let Some(id) = replaces {
                     leave_case.execute([id])?;
@@ -262,8 +307,9 @@ impl<'t, 'c> CaseWriter<'t, 'c> {
         let tx = self.tx;
         let vanished: Vec<i64> = self
             .stored
+            .by_key
             .values()
-            .filter(|s| !s.seen)
+            .filter(|s| !s.seen.load(Ordering::Relaxed))
             .map(|s| s.id)
             .collect();
         let remove = |ids: &[i64]| -> Result<(), StoreError> {
@@ -397,7 +443,8 @@ mod tests {
                 .query_row("SELECT MIN(id) FROM settlement_lines", [], |r| r.get(0))
                 .unwrap();
             let tx = ws.conn_mut().transaction().unwrap();
-            let mut writer = CaseWriter::all(&tx, 1).unwrap();
+            let stored = StoredCases::all(&tx).unwrap();
+            let mut writer = CaseWriter::new(&tx, 1, &stored);
             writer.push(case("a:first".into(), vec![line])).unwrap();
             for i in 0..extra {
                 writer.push(case(format!("b:{i:06}"), Vec::new())).unwrap();

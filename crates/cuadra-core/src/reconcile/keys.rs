@@ -80,7 +80,7 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 /// A small, fast, non-cryptographic hasher for key maps (the inputs are the user's own files,
 /// so flooding attacks are not a concern; SipHash would cost a third of the run).
 #[derive(Default, Clone, Copy)]
-pub(super) struct KeyHasher {
+pub(crate) struct KeyHasher {
     hash: u64,
 }
 
@@ -143,7 +143,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
 /// The hash of a normalized key, as the key index and the suggestion search compute it.
 #[inline]

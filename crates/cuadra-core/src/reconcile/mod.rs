@@ -104,13 +104,13 @@ pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
 pub use export::{neutralize, write_reconciliation_csv, RECONCILIATION_COLUMNS};
 pub use input::{Inputs, Line, Order, Text};
 pub use keys::normalize_key;
+pub(crate) use keys::FastMap;
 pub use load::{recon_inputs_all, recon_inputs_for};
 pub use settings::ReconSettings;
 
 use chrono::{DateTime, Utc};
 use classify::{line_case, order_case, Alone, Cx};
 use facts::order_label;
-use keys::FastMap;
 use link::{AMBIGUOUS, HELD, UNLINKED};
 use std::cmp::Ordering;
 
