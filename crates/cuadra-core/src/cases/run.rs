@@ -763,13 +763,17 @@ fn batch_cases(
         let mut stmt = conn.prepare(
             // A batch is its PSP's reference (a re-imported or re-downloaded file repeats it:
             // the first file's summary counts, and its lines are those of every file, stored
-            // once).
+            // once); without a reference, its file (the first summary row with a total counts:
+            // a block may repeat it as HEADER and TOTAL).
             "SELECT b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
                 f.name
              FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
              WHERE b.net_total IS NOT NULL
-               AND (b.batch_ref IS NULL OR b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
-                    WHERE b2.psp = b.psp AND b2.batch_ref = b.batch_ref))
+               AND ((b.batch_ref IS NULL AND b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
+                       WHERE b2.file_id = b.file_id AND b2.batch_ref IS NULL
+                         AND b2.net_total IS NOT NULL))
+                    OR b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
+                       WHERE b2.psp = b.psp AND b2.batch_ref = b.batch_ref))
              ORDER BY b.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -791,20 +795,14 @@ fn batch_cases(
     // The lines of every batch, summed in one pass over the lines (a query per batch would
     // read them all once per batch): a named batch holds every line of its PSP and reference, a
     // batch without a reference every line of its file.
-    let named_key = |psp: &str, batch: &str, key: &mut String| {
-        key.clear();
-        key.push_str(psp);
-        key.push('\u{1f}');
-        key.push_str(batch);
-    };
-    let mut named: HashMap<String, usize> = HashMap::new();
+    // PSP -> reference -> the batch; file -> its batch without a reference (one of each: see
+    // the query).
+    let mut named: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
     let mut by_file: HashMap<i64, usize> = HashMap::new();
     for (i, (file_id, psp, batch_ref, ..)) in batches.iter().enumerate() {
         match batch_ref {
             Some(b) => {
-                let mut key = String::new();
-                named_key(psp, b, &mut key);
-                named.insert(key, i);
+                named.entry(psp.as_str()).or_default().insert(b.as_str(), i);
             }
             None => {
                 by_file.insert(*file_id, i);
@@ -817,31 +815,34 @@ fn batch_cases(
         let mut stmt =
             conn.prepare("SELECT psp, batch_ref, file_id, net_amount FROM settlement_lines")?;
         let mut rows = stmt.query([])?;
-        let mut key = String::new();
         while let Some(r) = rows.next()? {
-            let mut into = |i: usize| -> Result<(), StoreError> {
-                let net = r.get_ref(3)?.as_str_or_null().ok().flatten();
+            let net = r
+                .get_ref(3)?
+                .as_str_or_null()
+                .ok()
+                .flatten()
+                .and_then(|t| t.parse::<Decimal>().ok());
+            let mut into = |i: usize| {
                 let slot = &mut sums[i];
                 slot.1 += 1;
-                if let Some(v) = net.and_then(|t| t.parse::<Decimal>().ok()) {
+                if let Some(v) = net {
                     slot.0 += v;
                 }
-                Ok(())
             };
             if let (Some(psp), Some(batch)) = (
                 r.get_ref(0)?.as_str_or_null().ok().flatten(),
                 r.get_ref(1)?.as_str_or_null().ok().flatten(),
             ) {
-                named_key(psp, batch, &mut key);
-                if let Some(&i) = named.get(key.as_str()) {
-                    into(i)?;
+                if let Some(&i) = named.get(psp).and_then(|refs| refs.get(batch)) {
+                    into(i);
                 }
             }
             if let Some(&i) = by_file.get(&r.get::<_, i64>(2)?) {
-                into(i)?;
+                into(i);
             }
         }
     }
+    drop(named);
     let mut out = Vec::new();
     for ((file_id, psp, batch_ref, currency, net_total, transfer, file), (sum, n)) in
         batches.into_iter().zip(sums)

@@ -1,8 +1,10 @@
 //! Storing cases: only those that are new or changed are written, those a run no longer produces
 //! are removed, and the dashboard's rollups and the search index follow.
 //!
-//! Cases arrive one at a time, as the engine hands them over, and are never all held: the
-//! writer keeps the stored cases' keys and fingerprints and the changed cases not yet written.
+//! Cases arrive one at a time, as the engine hands them over, and are never all held:
+//! [`StoredCases`] keeps the stored cases' keys and fingerprints (a run judges each row against
+//! them on the cores that shape the rows, where unchanged rows are dropped), and the writer
+//! keeps the changed cases not yet written.
 //! While few changed, they wait and are written at the end with the views kept by delta. Once
 //! more than [`REBUILD_ABOVE`] changed (a first run, a change of zone), they are written in
 //! blocks as they come and the views are rebuilt once at the end; a first run also builds the

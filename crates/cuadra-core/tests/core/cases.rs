@@ -858,6 +858,45 @@ fn a_batch_without_a_reference_is_summed_over_its_own_file() {
 }
 
 #[test]
+fn a_file_whose_summary_repeats_without_a_reference_is_one_batch() {
+    let mut t = TestWs::new();
+    t.import_fixture("shopify_orders_co.csv");
+    // HEADER and TOTAL summary rows, neither with a TRANSFER_ID: one batch, the file's (before,
+    // the run failed on two cases with one key).
+    let text = String::from_utf8(super::fixture("dlocal_crossborder_co.csv")).unwrap();
+    let header = "HEADER,USD,9,369.31,-39.6,329.71,2026-05-08,771204,";
+    assert!(text.contains(header));
+    let blank = header.replace(",771204,", ",,");
+    let two = text.replacen(header, &format!("{blank}\n{blank}"), 1);
+    let two = two.replacen(
+        &format!("{blank}\n{blank}"),
+        &format!("{blank}\n{}", blank.replace("HEADER", "TOTAL")),
+        1,
+    );
+    let rep = t.import("dlocal_dos_resumenes.csv", two.as_bytes());
+    assert!(rep.succeeded(), "{rep:?}");
+    let batches: i64 =
+        t.ws.conn()
+            .query_row("SELECT COUNT(*) FROM settlement_batches", [], |r| r.get(0))
+            .unwrap();
+    assert_eq!(batches, 2, "both summary rows are batches");
+    t.ws.run_reconciliation(as_of(), "ana", now()).unwrap();
+    let rows: Vec<(String, Option<String>)> = {
+        let mut stmt =
+            t.ws.conn()
+                .prepare("SELECT rule, net_settled FROM cases WHERE case_key LIKE 'batch:%'")
+                .unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(
+        rows,
+        vec![("batch_rounding".to_string(), Some("-0.000094".to_string()))],
+        "one batch holding the file's lines: only the rounding is left"
+    );
+}
+
+#[test]
 fn a_note_after_a_resolution_does_not_change_who_resolved_it() {
     let mut t = reconciled();
     let mut r = req("line:dlocal:5", ActionKind::Resolve);
