@@ -348,11 +348,10 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
         if let Some(held) = self.lines_held {
             let stored: i64 = tx.query_row("SELECT COUNT(*) FROM case_lines", [], |r| r.get(0))?;
             if stored != held as i64 {
-                return Err(StoreError::BadQuery(crate::msg!(
-                    super::words::LINES_NOT_PARTITIONED,
-                    held as i64,
-                    stored
-                )));
+                return Err(StoreError::LinesNotPartitioned {
+                    held: held as i64,
+                    stored,
+                });
             }
         }
         Ok((self.written, vanished.len() as u64))
@@ -460,6 +459,10 @@ mod tests {
             if extra == 0 {
                 assert!(text.contains("UNIQUE"), "{text}");
             } else {
+                assert!(
+                    matches!(err, StoreError::LinesNotPartitioned { held: 2, stored: 1 }),
+                    "{err:?}"
+                );
                 assert!(text.contains("would sit in two cases"), "{text}");
             }
             drop(tx);

@@ -78,6 +78,10 @@ pub enum StoreError {
     Backup { path: PathBuf, message: String },
     #[error("{path} is another program's database, not a Cuadra workspace; Cuadra left it unchanged: choose the workspace file (cuadra.db) or create a new workspace")]
     ForeignDatabase { path: PathBuf },
+    /// A run whose cases would put a settlement line in two cases (an engine fault): nothing
+    /// of the run was saved.
+    #[error("{}", crate::msg!(crate::cases::words::LINES_NOT_PARTITIONED, *held, *stored).render_inline(crate::words::Lang::En))]
+    LinesNotPartitioned { held: i64, stored: i64 },
 }
 
 impl StoreError {
@@ -118,6 +122,9 @@ impl StoreError {
             StoreError::BackupExists { path } => msg!(BACKUP_EXISTS, shown(path)),
             StoreError::Backup { path, message } => msg!(BACKUP, shown(path), message),
             StoreError::ForeignDatabase { path } => msg!(FOREIGN_DATABASE, shown(path)),
+            StoreError::LinesNotPartitioned { held, stored } => {
+                msg!(crate::cases::words::LINES_NOT_PARTITIONED, *held, *stored)
+            }
         }
     }
 }
