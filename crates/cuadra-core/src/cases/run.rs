@@ -793,10 +793,9 @@ fn batch_cases(
         return Ok(Vec::new());
     }
     // The lines of every batch, summed in one pass over the lines (a query per batch would
-    // read them all once per batch): a named batch holds every line of its PSP and reference, a
-    // batch without a reference every line of its file.
-    // PSP -> reference -> the batch; file -> its batch without a reference (one of each: see
-    // the query).
+    // read them all once per batch): a named batch holds every line of its PSP and reference
+    // (`named`: PSP -> reference -> batch), a batch without a reference every line of its file
+    // (`by_file`); one batch of each, see the query.
     let mut named: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
     let mut by_file: HashMap<i64, usize> = HashMap::new();
     for (i, (file_id, psp, batch_ref, ..)) in batches.iter().enumerate() {
@@ -842,7 +841,6 @@ fn batch_cases(
             }
         }
     }
-    drop(named);
     let mut out = Vec::new();
     for ((file_id, psp, batch_ref, currency, net_total, transfer, file), (sum, n)) in
         batches.into_iter().zip(sums)

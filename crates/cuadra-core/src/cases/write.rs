@@ -167,19 +167,17 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
 
     /// Takes a case already judged (on another thread).
     pub(crate) fn take(&mut self, judged: Judged) -> Result<(), StoreError> {
-        let (p, replaces) = match judged {
-            Judged::Unchanged { lines } => {
-                if let Some(n) = &mut self.lines_held {
-                    *n += lines as u64;
-                }
-                return Ok(());
-            }
-            Judged::Changed { row, replaces } => (*row, replaces),
+        let lines = match &judged {
+            Judged::Unchanged { lines } => *lines,
+            Judged::Changed { row, .. } => row.line_ids.len(),
         };
         if let Some(n) = &mut self.lines_held {
-            *n += p.line_ids.len() as u64;
+            *n += lines as u64;
         }
-        self.pending.push((p, replaces));
+        let Judged::Changed { row, replaces } = judged else {
+            return Ok(());
+        };
+        self.pending.push((*row, replaces));
         if self.pending.len() > REBUILD_ABOVE {
             self.write_block()?;
         }

@@ -42,6 +42,11 @@ pub fn fixture_path(name: &str) -> PathBuf {
 }
 
 /// A hand-written fixture's bytes, exactly as committed.
+/// The one integer `sql` selects (a count) in the test workspace.
+pub fn count(t: &TestWs, sql: &str) -> i64 {
+    t.ws.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
 pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }

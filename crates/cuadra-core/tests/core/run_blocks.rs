@@ -5,7 +5,7 @@
 //! run, the indexes back in place, and the rollups and search index those a full rebuild of
 //! the stored cases gives.
 
-use super::{now, TestWs};
+use super::{count, now, TestWs};
 use chrono::{DateTime, TimeDelta, Utc};
 use cuadra_core::cases::DashFilter;
 use cuadra_core::reconcile::{reconcile_inputs, Manual};
@@ -85,10 +85,6 @@ fn engine(t: &TestWs) -> Shape {
         .collect();
     cases.sort();
     cases
-}
-
-fn count(t: &TestWs, sql: &str) -> i64 {
-    t.ws.conn().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 fn indexes(t: &TestWs) -> Vec<String> {
