@@ -210,7 +210,7 @@ const PARALLEL_FROM: usize = 50_000;
 
 /// Which shard holds a hash (bits the maps themselves do not index by).
 #[inline]
-fn shard_of(hash: u64, shards: usize) -> usize {
+pub(super) fn shard_of(hash: u64, shards: usize) -> usize {
     ((hash >> 32) as usize) % shards
 }
 
@@ -222,35 +222,38 @@ impl<'a> KeyIndex<'a> {
             "the key index holds fewer than 2^30 orders"
         );
         let shards = super::par::threads_for(inputs.orders.len(), PARALLEL_FROM).max(1);
-        let keys: usize = inputs
-            .orders
-            .iter()
-            .map(|o| {
-                inputs
-                    .order_identifiers(o)
-                    .iter()
-                    .filter(|k| k.is_some())
-                    .count()
-            })
-            .sum();
-        let build = |me: usize| -> Shard<'a> {
-            let mut shard = Shard::default();
-            shard.map.reserve(keys / shards + keys / (shards * 16));
+        // Every key is normalized and hashed once, on the core that holds its piece of the
+        // orders, and sorted there by shard: `(hash, order << 2 | slot)` per key.
+        let n = inputs.orders.len();
+        let size = n.div_ceil(shards).max(1);
+        let pieces: Vec<std::ops::Range<usize>> =
+            (0..n).step_by(size).map(|s| s..(s + size).min(n)).collect();
+        let hashed = super::par::each_in_order(pieces, |part| {
+            let mut out: Vec<Vec<(u64, u32)>> = (0..shards)
+                .map(|_| Vec::with_capacity(part.len() * 4 / shards + 16))
+                .collect();
             let mut buf = String::with_capacity(64);
-            for (i, order) in inputs.orders.iter().enumerate() {
-                let i = i as u32;
-                for (slot, raw) in inputs.order_identifiers(order).into_iter().enumerate() {
+            for i in part {
+                let ids = inputs.order_identifiers(&inputs.orders[i]);
+                for (slot, raw) in ids.into_iter().enumerate() {
                     let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
                         continue;
                     };
                     let hash = key_hash(key);
-                    if shard_of(hash, shards) != me {
-                        continue;
-                    }
-                    // Only a key that goes to the exact map is kept as a string.
-                    if let Some(raw) = raw {
-                        shard.insert(inputs, hash, raw, i, slot);
-                    }
+                    out[shard_of(hash, shards)].push((hash, (i as u32) << 2 | slot as u32));
+                }
+            }
+            out
+        });
+        // Each shard takes its keys from every piece, in order.
+        let build = |me: usize| -> Shard<'a> {
+            let mut shard = Shard::default();
+            shard
+                .map
+                .reserve(hashed.iter().map(|piece| piece[me].len()).sum());
+            for piece in &hashed {
+                for &(hash, owner) in &piece[me] {
+                    shard.insert(inputs, hash, owner);
                 }
             }
             for list in shard.exact.values_mut() {
@@ -294,31 +297,35 @@ impl<'a> KeyIndex<'a> {
 }
 
 impl<'a> Shard<'a> {
-    fn insert(&mut self, inputs: &'a Inputs, hash: u64, raw: &'a str, i: u32, slot: usize) {
-        let owner = match self.map.entry(hash) {
+    /// The normalized key behind an entry, read back from its order.
+    fn key_of(inputs: &'a Inputs, owner: u32) -> Option<Cow<'a, str>> {
+        let (order, slot) = (owner >> 2, (owner & 3) as usize);
+        inputs.order_identifiers(&inputs.orders[order as usize])[slot].and_then(normalize_key)
+    }
+
+    fn insert(&mut self, inputs: &'a Inputs, hash: u64, owner: u32) {
+        let first = match self.map.entry(hash) {
             std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(i << 2 | slot as u32);
+                v.insert(owner);
                 return;
             }
             std::collections::hash_map::Entry::Occupied(mut o) => {
-                let owner = *o.get();
-                if owner != EXACT {
+                let first = *o.get();
+                if first != EXACT {
                     o.insert(EXACT);
                 }
-                owner
+                first
             }
         };
-        if owner != EXACT {
-            // The first order with this hash moves to the exact map, under its own key.
-            let (first, first_slot) = (owner >> 2, (owner & 3) as usize);
-            let first_key = inputs.order_identifiers(&inputs.orders[first as usize])[first_slot]
-                .and_then(normalize_key);
-            if let Some(k) = first_key {
-                self.exact.entry(k).or_default().push(first);
+        // Only a key that goes to the exact map is kept as a string; the first order with
+        // this hash moves there too, under its own key.
+        if first != EXACT {
+            if let Some(k) = Self::key_of(inputs, first) {
+                self.exact.entry(k).or_default().push(first >> 2);
             }
         }
-        if let Some(key) = normalize_key(raw) {
-            self.exact.entry(key).or_default().push(i);
+        if let Some(k) = Self::key_of(inputs, owner) {
+            self.exact.entry(k).or_default().push(owner >> 2);
         }
     }
 }

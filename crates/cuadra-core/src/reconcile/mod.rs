@@ -59,10 +59,12 @@
 //!   are stored once. The loader reads SQLite's buffers straight into it, lines and orders on
 //!   two connections at once.
 //! - Order keys are indexed by hash (checked against the key on every hit, so two keys with
-//!   one hash never link anything), in one shard per core built on that core.
-//! - Linking, the suggestion search and case building run on every core in fixed pieces joined
-//!   in order (`par`), so the result never depends on the thread count (a property test
-//!   forces 1, 2, 3 and 5).
+//!   one hash never link anything): each key is normalized and hashed once, on the core that
+//!   holds its piece of the orders, and each core builds the shard of the index its hashes
+//!   fall in. The suggestion search's index of near keys is built the same way.
+//! - Linking, the suggestion search, the case keys and their sort, and case building run on
+//!   every core in fixed pieces joined in order (`par`), so the result never depends on the
+//!   thread count (a property test forces 1, 2, 3 and 5).
 //! - [`reconcile_each`] sorts one key per case, then builds the cases a block at a time and
 //!   hands them over in key order: the run never holds all its cases. [`reconcile_map_each`]
 //!   lets the caller turn each case into what it keeps on the building cores and builds the
@@ -247,14 +249,24 @@ fn each_case<T: Send, E>(
     let ambiguous: FastMap<u32, &Vec<u32>> =
         links.ambiguous.iter().map(|(li, o)| (*li, o)).collect();
 
-    // Every case's key, sorted; the cases themselves come later, a block at a time.
+    // Every case's key, sorted; the cases themselves come later, a block at a time. The keys
+    // are written on every core.
+    let threads = par::threads_for(inputs.orders.len(), PARALLEL_FROM);
+    let keys_of = |part: std::ops::Range<usize>| -> Vec<(Box<str>, Slot)> {
+        let mut keyed = Vec::with_capacity(part.len());
+        for oi in part {
+            let o = &inputs.orders[oi];
+            keyed.push((
+                classify::order_case_key(inputs, o).into(),
+                Slot::Order(oi as u32),
+            ));
+        }
+        keyed
+    };
     let mut slots: Vec<(Box<str>, Slot)> =
         Vec::with_capacity(inputs.orders.len() + inputs.lines.len() / 8);
-    for (oi, o) in inputs.orders.iter().enumerate() {
-        slots.push((
-            classify::order_case_key(inputs, o).into(),
-            Slot::Order(oi as u32),
-        ));
+    for part in par::each_in_order(par::ranges(inputs.orders.len(), threads), keys_of) {
+        slots.extend(part);
     }
     for (li, &target) in links.line_order.iter().enumerate() {
         if (target != UNLINKED && target != AMBIGUOUS && target != HELD) || suggested_line[li] {
@@ -286,7 +298,7 @@ fn each_case<T: Send, E>(
     let by_key = |a: &(Box<str>, Slot), b: &(Box<str>, Slot)| -> Ordering {
         a.0.cmp(&b.0).then_with(|| members(a.1).cmp(&members(b.1)))
     };
-    slots.sort_unstable_by(by_key);
+    let mut slots = par::sort_by(slots, threads, by_key);
     // Two cases with one key (two stores with the same platform and order name) both get
     // `:<id>` suffixes.
     let mut clash = false;
@@ -339,7 +351,6 @@ fn each_case<T: Send, E>(
         case
     };
 
-    let threads = par::threads_for(inputs.orders.len(), PARALLEL_FROM);
     if threads < 2 {
         for slot in &slots {
             sink(map(build(slot)))?;

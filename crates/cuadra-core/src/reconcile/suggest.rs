@@ -9,7 +9,9 @@
 use super::classify::Cx;
 use super::facts::{buyer_amount, money_moved, paid_moment, voucher_expiry};
 use super::input::Order;
-use super::keys::{key_hash, normalize_key, one_edit_apart, FastMap, MIN_SUGGEST_KEY_CHARS};
+use super::keys::{
+    key_hash, normalize_key, one_edit_apart, shard_of, FastMap, MIN_SUGGEST_KEY_CHARS,
+};
 use super::link::UNLINKED;
 use crate::model::RowType;
 use chrono::{DateTime, Utc};
@@ -93,25 +95,62 @@ fn with_variants(key: &str, buf: &mut String, mut each: impl FnMut(u64)) {
     }
 }
 
-/// Candidates by variant hash: `head[hash]` is the first entry of a chain in `next`.
-#[derive(Default)]
+/// Candidates by variant hash, cut by hash into one piece per core: `head[hash]` is the first
+/// entry of a chain in `chain`.
 struct Variants {
+    shards: Vec<VariantShard>,
+}
+
+#[derive(Default)]
+struct VariantShard {
     head: FastMap<u64, u32>,
     /// (candidate, next entry or `u32::MAX`).
     chain: Vec<(u32, u32)>,
 }
 
 impl Variants {
-    fn add(&mut self, hash: u64, candidate: u32) {
-        let at = self.chain.len() as u32;
-        let next = self.head.insert(hash, at).unwrap_or(u32::MAX);
-        self.chain.push((candidate, next));
+    /// The variants of every candidate's keys, hashed on every core, each shard built on its own.
+    fn build(candidates: &[Candidate], threads: usize) -> Variants {
+        let shards = threads.max(1);
+        let hashed =
+            super::par::each_in_order(super::par::ranges(candidates.len(), threads), |part| {
+                let mut out: Vec<Vec<(u64, u32)>> = vec![Vec::new(); shards];
+                let mut buf = String::new();
+                for ci in part {
+                    for key in &candidates[ci].keys {
+                        with_variants(key, &mut buf, |v| {
+                            out[shard_of(v, shards)].push((v, ci as u32))
+                        });
+                    }
+                }
+                out
+            });
+        let build = |me: usize| {
+            let entries: usize = hashed.iter().map(|piece| piece[me].len()).sum();
+            let mut shard = VariantShard {
+                head: FastMap::default(),
+                chain: Vec::with_capacity(entries),
+            };
+            shard.head.reserve(entries);
+            for piece in &hashed {
+                for &(hash, candidate) in &piece[me] {
+                    let at = shard.chain.len() as u32;
+                    let next = shard.head.insert(hash, at).unwrap_or(u32::MAX);
+                    shard.chain.push((candidate, next));
+                }
+            }
+            shard
+        };
+        Variants {
+            shards: super::par::each_in_order((0..shards).collect(), build),
+        }
     }
 
     fn each(&self, hash: u64, mut f: impl FnMut(u32)) {
-        let mut at = self.head.get(&hash).copied().unwrap_or(u32::MAX);
+        let shard = &self.shards[shard_of(hash, self.shards.len())];
+        let mut at = shard.head.get(&hash).copied().unwrap_or(u32::MAX);
         while at != u32::MAX {
-            let (candidate, next) = self.chain[at as usize];
+            let (candidate, next) = shard.chain[at as usize];
             f(candidate);
             at = next;
         }
@@ -125,32 +164,43 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
     let mut out = Suggestions::default();
     let zone = cx.zone;
 
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for (li, l) in cx.lines.iter().enumerate() {
-        if cx.links.line_order[li] != UNLINKED
-            || l.row_type != RowType::Payment
-            || !money_moved(l.status)
-        {
-            continue;
+    // The unmatched payments are gathered on every core, in fixed pieces joined in order.
+    let threads = super::par::threads_for(cx.lines.len(), PARALLEL_FROM);
+    let gather = |part: std::ops::Range<usize>| -> Vec<Candidate> {
+        let mut found = Vec::new();
+        for li in part {
+            let l = &cx.lines[li];
+            if cx.links.line_order[li] != UNLINKED
+                || l.row_type != RowType::Payment
+                || !money_moved(l.status)
+            {
+                continue;
+            }
+            let (Some(amount), Some(currency)) = buyer_amount(cx.inp, l) else {
+                continue;
+            };
+            let Some(paid) = paid_moment(l).map(|m| m.to_utc(zone)) else {
+                continue;
+            };
+            let keys = long_keys(cx.inp.line_identifiers(l));
+            if keys.is_empty() {
+                continue;
+            }
+            found.push(Candidate {
+                line: li as u32,
+                amount,
+                currency: currency.trim().to_ascii_uppercase(),
+                paid,
+                keys,
+            });
         }
-        let (Some(amount), Some(currency)) = buyer_amount(cx.inp, l) else {
-            continue;
-        };
-        let Some(paid) = paid_moment(l).map(|m| m.to_utc(zone)) else {
-            continue;
-        };
-        let keys = long_keys(cx.inp.line_identifiers(l));
-        if keys.is_empty() {
-            continue;
-        }
-        candidates.push(Candidate {
-            line: li as u32,
-            amount,
-            currency: currency.trim().to_ascii_uppercase(),
-            paid,
-            keys,
-        });
-    }
+        found
+    };
+    let candidates: Vec<Candidate> =
+        super::par::each_in_order(super::par::ranges(cx.lines.len(), threads), gather)
+            .into_iter()
+            .flatten()
+            .collect();
     if candidates.is_empty() {
         return out;
     }
@@ -160,20 +210,16 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
     // Efecty amounts cluster on round figures, so the amount alone leaves thousands of
     // candidates; the variants leave a handful.
     let mut amounts: FastMap<&str, Vec<Decimal>> = FastMap::default();
-    let mut variants = Variants::default();
-    let mut buf = String::new();
-    for (ci, c) in candidates.iter().enumerate() {
+    for c in &candidates {
         amounts
             .entry(c.currency.as_str())
             .or_default()
             .push(c.amount);
-        for key in &c.keys {
-            with_variants(key, &mut buf, |v| variants.add(v, ci as u32));
-        }
     }
     for list in amounts.values_mut() {
         list.sort_unstable();
     }
+    let variants = Variants::build(&candidates, threads);
 
     // Orders are looked at on every core, in fixed pieces concatenated in order (the pairs
     // are sorted below anyway).
@@ -247,16 +293,11 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
     };
     let n = cx.orders.len();
     let threads = super::par::threads_for(n, PARALLEL_FROM);
-    let mut pairs: Vec<Pair> = if threads < 2 || n == 0 {
-        near_pairs(0..n)
-    } else {
-        let size = n.div_ceil(threads);
-        let parts = (0..n).step_by(size).map(|s| s..(s + size).min(n)).collect();
-        super::par::each_in_order(parts, near_pairs)
+    let mut pairs: Vec<Pair> =
+        super::par::each_in_order(super::par::ranges(n, threads), near_pairs)
             .into_iter()
             .flatten()
-            .collect()
-    };
+            .collect();
     if pairs.is_empty() {
         return out;
     }
