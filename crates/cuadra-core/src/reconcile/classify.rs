@@ -337,7 +337,6 @@ pub(super) fn order_case(
             Arg::list(names, Join::Comma)
         );
     }
-    text.shrink_to_fit();
     case.explanation = text;
     case
 }
@@ -769,6 +768,5 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
         }
         _ => msg!(LINE_NO_ORDER, word, label, what, at, quoted),
     };
-    case.explanation.shrink_to_fit();
     case
 }

@@ -9,7 +9,6 @@ use crate::words::Arg;
 use chrono::{Datelike, Timelike};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
-use std::fmt::Write;
 
 /// `Bogotá` for the default zone, else the IANA name.
 pub(super) fn zone_label(zone: Tz) -> &'static str {
@@ -20,35 +19,71 @@ pub(super) fn zone_label(zone: Tz) -> &'static str {
     }
 }
 
-/// A moment shown in the zone, as [`Moment::display_in`] writes it, without chrono's format
-/// parser (it runs a few million times per reconciliation).
-pub(super) fn push_when(out: &mut String, moment: &Moment, zone: Tz) {
-    match moment {
-        Moment::Date(d) => {
-            let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+/// `n` with at least `width` digits, zero-padded (what `{:0width$}` writes, without the
+/// formatting machinery: this runs a few million times per reconciliation).
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
+    }
+    at = at.min(digits.len() - width.min(digits.len()));
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// A year, as `{:04}` writes it (a negative year keeps its sign before the padding).
+fn push_year(out: &mut String, year: i32) {
+    if year < 0 {
+        out.push('-');
+        push_padded(out, year.unsigned_abs(), 3);
+    } else {
+        push_padded(out, year as u32, 4);
+    }
+}
+
+/// A moment shown in the zone, as [`Moment::display_in`] writes it.
+pub(super) fn push_when(out: &mut String, moment: &Moment, zone: Tz) {
+    let date = |out: &mut String, year: i32, month: u32, day: u32| {
+        push_year(out, year);
+        out.push('-');
+        push_padded(out, month, 2);
+        out.push('-');
+        push_padded(out, day, 2);
+    };
+    match moment {
+        Moment::Date(d) => date(out, d.year(), d.month(), d.day()),
         Moment::Instant(dt) => {
             let local = dt.with_timezone(&zone);
-            let _ = write!(
-                out,
-                "{:04}-{:02}-{:02} {:02}:{:02}",
-                local.year(),
-                local.month(),
-                local.day(),
-                local.hour(),
-                local.minute()
-            );
+            // chrono's `%Y` marks a year past 9999 with a sign.
+            if local.year() > 9999 {
+                out.push('+');
+            }
+            date(out, local.year(), local.month(), local.day());
+            out.push(' ');
+            push_padded(out, local.hour(), 2);
+            out.push(':');
+            push_padded(out, local.minute(), 2);
             if local.nanosecond() != 0 || local.second() != 0 {
-                let _ = write!(out, ":{:02}", local.second());
+                out.push(':');
+                push_padded(out, local.second(), 2);
                 if local.nanosecond() != 0 {
                     // Same digits as chrono's `%.f` (3, 6 or 9 of them).
                     let n = local.nanosecond() % 1_000_000_000;
+                    out.push('.');
                     if n % 1_000_000 == 0 {
-                        let _ = write!(out, ".{:03}", n / 1_000_000);
+                        push_padded(out, n / 1_000_000, 3);
                     } else if n % 1_000 == 0 {
-                        let _ = write!(out, ".{:06}", n / 1_000);
+                        push_padded(out, n / 1_000, 6);
                     } else {
-                        let _ = write!(out, ".{n:09}");
+                        push_padded(out, n, 9);
                     }
                 }
             }
@@ -83,5 +118,46 @@ pub(super) fn money_or_unknown(amount: Option<Decimal>, currency: Option<&str>) 
     match amount {
         Some(a) => Arg::money(a, currency),
         None => msg!(UNKNOWN_AMOUNT).into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{FixedOffset, NaiveDate, TimeZone};
+
+    fn some<T>(v: Option<T>) -> T {
+        v.expect("a valid test time")
+    }
+
+    #[test]
+    fn times_are_written_as_the_moment_displays_them() {
+        let zones = [
+            chrono_tz::America::Bogota,
+            chrono_tz::Asia::Shanghai,
+            chrono_tz::UTC,
+        ];
+        let offset = some(FixedOffset::west_opt(4 * 3600));
+        let mut moments = Vec::new();
+        for (y, mo, d, h, mi, s, nanos) in [
+            (2026, 5, 3, 21, 30, 0, 0),
+            (2026, 1, 1, 0, 0, 7, 0),
+            (2026, 12, 31, 23, 59, 59, 120_000_000),
+            (2026, 6, 9, 4, 5, 0, 123_456_000),
+            (2026, 6, 9, 4, 5, 0, 1),
+            (999, 2, 3, 4, 5, 6, 0),
+            (7, 2, 3, 4, 5, 6, 0),
+            (12026, 2, 3, 4, 5, 6, 0),
+        ] {
+            let t = some(offset.with_ymd_and_hms(y, mo, d, h, mi, s).single())
+                + chrono::TimeDelta::nanoseconds(nanos);
+            moments.push(Moment::Instant(t));
+            moments.push(Moment::Date(some(NaiveDate::from_ymd_opt(y, mo, d))));
+        }
+        for m in &moments {
+            for zone in zones {
+                assert_eq!(when(m, zone), m.display_in(zone), "{m:?} in {zone}");
+            }
+        }
     }
 }

@@ -134,6 +134,18 @@ impl Arg {
         Arg::List(items, j)
     }
 
+    /// About how long the argument's JSON is (to size a message's string once).
+    fn json_len_hint(&self) -> usize {
+        match self {
+            Arg::Text(t) => t.len() + 3,
+            Arg::Int(_) => 12,
+            Arg::Money { c, .. } => 32 + c.as_ref().map_or(0, String::len),
+            Arg::Sentence(msg) => msg.0.len() + 7,
+            Arg::List(items, _) => 16 + items.iter().map(Arg::json_len_hint).sum::<usize>(),
+            Arg::Msg(msg) => msg.0.len() + 1,
+        }
+    }
+
     fn write_json(&self, out: &mut String) {
         match self {
             Arg::Text(t) => push_json_str(out, t),
@@ -235,12 +247,17 @@ impl From<usize> for Arg {
 #[macro_export]
 macro_rules! msg {
     ($entry:expr $(, $arg:expr)* $(,)?) => {
-        $crate::words::Msg::new($entry, vec![$($crate::words::Arg::from($arg)),*])
+        $crate::words::Msg::of($entry, &[$($crate::words::Arg::from($arg)),*])
     };
 }
 
 impl Msg {
     pub fn new(entry: &'static Entry, args: Vec<Arg>) -> Msg {
+        Msg::of(entry, &args)
+    }
+
+    /// [`Msg::new`] with the arguments borrowed (what [`msg!`] builds: no vector per message).
+    pub fn of(entry: &'static Entry, args: &[Arg]) -> Msg {
         debug_assert_eq!(
             placeholders(entry.en).len(),
             args.len(),
@@ -248,7 +265,8 @@ impl Msg {
             entry.key,
             placeholders(entry.en).len()
         );
-        let mut out = String::with_capacity(24 + entry.key.len() + 24 * args.len());
+        let room: usize = args.iter().map(Arg::json_len_hint).sum();
+        let mut out = String::with_capacity(16 + entry.key.len() + room);
         out.push_str("{\"k\":");
         push_json_str(&mut out, entry.key);
         if !args.is_empty() {
@@ -268,12 +286,7 @@ impl Msg {
     /// Text that is not in the catalog, shown as it is in every language: an explanation stored
     /// by an earlier version, or a message from outside Cuadra (a library's error).
     pub fn verbatim(text: impl Into<String>) -> Msg {
-        Msg::new(VERBATIM, vec![Arg::Text(text.into())])
-    }
-
-    /// Gives back the spare capacity of building: a run keeps a million of these.
-    pub fn shrink_to_fit(&mut self) {
-        self.0.shrink_to_fit();
+        Msg::of(VERBATIM, &[Arg::Text(text.into())])
     }
 
     /// `{"k":"...","a":[...]}`.
