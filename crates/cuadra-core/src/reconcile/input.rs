@@ -155,6 +155,17 @@ impl Inputs {
         t
     }
 
+    /// [`Inputs::intern`] for a column whose rows mostly repeat the row before: `last` is what
+    /// this column gave last, compared first (a loader reads millions of these).
+    pub fn intern_after(&mut self, text: Option<&str>, last: &mut Text) -> Text {
+        if text.is_some() && self.s(*last) == text {
+            return *last;
+        }
+        let t = self.intern(text);
+        *last = t;
+        t
+    }
+
     pub fn push_order(&mut self, id: i64, o: &ShopOrder) {
         let order = Order {
             id,
@@ -262,11 +273,9 @@ impl Inputs {
         }
     }
 
-    /// Frees the spare capacity and the intern table (after loading).
-    pub fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.orders.shrink_to_fit();
-        self.lines.shrink_to_fit();
+    /// Frees the intern table (after loading). Spare capacity is kept: it was never written,
+    /// so it holds no memory, and shrinking would copy the whole arena.
+    pub fn loaded(&mut self) {
         self.interned = FastMap::default();
     }
 

@@ -1,7 +1,7 @@
 //! Reading a workspace's settlement lines, the current state of its orders and its matching
 //! settings into the engine's inputs. Read-only: cases are not stored yet (see the module docs).
 
-use super::input::{Inputs, Line, Order};
+use super::input::{Inputs, Line, Order, Text};
 use super::ReconSettings;
 use crate::model::{OrderStatus, PaymentStatus, RowType};
 use crate::store::{StoreError, Workspace};
@@ -76,8 +76,10 @@ fn capacity(
     })
 }
 
-/// Text bytes a row holds on average (references, e-mail), to size the arena once.
-const TEXT_PER_ROW: usize = 48;
+/// Text bytes a line holds on average (references, e-mail), to size the arena once.
+const LINE_TEXT: usize = 48;
+/// Text bytes an order holds on average (name, ids, references, customer).
+const ORDER_TEXT: usize = 96;
 
 fn recon_inputs_where(
     conn: &rusqlite::Connection,
@@ -93,6 +95,10 @@ fn recon_inputs_where(
         .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
         .is_ok_and(|m| m.eq_ignore_ascii_case("wal"));
     if let (None, Some(path), true) = (only, path, wal) {
+        // The orders' arena is sized to take the lines' texts too, so joining the halves
+        // copies those once and grows nothing.
+        let n_lines = capacity(conn, "settlement_lines", None)?;
+        let n_orders = capacity(conn, "shop_orders", None)?;
         let half = |lines: bool| -> Result<Inputs, StoreError> {
             let c = rusqlite::Connection::open_with_flags(
                 path,
@@ -102,8 +108,10 @@ fn recon_inputs_where(
             c.busy_timeout(std::time::Duration::from_secs(30))?;
             let mut inputs = Inputs::default();
             if lines {
+                inputs.reserve(0, n_lines, n_lines * LINE_TEXT);
                 load_lines(&c, None, &mut inputs)?;
             } else {
+                inputs.reserve(n_orders, 0, n_orders * ORDER_TEXT + n_lines * LINE_TEXT);
                 load_orders(&c, None, &mut inputs)?;
             }
             Ok(inputs)
@@ -112,15 +120,23 @@ fn recon_inputs_where(
         let (Some(lines), Some(orders)) = (halves.next(), halves.next()) else {
             unreachable!("two pieces give two results");
         };
-        let mut inputs = lines?;
-        inputs.append(orders?);
-        inputs.shrink_to_fit();
+        let mut inputs = orders?;
+        inputs.append(lines?);
+        inputs.loaded();
         return Ok(inputs);
     }
     let mut inputs = Inputs::default();
-    load_lines(conn, only.map(|o| o.1), &mut inputs)?;
-    load_orders(conn, only.map(|o| o.0), &mut inputs)?;
-    inputs.shrink_to_fit();
+    let (order_ids, line_ids) = (only.map(|o| o.0), only.map(|o| o.1));
+    let n_lines = capacity(conn, "settlement_lines", line_ids)?;
+    let n_orders = capacity(conn, "shop_orders", order_ids)?;
+    inputs.reserve(
+        n_orders,
+        n_lines,
+        n_orders * ORDER_TEXT + n_lines * LINE_TEXT,
+    );
+    load_lines(conn, line_ids, &mut inputs)?;
+    load_orders(conn, order_ids, &mut inputs)?;
+    inputs.loaded();
     Ok(inputs)
 }
 
@@ -142,8 +158,6 @@ fn load_lines(
     only: Option<&[i64]>,
     inputs: &mut Inputs,
 ) -> Result<(), StoreError> {
-    let n = capacity(conn, "settlement_lines", only)?;
-    inputs.reserve(0, n, n * TEXT_PER_ROW);
     let (line_where, params) = only_ids(only, "id");
     let mut stmt = conn.prepare(&format!(
         "SELECT id, psp, batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
@@ -153,26 +167,27 @@ fn load_lines(
          FROM settlement_lines {line_where} ORDER BY id"
     ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+    let mut last = [Text::NONE; 5];
     while let Some(r) = rows.next()? {
         let row_type = text(r, 3)?.unwrap_or("");
         let status = text(r, 4)?.unwrap_or("");
         let line = Line {
             id: r.get(0)?,
-            psp: inputs.intern(text(r, 1)?.or(Some(""))),
-            batch_ref: inputs.intern(text(r, 2)?),
+            psp: inputs.intern_after(text(r, 1)?.or(Some("")), &mut last[0]),
+            batch_ref: inputs.intern_after(text(r, 2)?, &mut last[1]),
             row_type: RowType::parse(row_type).ok_or_else(|| corrupt("row type", row_type))?,
             status: PaymentStatus::parse(status).ok_or_else(|| corrupt("status", status))?,
             merchant_ref: inputs.put(text(r, 5)?),
             psp_txn_id: inputs.put(text(r, 6)?),
             psp_order_id: inputs.put(text(r, 7)?),
-            payment_method: inputs.intern(text(r, 8)?),
+            payment_method: inputs.intern_after(text(r, 8)?, &mut last[2]),
             local_amount: decimal(r, 9)?,
-            local_currency: inputs.intern(text(r, 10)?),
+            local_currency: inputs.intern_after(text(r, 10)?, &mut last[3]),
             gross_amount: decimal(r, 11)?,
             fee_amount: decimal(r, 12)?,
             tax_amount: decimal(r, 13)?,
             net_amount: decimal(r, 14)?,
-            settlement_currency: inputs.intern(text(r, 15)?),
+            settlement_currency: inputs.intern_after(text(r, 15)?, &mut last[4]),
             created_at: moment(r, 16)?,
             approved_at: moment(r, 17)?,
             settled_at: moment(r, 18)?,
@@ -189,8 +204,6 @@ fn load_orders(
     only: Option<&[i64]>,
     inputs: &mut Inputs,
 ) -> Result<(), StoreError> {
-    let n = capacity(conn, "shop_orders", only)?;
-    inputs.reserve(n, 0, n * TEXT_PER_ROW);
     let (order_where, params) = only_ids(only, "o.id");
     let mut stmt = conn.prepare(&format!(
         "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.financial_status,
@@ -200,21 +213,22 @@ fn load_orders(
          {order_where} ORDER BY o.id"
     ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+    let mut last = [Text::NONE; 3];
     while let Some(r) = rows.next()? {
         let status = text(r, 4)?.unwrap_or("");
         let order = Order {
             id: r.get(0)?,
-            platform: inputs.intern(text(r, 1)?.or(Some(""))),
+            platform: inputs.intern_after(text(r, 1)?.or(Some("")), &mut last[0]),
             order_name: inputs.put(text(r, 2)?),
             shop_order_id: inputs.put(text(r, 3)?),
             financial_status: OrderStatus::parse(status)
                 .ok_or_else(|| corrupt("order status", status))?,
-            currency: inputs.intern(text(r, 5)?),
+            currency: inputs.intern_after(text(r, 5)?, &mut last[1]),
             total: decimal(r, 6)?,
             created_at: moment(r, 7)?,
             paid_at: moment(r, 8)?,
             expires_at: moment(r, 9)?,
-            payment_method: inputs.intern(text(r, 10)?),
+            payment_method: inputs.intern_after(text(r, 10)?, &mut last[2]),
             payment_reference: inputs.put(text(r, 11)?),
             payment_id: inputs.put(text(r, 12)?),
             customer: inputs.put(text(r, 13)?.or(text(r, 14)?)),
