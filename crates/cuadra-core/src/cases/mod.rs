@@ -7,6 +7,7 @@
 //! (and only where) a case changed. The inputs, settings and as-of of every run are recorded in
 //! `recon_runs` and the audit trail, so every run can be derived again from the evidence.
 
+mod batches;
 mod dashboard;
 mod derived;
 mod query;
@@ -14,6 +15,7 @@ mod run;
 pub mod words;
 mod write;
 
+pub(crate) use batches::batch_totals;
 pub use dashboard::{
     AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine,
     SettledTotal, StatusTotal,

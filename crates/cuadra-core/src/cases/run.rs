@@ -7,6 +7,7 @@
 //! person had resolved, the case reopens, its explanation says why, and the reopening is recorded
 //! as a decision by `cuadra` with an audit event — never a silent change.
 
+use super::batches::BatchTotal;
 use super::write::{CaseWriter, StoredCases};
 use super::{CaseRow, CaseState};
 use crate::audit::{self, event_time, NewEvent};
@@ -750,101 +751,20 @@ fn batch_cases(
     zone: Tz,
     decisions: &HashMap<String, LastDecision>,
 ) -> Result<Vec<Prepared>, StoreError> {
-    type Batch = (
-        i64,
-        String,
-        Option<String>,
-        Option<String>,
-        String,
-        Option<String>,
-        String,
-    );
-    let batches: Vec<Batch> = {
-        let mut stmt = conn.prepare(
-            // A batch is its PSP's reference (a re-imported or re-downloaded file repeats it:
-            // the first file's summary counts, and its lines are those of every file, stored
-            // once); without a reference, its file (the first summary row with a total counts:
-            // a block may repeat it as HEADER and TOTAL).
-            "SELECT b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
-                f.name
-             FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
-             WHERE b.net_total IS NOT NULL
-               AND ((b.batch_ref IS NULL AND b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
-                       WHERE b2.file_id = b.file_id AND b2.batch_ref IS NULL
-                         AND b2.net_total IS NOT NULL))
-                    OR b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
-                       WHERE b2.psp = b.psp AND b2.batch_ref = b.batch_ref))
-             ORDER BY b.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })?;
-        rows.collect::<Result<_, _>>()?
-    };
-    if batches.is_empty() {
-        return Ok(Vec::new());
-    }
-    // The lines of every batch, summed in one pass over the lines (a query per batch would
-    // read them all once per batch): a named batch holds every line of its PSP and reference
-    // (`named`: PSP -> reference -> batch), a batch without a reference every line of its file
-    // (`by_file`); one batch of each, see the query.
-    let mut named: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
-    let mut by_file: HashMap<i64, usize> = HashMap::new();
-    for (i, (file_id, psp, batch_ref, ..)) in batches.iter().enumerate() {
-        match batch_ref {
-            Some(b) => {
-                named.entry(psp.as_str()).or_default().insert(b.as_str(), i);
-            }
-            None => {
-                by_file.insert(*file_id, i);
-            }
-        }
-    }
-    // (sum of the net amounts, lines)
-    let mut sums: Vec<(Decimal, i64)> = vec![(Decimal::ZERO, 0); batches.len()];
-    {
-        let mut stmt =
-            conn.prepare("SELECT psp, batch_ref, file_id, net_amount FROM settlement_lines")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let net = r
-                .get_ref(3)?
-                .as_str_or_null()
-                .ok()
-                .flatten()
-                .and_then(|t| t.parse::<Decimal>().ok());
-            let mut into = |i: usize| {
-                let slot = &mut sums[i];
-                slot.1 += 1;
-                if let Some(v) = net {
-                    slot.0 += v;
-                }
-            };
-            if let (Some(psp), Some(batch)) = (
-                r.get_ref(0)?.as_str_or_null().ok().flatten(),
-                r.get_ref(1)?.as_str_or_null().ok().flatten(),
-            ) {
-                if let Some(&i) = named.get(psp).and_then(|refs| refs.get(batch)) {
-                    into(i);
-                }
-            }
-            if let Some(&i) = by_file.get(&r.get::<_, i64>(2)?) {
-                into(i);
-            }
-        }
-    }
     let mut out = Vec::new();
-    for ((file_id, psp, batch_ref, currency, net_total, transfer, file), (sum, n)) in
-        batches.into_iter().zip(sums)
-    {
+    for b in super::batches::batch_totals(conn)? {
+        let key = b.case_key();
+        let BatchTotal {
+            file_id,
+            psp,
+            batch_ref,
+            currency,
+            net_total,
+            transfer_date: transfer,
+            file,
+            lines_net: sum,
+            lines: n,
+        } = b;
         let Ok(total) = net_total.parse::<Decimal>() else {
             continue;
         };
@@ -890,10 +810,6 @@ fn batch_cases(
                         .to_rfc3339_opts(SecondsFormat::Secs, true)
                 })
         });
-        let key = format!(
-            "batch:{psp}:{}:rounding",
-            batch_ref.unwrap_or_else(|| format!("file{file_id}"))
-        );
         let mut explanation = explanation;
         let mut state = CaseState::Open;
         let mut decided_by = "cuadra".to_string();

@@ -199,8 +199,8 @@ pub fn compute(
          FROM settlement_lines s JOIN imported_files f ON f.id = s.file_id {scope_join}"
     ))?;
     let mut rows = stmt.query([])?;
-    // Batches touched by the scope: (file id, batch ref).
-    let mut touched: std::collections::HashSet<(i64, Option<String>)> = Default::default();
+    // Batches touched by the scope: (file id, PSP, batch ref).
+    let mut touched: std::collections::HashSet<(i64, String, Option<String>)> = Default::default();
     while let Some(r) = rows.next()? {
         let psp: String = r.get(0)?;
         let method: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
@@ -215,6 +215,7 @@ pub fn compute(
         let file_id: i64 = r.get(8)?;
         let batch: Option<String> = r.get(9)?;
         let file: String = r.get(10)?;
+        touched.insert((file_id, psp.clone(), batch.clone()));
         data.by_psp
             .entry((psp.clone(), currency.clone()))
             .or_default()
@@ -231,80 +232,47 @@ pub fn compute(
         if !fx.is_zero() {
             b.1.add(fx);
         }
-        touched.insert((file_id, batch));
     }
     data.tie_outs = tie_outs(ws, scoped, &touched)?;
     Ok(data)
 }
 
-/// Each settlement batch with a file total (dLocal's HEADER row), against its lines.
+/// Each settlement batch with a file total (dLocal's HEADER row), against its lines: the
+/// batches and lines a reconciliation run books their differences for (a batch downloaded
+/// twice is one batch; a summary repeated as HEADER and TOTAL counts once).
 fn tie_outs(
     ws: &Workspace,
     scoped: bool,
-    touched: &std::collections::HashSet<(i64, Option<String>)>,
+    touched: &std::collections::HashSet<(i64, String, Option<String>)>,
 ) -> Result<Vec<TieOut>, ReportError> {
-    let conn = ws.conn();
-    let mut stmt = conn.prepare(
-        "SELECT b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, f.name
-         FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
-         WHERE b.net_total IS NOT NULL ORDER BY b.id",
-    )?;
-    let batches = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    // The same lines the reconciliation run sums for its batch cases.
-    let mut lines = conn.prepare(
-        "SELECT net_amount FROM settlement_lines
-         WHERE file_id = ?1 AND (?2 IS NULL OR batch_ref = ?2)",
-    )?;
     let mut out = Vec::new();
-    for (file_id, psp, batch_ref, currency, net_total, file) in batches {
+    for b in crate::cases::batch_totals(ws.conn())? {
         let in_scope = !scoped
-            || touched
-                .iter()
-                .any(|(f, b)| *f == file_id && (batch_ref.is_none() || *b == batch_ref));
+            || touched.iter().any(|(file, psp, batch)| match &b.batch_ref {
+                Some(name) => *psp == b.psp && batch.as_deref() == Some(name.as_str()),
+                None => *file == b.file_id,
+            });
         if !in_scope {
             continue;
         }
-        let mut n = 0;
-        let mut sum = Decimal::ZERO;
-        let mut rows = lines.query(rusqlite::params![file_id, batch_ref])?;
-        while let Some(r) = rows.next()? {
-            sum += dec(r.get(0)?);
-            n += 1;
-        }
-        let key = format!(
-            "batch:{psp}:{}:rounding",
-            batch_ref
-                .clone()
-                .unwrap_or_else(|| format!("file{file_id}"))
-        );
-        let booked = ws.case(&key)?;
-        let (rounding, booked_as) = match booked {
+        let key = b.case_key();
+        let (rounding, booked_as) = match ws.case(&key)? {
             Some(c) => (dec(c.net_settled), c.rule),
             None => (Decimal::ZERO, String::new()),
         };
+        let file_net_total = b.net_total.trim().parse::<Decimal>().map_err(|_| {
+            ReportError::BadRequest(crate::msg!(super::words::BAD_NET_TOTAL, &b.net_total, &key))
+        })?;
         out.push(TieOut {
-            file,
-            batch: batch_ref.unwrap_or_default(),
-            psp,
-            currency: currency.unwrap_or_default(),
-            lines: n,
-            lines_net: sum,
+            file: b.file,
+            batch: b.batch_ref.unwrap_or_default(),
+            psp: b.psp,
+            currency: b.currency.unwrap_or_default(),
+            lines: u64::try_from(b.lines).unwrap_or_default(),
+            lines_net: b.lines_net,
             rounding,
             booked_as,
-            file_net_total: net_total.trim().parse::<Decimal>().map_err(|_| {
-                ReportError::BadRequest(crate::msg!(super::words::BAD_NET_TOTAL, &net_total, &key))
-            })?,
+            file_net_total,
         });
     }
     Ok(out)

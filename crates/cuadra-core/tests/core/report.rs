@@ -315,6 +315,67 @@ fn the_summary_ties_each_batch_out_to_the_files_net_total_and_says_when_it_does_
     );
 }
 
+/// The tie-out rows of a Summary CSV: the lines between its title and the next blank row
+/// (written `""`), header excluded.
+fn tie_out_rows(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip_while(|l| !l.starts_with("Batch tie-out"))
+        .skip(2)
+        .take_while(|l| !matches!(l.trim(), "" | "\"\""))
+        .collect()
+}
+
+fn summary_csv(t: &mut TestWs, name: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = run(
+        t,
+        &request(ExportKind::Summary, ExportFormat::Csv),
+        dir.path(),
+        name,
+    );
+    std::fs::read_to_string(&path).unwrap()
+}
+
+#[test]
+fn a_batch_downloaded_twice_ties_out_once_with_its_lines() {
+    let mut t = reconciled();
+    // The same batch as a later download with other bytes: its lines are stored once, its
+    // summary twice. The run books one batch; the summary used to add a second row for the
+    // second file, with no lines and the whole total unexplained.
+    let mut again = fixture("dlocal_crossborder_co.csv");
+    again.extend_from_slice(b"\n");
+    let rep = t.import("dlocal_crossborder_co (1).csv", &again);
+    assert!(rep.succeeded(), "{rep:?}");
+    t.ws.run_reconciliation(as_of(), "test", now()).unwrap();
+    let text = summary_csv(&mut t, "summary.csv");
+    assert_eq!(
+        tie_out_rows(&text),
+        vec!["dlocal_crossborder_co.csv,771204,dlocal,USD,9,329.710094,-0.000094,329.71,329.71,0,yes,batch_rounding"],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_summary_repeated_as_header_and_total_ties_out_once() {
+    let mut t = TestWs::new();
+    t.import_fixture("shopify_orders_co.csv");
+    let text = String::from_utf8(fixture("dlocal_crossborder_co.csv")).unwrap();
+    let header = "HEADER,USD,9,369.31,-39.6,329.71,2026-05-08,771204,";
+    assert!(text.contains(header));
+    let blank = header.replace(",771204,", ",,");
+    let total = blank.replace("HEADER", "TOTAL");
+    let two = text.replacen(header, &format!("{blank}\n{total}"), 1);
+    let rep = t.import("dlocal_dos_resumenes.csv", two.as_bytes());
+    assert!(rep.succeeded(), "{rep:?}");
+    t.ws.run_reconciliation(as_of(), "test", now()).unwrap();
+    let text = summary_csv(&mut t, "summary.csv");
+    assert_eq!(
+        tie_out_rows(&text),
+        vec!["dlocal_dos_resumenes.csv,,dlocal,USD,9,329.710094,-0.000094,329.71,329.71,0,yes,batch_rounding"],
+        "{text}"
+    );
+}
+
 /// A settlement file and an orders export carrying hostile text, imported for real.
 fn hostile() -> TestWs {
     let mut t = TestWs::new();
