@@ -230,7 +230,9 @@ impl<'a> KeyIndex<'a> {
             (0..n).step_by(size).map(|s| s..(s + size).min(n)).collect();
         let hashed = super::par::each_in_order(pieces, |part| {
             let mut out: Vec<Vec<(u64, u32)>> = (0..shards)
-                .map(|_| Vec::with_capacity(part.len() * 4 / shards + 16))
+                // Four keys an order at most, spread evenly over the shards (with a margin:
+                // room never written costs nothing, a vector that grows copies itself).
+                .map(|_| Vec::with_capacity(part.len() * 4 / shards + part.len() / 8 + 16))
                 .collect();
             let mut buf = String::with_capacity(64);
             for i in part {
@@ -266,21 +268,33 @@ impl<'a> KeyIndex<'a> {
         KeyIndex { inputs, shards }
     }
 
-    /// Pushes the orders `key` names onto `hits`; whether it named any.
+    /// What the index holds under `hash` (the first half of a lookup: done for many keys
+    /// before any is confirmed, the cache misses of the probes overlap).
     #[inline]
-    pub fn lookup(&self, key: &str, hits: &mut Vec<u32>) -> bool {
-        let hash = key_hash(key);
-        let shard = &self.shards[shard_of(hash, self.shards.len())];
-        match shard.map.get(&hash) {
+    pub fn probe(&self, hash: u64) -> Option<u32> {
+        self.shards[shard_of(hash, self.shards.len())]
+            .map
+            .get(&hash)
+            .copied()
+    }
+
+    /// The second half of a lookup: pushes the orders `key` (with `hash`, probed as `found`)
+    /// names onto `hits`; whether it named any.
+    #[inline]
+    pub fn confirm(&self, hash: u64, found: Option<u32>, key: &str, hits: &mut Vec<u32>) -> bool {
+        match found {
             None => false,
-            Some(&EXACT) => match shard.exact.get(key) {
-                Some(list) => {
-                    hits.extend_from_slice(list);
-                    true
+            Some(EXACT) => {
+                let shard = &self.shards[shard_of(hash, self.shards.len())];
+                match shard.exact.get(key) {
+                    Some(list) => {
+                        hits.extend_from_slice(list);
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
-            },
-            Some(&owner) => {
+            }
+            Some(owner) => {
                 let (order, slot) = (owner >> 2, (owner & 3) as usize);
                 let ids = self
                     .inputs

@@ -3,7 +3,7 @@
 //! (it is flagged, never guessed); a line naming no order is unlinked. Owns no statuses.
 
 use super::input::{Inputs, Line};
-use super::keys::{normalize_into, KeyIndex};
+use super::keys::{key_hash, normalize_into, KeyIndex};
 
 pub(super) const UNLINKED: u32 = u32::MAX;
 pub(super) const AMBIGUOUS: u32 = u32::MAX - 1;
@@ -32,6 +32,10 @@ impl Links {
 /// Below this many lines, one thread looks them all up.
 const PARALLEL_FROM: usize = 50_000;
 
+/// Lines whose keys are probed together (see `link`). Unit tests use tiny batches, so their
+/// small inputs span many.
+const LOOKUP_BATCH: usize = if cfg!(test) { 3 } else { 32 };
+
 pub(super) fn link(inputs: &Inputs) -> Links {
     let (orders, lines) = (&inputs.orders, &inputs.lines);
     let index = KeyIndex::build(inputs);
@@ -54,28 +58,50 @@ pub(super) fn link(inputs: &Inputs) -> Links {
         let mut ambiguous = Vec::new();
         let mut buf = String::with_capacity(64);
         let mut hits: Vec<u32> = Vec::with_capacity(8);
-        for (i, l) in part.iter().enumerate() {
-            hits.clear();
-            let mut mask = 0u8;
-            for (slot, raw) in inputs.line_identifiers(l).into_iter().enumerate() {
-                let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
-                    continue;
-                };
-                if index.lookup(key, &mut hits) {
-                    mask |= 1 << slot;
+        // Lines go a few dozen at a time: their keys are normalized and hashed, then all probed,
+        // then confirmed, so that the probes' cache misses overlap.
+        let mut keys = String::new();
+        // (line in the batch, identifier slot, hash, key's span in `keys`, what the probe found)
+        let mut probes: Vec<(usize, usize, u64, usize, usize, Option<u32>)> = Vec::new();
+        for (b, batch) in part.chunks(LOOKUP_BATCH).enumerate() {
+            keys.clear();
+            probes.clear();
+            for (i, l) in batch.iter().enumerate() {
+                for (slot, raw) in inputs.line_identifiers(l).into_iter().enumerate() {
+                    let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
+                        continue;
+                    };
+                    let start = keys.len();
+                    keys.push_str(key);
+                    probes.push((i, slot, key_hash(key), start, keys.len(), None));
                 }
             }
-            hits.sort_unstable();
-            hits.dedup();
-            line_key_mask.push(mask);
-            line_order.push(match hits.len() {
-                0 => UNLINKED,
-                1 => hits[0],
-                _ => {
-                    ambiguous.push(((first + i) as u32, hits.clone()));
-                    AMBIGUOUS
+            for p in probes.iter_mut() {
+                p.5 = index.probe(p.2);
+            }
+            let mut next = 0;
+            for i in 0..batch.len() {
+                hits.clear();
+                let mut mask = 0u8;
+                while next < probes.len() && probes[next].0 == i {
+                    let (_, slot, hash, start, end, found) = probes[next];
+                    if index.confirm(hash, found, &keys[start..end], &mut hits) {
+                        mask |= 1 << slot;
+                    }
+                    next += 1;
                 }
-            });
+                hits.sort_unstable();
+                hits.dedup();
+                line_key_mask.push(mask);
+                line_order.push(match hits.len() {
+                    0 => UNLINKED,
+                    1 => hits[0],
+                    _ => {
+                        ambiguous.push(((first + b * LOOKUP_BATCH + i) as u32, hits.clone()));
+                        AMBIGUOUS
+                    }
+                });
+            }
         }
         (line_order, line_key_mask, ambiguous)
     };

@@ -114,7 +114,15 @@ impl Variants {
         let shards = threads.max(1);
         let hashed =
             super::par::each_in_order(super::par::ranges(candidates.len(), threads), |part| {
-                let mut out: Vec<Vec<(u64, u32)>> = vec![Vec::new(); shards];
+                // A key and each of its one-deletion variants, spread evenly over the shards.
+                let variants: usize = candidates[part.clone()]
+                    .iter()
+                    .flat_map(|c| &c.keys)
+                    .map(|k| k.chars().count() + 1)
+                    .sum();
+                let mut out: Vec<Vec<(u64, u32)>> = (0..shards)
+                    .map(|_| Vec::with_capacity(variants / shards + variants / 16 + 16))
+                    .collect();
                 let mut buf = String::new();
                 for ci in part {
                     for key in &candidates[ci].keys {
@@ -228,6 +236,7 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
         let mut buf = String::new();
         let mut currency_buf = String::new();
         let mut near: Vec<u32> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
         for oi in part {
             let order = &cx.orders[oi];
             let (Some(total), Some(currency)) = (order.total, cx.inp.s(order.currency)) else {
@@ -248,9 +257,15 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
                 continue;
             }
             let order_keys = long_keys(cx.inp.order_identifiers(order));
-            near.clear();
+            // Every variant hashed first, then looked up: the lookups (nearly all misses, each
+            // a cache miss) then run side by side instead of one after each hash.
+            hashes.clear();
             for key in &order_keys {
-                with_variants(key, &mut buf, |v| variants.each(v, |c| near.push(c)));
+                with_variants(key, &mut buf, |v| hashes.push(v));
+            }
+            near.clear();
+            for &v in &hashes {
+                variants.each(v, |c| near.push(c));
             }
             if near.is_empty() {
                 continue;
