@@ -2,9 +2,10 @@
 //! batch's difference against and what the monthly summary ties out, computed one way for both.
 //!
 //! A batch is its PSP's reference (a re-imported or re-downloaded file repeats it: the first
-//! file's summary counts, and its lines are those of every file, stored once); without a
-//! reference, its file (the first summary row with a total counts: a block may repeat it as
-//! HEADER and TOTAL).
+//! summary row with a total counts, and its lines are those of every file, stored once, with
+//! the lines of a file whose summary rows all repeat that one reference); without a reference,
+//! its file (again the first summary row with a total: a block may repeat it as HEADER and
+//! TOTAL).
 
 use rusqlite::Connection;
 use rust_decimal::Decimal;
@@ -50,7 +51,8 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
                        WHERE b2.file_id = b.file_id AND b2.batch_ref IS NULL
                          AND b2.net_total IS NOT NULL))
                     OR b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
-                       WHERE b2.psp = b.psp AND b2.batch_ref = b.batch_ref))
+                       WHERE b2.psp = b.psp AND b2.batch_ref = b.batch_ref
+                         AND b2.net_total IS NOT NULL))
              ORDER BY b.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -85,6 +87,23 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
             }
         }
     }
+    // A file whose summary rows all name one reference (HEADER and TOTAL repeating it) leaves
+    // its lines without one at import (several summary rows): they are that batch's lines.
+    let mut file_named: HashMap<i64, usize> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT file_id, psp, MIN(batch_ref) FROM settlement_batches GROUP BY file_id, psp
+             HAVING COUNT(*) > 1 AND COUNT(batch_ref) = COUNT(*)
+                AND COUNT(DISTINCT batch_ref) = 1",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (file_id, psp, batch): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if let Some(&i) = named.get(&psp).and_then(|refs| refs.get(&batch)) {
+                file_named.insert(file_id, i);
+            }
+        }
+    }
     let mut stmt =
         conn.prepare("SELECT psp, batch_ref, file_id, net_amount FROM settlement_lines")?;
     let mut rows = stmt.query([])?;
@@ -94,7 +113,7 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
             .as_str_or_null()
             .ok()
             .flatten()
-            .and_then(|t| t.parse::<Decimal>().ok());
+            .and_then(|t| t.trim().parse::<Decimal>().ok());
         let mut into = |i: usize| {
             let b = &mut batches[i];
             b.lines += 1;
@@ -102,15 +121,24 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
                 b.lines_net += v;
             }
         };
-        if let (Some(psp), Some(batch)) = (
+        let file_id: i64 = r.get(2)?;
+        match (
             r.get_ref(0)?.as_str_or_null().ok().flatten(),
             r.get_ref(1)?.as_str_or_null().ok().flatten(),
         ) {
-            if let Some(&i) = named.get(psp).and_then(|refs| refs.get(batch)) {
-                into(i);
+            (Some(psp), Some(batch)) => {
+                if let Some(&i) = named.get(psp).and_then(|refs| refs.get(batch)) {
+                    into(i);
+                }
             }
+            (_, None) => {
+                if let Some(&i) = file_named.get(&file_id) {
+                    into(i);
+                }
+            }
+            (None, Some(_)) => {}
         }
-        if let Some(&i) = by_file.get(&r.get::<_, i64>(2)?) {
+        if let Some(&i) = by_file.get(&file_id) {
             into(i);
         }
     }

@@ -326,14 +326,35 @@ fn tie_out_rows(text: &str) -> Vec<&str> {
 }
 
 fn summary_csv(t: &mut TestWs, name: &str) -> String {
+    summary_csv_of(t, CaseFilter::default(), name)
+}
+
+fn summary_csv_of(t: &mut TestWs, filter: CaseFilter, name: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let (path, _) = run(
-        t,
-        &request(ExportKind::Summary, ExportFormat::Csv),
-        dir.path(),
-        name,
-    );
+    let mut req = request(ExportKind::Summary, ExportFormat::Csv);
+    req.filter = filter;
+    let (path, _) = run(t, &req, dir.path(), name);
     std::fs::read_to_string(&path).unwrap()
+}
+
+#[test]
+fn a_filtered_summary_ties_out_the_batches_its_cases_touch_and_no_other() {
+    let mut t = reconciled();
+    let row = "dlocal_crossborder_co.csv,771204,dlocal,USD,9,329.710094,-0.000094,329.71,329.71,0,yes,batch_rounding";
+    // The matched case's line is in batch 771204: the batch is tied out, with all its lines.
+    let matched = CaseFilter {
+        statuses: vec!["matched".into()],
+        ..CaseFilter::default()
+    };
+    let text = summary_csv_of(&mut t, matched, "matched.csv");
+    assert_eq!(tie_out_rows(&text), vec![row], "{text}");
+    // No case of another PSP: no batch of this one.
+    let other = CaseFilter {
+        psps: vec!["mercadopago".into()],
+        ..CaseFilter::default()
+    };
+    let text = summary_csv_of(&mut t, other, "other.csv");
+    assert_eq!(tie_out_rows(&text), vec!["(none)"], "{text}");
 }
 
 #[test]
@@ -372,6 +393,33 @@ fn a_summary_repeated_as_header_and_total_ties_out_once() {
     assert_eq!(
         tie_out_rows(&text),
         vec!["dlocal_dos_resumenes.csv,,dlocal,USD,9,329.710094,-0.000094,329.71,329.71,0,yes,batch_rounding"],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_named_batch_whose_first_summary_row_has_no_total_ties_out_with_the_row_that_has_one() {
+    let mut t = TestWs::new();
+    t.import_fixture("shopify_orders_co.csv");
+    // The HEADER with its net total left blank, then a TOTAL row with it, both naming the
+    // transfer: the batch is the row with a total (before, the blank row was taken and the
+    // batch booked nowhere), and its lines are the file's (two summary rows leave them without
+    // a reference at import).
+    let text = String::from_utf8(fixture("dlocal_crossborder_co.csv")).unwrap();
+    let header = "HEADER,USD,9,369.31,-39.6,329.71,2026-05-08,771204,";
+    assert!(text.contains(header));
+    let blank = header.replace(",329.71,", ",,");
+    let total = header.replace("HEADER", "TOTAL");
+    let two = text.replacen(header, &format!("{blank}\n{total}"), 1);
+    let rep = t.import("dlocal_total_al_final.csv", two.as_bytes());
+    assert!(rep.succeeded(), "{rep:?}");
+    t.ws.run_reconciliation(as_of(), "test", now()).unwrap();
+    let c = t.ws.case("batch:dlocal:771204:rounding").unwrap();
+    assert_eq!(c.map(|c| c.rule).as_deref(), Some("batch_rounding"));
+    let text = summary_csv(&mut t, "summary.csv");
+    assert_eq!(
+        tie_out_rows(&text),
+        vec!["dlocal_total_al_final.csv,771204,dlocal,USD,9,329.710094,-0.000094,329.71,329.71,0,yes,batch_rounding"],
         "{text}"
     );
 }
