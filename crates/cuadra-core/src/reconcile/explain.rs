@@ -39,34 +39,36 @@ fn push_padded(out: &mut String, n: u32, width: usize) {
     }
 }
 
-/// A year, as `{:04}` writes it (a negative year keeps its sign before the padding).
-fn push_year(out: &mut String, year: i32) {
+/// A year with at least `digits` digits after its sign (chrono's `%Y` pads a negative year to
+/// four digits after the `-`, `{:04}` to four characters with it).
+fn push_year(out: &mut String, year: i32, digits: usize) {
     if year < 0 {
         out.push('-');
-        push_padded(out, year.unsigned_abs(), 3);
-    } else {
-        push_padded(out, year as u32, 4);
     }
+    push_padded(out, year.unsigned_abs(), digits);
 }
 
 /// A moment shown in the zone, as [`Moment::display_in`] writes it.
 pub(super) fn push_when(out: &mut String, moment: &Moment, zone: Tz) {
-    let date = |out: &mut String, year: i32, month: u32, day: u32| {
-        push_year(out, year);
+    let date = |out: &mut String, year: (i32, usize), month: u32, day: u32| {
+        push_year(out, year.0, year.1);
         out.push('-');
         push_padded(out, month, 2);
         out.push('-');
         push_padded(out, day, 2);
     };
     match moment {
-        Moment::Date(d) => date(out, d.year(), d.month(), d.day()),
+        Moment::Date(d) => {
+            let digits = if d.year() < 0 { 3 } else { 4 };
+            date(out, (d.year(), digits), d.month(), d.day());
+        }
         Moment::Instant(dt) => {
             let local = dt.with_timezone(&zone);
             // chrono's `%Y` marks a year past 9999 with a sign.
             if local.year() > 9999 {
                 out.push('+');
             }
-            date(out, local.year(), local.month(), local.day());
+            date(out, (local.year(), 4), local.month(), local.day());
             out.push(' ');
             push_padded(out, local.hour(), 2);
             out.push(':');
@@ -148,6 +150,8 @@ mod tests {
             (999, 2, 3, 4, 5, 6, 0),
             (7, 2, 3, 4, 5, 6, 0),
             (12026, 2, 3, 4, 5, 6, 0),
+            (-5, 2, 3, 4, 5, 6, 0),
+            (-12345, 2, 3, 4, 5, 6, 0),
         ] {
             let t = some(offset.with_ymd_and_hms(y, mo, d, h, mi, s).single())
                 + chrono::TimeDelta::nanoseconds(nanos);

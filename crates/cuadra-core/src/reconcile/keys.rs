@@ -182,7 +182,7 @@ fn normalizes_to(raw: &str, key: &str) -> bool {
     }
 }
 
-/// A hash that several orders' keys share: look the key up in [`KeyIndex::exact`].
+/// A hash that several orders' keys share: look the key up in the shard's `exact` map.
 const EXACT: u32 = u32::MAX;
 
 /// Every normalized order key and the order it names, held by hash: a million orders quote
@@ -225,10 +225,7 @@ impl<'a> KeyIndex<'a> {
         // Every key is normalized and hashed once, on the core that holds its piece of the
         // orders, and sorted there by shard: `(hash, order << 2 | slot)` per key.
         let n = inputs.orders.len();
-        let size = n.div_ceil(shards).max(1);
-        let pieces: Vec<std::ops::Range<usize>> =
-            (0..n).step_by(size).map(|s| s..(s + size).min(n)).collect();
-        let hashed = super::par::each_in_order(pieces, |part| {
+        let hashed = super::par::each_in_order(super::par::ranges(n, shards), |part| {
             let mut out: Vec<Vec<(u64, u32)>> = (0..shards)
                 // Four keys an order at most, spread evenly over the shards (with a margin:
                 // room never written costs nothing, a vector that grows copies itself).

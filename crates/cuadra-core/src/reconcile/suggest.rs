@@ -227,7 +227,10 @@ pub(super) fn suggest(cx: &Cx) -> Suggestions {
     for list in amounts.values_mut() {
         list.sort_unstable();
     }
-    let variants = Variants::build(&candidates, threads);
+    let variants = Variants::build(
+        &candidates,
+        super::par::threads_for(candidates.len(), PARALLEL_FROM),
+    );
 
     // Orders are looked at on every core, in fixed pieces concatenated in order (the pairs
     // are sorted below anyway).

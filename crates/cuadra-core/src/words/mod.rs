@@ -141,7 +141,7 @@ impl Arg {
             Arg::Int(_) => 12,
             Arg::Money { c, .. } => 32 + c.as_ref().map_or(0, String::len),
             Arg::Sentence(msg) => msg.0.len() + 7,
-            Arg::List(items, _) => 16 + items.iter().map(Arg::json_len_hint).sum::<usize>(),
+            Arg::List(items, _) => 24 + items.iter().map(Arg::json_len_hint).sum::<usize>(),
             Arg::Msg(msg) => msg.0.len() + 1,
         }
     }
