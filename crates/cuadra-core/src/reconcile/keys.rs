@@ -151,26 +151,35 @@ pub(super) fn key_hash(key: &str) -> u64 {
     let mut h = KeyHasher::default();
     h.write(key.as_bytes());
     #[cfg(test)]
-    if let Some(mask) = HASH_MASK.with(std::cell::Cell::get) {
-        return h.finish() & mask;
+    {
+        let mask = HASH_MASK.load(std::sync::atomic::Ordering::Relaxed);
+        if mask != u64::MAX {
+            return h.finish() & mask;
+        }
     }
     h.finish()
 }
 
+/// The mask [`with_hash_mask`] sets, on every thread (the engine hashes on its worker
+/// threads); `u64::MAX` when none is set.
 #[cfg(test)]
-thread_local! {
-    static HASH_MASK: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
-}
+static HASH_MASK: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(u64::MAX);
 
-/// Runs `f` with every key hash on this thread cut to the bits of `mask`, so that different
-/// keys share hashes as rarely happens at full width: whatever shares a hash must still only
-/// ever match its own key.
+/// Runs `f` with every key hash cut to the bits of `mask`, so that different keys share hashes
+/// as rarely happens at full width: whatever shares a hash must still only ever match its own
+/// key. The mask is global: a test running beside it meanwhile only hashes worse, and must
+/// still get its own answers (the engine is correct whatever the hash).
 #[cfg(test)]
 pub(super) fn with_hash_mask<T>(mask: u64, f: impl FnOnce() -> T) -> T {
-    HASH_MASK.with(|m| m.set(Some(mask)));
-    let out = f();
-    HASH_MASK.with(|m| m.set(None));
-    out
+    struct Unmask;
+    impl Drop for Unmask {
+        fn drop(&mut self) {
+            HASH_MASK.store(u64::MAX, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    HASH_MASK.store(mask, std::sync::atomic::Ordering::Relaxed);
+    let _unmask = Unmask;
+    f()
 }
 
 /// Whether `raw` normalizes to `key` (already normalized), without allocating for ASCII.

@@ -898,14 +898,25 @@ proptest! {
     fn keys_that_share_a_hash_never_match_each_other((orders, lines, _seed) in world()) {
         // Two bits of hash: nearly every pair of keys collides, in the order index (its exact
         // map) and in the suggestion search. Each hit is checked against the key itself, so the
-        // cases must be those of full-width hashes. (Small inputs run on this thread, where
-        // the mask applies.)
+        // cases must be those of full-width hashes, on any number of threads.
         let settings = ReconSettings::default();
         let full = reconcile(&orders, &lines, &settings, utc(AS_OF));
-        let narrow = super::keys::with_hash_mask(0b11, || {
-            super::par::with_threads(1, || reconcile(&orders, &lines, &settings, utc(AS_OF)))
-        });
-        prop_assert_eq!(full, narrow, "a shared hash must not link or suggest anything");
+        // Two bits: every key in a handful of hashes, all in one shard; then a bit above 32
+        // too, so that several threads build shards that are each full of shared hashes.
+        for (mask, threads) in [(0b11u64, 1), (0b11, 3), ((1u64 << 32) | 0b1, 2), ((1u64 << 32) | 0b1, 5)] {
+            let narrow = super::keys::with_hash_mask(mask, || {
+                super::par::with_threads(threads, || {
+                    reconcile(&orders, &lines, &settings, utc(AS_OF))
+                })
+            });
+            prop_assert_eq!(
+                &full,
+                &narrow,
+                "a shared hash must not link or suggest anything (mask {:#x}, {} threads)",
+                mask,
+                threads
+            );
+        }
     }
 
     #[test]
