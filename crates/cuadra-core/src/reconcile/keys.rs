@@ -223,6 +223,49 @@ pub(super) fn shard_of(hash: u64, shards: usize) -> usize {
     ((hash >> 32) as usize) % shards
 }
 
+/// `(hash, value)` pairs routed to the shard their hash falls in ([`shard_of`]).
+pub(super) struct Routed {
+    out: Vec<Vec<(u64, u32)>>,
+}
+
+impl Routed {
+    #[inline]
+    pub fn push(&mut self, hash: u64, value: u32) {
+        let shards = self.out.len();
+        self.out[shard_of(hash, shards)].push((hash, value));
+    }
+}
+
+/// Builds `shards` pieces of a hash index on every core. `emit` gives the `(hash, value)`
+/// pairs of each piece of `0..n` on the core that holds it (each hash computed once) and routes
+/// them by shard; then `build` makes each shard on its own core from its pairs of every piece,
+/// in order, so the result never depends on the thread count. `room` is about how many pairs
+/// a piece gives, to size its vectors once.
+pub(super) fn build_shards<S: Send>(
+    n: usize,
+    shards: usize,
+    room: impl Fn(&std::ops::Range<usize>) -> usize + Sync,
+    emit: impl Fn(std::ops::Range<usize>, &mut Routed) + Sync,
+    build: impl Fn(&[&[(u64, u32)]]) -> S + Sync,
+) -> Vec<S> {
+    let shards = shards.max(1);
+    let routed = super::par::each_in_order(super::par::ranges(n, shards), |part| {
+        // Spread evenly over the shards, with a margin: room never written costs nothing, a
+        // vector that grows copies itself.
+        let room = room(&part);
+        let each = room / shards + room / 16 + 16;
+        let mut routed = Routed {
+            out: (0..shards).map(|_| Vec::with_capacity(each)).collect(),
+        };
+        emit(part, &mut routed);
+        routed.out
+    });
+    super::par::each_in_order((0..shards).collect(), |me| {
+        let pairs: Vec<&[(u64, u32)]> = routed.iter().map(|piece| piece[me].as_slice()).collect();
+        build(&pairs)
+    })
+}
+
 impl<'a> KeyIndex<'a> {
     pub fn build(inputs: &'a Inputs) -> KeyIndex<'a> {
         // An entry packs the order index with a 2-bit identifier slot.
@@ -232,45 +275,37 @@ impl<'a> KeyIndex<'a> {
         );
         let shards = super::par::threads_for(inputs.orders.len(), PARALLEL_FROM).max(1);
         // Every key is normalized and hashed once, on the core that holds its piece of the
-        // orders, and sorted there by shard: `(hash, order << 2 | slot)` per key.
-        let n = inputs.orders.len();
-        let hashed = super::par::each_in_order(super::par::ranges(n, shards), |part| {
-            let mut out: Vec<Vec<(u64, u32)>> = (0..shards)
-                // Four keys an order at most, spread evenly over the shards (with a margin:
-                // room never written costs nothing, a vector that grows copies itself).
-                .map(|_| Vec::with_capacity(part.len() * 4 / shards + part.len() / 8 + 16))
-                .collect();
-            let mut buf = String::with_capacity(64);
-            for i in part {
-                let ids = inputs.order_identifiers(&inputs.orders[i]);
-                for (slot, raw) in ids.into_iter().enumerate() {
-                    let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
-                        continue;
-                    };
-                    let hash = key_hash(key);
-                    out[shard_of(hash, shards)].push((hash, (i as u32) << 2 | slot as u32));
+        // orders: `(hash, order << 2 | slot)` per key.
+        let shards = build_shards(
+            inputs.orders.len(),
+            shards,
+            // Four keys an order at most.
+            |part| part.len() * 4,
+            |part, routed| {
+                let mut buf = String::with_capacity(64);
+                for i in part {
+                    let ids = inputs.order_identifiers(&inputs.orders[i]);
+                    for (slot, raw) in ids.into_iter().enumerate() {
+                        let Some(key) = raw.and_then(|r| normalize_into(r, &mut buf)) else {
+                            continue;
+                        };
+                        routed.push(key_hash(key), (i as u32) << 2 | slot as u32);
+                    }
                 }
-            }
-            out
-        });
-        // Each shard takes its keys from every piece, in order.
-        let build = |me: usize| -> Shard<'a> {
-            let mut shard = Shard::default();
-            shard
-                .map
-                .reserve(hashed.iter().map(|piece| piece[me].len()).sum());
-            for piece in &hashed {
-                for &(hash, owner) in &piece[me] {
+            },
+            |pairs| {
+                let mut shard = Shard::default();
+                shard.map.reserve(pairs.iter().map(|p| p.len()).sum());
+                for &(hash, owner) in pairs.iter().copied().flatten() {
                     shard.insert(inputs, hash, owner);
                 }
-            }
-            for list in shard.exact.values_mut() {
-                list.sort_unstable();
-                list.dedup();
-            }
-            shard
-        };
-        let shards = super::par::each_in_order((0..shards).collect(), build);
+                for list in shard.exact.values_mut() {
+                    list.sort_unstable();
+                    list.dedup();
+                }
+                shard
+            },
+        );
         KeyIndex { inputs, shards }
     }
 

@@ -42,16 +42,10 @@ pub(super) fn link(inputs: &Inputs) -> Links {
     // The index is read-only from here: the lines are looked up on every core, in fixed
     // pieces concatenated in order.
     let threads = super::par::threads_for(lines.len(), PARALLEL_FROM);
-    let pieces: Vec<(usize, &[Line])> = if threads < 2 || lines.is_empty() {
-        vec![(0, &lines[..])]
-    } else {
-        let size = lines.len().div_ceil(threads);
-        lines
-            .chunks(size)
-            .enumerate()
-            .map(|(i, part)| (i * size, part))
-            .collect()
-    };
+    let pieces: Vec<(usize, &[Line])> = super::par::ranges(lines.len(), threads)
+        .into_iter()
+        .map(|part| (part.start, &lines[part]))
+        .collect();
     let look = |(first, part): (usize, &[Line])| {
         let mut line_order = Vec::with_capacity(part.len());
         let mut line_key_mask = Vec::with_capacity(part.len());

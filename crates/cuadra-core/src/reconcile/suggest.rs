@@ -10,7 +10,7 @@ use super::classify::Cx;
 use super::facts::{buyer_amount, money_moved, paid_moment, voucher_expiry};
 use super::input::Order;
 use super::keys::{
-    key_hash, normalize_key, one_edit_apart, shard_of, FastMap, MIN_SUGGEST_KEY_CHARS,
+    build_shards, key_hash, normalize_key, one_edit_apart, shard_of, FastMap, MIN_SUGGEST_KEY_CHARS,
 };
 use super::link::UNLINKED;
 use crate::model::RowType;
@@ -111,47 +111,41 @@ struct VariantShard {
 impl Variants {
     /// The variants of every candidate's keys, hashed on every core, each shard built on its own.
     fn build(candidates: &[Candidate], threads: usize) -> Variants {
-        let shards = threads.max(1);
-        let hashed =
-            super::par::each_in_order(super::par::ranges(candidates.len(), threads), |part| {
-                // A key and each of its one-deletion variants, spread evenly over the shards.
-                let variants: usize = candidates[part.clone()]
+        let shards = build_shards(
+            candidates.len(),
+            threads,
+            // A key and each of its one-deletion variants.
+            |part| {
+                candidates[part.clone()]
                     .iter()
                     .flat_map(|c| &c.keys)
                     .map(|k| k.chars().count() + 1)
-                    .sum();
-                let mut out: Vec<Vec<(u64, u32)>> = (0..shards)
-                    .map(|_| Vec::with_capacity(variants / shards + variants / 16 + 16))
-                    .collect();
+                    .sum()
+            },
+            |part, routed| {
                 let mut buf = String::new();
                 for ci in part {
                     for key in &candidates[ci].keys {
-                        with_variants(key, &mut buf, |v| {
-                            out[shard_of(v, shards)].push((v, ci as u32))
-                        });
+                        with_variants(key, &mut buf, |v| routed.push(v, ci as u32));
                     }
                 }
-                out
-            });
-        let build = |me: usize| {
-            let entries: usize = hashed.iter().map(|piece| piece[me].len()).sum();
-            let mut shard = VariantShard {
-                head: FastMap::default(),
-                chain: Vec::with_capacity(entries),
-            };
-            shard.head.reserve(entries);
-            for piece in &hashed {
-                for &(hash, candidate) in &piece[me] {
+            },
+            |pairs| {
+                let entries: usize = pairs.iter().map(|p| p.len()).sum();
+                let mut shard = VariantShard {
+                    head: FastMap::default(),
+                    chain: Vec::with_capacity(entries),
+                };
+                shard.head.reserve(entries);
+                for &(hash, candidate) in pairs.iter().copied().flatten() {
                     let at = shard.chain.len() as u32;
                     let next = shard.head.insert(hash, at).unwrap_or(u32::MAX);
                     shard.chain.push((candidate, next));
                 }
-            }
-            shard
-        };
-        Variants {
-            shards: super::par::each_in_order((0..shards).collect(), build),
-        }
+                shard
+            },
+        );
+        Variants { shards }
     }
 
     fn each(&self, hash: u64, mut f: impl FnMut(u32)) {
