@@ -51,6 +51,16 @@ pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
+/// The summary row of the dLocal fixture (`dlocal_crossborder_co.csv`): batch 771204.
+pub const DLOCAL_SUMMARY: &str = "HEADER,USD,9,369.31,-39.6,329.71,2026-05-08,771204,";
+
+/// The dLocal fixture with its summary row replaced by `rows`, one line each.
+pub fn dlocal_with_summary(rows: &[&str]) -> String {
+    let text = String::from_utf8(fixture("dlocal_crossborder_co.csv")).expect("UTF-8 fixture");
+    assert!(text.contains(DLOCAL_SUMMARY), "the fixture's summary row");
+    text.replacen(DLOCAL_SUMMARY, &rows.join("\n"), 1)
+}
+
 /// The header of a PayU orders export as its tool writes it.
 pub const PAYU_HEADER: &str =
     "Orden,Referencia,Comprador,Monto,Moneda,Método de pago,Estado,Fecha de creación\n";

@@ -376,20 +376,23 @@ fn a_batch_downloaded_twice_ties_out_once_with_its_lines() {
     );
 }
 
-#[test]
-fn a_summary_repeated_as_header_and_total_ties_out_once() {
+/// The Shopify fixture and a dLocal file with these summary rows, reconciled, and the Summary
+/// exported as CSV.
+fn reconciled_with_summary(name: &str, rows: &[&str]) -> (TestWs, String) {
     let mut t = TestWs::new();
     t.import_fixture("shopify_orders_co.csv");
-    let text = String::from_utf8(fixture("dlocal_crossborder_co.csv")).unwrap();
-    let header = "HEADER,USD,9,369.31,-39.6,329.71,2026-05-08,771204,";
-    assert!(text.contains(header));
-    let blank = header.replace(",771204,", ",,");
-    let total = blank.replace("HEADER", "TOTAL");
-    let two = text.replacen(header, &format!("{blank}\n{total}"), 1);
-    let rep = t.import("dlocal_dos_resumenes.csv", two.as_bytes());
+    let rep = t.import(name, crate::dlocal_with_summary(rows).as_bytes());
     assert!(rep.succeeded(), "{rep:?}");
     t.ws.run_reconciliation(as_of(), "test", now()).unwrap();
     let text = summary_csv(&mut t, "summary.csv");
+    (t, text)
+}
+
+#[test]
+fn a_summary_repeated_as_header_and_total_ties_out_once() {
+    let blank = crate::DLOCAL_SUMMARY.replace(",771204,", ",,");
+    let total = blank.replace("HEADER", "TOTAL");
+    let (_, text) = reconciled_with_summary("dlocal_dos_resumenes.csv", &[&blank, &total]);
     assert_eq!(
         tie_out_rows(&text),
         vec!["dlocal_dos_resumenes.csv,,dlocal,USD,9,329.710094,-0.000094,329.71,329.71,0,yes,batch_rounding"],
@@ -399,24 +402,15 @@ fn a_summary_repeated_as_header_and_total_ties_out_once() {
 
 #[test]
 fn a_named_batch_whose_first_summary_row_has_no_total_ties_out_with_the_row_that_has_one() {
-    let mut t = TestWs::new();
-    t.import_fixture("shopify_orders_co.csv");
     // The HEADER with its net total left blank, then a TOTAL row with it, both naming the
     // transfer: the batch is the row with a total (before, the blank row was taken and the
     // batch booked nowhere), and its lines are the file's (two summary rows leave them without
     // a reference at import).
-    let text = String::from_utf8(fixture("dlocal_crossborder_co.csv")).unwrap();
-    let header = "HEADER,USD,9,369.31,-39.6,329.71,2026-05-08,771204,";
-    assert!(text.contains(header));
-    let blank = header.replace(",329.71,", ",,");
-    let total = header.replace("HEADER", "TOTAL");
-    let two = text.replacen(header, &format!("{blank}\n{total}"), 1);
-    let rep = t.import("dlocal_total_al_final.csv", two.as_bytes());
-    assert!(rep.succeeded(), "{rep:?}");
-    t.ws.run_reconciliation(as_of(), "test", now()).unwrap();
+    let blank = crate::DLOCAL_SUMMARY.replace(",329.71,", ",,");
+    let total = crate::DLOCAL_SUMMARY.replace("HEADER", "TOTAL");
+    let (t, text) = reconciled_with_summary("dlocal_total_al_final.csv", &[&blank, &total]);
     let c = t.ws.case("batch:dlocal:771204:rounding").unwrap();
     assert_eq!(c.map(|c| c.rule).as_deref(), Some("batch_rounding"));
-    let text = summary_csv(&mut t, "summary.csv");
     assert_eq!(
         tie_out_rows(&text),
         vec!["dlocal_total_al_final.csv,771204,dlocal,USD,9,329.710094,-0.000094,329.71,329.71,0,yes,batch_rounding"],
