@@ -35,10 +35,15 @@ pub enum RowType {
     Adjustment,
     Tax,
     Payout,
+    /// Money the PSP holds back while a buyer's claim or a restriction is open, and releases
+    /// when it ends (Mercado Pago: the release report's `block`/`unblock`/`fullblock` records and
+    /// the settlement report's `DISPUTE`, "the buyer initiated a complaint"): neither a loss nor
+    /// a charge until the claim turns into a refund or a chargeback.
+    Hold,
 }
 
 impl RowType {
-    pub const ALL: [RowType; 8] = [
+    pub const ALL: [RowType; 9] = [
         RowType::Payment,
         RowType::Refund,
         RowType::Chargeback,
@@ -47,6 +52,7 @@ impl RowType {
         RowType::Adjustment,
         RowType::Tax,
         RowType::Payout,
+        RowType::Hold,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,6 +65,7 @@ impl RowType {
             RowType::Adjustment => "adjustment",
             RowType::Tax => "tax",
             RowType::Payout => "payout",
+            RowType::Hold => "hold",
         }
     }
 

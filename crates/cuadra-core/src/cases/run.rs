@@ -69,6 +69,8 @@ pub fn membership(order_id: Option<i64>, line_ids: &[i64]) -> String {
 #[derive(Clone, Debug)]
 pub(crate) struct LastDecision {
     pub action: String,
+    /// The case's status when the decision was taken.
+    pub status_before: String,
     pub state_after: String,
     pub membership: String,
     pub reason: Option<String>,
@@ -80,7 +82,8 @@ pub(crate) fn last_decisions(
     conn: &Connection,
 ) -> Result<HashMap<String, LastDecision>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT d.case_key, d.action, d.state_after, d.membership, d.reason, d.actor, d.at
+        "SELECT d.case_key, d.action, d.state_after, d.membership, d.reason, d.actor, d.at,
+                d.status_before
          FROM case_decisions d
          JOIN (SELECT case_key, MAX(id) AS id FROM case_decisions WHERE action <> 'note'
                GROUP BY case_key) last
@@ -96,6 +99,7 @@ pub(crate) fn last_decisions(
                 reason: r.get(4)?,
                 actor: r.get(5)?,
                 at: r.get(6)?,
+                status_before: r.get(7)?,
             },
         ))
     })?;
@@ -310,8 +314,9 @@ impl<'a> Shaper<'a> {
         self.inputs.lines.get(self.lines[at].1 as usize)
     }
 
-    /// The row, and whether a resolved decision was contradicted by new data.
-    pub(crate) fn shape(&self, c: &ReconCase) -> (Prepared, bool) {
+    /// The row, and why a resolved decision no longer holds (new data changed the case's order
+    /// or lines, or Cuadra now judges it differently), if it does not.
+    pub(crate) fn shape(&self, c: &ReconCase) -> (Prepared, Option<Msg>) {
         let inp = self.inputs;
         let order = c.order_id.and_then(|id| self.order(id));
         let lines: Vec<&Line> = c.line_ids.iter().filter_map(|&id| self.line(id)).collect();
@@ -345,40 +350,49 @@ impl<'a> Shaper<'a> {
         }
 
         let mut state = CaseState::Open;
-        let mut contradicted = false;
+        let mut contradicted = None;
         if let Some(d) = self.decisions.get(&c.key) {
-            if d.membership == members {
-                if d.state_after == CaseState::Resolved.as_str() {
-                    state = CaseState::Resolved;
-                    decided_by = d.actor.clone();
-                    explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
-                } else if d.action == "auto_reopen" || d.action == "reopen" {
-                    explanation = match d.reason.as_deref() {
-                        Some(r) => msg!(
-                            REOPENED_BY_BECAUSE,
-                            &d.actor,
-                            day(&d.at),
-                            Arg::from(recorded_reason(r)),
-                            Arg::sentence(explanation)
-                        ),
-                        None => msg!(
-                            REOPENED_BY,
-                            &d.actor,
-                            day(&d.at),
-                            Arg::sentence(explanation)
-                        ),
-                    };
+            let resolved = d.state_after == CaseState::Resolved.as_str();
+            let same_case = d.membership == members;
+            // A resolution holds while the case keeps its order, its lines and its judgement.
+            let undone = match (resolved, same_case) {
+                (false, _) => None,
+                (true, false) => Some(msg!(REOPEN_WHY)),
+                (true, true) if !same_judgement(&d.status_before, c.status.as_str()) => {
+                    Some(msg!(REOPEN_JUDGED_AGAIN))
                 }
-            } else if d.state_after == CaseState::Resolved.as_str() {
-                contradicted = true;
+                (true, true) => None,
+            };
+            if let Some(why) = undone {
                 // Worded as the reopening decision recorded now will read on every later run.
                 explanation = msg!(
                     REOPENED_BY_BECAUSE,
                     "cuadra",
                     day(&self.now),
-                    msg!(REOPEN_WHY),
+                    why.clone(),
                     Arg::sentence(explanation)
                 );
+                contradicted = Some(why);
+            } else if resolved {
+                state = CaseState::Resolved;
+                decided_by = d.actor.clone();
+                explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
+            } else if same_case && (d.action == "auto_reopen" || d.action == "reopen") {
+                explanation = match d.reason.as_deref() {
+                    Some(r) => msg!(
+                        REOPENED_BY_BECAUSE,
+                        &d.actor,
+                        day(&d.at),
+                        Arg::from(recorded_reason(r)),
+                        Arg::sentence(explanation)
+                    ),
+                    None => msg!(
+                        REOPENED_BY,
+                        &d.actor,
+                        day(&d.at),
+                        Arg::sentence(explanation)
+                    ),
+                };
             }
         }
 
@@ -500,7 +514,7 @@ impl Workspace {
             (
                 c.status,
                 stored.judge(p),
-                contradicted.then(|| Reopening::contradicted(&c)),
+                contradicted.map(|why| Reopening::contradicted(&c, &why)),
             )
         };
         reconcile_map_each(
@@ -686,8 +700,8 @@ pub(crate) fn recompute_scope(
     let mut reopenings = Vec::new();
     for c in &cases {
         let (p, contradicted) = shaper.shape(c);
-        if contradicted {
-            reopenings.push(Reopening::contradicted(c));
+        if let Some(why) = contradicted {
+            reopenings.push(Reopening::contradicted(c, &why));
         }
         prepared.push(p);
     }
@@ -860,15 +874,30 @@ pub(crate) struct Reopening {
 }
 
 impl Reopening {
-    /// A resolved case whose membership new data changed: its key, status and membership now.
-    fn contradicted(c: &ReconCase) -> Reopening {
+    /// A resolved case that no longer holds (`why`): its key, status and membership now.
+    fn contradicted(c: &ReconCase, why: &Msg) -> Reopening {
         Reopening {
             key: c.key.clone(),
             status: c.status.as_str().to_string(),
             membership: membership(c.order_id, &c.line_ids),
-            reason: msg!(REOPEN_WHY).to_json(),
+            reason: why.to_json(),
         }
     }
+}
+
+/// Whether a case resolved while it was `before` is still judged the same now that it is `now`:
+/// the same status, or a status the passing of time alone leads to (a voucher that expired, a
+/// settlement grace that ran out). Anything else means the facts or the rules changed, and the
+/// resolution reopens instead of silently covering another judgement.
+fn same_judgement(before: &str, now: &str) -> bool {
+    const BY_TIME: [[&str; 2]; 2] = [
+        ["awaiting_payment", "expired_unpaid"],
+        ["awaiting_settlement", "missing_settlement"],
+    ];
+    before == now
+        || BY_TIME
+            .iter()
+            .any(|pair| pair.contains(&before) && pair.contains(&now))
 }
 
 /// What a gone case's order and lines became, as the recorded reason (a message's JSON).

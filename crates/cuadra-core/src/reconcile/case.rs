@@ -34,17 +34,20 @@ pub enum CaseStatus {
     Refunded,
     PartiallyRefunded,
     ChargedBack,
+    Disputed,
+    PspStatusUnknown,
     AwaitingPayment,
     ExpiredUnpaid,
     AwaitingSettlement,
     MissingSettlement,
     Suggested,
     UnmatchedSettlement,
+    BatchMismatch,
     SettlementCharge,
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 17] = [
+    pub const ALL: [CaseStatus; 20] = [
         CaseStatus::Matched,
         CaseStatus::PaidShopPending,
         CaseStatus::Underpaid,
@@ -55,12 +58,15 @@ impl CaseStatus {
         CaseStatus::Refunded,
         CaseStatus::PartiallyRefunded,
         CaseStatus::ChargedBack,
+        CaseStatus::Disputed,
+        CaseStatus::PspStatusUnknown,
         CaseStatus::AwaitingPayment,
         CaseStatus::ExpiredUnpaid,
         CaseStatus::AwaitingSettlement,
         CaseStatus::MissingSettlement,
         CaseStatus::Suggested,
         CaseStatus::UnmatchedSettlement,
+        CaseStatus::BatchMismatch,
         CaseStatus::SettlementCharge,
     ];
 
@@ -76,12 +82,15 @@ impl CaseStatus {
             CaseStatus::Refunded => "refunded",
             CaseStatus::PartiallyRefunded => "partially_refunded",
             CaseStatus::ChargedBack => "charged_back",
+            CaseStatus::Disputed => "disputed",
+            CaseStatus::PspStatusUnknown => "psp_status_unknown",
             CaseStatus::AwaitingPayment => "awaiting_payment",
             CaseStatus::ExpiredUnpaid => "expired_unpaid",
             CaseStatus::AwaitingSettlement => "awaiting_settlement",
             CaseStatus::MissingSettlement => "missing_settlement",
             CaseStatus::Suggested => "suggested",
             CaseStatus::UnmatchedSettlement => "unmatched_settlement",
+            CaseStatus::BatchMismatch => "batch_mismatch",
             CaseStatus::SettlementCharge => "settlement_charge",
         }
     }
@@ -103,7 +112,9 @@ impl CaseStatus {
     pub fn is_order_case(self) -> bool {
         !matches!(
             self,
-            CaseStatus::UnmatchedSettlement | CaseStatus::SettlementCharge
+            CaseStatus::UnmatchedSettlement
+                | CaseStatus::BatchMismatch
+                | CaseStatus::SettlementCharge
         )
     }
 }

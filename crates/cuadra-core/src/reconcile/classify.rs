@@ -84,6 +84,10 @@ fn settle_sums<'l>(
     };
     let (mut fee, mut tax, mut net) = (None, None, None);
     for line in lines {
+        // Held money is neither charged nor settled: it comes back or becomes a reversal.
+        if line.row_type == RowType::Hold {
+            continue;
+        }
         let whole = line.net_amount.or(line.gross_amount);
         add(&mut fee, line.fee_amount);
         add(&mut tax, line.tax_amount);
@@ -143,7 +147,15 @@ pub(super) fn order_case(
     let mut refunds: Vec<&Line> = Vec::new();
     let mut chargebacks: Vec<&Line> = Vec::new();
     let mut restored: Vec<&Line> = Vec::new();
+    let mut holds: Vec<&Line> = Vec::new();
+    // Lines whose status word Cuadra does not know: they count for nothing, and a person must
+    // say what they mean.
+    let mut unknown: Vec<&Line> = Vec::new();
     for &l in &linked {
+        if l.status == PaymentStatus::Unknown {
+            unknown.push(l);
+            continue;
+        }
         if !money_moved(l.status) {
             continue;
         }
@@ -152,6 +164,7 @@ pub(super) fn order_case(
             RowType::Refund => refunds.push(l),
             RowType::Chargeback => chargebacks.push(l),
             RowType::ChargebackReversal => restored.push(l),
+            RowType::Hold => holds.push(l),
             RowType::Fee | RowType::Adjustment | RowType::Tax | RowType::Payout => {}
         }
     }
@@ -207,6 +220,7 @@ pub(super) fn order_case(
         }
     };
     let refunded = sum_abs(inp, &refunds);
+    let held = held_amount(&holds);
     let shop = order.financial_status;
 
     let (status, rule) = if chargeback_open {
@@ -216,6 +230,10 @@ pub(super) fn order_case(
             (Some(r), Some(b)) if r + cx.tol >= b => (CaseStatus::Refunded, "refund_lines"),
             _ => (CaseStatus::PartiallyRefunded, "refund_lines"),
         }
+    } else if held.is_open() {
+        (CaseStatus::Disputed, "hold_open")
+    } else if !unknown.is_empty() {
+        (CaseStatus::PspStatusUnknown, "unknown_psp_status")
     } else if distinct.len() == 1
         && chargebacks.is_empty()
         && distinct[0].status == PaymentStatus::ChargedBack
@@ -324,6 +342,9 @@ pub(super) fn order_case(
         distinct: &distinct,
         refunded,
         chargebacks: &chargebacks,
+        holds: &holds,
+        held,
+        unknown: &unknown,
         suggestion,
     };
     let mut text = story.sentence(&case);
@@ -364,6 +385,9 @@ struct Story<'a> {
     distinct: &'a [&'a Line],
     refunded: Option<Decimal>,
     chargebacks: &'a [&'a Line],
+    holds: &'a [&'a Line],
+    held: Held,
+    unknown: &'a [&'a Line],
     suggestion: Option<&'a Suggestion>,
 }
 
@@ -406,6 +430,20 @@ impl Story<'_> {
             self.label(),
             self.total()
         )
+    }
+
+    /// How the order was paid, as a reversal's sentence tells it: with several payments, their
+    /// sum (what is left after a refund is computed from it).
+    fn paid_story(&self) -> Msg {
+        match self.distinct.len() {
+            0 if self.first.is_none() => msg!(PAID_NO_LINE),
+            0 | 1 => msg!(PAID_ONCE, self.paid(), self.paid_when()),
+            n => msg!(
+                PAID_TIMES,
+                n,
+                money_or_unknown(self.paid_sum, self.paid_currency)
+            ),
+        }
     }
 
     fn before_expiry(&self) -> Msg {
@@ -489,16 +527,7 @@ impl Story<'_> {
                 )
             }
             CaseStatus::Refunded | CaseStatus::PartiallyRefunded | CaseStatus::ChargedBack => {
-                // With several payments, name their sum: "what is left" is computed from it.
-                let paid = match self.distinct.len() {
-                    0 if self.first.is_none() => msg!(PAID_NO_LINE),
-                    0 | 1 => msg!(PAID_ONCE, self.paid(), self.paid_when()),
-                    n => msg!(
-                        PAID_TIMES,
-                        n,
-                        money_or_unknown(self.paid_sum, self.paid_currency)
-                    ),
-                };
+                let paid = self.paid_story();
                 let refunded = || money_or_unknown(self.refunded, self.currency);
                 match (case.status, case.rule) {
                     (CaseStatus::ChargedBack, "payment_status_charged_back") => {
@@ -543,6 +572,32 @@ impl Story<'_> {
                     },
                 }
             }
+            CaseStatus::Disputed => msg!(
+                DISPUTED,
+                self.label(),
+                self.total(),
+                self.paid_story(),
+                money_or_unknown(self.held.amount, self.paid_currency.or(self.currency)),
+                Arg::list(
+                    self.holds
+                        .iter()
+                        .map(|l| line_label(self.cx.inp, l))
+                        .collect(),
+                    Join::Comma
+                )
+            ),
+            CaseStatus::PspStatusUnknown => msg!(
+                PSP_STATUS_UNKNOWN,
+                self.label(),
+                self.total(),
+                Arg::list(
+                    self.unknown
+                        .iter()
+                        .map(|l| unknown_status_of(self.cx.inp, l))
+                        .collect(),
+                    Join::Semi
+                )
+            ),
             CaseStatus::Suggested => {
                 let (line, order_key, line_key) = match (self.suggestion, self.first) {
                     (Some(s), Some(l)) => (l, s.order_key.as_str(), s.line_key.as_str()),
@@ -604,9 +659,9 @@ impl Story<'_> {
                 self.expiry(),
                 shop()
             ),
-            CaseStatus::UnmatchedSettlement | CaseStatus::SettlementCharge => {
-                msg!(SETTLEMENT_LINES_ONLY, self.label())
-            }
+            CaseStatus::UnmatchedSettlement
+            | CaseStatus::BatchMismatch
+            | CaseStatus::SettlementCharge => msg!(SETTLEMENT_LINES_ONLY, self.label()),
         }
     }
 }
@@ -664,7 +719,56 @@ fn row_word(row_type: RowType) -> Msg {
         RowType::Adjustment => msg!(ROW_ADJUSTMENT),
         RowType::Tax => msg!(ROW_TAX),
         RowType::Payout => msg!(ROW_PAYOUT),
+        RowType::Hold => msg!(ROW_HOLD),
     }
+}
+
+/// What a case's hold lines keep back: their signed sum (a hold is negative, its release
+/// positive). Open while it is not zero, or while a hold without an amount has no partner.
+#[derive(Clone, Copy, Debug, Default)]
+struct Held {
+    amount: Option<Decimal>,
+    lines: usize,
+    without_amount: usize,
+}
+
+impl Held {
+    fn is_open(self) -> bool {
+        self.lines > 0
+            && (self.amount.is_some_and(|a| !a.is_zero()) || self.without_amount % 2 == 1)
+    }
+}
+
+fn held_amount(holds: &[&Line]) -> Held {
+    let mut held = Held {
+        lines: holds.len(),
+        ..Held::default()
+    };
+    for l in holds {
+        match l.net_amount.or(l.gross_amount).or(l.local_amount) {
+            Some(a) => held.amount = Some(held.amount.unwrap_or_default() + a),
+            None => held.without_amount += 1,
+        }
+    }
+    // What is held is reported as a positive amount.
+    held.amount = held.amount.map(|a| a.abs());
+    held
+}
+
+/// The status word a line's file wrote, quoted (`'WAITING_DETAILS'`).
+fn raw_status(inp: &Inputs, l: &Line) -> Arg {
+    msg!(QUOTED, inp.str(l.raw_status).trim()).into()
+}
+
+/// `payment T-912-1 with the status 'WAITING_DETAILS'`.
+fn unknown_status_of(inp: &Inputs, l: &Line) -> Arg {
+    msg!(
+        STATUS_UNKNOWN_EACH,
+        row_word(l.row_type),
+        line_label(inp, l),
+        raw_status(inp, l)
+    )
+    .into()
 }
 
 /// The case of a line that belongs to no order.
@@ -678,9 +782,24 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
         line.row_type,
         RowType::Fee | RowType::Adjustment | RowType::Tax | RowType::Payout
     );
+    // References a spreadsheet wrote as `2.66E+08`: they name no order, and never will.
+    let spoiled: Vec<Arg> = inp
+        .line_identifiers(line)
+        .into_iter()
+        .flatten()
+        .filter(|raw| super::keys::spoiled_by_spreadsheet(raw))
+        .map(|raw| msg!(QUOTED, raw.trim()).into())
+        .collect();
     let (status, rule) = match (&why, line.row_type) {
         (Alone::Ambiguous(_), _) => (CaseStatus::UnmatchedSettlement, "ambiguous_key"),
+        (_, _) if line.status == PaymentStatus::Unknown => {
+            (CaseStatus::UnmatchedSettlement, "unknown_psp_status")
+        }
         (_, _) if is_charge => (CaseStatus::SettlementCharge, "batch_charge"),
+        (_, RowType::Hold) => (CaseStatus::UnmatchedSettlement, "hold_no_order"),
+        (Alone::NoOrder, _) if !spoiled.is_empty() => {
+            (CaseStatus::UnmatchedSettlement, "reference_unreadable")
+        }
         (_, RowType::Payment) if !money_moved(line.status) => {
             (CaseStatus::UnmatchedSettlement, "unpaid_line_no_order")
         }
@@ -759,6 +878,18 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
             what,
             at,
             Arg::list(orders, Join::And)
+        ),
+        (_, _) if rule == "unknown_psp_status" => {
+            msg!(LINE_STATUS_UNKNOWN, word, label, what, raw_status(inp, line), quoted)
+        }
+        (_, _) if rule == "hold_no_order" => msg!(LINE_HOLD, label, what, at, quoted),
+        (_, _) if rule == "reference_unreadable" => msg!(
+            LINE_REFERENCE_UNREADABLE,
+            word,
+            label,
+            what,
+            at,
+            Arg::list(spoiled, Join::Comma)
         ),
         (_, _) if rule == "unpaid_line_no_order" => {
             msg!(LINE_UNPAID, label, what, psp_word(line.status), quoted)

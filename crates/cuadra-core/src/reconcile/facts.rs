@@ -13,14 +13,15 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-/// Whether a line records money that really moved. `Unknown` counts: a settlement report lists
-/// settled money, and many (Mercado Pago's) carry no status column at all. Refunded, charged
-/// back and disputed payments did arrive; their reversal is judged from the reversal lines.
+/// Whether a line records money that really moved. A file without a status column is read as
+/// paid at import (a settlement report lists settled money); a status word Cuadra does not know
+/// (`Unknown`) is not: it moved nothing until a person says what it means (the case is
+/// `psp_status_unknown`). Refunded, charged back and disputed payments did arrive; their
+/// reversal is judged from the reversal lines.
 pub(super) fn money_moved(status: PaymentStatus) -> bool {
     matches!(
         status,
         PaymentStatus::Paid
-            | PaymentStatus::Unknown
             | PaymentStatus::Refunded
             | PaymentStatus::ChargedBack
             | PaymentStatus::InMediation

@@ -60,6 +60,8 @@ pub struct Line {
     pub batch_ref: Text,
     pub row_type: RowType,
     pub status: PaymentStatus,
+    /// The status word as the file wrote it (quoted when Cuadra does not know it).
+    pub raw_status: Text,
     pub merchant_ref: Text,
     pub psp_txn_id: Text,
     pub psp_order_id: Text,
@@ -193,6 +195,7 @@ impl Inputs {
             batch_ref: self.intern(l.batch_ref.as_deref()),
             row_type: l.row_type,
             status: l.status,
+            raw_status: self.intern(l.raw_status.as_deref()),
             merchant_ref: self.put(l.merchant_ref.as_deref()),
             psp_txn_id: self.put(l.psp_txn_id.as_deref()),
             psp_order_id: self.put(l.psp_order_id.as_deref()),
@@ -246,6 +249,7 @@ impl Inputs {
             for t in [
                 &mut l.psp,
                 &mut l.batch_ref,
+                &mut l.raw_status,
                 &mut l.merchant_ref,
                 &mut l.psp_txn_id,
                 &mut l.psp_order_id,

@@ -11,11 +11,59 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// from some order is too likely by chance.
 pub(super) const MIN_SUGGEST_KEY_CHARS: usize = 4;
 
-/// The key with its decoration removed: trimmed, one leading `#` dropped, trimmed again.
+/// The key with its decoration removed: trimmed, one leading `#` dropped, trimmed again, and
+/// undone what a spreadsheet does to a number-like id (see [`unspoil`]).
 fn strip(raw: &str) -> Option<&str> {
     let t = raw.trim();
     let t = t.strip_prefix('#').unwrap_or(t).trim();
-    (!t.is_empty()).then_some(t)
+    unspoil(t).filter(|t| !t.is_empty())
+}
+
+/// A spreadsheet takes an all-digit identifier for a number: it may write `266221341` back as
+/// `266221341.0` (the real dLocal report in SmashPig's test data,
+/// `PaymentProviders/dlocal/Tests/Data/donation.csv`, whose parser keeps the part before the
+/// dot), which is the same id; or, past its digits of precision, as `2.66E+08`, whose digits
+/// are gone: that id cannot be read back and must never match anything (`None`).
+fn unspoil(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits == b.len() {
+        return Some(t);
+    }
+    let rest = &b[digits..];
+    if rest.len() > 1 && rest[0] == b'.' && rest[1..].iter().all(|&c| c == b'0') {
+        return Some(&t[..digits]);
+    }
+    if spoiled_digits(t) {
+        return None;
+    }
+    Some(t)
+}
+
+/// Whether an identifier is a number in a spreadsheet's scientific notation (`2.66E+08`,
+/// `8,80012E+11` from a Spanish Excel): the digits it stood for are lost.
+pub fn spoiled_by_spreadsheet(raw: &str) -> bool {
+    let t = raw.trim();
+    spoiled_digits(t.strip_prefix('#').unwrap_or(t).trim())
+}
+
+fn spoiled_digits(t: &str) -> bool {
+    let b = t.as_bytes();
+    let Some(e) = b.iter().position(|&c| c == b'E' || c == b'e') else {
+        return false;
+    };
+    let (mantissa, exponent) = (&b[..e], &b[e + 1..]);
+    let int = mantissa.iter().take_while(|c| c.is_ascii_digit()).count();
+    let mantissa_ok = int > 0
+        && (int == mantissa.len()
+            || (mantissa.len() > int + 1
+                && matches!(mantissa[int], b'.' | b',')
+                && mantissa[int + 1..].iter().all(u8::is_ascii_digit)));
+    // Excel always writes the exponent's sign: `1E5` stays a possible id, `1E+05` is a number.
+    mantissa_ok
+        && exponent.len() > 1
+        && matches!(exponent[0], b'+' | b'-')
+        && exponent[1..].iter().all(u8::is_ascii_digit)
 }
 
 /// The normalized form of an identifier: trimmed, case-folded, a leading `#` dropped, leading
@@ -382,5 +430,34 @@ impl<'a> Shard<'a> {
         if let Some(k) = Self::key_of(inputs, owner) {
             self.exact.entry(k).or_default().push(owner >> 2);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spreadsheet_number_is_read_back_only_when_its_digits_survived() {
+        assert_eq!(
+            normalize_key("266221341.0").as_deref(),
+            Some("266221341"),
+            "SmashPig's real dLocal sample writes order 266221341 as 266221341.0"
+        );
+        assert_eq!(normalize_key("#1001.00").as_deref(), Some("1001"));
+        assert_eq!(
+            normalize_key("204515653.22").as_deref(),
+            Some("204515653.22"),
+            "a real fraction is part of the id"
+        );
+        assert_eq!(normalize_key("2.66E+08"), None, "the digits are gone");
+        assert_eq!(normalize_key("8,80012E+11"), None, "Spanish Excel too");
+        assert_eq!(normalize_key("1E5").as_deref(), Some("1e5"), "no sign: an id");
+        assert_eq!(normalize_key("PED-1.0").as_deref(), Some("ped-1.0"));
+        assert!(spoiled_by_spreadsheet(" 2.66E+08 "));
+        assert!(!spoiled_by_spreadsheet("T-648-x1E+5"));
+        let mut buf = String::new();
+        assert_eq!(normalize_into("266221341.0", &mut buf), Some("266221341"));
+        assert_eq!(normalize_into("2.66E+08", &mut buf), None);
     }
 }

@@ -163,11 +163,11 @@ fn load_lines(
         "SELECT id, psp, batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
             payment_method, local_amount, local_currency, gross_amount, fee_amount,
             tax_amount, net_amount, settlement_currency, created_at, approved_at, settled_at,
-            expires_at, payer_email
+            expires_at, payer_email, raw_status
          FROM settlement_lines {line_where} ORDER BY id"
     ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-    let mut last = [Text::NONE; 5];
+    let mut last = [Text::NONE; 6];
     while let Some(r) = rows.next()? {
         let row_type = text(r, 3)?.unwrap_or("");
         let status = text(r, 4)?.unwrap_or("");
@@ -177,6 +177,7 @@ fn load_lines(
             batch_ref: inputs.intern_after(text(r, 2)?, &mut last[1]),
             row_type: RowType::parse(row_type).ok_or_else(|| corrupt("row type", row_type))?,
             status: PaymentStatus::parse(status).ok_or_else(|| corrupt("status", status))?,
+            raw_status: inputs.intern_after(text(r, 21)?, &mut last[5]),
             merchant_ref: inputs.put(text(r, 5)?),
             psp_txn_id: inputs.put(text(r, 6)?),
             psp_order_id: inputs.put(text(r, 7)?),

@@ -181,6 +181,107 @@ fn matched_explains_with_the_numbers() {
     );
 }
 
+/// A payment whose status word Cuadra does not know, as the file wrote it.
+fn unknown_status(mut l: LineIn, word: &str) -> LineIn {
+    l.line.status = PaymentStatus::Unknown;
+    l.line.raw_status = Some(word.into());
+    l
+}
+
+/// A Mercado Pago-style hold: `amount` held (negative) or released (positive) for a claim.
+fn hold(id: i64, merchant_ref: &str, amount: i64) -> LineIn {
+    let mut l = payment(id, merchant_ref, amount, "2026-05-06T10:00:00-05:00");
+    l.line.row_type = RowType::Hold;
+    l.line.psp_txn_id = Some(format!("H-{id}"));
+    l.line.gross_amount = Some(cop(amount));
+    l.line.fee_amount = None;
+    l.line.net_amount = Some(cop(amount));
+    l
+}
+
+#[test]
+fn a_status_word_cuadra_does_not_know_moves_no_money_and_asks_a_person() {
+    // The issue's reproduction: a dLocal PAYMENT row with STATUS `WAITING_DETAILS`.
+    let orders = [order(1, "1001", 150_000)];
+    let lines = [unknown_status(
+        payment(10, "1001", 150_000, "2026-05-03T14:10:00-05:00"),
+        "WAITING_DETAILS",
+    )];
+    let cases = run(&orders, &lines);
+    let c = case_of_order(&cases, 1);
+    assert_eq!(
+        c.status,
+        CaseStatus::PspStatusUnknown,
+        "an unknown status is not a payment"
+    );
+    assert_eq!(c.rule, "unknown_psp_status");
+    assert_eq!(c.line_ids, vec![10], "the line stays with its order");
+    assert_eq!(c.paid_amount, None, "nothing counts as paid");
+    assert_eq!(
+        c.explanation.to_string(),
+        "Order #1001 of COP 150,000: the PSP reports payment T-648-10 with the status \
+         'WAITING_DETAILS', a status Cuadra does not know, so no money is counted for it: ask \
+         the PSP what it means, then resolve the case."
+    );
+
+    // A file without a status column is read as paid at import: that line still matches.
+    let mut known = payment(10, "1001", 150_000, "2026-05-03T14:10:00-05:00");
+    known.line.raw_status = None;
+    assert_eq!(status_of_order(&orders, &[known], 1), CaseStatus::Matched);
+
+    // With no order, the line is a case of its own that says the same.
+    let lone = [unknown_status(
+        payment(11, "9999", 62_000, "2026-05-03T14:10:00-05:00"),
+        "Waiting Details",
+    )];
+    let cases = run(&[], &lone);
+    assert_eq!(cases[0].status, CaseStatus::UnmatchedSettlement);
+    assert_eq!(cases[0].rule, "unknown_psp_status");
+    assert_eq!(cases[0].paid_amount, None);
+    assert!(
+        cases[0]
+            .explanation
+            .to_string()
+            .contains("carries the status 'Waiting Details', which Cuadra does not know"),
+        "{}",
+        cases[0].explanation.to_string()
+    );
+}
+
+#[test]
+fn a_hold_for_a_claim_is_not_a_chargeback() {
+    let orders = [order(1, "1001", 150_000)];
+    let paid = payment(10, "1001", 150_000, "2026-05-03T14:10:00-05:00");
+    // Held and released: the money is back, the order is matched.
+    let cases = run(
+        &orders,
+        &[paid.clone(), hold(11, "1001", -150_000), hold(12, "1001", 150_000)],
+    );
+    let c = case_of_order(&cases, 1);
+    assert_eq!(c.status, CaseStatus::Matched, "{}", c.explanation.to_string());
+    assert_eq!(c.line_ids, vec![10, 11, 12]);
+    assert_eq!(
+        c.net_settled,
+        Some(Decimal::new(3638, 2)),
+        "held money is neither charged nor settled"
+    );
+    // Held and not released: the claim is open.
+    let cases = run(&orders, &[paid, hold(11, "1001", -150_000)]);
+    let c = case_of_order(&cases, 1);
+    assert_eq!(c.status, CaseStatus::Disputed);
+    assert_eq!(c.rule, "hold_open");
+    assert_eq!(
+        c.explanation.to_string(),
+        "Order #1001 of COP 150,000 was paid COP 150,000 at 2026-05-03 14:10 (Bogotá), and the \
+         PSP holds COP 150,000 of it for a buyer's claim (H-11) that is still open: follow the \
+         claim; the money is lost only if it ends in a refund or a chargeback."
+    );
+    // A hold that quotes no order is a case to look into, not a charge.
+    let cases = run(&[], &[hold(11, "9999", -150_000)]);
+    assert_eq!(cases[0].status, CaseStatus::UnmatchedSettlement);
+    assert_eq!(cases[0].rule, "hold_no_order");
+}
+
 #[test]
 fn paid_shop_pending() {
     let cases = run(

@@ -52,6 +52,7 @@ crate::catalog! {
     ROW_ADJUSTMENT = "case.row.adjustment" { en: "adjustment line", es: "la línea de ajuste", zh: "调整明细" }
     ROW_TAX = "case.row.tax" { en: "tax line", es: "la línea de impuesto", zh: "税费明细" }
     ROW_PAYOUT = "case.row.payout" { en: "payout line", es: "la línea de desembolso", zh: "打款明细" }
+    ROW_HOLD = "case.row.hold" { en: "hold", es: "la retención", zh: "冻结款明细" }
 
     // Pieces of order sentences.
     PAID_FOR = "case.paid_for" {
@@ -256,6 +257,37 @@ crate::catalog! {
         zh: "{0} {1}（{2}，{3}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。",
     }
 
+    DISPUTED = "case.disputed" {
+        en: "{0} of {1} {2}, and the PSP holds {3} of it for a buyer's claim ({4}) that is still open: follow the claim; the money is lost only if it ends in a refund or a chargeback.",
+        es: "el {0} de {1} {2}, y el PSP retiene {3} por un reclamo del comprador ({4}) que sigue abierto: haga seguimiento al reclamo; el dinero solo se pierde si termina en un reembolso o un contracargo.",
+        zh: "{0}（订单金额 {1}）{2}；因买家投诉（{4}）尚未了结，支付服务商冻结了其中 {3}：请跟进投诉；只有投诉以退款或拒付结束时，这笔钱才会被扣回。",
+    }
+    PSP_STATUS_UNKNOWN = "case.psp_status_unknown" {
+        en: "{0} of {1}: the PSP reports {2}, a status Cuadra does not know, so no money is counted for it: ask the PSP what it means, then resolve the case.",
+        es: "el {0} de {1}: el PSP reporta {2}, un estado que Cuadra no conoce, así que no se cuenta ningún dinero por ello: pregunte al PSP qué significa y luego resuelva el caso.",
+        zh: "{0}（订单金额 {1}）：支付服务商报告了{2}，Cuadra 不认识该状态，因此不计入任何款项：请向支付服务商确认其含义，然后处理该对账项。",
+    }
+    STATUS_UNKNOWN_EACH = "case.status_unknown.each" {
+        en: "{0} {1} with the status {2}",
+        es: "{0} {1} con el estado {2}",
+        zh: "状态为 {2} 的{0} {1}",
+    }
+    LINE_STATUS_UNKNOWN = "case.line.status_unknown" {
+        en: "{0} {1} of {2} carries the status {3}, which Cuadra does not know, and quotes no known order ({4}); no money is counted for it: ask the PSP what the status means.",
+        es: "{0} {1} por {2} tiene el estado {3}, que Cuadra no conoce, y no cita ningún pedido conocido ({4}); no se cuenta ningún dinero por ella: pregunte al PSP qué significa ese estado.",
+        zh: "{0} {1}（{2}）的状态为 {3}，Cuadra 不认识该状态，且未引用任何已知订单（{4}）；不计入任何款项：请向支付服务商确认该状态的含义。",
+    }
+    LINE_REFERENCE_UNREADABLE = "case.line.reference_unreadable" {
+        en: "{0} {1} of {2} {3} quotes {4}, a reference a spreadsheet turned into a number in scientific notation, so its digits are lost and it cannot be matched: ask the PSP for the original file, or link it by hand.",
+        es: "{0} {1} por {2} {3} cita {4}, una referencia que una hoja de cálculo convirtió en un número en notación científica, así que sus dígitos se perdieron y no se puede vincular: pida al PSP el archivo original o vincúlela a mano.",
+        zh: "{0} {1}（{2}，{3}）引用的 {4} 是被电子表格转成科学计数法的数字，原有数字已丢失，无法匹配：请向支付服务商索取原始文件，或手动关联。",
+    }
+    LINE_HOLD = "case.line.hold" {
+        en: "Hold {0} of {1} {2}: the PSP held or released this money for a buyer's claim, and it quotes no known order ({3}): find the payment it belongs to.",
+        es: "La retención {0} por {1} {2}: el PSP retuvo o liberó este dinero por un reclamo del comprador, y no cita ningún pedido conocido ({3}): busque el pago al que pertenece.",
+        zh: "冻结款明细 {0}（{1}，{2}）：支付服务商因买家投诉冻结或解冻了这笔钱，但它未引用任何已知订单（{3}）：请找出它所属的付款。",
+    }
+
     // Batch totals (cases::run).
     BATCH_ROUNDING = "case.batch.rounding" {
         en: "{0} ({1}) states a net total of {2}; its {3} lines add up to {4}. The difference of {5} is rounding, booked here so the lines tie out to the file.",
@@ -303,6 +335,12 @@ crate::catalog! {
         en: "its order or settlement lines changed after it was resolved",
         es: "su pedido o sus líneas de liquidación cambiaron después de resolverse",
         zh: "其订单或结算明细在解决后发生了变化",
+    }
+
+    REOPEN_JUDGED_AGAIN = "case.reopen_judged_again" {
+        en: "Cuadra judges it differently since it was resolved (new data, settings or rules)",
+        es: "Cuadra lo juzga de otra forma desde que se resolvió (datos, ajustes o reglas nuevos)",
+        zh: "自处理以来，Cuadra 对其判定已改变（新数据、设置或规则）",
     }
 
     // Why a resolved case went away (the reason of its `case_reopened_by_data` event).
