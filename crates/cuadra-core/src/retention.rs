@@ -750,6 +750,9 @@ impl Workspace {
                 (SELECT id FROM settlement_lines WHERE file_id IN ({ids}));
              DELETE FROM line_conflicts WHERE file_id IN ({ids}) OR line_id IN
                 (SELECT id FROM settlement_lines WHERE file_id IN ({ids}));
+             DELETE FROM line_echoes WHERE line_id IN
+                (SELECT id FROM settlement_lines WHERE file_id IN ({ids})) OR of_line_id IN
+                (SELECT id FROM settlement_lines WHERE file_id IN ({ids}));
              DELETE FROM settlement_lines WHERE file_id IN ({ids});
              DELETE FROM settlement_batches WHERE file_id IN ({ids});
              DELETE FROM order_items WHERE snapshot_id IN

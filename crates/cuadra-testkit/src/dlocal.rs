@@ -10,10 +10,13 @@
 //! so memory stays constant). The summary comes first, so [`write_dlocal_settlement`] runs the
 //! generator twice from the same seed: once to total, once to write.
 //!
-//! Assumptions (UNVERIFIED in public sources, fine for fixtures): dates are written in Bogotá
-//! wall time; `NUMBER_OF_ITEMS` counts every transaction row including `SETTLEMENT_FEE`;
-//! totals round half away from zero; chargebacks carry ids `C-648-...` and status
-//! `CHARGEBACK` with no status code; refunds keep the fee (FEE_AMOUNT 0).
+//! Dates are written in UTC, as the one public production parser of these files reads them
+//! (wikimedia-fundraising-SmashPig, `Core/UtcDate.php` used by `PaymentProviders/dlocal/Audit/
+//! SettlementFileParser.php`); the plan's Bogotá wall-clock times are shifted by five hours.
+//! Assumptions (UNVERIFIED in public sources, fine for fixtures): `NUMBER_OF_ITEMS` counts every
+//! transaction row including `SETTLEMENT_FEE`; totals round half away from zero; refunds,
+//! chargebacks and their reversals carry no status (no public sample shows one), chargebacks
+//! ids `C-648-...`; refunds keep the fee (FEE_AMOUNT 0).
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -37,6 +40,9 @@ pub const DLOCAL_SUMMARY_HEADER: &str =
 
 /// Line 3 of the file: the transaction block's header (25 columns).
 pub const DLOCAL_TRANSACTION_HEADER: &str = "ROW_TYPE,MID,LOGIN,COUNTRY,CREATION_DATE,APPROVED_DATE,TRANSACTION_ID,DLOCAL_TRANSACTION_ID,LOCAL_AMOUNT,LOCAL_CURRENCY,FX_RATE,GROSS_AMOUNT,FEE_AMOUNT,NET_AMOUNT,PAYMENT_TYPE,PAYMENT_METHOD_CODE,CARD_BIN,CARD_TYPE,INSTALLMENTS,STATUS,STATUS_CODE,STATUS_DETAILS,USER_DOCUMENT,USER_EMAIL,DESCRIPTION";
+
+/// Bogotá is UTC-05:00 all year (no daylight saving since 1993): wall-clock seconds + 5 h.
+const BOGOTA_TO_UTC: i64 = 5 * 3600;
 
 /// Columns of the transaction block; the summary lines are padded to this width.
 pub const DLOCAL_COLUMNS: usize = 25;
@@ -123,6 +129,8 @@ pub(crate) struct Row {
     pub fee: i64,
     pub net: i64,
     pub buyer: u64,
+    /// A STATUS word to write instead of the kind's own (scenarios plant unknown ones).
+    pub status: Option<&'static str>,
 }
 
 /// The row source: deterministic for a spec, constant memory.
@@ -257,6 +265,7 @@ impl Generator {
                 fee,
                 net: fee,
                 buyer: 0,
+                status: None,
             });
         }
         let time = loop {
@@ -288,6 +297,7 @@ impl Generator {
                 fee: 0,
                 net: gross,
                 buyer: 0,
+                status: None,
             });
         }
         let Reverse(e) = self.heap.pop()?;
@@ -318,6 +328,7 @@ impl Generator {
             fee,
             net: gross + fee,
             buyer: e.buyer,
+            status: None,
         })
     }
 }
@@ -520,9 +531,9 @@ fn write_row<W: Write>(
             w.put(login);
             w.empty(1);
             w.start();
-            w.put_datetime(row.created);
+            w.put_datetime(row.created + BOGOTA_TO_UTC);
             w.start();
-            w.put_datetime(row.approved);
+            w.put_datetime(row.approved + BOGOTA_TO_UTC);
             w.text(merchant_ref);
             w.uint(row.id);
             w.uint(0);
@@ -550,31 +561,21 @@ fn write_row<W: Write>(
                         "The payment was paid.",
                         "Compra en línea",
                     ),
-                    Kind::Refund => (
-                        "REFUND",
-                        b"R-648-",
-                        "SUCCESS",
-                        b"200",
-                        "The refund was paid.",
-                        "Devolución",
-                    ),
+                    Kind::Refund => ("REFUND", b"R-648-", "", b"", "", "Devolución"),
                     Kind::ChargebackReversal => (
                         "CHARGEBACK_REVERSAL",
                         b"C-648-",
-                        "REVERSED",
+                        "",
                         b"",
-                        "The chargeback was reversed.",
+                        "",
                         "Reversión de contracargo",
                     ),
-                    _ => (
-                        "CHARGEBACK",
-                        b"C-648-",
-                        "CHARGEBACK",
-                        b"",
-                        "The payment was charged back.",
-                        "Contracargo",
-                    ),
+                    _ => ("CHARGEBACK", b"C-648-", "", b"", "", "Contracargo"),
                 };
+            let (status, code, details) = match row.status {
+                Some(word) => (word, &b""[..], ""),
+                None => (status, code, details),
+            };
             w.text(name);
             w.start();
             w.put(MID);
@@ -582,9 +583,9 @@ fn write_row<W: Write>(
             w.put(login);
             w.text("Colombia");
             w.start();
-            w.put_datetime(row.created);
+            w.put_datetime(row.created + BOGOTA_TO_UTC);
             w.start();
-            w.put_datetime(row.approved);
+            w.put_datetime(row.approved + BOGOTA_TO_UTC);
             w.text(merchant_ref);
             w.start();
             w.put(id_prefix);

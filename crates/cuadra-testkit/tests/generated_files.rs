@@ -409,10 +409,11 @@ fn dlocal_and_shopify_of_one_seed_reconcile() {
         assert_eq!(dec(&order[c_total]), dec(&r[d_local]));
         assert_eq!(&order[c_pid], &r[d_id]);
         assert_eq!(&order[c_email], &r[d_email]);
-        assert_eq!(order[c_created].trim_end_matches(" -0500"), &r[d_created]);
+        // dLocal writes UTC (SmashPig's Core/UtcDate.php reads it so); Shopify writes -0500.
+        assert_eq!(in_utc(&order[c_created]), r[d_created]);
         match &order[c_status] {
             "paid" | "refunded" | "partially_refunded" => {
-                assert_eq!(order[c_paid_at].trim_end_matches(" -0500"), &r[d_approved]);
+                assert_eq!(in_utc(&order[c_paid_at]), r[d_approved]);
                 matched += 1;
             }
             "pending" | "expired" => pending_but_paid += 1,
@@ -421,6 +422,15 @@ fn dlocal_and_shopify_of_one_seed_reconcile() {
     }
     assert!(matched > 3_000, "{matched}");
     assert!(pending_but_paid > 0);
+}
+
+/// A Shopify time (`2026-05-01 07:13:59 -0500`) as dLocal writes it: UTC, no offset.
+fn in_utc(shopify: &str) -> String {
+    chrono::DateTime::parse_from_str(shopify, "%Y-%m-%d %H:%M:%S %z")
+        .expect("a Shopify time")
+        .with_timezone(&chrono::Utc)
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
 }
 
 /// Pinned output: the generators' bytes must not drift between versions (fixtures and
@@ -438,7 +448,7 @@ fn seed_one_output_is_pinned() {
         lines[1],
         "HEADER,USD,5,1083.45,-105.32,978.13,2026-05-02,642926,,,,,,,,,,,,,,,,,"
     );
-    assert_eq!(lines[3], "PAYMENT,648,0Rv4Cte8fi,Colombia,2026-05-01 07:21:52,2026-05-01 07:50:08,1016,T-648-5gjmyy1s,2019800,COP,4008.997418,503.816738,-17.733586,486.083152,TICKET,EY,,,0,PAID,200,The payment was paid.,1019011766,buyer8602@example.com,Compra en línea");
+    assert_eq!(lines[3], "PAYMENT,648,0Rv4Cte8fi,Colombia,2026-05-01 12:21:52,2026-05-01 12:50:08,1016,T-648-5gjmyy1s,2019800,COP,4008.997418,503.816738,-17.733586,486.083152,TICKET,EY,,,0,PAID,200,The payment was paid.,1019011766,buyer8602@example.com,Compra en línea");
     assert_eq!(
         lines[7],
         "SETTLEMENT_FEE,648,,,,,,642926,0,,0,0,-67,-67,,,,,,,,,,,"

@@ -76,9 +76,12 @@ fn local_day(event_utc: &Option<String>, zone: Tz) -> String {
 const CASE_SQL: &str = "SELECT c.period, c.event_utc, c.psp, c.status, c.state, c.order_total,
         c.paid_amount, c.net_settled, c.currency, c.settlement_currency, c.paid_at, c.settled_at
     FROM cases c";
+/// What was settled: every line but money held for a claim (neither charged nor settled) and
+/// lines that repeat another report's money (counted once, on the line they repeat).
 const LINE_SQL: &str = "SELECT c.period, c.event_utc, c.psp, s.settlement_currency,
         s.gross_amount, s.fee_amount, s.tax_amount, s.net_amount
-    FROM cases c JOIN case_lines cl ON cl.case_id = c.id JOIN settlement_lines s ON s.id = cl.line_id";
+    FROM cases c JOIN case_lines cl ON cl.case_id = c.id JOIN settlement_lines s ON s.id = cl.line_id
+        AND s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)";
 
 impl Rollup {
     /// Adds (`sign` 1) or subtracts (-1) the cases and lines the statements yield.

@@ -168,6 +168,28 @@ impl CellReader {
         })
     }
 
+    /// Warns when an identifier cell holds a number a spreadsheet wrote in scientific notation
+    /// (`2.66E+08`): its digits are lost, so it will never match anything.
+    pub fn check_identifier(
+        &self,
+        rec: &StringRecord,
+        row: u64,
+        field: Field,
+        warnings: &mut Vec<Problem>,
+    ) {
+        if let Some(text) = self.text(rec, field) {
+            if crate::reconcile::spoiled_by_spreadsheet(text) {
+                warnings.push(self.problem(
+                    row,
+                    self.column_of(field),
+                    Severity::Warning,
+                    "spoiled_reference",
+                    msg!(w::SPOILED_REFERENCE, text),
+                ));
+            }
+        }
+    }
+
     /// The column index of a field, for problems about it.
     pub fn column_of(&self, field: Field) -> Option<usize> {
         self.index[field as usize]

@@ -137,6 +137,9 @@ fn all_field_names() -> String {
         "payer_document",
         "description",
         "tax_detail",
+        "original_merchant_ref",
+        "financing_fee",
+        "shipping_fee",
         "order_name",
         "order_id",
         "financial_status",
@@ -189,13 +192,13 @@ pub fn sample_header(sample: &[u8], header_row: Option<u64>) -> Result<Vec<Strin
 
 /// Builds a profile from the user's spec and the sample's header, checking every mapping.
 pub fn build_profile(spec: &ProfileSpec, header: &[String]) -> Result<Profile, ProfileError> {
-    let normalized: Vec<String> = header.iter().map(|h| normalize_header(h)).collect();
+    let names = super::profile::header_names(header.iter().map(String::as_str));
     let mut columns: Vec<(Field, Vec<String>)> = Vec::new();
     for (field_name, column) in &spec.mappings {
         let field = field_from_name(field_name, spec.kind)
             .ok_or_else(|| ProfileError::UnknownField(field_name.clone(), all_field_names()))?;
         let key = normalize_header(column);
-        if !normalized.contains(&key) {
+        if !names.iter().any(|h| h.is(&key)) {
             return Err(ProfileError::MissingColumn {
                 field: field_name.clone(),
                 column: column.clone(),
@@ -259,6 +262,14 @@ pub fn build_profile(spec: &ProfileSpec, header: &[String]) -> Result<Profile, P
         default_settlement_currency: spec.default_currency.clone(),
         summary_block: false,
         rows_per_item: spec.kind == FileKind::Orders,
+        statuses: Vec::new(),
+        record_kinds: Vec::new(),
+        charge_sign: super::profile::ChargeSign::Negative,
+        tax_in_fee: false,
+        row_directions: Vec::new(),
+        same_money_as: None,
+        not_a_settlement: false,
+        source_of_layout: String::new(),
     })
 }
 

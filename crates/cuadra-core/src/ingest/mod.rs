@@ -20,7 +20,8 @@ pub mod vocab;
 pub mod words;
 
 pub use profile::{builtin_profiles, header_signature, normalize_header, Field, Profile};
-pub use report::{column_letter, ImportReport, Outcome, Problem, Severity};
+pub use report::{column_letter, ImportReport, Outcome, Problem, Severity, ZoneFrom};
+pub(crate) use settlement::pair_same_money;
 
 use crate::model::FileKind;
 use crate::money::DecimalMark;
@@ -53,6 +54,8 @@ enum ParsedRow {
         raw: StringRecord,
         warnings: Vec<Problem>,
     },
+    /// One of the file's own balances or totals (kept by the parser in its `FileTotals`).
+    Total(Vec<Problem>),
     Rejected(Problem, Vec<Problem>),
     Unreadable(Problem),
 }
@@ -318,6 +321,7 @@ fn import_source(
     };
     let profiles = candidate_profiles(ws, opts.profile.as_deref())?;
     let zone = workspace_zone(ws)?;
+    let psp_zones = psp_zones(ws)?;
     let job = Job {
         display,
         name,
@@ -328,6 +332,7 @@ fn import_source(
         profiles: &profiles,
         forced: opts.profile.is_some(),
         zone,
+        psp_zones: &psp_zones,
         opts,
         hooks,
     };
@@ -357,6 +362,18 @@ pub fn workspace_zone(ws: &Workspace) -> Result<Tz, StoreError> {
         .setting("zone")?
         .and_then(|z| parse_zone(&z).ok())
         .unwrap_or(DEFAULT_ZONE))
+}
+
+/// The zones set for one PSP's files (settings `zone.<psp>`), by PSP.
+fn psp_zones(ws: &Workspace) -> Result<HashMap<String, Tz>, StoreError> {
+    Ok(ws
+        .stored_settings()?
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let psp = k.strip_prefix("zone.")?.to_string();
+            parse_zone(&v).ok().map(|z| (psp, z))
+        })
+        .collect())
 }
 
 /// Saved profiles (user mappings) first, then the built-in ones; or only the one asked for.
@@ -405,7 +422,10 @@ struct Job<'a> {
     source: &'a Source<'a>,
     profiles: &'a [(Option<String>, Profile)],
     forced: bool,
+    /// The workspace zone (setting `zone`).
     zone: Tz,
+    /// Zones set per PSP (settings `zone.<psp>`).
+    psp_zones: &'a HashMap<String, Tz>,
     opts: &'a ImportOptions,
     hooks: Option<&'a ImportHooks>,
 }
@@ -477,7 +497,7 @@ impl<'a> Job<'a> {
                 }
             }
             for (i, (_, candidate)) in seen.iter().enumerate() {
-                let names: Vec<String> = candidate.iter().map(normalize_header).collect();
+                let names = profile::header_names(candidate.iter());
                 let names_raw: Vec<String> = candidate.iter().map(str::to_string).collect();
                 let signature = header_signature(&names_raw);
                 let mut best: Option<(usize, &Profile)> = None;
@@ -554,11 +574,18 @@ impl<'a> Job<'a> {
             });
         };
         let profile = detected.profile.clone();
-        let zone = profile
-            .zone
-            .as_deref()
-            .and_then(|z| parse_zone(z).ok())
-            .unwrap_or(self.zone);
+        // Date-times without an offset: the PSP's zone if one is set, else the zone the format
+        // documents, else the workspace's. The report says which.
+        let (zone, zone_from) = match (
+            self.psp_zones.get(&profile.source),
+            profile.zone.as_deref().and_then(|z| parse_zone(z).ok()),
+        ) {
+            (Some(z), _) => (*z, ZoneFrom::PspSetting),
+            (None, Some(z)) => (z, ZoneFrom::Format),
+            (None, None) => (self.zone, ZoneFrom::Workspace),
+        };
+        report.zone = Some(zone.name().to_string());
+        report.zone_from = Some(zone_from);
         report.format = Some(profile.name.clone());
         report.kind = Some(profile.kind);
         report.sheet = detected.sheet.clone();
@@ -578,7 +605,7 @@ impl<'a> Job<'a> {
                 .and_then(|v| v.as_str().map(str::to_string));
             report.delimiter = Some(delimiter_name(*delimiter));
         }
-        let names: Vec<String> = detected.header.iter().map(normalize_header).collect();
+        let names = profile::header_names(detected.header.iter());
         let columns = profile::column_map(&profile, &names);
         let cells = CellReader::new(
             self.display,
@@ -835,14 +862,16 @@ impl<'a> Job<'a> {
             [one] => one.batch_ref.clone(),
             _ => None,
         };
+
         // Parsing and SQLite each take a core: rows are read, checked and keyed on a thread of
         // their own and handed over in batches, in file order, to this thread, which writes them.
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ParsedRow>>(8);
-        let unknown = std::thread::scope(|s| -> Result<_, IngestError> {
+        let (unknown, totals) = std::thread::scope(|s| -> Result<_, IngestError> {
             // Owned here so an early error return drops it and unblocks the parser.
             let receiver = receiver;
             let parser = s.spawn(|| {
                 let mut unknown = BTreeMap::new();
+                let mut totals = settlement::FileTotals::default();
                 let mut keyer = settlement::LineKeyer::new(&profile);
                 let mut batch = Vec::with_capacity(PARSE_BATCH);
                 let mut rec = StringRecord::new();
@@ -868,16 +897,24 @@ impl<'a> Job<'a> {
                             row,
                             batch_ref.as_deref(),
                             &mut unknown,
+                            &mut warnings,
                         )
                     });
                     batch.push(match line {
-                        Ok(line) => ParsedRow::Line {
-                            row,
-                            keyed: keyer.key(&line),
-                            line: Box::new(line),
-                            raw: rec.clone(),
-                            warnings,
-                        },
+                        Ok(settlement::SettlementRow::Line(line)) => {
+                            totals.add(cells.text(&rec, Field::RecordType), &line);
+                            ParsedRow::Line {
+                                row,
+                                keyed: keyer.key(&line),
+                                line: Box::new(line),
+                                raw: rec.clone(),
+                                warnings,
+                            }
+                        }
+                        Ok(settlement::SettlementRow::Total(t)) => {
+                            totals.rows.push(t);
+                            ParsedRow::Total(warnings)
+                        }
                         Err(p) => ParsedRow::Rejected(p, warnings),
                     });
                     if batch.len() == PARSE_BATCH
@@ -888,12 +925,12 @@ impl<'a> Job<'a> {
                             ))
                             .is_err()
                     {
-                        return unknown; // the writer stopped on an error of its own
+                        return (unknown, totals); // the writer stopped on an error of its own
                     }
                 }
                 let _ = sender.send(batch);
                 drop(sender);
-                unknown
+                (unknown, totals)
             });
             for parsed in receiver.iter().flatten() {
                 report.rows += 1;
@@ -920,6 +957,10 @@ impl<'a> Job<'a> {
                             |code, msg| cells.problem(row, None, Severity::Warning, code, msg),
                         )?;
                     }
+                    ParsedRow::Total(warnings) => {
+                        report.problems.extend(warnings);
+                        report.totals += 1;
+                    }
                     ParsedRow::Rejected(p, warnings) => {
                         report.problems.extend(warnings);
                         report.rejected += 1;
@@ -933,6 +974,10 @@ impl<'a> Job<'a> {
             }
             Ok(parser.join().unwrap_or_default())
         })?;
+        if let Some(batch) = totals.finish(&profile, &cells, &mut report.problems) {
+            writer.write_batch(tx, &batch)?;
+        }
+        settlement::pair_same_money(tx, Some(file_id))?;
         for b in &batches {
             if let Some(items) = b.items {
                 if items as u64 != report.rows {
@@ -947,6 +992,16 @@ impl<'a> Job<'a> {
                     });
                 }
             }
+        }
+        if profile.not_a_settlement {
+            report.problems.push(Problem {
+                severity: Severity::Warning,
+                ..file_problem(
+                    self.display,
+                    "not_a_settlement",
+                    msg!(words::NOT_A_SETTLEMENT, profile.name.as_str()),
+                )
+            });
         }
         self.report_unknown(unknown, cells, report);
         Ok(())

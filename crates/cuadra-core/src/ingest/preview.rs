@@ -2,7 +2,7 @@
 //! sheet), how its columns map to Cuadra's fields, its first rows and its problems. Writes
 //! nothing: detection and checking are a dry-run import, rolled back.
 
-use super::profile::{builtin_profiles, column_map, normalize_header, Field};
+use super::profile::{builtin_profiles, column_map, header_names, Field};
 use super::{import_path, BadRowPolicy, ImportOptions, ImportReport};
 use crate::decode::{decode_text, is_zip, sniff_delimiter};
 use crate::store::Workspace;
@@ -110,8 +110,8 @@ pub fn preview_path(
     let mut mapped: Vec<(Field, usize)> = Vec::new();
     if let Some(p) = &profile {
         for (i, row) in rows.iter().enumerate().take(30) {
-            let normalized: Vec<String> = row.iter().map(|c| normalize_header(c)).collect();
-            let map = column_map(p, &normalized);
+            let names = header_names(row.iter().map(String::as_str));
+            let map = column_map(p, &names);
             if map.len() > mapped.len() {
                 mapped = map;
                 header_at = i;

@@ -3,7 +3,7 @@
 //! detection, parsing and the generic "map it once, reuse it" flow share one mechanism. Columns are
 //! always mapped by header name, never by position. This module holds no parsing of cell values.
 
-use crate::model::{FileKind, RowType};
+use crate::model::{FileKind, PaymentStatus, RowType};
 use crate::money::DecimalMark;
 use crate::time::DateOrder;
 use serde::{Deserialize, Serialize};
@@ -39,6 +39,16 @@ pub enum Field {
     PayerDocument,
     Description,
     TaxDetail,
+    /// What kind of record a row is, in files that mix money with balances and totals
+    /// (Mercado Pago's release report `RECORD_TYPE`).
+    RecordType,
+    /// The merchant's reference of the payment a refund or chargeback reverses, where the
+    /// format writes it in a column of its own (dLocal's older report `Transaction Invoice`).
+    OriginalMerchantRef,
+    /// Charges written apart from the fee column, added to the fee (Mercado Pago's release
+    /// report `FINANCING_FEE_AMOUNT`, `SHIPPING_FEE_AMOUNT`).
+    FinancingFee,
+    ShippingFee,
     // Shop orders.
     OrderName,
     OrderId,
@@ -71,6 +81,8 @@ impl Field {
             Field::LocalAmount
                 | Field::GrossAmount
                 | Field::FeeAmount
+                | Field::FinancingFee
+                | Field::ShippingFee
                 | Field::TaxAmount
                 | Field::NetAmount
                 | Field::NetCredit
@@ -130,8 +142,48 @@ pub enum UnknownRowType {
     Classify(RowType),
 }
 
+/// What a row of a file that mixes records is (see [`Field::RecordType`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// Money that moved: a settlement line typed by its row-type column.
+    Money,
+    /// Money held back or released for a claim: a line of type `hold` whatever its row type.
+    Hold,
+    /// The balance the file starts from (it is in the file's total, it is not a line).
+    OpeningBalance,
+    /// A sum of the rows of one record kind, named in the row-type column.
+    Subtotal,
+    /// The file's total: opening balance plus every movement.
+    Total,
+    /// A balance shown for information (before and after a withdrawal): not a line, not a total.
+    Balance,
+}
+
+/// How a file writes what it charges (fees, taxes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChargeSign {
+    /// Negative, as Cuadra keeps them (dLocal cross-border, Mercado Pago).
+    #[default]
+    Negative,
+    /// As positive amounts to subtract (dLocal's older report: `Fee`, `IOF`).
+    Positive,
+}
+
+/// The direction of a row type whose amounts a file writes without a sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Money taken from the merchant (a debit note, a processing fee): stored negative.
+    Debit,
+    /// Money given to the merchant (a credit note): stored positive.
+    Credit,
+}
+
 /// One layout's mapping. Built-in ones are made by [`builtin_profiles`]; user ones are saved in
-/// the workspace as JSON of this struct.
+/// the workspace as JSON of this struct (fields added later default, so older saved profiles
+/// still load).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     /// Stable name, shown as the detected format (`dlocal-crossborder`, `shopify`, a user's name).
@@ -168,6 +220,36 @@ pub struct Profile {
     pub summary_block: bool,
     /// Whether one order spans several rows (one row per line item).
     pub rows_per_item: bool,
+    /// This layout's own status words (normalized like headers), read before the shared
+    /// vocabulary: a word means what its PSP documents, not what another PSP means by it.
+    #[serde(default)]
+    pub statuses: Vec<(String, PaymentStatus)>,
+    /// Raw record-type values (normalized) to what the row is; a value not listed is a problem.
+    #[serde(default)]
+    pub record_kinds: Vec<(String, RecordKind)>,
+    /// How the file writes fees and taxes.
+    #[serde(default)]
+    pub charge_sign: ChargeSign,
+    /// The tax column is a part of the fee column, broken out (dLocal's older report: "The IOF
+    /// is included in Dlocal's fee, but broken out by request"): the fee keeps only the rest.
+    #[serde(default)]
+    pub tax_in_fee: bool,
+    /// Row types (normalized raw values) whose amounts carry no sign: their direction.
+    #[serde(default)]
+    pub row_directions: Vec<(String, Direction)>,
+    /// The identity scope of another report of the same PSP that records the same money
+    /// (Mercado Pago's release report repeats its settlement report): a line of this layout
+    /// that repeats a line of that one is kept as evidence but never counted twice.
+    #[serde(default)]
+    pub same_money_as: Option<String>,
+    /// The file lists what buyers paid, not what the PSP settled (PayU's sales reports): said
+    /// in the import report, so no one books it as a settlement.
+    #[serde(default)]
+    pub not_a_settlement: bool,
+    /// Where the layout's facts come from (documentation or production code), for the README
+    /// and the import report; empty for user profiles.
+    #[serde(default)]
+    pub source_of_layout: String,
 }
 
 impl Profile {
@@ -179,6 +261,43 @@ impl Profile {
             .map(|(_, a)| a.as_slice())
             .unwrap_or(&[])
     }
+}
+
+/// A header cell as profiles compare it: its whole text normalized, and the code a trailing
+/// parenthesis names, if any. Mercado Pago's own glossaries name columns `Reference code
+/// (EXTERNAL_REFERENCE)` and `Código de referencia (EXTERNAL_REFERENCE)`
+/// (mercadopago/devsite-docs, `guides/additional-content/reports/released-money/glossary.en.md`
+/// and the account-money glossaries), and reports translated with `report_translation` write
+/// such labels: a column is found by its code in any language and any case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderName {
+    pub full: String,
+    pub code: Option<String>,
+}
+
+impl HeaderName {
+    pub fn new(text: &str) -> HeaderName {
+        let t = text.trim().trim_start_matches('\u{feff}').trim();
+        let code = t
+            .strip_suffix(')')
+            .and_then(|inner| inner.rfind('(').map(|open| &inner[open + 1..]))
+            .map(normalize_header)
+            .filter(|c| !c.is_empty());
+        HeaderName {
+            full: normalize_header(t),
+            code,
+        }
+    }
+
+    /// Whether this column is the normalized name `alias`.
+    pub fn is(&self, alias: &str) -> bool {
+        self.full == alias || self.code.as_deref() == Some(alias)
+    }
+}
+
+/// The header row as profiles compare it.
+pub fn header_names<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<HeaderName> {
+    cells.into_iter().map(HeaderName::new).collect()
 }
 
 /// Header text compared across tools and languages: accents stripped, upper case, every run of
@@ -265,6 +384,14 @@ fn settlement(name: &str, source: &str, scope: &str) -> Profile {
         default_settlement_currency: None,
         summary_block: false,
         rows_per_item: false,
+        statuses: Vec::new(),
+        record_kinds: Vec::new(),
+        charge_sign: ChargeSign::Negative,
+        tax_in_fee: false,
+        row_directions: Vec::new(),
+        same_money_as: None,
+        not_a_settlement: false,
+        source_of_layout: String::new(),
     }
 }
 
@@ -276,20 +403,26 @@ fn orders(name: &str, source: &str) -> Profile {
     }
 }
 
+fn statuses(list: &[(&str, PaymentStatus)]) -> Vec<(String, PaymentStatus)> {
+    list.iter()
+        .map(|(k, t)| (normalize_header(k), *t))
+        .collect()
+}
+
+/// Where the built-in layouts' facts come from (cited in the README's formats table too).
+const SMASHPIG: &str =
+    "wikimedia/wikimedia-fundraising-SmashPig @426ebe08, PaymentProviders/dlocal/Audit/";
+const MP_DOCS: &str = "mercadopago/devsite-docs, guides/additional-content/reports/";
+const PAYU_DOCS: &str = "developers-payu-latam/developers-payu-latam.github.io @42c09c28, latam/es/payu-module-documentation/reports/";
+
 /// The formats Cuadra knows without being told, most specific first.
 pub fn builtin_profiles() -> Vec<Profile> {
     use crate::model::RowType as Rt;
     use Field::*;
-    let dlocal_types = types(&[
-        ("PAYMENT", Rt::Payment),
-        ("CAPTURE", Rt::Payment),
-        ("REFUND", Rt::Refund),
-        ("CHARGEBACK", Rt::Chargeback),
-        ("CHARGEBACK_REVERSAL", Rt::ChargebackReversal),
-        ("ADJUSTMENT", Rt::Adjustment),
-        ("SETTLEMENT_FEE", Rt::Fee),
-        ("FEE", Rt::Fee),
-    ]);
+    use PaymentStatus as Ps;
+    // dLocal "Settlement - Cross-border Payins": the layout, row types, signs (fees negative)
+    // and zone as SmashPig's production parser reads them (SettlementFileParser.php,
+    // BaseParser.php; dates through Core/UtcDate.php, which reads them as UTC).
     let dlocal = Profile {
         columns: cols(&[
             (RowType, &["ROW_TYPE"]),
@@ -313,11 +446,27 @@ pub fn builtin_profiles() -> Vec<Profile> {
         required: vec![RowType, PspTxnId, MerchantRef, NetAmount],
         decimal_mark: Some(DecimalMark::Dot),
         date_order: DateOrder::Ymd,
-        row_types: dlocal_types.clone(),
+        zone: Some("UTC".into()),
+        row_types: types(&[
+            ("PAYMENT", Rt::Payment),
+            ("CAPTURE", Rt::Payment),
+            ("REFUND", Rt::Refund),
+            ("CHARGEBACK", Rt::Chargeback),
+            ("CHARGEBACK_REVERSAL", Rt::ChargebackReversal),
+            ("ADJUSTMENT", Rt::Adjustment),
+            ("SETTLEMENT_FEE", Rt::Fee),
+        ]),
         default_settlement_currency: Some("USD".into()),
         summary_block: true,
+        source_of_layout: format!("{SMASHPIG}SettlementFileParser.php"),
         ..settlement("dlocal-crossborder", "dlocal", "dlocal")
     };
+    // dLocal's older `;` report, as SmashPig reads it (ReportFileParser.php, DlocalAudit.php's
+    // column list, and its tests' expectations): `Net Amount (local)` is what the buyer paid,
+    // `Amount (USD)` the settled gross "including fee", `Fee` positive in USD with the `IOF`
+    // "included in Dlocal's fee, but broken out" (net = Amount - Fee: 1.50 - 0.03 = 1.47 in
+    // AuditTest.php); refunds and chargebacks name the order they reverse in `Transaction
+    // Invoice`; Cancelled, In process, Reimbursed and Waiting Details moved no money.
     let dlocal_legacy = Profile {
         columns: cols(&[
             (RowType, &["Type"]),
@@ -325,227 +474,326 @@ pub fn builtin_profiles() -> Vec<Profile> {
             (SettledAt, &["Settlement date"]),
             (PspTxnId, &["Reference"]),
             (MerchantRef, &["Invoice"]),
+            (OriginalMerchantRef, &["Transaction Invoice"]),
+            (PspOrderId, &["Transaction Reference"]),
             (PaymentMethod, &["Payment Method"]),
             (PaymentType, &["Payment Method Type"]),
             (LocalAmount, &["Net Amount (local)"]),
-            (NetAmount, &["Amount (USD)"]),
+            (GrossAmount, &["Amount (USD)"]),
             (LocalCurrency, &["currency"]),
             (Status, &["Status"]),
             (PayerEmail, &["User Mail"]),
-            (PspOrderId, &["Transaction Reference"]),
-            (Description, &["Transaction Invoice"]),
             (FeeAmount, &["Fee"]),
             (TaxAmount, &["IOF"]),
         ]),
         required: vec![RowType, PspTxnId, LocalAmount, Status],
         decimal_mark: Some(DecimalMark::Dot),
         date_order: DateOrder::Ymd,
+        zone: Some("UTC".into()),
         row_types: types(&[
             ("Payment", Rt::Payment),
-            ("Payments", Rt::Payment),
             ("Refund", Rt::Refund),
-            ("Refunds", Rt::Refund),
             ("Chargeback", Rt::Chargeback),
             ("Chargebacks", Rt::Chargeback),
-            ("Chargeback reversal", Rt::ChargebackReversal),
-            ("Adjustment", Rt::Adjustment),
-            ("Fee", Rt::Fee),
+            ("Chargeback Reversal", Rt::ChargebackReversal),
+            ("Credit Note", Rt::Adjustment),
+            ("Debit Note", Rt::Adjustment),
+            ("Refund processing fee", Rt::Fee),
+            ("Chargeback processing fee", Rt::Fee),
         ]),
+        row_directions: vec![
+            (normalize_header("Credit Note"), Direction::Credit),
+            (normalize_header("Debit Note"), Direction::Debit),
+            (normalize_header("Refund processing fee"), Direction::Debit),
+            (
+                normalize_header("Chargeback processing fee"),
+                Direction::Debit,
+            ),
+        ],
+        statuses: statuses(&[
+            ("Cleared", Ps::Paid),
+            ("Completed", Ps::Paid),
+            ("Settled", Ps::Paid),
+            ("Cancelled", Ps::Cancelled),
+            ("In process", Ps::Pending),
+            ("Reimbursed", Ps::Cancelled),
+            ("Waiting Details", Ps::Pending),
+        ]),
+        charge_sign: ChargeSign::Positive,
+        tax_in_fee: true,
         default_settlement_currency: Some("USD".into()),
+        source_of_layout: format!("{SMASHPIG}ReportFileParser.php"),
         ..settlement("dlocal-legacy", "dlocal", "dlocal")
     };
+    // Mercado Pago's settlement report ("All transactions", account money): columns and their
+    // Spanish labels from the glossary (account-money/glossary; MCO block); TRANSACTION_AMOUNT is
+    // the gross ("Monto bruto de la operación"), FEE_AMOUNT negative and "includes VAT",
+    // SETTLEMENT_NET_AMOUNT = TRANSACTION_AMOUNT + FEE_AMOUNT (account-money/api.en.md sample);
+    // dates carry an offset, GMT-04 by default (account-money/generate.en.md,
+    // `display_timezone`). TRANSACTION_TYPE values from the glossary and how-to-use.en.md.
     let mp_settlement = Profile {
         columns: cols(&[
             (
                 MerchantRef,
                 &[
                     "EXTERNAL_REFERENCE",
-                    "Referencia externa",
+                    "Número de referencia",
                     "Código de referencia",
-                    "Codigo de referencia",
                 ],
             ),
-            (
-                PspTxnId,
-                &[
-                    "SOURCE_ID",
-                    "ID de la operación en Mercado Pago",
-                    "Número de operación",
-                    "Numero de operacion",
-                    "ID de operación",
-                ],
-            ),
+            (PspTxnId, &["SOURCE_ID", "ID de operación en Mercado Pago"]),
             (PaymentMethod, &["PAYMENT_METHOD", "Medio de pago"]),
             (
                 PaymentType,
                 &["PAYMENT_METHOD_TYPE", "Tipo de medio de pago"],
             ),
-            (
-                RowType,
-                &[
-                    "TRANSACTION_TYPE",
-                    "Tipo de transacción",
-                    "Tipo de operación",
-                ],
-            ),
-            (
-                LocalAmount,
-                &[
-                    "TRANSACTION_AMOUNT",
-                    "Valor de la compra",
-                    "Monto de la transacción",
-                    "Valor de la transacción",
-                ],
-            ),
-            (
-                LocalCurrency,
-                &["TRANSACTION_CURRENCY", "Moneda de la transacción", "Moneda"],
-            ),
-            (
-                CreatedAt,
-                &[
-                    "TRANSACTION_DATE",
-                    "Fecha de la transacción",
-                    "Fecha de compra",
-                    "Fecha de origen",
-                ],
-            ),
-            (
-                FeeAmount,
-                &[
-                    "FEE_AMOUNT",
-                    "Tarifa de Mercado Pago",
-                    "Comisión por uso de plataforma",
-                    "Cargo por uso de plataforma",
-                ],
-            ),
+            (RowType, &["TRANSACTION_TYPE", "Tipo de operación"]),
+            (LocalAmount, &["TRANSACTION_AMOUNT", "Valor de la compra"]),
+            (GrossAmount, &["TRANSACTION_AMOUNT", "Valor de la compra"]),
+            (LocalCurrency, &["TRANSACTION_CURRENCY", "Moneda"]),
+            (CreatedAt, &["TRANSACTION_DATE", "Fecha de origen"]),
+            (FeeAmount, &["FEE_AMOUNT", "Comisiones + IVA"]),
             (
                 NetAmount,
                 &[
                     "SETTLEMENT_NET_AMOUNT",
-                    "Monto neto de la operación",
-                    "Monto neto acreditado",
-                    "Valor neto",
+                    "Monto neto de la operación que impactó en tu dinero",
                 ],
             ),
             (
                 SettlementCurrency,
-                &["SETTLEMENT_CURRENCY", "Moneda de liquidación"],
+                &["SETTLEMENT_CURRENCY", "Moneda de la liquidación"],
             ),
+            (SettledAt, &["SETTLEMENT_DATE", "Fecha de aprobación"]),
             (
-                SettledAt,
-                &[
-                    "SETTLEMENT_DATE",
-                    "Fecha de liquidación",
-                    "Fecha de acreditación",
-                ],
+                TaxAmount,
+                &["TAXES_AMOUNT", "Impuestos cobrados por retenciones IIBB"],
             ),
-            (TaxAmount, &["TAXES_AMOUNT", "Impuestos", "Retenciones"]),
-            (
-                TaxDetail,
-                &["TAX_DETAIL", "TAXES_DISAGGREGATED", "Detalle de impuestos"],
-            ),
-            (
-                PspOrderId,
-                &["ORDER_ID", "ID de la orden", "Número de orden"],
-            ),
+            (TaxDetail, &["TAX_DETAIL", "Detalle de impuestos"]),
+            (PspOrderId, &["ORDER_ID", "ID de la orden"]),
         ]),
         required: vec![MerchantRef, PspTxnId, RowType, LocalAmount],
+        zone: Some("Etc/GMT+4".into()),
         row_types: types(&[
             ("SETTLEMENT", Rt::Payment),
-            ("LIQUIDACION", Rt::Payment),
-            ("PAYMENT", Rt::Payment),
-            ("PAGO", Rt::Payment),
             ("REFUND", Rt::Refund),
-            ("DEVOLUCION", Rt::Refund),
-            ("REEMBOLSO", Rt::Refund),
             ("CHARGEBACK", Rt::Chargeback),
-            ("CONTRACARGO", Rt::Chargeback),
-            ("DISPUTE", Rt::Chargeback),
-            ("DISPUTA", Rt::Chargeback),
+            // "Complaint (DISPUTE): the buyer initiated a complaint for this payment": a claim
+            // opened, money held, not a chargeback lost.
+            ("DISPUTE", Rt::Hold),
+            ("DISPUTE_SHIPPING", Rt::Hold),
             ("WITHDRAWAL", Rt::Payout),
-            ("RETIRO", Rt::Payout),
             ("WITHDRAWAL_CANCEL", Rt::Payout),
             ("PAYOUT", Rt::Payout),
+            ("CASHBACK", Rt::Adjustment),
+            ("SETTLEMENT_SHIPPING", Rt::Fee),
+            ("REFUND_SHIPPING", Rt::Fee),
+            ("CHARGEBACK_SHIPPING", Rt::Fee),
+            // The release report's withholding rows (released-money glossary: "In Colombia
+            // they are VAT, ICA and Source withholdings").
             ("TAX_WITHDHOLDING", Rt::Tax),
-            ("TAX_WITHHOLDING", Rt::Tax),
             ("TAX_WITHDHOLDING_CANCEL", Rt::Tax),
-            ("FEE", Rt::Fee),
         ]),
         unknown_row_type: UnknownRowType::Classify(Rt::Adjustment),
         default_local_currency: Some("COP".into()),
         default_settlement_currency: Some("COP".into()),
         identity: IdentityRule::PspTxnIdReversalsByAmount,
+        source_of_layout: format!("{MP_DOCS}account-money/"),
         ..settlement("mercadopago-settlement", "mercadopago", "mercadopago")
     };
+    // Mercado Pago's release report ("Liberaciones"): RECORD_TYPE tells money (`release`, and
+    // the holds `block`, `unblock`, `fullblock`) from the file's own balances and totals
+    // (`initial_available_balance`, `subtotal`, `total`, `available_balance`); DESCRIPTION
+    // types the money; NET_CREDIT_AMOUNT - NET_DEBIT_AMOUNT = GROSS_AMOUNT + fees, with
+    // MP_FEE_AMOUNT negative (released-money/glossary.en.md, how-to-use.en.md, the api.en.md
+    // sample). It records the same money as the settlement report: never counted twice.
     let mp_release = Profile {
         columns: cols(&[
-            (SettledAt, &["DATE", "Fecha"]),
-            (PspTxnId, &["SOURCE_ID", "ID de operación"]),
-            (MerchantRef, &["EXTERNAL_REFERENCE", "Referencia externa"]),
-            (RowType, &["DESCRIPTION", "Descripción"]),
-            (NetCredit, &["NET_CREDIT_AMOUNT", "Crédito neto"]),
-            (NetDebit, &["NET_DEBIT_AMOUNT", "Débito neto"]),
-            (LocalAmount, &["GROSS_AMOUNT", "Monto bruto"]),
-            (FeeAmount, &["MP_FEE_AMOUNT", "Tarifa de Mercado Pago"]),
-            (TaxAmount, &["TAXES_AMOUNT", "Impuestos"]),
-            (
-                PaymentMethod,
-                &["PAYMENT METHOD", "PAYMENT_METHOD", "Medio de pago"],
-            ),
-            (TaxDetail, &["TAX_DETAIL", "TAXES_DISAGGREGATED"]),
+            (SettledAt, &["DATE", "Fecha de liquidación"]),
+            (PspTxnId, &["SOURCE_ID", "ID de operación en Mercado Pago"]),
+            (MerchantRef, &["EXTERNAL_REFERENCE", "Código de referencia"]),
+            (RecordType, &["RECORD_TYPE", "Tipo de registro"]),
+            (RowType, &["DESCRIPTION"]),
+            (NetCredit, &["NET_CREDIT_AMOUNT"]),
+            (NetDebit, &["NET_DEBIT_AMOUNT"]),
+            (LocalAmount, &["GROSS_AMOUNT"]),
+            (GrossAmount, &["GROSS_AMOUNT"]),
+            (FeeAmount, &["MP_FEE_AMOUNT"]),
+            (FinancingFee, &["FINANCING_FEE_AMOUNT"]),
+            (ShippingFee, &["SHIPPING_FEE_AMOUNT"]),
+            (TaxAmount, &["TAXES_AMOUNT"]),
+            (PaymentMethod, &["PAYMENT_METHOD", "PAYMENT METHOD"]),
+            (TaxDetail, &["TAX_DETAIL"]),
             (PspOrderId, &["ORDER_ID"]),
+            (ApprovedAt, &["TRANSACTION_APPROVAL_DATE"]),
         ]),
         required: vec![PspTxnId, RowType, NetCredit, NetDebit],
+        zone: Some("Etc/GMT+4".into()),
+        record_kinds: vec![
+            (normalize_header("release"), RecordKind::Money),
+            (normalize_header("block"), RecordKind::Hold),
+            (normalize_header("unblock"), RecordKind::Hold),
+            (normalize_header("fullblock"), RecordKind::Hold),
+            (
+                normalize_header("initial_available_balance"),
+                RecordKind::OpeningBalance,
+            ),
+            (normalize_header("subtotal"), RecordKind::Subtotal),
+            (normalize_header("total"), RecordKind::Total),
+            (normalize_header("available_balance"), RecordKind::Balance),
+        ],
         row_types: types(&[
             ("payment", Rt::Payment),
             ("refund", Rt::Refund),
             ("chargeback", Rt::Chargeback),
             ("chargeback_cancel", Rt::ChargebackReversal),
-            ("dispute", Rt::Chargeback),
-            ("payout", Rt::Payout),
+            // "resolution of a mediation in favor of the buyer that ends up subtracting from
+            // the money available from the seller", and its cancellation.
+            ("mediation", Rt::Chargeback),
+            ("mediation_cancel", Rt::ChargebackReversal),
+            ("dispute", Rt::Hold),
+            ("shipping_return", Rt::Hold),
+            ("restriction", Rt::Hold),
             ("withdrawal", Rt::Payout),
             ("withdrawal_cancel", Rt::Payout),
+            ("payout", Rt::Payout),
             ("tax_withdholding", Rt::Tax),
-            ("tax_withholding", Rt::Tax),
             ("tax_withdholding_cancel", Rt::Tax),
-            ("fee", Rt::Fee),
+            ("tax_withholding_payer", Rt::Tax),
+            ("tax_withholding_collector", Rt::Tax),
+            ("tax_withholding_payout", Rt::Tax),
+            ("tax_withholding_shipping", Rt::Tax),
+            ("shipping", Rt::Fee),
+            ("shipping_cancel", Rt::Fee),
+            ("fee_release_in_advance", Rt::Fee),
+            ("credit_payment", Rt::Adjustment),
+            ("asset_management_gain", Rt::Adjustment),
+            ("asset_management_loss", Rt::Adjustment),
         ]),
         unknown_row_type: UnknownRowType::Classify(Rt::Adjustment),
         default_local_currency: Some("COP".into()),
         default_settlement_currency: Some("COP".into()),
         identity: IdentityRule::PspTxnIdReversalsByAmount,
+        same_money_as: Some("mercadopago".into()),
+        source_of_layout: format!("{MP_DOCS}released-money/"),
         ..settlement("mercadopago-release", "mercadopago", "mercadopago-release")
     };
+    // PayU's order and transaction states, in the Spanish of its administrative module and as
+    // its API codes (admin-module reports page; getting-started/response-codes-and-variables).
+    let payu_states = statuses(&[
+        ("Iniciada", Ps::Pending),
+        ("En progreso", Ps::Pending),
+        ("Capturada", Ps::Paid),
+        ("Cancelada", Ps::Cancelled),
+        ("Declinada", Ps::Rejected),
+        ("Reembolsada", Ps::Refunded),
+        ("Aprobada", Ps::Paid),
+        ("Error", Ps::Rejected),
+        ("Pendiente", Ps::Pending),
+        ("Expirada", Ps::Expired),
+        ("NEW", Ps::Pending),
+        ("IN_PROGRESS", Ps::Pending),
+        ("AUTHORIZED", Ps::Authorized),
+        ("CAPTURED", Ps::Paid),
+        ("CANCELLED", Ps::Cancelled),
+        ("DECLINED", Ps::Rejected),
+        ("REFUNDED", Ps::Refunded),
+        ("CHARGEBACK", Ps::ChargedBack),
+        ("APPROVED", Ps::Paid),
+        ("ERROR", Ps::Rejected),
+        ("EXPIRED", Ps::Expired),
+        ("PENDING", Ps::Pending),
+        ("SUBMITTED", Ps::Pending),
+    ]);
+    let payu_types = types(&[
+        ("AUTHORIZATION_AND_CAPTURE", Rt::Payment),
+        ("AUTHORIZATION", Rt::Payment),
+        ("CAPTURE", Rt::Payment),
+        ("REFUND", Rt::Refund),
+        ("PARTIAL_REFUND", Rt::Refund),
+    ]);
+    // PayU's sales report ("Reporte de ventas", payu-module-documentation/reports/
+    // sales-report): Orden, Referencia, Comprador, Monto, Método de pago, Estado. It proves the
+    // buyer paid; it holds no fee and no net, so it is not what PayU settled.
     let payu = Profile {
         columns: cols(&[
-            (PspTxnId, &["Orden", "Id orden", "Número de orden", "Order"]),
-            (
-                MerchantRef,
-                &["Referencia", "Referencia de venta", "Reference"],
-            ),
-            (PayerEmail, &["Comprador", "Email del comprador", "Buyer"]),
-            (LocalAmount, &["Monto", "Valor", "Amount"]),
-            (LocalCurrency, &["Moneda", "Currency"]),
-            (
-                PaymentMethod,
-                &["Método de pago", "Medio de pago", "Payment method"],
-            ),
-            (Status, &["Estado", "State"]),
-            (CreatedAt, &["Fecha de creación", "Fecha", "Creation date"]),
+            (PspTxnId, &["Orden"]),
+            (MerchantRef, &["Referencia"]),
+            (PayerEmail, &["Comprador"]),
+            (LocalAmount, &["Monto"]),
+            (LocalCurrency, &["Moneda"]),
+            (PaymentMethod, &["Método de pago"]),
+            (Status, &["Estado"]),
+            (CreatedAt, &["Fecha de creación", "Fecha"]),
             (ApprovedAt, &["Fecha de aprobación", "Fecha de pago"]),
-            (
-                PspOrderId,
-                &["Transacción", "Id transacción", "Transaction"],
-            ),
+            (PspOrderId, &["Transacción"]),
         ]),
         required: vec![PspTxnId, MerchantRef, LocalAmount, Status],
         // A Spanish report writes people's numbers (`$ 150.000`, `$ 45.500,50`) whatever the
         // delimiter; a dot before three digits is grouping, never 150 pesos.
         decimal_mark: Some(DecimalMark::Comma),
+        statuses: payu_states.clone(),
         default_local_currency: Some("COP".into()),
         default_settlement_currency: Some("COP".into()),
+        not_a_settlement: true,
+        source_of_layout: format!("{PAYU_DOCS}sales-report.html"),
         ..settlement("payu-ventas", "payu", "payu")
+    };
+    // The sales report's "Reporte" download: PayU's own sample
+    // (latam/assets/SampleReports/1632771735723_orders_546703.csv): `;`, English headers, one
+    // row per order with the state of its last transaction. `OrderId` is the PayU order the
+    // buyer pays at Efecty ("número de pago"); `TransactionId` identifies the row.
+    let payu_orders = Profile {
+        columns: cols(&[
+            (PspTxnId, &["TransactionId"]),
+            (PspOrderId, &["OrderId"]),
+            (MerchantRef, &["Reference"]),
+            (CreatedAt, &["Creation date"]),
+            (PayerEmail, &["Buyer email"]),
+            (LocalAmount, &["Original value"]),
+            (LocalCurrency, &["Original currency"]),
+            (PaymentMethod, &["Payment method"]),
+            (RowType, &["Transaction type"]),
+            (Status, &["Transaction state"]),
+            (Description, &["Description"]),
+        ]),
+        required: vec![PspTxnId, PspOrderId, MerchantRef, LocalAmount, Status],
+        decimal_mark: Some(DecimalMark::Dot),
+        date_order: DateOrder::Ymd,
+        statuses: payu_states.clone(),
+        row_types: payu_types.clone(),
+        default_settlement_currency: Some("COP".into()),
+        not_a_settlement: true,
+        source_of_layout: format!("{PAYU_DOCS}sales-report.html"),
+        ..settlement("payu-orders", "payu", "payu-orders")
+    };
+    // The sales report's "Versión del antiguo Módulo Administrativo" download: PayU's sample
+    // (latam/assets/SampleReports/546703_27-09-2021-14-52-58.486_transactions.csv), `;`,
+    // Spanish headers, one row per transaction.
+    let payu_transactions = Profile {
+        columns: cols(&[
+            (PspTxnId, &["Id"]),
+            (PspOrderId, &["Id Orden"]),
+            (MerchantRef, &["Referencia"]),
+            (CreatedAt, &["Fecha de creación"]),
+            (RowType, &["Tipo de transacción"]),
+            (Status, &["Estado"]),
+            (PaymentMethod, &["Medio de pago"]),
+            (LocalCurrency, &["Moneda transacción"]),
+            (LocalAmount, &["Valor transacción"]),
+            (PayerEmail, &["Email del comprador"]),
+            (PayerDocument, &["Documento del comprador"]),
+            (Description, &["Descripción"]),
+        ]),
+        required: vec![PspTxnId, PspOrderId, MerchantRef, LocalAmount, RowType],
+        decimal_mark: Some(DecimalMark::Dot),
+        date_order: DateOrder::Ymd,
+        statuses: payu_states,
+        row_types: payu_types,
+        default_settlement_currency: Some("COP".into()),
+        not_a_settlement: true,
+        source_of_layout: format!("{PAYU_DOCS}sales-report.html"),
+        ..settlement("payu-transactions", "payu", "payu-transactions")
     };
     let shopify = Profile {
         columns: cols(&[
@@ -725,6 +973,8 @@ pub fn builtin_profiles() -> Vec<Profile> {
         mp_settlement,
         mp_release,
         payu,
+        payu_orders,
+        payu_transactions,
         shopify,
         woo,
         vtex,
@@ -733,12 +983,12 @@ pub fn builtin_profiles() -> Vec<Profile> {
 
 /// How well `profile` explains a header row: None when a required column is missing, else the
 /// number of its columns present (more is a better fit).
-pub fn header_fit(profile: &Profile, normalized_header: &[String]) -> Option<usize> {
+pub fn header_fit(profile: &Profile, header: &[HeaderName]) -> Option<usize> {
     let present = |field: Field| {
         profile
             .aliases(field)
             .iter()
-            .any(|a| normalized_header.iter().any(|h| h == a))
+            .any(|a| header.iter().any(|h| h.is(a)))
     };
     if !profile.required.iter().all(|f| present(*f)) {
         return None;
@@ -747,13 +997,13 @@ pub fn header_fit(profile: &Profile, normalized_header: &[String]) -> Option<usi
 }
 
 /// For each field of `profile`, the index of the first header column carrying it.
-pub fn column_map(profile: &Profile, normalized_header: &[String]) -> Vec<(Field, usize)> {
+pub fn column_map(profile: &Profile, header: &[HeaderName]) -> Vec<(Field, usize)> {
     let mut map = Vec::new();
     for (field, aliases) in &profile.columns {
         // Alias order is preference order: `Order Total` before a bare `Total`.
         let found = aliases
             .iter()
-            .find_map(|a| normalized_header.iter().position(|h| h == a));
+            .find_map(|a| header.iter().position(|h| h.is(a)));
         if let Some(idx) = found {
             map.push((*field, idx));
         }

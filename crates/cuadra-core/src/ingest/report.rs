@@ -79,6 +79,18 @@ pub enum Outcome {
     Rejected,
 }
 
+/// Where the zone of a file's date-times without an offset came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZoneFrom {
+    /// The zone set for the file's PSP (setting `zone.<psp>`).
+    PspSetting,
+    /// The zone the format documents (dLocal: UTC; Mercado Pago: GMT-04).
+    Format,
+    /// The workspace zone (setting `zone`).
+    Workspace,
+}
+
 /// The result of importing one file.
 #[derive(Clone, Debug, Serialize)]
 pub struct ImportReport {
@@ -105,6 +117,13 @@ pub struct ImportReport {
     pub updated: u64,
     pub conflicting: u64,
     pub rejected: u64,
+    /// Rows that state the file's own balances and totals instead of moving money (Mercado
+    /// Pago's release report): tied out, not imported as lines.
+    pub totals: u64,
+    /// The zone date-times without an offset were read in (an IANA name, `Etc/GMT+4` being
+    /// GMT-04), and where it came from.
+    pub zone: Option<String>,
+    pub zone_from: Option<ZoneFrom>,
     pub problems: Vec<Problem>,
 }
 
@@ -129,6 +148,9 @@ impl ImportReport {
             updated: 0,
             conflicting: 0,
             rejected: 0,
+            totals: 0,
+            zone: None,
+            zone_from: None,
             problems: Vec::new(),
         }
     }

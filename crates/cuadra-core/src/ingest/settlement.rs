@@ -4,7 +4,10 @@
 //! content is a conflict, kept beside the first version and never merged into it.
 
 use super::cells::CellReader;
-use super::profile::{normalize_header, Field, IdentityRule, Profile, UnknownRowType};
+use super::profile::{
+    normalize_header, ChargeSign, Direction, Field, IdentityRule, Profile, RecordKind,
+    UnknownRowType,
+};
 use super::report::{ImportReport, Problem, Severity};
 use super::vocab;
 use super::words as w;
@@ -12,12 +15,32 @@ use super::{decimal_text, moment_text};
 use crate::model::{PaymentStatus, RowType, SettlementBatch, SettlementLine};
 use crate::msg;
 use crate::store::sha256_hex;
-use crate::words::{Arg, Msg};
+use crate::words::{Arg, Join, Msg};
 use csv::StringRecord;
 use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
-/// Reads a settlement row into a line; a problem rejects the row.
+/// A settlement row, read: a line, or one of the file's own balances and totals.
+pub enum SettlementRow {
+    Line(SettlementLine),
+    Total(FileTotal),
+}
+
+/// A row that states a figure of the file instead of moving money (Mercado Pago's release
+/// report: its opening balance, subtotals, total and informational balances).
+#[derive(Clone, Debug)]
+pub struct FileTotal {
+    pub kind: RecordKind,
+    /// For a subtotal, the record type it sums (its row-type cell, normalized).
+    pub of: Option<String>,
+    /// Credit minus debit (or the net column).
+    pub net: Option<Decimal>,
+    pub row: u64,
+}
+
+/// Reads a settlement row; a problem rejects the row, `warnings` collects what deserves a look.
+#[allow(clippy::too_many_arguments)]
 pub fn read_line(
     cells: &CellReader,
     profile: &Profile,
@@ -25,9 +48,31 @@ pub fn read_line(
     row: u64,
     batch_ref: Option<&str>,
     unknown_values: &mut BTreeMap<(Field, String), u64>,
-) -> Result<SettlementLine, Problem> {
+    warnings: &mut Vec<Problem>,
+) -> Result<SettlementRow, Problem> {
+    let record = record_kind(cells, profile, rec, row)?;
     let raw_row_type = cells.string(rec, Field::RowType);
+    let net_amount = match cells.amount(rec, row, Field::NetAmount)? {
+        Some(v) => Some(v),
+        None => {
+            let credit = cells.amount(rec, row, Field::NetCredit)?;
+            let debit = cells.amount(rec, row, Field::NetDebit)?;
+            match (credit, debit) {
+                (None, None) => None,
+                (c, d) => Some(c.unwrap_or_default() - d.unwrap_or_default()),
+            }
+        }
+    };
+    if !matches!(record, RecordKind::Money | RecordKind::Hold) {
+        return Ok(SettlementRow::Total(FileTotal {
+            kind: record,
+            of: raw_row_type.as_deref().map(normalize_header),
+            net: net_amount,
+            row,
+        }));
+    }
     let row_type = match &raw_row_type {
+        _ if record == RecordKind::Hold => RowType::Hold,
         None => profile.default_row_type,
         Some(raw) => {
             let key = normalize_header(raw);
@@ -56,28 +101,67 @@ pub fn read_line(
     let raw_status = cells.string(rec, Field::Status);
     let status = match &raw_status {
         None => PaymentStatus::Paid,
-        Some(raw) => vocab::payment_status(&profile.source, raw).unwrap_or_else(|| {
-            *unknown_values
-                .entry((Field::Status, raw.clone()))
-                .or_default() += 1;
-            PaymentStatus::Unknown
-        }),
-    };
-    let net_amount = match cells.amount(rec, row, Field::NetAmount)? {
-        Some(v) => Some(v),
-        None => {
-            let credit = cells.amount(rec, row, Field::NetCredit)?;
-            let debit = cells.amount(rec, row, Field::NetDebit)?;
-            match (credit, debit) {
-                (None, None) => None,
-                (c, d) => Some(c.unwrap_or_default() - d.unwrap_or_default()),
-            }
+        Some(raw) => {
+            let word = normalize_header(raw);
+            let own = profile.statuses.iter().find(|(k, _)| *k == word);
+            own.map(|(_, s)| *s)
+                .or_else(|| vocab::payment_status(&profile.source, raw))
+                .unwrap_or_else(|| {
+                    *unknown_values
+                        .entry((Field::Status, raw.clone()))
+                        .or_default() += 1;
+                    PaymentStatus::Unknown
+                })
         }
     };
-    let local_amount = cells.amount(rec, row, Field::LocalAmount)?;
-    let gross_amount = cells.amount(rec, row, Field::GrossAmount)?;
-    let fee_amount = cells.amount(rec, row, Field::FeeAmount)?;
-    let tax_amount = cells.amount(rec, row, Field::TaxAmount)?;
+    let mut local_amount = cells.amount(rec, row, Field::LocalAmount)?;
+    let mut gross_amount = cells.amount(rec, row, Field::GrossAmount)?;
+    let mut net_amount = net_amount;
+    let mut fee_amount = cells.amount(rec, row, Field::FeeAmount)?;
+    let mut tax_amount = cells.amount(rec, row, Field::TaxAmount)?;
+    if profile.charge_sign == ChargeSign::Positive {
+        fee_amount = fee_amount.map(negate);
+        tax_amount = tax_amount.map(negate);
+    }
+    if profile.tax_in_fee {
+        if let (Some(fee), Some(tax)) = (fee_amount, tax_amount) {
+            fee_amount = Some(fee - tax);
+        }
+    }
+    for extra in [Field::FinancingFee, Field::ShippingFee] {
+        if let Some(v) = cells.amount(rec, row, extra)? {
+            fee_amount = Some(fee_amount.unwrap_or_default() + v);
+        }
+    }
+    // A row type whose amounts the file writes without a sign (a debit note) takes it from
+    // the type.
+    let direction = raw_row_type.as_deref().and_then(|raw| {
+        let key = normalize_header(raw);
+        profile
+            .row_directions
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, d)| *d)
+    });
+    if let Some(d) = direction {
+        for v in [&mut local_amount, &mut gross_amount, &mut net_amount]
+            .into_iter()
+            .flatten()
+        {
+            *v = match d {
+                Direction::Debit => negate(v.abs()),
+                Direction::Credit => v.abs(),
+            };
+        }
+    }
+    // A file without a net column settles the gross less what it charges.
+    let has_net =
+        cells.has(Field::NetAmount) || cells.has(Field::NetCredit) || cells.has(Field::NetDebit);
+    if !has_net {
+        if let Some(g) = gross_amount {
+            net_amount = Some(g + fee_amount.unwrap_or_default() + tax_amount.unwrap_or_default());
+        }
+    }
     let fx_rate = cells.amount(rec, row, Field::FxRate)?;
     let local_currency = cells
         .currency(rec, Field::LocalCurrency)
@@ -85,7 +169,15 @@ pub fn read_line(
     let settlement_currency = cells
         .currency(rec, Field::SettlementCurrency)
         .or_else(|| profile.default_settlement_currency.clone());
-    Ok(SettlementLine {
+    for field in [
+        Field::MerchantRef,
+        Field::OriginalMerchantRef,
+        Field::PspTxnId,
+        Field::PspOrderId,
+    ] {
+        cells.check_identifier(rec, row, field, warnings);
+    }
+    Ok(SettlementRow::Line(SettlementLine {
         psp: profile.source.clone(),
         batch_ref: cells
             .string(rec, Field::BatchRef)
@@ -94,7 +186,11 @@ pub fn read_line(
         raw_row_type,
         status,
         raw_status,
-        merchant_ref: cells.string(rec, Field::MerchantRef),
+        // A refund or chargeback names the order it reverses where the payment's own
+        // reference would be.
+        merchant_ref: cells
+            .string(rec, Field::MerchantRef)
+            .or_else(|| cells.string(rec, Field::OriginalMerchantRef)),
         psp_txn_id: cells.string(rec, Field::PspTxnId),
         psp_order_id: cells.string(rec, Field::PspOrderId),
         payment_method: cells.string(rec, Field::PaymentMethod),
@@ -115,7 +211,202 @@ pub fn read_line(
         payer_document: cells.string(rec, Field::PayerDocument),
         description: cells.string(rec, Field::Description),
         tax_detail: cells.string(rec, Field::TaxDetail),
-    })
+    }))
+}
+
+/// `-v`, but a zero stays a plain zero (`0.00`, never `-0.00`).
+fn negate(v: Decimal) -> Decimal {
+    if v.is_zero() {
+        v
+    } else {
+        -v
+    }
+}
+
+/// What kind of record a row is: money, unless the profile reads a record-type column.
+fn record_kind(
+    cells: &CellReader,
+    profile: &Profile,
+    rec: &StringRecord,
+    row: u64,
+) -> Result<RecordKind, Problem> {
+    if profile.record_kinds.is_empty() {
+        return Ok(RecordKind::Money);
+    }
+    let Some(raw) = cells.text(rec, Field::RecordType) else {
+        return Ok(RecordKind::Money);
+    };
+    let key = normalize_header(raw);
+    match profile.record_kinds.iter().find(|(k, _)| *k == key) {
+        Some((_, kind)) => Ok(*kind),
+        None => {
+            let known: Vec<Arg> = profile
+                .record_kinds
+                .iter()
+                .map(|(k, _)| Arg::from(k.to_lowercase()))
+                .collect();
+            Err(cells.problem(
+                row,
+                cells.column_of(Field::RecordType),
+                Severity::Error,
+                "unknown_record_type",
+                msg!(w::UNKNOWN_RECORD_TYPE, raw, Arg::list(known, Join::Comma)),
+            ))
+        }
+    }
+}
+
+/// What a file says of itself beside its lines: its balance and total rows, and its lines' net
+/// by record type (a subtotal sums one).
+#[derive(Default)]
+pub struct FileTotals {
+    pub rows: Vec<FileTotal>,
+    sums: BTreeMap<String, Decimal>,
+}
+
+impl FileTotals {
+    /// Counts a line's net under its record type (the normalized `RECORD_TYPE`, or none).
+    pub fn add(&mut self, record: Option<&str>, line: &SettlementLine) {
+        if let Some(net) = line.net_amount {
+            *self
+                .sums
+                .entry(record.map(normalize_header).unwrap_or_default())
+                .or_default() += net;
+        }
+    }
+
+    /// Checks each subtotal against the lines it sums (a warning when they differ), and gives
+    /// the file's total as a batch of its own: what its movements must add up to (the total
+    /// less the opening balance), tied out at every reconciliation like dLocal's summary.
+    pub fn finish(
+        &self,
+        profile: &Profile,
+        cells: &CellReader,
+        problems: &mut Vec<Problem>,
+    ) -> Option<SettlementBatch> {
+        let currency = profile.default_settlement_currency.clone();
+        let money = |v: Decimal| Arg::money(v, currency.as_deref());
+        for t in &self.rows {
+            if let (RecordKind::Subtotal, Some(of), Some(net)) = (t.kind, &t.of, t.net) {
+                let lines = self.sums.get(of).copied().unwrap_or_default();
+                if lines != net {
+                    problems.push(cells.problem(
+                        t.row,
+                        cells.column_of(Field::RecordType),
+                        Severity::Warning,
+                        "subtotal_differs",
+                        msg!(
+                            w::SUBTOTAL_DIFFERS,
+                            of.to_lowercase(),
+                            money(net),
+                            money(lines)
+                        ),
+                    ));
+                }
+            }
+        }
+        let opening: Decimal = self
+            .rows
+            .iter()
+            .filter(|t| t.kind == RecordKind::OpeningBalance)
+            .filter_map(|t| t.net)
+            .sum();
+        let total = self
+            .rows
+            .iter()
+            .rev()
+            .find(|t| t.kind == RecordKind::Total && t.net.is_some())?;
+        Some(SettlementBatch {
+            psp: profile.source.clone(),
+            batch_ref: None,
+            currency,
+            items: None,
+            gross_total: None,
+            fee_total: None,
+            net_total: total.net.map(|n| n - opening),
+            transfer_date: None,
+            row: total.row,
+        })
+    }
+}
+
+/// The pairs of identity scopes whose reports record the same money: (repeating, repeated).
+fn same_money_scopes() -> Vec<(String, String)> {
+    super::profile::builtin_profiles()
+        .into_iter()
+        .filter_map(|p| p.same_money_as.map(|of| (p.identity_scope, of)))
+        .collect()
+}
+
+/// Marks the lines of one report that repeat a line of another report of the same money
+/// (`line_echoes`): the same PSP transaction id, the same kind (row type, and `_cancel` for a
+/// row that undoes another) and the same net amount, paired one to one in line order. Only
+/// lines sharing a transaction id with `file` are looked at (all lines when `None`, for a
+/// workspace from before the table existed).
+pub(crate) fn pair_same_money(conn: &Connection, file: Option<i64>) -> rusqlite::Result<()> {
+    for (echo_scope, of_scope) in same_money_scopes() {
+        let range = |scope: &str| (format!("{scope}|"), format!("{scope}}}"));
+        let (echo_lo, echo_hi) = range(&echo_scope);
+        let (of_lo, of_hi) = range(&of_scope);
+        let only_file = if file.is_some() {
+            "AND l.psp_txn_id IN (SELECT psp_txn_id FROM settlement_lines WHERE file_id = ?5)"
+        } else {
+            "AND ?5 IS NULL"
+        };
+        let mut stmt = conn.prepare(&format!(
+            "SELECT l.id, l.identity >= ?1 AND l.identity < ?2, l.psp, l.psp_txn_id, l.row_type,
+                    l.raw_row_type, l.net_amount
+             FROM settlement_lines l
+             WHERE ((l.identity >= ?1 AND l.identity < ?2) OR (l.identity >= ?3 AND l.identity < ?4))
+               AND l.psp_txn_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM line_echoes e WHERE e.line_id = l.id)
+               AND NOT EXISTS (SELECT 1 FROM line_echoes e WHERE e.of_line_id = l.id)
+               {only_file}
+             ORDER BY l.id"
+        ))?;
+        // (psp, transaction id, kind, net) -> (repeating lines, repeated lines), in id order.
+        type Sides = (Vec<i64>, Vec<i64>);
+        let mut groups: BTreeMap<(String, String, String, String), Sides> = BTreeMap::new();
+        let mut rows = stmt.query(rusqlite::params![echo_lo, echo_hi, of_lo, of_hi, file])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let is_echo: bool = r.get(1)?;
+            let psp: String = r.get(2)?;
+            let txn: String = r.get(3)?;
+            let row_type: String = r.get(4)?;
+            let raw: Option<String> = r.get(5)?;
+            let net: Option<String> = r.get(6)?;
+            let Some(txn) = crate::reconcile::normalize_key(&txn).map(|k| k.into_owned()) else {
+                continue;
+            };
+            let cancels = raw
+                .as_deref()
+                .is_some_and(|raw| normalize_header(raw).ends_with("_CANCEL"));
+            let kind = if cancels {
+                format!("{row_type}_cancel")
+            } else {
+                row_type
+            };
+            let net = net
+                .and_then(|n| n.trim().parse::<Decimal>().ok())
+                .map(|n| n.normalize().to_string())
+                .unwrap_or_default();
+            let sides = groups.entry((psp, txn, kind, net)).or_default();
+            if is_echo {
+                sides.0.push(id);
+            } else {
+                sides.1.push(id);
+            }
+        }
+        let mut insert =
+            conn.prepare_cached("INSERT INTO line_echoes(line_id, of_line_id) VALUES (?1, ?2)")?;
+        for (echoes, originals) in groups.values() {
+            for (echo, of) in echoes.iter().zip(originals) {
+                insert.execute([echo, of])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads a dLocal-style summary block (a header row, then HEADER rows) into batches.

@@ -230,6 +230,26 @@ crate::catalog! {
 
     // Settlement files.
     /// {0} the value as written.
+    UNKNOWN_RECORD_TYPE = "ingest.unknown_record_type" {
+        en: "'{0}' is not a record type this format knows ({1}); nothing of the row was read: ask for support",
+        es: "'{0}' no es un tipo de registro que este formato conozca ({1}); no se leyó nada de la fila: solicite soporte",
+        zh: "'{0}' 不是此格式已知的记录类型（{1}）；该行未被读取：请联系技术支持",
+    }
+    SPOILED_REFERENCE = "ingest.spoiled_reference" {
+        en: "'{0}' is an identifier a spreadsheet turned into a number in scientific notation: its digits are lost, so this row will never be matched; export the report again without opening it in a spreadsheet, or type the full reference",
+        es: "'{0}' es un identificador que una hoja de cálculo convirtió en un número en notación científica: sus dígitos se perdieron, así que esta fila nunca se vinculará; exporte el reporte de nuevo sin abrirlo en una hoja de cálculo o escriba la referencia completa",
+        zh: "'{0}' 是被电子表格转成科学计数法的标识符：原有数字已丢失，此行永远无法匹配；请重新导出报表且不要用电子表格打开，或填写完整的参考号",
+    }
+    NOT_A_SETTLEMENT = "ingest.not_a_settlement" {
+        en: "this report ({0}) lists what buyers paid, with no fee and no net: it proves a buyer paid, not what the PSP settled to you; import the PSP's settlement-side report to tie out the money",
+        es: "este reporte ({0}) lista lo que pagaron los compradores, sin comisión ni neto: prueba que un comprador pagó, no lo que el PSP le liquidó; importe el reporte de liquidación del PSP para cuadrar el dinero",
+        zh: "此报表（{0}）只列出买家的付款，没有手续费和净额：它证明买家已付款，但不能证明支付服务商实际结算给您的金额；请导入支付服务商的结算类报表来核对资金",
+    }
+    SUBTOTAL_DIFFERS = "ingest.subtotal_differs" {
+        en: "the subtotal of '{0}' says {1}, but the file's '{0}' rows add up to {2}; check that the file is complete",
+        es: "el subtotal de '{0}' indica {1}, pero las filas '{0}' del archivo suman {2}; verifique que el archivo esté completo",
+        zh: "'{0}' 的小计为 {1}，但文件中 '{0}' 行合计为 {2}；请检查文件是否完整",
+    }
     UNKNOWN_ROW_TYPE = "ingest.unknown_row_type" {
         en: "'{0}' is not a row type this format knows; map it in a profile or ask for support",
         es: "'{0}' no es un tipo de fila que este formato conozca; asígnelo en un perfil o solicite soporte",
@@ -333,9 +353,9 @@ crate::catalog! {
     }
     /// {0} the type given.
     PROFILE_UNKNOWN_ROW_TYPE = "ingest.profile.unknown_row_type" {
-        en: "'{0}' is not a row type; row types are payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout",
-        es: "'{0}' no es un tipo de fila; los tipos de fila son payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout",
-        zh: "'{0}' 不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout",
+        en: "'{0}' is not a row type; row types are payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
+        es: "'{0}' no es un tipo de fila; los tipos de fila son payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
+        zh: "'{0}' 不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout、hold",
     }
     /// {0} the zone given.
     PROFILE_BAD_ZONE = "ingest.profile.bad_zone" {

@@ -880,7 +880,14 @@ pub(super) fn line_case(cx: &Cx, li: usize, why: Alone) -> ReconCase {
             Arg::list(orders, Join::And)
         ),
         (_, _) if rule == "unknown_psp_status" => {
-            msg!(LINE_STATUS_UNKNOWN, word, label, what, raw_status(inp, line), quoted)
+            msg!(
+                LINE_STATUS_UNKNOWN,
+                word,
+                label,
+                what,
+                raw_status(inp, line),
+                quoted
+            )
         }
         (_, _) if rule == "hold_no_order" => msg!(LINE_HOLD, label, what, at, quoted),
         (_, _) if rule == "reference_unreadable" => msg!(

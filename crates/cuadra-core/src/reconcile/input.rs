@@ -86,6 +86,10 @@ pub struct Inputs {
     text: String,
     pub orders: Vec<Order>,
     pub lines: Vec<Line>,
+    /// Lines that repeat the money of another line (another report of the same money, see
+    /// `line_echoes`): `(line repeated, line repeating it)`, sorted. They are not among
+    /// `lines` (nothing counts them); they join the case of the line they repeat.
+    pub echoes: Vec<(i64, i64)>,
     interned: FastMap<Box<str>, Text>,
 }
 
@@ -271,10 +275,21 @@ impl Inputs {
         } else {
             self.lines.append(&mut other.lines);
         }
+        self.echoes.append(&mut other.echoes);
+        self.echoes.sort_unstable();
         for (k, mut t) in other.interned {
             at(&mut t);
             self.interned.entry(k).or_insert(t);
         }
+    }
+
+    /// The lines that repeat line `id`'s money (see [`Inputs::echoes`]).
+    pub fn echoes_of(&self, id: i64) -> impl Iterator<Item = i64> + '_ {
+        let start = self.echoes.partition_point(|(of, _)| *of < id);
+        self.echoes[start..]
+            .iter()
+            .take_while(move |(of, _)| *of == id)
+            .map(|(_, echo)| *echo)
     }
 
     /// Frees the intern table (after loading). Spare capacity is kept: it was never written,

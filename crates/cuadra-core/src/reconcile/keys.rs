@@ -452,7 +452,11 @@ mod tests {
         );
         assert_eq!(normalize_key("2.66E+08"), None, "the digits are gone");
         assert_eq!(normalize_key("8,80012E+11"), None, "Spanish Excel too");
-        assert_eq!(normalize_key("1E5").as_deref(), Some("1e5"), "no sign: an id");
+        assert_eq!(
+            normalize_key("1E5").as_deref(),
+            Some("1e5"),
+            "no sign: an id"
+        );
         assert_eq!(normalize_key("PED-1.0").as_deref(), Some("ped-1.0"));
         assert!(spoiled_by_spreadsheet(" 2.66E+08 "));
         assert!(!spoiled_by_spreadsheet("T-648-x1E+5"));

@@ -126,7 +126,14 @@ fn recon_inputs_where(
         return Ok(inputs);
     }
     let mut inputs = Inputs::default();
-    let (order_ids, line_ids) = (only.map(|o| o.0), only.map(|o| o.1));
+    let order_ids = only.map(|o| o.0);
+    // A line that repeats another's money is in that line's case: recomputing it is
+    // recomputing the line it repeats.
+    let line_ids = match only {
+        Some((_, ids)) => Some(with_repeated(conn, ids)?),
+        None => None,
+    };
+    let line_ids = line_ids.as_deref();
     let n_lines = capacity(conn, "settlement_lines", line_ids)?;
     let n_orders = capacity(conn, "shop_orders", order_ids)?;
     inputs.reserve(
@@ -138,6 +145,20 @@ fn recon_inputs_where(
     load_orders(conn, order_ids, &mut inputs)?;
     inputs.loaded();
     Ok(inputs)
+}
+
+/// `ids` with, in place of each line that repeats another's money, the line it repeats.
+fn with_repeated(conn: &rusqlite::Connection, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(e.of_line_id, j.value) FROM json_each(?1) j
+         LEFT JOIN line_echoes e ON e.line_id = j.value",
+    )?;
+    let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    let rows = stmt.query_map([json], |r| r.get::<_, i64>(0))?;
+    let mut out: Vec<i64> = rows.collect::<Result<_, _>>()?;
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }
 
 /// `WHERE <column> IN (the ids)` with its one parameter, or nothing for a whole table.
@@ -159,6 +180,11 @@ fn load_lines(
     inputs: &mut Inputs,
 ) -> Result<(), StoreError> {
     let (line_where, params) = only_ids(only, "id");
+    let line_where = if line_where.is_empty() {
+        "WHERE id NOT IN (SELECT line_id FROM line_echoes)".to_string()
+    } else {
+        format!("{line_where} AND id NOT IN (SELECT line_id FROM line_echoes)")
+    };
     let mut stmt = conn.prepare(&format!(
         "SELECT id, psp, batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
             payment_method, local_amount, local_currency, gross_amount, fee_amount,
@@ -197,6 +223,18 @@ fn load_lines(
         };
         inputs.lines.push(line);
     }
+    drop(rows);
+    let (echo_where, params) = only_ids(only, "of_line_id");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT of_line_id, line_id FROM line_echoes {echo_where}"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    for pair in rows {
+        inputs.echoes.push(pair?);
+    }
+    inputs.echoes.sort_unstable();
     Ok(())
 }
 

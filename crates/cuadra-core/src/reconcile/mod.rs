@@ -105,8 +105,8 @@ pub mod words;
 pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
 pub use export::{neutralize, write_reconciliation_csv, RECONCILIATION_COLUMNS};
 pub use input::{Inputs, Line, Order, Text};
-pub use keys::normalize_key;
 pub(crate) use keys::FastMap;
+pub use keys::{normalize_key, spoiled_by_spreadsheet};
 pub use load::{recon_inputs_all, recon_inputs_for};
 pub use settings::ReconSettings;
 
@@ -348,6 +348,17 @@ fn each_case<T: Send, E>(
             }
         };
         case.key = key.to_string();
+        if !inputs.echoes.is_empty() {
+            let echoes: Vec<i64> = case
+                .line_ids
+                .iter()
+                .flat_map(|&id| inputs.echoes_of(id))
+                .collect();
+            if !echoes.is_empty() {
+                case.line_ids.extend(echoes);
+                case.line_ids.sort_unstable();
+            }
+        }
         case
     };
 

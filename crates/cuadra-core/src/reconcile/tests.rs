@@ -255,10 +255,19 @@ fn a_hold_for_a_claim_is_not_a_chargeback() {
     // Held and released: the money is back, the order is matched.
     let cases = run(
         &orders,
-        &[paid.clone(), hold(11, "1001", -150_000), hold(12, "1001", 150_000)],
+        &[
+            paid.clone(),
+            hold(11, "1001", -150_000),
+            hold(12, "1001", 150_000),
+        ],
     );
     let c = case_of_order(&cases, 1);
-    assert_eq!(c.status, CaseStatus::Matched, "{}", c.explanation.to_string());
+    assert_eq!(
+        c.status,
+        CaseStatus::Matched,
+        "{}",
+        c.explanation.to_string()
+    );
     assert_eq!(c.line_ids, vec![10, 11, 12]);
     assert_eq!(
         c.net_settled,

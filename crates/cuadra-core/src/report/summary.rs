@@ -196,7 +196,8 @@ pub fn compute(
     let mut stmt = conn.prepare(&format!(
         "SELECT s.psp, s.payment_method, s.settlement_currency, s.gross_amount, s.fee_amount,
                 s.tax_amount, s.net_amount, s.fx_rate, s.file_id, s.batch_ref, f.name
-         FROM settlement_lines s JOIN imported_files f ON f.id = s.file_id {scope_join}"
+         FROM settlement_lines s JOIN imported_files f ON f.id = s.file_id {scope_join}
+         WHERE s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)"
     ))?;
     let mut rows = stmt.query([])?;
     // Batches touched by the scope: (file id, PSP, batch ref).

@@ -497,4 +497,15 @@ CREATE TABLE derived_built (
     built_at TEXT NOT NULL
 );
 "#,
+    // v9: lines of one report that repeat the money of a line of another report of the same
+    // PSP (Mercado Pago's release report beside its settlement report): kept as evidence, in
+    // the case of the line they repeat, never counted twice. Derived at import (and for older
+    // workspaces when this migration runs) from the lines' ids, kinds and net amounts; the
+    // lines themselves are never touched.
+    r#"
+CREATE TABLE line_echoes (
+    line_id    INTEGER PRIMARY KEY REFERENCES settlement_lines(id),
+    of_line_id INTEGER NOT NULL UNIQUE REFERENCES settlement_lines(id)
+);
+"#,
 ];

@@ -301,6 +301,11 @@ pub fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Resul
     for sql in &migrations[current as usize..] {
         tx.execute_batch(sql)?;
     }
+    // v9 derives which lines repeat another report's money (`line_echoes`): from the lines a
+    // workspace already holds, once, in the same transaction.
+    if current < 9 && known >= 9 {
+        crate::ingest::pair_same_money(&tx, None)?;
+    }
     if current < known {
         tx.pragma_update(None, "user_version", known)?;
     }

@@ -20,12 +20,17 @@ pub struct SettingInfo {
     pub meaning: &'static str,
 }
 
-/// Every known setting (`validity_hours.<psp>` is open-ended: one per PSP).
+/// Every known setting (`validity_hours.<psp>` and `zone.<psp>` are open-ended: one per PSP).
 pub const SETTINGS: &[SettingInfo] = &[
     SettingInfo {
         key: "zone",
         default: "America/Bogota",
         meaning: "time zone of date-times without an offset, and of every time shown",
+    },
+    SettingInfo {
+        key: "zone.<psp>",
+        default: "(the format's own)",
+        meaning: "time zone of date-times without an offset in one PSP's files, e.g. zone.dlocal = America/Bogota (default: the zone the format documents, dLocal UTC, Mercado Pago GMT-04, else zone)",
     },
     SettingInfo {
         key: "tolerance",
@@ -66,7 +71,7 @@ pub const SETTINGS: &[SettingInfo] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum SettingError {
-    #[error("'{0}' is not a setting; settings are zone, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language")]
+    #[error("'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language")]
     Unknown(String),
     #[error("retention_years cannot be lowered from {current} to {value}: records are kept at least as long as promised when they were filed; keep {current} or raise it")]
     Lowered { current: u32, value: u32 },
@@ -108,6 +113,14 @@ fn check(key: &str, value: &str) -> Result<String, SettingError> {
         "zone" => crate::time::parse_zone(value)
             .map(|_| value.to_string())
             .map_err(|_| invalid(WHY_ZONE)),
+        k if k.starts_with("zone.") => {
+            if k.len() == "zone.".len() {
+                return Err(SettingError::Unknown(key.to_string()));
+            }
+            crate::time::parse_zone(value)
+                .map(|_| value.to_string())
+                .map_err(|_| invalid(WHY_ZONE))
+        }
         "tolerance" => match value.parse::<rust_decimal::Decimal>() {
             Ok(d) if d >= rust_decimal::Decimal::ZERO => Ok(d.normalize().to_string()),
             _ => Err(invalid(WHY_TOLERANCE)),

@@ -134,9 +134,9 @@ crate::catalog! {
     // Settings (`SettingError`).
     /// {0} the key given.
     SETTING_UNKNOWN = "setting.unknown" {
-        en: "'{0}' is not a setting; settings are zone, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-        es: "'{0}' no es un ajuste; los ajustes son zone, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-        zh: "'{0}' 不是设置项；设置项有 zone、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language",
+        en: "'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
+        es: "'{0}' no es un ajuste; los ajustes son zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
+        zh: "'{0}' 不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language",
     }
     /// {0} the retention now, {1} the lower value asked for.
     SETTING_LOWERED = "setting.lowered" {

@@ -186,7 +186,8 @@ fn a_run_stores_what_the_engine_decides_and_records_an_event() {
     let order = t.ws.case("order:shopify:1001").unwrap().unwrap();
     assert_eq!(order.order_ref.as_deref(), Some("#1001"));
     assert_eq!(order.settlement_refs, "T-912-ey10001");
-    assert_eq!(order.paid_at.as_deref(), Some("2026-05-05T08:15:33-05:00"));
+    // dLocal's 2026-05-05 08:15:33 is UTC (SmashPig's reading): 03:15:33 in Bogotá.
+    assert_eq!(order.paid_at.as_deref(), Some("2026-05-05T03:15:33-05:00"));
     assert_eq!(order.period.as_deref(), Some("2026-05"));
     let v = t.ws.verify_audit().unwrap();
     assert!(v.ok(), "{v:?}");

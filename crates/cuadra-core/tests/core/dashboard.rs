@@ -128,7 +128,10 @@ fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
             "SELECT s.settlement_currency, s.gross_amount, s.fee_amount, s.tax_amount,
                 s.net_amount
              FROM cases c JOIN case_lines cl ON cl.case_id = c.id
-             JOIN settlement_lines s ON s.id = cl.line_id WHERE c.case_key = ?1",
+             JOIN settlement_lines s ON s.id = cl.line_id WHERE c.case_key = ?1
+               -- money held for a buyer's claim is neither charged nor settled; a line
+               -- repeating another report's money counts once, on the line it repeats
+               AND s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)",
         )
         .unwrap();
     for key in keys {

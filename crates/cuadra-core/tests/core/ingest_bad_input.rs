@@ -332,6 +332,7 @@ fn skip_bad_rows_imports_the_good_ones_and_keeps_the_bad_ones_listed() {
     assert_eq!(
         listed,
         [
+            (None, None, "not_a_settlement"),
             (Some(3), Some("Monto (D)"), "bad_amount"),
             (Some(5), Some("Fecha de creación (H)"), "bad_date"),
         ],

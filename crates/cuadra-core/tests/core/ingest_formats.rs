@@ -92,8 +92,9 @@ fn dlocal_crossborder_csv() {
     );
     assert_eq!(
         col(paid, "created_at"),
-        Some("2026-05-04T19:42:10-05:00"),
-        "dLocal times have no offset: they are read in the workspace zone (Bogotá) and keep it"
+        Some("2026-05-04T19:42:10+00:00"),
+        "dLocal times have no offset: they are read as UTC, as SmashPig's production parser \
+         reads them (Core/UtcDate.php), and keep it"
     );
     let second = find(&g.lines, "psp_txn_id", "T-912-ey10002");
     assert_eq!(
@@ -154,25 +155,123 @@ fn dlocal_crossborder_semicolon_reads_like_the_comma_file() {
     insta::assert_yaml_snapshot!("dlocal_crossborder_co_semicolon_report", g.report);
 }
 
+/// dLocal's older `;` report, read as SmashPig's production parser reads it
+/// (`PaymentProviders/dlocal/Audit/ReportFileParser.php` and its tests): the fixture's last row
+/// is SmashPig's own `Tests/Data/donation.csv` row; the others are Colombian rows written by
+/// hand with the same columns, types and statuses that parser handles.
 #[test]
 fn dlocal_legacy_semicolon_report() {
     let (_t, g) = golden_fixture("dlocal_legacy_co.csv");
     assert_eq!(g.report.format.as_deref(), Some("dlocal-legacy"));
+    assert_eq!(
+        (g.report.rows, g.report.new, g.report.rejected),
+        (11, 11, 0),
+        "note and processing-fee rows are batch charges, not reasons to refuse the file"
+    );
+    assert_eq!(
+        g.report.zone.as_deref(),
+        Some("UTC"),
+        "SmashPig reads these dates as UTC"
+    );
     let first = find(&g.lines, "psp_txn_id", "7788001");
     assert_eq!(col(first, "local_amount"), Some("150000.00"));
     assert_eq!(
-        col(first, "net_amount"),
+        col(first, "gross_amount"),
         Some("37.38"),
-        "the USD column is the settled amount"
+        "Amount (USD) is the gross, \"including fee\""
+    );
+    assert_eq!(
+        col(first, "fee_amount"),
+        Some("-1.12"),
+        "the positive Fee is a charge"
+    );
+    assert_eq!(
+        col(first, "net_amount"),
+        Some("36.26"),
+        "net = 37.38 - 1.12"
     );
     assert_eq!(col(first, "status"), Some("paid"), "Cleared means paid");
+    assert_eq!(col(first, "created_at"), Some("2026-04-20T23:05:11+00:00"));
+    // SmashPig's own sample: 1.50 USD, Fee 0.03 of which IOF 0.02: net 1.47 (AuditTest.php).
+    let sample = find(&g.lines, "psp_txn_id", "5432123");
+    assert_eq!(col(sample, "gross_amount"), Some("1.50"));
     assert_eq!(
-        col(find(&g.lines, "psp_txn_id", "7788002"), "merchant_ref"),
-        Some("000902")
+        col(sample, "fee_amount"),
+        Some("-0.01"),
+        "the fee without its IOF"
+    );
+    assert_eq!(
+        col(sample, "tax_amount"),
+        Some("-0.02"),
+        "the IOF, broken out"
+    );
+    assert_eq!(col(sample, "net_amount"), Some("1.47"));
+    assert_eq!(
+        col(sample, "merchant_ref"),
+        Some("266221341.0"),
+        "the reference is kept as written; matching reads it as 266221341"
     );
     let refund = find(&g.lines, "psp_txn_id", "7788003");
     assert_eq!(col(refund, "row_type"), Some("refund"));
-    assert_eq!(col(refund, "local_amount"), Some("-89900.00"));
+    assert_eq!(col(refund, "local_amount"), Some("89900.00"));
+    assert_eq!(
+        col(refund, "merchant_ref"),
+        Some("PED-000880"),
+        "a refund names the order it reverses in Transaction Invoice"
+    );
+    assert_eq!(col(refund, "psp_order_id"), Some("7787650"));
+    assert_eq!(col(refund, "status"), Some("paid"), "Completed means done");
+    let chargeback = find(&g.lines, "psp_txn_id", "7788004");
+    assert_eq!(col(chargeback, "row_type"), Some("chargeback"));
+    assert_eq!(col(chargeback, "merchant_ref"), Some("PED-000870"));
+    assert_eq!(
+        col(chargeback, "status"),
+        Some("paid"),
+        "Settled means done"
+    );
+    assert_eq!(
+        col(find(&g.lines, "psp_txn_id", "7788005"), "status"),
+        Some("cancelled"),
+        "Reimbursed: a chargeback settled in the merchant's favour moved no money"
+    );
+    assert_eq!(
+        col(find(&g.lines, "psp_txn_id", "7788006"), "status"),
+        Some("pending"),
+        "Waiting Details: a refund in limbo moved no money yet"
+    );
+    let debit = find(&g.lines, "psp_txn_id", "7788008");
+    assert_eq!(col(debit, "row_type"), Some("adjustment"));
+    assert_eq!(
+        col(debit, "net_amount"),
+        Some("-2.38"),
+        "a debit note is taken"
+    );
+    let credit = find(&g.lines, "psp_txn_id", "7788009");
+    assert_eq!(
+        col(credit, "net_amount"),
+        Some("1.00"),
+        "a credit note is given"
+    );
+    let fee = find(&g.lines, "psp_txn_id", "7788010");
+    assert_eq!(col(fee, "row_type"), Some("fee"));
+    assert_eq!(col(fee, "net_amount"), Some("-15.00"));
+    let spoiled: Vec<_> = g
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.contains("scientific notation"))
+        .collect();
+    assert_eq!(
+        spoiled.len(),
+        1,
+        "the 2.66E+08 invoice is flagged at import: {:#?}",
+        g.report.problems
+    );
+    assert!(
+        spoiled[0].contains("row 8") && spoiled[0].contains("Invoice (E)"),
+        "{}",
+        spoiled[0]
+    );
     insta::assert_yaml_snapshot!("dlocal_legacy_co", g);
 }
 
@@ -537,8 +636,8 @@ fn xlsx_dlocal_reads_like_its_csv() {
     );
     assert_eq!(
         col(second, "created_at"),
-        Some("2026-05-05T20:05:00-05:00"),
-        "a date cell is a wall-clock time in the workspace zone"
+        Some("2026-05-05T20:05:00+00:00"),
+        "a date cell is a wall-clock time, read in the format's zone (dLocal: UTC)"
     );
     insta::assert_yaml_snapshot!("dlocal_crossborder_co_xlsx_report", g.report);
 }

@@ -260,8 +260,18 @@ pub struct ReportSummary {
     pub updated: u64,
     pub conflicting: u64,
     pub rejected: u64,
+    /// Rows stating the file's own balances and totals (not lines).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub totals: u64,
+    /// The zone of date-times without an offset, and where it came from.
+    pub zone: Option<String>,
+    pub zone_from: Option<String>,
     /// Each problem as the user reads it: `file, row N, column C: severity: message`.
     pub problems: Vec<String>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 pub fn summary(report: &ImportReport) -> ReportSummary {
@@ -281,6 +291,11 @@ pub fn summary(report: &ImportReport) -> ReportSummary {
         updated: report.updated,
         conflicting: report.conflicting,
         rejected: report.rejected,
+        totals: report.totals,
+        zone: report.zone.clone(),
+        zone_from: report
+            .zone_from
+            .and_then(|z| text(serde_json::to_value(z).unwrap())),
         problems: report
             .problems
             .iter()

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 /// The status spellings of the export contract (issue 3), the only values `expected` takes.
-pub const STATUSES: [&str; 17] = [
+pub const STATUSES: [&str; 20] = [
     "matched",
     "paid_shop_pending",
     "underpaid",
@@ -40,12 +40,15 @@ pub const STATUSES: [&str; 17] = [
     "refunded",
     "partially_refunded",
     "charged_back",
+    "disputed",
+    "psp_status_unknown",
     "awaiting_payment",
     "expired_unpaid",
     "awaiting_settlement",
     "missing_settlement",
     "suggested",
     "unmatched_settlement",
+    "batch_mismatch",
     "settlement_charge",
 ];
 
@@ -57,6 +60,23 @@ pub enum ScenarioPsp {
     /// Mercado Pago settlement reports (Colombia) re-saved by a Spanish-locale Excel: `;`,
     /// Windows-1252, decimal comma, GMT-04 times; two reports with overlapping date ranges.
     MercadoPagoExcel,
+}
+
+impl ScenarioPsp {
+    /// The statuses a scenario of this PSP plants for orders and lines (the engine's cases):
+    /// dLocal's cross-border file holds no claims (`disputed`); Mercado Pago's settlement
+    /// report has no status column (`psp_status_unknown`). A batch that does not add up
+    /// (`batch_mismatch`) is a case of the stored run, not of an order or line.
+    pub fn plantable(self) -> Vec<&'static str> {
+        let absent: &[&str] = match self {
+            ScenarioPsp::Dlocal => &["disputed", "batch_mismatch"],
+            ScenarioPsp::MercadoPagoExcel => &["psp_status_unknown", "batch_mismatch"],
+        };
+        STATUSES
+            .into_iter()
+            .filter(|s| !absent.contains(s))
+            .collect()
+    }
 }
 
 impl ScenarioPsp {

@@ -88,7 +88,8 @@ pub(super) enum LineKind {
     Payment,
     Refund,
     Chargeback,
-    /// Mercado Pago only: a buyer's claim, booked like a chargeback.
+    /// Mercado Pago only: a buyer's claim opened (`DISPUTE`, "the buyer initiated a complaint
+    /// for this payment"): money held while it is open, not a chargeback lost.
     Dispute,
     /// dLocal only.
     ChargebackReversal,
@@ -113,7 +114,8 @@ impl LineKind {
         match self {
             LineKind::Payment => "payment",
             LineKind::Refund => "refund",
-            LineKind::Chargeback | LineKind::Dispute => "chargeback",
+            LineKind::Chargeback => "chargeback",
+            LineKind::Dispute => "hold",
             LineKind::ChargebackReversal => "chargeback_reversal",
             LineKind::Adjustment { .. } => "adjustment",
             LineKind::SettlementFee { .. } => "fee",
@@ -159,6 +161,8 @@ pub(super) struct PlannedLine {
     pub plant: &'static str,
     /// dLocal: the row is listed again in the next batch (a re-sent row).
     pub resent: bool,
+    /// dLocal: the STATUS word written instead of the row kind's usual one.
+    pub status: Option<&'static str>,
 }
 
 pub(super) struct Plan {
@@ -530,6 +534,7 @@ impl Planner {
             expected: "",
             plant,
             resent: false,
+            status: None,
         })
     }
 
@@ -591,6 +596,7 @@ impl Planner {
             expected: "",
             plant,
             resent: false,
+            status: None,
         });
     }
 
@@ -621,6 +627,7 @@ impl Planner {
             expected,
             plant,
             resent: false,
+            status: None,
         })
     }
 

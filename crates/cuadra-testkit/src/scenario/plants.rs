@@ -32,11 +32,15 @@ impl Planner {
             self.partly_refunded(j);
             self.charged_back(j);
             if dlocal {
+                self.unknown_psp_status();
                 self.chargeback_reversed();
                 self.row_repeated_in_next_batch();
                 self.short_by_the_tolerance(j);
-            } else if known_gaps {
-                self.refunded_in_two_parts();
+            } else {
+                self.claim_open();
+                if known_gaps {
+                    self.refunded_in_two_parts();
+                }
             }
             self.awaiting_payment(j);
             self.expired_unpaid(j);
@@ -375,20 +379,21 @@ impl Planner {
         self.expect(o, "partially_refunded");
     }
 
-    /// Paid, then charged back (a dispute at Mercado Pago); the shop still shows it paid. At
-    /// dLocal the chargeback fee comes as an adjustment quoting the order.
+    /// Paid, then charged back; the shop still shows it paid. At dLocal the chargeback fee
+    /// comes as an adjustment quoting the order.
     fn charged_back(&mut self, j: usize) {
         let created = self.some_day(1, 6, 7, 21);
         let o = self.order(created, 1, false, "charged_back");
         let at = self.on_time(created);
         let l = self.settled_order(o, at, Ref::Order(o));
-        let kind = if self.plan.psp == ScenarioPsp::MercadoPagoExcel && j % 2 == 1 {
-            LineKind::Dispute
-        } else {
-            LineKind::Chargeback
-        };
         let cb_at = self.later(at, DAY, 4 * DAY);
-        self.reversal(kind, l, -self.total(o), cb_at, "charged_back");
+        self.reversal(
+            LineKind::Chargeback,
+            l,
+            -self.total(o),
+            cb_at,
+            "charged_back",
+        );
         if self.plan.psp == ScenarioPsp::Dlocal && j == 0 {
             let fee_at = self.later(cb_at, HOUR, 20 * HOUR);
             let n = self.next_counter();
@@ -411,9 +416,35 @@ impl Planner {
                 expected: "",
                 plant: "chargeback_fee_adjustment",
                 resent: false,
+                status: None,
             });
         }
         self.expect(o, "charged_back");
+    }
+
+    /// Mercado Pago: paid, then the buyer opened a claim (`DISPUTE`, "the buyer initiated a
+    /// complaint for this payment"): the money is held, not lost, while the claim is open, so
+    /// the order is `disputed` (rule `hold_open`), never `charged_back`.
+    fn claim_open(&mut self) {
+        let created = self.some_day(1, 6, 7, 21);
+        let o = self.order(created, 1, false, "claim_open");
+        let at = self.on_time(created);
+        let l = self.settled_order(o, at, Ref::Order(o));
+        let claim_at = self.later(at, DAY, 4 * DAY);
+        self.reversal(LineKind::Dispute, l, -self.total(o), claim_at, "claim_open");
+        self.expect(o, "disputed");
+    }
+
+    /// dLocal: a payment whose STATUS is a word outside dLocal's documented vocabulary
+    /// (`WAITING_DETAILS`, the issue's reproduction): no money is counted for it, and a person
+    /// must find out what it means, so the order is `psp_status_unknown`, never matched.
+    fn unknown_psp_status(&mut self) {
+        let created = self.some_day(1, 6, 7, 21);
+        let o = self.order(created, 1, false, "unknown_psp_status");
+        let at = self.on_time(created);
+        let l = self.settled_order(o, at, Ref::Order(o));
+        self.plan.lines[l].status = Some("WAITING_DETAILS");
+        self.expect(o, "psp_status_unknown");
     }
 
     /// dLocal: a chargeback, then its reversal: the money is back, the order is matched.
@@ -801,6 +832,7 @@ impl Planner {
             expected: "unmatched_settlement",
             plant: "refund_of_order_outside_export",
             resent: false,
+            status: None,
         });
     }
 
@@ -822,6 +854,7 @@ impl Planner {
             expected: "settlement_charge",
             plant,
             resent: false,
+            status: None,
         };
         match self.plan.psp {
             ScenarioPsp::Dlocal => {

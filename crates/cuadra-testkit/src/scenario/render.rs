@@ -212,6 +212,7 @@ fn dlocal_row(l: &PlannedLine, rng: &mut Rng) -> dlocal::Row {
         fee: 0,
         net: 0,
         buyer: l.buyer,
+        status: l.status,
     };
     match kind {
         dlocal::Kind::Adjustment { .. } => {
