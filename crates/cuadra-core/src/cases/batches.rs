@@ -20,15 +20,92 @@ pub(crate) struct BatchTotal {
     pub currency: Option<String>,
     /// The file's own net total, as written (not yet parsed).
     pub net_total: String,
+    /// The file's own item count, gross and fee totals, where its summary states them.
+    pub items: Option<i64>,
+    pub gross_total: Option<String>,
+    pub fee_total: Option<String>,
     pub transfer_date: Option<String>,
     /// The name of the file whose summary counts.
     pub file: String,
-    /// The sum of the lines' net amounts (a line without one adds nothing).
+    /// The sums of the lines' net, gross and fee amounts (a line without one adds nothing).
     pub lines_net: Decimal,
+    pub lines_gross: Decimal,
+    pub lines_fee: Decimal,
     pub lines: i64,
 }
 
+/// One figure of a batch's summary the lines do not add up to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Off {
+    /// The summary's item count, and the lines found.
+    Items { stated: i64, lines: i64 },
+    /// An amount (`gross`, `fee` or `net`): stated, the lines' sum.
+    Amount {
+        what: &'static str,
+        stated: Decimal,
+        lines: Decimal,
+    },
+}
+
+/// How a batch's lines compare with its summary.
+#[derive(Clone, Debug)]
+pub(crate) struct BatchCheck {
+    /// What does not add up beyond rounding: lines missing, cut or forged.
+    pub off: Vec<Off>,
+    /// The file's net total minus the lines' net sum.
+    pub net_diff: Decimal,
+    /// The file's net total, parsed.
+    pub net_total: Decimal,
+}
+
+impl BatchCheck {
+    /// Within rounding everywhere, with a net difference to book as rounding.
+    pub fn is_rounding(&self) -> bool {
+        self.off.is_empty() && !self.net_diff.is_zero()
+    }
+}
+
 impl BatchTotal {
+    /// Compares the lines with every figure the summary states: the item count exactly, and
+    /// each amount up to half a minor unit per line (the summary rounds each line's 6-decimal
+    /// amount, so rounding can add up to that much; beyond it, lines are missing or wrong).
+    /// `None` when the stated net total cannot be read.
+    pub fn check(&self) -> Option<BatchCheck> {
+        let net_total = self.net_total.trim().parse::<Decimal>().ok()?;
+        let cur = self.currency.clone().unwrap_or_default();
+        let minor = Decimal::new(1, crate::money::currency_scale(&cur));
+        let slack = minor / Decimal::from(2) * Decimal::from(self.lines.max(1));
+        let mut off = Vec::new();
+        if let Some(stated) = self.items.filter(|n| *n != self.lines) {
+            off.push(Off::Items {
+                stated,
+                lines: self.lines,
+            });
+        }
+        let amounts = [
+            ("gross", self.gross_total.as_deref(), self.lines_gross),
+            ("fee", self.fee_total.as_deref(), self.lines_fee),
+            ("net", Some(self.net_total.as_str()), self.lines_net),
+        ];
+        for (what, stated, lines) in amounts {
+            let Some(stated) = stated.and_then(|t| t.trim().parse::<Decimal>().ok()) else {
+                continue;
+            };
+            if (stated - lines).abs() > slack {
+                off.push(Off::Amount {
+                    what,
+                    stated,
+                    lines,
+                });
+            }
+        }
+        Some(BatchCheck {
+            off,
+            net_diff: net_total - self.lines_net,
+            net_total,
+        })
+    }
+
     /// The key of the `settlement_charge` case a run books the batch's difference in.
     pub fn case_key(&self) -> String {
         match &self.batch_ref {
@@ -44,7 +121,7 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
     let mut batches: Vec<BatchTotal> = {
         let mut stmt = conn.prepare(
             "SELECT b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
-                f.name
+                f.name, b.items, b.gross_total, b.fee_total
              FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
              WHERE b.net_total IS NOT NULL
                AND ((b.batch_ref IS NULL AND b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
@@ -64,7 +141,12 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
                 net_total: r.get(4)?,
                 transfer_date: r.get(5)?,
                 file: r.get(6)?,
+                items: r.get(7)?,
+                gross_total: r.get(8)?,
+                fee_total: r.get(9)?,
                 lines_net: Decimal::ZERO,
+                lines_gross: Decimal::ZERO,
+                lines_fee: Decimal::ZERO,
                 lines: 0,
             })
         })?;
@@ -104,22 +186,26 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
             }
         }
     }
-    let mut stmt =
-        conn.prepare("SELECT psp, batch_ref, file_id, net_amount FROM settlement_lines")?;
+    let mut stmt = conn.prepare(
+        "SELECT psp, batch_ref, file_id, net_amount, gross_amount, fee_amount FROM settlement_lines",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let net = r
-            .get_ref(3)?
-            .as_str_or_null()
-            .ok()
-            .flatten()
-            .and_then(|t| t.trim().parse::<Decimal>().ok());
+        let amount = |i: usize| -> rusqlite::Result<Decimal> {
+            Ok(r.get_ref(i)?
+                .as_str_or_null()
+                .ok()
+                .flatten()
+                .and_then(|t| t.trim().parse::<Decimal>().ok())
+                .unwrap_or_default())
+        };
+        let (net, gross, fee) = (amount(3)?, amount(4)?, amount(5)?);
         let mut into = |i: usize| {
             let b = &mut batches[i];
             b.lines += 1;
-            if let Some(v) = net {
-                b.lines_net += v;
-            }
+            b.lines_net += net;
+            b.lines_gross += gross;
+            b.lines_fee += fee;
         };
         let file_id: i64 = r.get(2)?;
         match (

@@ -69,6 +69,8 @@ pub struct Alerts {
     pub unmatched_settlement: AlertCount,
     pub missing_settlement: AlertCount,
     pub expiring_vouchers: AlertCount,
+    /// Settlement batches whose lines do not add up to the file's own summary.
+    pub batch_mismatch: AlertCount,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -188,6 +190,7 @@ impl Workspace {
                     "paid_shop_pending" => Some("paid_shop_pending"),
                     "unmatched_settlement" => Some("unmatched_settlement"),
                     "missing_settlement" => Some("missing_settlement"),
+                    "batch_mismatch" => Some("batch_mismatch"),
                     _ => None,
                 };
                 if let (Some(kind), true) = (kind, o > 0) {
@@ -355,6 +358,7 @@ impl Workspace {
                 unmatched_settlement: alert("unmatched_settlement"),
                 missing_settlement: alert("missing_settlement"),
                 expiring_vouchers: alert("expiring_vouchers"),
+                batch_mismatch: alert("batch_mismatch"),
             },
         })
     }

@@ -7,7 +7,6 @@
 //! person had resolved, the case reopens, its explanation says why, and the reopening is recorded
 //! as a decision by `cuadra` with an audit event — never a silent change.
 
-use super::batches::BatchTotal;
 use super::write::{CaseWriter, StoredCases};
 use super::{CaseRow, CaseState};
 use crate::audit::{self, event_time, NewEvent};
@@ -529,11 +528,13 @@ impl Workspace {
                 writer.take(judged)
             },
         )?;
-        for p in batch_cases(&tx, settings.zone, &decisions)? {
+        let (batches, batches_reopened) = batch_cases(&tx, settings.zone, &decisions, now)?;
+        for p in batches {
             count(&p.row.status);
             vanishing.see(&p);
             writer.push(p)?;
         }
+        reopened.extend(batches_reopened);
         drop(inputs);
         // Resolved cases whose order and lines now sit in other cases: their key is gone, and
         // so is the resolution; that is recorded, never silent.
@@ -706,10 +707,16 @@ pub(crate) fn recompute_scope(
         prepared.push(p);
     }
     if scope.iter().any(|k| k.starts_with("batch:")) {
+        let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now)?;
         prepared.extend(
-            batch_cases(tx, settings.zone, &decisions)?
+            batches
                 .into_iter()
                 .filter(|p| scope.contains(&p.row.case_key)),
+        );
+        reopenings.extend(
+            batches_reopened
+                .into_iter()
+                .filter(|r| scope.contains(&r.key)),
         );
     }
     // Cases that held any of these lines or orders are replaced too.
@@ -756,61 +763,86 @@ pub(crate) fn recompute_scope(
     Ok(keys)
 }
 
-/// One `settlement_charge` case per settlement batch whose lines do not add up to the file's own
-/// net total: the difference is booked there, so lines + booked difference = the file's total.
-/// Up to half a minor unit per line it is rounding (`batch_rounding`); beyond, lines are
-/// probably missing (`batch_total_differs`).
+/// One case per settlement batch whose lines do not add up to the file's own summary (every
+/// figure it states: item count, gross, fees, net; see `BatchTotal::check`). Within rounding,
+/// the net difference is booked as a `settlement_charge` (`batch_rounding`), so lines +
+/// booked difference = the file's total; beyond it (lines missing, cut or forged) the batch is
+/// a `batch_mismatch` (`batch_total_differs`) for a person to chase, never booked away. A
+/// resolution of either holds while the case is judged the same; otherwise it reopens.
 fn batch_cases(
     conn: &Connection,
     zone: Tz,
     decisions: &HashMap<String, LastDecision>,
-) -> Result<Vec<Prepared>, StoreError> {
+    now: DateTime<Utc>,
+) -> Result<(Vec<Prepared>, Vec<Reopening>), StoreError> {
     let mut out = Vec::new();
+    let mut reopenings = Vec::new();
     for b in super::batches::batch_totals(conn)? {
-        let key = b.case_key();
-        let BatchTotal {
-            file_id,
-            psp,
-            batch_ref,
-            currency,
-            net_total,
-            transfer_date: transfer,
-            file,
-            lines_net: sum,
-            lines: n,
-        } = b;
-        let Ok(total) = net_total.parse::<Decimal>() else {
+        let Some(check) = b.check() else {
             continue;
         };
-        let diff = total - sum;
-        if diff.is_zero() {
+        if check.off.is_empty() && !check.is_rounding() {
             continue;
         }
-        let cur = currency.clone().unwrap_or_default();
-        let minor = Decimal::new(1, crate::money::currency_scale(&cur));
-        let rounding = diff.abs() <= minor / Decimal::from(2) * Decimal::from(n.max(1));
-        let name = batch_ref
-            .clone()
-            .unwrap_or_else(|| format!("file:{file_id}"));
-        let batch = batch_ref
-            .as_deref()
-            .map_or_else(|| msg!(BATCH_OF_FILE, file_id), |b| msg!(BATCH_NAMED, b));
+        let key = b.case_key();
+        let cur = b.currency.clone().unwrap_or_default();
         let c = Some(cur.as_str());
-        let (rule, entry) = if rounding {
-            ("batch_rounding", BATCH_ROUNDING)
+        let batch = b
+            .batch_ref
+            .as_deref()
+            .map_or_else(|| msg!(BATCH_OF_FILE, b.file_id), |r| msg!(BATCH_NAMED, r));
+        let (status, rule, mut explanation) = if check.off.is_empty() {
+            (
+                "settlement_charge",
+                "batch_rounding",
+                msg!(
+                    BATCH_ROUNDING,
+                    batch,
+                    b.file.as_str(),
+                    Arg::money(check.net_total, c),
+                    b.lines,
+                    Arg::money(b.lines_net, c),
+                    Arg::money(check.net_diff, c)
+                ),
+            )
         } else {
-            ("batch_total_differs", BATCH_DIFFERS)
+            let parts: Vec<Arg> = check
+                .off
+                .iter()
+                .map(|o| match o {
+                    super::batches::Off::Items { stated, lines } => {
+                        msg!(BATCH_OFF_ITEMS, *stated, *lines).into()
+                    }
+                    super::batches::Off::Amount {
+                        what,
+                        stated,
+                        lines,
+                    } => msg!(
+                        BATCH_OFF_AMOUNT,
+                        msg!(match *what {
+                            "gross" => BATCH_GROSS,
+                            "fee" => BATCH_FEES,
+                            _ => BATCH_NET,
+                        }),
+                        Arg::money(*stated, c),
+                        Arg::money(*lines, c),
+                        Arg::money(*stated - *lines, c)
+                    )
+                    .into(),
+                })
+                .collect();
+            (
+                "batch_mismatch",
+                "batch_total_differs",
+                msg!(
+                    BATCH_DIFFERS,
+                    batch,
+                    b.file.as_str(),
+                    Arg::list(parts, Join::Semi)
+                ),
+            )
         };
-        let explanation = msg!(
-            entry,
-            batch,
-            file,
-            Arg::money(total, c),
-            n,
-            Arg::money(sum, c),
-            Arg::money(diff, c)
-        );
-        let settled = transfer.clone();
+        let settled = b.transfer_date.clone();
         let period = settled
             .as_deref()
             .and_then(|d| d.get(..7))
@@ -824,24 +856,44 @@ fn batch_cases(
                         .to_rfc3339_opts(SecondsFormat::Secs, true)
                 })
         });
-        let mut explanation = explanation;
         let mut state = CaseState::Open;
         let mut decided_by = "cuadra".to_string();
         if let Some(d) = decisions.get(&key).filter(|d| d.state_after == "resolved") {
-            state = CaseState::Resolved;
-            decided_by = d.actor.clone();
-            explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
+            if same_judgement(&d.status_before, status) {
+                state = CaseState::Resolved;
+                decided_by = d.actor.clone();
+                explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
+            } else {
+                let why = msg!(REOPEN_JUDGED_AGAIN);
+                explanation = msg!(
+                    REOPENED_BY_BECAUSE,
+                    "cuadra",
+                    day(&event_time(now)),
+                    why.clone(),
+                    Arg::sentence(explanation)
+                );
+                reopenings.push(Reopening {
+                    key: key.clone(),
+                    status: status.to_string(),
+                    membership: membership(None, &[]),
+                    reason: why.to_json(),
+                });
+            }
         }
+        let diff = check.net_diff;
         let row = CaseRow {
             case_key: key,
-            status: "settlement_charge".into(),
-            engine_status: "settlement_charge".into(),
+            status: status.into(),
+            engine_status: status.into(),
             rule: rule.into(),
             state: state.as_str().into(),
-            settlement_refs: name,
+            settlement_refs: b
+                .batch_ref
+                .clone()
+                .unwrap_or_else(|| format!("file:{}", b.file_id)),
             net_settled: Some(diff.normalize().to_string()),
-            settlement_currency: currency,
-            psp: Some(psp),
+            settlement_currency: b.currency.clone(),
+            psp: Some(b.psp.clone()),
             settled_at: settled,
             decided_by,
             explanation,
@@ -859,7 +911,7 @@ fn batch_cases(
             row,
         });
     }
-    Ok(out)
+    Ok((out, reopenings))
 }
 
 /// A resolution that new data undid: the case reopened (same key, new membership) or is gone

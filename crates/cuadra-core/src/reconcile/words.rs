@@ -295,10 +295,23 @@ crate::catalog! {
         zh: "{0}（{1}）声明的净额合计为 {2}；其 {3} 条明细合计 {4}。差额 {5} 为舍入误差，记录于此，使明细与文件相符。",
     }
     BATCH_DIFFERS = "case.batch.differs" {
-        en: "{0} ({1}) states a net total of {2}, but its {3} lines add up to {4}: {5} is unaccounted for. Check whether the file was cut short or lines are missing.",
-        es: "{0} ({1}) declara un total neto de {2}, pero sus {3} líneas suman {4}: faltan por explicar {5}. Revise si el archivo quedó incompleto o faltan líneas.",
-        zh: "{0}（{1}）声明的净额合计为 {2}，但其 {3} 条明细合计 {4}：有 {5} 无法解释。请检查文件是否被截断或缺少明细。",
+        en: "{0} ({1}) does not add up to its own summary: {2}. Check whether the file was cut short or lines are missing, and ask the PSP before booking it.",
+        es: "{0} ({1}) no cuadra con su propio resumen: {2}. Revise si el archivo quedó incompleto o faltan líneas, y consulte al PSP antes de contabilizarlo.",
+        zh: "{0}（{1}）与其自身的汇总不符：{2}。请检查文件是否被截断或缺少明细，并在入账前向支付服务商确认。",
     }
+    BATCH_OFF_ITEMS = "case.batch.off_items" {
+        en: "it states {0} items but holds {1} lines",
+        es: "declara {0} registros pero contiene {1} líneas",
+        zh: "汇总为 {0} 笔，但文件中有 {1} 条明细",
+    }
+    BATCH_OFF_AMOUNT = "case.batch.off_amount" {
+        en: "its {0} is stated as {1} but its lines add up to {2} ({3} apart)",
+        es: "su {0} declarado es {1}, pero sus líneas suman {2} (diferencia de {3})",
+        zh: "其{0}汇总为 {1}，但明细合计为 {2}（相差 {3}）",
+    }
+    BATCH_GROSS = "case.batch.gross" { en: "gross", es: "bruto", zh: "结算总额" }
+    BATCH_FEES = "case.batch.fees" { en: "fee total", es: "total de comisiones", zh: "手续费合计" }
+    BATCH_NET = "case.batch.net" { en: "net total", es: "total neto", zh: "净额合计" }
 
     // Decisions by people (cases::run), before the engine's sentence.
     MATCHED_BY_HAND = "case.by_hand.matched" {

@@ -71,13 +71,22 @@ pub struct TieOut {
     pub batch: String,
     pub psp: String,
     pub currency: String,
+    /// The item count the file states, and the lines found.
+    pub file_items: Option<i64>,
     pub lines: u64,
+    /// Gross and fees as the file states them (where it does), and as the lines add up.
+    pub file_gross: Option<Decimal>,
+    pub lines_gross: Decimal,
+    pub file_fees: Option<Decimal>,
+    pub lines_fees: Decimal,
     pub lines_net: Decimal,
-    /// The difference a reconciliation run booked in the batch's `settlement_charge` case.
+    /// The rounding a reconciliation run booked in the batch's `settlement_charge` case.
     pub rounding: Decimal,
-    /// `batch_rounding`, `batch_total_differs`, or empty when nothing was booked.
+    /// `batch_rounding`, `batch_total_differs` (a `batch_mismatch` case), or empty.
     pub booked_as: String,
     pub file_net_total: Decimal,
+    /// Whether every figure the file states is met by its lines (within rounding).
+    pub figures_agree: bool,
 }
 
 impl TieOut {
@@ -86,7 +95,7 @@ impl TieOut {
     }
 
     pub fn ties_out(&self) -> bool {
-        self.unexplained().is_zero()
+        self.figures_agree && self.unexplained().is_zero()
     }
 }
 
@@ -258,22 +267,31 @@ fn tie_outs(
         }
         let key = b.case_key();
         let (rounding, booked_as) = match ws.case(&key)? {
-            Some(c) => (dec(c.net_settled), c.rule),
+            // Only rounding is booked; a batch that does not add up stays unexplained.
+            Some(c) if c.rule == "batch_rounding" => (dec(c.net_settled), c.rule),
+            Some(c) => (Decimal::ZERO, c.rule),
             None => (Decimal::ZERO, String::new()),
         };
-        let file_net_total = b.net_total.trim().parse::<Decimal>().map_err(|_| {
+        let check = b.check().ok_or_else(|| {
             ReportError::BadRequest(crate::msg!(super::words::BAD_NET_TOTAL, &b.net_total, &key))
         })?;
+        let parse = |t: &Option<String>| t.as_deref().and_then(|t| t.trim().parse().ok());
         out.push(TieOut {
+            file_gross: parse(&b.gross_total),
+            file_fees: parse(&b.fee_total),
             file: b.file,
             batch: b.batch_ref.unwrap_or_default(),
             psp: b.psp,
             currency: b.currency.unwrap_or_default(),
+            file_items: b.items,
             lines: u64::try_from(b.lines).unwrap_or_default(),
+            lines_gross: b.lines_gross,
+            lines_fees: b.lines_fee,
             lines_net: b.lines_net,
             rounding,
             booked_as,
-            file_net_total,
+            file_net_total: check.net_total,
+            figures_agree: check.off.is_empty(),
         });
     }
     Ok(out)
@@ -469,7 +487,12 @@ pub fn render(data: &SummaryData, lang: Lang, sink: &mut dyn Sink) -> Result<(),
         l("summary.batch"),
         l("psp"),
         l("settlement_currency"),
+        l("summary.file_items"),
         l("summary.lines"),
+        l("summary.file_gross"),
+        l("summary.lines_gross"),
+        l("summary.file_fees"),
+        l("summary.lines_fees"),
         l("summary.lines_net"),
         l("summary.rounding"),
         l("summary.lines_plus_rounding"),
@@ -482,6 +505,13 @@ pub fn render(data: &SummaryData, lang: Lang, sink: &mut dyn Sink) -> Result<(),
         sink.row(&[Cell::Code(l("summary.none"))])?;
     }
     for t in &data.tie_outs {
+        let stated = |v: &Option<Decimal>| v.as_ref().map(&text).unwrap_or_default();
+        let figures = [
+            stated(&t.file_gross),
+            text(&t.lines_gross),
+            stated(&t.file_fees),
+            text(&t.lines_fees),
+        ];
         let amounts = [
             text(&t.lines_net),
             text(&t.rounding),
@@ -495,8 +525,19 @@ pub fn render(data: &SummaryData, lang: Lang, sink: &mut dyn Sink) -> Result<(),
             Cell::Text(&t.batch),
             Cell::Text(&t.psp),
             Cell::Code(&t.currency),
+            t.file_items.map_or(Cell::Empty, Cell::Int),
             Cell::Int(t.lines as i64),
         ];
+        row.extend(figures.iter().map(|s| {
+            if s.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Amount {
+                    text: s,
+                    currency: cur,
+                }
+            }
+        }));
         row.extend(amounts.iter().map(|s| Cell::Amount {
             text: s,
             currency: cur,

@@ -112,6 +112,7 @@ fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
             "paid_shop_pending" => Some("paid_shop_pending"),
             "unmatched_settlement" => Some("unmatched_settlement"),
             "missing_settlement" => Some("missing_settlement"),
+            "batch_mismatch" => Some("batch_mismatch"),
             _ => None,
         };
         if let (Some(kind), true) = (kind, is_open) {
@@ -223,6 +224,7 @@ fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
             paid_shop_pending: alert("paid_shop_pending"),
             unmatched_settlement: alert("unmatched_settlement"),
             missing_settlement: alert("missing_settlement"),
+            batch_mismatch: alert("batch_mismatch"),
             expiring_vouchers: alert("expiring_vouchers"),
         },
     }
