@@ -15,4 +15,5 @@ pub mod retention;
 pub mod review;
 pub mod store;
 pub mod time;
+pub mod withholding;
 pub mod words;

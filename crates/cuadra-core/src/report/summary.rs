@@ -133,6 +133,9 @@ pub struct SummaryData {
     /// (file name, batch, currency)
     pub by_batch: BTreeMap<(String, String, String), (LineTotals, FxSeen)>,
     pub tie_outs: Vec<TieOut>,
+    /// Withholdings per (period, PSP, settlement currency), in the order of
+    /// `Withholding::ALL` (negative: withheld), for the PSPs' withholding certificates.
+    pub withholdings: BTreeMap<(String, String, String), [Decimal; 5]>,
     pub differences: BTreeMap<(String, String), (u64, Decimal, Decimal)>,
     pub inexact_amounts: u64,
 }
@@ -244,6 +247,7 @@ pub fn compute(
         }
     }
     data.tie_outs = tie_outs(ws, scoped, &touched)?;
+    data.withholdings = withholdings(ws, scoped)?;
     Ok(data)
 }
 
@@ -293,6 +297,55 @@ fn tie_outs(
             file_net_total: check.net_total,
             figures_agree: check.off.is_empty(),
         });
+    }
+    Ok(out)
+}
+
+/// Each line's taxes split by kind (`crate::withholding`), summed per period (its case's),
+/// PSP and settlement currency: lines held for a claim and lines repeating another report's
+/// money are left out, as in every settled figure.
+fn withholdings(
+    ws: &Workspace,
+    scoped: bool,
+) -> Result<BTreeMap<(String, String, String), [Decimal; 5]>, ReportError> {
+    let scope_join = if scoped {
+        "JOIN temp.report_scope r ON r.case_key = c.case_key"
+    } else {
+        ""
+    };
+    let conn = ws.conn();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT coalesce(c.period, ''), s.psp, coalesce(s.settlement_currency, ''), s.tax_amount,
+                s.tax_detail, s.row_type, s.net_amount
+         FROM settlement_lines s JOIN case_lines cl ON cl.line_id = s.id
+         JOIN cases c ON c.id = cl.case_id {scope_join}
+         WHERE (s.tax_amount IS NOT NULL OR s.row_type = 'tax') AND s.row_type <> 'hold'
+           AND s.id NOT IN (SELECT line_id FROM line_echoes)"
+    ))?;
+    let mut out: BTreeMap<(String, String, String), [Decimal; 5]> = BTreeMap::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let tax: Option<String> = r.get(3)?;
+        let row_type: String = r.get(5)?;
+        let tax = match tax {
+            Some(t) => dec(Some(t)),
+            None if row_type == "tax" => dec(r.get(6)?),
+            None => continue,
+        };
+        let detail: Option<String> = r.get(4)?;
+        let parts = crate::withholding::split(detail.as_deref(), tax);
+        if parts.is_empty() {
+            continue;
+        }
+        let e = out.entry((r.get(0)?, r.get(1)?, r.get(2)?)).or_default();
+        for (kind, amount) in parts {
+            if let Some(i) = crate::withholding::Withholding::ALL
+                .iter()
+                .position(|k| *k == kind)
+            {
+                e[i] += amount;
+            }
+        }
     }
     Ok(out)
 }
@@ -544,6 +597,33 @@ pub fn render(data: &SummaryData, lang: Lang, sink: &mut dyn Sink) -> Result<(),
         }));
         row.push(Cell::Code(yes_no(t.ties_out())));
         row.push(Cell::Code(&t.booked_as));
+        sink.row(&row)?;
+    }
+    sink.blank()?;
+
+    sink.row(&[Cell::Title(l("summary.withholdings"))])?;
+    sink.header(&[
+        l("period"),
+        l("psp"),
+        l("settlement_currency"),
+        l("summary.rete_fuente"),
+        l("summary.rete_iva"),
+        l("summary.rete_ica"),
+        l("summary.gmf"),
+        l("summary.not_split"),
+        l("summary.total_withheld"),
+    ])?;
+    if data.withholdings.is_empty() {
+        sink.row(&[Cell::Code(l("summary.none"))])?;
+    }
+    for ((period, psp, cur), sums) in &data.withholdings {
+        let total: Decimal = sums.iter().sum();
+        let amounts: Vec<String> = sums.iter().chain([&total]).map(&text).collect();
+        let mut row = vec![Cell::Code(period), Cell::Text(psp), Cell::Code(cur)];
+        row.extend(amounts.iter().map(|s| Cell::Amount {
+            text: s,
+            currency: Some(cur),
+        }));
         sink.row(&row)?;
     }
     sink.blank()?;
