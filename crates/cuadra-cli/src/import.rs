@@ -1,7 +1,9 @@
 //! `cuadra-cli import`: one report per file, as text or as one JSON array.
 
 use clap::Args;
-use cuadra_core::ingest::{import_path, BadRowPolicy, ImportOptions, ImportReport, Outcome};
+use cuadra_core::ingest::{
+    import_path, BadRowPolicy, ImportOptions, ImportReport, Outcome, ZoneFrom,
+};
 use cuadra_core::store::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -99,7 +101,36 @@ fn print_report(r: &ImportReport) {
             r.file, r.rows, r.rejected
         ),
     }
+    if r.totals > 0 {
+        println!(
+            "  {} row(s) state the file's own balances and totals: tied out, not lines",
+            r.totals
+        );
+    }
+    if let (Some(zone), Some(from)) = (&r.zone, r.zone_from) {
+        let why = match from {
+            ZoneFrom::PspSetting => "set for this PSP (setting zone.<psp>)",
+            ZoneFrom::Format => "the zone this format documents",
+            ZoneFrom::Workspace => "the workspace zone (setting zone)",
+        };
+        println!(
+            "  times without an offset read in {}: {why}",
+            zone_name(zone)
+        );
+    }
     for p in &r.problems {
         println!("  {p}");
+    }
+}
+
+/// A zone as people say it: `Etc/GMT+4` (POSIX signs are inverted) is GMT-04.
+fn zone_name(zone: &str) -> String {
+    match zone.strip_prefix("Etc/GMT") {
+        Some(rest) if !rest.is_empty() => {
+            let (sign, hours) = rest.split_at(1);
+            let flipped = if sign == "+" { "-" } else { "+" };
+            format!("GMT{flipped}{:0>2} ({zone})", hours)
+        }
+        _ => zone.to_string(),
     }
 }

@@ -4,6 +4,7 @@ mod audit;
 mod backup;
 mod crash;
 mod export;
+mod formats;
 mod import;
 mod period;
 mod reconcile;

@@ -270,6 +270,7 @@ pub fn build_profile(spec: &ProfileSpec, header: &[String]) -> Result<Profile, P
         same_money_as: None,
         not_a_settlement: false,
         source_of_layout: String::new(),
+        statement_blocks: false,
     })
 }
 

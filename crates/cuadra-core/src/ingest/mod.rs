@@ -15,6 +15,7 @@ pub mod profile;
 mod report;
 mod settlement;
 mod source;
+mod statement;
 mod stream;
 pub mod vocab;
 pub mod words;
@@ -874,6 +875,52 @@ impl<'a> Job<'a> {
                 let mut totals = settlement::FileTotals::default();
                 let mut keyer = settlement::LineKeyer::new(&profile);
                 let mut batch = Vec::with_capacity(PARSE_BATCH);
+                // Reads one row (or one statement block: its summary row and its concepts)
+                // into what the writer takes.
+                let mut parse =
+                    |row: u64, rec: &StringRecord, block: Option<statement::Concepts>| {
+                        let mut warnings = Vec::new();
+                        let line = cells.check_shape(rec, row).and_then(|w| {
+                            warnings = w;
+                            let read = settlement::read_line(
+                                cells,
+                                &profile,
+                                rec,
+                                row,
+                                batch_ref.as_deref(),
+                                &mut unknown,
+                                &mut warnings,
+                            )?;
+                            match (read, block) {
+                                (settlement::SettlementRow::Line(mut line), Some(concepts)) => {
+                                    let a =
+                                        statement::amounts(cells, row, &concepts, &mut warnings)?;
+                                    settlement::apply_block(&mut line, a);
+                                    Ok(settlement::SettlementRow::Line(line))
+                                }
+                                (read, _) => Ok(read),
+                            }
+                        });
+                        match line {
+                            Ok(settlement::SettlementRow::Line(line)) => {
+                                totals.add(cells.text(rec, Field::RecordType), &line);
+                                ParsedRow::Line {
+                                    row,
+                                    keyed: keyer.key(&line),
+                                    line: Box::new(line),
+                                    raw: rec.clone(),
+                                    warnings,
+                                }
+                            }
+                            Ok(settlement::SettlementRow::Total(t)) => {
+                                totals.rows.push(t);
+                                ParsedRow::Total(warnings)
+                            }
+                            Err(p) => ParsedRow::Rejected(p, warnings),
+                        }
+                    };
+                // A statement block waits for its concept rows until the next block starts.
+                let mut held: Option<(u64, StringRecord, statement::Concepts)> = None;
                 let mut rec = StringRecord::new();
                 loop {
                     let row = match detected.next(&mut rec) {
@@ -887,37 +934,35 @@ impl<'a> Job<'a> {
                     if is_blank(&rec) {
                         continue;
                     }
-                    let mut warnings = Vec::new();
-                    let line = cells.check_shape(&rec, row).and_then(|w| {
-                        warnings = w;
-                        settlement::read_line(
-                            cells,
-                            &profile,
-                            &rec,
-                            row,
-                            batch_ref.as_deref(),
-                            &mut unknown,
-                            &mut warnings,
-                        )
-                    });
-                    batch.push(match line {
-                        Ok(settlement::SettlementRow::Line(line)) => {
-                            totals.add(cells.text(&rec, Field::RecordType), &line);
-                            ParsedRow::Line {
-                                row,
-                                keyed: keyer.key(&line),
-                                line: Box::new(line),
-                                raw: rec.clone(),
-                                warnings,
+                    if profile.statement_blocks {
+                        if statement::continues(cells, &rec) {
+                            match &mut held {
+                                Some((_, _, concepts)) => {
+                                    concepts.push(statement::concepts(cells, &rec))
+                                }
+                                None => batch.push(ParsedRow::Rejected(
+                                    cells.problem(
+                                        row,
+                                        None,
+                                        Severity::Error,
+                                        "orphan_concept",
+                                        msg!(words::ORPHAN_CONCEPT),
+                                    ),
+                                    Vec::new(),
+                                )),
                             }
+                            continue;
                         }
-                        Ok(settlement::SettlementRow::Total(t)) => {
-                            totals.rows.push(t);
-                            ParsedRow::Total(warnings)
+                        let first = statement::concepts(cells, &rec);
+                        if let Some((r, summary, concepts)) =
+                            held.replace((row, rec.clone(), vec![first]))
+                        {
+                            batch.push(parse(r, &summary, Some(concepts)));
                         }
-                        Err(p) => ParsedRow::Rejected(p, warnings),
-                    });
-                    if batch.len() == PARSE_BATCH
+                    } else {
+                        batch.push(parse(row, &rec, None));
+                    }
+                    if batch.len() >= PARSE_BATCH
                         && sender
                             .send(std::mem::replace(
                                 &mut batch,
@@ -925,9 +970,14 @@ impl<'a> Job<'a> {
                             ))
                             .is_err()
                     {
+                        drop(parse);
                         return (unknown, totals); // the writer stopped on an error of its own
                     }
                 }
+                if let Some((r, summary, concepts)) = held.take() {
+                    batch.push(parse(r, &summary, Some(concepts)));
+                }
+                drop(parse);
                 let _ = sender.send(batch);
                 drop(sender);
                 (unknown, totals)

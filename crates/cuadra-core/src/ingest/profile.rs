@@ -49,6 +49,12 @@ pub enum Field {
     /// report `FINANCING_FEE_AMOUNT`, `SHIPPING_FEE_AMOUNT`).
     FinancingFee,
     ShippingFee,
+    /// A statement block's concepts (PayU's financial statement: `Credit`, `Credit value`,
+    /// `Debit`, `Debit value`).
+    CreditConcept,
+    CreditValue,
+    DebitConcept,
+    DebitValue,
     // Shop orders.
     OrderName,
     OrderId,
@@ -250,6 +256,10 @@ pub struct Profile {
     /// and the import report; empty for user profiles.
     #[serde(default)]
     pub source_of_layout: String,
+    /// Each movement is a block: a summary row, then rows of concepts (PayU's financial
+    /// statement, see `ingest::statement`).
+    #[serde(default)]
+    pub statement_blocks: bool,
 }
 
 impl Profile {
@@ -392,6 +402,7 @@ fn settlement(name: &str, source: &str, scope: &str) -> Profile {
         same_money_as: None,
         not_a_settlement: false,
         source_of_layout: String::new(),
+        statement_blocks: false,
     }
 }
 
@@ -770,6 +781,41 @@ pub fn builtin_profiles() -> Vec<Profile> {
     // The sales report's "Versión del antiguo Módulo Administrativo" download: PayU's sample
     // (latam/assets/SampleReports/546703_27-09-2021-14-52-58.486_transactions.csv), `;`,
     // Spanish headers, one row per transaction.
+    // PayU's financial statement ("Balance financiero"), its settlement side: PayU's sample
+    // (latam/assets/SampleReports/1632847567058_statement_report_546703.csv), `;`, a block per
+    // movement (see `ingest::statement`). Its operation groups, in the sample's words.
+    let payu_statement = Profile {
+        columns: cols(&[
+            (RowType, &["Operation group"]),
+            (Description, &["Description"]),
+            (CreatedAt, &["Creation date"]),
+            (MerchantRef, &["Reference"]),
+            (PspTxnId, &["MovementId"]),
+            (PspOrderId, &["OrderId"]),
+            (PaymentType, &["Document support type"]),
+            (PaymentMethod, &["Payment method"]),
+            (CreditConcept, &["Credit"]),
+            (CreditValue, &["Credit value"]),
+            (DebitConcept, &["Debit"]),
+            (DebitValue, &["Debit value"]),
+        ]),
+        required: vec![RowType, PspTxnId, CreditValue, DebitValue],
+        decimal_mark: Some(DecimalMark::Dot),
+        date_order: DateOrder::Ymd,
+        row_types: types(&[
+            ("Sale", Rt::Payment),
+            ("Reversion", Rt::Refund),
+            ("Chargeback", Rt::Chargeback),
+            ("Frozen", Rt::Hold),
+            ("Unfrozen", Rt::Hold),
+            ("Bank transfer", Rt::Payout),
+        ]),
+        default_local_currency: Some("COP".into()),
+        default_settlement_currency: Some("COP".into()),
+        statement_blocks: true,
+        source_of_layout: format!("{PAYU_DOCS}financial-statement.html"),
+        ..settlement("payu-statement", "payu", "payu-statement")
+    };
     let payu_transactions = Profile {
         columns: cols(&[
             (PspTxnId, &["Id"]),
@@ -975,6 +1021,7 @@ pub fn builtin_profiles() -> Vec<Profile> {
         payu,
         payu_orders,
         payu_transactions,
+        payu_statement,
         shopify,
         woo,
         vtex,

@@ -51,7 +51,7 @@ pub fn read_line(
     warnings: &mut Vec<Problem>,
 ) -> Result<SettlementRow, Problem> {
     let record = record_kind(cells, profile, rec, row)?;
-    let raw_row_type = cells.string(rec, Field::RowType);
+    let mut raw_row_type = cells.string(rec, Field::RowType);
     let net_amount = match cells.amount(rec, row, Field::NetAmount)? {
         Some(v) => Some(v),
         None => {
@@ -70,6 +70,14 @@ pub fn read_line(
             net: net_amount,
             row,
         }));
+    }
+    if record == RecordKind::Hold {
+        // Keep which hold it is (`block`, `unblock`) beside what it is for (`dispute`).
+        let kind = cells.text(rec, Field::RecordType).unwrap_or("hold");
+        raw_row_type = Some(match raw_row_type {
+            Some(what) => format!("{kind}:{what}"),
+            None => kind.to_string(),
+        });
     }
     let row_type = match &raw_row_type {
         _ if record == RecordKind::Hold => RowType::Hold,
@@ -220,6 +228,35 @@ fn negate(v: Decimal) -> Decimal {
         v
     } else {
         -v
+    }
+}
+
+/// A statement block's amounts on the line read from its summary row: the sale is what the
+/// buyer paid (settled in the same currency), the reversal of a bank transfer a payout.
+pub fn apply_block(line: &mut SettlementLine, a: super::statement::BlockAmounts) {
+    line.gross_amount = a.gross;
+    line.fee_amount = a.fee;
+    line.tax_amount = a.tax;
+    line.tax_detail = a.tax_detail;
+    line.net_amount = a.net;
+    if matches!(
+        line.row_type,
+        RowType::Payment | RowType::Refund | RowType::Chargeback
+    ) {
+        line.local_amount = a.gross;
+        line.local_currency = line
+            .local_currency
+            .clone()
+            .or_else(|| line.settlement_currency.clone());
+    } else {
+        line.local_currency = None;
+    }
+    let reverses_transfer = line
+        .payment_type
+        .as_deref()
+        .is_some_and(|t| normalize_header(t) == "PAYMENT_ORDER_REVERSION");
+    if reverses_transfer {
+        line.row_type = RowType::Payout;
     }
 }
 
@@ -526,15 +563,20 @@ impl LineKeyer {
             (IdentityRule::PspTxnIdReversalsByAmount, Some(id))
                 if matches!(
                     line.row_type,
-                    RowType::Refund | RowType::Chargeback | RowType::ChargebackReversal
+                    RowType::Refund
+                        | RowType::Chargeback
+                        | RowType::ChargebackReversal
+                        | RowType::Hold
                 ) =>
             {
-                let amount = line
-                    .local_amount
-                    .or(line.gross_amount)
-                    .or(line.net_amount)
-                    .map(|a| a.normalize().to_string())
-                    .unwrap_or_default();
+                // A hold and its release share the payment's id and move the net amount.
+                let amount = if line.row_type == RowType::Hold {
+                    line.net_amount.or(line.local_amount).or(line.gross_amount)
+                } else {
+                    line.local_amount.or(line.gross_amount).or(line.net_amount)
+                }
+                .map(|a| a.normalize().to_string())
+                .unwrap_or_default();
                 let at = line
                     .created_at
                     .or(line.approved_at)

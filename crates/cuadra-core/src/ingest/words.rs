@@ -250,6 +250,21 @@ crate::catalog! {
         es: "el subtotal de '{0}' indica {1}, pero las filas '{0}' del archivo suman {2}; verifique que el archivo esté completo",
         zh: "'{0}' 的小计为 {1}，但文件中 '{0}' 行合计为 {2}；请检查文件是否完整",
     }
+    UNKNOWN_CONCEPT = "ingest.unknown_concept" {
+        en: "'{0}' is not a concept of PayU's documented statement: it counts in the movement's net only, not as gross, fee or withholding",
+        es: "'{0}' no es un concepto documentado del balance de PayU: cuenta solo en el neto del movimiento, no como bruto, comisión o retención",
+        zh: "'{0}' 不是 PayU 对账单文档中的项目：只计入该笔变动的净额，不计入总额、手续费或代扣税",
+    }
+    BLOCK_TOTAL_DIFFERS = "ingest.block_total_differs" {
+        en: "the movement's TOTAL is {0} but its concepts add up to {1}; check the file",
+        es: "el TOTAL del movimiento es {0} pero sus conceptos suman {1}; revise el archivo",
+        zh: "该笔变动的 TOTAL 为 {0}，但各项目合计为 {1}；请检查文件",
+    }
+    ORPHAN_CONCEPT = "ingest.orphan_concept" {
+        en: "a row of concepts with no movement above it; nothing of it was read",
+        es: "una fila de conceptos sin un movimiento encima; no se leyó nada de ella",
+        zh: "一行项目明细上方没有对应的变动；该行未被读取",
+    }
     UNKNOWN_ROW_TYPE = "ingest.unknown_row_type" {
         en: "'{0}' is not a row type this format knows; map it in a profile or ask for support",
         es: "'{0}' no es un tipo de fila que este formato conozca; asígnelo en un perfil o solicite soporte",
