@@ -152,6 +152,14 @@ pub struct ImportReport {
     pub conflicting: u64,
     #[ts(type = "number")]
     pub rejected: u64,
+    /// Rows that state the file's own balances and totals (tied out, not imported as lines).
+    #[ts(type = "number")]
+    pub totals: u64,
+    /// The IANA zone date-times without an offset were read in (`Etc/GMT+4` is GMT-04).
+    pub zone: Option<String>,
+    /// Where that zone came from.
+    #[ts(type = "ZoneFrom | null")]
+    pub zone_from: Option<String>,
     pub problems: Vec<Problem>,
 }
 
@@ -173,6 +181,9 @@ impl From<&cuadra_core::ingest::ImportReport> for ImportReport {
             updated: r.updated,
             conflicting: r.conflicting,
             rejected: r.rejected,
+            totals: r.totals,
+            zone: r.zone.clone(),
+            zone_from: r.zone_from.as_ref().map(json_text),
             problems: r.problems.iter().map(Problem::from).collect(),
         }
     }
@@ -200,6 +211,13 @@ pub struct ImportPreview {
     pub columns: Vec<ColumnMapping>,
     pub rows: Vec<Vec<String>>,
     pub already_imported_at: Option<String>,
+    /// As in `ImportReport`: the file's own balance and total rows, and the zone of its
+    /// date-times without an offset.
+    #[ts(type = "number")]
+    pub totals: u64,
+    pub zone: Option<String>,
+    #[ts(type = "ZoneFrom | null")]
+    pub zone_from: Option<String>,
     pub problems: Vec<Problem>,
 }
 
@@ -296,6 +314,8 @@ pub struct Alerts {
     pub unmatched_settlement: AlertCount,
     pub missing_settlement: AlertCount,
     pub expiring_vouchers: AlertCount,
+    /// Settlement batches whose lines do not add up to the file's own summary.
+    pub batch_mismatch: AlertCount,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -370,6 +390,7 @@ impl From<cuadra_core::cases::Dashboard> for Summary {
                 unmatched_settlement: alert(d.alerts.unmatched_settlement),
                 missing_settlement: alert(d.alerts.missing_settlement),
                 expiring_vouchers: alert(d.alerts.expiring_vouchers),
+                batch_mismatch: alert(d.alerts.batch_mismatch),
             },
         }
     }
@@ -753,6 +774,10 @@ pub struct Settings {
     pub validity_hours: i64,
     #[ts(type = "Record<string, number>")]
     pub validity_hours_by_psp: BTreeMap<String, i64>,
+    /// The zones set for one PSP's files (`zone.<psp>`); a PSP not listed uses the zone its
+    /// format documents, else `zone`.
+    #[ts(type = "Record<string, string>")]
+    pub zone_by_psp: BTreeMap<String, String>,
     #[ts(type = "number")]
     pub grace_days: i64,
     pub retention_years: u32,
@@ -766,7 +791,7 @@ pub fn typescript() -> String {
     let mut out = String::from(
         "// Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with\n\
          // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.\n\n\
-         import type { CaseState, CaseStatus, Lang, Msg, SortColumn } from \"./types\";\n\n",
+         import type { CaseState, CaseStatus, Lang, Msg, SortColumn, ZoneFrom } from \"./types\";\n\n",
     );
     let decls = [
         ApiErrorDto::decl(),

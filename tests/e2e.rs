@@ -47,7 +47,15 @@ async fn first_start_demo_review_audit_export_and_languages() {
     let total: i64 = count(&stored, "SELECT COUNT(*) FROM cases");
     assert!(total > 100, "the demo reconciles into cases ({total})");
     assert_eq!(number(&app.text("dash-total-cases").await), total);
-    for status in ["matched", "underpaid", "suggested", "unmatched_settlement"] {
+    for status in [
+        "matched",
+        "underpaid",
+        "suggested",
+        "unmatched_settlement",
+        "disputed",
+        "psp_status_unknown",
+        "batch_mismatch",
+    ] {
         let expected = count(
             &stored,
             &format!("SELECT COUNT(*) FROM cases WHERE status = '{status}'"),
@@ -59,6 +67,21 @@ async fn first_start_demo_review_audit_export_and_languages() {
             .map(|t| number(t))
             .sum();
         assert_eq!(shown, expected, "dashboard count of {status}");
+    }
+    // Every alert the core counts has its card, showing the core's count.
+    let alerts = stored
+        .dashboard(&cuadra_core::cases::DashFilter::default())
+        .expect("the core's dashboard")
+        .alerts;
+    for (kind, expected) in [
+        ("paid_shop_pending", alerts.paid_shop_pending.count),
+        ("unmatched_settlement", alerts.unmatched_settlement.count),
+        ("missing_settlement", alerts.missing_settlement.count),
+        ("expiring_vouchers", alerts.expiring_vouchers.count),
+        ("batch_mismatch", alerts.batch_mismatch.count),
+    ] {
+        let shown = number(&app.text(&format!("alert-count-{kind}")).await);
+        assert_eq!(shown, expected as i64, "dashboard alert {kind}");
     }
     app.screenshot("02-dashboard.png").await;
 
@@ -234,9 +257,17 @@ async fn files_are_imported_through_the_window_and_listed_with_bogota_times() {
     app.wait_for("import-preview").await;
     app.wait_for_text_of("preview-format", "dlocal-crossborder")
         .await;
+    // dLocal documents its times in UTC: the preview says how times without an offset are read.
+    app.wait_for_text_of(
+        "preview-zone",
+        "Times without an offset read as UTC (the format's documented zone)",
+    )
+    .await;
     app.screenshot("08-import-preview.png").await;
     app.click("import-start").await;
     app.wait_for_attr("import-ended", "data-phase", "finished")
+        .await;
+    app.wait_for_attr("result-zone", "data-zone-from", "format")
         .await;
     app.screenshot("09-import-done.png").await;
 

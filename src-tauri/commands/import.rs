@@ -56,6 +56,7 @@ pub fn preview_import(state: State<'_, AppState>, path: String) -> Result<Import
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
         };
+        let report = ImportReport::from(r);
         Ok(ImportPreview {
             path: path.clone(),
             file_name: file
@@ -64,7 +65,7 @@ pub fn preview_import(state: State<'_, AppState>, path: String) -> Result<Import
                 .unwrap_or_default(),
             size: r.size,
             format: r.format.clone(),
-            kind: ImportReport::from(r).kind,
+            kind: report.kind,
             profile: r.format.clone(),
             encoding: r.encoding.clone(),
             delimiter: r.delimiter.clone(),
@@ -79,7 +80,10 @@ pub fn preview_import(state: State<'_, AppState>, path: String) -> Result<Import
                 .collect(),
             rows: p.rows.clone(),
             already_imported_at: r.first_imported_at.clone(),
-            problems: ImportReport::from(r).problems,
+            totals: report.totals,
+            zone: report.zone,
+            zone_from: report.zone_from,
+            problems: report.problems,
         })
     })
 }

@@ -173,11 +173,17 @@ pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, ApiError> {
     let prefs = state.prefs();
     state.with_workspace(|ws| {
         let r = ws.recon_settings()?;
+        let zone_by_psp = ws
+            .stored_settings()?
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix("zone.")?.to_string(), v)))
+            .collect();
         Ok(Settings {
             zone: r.zone.name().to_string(),
             tolerance: r.tolerance.normalize().to_string(),
             validity_hours: r.validity_hours,
             validity_hours_by_psp: r.validity_hours_by_psp.clone(),
+            zone_by_psp,
             grace_days: r.grace_days,
             retention_years: ws.retention_years()?,
             lang: prefs.lang.clone().unwrap_or_else(|| "es".into()),

@@ -106,9 +106,11 @@ try {
     check(total === "5.000", `5,000 demo cases with Colombian grouping (got ${total})`);
     const counts = await page.locator('[data-testid^="dash-count-"]').allTextContents();
     const sum = counts.reduce((s, c) => s + Number(c.replace(/\./g, "")), 0);
-    check(counts.length === 17, `every status appears in the demo (${counts.length})`);
+    check(counts.length === 20, `every one of the 20 statuses appears in the demo (${counts.length})`);
     check(sum === 5000, "the status counts add up to the total");
     check(Number((await text(page, "alert-count-paid_shop_pending")).replace(/\./g, "")) > 0, "an alert for paid orders pending in the shop");
+    check(Number((await text(page, "alert-count-batch_mismatch")).replace(/\./g, "")) > 0, "an alert for settlement batches that do not add up");
+    check((await text(page, "dash-status-batch_mismatch")).includes("Lote que no cuadra"), "the new statuses have the exports' names");
     check((await text(page, "dash-net-COP")).startsWith("$"), "net settled in COP is shown as pesos");
     await shot(page, "02-dashboard-es");
   });
@@ -125,6 +127,26 @@ try {
     await page.click(sel("filter-clear"));
     await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.total === "5000");
     await shot(page, "03-cases");
+  });
+
+  await step("an alert opens the open cases behind it", async () => {
+    await page.click(sel("nav-dashboard"));
+    await page.waitForSelector(sel("alert-batch_mismatch"));
+    const alerted = String(Number((await text(page, "alert-count-batch_mismatch")).replace(/\./g, "")));
+    await page.click(sel("alert-batch_mismatch"));
+    await page.waitForFunction(
+      (n) => {
+        const table = document.querySelector('[data-testid="cases-table"]');
+        return table?.dataset.busy === "false" && table.dataset.total === n;
+      },
+      alerted,
+      { timeout: 10_000 },
+    );
+    const rows = await page.locator('[data-testid="case-row"][data-case-key]').evaluateAll((r) => r.map((x) => x.dataset.status));
+    check(rows.length > 0 && rows.every((s) => s === "batch_mismatch"), `only batches that do not add up are listed (${rows.length})`);
+    check(true, `the table's total is the alert's count (${alerted})`);
+    await page.click(sel("filter-clear"));
+    await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.total === "5000");
   });
 
   await step("keyboard: j/k move, Enter opens the detail", async () => {
@@ -207,9 +229,14 @@ try {
     await page.waitForSelector(sel("files-table"));
     await page.click(sel("import-choose"));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="preview-format"]').length === 3);
-    await page.evaluate(() => window.__cuadraFake.dropFiles(["/tmp/otro_mercadopago.csv"]));
+    await page.evaluate(() => window.__cuadraFake.dropFiles(["/tmp/otro_mercadopago_release.csv"]));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-preview"]').length === 4);
     check(true, "a dropped file joins the chosen ones");
+    const zones = await page.locator(sel("preview-zone")).allTextContents();
+    check(zones.some((z) => z === "Times without an offset read as UTC (the format's documented zone)"), `dLocal times are read in UTC (${zones})`);
+    check(zones.some((z) => z.startsWith("Times without an offset read as GMT-04 ")), `Mercado Pago times in GMT-04, not Etc/GMT+4 (${zones})`);
+    check(zones.some((z) => z.includes("Bogotá (the workspace zone)")), `others in the workspace zone (${zones})`);
+    check((await text(page, "preview-totals")) === "3 rows are the file's own balances and totals (not lines)", "the release report's own totals are counted apart");
     await shot(page, "09-import-preview");
     await page.click(sel("import-start"));
     await page.waitForSelector(sel("import-progress"));
@@ -217,6 +244,7 @@ try {
     const outcomes = await page.locator(sel("import-result")).evaluateAll((r) => r.map((x) => x.dataset.outcome));
     check(outcomes.length === 4, "one result per file");
     check(outcomes.includes("rejected") && outcomes.includes("imported"), `bad rows reject their file, others import (${outcomes})`);
+    check((await page.locator(sel("result-zone")).count()) === 4, "each result says how its times were read");
     await shot(page, "10-import-results");
   });
 
@@ -234,6 +262,10 @@ try {
     await page.fill(sel("setting-retention_years"), "5");
     await page.click(sel("save-retention_years"));
     check((await text(page, "setting-message-retention_years")).includes("only be raised"), "lowering retention is refused with a message");
+    check((await page.locator(sel("setting-zone.dlocal")).getAttribute("placeholder")) === "the format's zone", "a PSP without its own zone uses its format's");
+    await page.fill(sel("setting-zone.mercadopago"), "America/Bogota");
+    await page.click(sel("save-zone.mercadopago"));
+    check((await text(page, "setting-message-zone.mercadopago")) === "Saved.", "a zone is set for one PSP's files");
     await shot(page, "12-settings");
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatCount, formatMoney } from "./money";
 import { compareDecimals, fromScaled, parseDecimal, sumDecimals, toScaled } from "./decimal";
-import { datePart, formatDateTime, formatInstantInZone, formatPeriod } from "./time";
+import { datePart, formatDateTime, formatInstantInZone, formatPeriod, zoneLabel } from "./time";
+import { inlineValue } from "../i18n/i18n";
 
 const nbsp = "\u00a0";
 
@@ -77,6 +78,23 @@ describe("times", () => {
 
   it("shows stored UTC instants in the workspace zone", () => {
     expect(formatInstantInZone("2025-11-25T18:02:00Z", "America/Bogota"), "UTC-5, no DST").toBe("2025-11-25 13:02");
+  });
+
+  it("names zones as people read them, with the sign of the offset they mean", () => {
+    expect(zoneLabel("Etc/GMT+4", "en"), "IANA's Etc/GMT+4 is four hours behind UTC").toBe("GMT-04");
+    expect(zoneLabel("Etc/GMT-5", "es")).toBe("GMT+05");
+    expect(zoneLabel("Etc/GMT-14", "en")).toBe("GMT+14");
+    expect(zoneLabel("UTC", "zh")).toBe("UTC");
+    expect(zoneLabel("Etc/UTC", "en")).toBe("UTC");
+    expect(zoneLabel("America/Bogota", "es")).toBe("Bogotá");
+    expect(zoneLabel("America/Bogota", "zh"), "zones are translated in Chinese").toBe("哥伦比亚时间");
+    expect(zoneLabel("America/Lima", "en"), "other zones keep their name").toBe("America/Lima");
+  });
+
+  it("spaces Latin values inside Chinese sentences, and only there", () => {
+    expect(inlineValue("GMT-04", "zh")).toBe(" GMT-04 ");
+    expect(inlineValue("哥伦比亚时间", "zh")).toBe("哥伦比亚时间");
+    expect(inlineValue("GMT-04", "en")).toBe("GMT-04");
   });
 
   it("names months per language", () => {

@@ -88,3 +88,18 @@ export function formatDuration(seconds: number): string {
   const sec = String(s % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
 }
+
+const UTC_NAMES = new Set(["UTC", "Etc/UTC", "Etc/UCT", "UCT", "GMT", "Etc/GMT", "Etc/GMT+0", "Etc/GMT-0", "Etc/GMT0", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"]);
+
+/**
+ * An IANA zone as people read it: "UTC"; `Etc/GMT+4` as "GMT-04" (the IANA `Etc/` names carry
+ * the POSIX sign, the opposite of what they mean); Bogotá by its name; any other zone as named.
+ */
+export function zoneLabel(zone: string, lang: Lang): string {
+  const name = zone.trim();
+  if (UTC_NAMES.has(name)) return "UTC";
+  const etc = /^Etc\/GMT([+-])(\d{1,2})$/.exec(name);
+  if (etc) return `GMT${etc[1] === "+" ? "-" : "+"}${etc[2]!.padStart(2, "0")}`;
+  if (name === "America/Bogota") return lang === "zh" ? "哥伦比亚时间" : "Bogotá";
+  return name;
+}

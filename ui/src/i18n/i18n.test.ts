@@ -8,6 +8,8 @@ import {
   LANGS,
   REPORT_KINDS,
   RESOLVE_REASONS,
+  ROW_TYPES,
+  ZONE_SOURCES,
 } from "../ipc";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -38,6 +40,8 @@ describe("messages", () => {
       ...CASE_ACTIONS.map((a) => `action.${a}`),
       ...REPORT_KINDS.flatMap((k) => [`export.kind.${k}`, `export.help.${k}`]),
       ...AGING_BUCKETS.map((b) => `dash.aging.${b}`),
+      ...ROW_TYPES.map((r) => `row_type.${r}`),
+      ...ZONE_SOURCES.map((z) => `import.zone.${z}`),
       "state.open",
       "state.resolved",
     ];

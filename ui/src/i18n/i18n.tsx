@@ -27,6 +27,16 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   );
 }
 
+/**
+ * A value inserted into a sentence: in Chinese, a Latin word or a number next to Chinese
+ * characters gets a half-width space on that side ("按 UTC 读取", "按哥伦比亚时间读取").
+ */
+export function inlineValue(value: string, lang: Lang): string {
+  if (lang !== "zh") return value;
+  const latin = /[A-Za-z0-9]/;
+  return `${latin.test(value.charAt(0)) ? " " : ""}${value}${latin.test(value.charAt(value.length - 1)) ? " " : ""}`;
+}
+
 /** Whether `key` is a message (for keys built from backend values, e.g. status names). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);

@@ -189,6 +189,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     tolerance: "0",
     validity_hours: 72,
     validity_hours_by_psp: { payu: 168 },
+    zone_by_psp: {},
     grace_days: 7,
     retention_years: 10,
     lang: session.lang ?? "es",
@@ -263,8 +264,21 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
 
   // ---- summary --------------------------------------------------------------------------------
 
+  // The real backend answers from rollups; the fake scans every case, so it keeps its last
+  // answers until a case changes (the dashboard asks twice on mount under React's StrictMode,
+  // which at a million cases would hold the page for two full scans).
+  const summaries = new Map<string, { store: CaseStore; stamp: number; summary: Summary }>();
   function summarize(f: SummaryFilter): Summary {
     const s = needStore();
+    const key = JSON.stringify([f.period, f.date_from, f.date_to, f.psp]);
+    const kept = summaries.get(key);
+    if (kept && kept.store === s && kept.stamp === s.stamp) return kept.summary;
+    const summary = scanSummary(s, f);
+    summaries.set(key, { store: s, stamp: s.stamp, summary });
+    return summary;
+  }
+
+  function scanSummary(s: CaseStore, f: SummaryFilter): Summary {
     const filter: CaseFilter = {
       ...emptyFilter(),
       period: f.period,
@@ -282,6 +296,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       unmatched_settlement: [] as string[],
       missing_settlement: [] as string[],
       expiring_vouchers: [] as string[],
+      batch_mismatch: [] as string[],
     };
     const asOf = Date.parse(AS_OF);
     let cases = 0;
@@ -321,6 +336,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (row.status === "paid_shop_pending") alerts.paid_shop_pending.push(amount);
       if (row.status === "unmatched_settlement") alerts.unmatched_settlement.push(amount);
       if (row.status === "missing_settlement") alerts.missing_settlement.push(amount);
+      if (row.status === "batch_mismatch") alerts.batch_mismatch.push(amount);
     }
     const days = [...new Set([...paidByDay.keys(), ...settledByDay.keys()])].sort().slice(-31);
     const alert = (amounts: string[]) => ({ count: amounts.length, amount: sumDecimals(amounts), currency: "COP" });
@@ -354,6 +370,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         unmatched_settlement: alert(alerts.unmatched_settlement),
         missing_settlement: alert(alerts.missing_settlement),
         expiring_vouchers: alert(alerts.expiring_vouchers),
+        batch_mismatch: alert(alerts.batch_mismatch),
       },
     };
   }
@@ -378,8 +395,15 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       psp: row.psp ?? "dlocal",
       psp_txn_id: ref,
       merchant_ref: row.order_ref,
-      row_type: row.status === "settlement_charge" ? "fee" : row.status === "charged_back" && k > 0 ? "chargeback" : "payment",
-      status: "paid",
+      row_type:
+        row.status === "settlement_charge"
+          ? "fee"
+          : row.status === "charged_back" && k > 0
+            ? "chargeback"
+            : row.status === "disputed" && k > 0
+              ? "hold"
+              : "payment",
+      status: row.status === "psp_status_unknown" ? "unknown" : "paid",
       payment_method: row.payment_method,
       local_amount: row.paid_amount ?? row.order_total ?? "0",
       local_currency: row.currency ?? "COP",
@@ -568,7 +592,28 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     const isOrders = /pedido|order|shopify|woo|vtex/.test(lower);
     const known = /dlocal|shopify|pedido|payu|mercado|mp_/.test(lower);
     const cols = isOrders ? orderCols : settlementCols;
-    const format = !known ? null : isOrders ? "shopify" : lower.includes("payu") ? "payu-ventas" : lower.includes("mercado") || lower.includes("mp_") ? "mercadopago-settlement" : "dlocal-crossborder";
+    const mercadopago = lower.includes("mercado") || lower.includes("mp_");
+    const format = !known
+      ? null
+      : isOrders
+        ? "shopify"
+        : lower.includes("payu")
+          ? "payu-ventas"
+          : mercadopago
+            ? lower.includes("release") ? "mercadopago-release" : "mercadopago-settlement"
+            : "dlocal-crossborder";
+    // Times without an offset, as the core reads them: the PSP's own setting, else the zone the
+    // format documents (dLocal UTC, Mercado Pago GMT-04), else the workspace zone.
+    const psp = format === null || isOrders ? null : format.split("-")[0]!;
+    const documented = psp === "dlocal" ? "UTC" : psp === "mercadopago" ? "Etc/GMT+4" : null;
+    const own = psp === null ? undefined : settings.zone_by_psp[psp];
+    const [zone, zoneFrom] = format === null
+      ? [null, null]
+      : own !== undefined
+        ? [own, "psp_setting" as const]
+        : documented !== null
+          ? [documented, "format" as const]
+          : [settings.zone, "workspace" as const];
     return {
       path,
       file_name: name,
@@ -586,6 +631,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           : [`T-77${r}0${r}`, `#${2001 + r}`, `${(r + 1) * 45000}`, "COP", `${((r + 1) * 0.34).toFixed(2)}`, `2026-06-0${r + 1} 12:00:00`, ""],
       ),
       already_imported_at: files.find((f) => f.name === name)?.imported_at ?? null,
+      // The release report's own balance, subtotal and total rows.
+      totals: format === "mercadopago-release" ? 3 : 0,
+      zone,
+      zone_from: zoneFrom,
       problems: known
         ? problems
         : [{ file: name, sheet: null, row: null, column: null, severity: "error", code: "unknown_format", message: { k: "ingest.unknown_layout_forced", a: ["MONTO, FECHA"] } }],
@@ -660,6 +709,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       kind: p.kind,
       encoding: p.encoding,
       first_imported_at: p.already_imported_at,
+      totals: p.totals,
+      zone: p.zone,
+      zone_from: p.zone_from,
       problems: p.problems,
     };
     if (p.already_imported_at) {
@@ -861,13 +913,14 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         const v = value.trim();
         const invalid = (why: string) => reject("invalid_setting", m("setting.invalid", v, key, m(`setting.why.${why}`)));
         let stored = v;
-        if (key === "zone") {
+        if (key === "zone" || (key.startsWith("zone.") && key.length > "zone.".length)) {
           try {
             new Intl.DateTimeFormat("en", { timeZone: v });
           } catch {
             invalid("zone");
           }
-          settings.zone = v;
+          if (key === "zone") settings.zone = v;
+          else settings.zone_by_psp[key.slice("zone.".length)] = v;
         } else if (key === "tolerance") {
           if (!isDecimal(v) || v.startsWith("-")) invalid("tolerance");
           settings.tolerance = v;

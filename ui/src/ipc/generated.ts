@@ -1,7 +1,7 @@
 // Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with
 // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.
 
-import type { CaseState, CaseStatus, Lang, Msg, SortColumn } from "./types";
+import type { CaseState, CaseStatus, Lang, Msg, SortColumn, ZoneFrom } from "./types";
 
 export type ApiError = { code: string, message: string, 
 /**
@@ -19,11 +19,28 @@ export type Problem = { file: string, sheet: string | null, row: number | null, 
  */
 message: Msg, };
 
-export type ImportReport = { file: string, outcome: "imported" | "already_imported" | "dry_run" | "rejected", sha256: string | null, size: number, format: string | null, kind: "settlement" | "orders" | null, encoding: string | null, file_id: number | null, first_imported_at: string | null, rows: number, new: number, known: number, updated: number, conflicting: number, rejected: number, problems: Array<Problem>, };
+export type ImportReport = { file: string, outcome: "imported" | "already_imported" | "dry_run" | "rejected", sha256: string | null, size: number, format: string | null, kind: "settlement" | "orders" | null, encoding: string | null, file_id: number | null, first_imported_at: string | null, rows: number, new: number, known: number, updated: number, conflicting: number, rejected: number, 
+/**
+ * Rows that state the file's own balances and totals (tied out, not imported as lines).
+ */
+totals: number, 
+/**
+ * The IANA zone date-times without an offset were read in (`Etc/GMT+4` is GMT-04).
+ */
+zone: string | null, 
+/**
+ * Where that zone came from.
+ */
+zone_from: ZoneFrom | null, problems: Array<Problem>, };
 
 export type ColumnMapping = { source: string, field: string | null, };
 
-export type ImportPreview = { path: string, file_name: string, size: number, format: string | null, kind: "settlement" | "orders" | null, profile: string | null, encoding: string | null, delimiter: string | null, sheet: string | null, columns: Array<ColumnMapping>, rows: Array<Array<string>>, already_imported_at: string | null, problems: Array<Problem>, };
+export type ImportPreview = { path: string, file_name: string, size: number, format: string | null, kind: "settlement" | "orders" | null, profile: string | null, encoding: string | null, delimiter: string | null, sheet: string | null, columns: Array<ColumnMapping>, rows: Array<Array<string>>, already_imported_at: string | null, 
+/**
+ * As in `ImportReport`: the file's own balance and total rows, and the zone of its
+ * date-times without an offset.
+ */
+totals: number, zone: string | null, zone_from: ZoneFrom | null, problems: Array<Problem>, };
 
 export type ImportProgress = { job_id: string, file: string | null, file_index: number, files_total: number, rows_done: number, bytes_done: number, bytes_total: number, rows_per_sec: number, eta_seconds: number | null, phase: "reading" | "writing" | "reconciling" | "file_done" | "finished" | "cancelled" | "failed", reports: Array<ImportReport>, error: ApiError | null, };
 
@@ -41,7 +58,11 @@ export type AgingPoint = { bucket: "0_1d" | "1_3d" | "3_7d" | "7_30d" | "30d_plu
 
 export type AlertCount = { count: number, amount: string, currency: string, };
 
-export type Alerts = { paid_shop_pending: AlertCount, unmatched_settlement: AlertCount, missing_settlement: AlertCount, expiring_vouchers: AlertCount, };
+export type Alerts = { paid_shop_pending: AlertCount, unmatched_settlement: AlertCount, missing_settlement: AlertCount, expiring_vouchers: AlertCount, 
+/**
+ * Settlement batches whose lines do not add up to the file's own summary.
+ */
+batch_mismatch: AlertCount, };
 
 export type Summary = { as_of: string, cases: number, open: number, by_status: Array<StatusTotal>, settled: Array<SettledTotal>, daily: Array<DailyPoint>, aging: Array<AgingPoint>, alerts: Alerts, };
 
@@ -88,4 +109,9 @@ export type PeriodInfo = { period: string, state: "open" | "closed", closed_at: 
 
 export type RetentionStatus = { retention_years: number, oldest_record_at: string | null, keep_until: string | null, files_kept: number, evidence_bytes: number, };
 
-export type Settings = { zone: string, tolerance: string, validity_hours: number, validity_hours_by_psp: Record<string, number>, grace_days: number, retention_years: number, lang: Lang, actor: string | null, };
+export type Settings = { zone: string, tolerance: string, validity_hours: number, validity_hours_by_psp: Record<string, number>, 
+/**
+ * The zones set for one PSP's files (`zone.<psp>`); a PSP not listed uses the zone its
+ * format documents, else `zone`.
+ */
+zone_by_psp: Record<string, string>, grace_days: number, retention_years: number, lang: Lang, actor: string | null, };

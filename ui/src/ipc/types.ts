@@ -114,12 +114,15 @@ export const CASE_STATUSES = [
   "refunded",
   "partially_refunded",
   "charged_back",
+  "disputed",
+  "psp_status_unknown",
   "awaiting_payment",
   "expired_unpaid",
   "awaiting_settlement",
   "missing_settlement",
   "suggested",
   "unmatched_settlement",
+  "batch_mismatch",
   "settlement_charge",
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -147,6 +150,25 @@ export type CaseActionKind = (typeof CASE_ACTIONS)[number];
 // ---- Import -------------------------------------------------------------------------------------
 
 export type FileKind = "settlement" | "orders";
+
+/** Settlement line types as the core normalizes them (`cuadra_core::model::RowType`). */
+export const ROW_TYPES = [
+  "payment",
+  "refund",
+  "chargeback",
+  "chargeback_reversal",
+  "fee",
+  "adjustment",
+  "tax",
+  "payout",
+  "hold",
+] as const;
+export type RowType = (typeof ROW_TYPES)[number];
+
+/** Where the zone of a file's date-times without an offset came from: the PSP's own setting
+ * (`zone.<psp>`), the zone the format documents, or the workspace zone. */
+export const ZONE_SOURCES = ["psp_setting", "format", "workspace"] as const;
+export type ZoneFrom = (typeof ZONE_SOURCES)[number];
 
 
 
@@ -261,9 +283,10 @@ export interface ExportRequest {
 // ---- Settings -----------------------------------------------------------------------------------
 
 
-/** Keys `set_setting` accepts (`validity_hours.<psp>` for any PSP). */
+/** Keys `set_setting` accepts (`zone.<psp>` and `validity_hours.<psp>` for any PSP). */
 export type SettingKey =
   | "zone"
+  | `zone.${string}`
   | "tolerance"
   | "validity_hours"
   | `validity_hours.${string}`

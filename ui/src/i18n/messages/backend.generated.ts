@@ -171,9 +171,34 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "批次 {0}"
   },
   "case.batch.differs": {
-    "en": "{0} ({1}) states a net total of {2}, but its {3} lines add up to {4}: {5} is unaccounted for. Check whether the file was cut short or lines are missing.",
-    "es": "{0} ({1}) declara un total neto de {2}, pero sus {3} líneas suman {4}: faltan por explicar {5}. Revise si el archivo quedó incompleto o faltan líneas.",
-    "zh": "{0}（{1}）声明的净额合计为 {2}，但其 {3} 条明细合计 {4}：有 {5} 无法解释。请检查文件是否被截断或缺少明细。"
+    "en": "{0} ({1}) does not add up to its own summary: {2}. Check whether the file was cut short or lines are missing, and ask the PSP before booking it.",
+    "es": "{0} ({1}) no cuadra con su propio resumen: {2}. Revise si el archivo quedó incompleto o faltan líneas, y consulte al PSP antes de contabilizarlo.",
+    "zh": "{0}（{1}）与其自身的汇总不符：{2}。请检查文件是否被截断或缺少明细，并在入账前向支付服务商确认。"
+  },
+  "case.batch.fees": {
+    "en": "fee total",
+    "es": "total de comisiones",
+    "zh": "手续费合计"
+  },
+  "case.batch.gross": {
+    "en": "gross",
+    "es": "bruto",
+    "zh": "结算总额"
+  },
+  "case.batch.net": {
+    "en": "net total",
+    "es": "total neto",
+    "zh": "净额合计"
+  },
+  "case.batch.off_amount": {
+    "en": "its {0} is stated as {1} but its lines add up to {2} ({3} apart)",
+    "es": "su {0} declarado es {1}, pero sus líneas suman {2} (diferencia de {3})",
+    "zh": "其{0}汇总为 {1}，但明细合计为 {2}（相差 {3}）"
+  },
+  "case.batch.off_items": {
+    "en": "it states {0} items but holds {1} lines",
+    "es": "declara {0} registros pero contiene {1} líneas",
+    "zh": "汇总为 {0} 笔，但文件中有 {1} 条明细"
   },
   "case.batch.rounding": {
     "en": "{0} ({1}) states a net total of {2}; its {3} lines add up to {4}. The difference of {5} is rounding, booked here so the lines tie out to the file.",
@@ -214,6 +239,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "{0}: the payment is in {1} and the order in {2}, so the amounts cannot be compared.",
     "es": "{0}: el pago está en {1} y el pedido en {2}, así que los montos no se pueden comparar.",
     "zh": "{0}：付款币种为 {1}，订单币种为 {2}，因此无法比较金额。"
+  },
+  "case.disputed": {
+    "en": "{0} of {1} {2}, and the PSP holds {3} of it for a buyer's claim ({4}) that is still open: follow the claim; the money is lost only if it ends in a refund or a chargeback.",
+    "es": "el {0} de {1} {2}, y el PSP retiene {3} por un reclamo del comprador ({4}) que sigue abierto: haga seguimiento al reclamo; el dinero solo se pierde si termina en un reembolso o un contracargo.",
+    "zh": "{0}（订单金额 {1}）{2}；因买家投诉（{4}）尚未了结，支付服务商冻结了其中 {3}：请跟进投诉；只有投诉以退款或拒付结束时，这笔钱才会被扣回。"
   },
   "case.duplicate.each": {
     "en": "{0} of {1} {2}",
@@ -265,15 +295,30 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "{0} {1} por {2} pertenece a su liquidación, no a un pedido.",
     "zh": "{0} {1}（{2}）属于其结算，而不属于某个订单。"
   },
+  "case.line.hold": {
+    "en": "Hold {0} of {1} {2}: the PSP held or released this money for a buyer's claim, and it quotes no known order ({3}): find the payment it belongs to.",
+    "es": "La retención {0} por {1} {2}: el PSP retuvo o liberó este dinero por un reclamo del comprador, y no cita ningún pedido conocido ({3}): busque el pago al que pertenece.",
+    "zh": "冻结款明细 {0}（{1}，{2}）：支付服务商因买家投诉冻结或解冻了这笔钱，但它未引用任何已知订单（{3}）：请找出它所属的付款。"
+  },
   "case.line.no_order": {
     "en": "{0} {1} of {2} {3} quotes no known order ({4}) and no order is a likely match: import the missing orders or link it by hand.",
     "es": "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}) y ningún pedido es una coincidencia probable: importe los pedidos que faltan o vincúlelo a mano.",
     "zh": "{0} {1}（{2}，{3}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。"
   },
+  "case.line.reference_unreadable": {
+    "en": "{0} {1} of {2} {3} quotes {4}, a reference a spreadsheet turned into a number in scientific notation, so its digits are lost and it cannot be matched: ask the PSP for the original file, or link it by hand.",
+    "es": "{0} {1} por {2} {3} cita {4}, una referencia que una hoja de cálculo convirtió en un número en notación científica, así que sus dígitos se perdieron y no se puede vincular: pida al PSP el archivo original o vincúlela a mano.",
+    "zh": "{0} {1}（{2}，{3}）引用的 {4} 是被电子表格转成科学计数法的数字，原有数字已丢失，无法匹配：请向支付服务商索取原始文件，或手动关联。"
+  },
   "case.line.reversal": {
     "en": "{0} {1} of {2} {3} quotes no known order ({4}): find the payment it reverses.",
     "es": "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}): busque el pago que revierte.",
     "zh": "{0} {1}（{2}，{3}）未引用任何已知订单（{4}）：请找出它所冲回的付款。"
+  },
+  "case.line.status_unknown": {
+    "en": "{0} {1} of {2} carries the status {3}, which Cuadra does not know, and quotes no known order ({4}); no money is counted for it: ask the PSP what the status means.",
+    "es": "{0} {1} por {2} tiene el estado {3}, que Cuadra no conoce, y no cita ningún pedido conocido ({4}); no se cuenta ningún dinero por ella: pregunte al PSP qué significa ese estado.",
+    "zh": "{0} {1}（{2}）的状态为 {3}，Cuadra 不认识该状态，且未引用任何已知订单（{4}）；不计入任何款项：请向支付服务商确认该状态的含义。"
   },
   "case.line.tied": {
     "en": "{0} {1} of {2} {3} quotes no known order; it is one edit away from {4}, but not as a unique best match, so nothing was suggested: link it by hand.",
@@ -425,6 +470,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "desconocido",
     "zh": "未知"
   },
+  "case.psp_status_unknown": {
+    "en": "{0} of {1}: the PSP reports {2}, a status Cuadra does not know, so no money is counted for it: ask the PSP what it means, then resolve the case.",
+    "es": "el {0} de {1}: el PSP reporta {2}, un estado que Cuadra no conoce, así que no se cuenta ningún dinero por ello: pregunte al PSP qué significa y luego resuelva el caso.",
+    "zh": "{0}（订单金额 {1}）：支付服务商报告了{2}，Cuadra 不认识该状态，因此不计入任何款项：请向支付服务商确认其含义，然后处理该对账项。"
+  },
   "case.quoted": {
     "en": "'{0}'",
     "es": "«{0}»",
@@ -475,6 +525,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "el {0} de {1} {2}, y el PSP reporta ese pago como reembolsado (aún sin línea de reembolso).",
     "zh": "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已退款（尚无退款明细）。"
   },
+  "case.reopen_judged_again": {
+    "en": "Cuadra judges it differently since it was resolved (new data, settings or rules)",
+    "es": "Cuadra lo juzga de otra forma desde que se resolvió (datos, ajustes o reglas nuevos)",
+    "zh": "自处理以来，Cuadra 对其判定已改变（新数据、设置或规则）"
+  },
   "case.reopen_why": {
     "en": "its order or settlement lines changed after it was resolved",
     "es": "su pedido o sus líneas de liquidación cambiaron después de resolverse",
@@ -519,6 +574,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "fee line",
     "es": "la línea de comisión",
     "zh": "手续费明细"
+  },
+  "case.row.hold": {
+    "en": "hold",
+    "es": "la retención",
+    "zh": "冻结款明细"
   },
   "case.row.payment": {
     "en": "payment",
@@ -604,6 +664,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "voided",
     "es": "anulado",
     "zh": "已作废"
+  },
+  "case.status_unknown.each": {
+    "en": "{0} {1} with the status {2}",
+    "es": "{0} {1} con el estado {2}",
+    "zh": "状态为 {2} 的{0} {1}"
   },
   "case.stray_lines": {
     "en": "{0} Settlement line {1} quotes keys that name this order and other orders too, so it was left in its own case.",
@@ -814,6 +879,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "{0}. Correct the cell, or import with a profile that states the date format",
     "es": "{0}. Corrija la celda o importe con un perfil que indique el formato de fecha",
     "zh": "{0}。请更正该单元格，或使用指定了日期格式的配置导入"
+  },
+  "ingest.block_total_differs": {
+    "en": "the movement's TOTAL is {0} but its concepts add up to {1}; check the file",
+    "es": "el TOTAL del movimiento es {0} pero sus conceptos suman {1}; revise el archivo",
+    "zh": "该笔变动的 TOTAL 为 {0}，但各项目合计为 {1}；请检查文件"
   },
   "ingest.cancelled": {
     "en": "the import was cancelled; nothing of the file was written",
@@ -1160,6 +1230,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "'{0}' no es una cantidad",
     "zh": "'{0}' 不是有效的数量"
   },
+  "ingest.not_a_settlement": {
+    "en": "this report ({0}) lists what buyers paid, with no fee and no net: it proves a buyer paid, not what the PSP settled to you; import the PSP's settlement-side report to tie out the money",
+    "es": "este reporte ({0}) lista lo que pagaron los compradores, sin comisión ni neto: prueba que un comprador pagó, no lo que el PSP le liquidó; importe el reporte de liquidación del PSP para cuadrar el dinero",
+    "zh": "此报表（{0}）只列出买家的付款，没有手续费和净额：它证明买家已付款，但不能证明支付服务商实际结算给您的金额；请导入支付服务商的结算类报表来核对资金"
+  },
   "ingest.not_minor_units": {
     "en": "'{0}' should be a whole number of minor units (cents) in this format",
     "es": "'{0}' debería ser un número entero de unidades menores (centavos) en este formato",
@@ -1179,6 +1254,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "order {0} has no row with its status and total (its first row is missing?): export the order again",
     "es": "el pedido {0} no tiene ninguna fila con su estado y su total (¿falta su primera fila?): exporte el pedido de nuevo",
     "zh": "订单 {0} 没有包含其状态和总额的行（缺少第一行？）：请重新导出该订单"
+  },
+  "ingest.orphan_concept": {
+    "en": "a row of concepts with no movement above it; nothing of it was read",
+    "es": "una fila de conceptos sin un movimiento encima; no se leyó nada de ella",
+    "zh": "一行项目明细上方没有对应的变动；该行未被读取"
   },
   "ingest.profile.bad_zone": {
     "en": "'{0}' is not a time zone name like America/Bogota",
@@ -1236,9 +1316,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "'{0}' 不是 Cuadra 已知的字段；可用字段：{1}（别名：reference、id、amount、currency、date、status、fee、net）"
   },
   "ingest.profile.unknown_row_type": {
-    "en": "'{0}' is not a row type; row types are payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout",
-    "es": "'{0}' no es un tipo de fila; los tipos de fila son payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout",
-    "zh": "'{0}' 不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout"
+    "en": "'{0}' is not a row type; row types are payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
+    "es": "'{0}' no es un tipo de fila; los tipos de fila son payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
+    "zh": "'{0}' 不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout、hold"
   },
   "ingest.ragged_row": {
     "en": "the row has {0} cells but the header has {1}: a value sits outside any column (a stray delimiter?); fix the row",
@@ -1275,6 +1355,16 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "la fila tiene {0} celdas, pero el encabezado tiene {1}; las celdas faltantes se leyeron como vacías",
     "zh": "该行有 {0} 个单元格，但表头有 {1} 个；缺少的单元格按空白读取"
   },
+  "ingest.spoiled_reference": {
+    "en": "'{0}' is an identifier a spreadsheet turned into a number in scientific notation: its digits are lost, so this row will never be matched; export the report again without opening it in a spreadsheet, or type the full reference",
+    "es": "'{0}' es un identificador que una hoja de cálculo convirtió en un número en notación científica: sus dígitos se perdieron, así que esta fila nunca se vinculará; exporte el reporte de nuevo sin abrirlo en una hoja de cálculo o escriba la referencia completa",
+    "zh": "'{0}' 是被电子表格转成科学计数法的标识符：原有数字已丢失，此行永远无法匹配；请重新导出报表且不要用电子表格打开，或填写完整的参考号"
+  },
+  "ingest.subtotal_differs": {
+    "en": "the subtotal of '{0}' says {1}, but the file's '{0}' rows add up to {2}; check that the file is complete",
+    "es": "el subtotal de '{0}' indica {1}, pero las filas '{0}' del archivo suman {2}; verifique que el archivo esté completo",
+    "zh": "'{0}' 的小计为 {1}，但文件中 '{0}' 行合计为 {2}；请检查文件是否完整"
+  },
   "ingest.summary_count_differs": {
     "en": "the summary says {0} items but the file has {1} transaction rows; check that the file is complete",
     "es": "el resumen indica {0} registros, pero el archivo tiene {1} filas de transacciones; verifique que el archivo esté completo",
@@ -1284,6 +1374,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "this file",
     "es": "este archivo",
     "zh": "本文件"
+  },
+  "ingest.unknown_concept": {
+    "en": "'{0}' is not a concept of PayU's documented statement: it counts in the movement's net only, not as gross, fee or withholding",
+    "es": "'{0}' no es un concepto documentado del balance de PayU: cuenta solo en el neto del movimiento, no como bruto, comisión o retención",
+    "zh": "'{0}' 不是 PayU 对账单文档中的项目：只计入该笔变动的净额，不计入总额、手续费或代扣税"
   },
   "ingest.unknown_layout": {
     "en": "no known layout matches this file ({0}). Map its columns once with a generic profile: `cuadra-cli profile create NAME --from FILE --kind settlement|orders --map field=COLUMN ...`, then import again",
@@ -1299,6 +1394,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "there is no profile named '{0}': the built-in ones are {1}; check the name, or create the profile first",
     "es": "no hay ningún perfil llamado '{0}': los integrados son {1}; revise el nombre o cree el perfil primero",
     "zh": "没有名为 '{0}' 的配置：内置配置有 {1}；请检查名称，或先创建该配置"
+  },
+  "ingest.unknown_record_type": {
+    "en": "'{0}' is not a record type this format knows ({1}); nothing of the row was read: ask for support",
+    "es": "'{0}' no es un tipo de registro que este formato conozca ({1}); no se leyó nada de la fila: solicite soporte",
+    "zh": "'{0}' 不是此格式已知的记录类型（{1}）；该行未被读取：请联系技术支持"
   },
   "ingest.unknown_row_type": {
     "en": "'{0}' is not a row type this format knows; map it in a profile or ask for support",
@@ -1586,9 +1686,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "保留期限不能从 {0} 年降低到 {1} 年：记录至少要按归档时承诺的期限保留；请保持 {0} 年或延长"
   },
   "setting.unknown": {
-    "en": "'{0}' is not a setting; settings are zone, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-    "es": "'{0}' no es un ajuste; los ajustes son zone, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-    "zh": "'{0}' 不是设置项；设置项有 zone、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language"
+    "en": "'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
+    "es": "'{0}' no es un ajuste; los ajustes son zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
+    "zh": "'{0}' 不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language"
   },
   "setting.why.actor": {
     "en": "use a plain name of at most 100 characters, or nothing for the user name of the computer",

@@ -41,6 +41,11 @@ export class CaseStore {
     this.version++;
   }
 
+  /** Changes with every edit: answers computed at the same stamp are still right. */
+  get stamp(): number {
+    return this.version;
+  }
+
   list(filter: CaseFilter, sort: CaseSort, offset: number, limit: number): ListCasesResponse {
     const start = Math.max(0, offset);
     if (isEmptyFilter(filter) && sort.column === "event_at") {

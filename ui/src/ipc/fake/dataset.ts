@@ -54,7 +54,10 @@ const RECENT_WEIGHTS: [CaseStatus, number][] = [
   ["unmatched_settlement", 50],
   ["underpaid", 20],
   ["overpaid", 10],
+  ["disputed", 4],
+  ["psp_status_unknown", 4],
   ["settlement_charge", 20],
+  ["batch_mismatch", 2],
 ];
 
 const OLDER_WEIGHTS: [CaseStatus, number][] = [
@@ -68,11 +71,14 @@ const OLDER_WEIGHTS: [CaseStatus, number][] = [
   ["refunded", 20],
   ["partially_refunded", 10],
   ["charged_back", 5],
+  ["disputed", 4],
+  ["psp_status_unknown", 3],
   ["expired_unpaid", 90],
   ["awaiting_settlement", 15],
   ["missing_settlement", 30],
   ["suggested", 30],
   ["unmatched_settlement", 50],
+  ["batch_mismatch", 2],
   ["settlement_charge", 20],
 ];
 
@@ -85,7 +91,7 @@ const PLATFORMS = ["shopify", "woocommerce", "vtex"] as const;
 const KEY_BASE = 1000;
 
 export function isOrderStatus(status: CaseStatus): boolean {
-  return status !== "unmatched_settlement" && status !== "settlement_charge";
+  return status !== "unmatched_settlement" && status !== "batch_mismatch" && status !== "settlement_charge";
 }
 
 /** The event time of case `i` (its settlement, else payment, else creation). */
@@ -116,11 +122,13 @@ export function generateCase(i: number, count: number): CaseRow {
   // Times: the event is the settlement for settled cases, else the payment, else the creation.
   const settledStatuses: CaseStatus[] = [
     "matched", "underpaid", "overpaid", "duplicate_payment", "paid_after_expiry",
-    "currency_mismatch", "refunded", "partially_refunded", "charged_back", "suggested",
-    "paid_shop_pending", "unmatched_settlement", "settlement_charge",
+    "currency_mismatch", "refunded", "partially_refunded", "charged_back", "disputed", "suggested",
+    "paid_shop_pending", "psp_status_unknown", "unmatched_settlement", "batch_mismatch", "settlement_charge",
   ];
   const settled = settledStatuses.includes(status);
-  const paidStatuses = settled || status === "awaiting_settlement" || status === "missing_settlement";
+  // A status word Cuadra does not know moves no money: the line is there, nothing counts as paid.
+  const paidStatuses =
+    (settled && status !== "psp_status_unknown") || status === "awaiting_settlement" || status === "missing_settlement";
   const settledMs = settled ? event : null;
   const paidMs = paidStatuses ? (settled ? event - 2 * 24 * HOUR : event) : null;
   const createdMs = !orderCase
@@ -139,7 +147,8 @@ export function generateCase(i: number, count: number): CaseRow {
   if (status === "awaiting_settlement" || status === "missing_settlement") paid = null;
 
   const settlementCurrency = psp === "dlocal" ? "USD" : "COP";
-  const gross = paid ?? (status === "settlement_charge" ? 0n : total);
+  const lineOnly = status === "settlement_charge" || status === "batch_mismatch";
+  const gross = paid ?? (lineOnly ? 0n : total);
   let fee: bigint, tax: bigint, net: bigint;
   if (settlementCurrency === "USD") {
     const grossCents = gross / 40n; // COP 4.000 per USD, in cents
@@ -157,13 +166,21 @@ export function generateCase(i: number, count: number): CaseRow {
     tax = (fee * 19n) / 100n;
     net = -(fee + tax);
   }
+  if (status === "batch_mismatch") {
+    // The gap between the batch's lines and the file's own total.
+    fee = 0n;
+    tax = 0n;
+    net = settlementCurrency === "USD" ? -(delta / 40n) : -delta;
+  }
 
   const orderRef =
     platform === "shopify" ? `#${n}` : platform === "woocommerce" ? `WC-${n}` : `${n}-01`;
   const refs = settled
     ? status === "duplicate_payment"
       ? `${psp.slice(0, 2).toUpperCase()}-${n}A, ${psp.slice(0, 2).toUpperCase()}-${n}B`
-      : `${psp.slice(0, 2).toUpperCase()}-${n}`
+      : status === "disputed"
+        ? `${psp.slice(0, 2).toUpperCase()}-${n}, ${psp.slice(0, 2).toUpperCase()}-${n}H`
+        : `${psp.slice(0, 2).toUpperCase()}-${n}`
     : "";
   const period = bogota(event).slice(0, 7);
   // Older exceptions were mostly dealt with already: resolved by a colleague.
@@ -181,7 +198,7 @@ export function generateCase(i: number, count: number): CaseRow {
     shop_order_id: orderCase ? String(5_000_000 + i) : null,
     settlement_refs: refs,
     order_total: orderCase ? total.toString() : null,
-    paid_amount: status === "settlement_charge" ? null : paid === null ? null : paid.toString(),
+    paid_amount: lineOnly ? null : paid === null ? null : paid.toString(),
     difference: orderCase && paid !== null ? (paid - total).toString() : null,
     currency: "COP",
     fee_total: hasLines ? money(fee) : null,
@@ -189,7 +206,7 @@ export function generateCase(i: number, count: number): CaseRow {
     net_settled: hasLines ? money(net) : null,
     settlement_currency: hasLines ? settlementCurrency : null,
     psp,
-    payment_method: status === "settlement_charge" ? null : method,
+    payment_method: lineOnly ? null : method,
     order_created_at: createdMs !== null ? bogota(createdMs) : null,
     paid_at: paidMs !== null ? bogota(paidMs) : null,
     voucher_expires_at: expiresMs !== null ? bogota(expiresMs) : null,
@@ -225,12 +242,15 @@ const RULES: Record<CaseStatus, string> = {
   refunded: "refund_lines",
   partially_refunded: "refund_lines",
   charged_back: "chargeback_lines",
+  disputed: "hold_open",
+  psp_status_unknown: "unknown_psp_status",
   awaiting_payment: "voucher_valid",
   expired_unpaid: "voucher_expired",
   awaiting_settlement: "within_settlement_grace",
   missing_settlement: "settlement_grace_over",
   suggested: "one_edit_reference",
   unmatched_settlement: "no_order",
+  batch_mismatch: "batch_total_differs",
   settlement_charge: "batch_charge",
 };
 
@@ -245,12 +265,15 @@ const SHOP_STATUS: Record<CaseStatus, string> = {
   refunded: "refunded",
   partially_refunded: "partially_refunded",
   charged_back: "paid",
+  disputed: "paid",
+  psp_status_unknown: "pending",
   awaiting_payment: "pending",
   expired_unpaid: "expired",
   awaiting_settlement: "paid",
   missing_settlement: "paid",
   suggested: "paid",
   unmatched_settlement: "unknown",
+  batch_mismatch: "unknown",
   settlement_charge: "unknown",
 };
 
@@ -281,12 +304,15 @@ function englishExplanation(status: CaseStatus, ref: string, psp: string, total:
     case "refunded": return `Order ${ref} was paid ${p} and refunded in full.`;
     case "partially_refunded": return `Order ${ref} was paid ${p} and refunded in part.`;
     case "charged_back": return `Order ${ref} was paid ${p} and charged back by ${psp}.`;
+    case "disputed": return `Order ${ref} was paid ${p}; the buyer opened a claim and ${psp} holds the money until it ends.`;
+    case "psp_status_unknown": return `${psp} gave order ${ref}'s payment a status Cuadra does not know, so no money was counted.`;
     case "awaiting_payment": return `Order ${ref} (${t}) has a valid voucher and is not paid yet.`;
     case "expired_unpaid": return `Order ${ref} (${t}) was never paid; its voucher expired.`;
     case "awaiting_settlement": return `The shop shows order ${ref} paid; ${psp} has not settled it yet (within the grace days).`;
     case "missing_settlement": return `The shop shows order ${ref} paid, but no ${psp} settlement line arrived within the grace days.`;
     case "suggested": return `A ${psp} line of ${p} has a reference one edit away from order ${ref}: confirm or match by hand.`;
     case "unmatched_settlement": return `${psp} settled ${p} with a reference that matches no order.`;
+    case "batch_mismatch": return `The lines of a ${psp} settlement batch do not add up to the file's own summary.`;
     case "settlement_charge": return `A ${psp} fee charged on the settlement batch, with no order.`;
   }
 }

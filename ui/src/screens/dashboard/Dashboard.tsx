@@ -11,12 +11,15 @@ import { formatDateTime, formatPeriod } from "../../format/time";
 import { AgingChart, DailyChart, StatusBars } from "./charts";
 
 type AlertKind = keyof Summary["alerts"];
-const ALERTS: { kind: AlertKind; label: MessageKey; filter: Partial<CaseFilter> }[] = [
-  { kind: "paid_shop_pending", label: "dash.alert.paid_shop_pending", filter: { statuses: ["paid_shop_pending"], state: "open" } },
-  { kind: "unmatched_settlement", label: "dash.alert.unmatched_settlement", filter: { statuses: ["unmatched_settlement"], state: "open" } },
-  { kind: "missing_settlement", label: "dash.alert.missing_settlement", filter: { statuses: ["missing_settlement"], state: "open" } },
-  { kind: "expiring_vouchers", label: "dash.alert.expiring", filter: { statuses: ["awaiting_payment"], state: "open", expiring_within_hours: 24 } },
-];
+/** A card per alert the backend counts (a record, so a new alert cannot be left without one). */
+const ALERTS: Record<AlertKind, { label: MessageKey; filter: Partial<CaseFilter> }> = {
+  paid_shop_pending: { label: "dash.alert.paid_shop_pending", filter: { statuses: ["paid_shop_pending"], state: "open" } },
+  unmatched_settlement: { label: "dash.alert.unmatched_settlement", filter: { statuses: ["unmatched_settlement"], state: "open" } },
+  missing_settlement: { label: "dash.alert.missing_settlement", filter: { statuses: ["missing_settlement"], state: "open" } },
+  expiring_vouchers: { label: "dash.alert.expiring", filter: { statuses: ["awaiting_payment"], state: "open", expiring_within_hours: 24 } },
+  batch_mismatch: { label: "dash.alert.batch_mismatch", filter: { statuses: ["batch_mismatch"], state: "open" } },
+};
+const ALERT_KINDS = Object.keys(ALERTS) as AlertKind[];
 
 let readyReported = false;
 
@@ -135,11 +138,12 @@ export function Dashboard() {
           <section className="alerts" aria-labelledby="alerts-h">
             <h2 id="alerts-h">{t("dash.alerts")}</h2>
             <div className="alert-grid">
-              {ALERTS.map((a) => {
-                const v = summary.alerts[a.kind];
+              {ALERT_KINDS.map((kind) => {
+                const a = ALERTS[kind];
+                const v = summary.alerts[kind];
                 return (
-                  <button key={a.kind} type="button" className={v.count > 0 ? "alert-card hot" : "alert-card"} data-testid={`alert-${a.kind}`} onClick={() => navigate("cases", { ...scope, ...a.filter })}>
-                    <span className="alert-count" data-testid={`alert-count-${a.kind}`}>{i18n.count(v.count)}</span>
+                  <button key={kind} type="button" className={v.count > 0 ? "alert-card hot" : "alert-card"} data-testid={`alert-${kind}`} onClick={() => navigate("cases", { ...scope, ...a.filter })}>
+                    <span className="alert-count" data-testid={`alert-count-${kind}`}>{i18n.count(v.count)}</span>
                     <span className="alert-label">{t(a.label, { days: graceDays })}</span>
                     <Money amount={v.amount} currency={v.currency} />
                   </button>

@@ -4,13 +4,13 @@
 // cancelled; each file then gets its result. The history of imported files is below.
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ImportPreview, ImportProgress, ImportReport } from "../../ipc";
+import type { ImportPreview, ImportProgress, ImportReport, ZoneFrom } from "../../ipc";
 import { useApp } from "../../app/context";
-import { useI18n } from "../../i18n/i18n";
+import { inlineValue, useI18n } from "../../i18n/i18n";
 import { renderMsg } from "../../i18n/backendText";
 import { ErrorLine } from "../../components/ui";
 import { formatBytes } from "../../format/money";
-import { formatDateTime, formatDuration } from "../../format/time";
+import { formatDateTime, formatDuration, zoneLabel } from "../../format/time";
 import { FileList } from "./FileList";
 
 interface Pending {
@@ -229,6 +229,7 @@ function PreviewCard({ item, onRemove }: { item: Pending; onRemove: (() => void)
             <dt>{t("import.profile")}</dt><dd>{p.profile ?? "—"}</dd>
             <dt>{t("import.encoding")}</dt><dd>{p.encoding ?? "—"}{p.delimiter ? ` · "${p.delimiter}"` : ""}</dd>
           </dl>
+          <ReadingNotes zone={p.zone} zoneFrom={p.zone_from} totals={p.totals} testid="preview" />
           {p.already_imported_at ? <p className="warn small">{t("import.already", { at: formatDateTime(p.already_imported_at) })}</p> : null}
           {p.columns.length ? (
             <div className="scroll-x">
@@ -246,6 +247,26 @@ function PreviewCard({ item, onRemove }: { item: Pending; onRemove: (() => void)
         </>
       )}
     </article>
+  );
+}
+
+/** How the file's times without an offset are read (and why that zone), and how many of its rows
+ * are the file's own balances and totals rather than lines. */
+function ReadingNotes({ zone, zoneFrom, totals, testid }: { zone: string | null; zoneFrom: ZoneFrom | null; totals: number; testid: "preview" | "result" }) {
+  const { t, count, lang } = useI18n();
+  return (
+    <>
+      {zone && zoneFrom ? (
+        <p className="small muted" data-testid={`${testid}-zone`} data-zone={zone} data-zone-from={zoneFrom}>
+          {t(`import.zone.${zoneFrom}`, { zone: inlineValue(zoneLabel(zone, lang), lang) })}
+        </p>
+      ) : null}
+      {totals > 0 ? (
+        <p className="small muted" data-testid={`${testid}-totals`}>
+          {t(totals === 1 ? "import.totals_one" : "import.totals", { n: count(totals) })}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -283,6 +304,7 @@ function ReportCard({ report }: { report: ImportReport }) {
         <div><dt>{t("import.conflicting")}</dt><dd data-testid="result-conflicting">{count(report.conflicting)}</dd></div>
         <div><dt>{t("import.rejected")}</dt><dd data-testid="result-rejected">{count(report.rejected)}</dd></div>
       </dl>
+      <ReadingNotes zone={report.zone} zoneFrom={report.zone_from} totals={report.totals} testid="result" />
       {report.problems.length ? <Problems problems={report.problems} /> : null}
     </article>
   );

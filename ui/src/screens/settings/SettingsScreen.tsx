@@ -1,5 +1,5 @@
-// Settings: the workspace's matching settings (zone, voucher validity by default and per PSP,
-// tolerance, grace days), retention (only upward: lowering is refused here before the backend
+// Settings: the workspace's matching settings (zone, and per PSP the zone of its files' times
+// without an offset; voucher validity by default and per PSP; tolerance, grace days), retention (only upward: lowering is refused here before the backend
 // would refuse it too), language and the actor name. Each field is saved on its own, through the
 // backend's check.
 
@@ -22,7 +22,9 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
   }, [backend]);
 
   if (!settings) return <ErrorLine error={error} testid="settings-error" />;
-  const psps = [...new Set([...(facets?.psps ?? []), ...Object.keys(settings.validity_hours_by_psp)])].sort();
+  const psps = [
+    ...new Set([...(facets?.psps ?? []), ...Object.keys(settings.validity_hours_by_psp), ...Object.keys(settings.zone_by_psp)]),
+  ].sort();
 
   return (
     <div className="settings-screen">
@@ -44,6 +46,17 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
       <section className="card">
         <h2>{t("settings.matching")}</h2>
         <SettingRow k="zone" label="settings.zone" hint="settings.zone_hint" initial={settings.zone} onSaved={dataChanged} />
+        {psps.map((p, i) => (
+          <SettingRow
+            key={p}
+            k={`zone.${p}`}
+            label="settings.zone_psp"
+            hint={i === psps.length - 1 ? "settings.zone_psp_hint" : undefined}
+            vars={{ psp: p }}
+            initial={settings.zone_by_psp[p] ?? ""}
+            placeholder={t("settings.zone_psp_default")}
+          />
+        ))}
         <SettingRow k="validity_hours" label="settings.validity" hint="settings.validity_hint" initial={String(settings.validity_hours)} numeric />
         {psps.map((p) => (
           <SettingRow
@@ -78,7 +91,7 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
 interface RowProps {
   k: SettingKey;
   label: MessageKey;
-  hint?: MessageKey;
+  hint?: MessageKey | undefined;
   vars?: Record<string, string>;
   initial: string;
   placeholder?: string;
