@@ -1138,3 +1138,22 @@ fn record_reopenings(
     }
     Ok(keys)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::same_judgement;
+
+    #[test]
+    fn time_alone_does_not_undo_a_resolution_but_a_new_judgement_does() {
+        assert!(same_judgement("matched", "matched"));
+        assert!(
+            same_judgement("awaiting_payment", "expired_unpaid"),
+            "a voucher that expired since: the resolution still holds"
+        );
+        assert!(same_judgement("awaiting_settlement", "missing_settlement"));
+        assert!(!same_judgement("matched", "psp_status_unknown"));
+        assert!(!same_judgement("charged_back", "disputed"));
+        assert!(!same_judgement("settlement_charge", "batch_mismatch"));
+        assert!(!same_judgement("awaiting_payment", "matched"));
+    }
+}

@@ -180,6 +180,17 @@ fn run(spec: ScenarioSpec) -> Run {
         }
     }
 
+    ws.run_reconciliation(scenario.as_of.with_timezone(&Utc), "test", super::now())
+        .unwrap();
+    {
+        let mut st = ws.conn().prepare("SELECT case_key, status, rule, explanation FROM cases WHERE case_key LIKE 'batch:%'").unwrap();
+        let rows: Vec<(String, String, String, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        eprintln!("EXPERIMENT {spec:?}: {rows:#?}");
+    }
     let multi_line_orders: i64 = ws
         .conn()
         .query_row(

@@ -575,6 +575,41 @@ fn a_resolved_case_reopens_when_a_second_payment_arrives() {
     assert!(t.ws.verify_audit().unwrap().ok());
 }
 
+/// Decisions survive an upgrade or a settings change only while the case is judged the same:
+/// a resolution taken on one status does not silently cover another.
+#[test]
+fn a_resolved_case_cuadra_now_judges_differently_reopens_and_says_why() {
+    let mut t = reconciled();
+    let key = "order:shopify:1002";
+    assert_eq!(status(&t, key).0, "matched");
+    let mut r = req(key, ActionKind::Resolve);
+    r.reason = Some("other".into());
+    r.note = Some("checked with the buyer".into());
+    t.ws.act(&r, "ana", later(1)).unwrap();
+    assert_eq!(status(&t, key).1, "resolved");
+    // Created 2026-05-05 08:00, paid 2026-05-06 04:01 (Bogotá): with a 12 h voucher the
+    // payment is late. Same order, same line: only the judgement changed.
+    t.ws.set_setting("validity_hours", "12", "ana", later(2))
+        .unwrap();
+    let run = t.ws.run_reconciliation(as_of(), "ana", later(3)).unwrap();
+    assert_eq!(run.reopened, vec![key.to_string()]);
+    let c = t.ws.case(key).unwrap().unwrap();
+    assert_eq!(
+        (c.status.as_str(), c.state.as_str()),
+        ("paid_after_expiry", "open")
+    );
+    assert!(
+        c.explanation
+            .to_string()
+            .contains("Cuadra judges it differently since it was resolved"),
+        "{}",
+        c.explanation
+    );
+    let again = t.ws.run_reconciliation(as_of(), "ana", later(4)).unwrap();
+    assert!(again.reopened.is_empty(), "reopened once, not on every run");
+    assert!(t.ws.verify_audit().unwrap().ok());
+}
+
 #[test]
 fn bulk_resolve_checks_every_case_before_writing_any() {
     let mut t = reconciled();

@@ -564,3 +564,46 @@ fn the_case_search_finds_what_the_columns_contain() {
         );
     }
 }
+
+/// A batch whose lines do not add up to its file's summary is an alert of its own.
+#[test]
+fn a_batch_that_does_not_add_up_is_an_alert() {
+    let mut t = TestWs::new();
+    t.import_fixture("shopify_orders_co.csv");
+    // The HEADER states 10 items where the file holds 9 lines.
+    let text = String::from_utf8(super::fixture("dlocal_crossborder_co.csv")).unwrap();
+    let rep = t.import(
+        "dlocal_corto.csv",
+        text.replace("HEADER,USD,9,", "HEADER,USD,10,").as_bytes(),
+    );
+    assert!(rep.succeeded(), "{rep:?}");
+    let as_of = DateTime::parse_from_rfc3339("2026-05-31T23:59:59-05:00")
+        .unwrap()
+        .with_timezone(&Utc);
+    t.ws.run_reconciliation(as_of, "ana", now()).unwrap();
+    let d = t.ws.dashboard(&DashFilter::default()).unwrap();
+    assert_eq!(d.alerts.batch_mismatch.count, 1, "{:?}", d.alerts);
+    assert_eq!(d.alerts.batch_mismatch.currency, "USD");
+    // Its net is within rounding (-0.000094): the alert's amount is that net gap.
+    assert_eq!(d.alerts.batch_mismatch.amount, "-0.000094");
+    let mut r = ActionRequest {
+        case_key: "batch:dlocal:771204:rounding".into(),
+        action: ActionKind::Resolve,
+        reason: Some("other".into()),
+        note: Some("dLocal confirmed the tenth item is in the next batch".into()),
+        line_ids: Vec::new(),
+        order_id: None,
+        expected_membership: None,
+    };
+    t.ws.act(&r, "ana", now() + TimeDelta::minutes(1)).unwrap();
+    let d = t.ws.dashboard(&DashFilter::default()).unwrap();
+    assert_eq!(
+        d.alerts.batch_mismatch.count, 0,
+        "a resolved batch needs no action"
+    );
+    r.action = ActionKind::Reopen;
+    r.reason = Some("checking again".into());
+    t.ws.act(&r, "ana", now() + TimeDelta::minutes(2)).unwrap();
+    let d = t.ws.dashboard(&DashFilter::default()).unwrap();
+    assert_eq!(d.alerts.batch_mismatch.count, 1);
+}

@@ -292,3 +292,69 @@ fn original_bytes_come_back_byte_for_byte() {
         "the pinned clock is recorded"
     );
 }
+
+/// Mercado Pago's release report records the money of its settlement report again: whichever
+/// comes first, each repeated line is paired with the line it repeats, once; a workspace made
+/// before the pairing existed gets it when it is opened.
+#[test]
+fn the_same_money_in_two_reports_is_paired_once_in_any_order_and_on_upgrade() {
+    let pairs = |t: &TestWs| -> i64 {
+        t.ws.conn()
+            .query_row("SELECT COUNT(*) FROM line_echoes", [], |r| r.get(0))
+            .unwrap()
+    };
+    // 5 payments, the claim held (DISPUTE = block of the same net) and the withdrawal: 7.
+    let mut release_first = TestWs::new();
+    release_first.import_fixture("mercadopago_release_same_money.csv");
+    assert_eq!(pairs(&release_first), 0, "nothing to pair yet");
+    release_first.import_fixture("mercadopago_settlement_same_money.csv");
+    assert_eq!(pairs(&release_first), 7);
+    let mut settlement_first = TestWs::new();
+    settlement_first.import_fixture("mercadopago_settlement_same_money.csv");
+    settlement_first.import_fixture("mercadopago_release_same_money.csv");
+    assert_eq!(pairs(&settlement_first), 7);
+    let repeated: i64 = settlement_first
+        .ws
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM line_echoes e JOIN settlement_lines l ON l.id = e.line_id
+             WHERE l.identity LIKE 'mercadopago-release|%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(repeated, 7, "the release report's lines are the repeats");
+    // A re-import of either file pairs nothing more.
+    settlement_first.import(
+        "again.csv",
+        &[
+            fixture("mercadopago_release_same_money.csv"),
+            b"\n".to_vec(),
+        ]
+        .concat(),
+    );
+    assert_eq!(pairs(&settlement_first), 7);
+
+    // An older workspace: no pairing table, schema 8.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut ws = cuadra_core::store::Workspace::open(&path).unwrap();
+        for name in [
+            "mercadopago_settlement_same_money.csv",
+            "mercadopago_release_same_money.csv",
+        ] {
+            cuadra_core::ingest::import_bytes(&mut ws, name, name, &fixture(name), &options())
+                .unwrap();
+        }
+        ws.conn()
+            .execute_batch("DROP TABLE line_echoes; PRAGMA user_version = 8;")
+            .unwrap();
+    }
+    let ws = cuadra_core::store::Workspace::open(&path).unwrap();
+    let n: i64 = ws
+        .conn()
+        .query_row("SELECT COUNT(*) FROM line_echoes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 7, "opening the older workspace pairs its lines once");
+}
