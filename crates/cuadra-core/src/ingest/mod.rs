@@ -907,7 +907,7 @@ impl<'a> Job<'a> {
                                 ParsedRow::Line {
                                     row,
                                     keyed: keyer.key(&line),
-                                    line: Box::new(line),
+                                    line,
                                     raw: rec.clone(),
                                     warnings,
                                 }
@@ -970,14 +970,12 @@ impl<'a> Job<'a> {
                             ))
                             .is_err()
                     {
-                        drop(parse);
                         return (unknown, totals); // the writer stopped on an error of its own
                     }
                 }
                 if let Some((r, summary, concepts)) = held.take() {
                     batch.push(parse(r, &summary, Some(concepts)));
                 }
-                drop(parse);
                 let _ = sender.send(batch);
                 drop(sender);
                 (unknown, totals)
@@ -1024,7 +1022,7 @@ impl<'a> Job<'a> {
             }
             Ok(parser.join().unwrap_or_default())
         })?;
-        if let Some(batch) = totals.finish(&profile, &cells, &mut report.problems) {
+        if let Some(batch) = totals.finish(&profile, cells, &mut report.problems) {
             writer.write_batch(tx, &batch)?;
         }
         settlement::pair_same_money(tx, Some(file_id))?;

@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// A settlement row, read: a line, or one of the file's own balances and totals.
 pub enum SettlementRow {
-    Line(SettlementLine),
+    Line(Box<SettlementLine>),
     Total(FileTotal),
 }
 
@@ -185,7 +185,7 @@ pub fn read_line(
     ] {
         cells.check_identifier(rec, row, field, warnings);
     }
-    Ok(SettlementRow::Line(SettlementLine {
+    Ok(SettlementRow::Line(Box::new(SettlementLine {
         psp: profile.source.clone(),
         batch_ref: cells
             .string(rec, Field::BatchRef)
@@ -219,7 +219,7 @@ pub fn read_line(
         payer_document: cells.string(rec, Field::PayerDocument),
         description: cells.string(rec, Field::Description),
         tax_detail: cells.string(rec, Field::TaxDetail),
-    }))
+    })))
 }
 
 /// `-v`, but a zero stays a plain zero (`0.00`, never `-0.00`).

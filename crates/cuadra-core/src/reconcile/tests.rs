@@ -262,12 +262,7 @@ fn a_hold_for_a_claim_is_not_a_chargeback() {
         ],
     );
     let c = case_of_order(&cases, 1);
-    assert_eq!(
-        c.status,
-        CaseStatus::Matched,
-        "{}",
-        c.explanation.to_string()
-    );
+    assert_eq!(c.status, CaseStatus::Matched, "{}", c.explanation);
     assert_eq!(c.line_ids, vec![10, 11, 12]);
     assert_eq!(
         c.net_settled,

@@ -117,6 +117,9 @@ impl GroupCheck {
     }
 }
 
+/// Withholdings per (period, PSP, settlement currency), in the order of `Withholding::ALL`.
+pub type Withholdings = BTreeMap<(String, String, String), [Decimal; 5]>;
+
 /// Everything the Summary shows.
 #[derive(Clone, Debug, Default)]
 pub struct SummaryData {
@@ -135,7 +138,7 @@ pub struct SummaryData {
     pub tie_outs: Vec<TieOut>,
     /// Withholdings per (period, PSP, settlement currency), in the order of
     /// `Withholding::ALL` (negative: withheld), for the PSPs' withholding certificates.
-    pub withholdings: BTreeMap<(String, String, String), [Decimal; 5]>,
+    pub withholdings: Withholdings,
     pub differences: BTreeMap<(String, String), (u64, Decimal, Decimal)>,
     pub inexact_amounts: u64,
 }
@@ -304,10 +307,7 @@ fn tie_outs(
 /// Each line's taxes split by kind (`crate::withholding`), summed per period (its case's),
 /// PSP and settlement currency: lines held for a claim and lines repeating another report's
 /// money are left out, as in every settled figure.
-fn withholdings(
-    ws: &Workspace,
-    scoped: bool,
-) -> Result<BTreeMap<(String, String, String), [Decimal; 5]>, ReportError> {
+fn withholdings(ws: &Workspace, scoped: bool) -> Result<Withholdings, ReportError> {
     let scope_join = if scoped {
         "JOIN temp.report_scope r ON r.case_key = c.case_key"
     } else {
@@ -322,7 +322,7 @@ fn withholdings(
          WHERE (s.tax_amount IS NOT NULL OR s.row_type = 'tax') AND s.row_type <> 'hold'
            AND s.id NOT IN (SELECT line_id FROM line_echoes)"
     ))?;
-    let mut out: BTreeMap<(String, String, String), [Decimal; 5]> = BTreeMap::new();
+    let mut out = Withholdings::new();
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let tax: Option<String> = r.get(3)?;
