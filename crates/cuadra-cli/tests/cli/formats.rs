@@ -483,3 +483,71 @@ fn payu_sales_reports_are_not_settlements_and_its_statement_is() {
         "{summary}"
     );
 }
+
+/// Reports opened and saved again by a spreadsheet (LibreOffice Calc, see SOURCES.md): date
+/// cells, number cells, the same cases as the CSV the PSP wrote.
+#[test]
+fn reports_re_saved_as_xlsx_by_a_spreadsheet_reconcile_like_their_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (csv, xlsx) = (dir.path().join("csv.db"), dir.path().join("xlsx.db"));
+    import(
+        &csv,
+        &[
+            "shopify_orders_mp.csv",
+            "mercadopago_settlement_same_money.csv",
+            "mercadopago_release_same_money.csv",
+        ],
+    );
+    let text = import(
+        &xlsx,
+        &[
+            "shopify_orders_mp.csv",
+            "mercadopago_settlement_same_money.csv",
+            "mercadopago_release_same_money.xlsx",
+        ],
+    );
+    assert!(
+        text.contains("mercadopago_release_same_money.xlsx: mercadopago-release: 16 rows: 9 new"),
+        "{text}"
+    );
+    let statuses = |db: &Path| -> Vec<(String, String, String)> {
+        reconcile(db, MP_AS_OF)
+            .into_values()
+            .map(|c| {
+                (
+                    c["case_key"].as_str().unwrap_or_default().to_string(),
+                    c["status"].as_str().unwrap_or_default().to_string(),
+                    c["net_settled"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        statuses(&xlsx),
+        statuses(&csv),
+        "the re-saved release report pairs with the settlement report as its CSV does"
+    );
+    let a = section(&export(&csv, dir.path(), "summary", &[]), "Settled by PSP").join("\n");
+    let b = section(&export(&xlsx, dir.path(), "summary", &[]), "Settled by PSP").join("\n");
+    assert_eq!(a, b);
+
+    let legacy = dir.path().join("legacy.db");
+    let text = import(
+        &legacy,
+        &["shopify_orders_legacy.csv", "dlocal_legacy_co.xlsx"],
+    );
+    assert!(text.contains("dlocal-legacy: 11 rows: 11 new"), "{text}");
+    let cases = reconcile(&legacy, "2026-04-30T23:59:59-05:00");
+    for (key, expected) in [
+        ("order:shopify:901", "matched"),
+        // Calc wrote `000902` as the number 902: the order's name #902 still names it.
+        ("order:shopify:902", "matched"),
+        ("order:shopify:880", "refunded"),
+        ("order:shopify:870", "charged_back"),
+        ("order:shopify:871", "missing_settlement"),
+        ("order:shopify:872", "missing_settlement"),
+        ("order:shopify:266221341", "matched"),
+    ] {
+        assert_eq!(status(&cases, key), expected, "{key}");
+    }
+}
