@@ -551,3 +551,53 @@ fn reports_re_saved_as_xlsx_by_a_spreadsheet_reconcile_like_their_csv() {
         assert_eq!(status(&cases, key), expected, "{key}");
     }
 }
+
+#[test]
+fn a_row_listed_again_in_the_next_batch_is_one_payment_and_a_batch_to_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    import(&db, &["shopify_orders_co.csv", "dlocal_crossborder_co.csv"]);
+    // The next transfer lists order #1002's payment again (same DLOCAL_TRANSACTION_ID) and
+    // counts it in its summary: 1 item, gross 22.40, fee -0.67, net 21.73.
+    let text = std::fs::read_to_string(fixture("dlocal_crossborder_co.csv")).expect("fixture");
+    let lines: Vec<&str> = text.lines().collect();
+    let again = lines
+        .iter()
+        .find(|l| l.contains("T-912-ey10002"))
+        .expect("the payment row");
+    let next = format!(
+        "{}\nHEADER,USD,1,22.4,-0.67,21.73,2026-05-15,771205,,,,,,,,,,,,,,,,,\n{}\n{again}\n",
+        lines[0], lines[2]
+    );
+    let path = dir.path().join("dlocal_771205.csv");
+    std::fs::write(&path, next).expect("write");
+    let out = run(&db, &["import", path.to_str().expect("utf8")]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("1 conflicting"),
+        "kept as another version: {text}"
+    );
+    let cases = reconcile(&db, "2026-05-31T23:59:59-05:00");
+    assert_eq!(
+        cases["order:shopify:1002"]["line_ids"]
+            .as_array()
+            .map(Vec::len),
+        Some(1),
+        "one payment, not two"
+    );
+    let b = &cases["batch:dlocal:771205:rounding"];
+    assert_eq!(b["status"], "batch_mismatch", "{b:#}");
+    assert_eq!(
+        b["explanation"],
+        "Batch 771205 (dlocal_771205.csv) does not add up to its own summary: it lists again 1 \
+         row(s) already settled in another batch (T-912-ey10002), so the PSP may have paid them \
+         twice. Check whether the file was cut short or lines are missing, and ask the PSP \
+         before booking it."
+    );
+    // Batch 771204 is untouched: only its rounding is booked.
+    assert_eq!(
+        status(&cases, "batch:dlocal:771204:rounding"),
+        "settlement_charge"
+    );
+}

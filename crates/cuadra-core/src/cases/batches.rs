@@ -32,6 +32,12 @@ pub(crate) struct BatchTotal {
     pub lines_gross: Decimal,
     pub lines_fee: Decimal,
     pub lines: i64,
+    /// Rows the batch's file lists that are already lines of another batch (same PSP id, other
+    /// reference: kept as conflicting versions, never as lines): their ids and sums.
+    pub relisted: Vec<String>,
+    pub relisted_net: Decimal,
+    pub relisted_gross: Decimal,
+    pub relisted_fee: Decimal,
 }
 
 /// One figure of a batch's summary the lines do not add up to.
@@ -39,6 +45,9 @@ pub(crate) struct BatchTotal {
 pub(crate) enum Off {
     /// The summary's item count, and the lines found.
     Items { stated: i64, lines: i64 },
+    /// Rows of the batch already settled in another batch (their PSP ids): the summary adds up
+    /// only with them, so the money may have been settled twice.
+    Relisted(Vec<String>),
     /// An amount (`gross`, `fee` or `net`): stated, the lines' sum.
     Amount {
         what: &'static str,
@@ -74,18 +83,36 @@ impl BatchTotal {
         let net_total = self.net_total.trim().parse::<Decimal>().ok()?;
         let cur = self.currency.clone().unwrap_or_default();
         let minor = Decimal::new(1, crate::money::currency_scale(&cur));
-        let slack = minor / Decimal::from(2) * Decimal::from(self.lines.max(1));
+        // A row the file lists again from another batch is one of its rows: the summary
+        // counts it, so the comparison does too, and says so.
+        let rows = self.lines + self.relisted.len() as i64;
+        let slack = minor / Decimal::from(2) * Decimal::from(rows.max(1));
         let mut off = Vec::new();
-        if let Some(stated) = self.items.filter(|n| *n != self.lines) {
+        if !self.relisted.is_empty() {
+            off.push(Off::Relisted(self.relisted.clone()));
+        }
+        if let Some(stated) = self.items.filter(|n| *n != rows) {
             off.push(Off::Items {
                 stated,
-                lines: self.lines,
+                lines: rows,
             });
         }
         let amounts = [
-            ("gross", self.gross_total.as_deref(), self.lines_gross),
-            ("fee", self.fee_total.as_deref(), self.lines_fee),
-            ("net", Some(self.net_total.as_str()), self.lines_net),
+            (
+                "gross",
+                self.gross_total.as_deref(),
+                self.lines_gross + self.relisted_gross,
+            ),
+            (
+                "fee",
+                self.fee_total.as_deref(),
+                self.lines_fee + self.relisted_fee,
+            ),
+            (
+                "net",
+                Some(self.net_total.as_str()),
+                self.lines_net + self.relisted_net,
+            ),
         ];
         for (what, stated, lines) in amounts {
             let Some(stated) = stated.and_then(|t| t.trim().parse::<Decimal>().ok()) else {
@@ -148,6 +175,10 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
                 lines_gross: Decimal::ZERO,
                 lines_fee: Decimal::ZERO,
                 lines: 0,
+                relisted: Vec::new(),
+                relisted_net: Decimal::ZERO,
+                relisted_gross: Decimal::ZERO,
+                relisted_fee: Decimal::ZERO,
             })
         })?;
         rows.collect::<Result<_, _>>()?
@@ -226,6 +257,35 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
         }
         if let Some(&i) = by_file.get(&file_id) {
             into(i);
+        }
+    }
+    // Rows a file lists under its batch that were already lines of another batch: stored as
+    // conflicting versions of those lines (their content names this batch).
+    let mut stmt = conn.prepare(
+        "SELECT c.line_json, l.batch_ref FROM line_conflicts c
+         JOIN settlement_lines l ON l.id = c.line_id ORDER BY c.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let json: String = r.get(0)?;
+        let stored_batch: Option<String> = r.get(1)?;
+        let Ok(version) = serde_json::from_str::<crate::model::SettlementLine>(&json) else {
+            continue;
+        };
+        let (Some(batch), Some(id)) = (&version.batch_ref, &version.psp_txn_id) else {
+            continue;
+        };
+        if stored_batch.as_ref() == Some(batch) {
+            continue; // a changed row of the same batch, not a row of another one
+        }
+        if let Some(&i) = named.get(&version.psp).and_then(|refs| refs.get(batch)) {
+            let b = &mut batches[i];
+            if !b.relisted.contains(id) {
+                b.relisted.push(id.clone());
+                b.relisted_net += version.net_amount.unwrap_or_default();
+                b.relisted_gross += version.gross_amount.unwrap_or_default();
+                b.relisted_fee += version.fee_amount.unwrap_or_default();
+            }
         }
     }
     Ok(batches)

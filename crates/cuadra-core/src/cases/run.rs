@@ -813,6 +813,12 @@ fn batch_cases(
                     super::batches::Off::Items { stated, lines } => {
                         msg!(BATCH_OFF_ITEMS, *stated, *lines).into()
                     }
+                    super::batches::Off::Relisted(ids) => msg!(
+                        BATCH_OFF_RELISTED,
+                        ids.len(),
+                        Arg::list(ids.iter().map(Arg::from).collect(), Join::Comma)
+                    )
+                    .into(),
                     super::batches::Off::Amount {
                         what,
                         stated,

@@ -304,6 +304,11 @@ crate::catalog! {
         es: "declara {0} registros pero contiene {1} líneas",
         zh: "汇总为 {0} 笔，但文件中有 {1} 条明细",
     }
+    BATCH_OFF_RELISTED = "case.batch.off_relisted" {
+        en: "it lists again {0} row(s) already settled in another batch ({1}), so the PSP may have paid them twice",
+        es: "lista de nuevo {0} fila(s) ya liquidadas en otro lote ({1}), así que el PSP pudo haberlas pagado dos veces",
+        zh: "其中 {0} 行已在另一批次结算过（{1}），支付服务商可能重复支付了这些款项",
+    }
     BATCH_OFF_AMOUNT = "case.batch.off_amount" {
         en: "its {0} is stated as {1} but its lines add up to {2} ({3} apart)",
         es: "su {0} declarado es {1}, pero sus líneas suman {2} (diferencia de {3})",
