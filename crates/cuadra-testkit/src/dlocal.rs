@@ -423,16 +423,18 @@ pub fn write_dlocal_settlement<W: Write>(spec: &DlocalSpec, out: W) -> io::Resul
 
 /// Writes a settlement file of given rows, each with its `TRANSACTION_ID` text, in the order
 /// given (a scenario's rows; the `SETTLEMENT_FEE` row, if any, should come last).
-/// `transfer_day` is the `TRANSFER_DATE` in days since 1970-01-01.
+/// `transfer_day` is the `TRANSFER_DATE` in days since 1970-01-01. The summary also counts
+/// the `unlisted` rows (items and totals), which are not written: a batch with rows missing.
 pub(crate) fn write_dlocal_rows<W: Write>(
     out: W,
     seed: u64,
     transfer_id: &str,
     transfer_day: i64,
     rows: &[(Row, String)],
+    unlisted: &[Row],
 ) -> io::Result<GenSummary> {
     let mut totals = Totals::default();
-    for (row, _) in rows {
+    for row in rows.iter().map(|(row, _)| row).chain(unlisted) {
         totals.add(row);
     }
     let mut w = CsvOut::new(out);

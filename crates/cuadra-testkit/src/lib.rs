@@ -11,9 +11,12 @@
 //!   seed and start reconcile against each other.
 //! - `dlocal.rs`: the dLocal cross-border settlement report ([`write_dlocal_settlement`]).
 //! - `shopify.rs`: the Shopify orders export ([`write_shopify_orders`]).
+//! - `dlocal_legacy.rs`: dLocal's older `;` report (refunds, chargebacks, notes, fees).
 //! - `mercadopago.rs`: the Mercado Pago settlement report as a Spanish-locale Excel re-saves it.
+//! - `mercadopago_release.rs`: the Mercado Pago release report as the API writes it.
 //! - `scenario/`: reconciliation scenarios with an answer key ([`Scenario`]): Shopify orders
-//!   with dLocal batches or Mercado Pago reports, every case status planted on purpose.
+//!   with dLocal batches (and dLocal's older report) or Mercado Pago reports (settlement and
+//!   release), every case status planted on purpose.
 //!
 //! Pairing: `write_dlocal_settlement` with `order_prefix: ""` and `write_shopify_orders` with
 //! `first_order_number: 1001`, the same `seed` and the same `start` describe the same orders:
@@ -26,7 +29,9 @@
 mod catalog;
 mod csvw;
 mod dlocal;
+mod dlocal_legacy;
 mod mercadopago;
+mod mercadopago_release;
 mod order;
 mod rng;
 pub mod scenario;
@@ -36,7 +41,9 @@ pub use dlocal::{
     write_dlocal_settlement, DlocalSpec, DLOCAL_COLUMNS, DLOCAL_SUMMARY_HEADER,
     DLOCAL_TRANSACTION_HEADER,
 };
+pub use dlocal_legacy::DLOCAL_LEGACY_HEADER;
 pub use mercadopago::MERCADOPAGO_COLUMNS;
+pub use mercadopago_release::MERCADOPAGO_RELEASE_HEADER;
 pub use order::{DEFAULT_FIRST_ORDER_NUMBER, EFECTY_MAX_COP, EFECTY_MIN_COP};
 pub use rng::Rng;
 pub use scenario::{Answer, Scenario, ScenarioFile, ScenarioPsp, ScenarioSpec, STATUSES};

@@ -87,7 +87,7 @@ impl MpType {
     }
 
     /// Money of a buyer's payment (as opposed to the merchant's own withdrawals).
-    fn is_payment_money(self) -> bool {
+    pub(crate) fn is_payment_money(self) -> bool {
         matches!(
             self,
             MpType::Settlement | MpType::Refund | MpType::Chargeback | MpType::Dispute
@@ -117,7 +117,7 @@ pub(crate) struct MpRow {
 }
 
 impl MpRow {
-    fn net_cents(&self) -> i64 {
+    pub(crate) fn net_cents(&self) -> i64 {
         self.amount_cents + self.fee_cents + self.fuente_cents + self.ica_cents
     }
 }
@@ -131,15 +131,7 @@ pub(crate) fn write_mercadopago_excel_es(rows: &[MpRow], user_id: u64) -> Vec<u8
         let net = r.net_cents();
         let taxes = r.fuente_cents + r.ica_cents;
         let when = |t: i64| gmt_minus_4(t);
-        let tax_detail = if taxes != 0 {
-            format!(
-                "fuente={},ica={}",
-                dot_cents(r.fuente_cents),
-                dot_cents(r.ica_cents)
-            )
-        } else {
-            String::new()
-        };
+        let tax_detail = tax_detail(r.fuente_cents, r.ica_cents);
         let metadata = match r.city {
             Some(city) => format!("{{\"tienda\":\"Tienda Cuadra\",\"ciudad\":\"{city}\"}}"),
             None => "{}".to_string(),
@@ -194,6 +186,21 @@ pub(crate) fn write_mercadopago_excel_es(rows: &[MpRow], user_id: u64) -> Vec<u8
     windows_1252(&text)
 }
 
+/// `TAX_DETAIL` naming each withholding with its amount (`fuente=-2250.00,ica=-621.00`), empty
+/// when nothing was withheld. Mercado Pago documents the names (`fuente`, `iva`, `ica`), not
+/// how a row naming several writes them: this `name=amount` list is Cuadra's own form.
+pub(crate) fn tax_detail(fuente_cents: i64, ica_cents: i64) -> String {
+    if fuente_cents + ica_cents != 0 {
+        format!(
+            "fuente={},ica={}",
+            dot_cents(fuente_cents),
+            dot_cents(ica_cents)
+        )
+    } else {
+        String::new()
+    }
+}
+
 /// Appends one `;`-separated row ending in CRLF, quoting what Excel quotes.
 fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     for (i, f) in fields.enumerate() {
@@ -228,7 +235,7 @@ fn excel_number_or_text(text: &str) -> String {
 }
 
 /// `2026-05-04T19:42:10.000-04:00` for a Bogotá wall time (GMT-04 is one hour ahead).
-fn gmt_minus_4(bogota_wall: i64) -> String {
+pub(crate) fn gmt_minus_4(bogota_wall: i64) -> String {
     let t = bogota_wall + 3600;
     let (y, m, d) = civil_from_days(t.div_euclid(86_400));
     let s = t.rem_euclid(86_400);
@@ -241,7 +248,7 @@ fn gmt_minus_4(bogota_wall: i64) -> String {
 }
 
 /// Cents as text with a decimal point and two decimals, as the report's text columns hold them.
-fn dot_cents(cents: i64) -> String {
+pub(crate) fn dot_cents(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     format!("{sign}{}.{:02}", abs / 100, abs % 100)

@@ -1,9 +1,14 @@
 //! Issue 3's acceptance test: realistic datasets with an answer key. For each scenario of
-//! `cuadra_testkit::scenario` (Shopify + two dLocal cross-border batches; Shopify + two
-//! overlapping Mercado Pago reports re-saved by a Spanish-locale Excel) and a few seeds, the
-//! files are written to disk, imported with `import_path` into a real SQLite workspace, and
-//! reconciled at the scenario's as-of time with the workspace's settings. Every order and every
-//! settlement line must get exactly the status the answer key gives it: 100% agreement.
+//! `cuadra_testkit::scenario` (Shopify + two dLocal cross-border batches + dLocal's older `;`
+//! report; Shopify + two overlapping Mercado Pago settlement reports re-saved by a
+//! Spanish-locale Excel + the release report of the same money) and a few seeds, the files are
+//! written to disk, imported with `import_path` into a real SQLite workspace, and reconciled at
+//! the scenario's as-of time with the workspace's settings. Every order and every settlement
+//! line must get exactly the status the answer key gives it: 100% agreement. That includes the
+//! release-report lines that repeat a settlement-report line (`line_echoes`): kept, counted
+//! once, in the case of the line they repeat. Then the stored run (`run_reconciliation`) ties
+//! out each batch against its file's summary: every batch case it makes must be the one the
+//! answer key gives (kind `batch`), and there must be no other.
 
 use super::options;
 use chrono::Utc;
@@ -13,6 +18,9 @@ use cuadra_core::store::Workspace;
 use cuadra_testkit::scenario::WrittenScenario;
 use cuadra_testkit::{Answer, Scenario, ScenarioPsp, ScenarioSpec, STATUSES};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The plant whose claim only the release report shows, blocked then unblocked.
+const CLAIM_RELEASED: &str = "claim_blocked_and_released";
 
 const SEEDS: [u64; 3] = [1, 7, 2026];
 const ORDERS: usize = 300;
@@ -35,11 +43,31 @@ struct Run {
     disagreements: Vec<Disagreement>,
     /// Orders in the workspace whose current snapshot has two or more line items.
     multi_line_orders: i64,
+    /// The stored run's batch cases: key -> status.
+    batch_cases: BTreeMap<String, String>,
+}
+
+/// The format each scenario file must be detected as, by its name.
+fn format_of(name: &str) -> &'static str {
+    [
+        ("shopify_", "shopify"),
+        ("dlocal_settlement_", "dlocal-crossborder"),
+        ("dlocal_report_", "dlocal-legacy"),
+        ("settlement-report-", "mercadopago-settlement"),
+        ("release-report-", "mercadopago-release"),
+    ]
+    .into_iter()
+    .find(|(prefix, _)| name.starts_with(prefix))
+    .map_or_else(
+        || panic!("a scenario file of no known kind: {name}"),
+        |(_, f)| f,
+    )
 }
 
 /// Imports the Shopify export, then the settlement files, as a person would.
 fn import_all(ws: &mut Workspace, scenario: &Scenario, written: &WrittenScenario) {
-    for (i, (path, file)) in written.data_files.iter().zip(&scenario.files).enumerate() {
+    let mut settlement_reports = 0;
+    for (path, file) in written.data_files.iter().zip(&scenario.files) {
         let report = import_path(ws, path, &options()).unwrap();
         assert_eq!(
             report.outcome,
@@ -59,24 +87,87 @@ fn import_all(ws: &mut Workspace, scenario: &Scenario, written: &WrittenScenario
         for p in &report.problems {
             eprintln!("{}: {p} [{}]", file.name, p.code);
         }
-        let settlement = i > 0;
-        if settlement && scenario.spec.psp == ScenarioPsp::MercadoPagoExcel {
-            assert_eq!(
-                report.encoding.as_deref(),
-                Some("windows1252"),
-                "{}: a Spanish Excel re-save is Windows-1252",
-                file.name
-            );
-            assert_eq!(report.delimiter.as_deref(), Some(";"), "{}", file.name);
-            if i == 2 {
+        let format = format_of(&file.name);
+        assert_eq!(report.format.as_deref(), Some(format), "{}", file.name);
+        match format {
+            "mercadopago-settlement" => {
+                settlement_reports += 1;
+                assert_eq!(
+                    report.encoding.as_deref(),
+                    Some("windows1252"),
+                    "{}: a Spanish Excel re-save is Windows-1252",
+                    file.name
+                );
+                assert_eq!(report.delimiter.as_deref(), Some(";"), "{}", file.name);
+                if settlement_reports == 2 {
+                    assert!(
+                        report.known > 0,
+                        "{}: the days both reports cover are known rows, not new ones",
+                        file.name
+                    );
+                }
+            }
+            "mercadopago-release" => {
+                assert_eq!(report.delimiter.as_deref(), Some(","), "{}", file.name);
                 assert!(
-                    report.known > 0,
-                    "{}: the days both reports cover are known rows, not new ones",
+                    report.problems.is_empty(),
+                    "{}: the balances, subtotals and total tie out: {:#?}",
+                    file.name,
+                    report.problems
+                );
+                assert!(
+                    report.totals > 0,
+                    "{}: its balance and total rows are the file's own figures, not lines",
+                    file.name
+                );
+                assert_eq!(
+                    report.conflicting, 0,
+                    "{}: every row is its own line",
                     file.name
                 );
             }
+            "dlocal-legacy" => {
+                assert_eq!(report.delimiter.as_deref(), Some(";"), "{}", file.name);
+                assert!(
+                    report.problems.is_empty(),
+                    "{}: every Type and Status is dLocal's own: {:#?}",
+                    file.name,
+                    report.problems
+                );
+            }
+            _ => {}
         }
     }
+}
+
+/// The row type and PSP id of each line that repeats another line's money, by line id.
+fn echo_lines(ws: &Workspace) -> HashMap<i64, (String, String)> {
+    let mut stmt = ws
+        .conn()
+        .prepare(
+            "SELECT l.id, l.row_type, coalesce(l.psp_txn_id, '') FROM settlement_lines l
+             JOIN line_echoes e ON e.line_id = l.id",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// The release report's lines that repeat nothing: (row type, raw row type).
+fn release_lines_of_their_own(ws: &Workspace) -> Vec<(String, String)> {
+    let mut stmt = ws
+        .conn()
+        .prepare(
+            "SELECT l.row_type, coalesce(l.raw_row_type, '') FROM settlement_lines l
+             JOIN imported_files f ON f.id = l.file_id
+             WHERE f.format = 'mercadopago-release'
+               AND l.id NOT IN (SELECT line_id FROM line_echoes)",
+        )
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.map(Result::unwrap).collect()
 }
 
 fn run(spec: ScenarioSpec) -> Run {
@@ -92,12 +183,8 @@ fn run(spec: ScenarioSpec) -> Run {
     let settings = ws.recon_settings().unwrap();
     let inputs = ws.recon_inputs().unwrap();
     let (orders, lines) = (&inputs.orders, &inputs.lines);
-    let cases = reconcile_inputs(
-        &inputs,
-        &settings,
-        scenario.as_of.with_timezone(&Utc),
-        &Manual::default(),
-    );
+    let as_of = scenario.as_of.with_timezone(&Utc);
+    let cases = reconcile_inputs(&inputs, &settings, as_of, &Manual::default());
 
     // Each order and each line sits in exactly one case.
     let mut case_of_order: HashMap<i64, usize> = HashMap::new();
@@ -129,9 +216,44 @@ fn run(spec: ScenarioSpec) -> Run {
     );
     assert_eq!(
         case_of_line.len(),
-        lines.len(),
-        "{spec:?}: every line has a case"
+        lines.len() + inputs.echoes.len(),
+        "{spec:?}: every line has a case, and so has every line repeating another's money"
     );
+    for (of, echo) in &inputs.echoes {
+        assert_eq!(
+            case_of_line.get(echo),
+            case_of_line.get(of),
+            "{spec:?}: line {echo} repeats line {of}'s money and sits in its case"
+        );
+    }
+    // Mercado Pago: the release report repeats the settlement reports' money line for line;
+    // only the claims it alone shows (blocked, then unblocked) are lines of its own.
+    let echoes = echo_lines(&ws);
+    let own = release_lines_of_their_own(&ws);
+    if spec.psp == ScenarioPsp::MercadoPagoExcel {
+        let released_claims = scenario
+            .answers
+            .iter()
+            .filter(|a| a.plant == CLAIM_RELEASED && a.kind == "hold")
+            .count();
+        assert!(
+            released_claims > 0 && !echoes.is_empty(),
+            "{spec:?}: both reports of the same money are planted"
+        );
+        assert_eq!(
+            own.len(),
+            2 * released_claims,
+            "{spec:?}: the release report's lines of its own are the claims' block and unblock: {own:?}"
+        );
+        for (row_type, raw) in &own {
+            assert!(
+                row_type == "hold" && (raw.starts_with("block:") || raw.starts_with("unblock:")),
+                "{spec:?}: a release line repeating no settlement line: {row_type} {raw}"
+            );
+        }
+    } else {
+        assert!(echoes.is_empty() && own.is_empty(), "{spec:?}");
+    }
 
     let key: HashMap<(&str, &str), &Answer> = scenario
         .answers
@@ -166,6 +288,65 @@ fn run(spec: ScenarioSpec) -> Run {
         let id = inputs.str(l.psp_txn_id);
         check(l.row_type.as_str(), id, &cases[case_of_line[&l.id]]);
     }
+    // The lines that repeat another's money are not among the engine's lines: each joins the
+    // case of the line it repeats, and answers as that line does.
+    for (_, echo) in &inputs.echoes {
+        let (row_type, id) = &echoes[echo];
+        check(row_type, id, &cases[case_of_line[echo]]);
+    }
+
+    // The stored run ties out each batch against its file's own summary. Its batch cases are
+    // exactly the batches the answer key judges.
+    ws.run_reconciliation(as_of, "test", super::now()).unwrap();
+    let batch_cases: BTreeMap<String, (String, String, String)> = {
+        let mut stmt = ws
+            .conn()
+            .prepare(
+                "SELECT case_key, status, rule, explanation FROM cases
+                 WHERE case_key LIKE 'batch:%'",
+            )
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let psp = spec.psp.as_str();
+    let mut judged = BTreeSet::new();
+    for a in scenario.answers.iter().filter(|a| a.kind == "batch") {
+        let key = format!("batch:{psp}:{}:rounding", a.reference);
+        answered.insert((a.kind, a.reference.as_str()));
+        judged.insert(key.clone());
+        let (got, rule, explanation) = batch_cases
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| ("(no batch case)".into(), String::new(), String::new()));
+        if got != a.expected {
+            disagreements.push(Disagreement {
+                kind: a.kind.to_string(),
+                reference: a.reference.clone(),
+                expected: a.expected.to_string(),
+                got,
+                rule,
+                plant: a.plant.to_string(),
+                explanation,
+            });
+        }
+    }
+    for (key, (status, rule, explanation)) in &batch_cases {
+        if !judged.contains(key) {
+            disagreements.push(Disagreement {
+                kind: "batch".to_string(),
+                reference: key.clone(),
+                expected: "(no batch case)".to_string(),
+                got: status.clone(),
+                rule: rule.clone(),
+                plant: String::new(),
+                explanation: explanation.clone(),
+            });
+        }
+    }
+
     for a in &scenario.answers {
         if !answered.contains(&(a.kind, a.reference.as_str())) {
             disagreements.push(Disagreement {
@@ -180,17 +361,6 @@ fn run(spec: ScenarioSpec) -> Run {
         }
     }
 
-    ws.run_reconciliation(scenario.as_of.with_timezone(&Utc), "test", super::now())
-        .unwrap();
-    {
-        let mut st = ws.conn().prepare("SELECT case_key, status, rule, explanation FROM cases WHERE case_key LIKE 'batch:%'").unwrap();
-        let rows: Vec<(String, String, String, String)> = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect();
-        eprintln!("EXPERIMENT {spec:?}: {rows:#?}");
-    }
     let multi_line_orders: i64 = ws
         .conn()
         .query_row(
@@ -205,6 +375,10 @@ fn run(spec: ScenarioSpec) -> Run {
         cases,
         disagreements,
         multi_line_orders,
+        batch_cases: batch_cases
+            .into_iter()
+            .map(|(key, (status, _, _))| (key, status))
+            .collect(),
     }
 }
 
@@ -247,6 +421,9 @@ fn assert_agreement(psp: ScenarioPsp, known_gaps: bool) {
         let mut found: BTreeMap<&str, usize> = BTreeMap::new();
         for c in &run.cases {
             *found.entry(c.status.as_str()).or_default() += 1;
+        }
+        for status in run.batch_cases.values() {
+            *found.entry(status.as_str()).or_default() += 1;
         }
         for status in psp.plantable() {
             assert!(

@@ -19,7 +19,8 @@ const USAGE: &str = "usage:
   cuadra-gen scenario --psp dlocal|mercadopago --orders N --seed S --out DIR [--known-gaps yes]
 FILE may be - for stdout. Same seed and start (and defaults otherwise) give files that reconcile.
 A scenario writes a Shopify export, the settlement files and answer_key.csv (kind, ref,
-expected_status, plant) into DIR, and prints how to reconcile it with cuadra-cli.";
+expected_status, plant; kind `batch` is a settlement batch `cuadra-cli reconcile` judges) into
+DIR, and prints how to reconcile it with cuadra-cli.";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -190,29 +191,39 @@ fn scenario(rest: &[String]) -> Result<(), String> {
     let quote =
         |p: &std::path::Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
     let as_of = scenario.as_of.to_rfc3339();
-    let count = |orders: bool| {
-        let is_order = |kind: &str| kind == "order";
-        scenario
-            .answers
-            .iter()
-            .filter(|a| is_order(a.kind) == orders)
-            .count()
+    let count = |kind: &str| {
+        let of_kind = |k: &str| match kind {
+            "line" => k != "order" && k != "batch",
+            _ => k == kind,
+        };
+        scenario.answers.iter().filter(|a| of_kind(a.kind)).count()
     };
     let mut out = format!(
-        "scenario {} seed {}: {} orders, {} settlement lines, as of {as_of}\n",
+        "scenario {} seed {}: {} orders, {} settlement lines, {} batches judged, as of {as_of}\n",
         spec.psp.as_str(),
         spec.seed,
-        count(true),
-        count(false),
+        count("order"),
+        count("line"),
+        count("batch"),
     );
-    out += &format!("{:<22} {:>7} {:>7}\n", "expected status", "orders", "lines");
+    let files: Vec<&str> = scenario.files.iter().map(|f| f.name.as_str()).collect();
+    out += &format!("files: {}\n", files.join(", "));
+    out += &format!(
+        "{:<22} {:>7} {:>7}\n",
+        "expected status", "orders", "lines*"
+    );
     for (status, (orders, lines)) in scenario.counts() {
         out += &format!("{status:<22} {orders:>7} {lines:>7}\n");
     }
+    out += "* lines and batches: a batch's status is the case `batch:<psp>:<ref>:rounding` of \
+            `cuadra-cli reconcile`\n";
     out += &format!("answer key: {}\n", written.answer_key.display());
     if known_gaps {
-        for (plant, why) in cuadra_testkit::scenario::KNOWN_GAPS {
-            out += &format!("known gap planted ({plant}): {why}\n");
+        for gap in cuadra_testkit::scenario::KNOWN_GAPS {
+            if gap.psp == spec.psp {
+                let state = if gap.fixed { "fixed" } else { "open" };
+                out += &format!("known gap planted ({}, {state}): {}\n", gap.plant, gap.why);
+            }
         }
     }
     out += "try it:\n";

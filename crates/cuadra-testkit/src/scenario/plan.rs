@@ -11,8 +11,9 @@
 //! an exported order.
 //!
 //! Times are Bogotá wall-clock seconds since 1970-01-01, like [`crate::order`]'s. Timeline:
-//! orders from day 0 (2026-05-01), settled money up to day 14 (two weekly dLocal batches, or
-//! Mercado Pago reports of settlement days 0-11 and 9-17), as-of at day 21, 20:30.
+//! orders from day 0 (2026-05-01), settled money up to day 14 (two weekly dLocal batches and
+//! dLocal's older report, or Mercado Pago settlement reports of settlement days 0-11 and 9-17
+//! and the release report of days 0-17), as-of at day 21, 20:30.
 
 use std::collections::HashSet;
 
@@ -106,6 +107,16 @@ pub(super) enum LineKind {
     Withdrawal,
     WithdrawalCancel,
     Payout,
+    /// Mercado Pago's release report only: money held for a buyer's claim (`RECORD_TYPE`
+    /// `block`, `DESCRIPTION` `dispute`), and given back when the claim is resolved
+    /// (`unblock`).
+    Block,
+    Unblock,
+    /// dLocal's older report only: a `Refund processing fee` or `Chargeback processing fee`
+    /// row, charged to the merchant.
+    ProcessingFee {
+        refund: bool,
+    },
 }
 
 impl LineKind {
@@ -115,10 +126,10 @@ impl LineKind {
             LineKind::Payment => "payment",
             LineKind::Refund => "refund",
             LineKind::Chargeback => "chargeback",
-            LineKind::Dispute => "hold",
+            LineKind::Dispute | LineKind::Block | LineKind::Unblock => "hold",
             LineKind::ChargebackReversal => "chargeback_reversal",
             LineKind::Adjustment { .. } => "adjustment",
-            LineKind::SettlementFee { .. } => "fee",
+            LineKind::SettlementFee { .. } | LineKind::ProcessingFee { .. } => "fee",
             LineKind::Withdrawal | LineKind::WithdrawalCancel | LineKind::Payout => "payout",
         }
     }
@@ -139,11 +150,24 @@ pub(super) enum Ref {
     Blank,
 }
 
+/// Which file lists a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Listing {
+    /// Its PSP's usual file: a dLocal cross-border batch (by its time), or the Mercado Pago
+    /// reports (by settlement date; the release report too, for a line both record).
+    Usual,
+    /// dLocal: the older `;` report (`Type;"Creation date";...`) instead of a batch.
+    OlderReport,
+    /// dLocal: counted in its batch's summary (`NUMBER_OF_ITEMS` and the totals) but missing
+    /// from the batch's rows: in no file at all.
+    MissingFromBatch,
+}
+
 pub(super) struct PlannedLine {
     pub kind: LineKind,
     pub reference: Ref,
-    /// The PSP's id (its numeric part for dLocal; a reversal at Mercado Pago carries its
-    /// payment's `SOURCE_ID`).
+    /// The PSP's id (its numeric part for dLocal, all of `Reference` in its older report; a
+    /// reversal or hold at Mercado Pago carries its payment's `SOURCE_ID`).
     pub id: u64,
     /// Mercado Pago's merchant order id (`ORDER_ID`), 0 when none.
     pub psp_order: u64,
@@ -161,8 +185,13 @@ pub(super) struct PlannedLine {
     pub plant: &'static str,
     /// dLocal: the row is listed again in the next batch (a re-sent row).
     pub resent: bool,
-    /// dLocal: the STATUS word written instead of the row kind's usual one.
+    /// dLocal: the STATUS word (or, in the older report, the `Status`) written instead of the
+    /// row kind's usual one.
     pub status: Option<&'static str>,
+    /// Which file lists the line.
+    pub listing: Listing,
+    /// A refund, chargeback, reversal or hold: the payment line it reverses.
+    pub reverses: Option<usize>,
 }
 
 pub(super) struct Plan {
@@ -535,6 +564,8 @@ impl Planner {
             plant,
             resent: false,
             status: None,
+            listing: Listing::Usual,
+            reverses: None,
         })
     }
 
@@ -597,6 +628,8 @@ impl Planner {
             plant,
             resent: false,
             status: None,
+            listing: Listing::Usual,
+            reverses: Some(of),
         });
     }
 
@@ -628,6 +661,8 @@ impl Planner {
             plant,
             resent: false,
             status: None,
+            listing: Listing::Usual,
+            reverses: None,
         })
     }
 

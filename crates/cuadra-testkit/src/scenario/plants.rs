@@ -6,8 +6,8 @@ use crate::catalog::PRODUCTS;
 use crate::order::{unique_id, FinancialStatus, EFECTY_MIN_COP};
 
 use super::plan::{
-    LineKind, Numbering, PayId, PlannedLine, Planner, Ref, BUYER_POOL, DAY, HOUR, MICRO, MIN,
-    SALT_ADJUSTMENT, SALT_MP_WITHDRAWAL, SALT_REFUND, TOLERANCE_COP,
+    LineKind, Listing, Numbering, PayId, PlannedLine, Planner, Ref, BUYER_POOL, DAY, HOUR, MICRO,
+    MIN, SALT_ADJUSTMENT, SALT_MP_WITHDRAWAL, SALT_REFUND, TOLERANCE_COP,
 };
 use super::ScenarioPsp;
 
@@ -34,10 +34,13 @@ impl Planner {
             if dlocal {
                 self.unknown_psp_status();
                 self.chargeback_reversed();
-                self.row_repeated_in_next_batch();
                 self.short_by_the_tolerance(j);
+                self.reversal_in_older_report(j);
+                self.reversal_that_moved_nothing(j);
+                self.row_repeated_in_next_batch();
             } else {
                 self.claim_open();
+                self.claim_released();
                 if known_gaps {
                     self.refunded_in_two_parts();
                 }
@@ -58,6 +61,10 @@ impl Planner {
             self.one_edit_from_two_orders(j);
         }
         self.batch_charges(k);
+        if dlocal {
+            self.older_report_charges();
+            self.batch_line_missing();
+        }
         while self.plan.orders.len() < orders {
             self.plain();
         }
@@ -296,6 +303,8 @@ impl Planner {
         );
         let payment = self.plan.lines.swap_remove(april);
         debug_assert_eq!(payment.kind, LineKind::Payment);
+        // The refund took the payment's place: the payment it reverses is in no file.
+        self.plan.lines[april].reverses = None;
         self.plan.orders[o].payment_id = PayId::Fresh(payment.id);
         self.expect(o, "refunded");
     }
@@ -417,6 +426,8 @@ impl Planner {
                 plant: "chargeback_fee_adjustment",
                 resent: false,
                 status: None,
+                listing: Listing::Usual,
+                reverses: None,
             });
         }
         self.expect(o, "charged_back");
@@ -433,6 +444,193 @@ impl Planner {
         let claim_at = self.later(at, DAY, 4 * DAY);
         self.reversal(LineKind::Dispute, l, -self.total(o), claim_at, "claim_open");
         self.expect(o, "disputed");
+    }
+
+    /// Mercado Pago: paid, then the buyer opened a claim and it was resolved for the seller:
+    /// the release report shows the money blocked and unblocked (`block` then `unblock`,
+    /// `DESCRIPTION` `dispute`, the same net). Released, the hold changes nothing: the order
+    /// is `matched` (rule `hold_open` needs a hold still open). Which settlement-report row a
+    /// claim resolved for the seller leaves is not documented: these two rows are only in
+    /// the release report.
+    fn claim_released(&mut self) {
+        let created = self.some_day(1, 5, 7, 21);
+        let o = self.order(created, 1, false, "claim_blocked_and_released");
+        let at = self.on_time(created);
+        let l = self.settled_order(o, at, Ref::Order(o));
+        let total = self.total(o);
+        let block_at = self.later(at, DAY, 3 * DAY);
+        self.reversal(
+            LineKind::Block,
+            l,
+            -total,
+            block_at,
+            "claim_blocked_and_released",
+        );
+        let unblock_at = self.later(block_at, DAY, 2 * DAY);
+        self.reversal(
+            LineKind::Unblock,
+            l,
+            total,
+            unblock_at,
+            "claim_blocked_and_released",
+        );
+        self.expect(o, "matched");
+    }
+
+    /// dLocal: a refund or a chargeback listed in dLocal's older `;` report rather than in a
+    /// cross-border batch (SmashPig's `ReportFileParser.php`): it names its order in
+    /// `Transaction Invoice` and is done (`Completed` refund, `Settled` chargeback), so it
+    /// counts as in any file: refunded (in full, or a share) or charged back.
+    fn reversal_in_older_report(&mut self, j: usize) {
+        let created = self.some_day(1, 6, 7, 21);
+        let (kind, plant) = match j % 3 {
+            0 => (LineKind::Refund, "refunded_in_older_report"),
+            1 => (LineKind::Chargeback, "charged_back_in_older_report"),
+            _ => (LineKind::Refund, "partly_refunded_in_older_report"),
+        };
+        let o = self.order(created, 1, false, plant);
+        let at = self.on_time(created);
+        let l = self.settled_order(o, at, Ref::Order(o));
+        let total = self.total(o);
+        let when = self.later(at, HOUR, 3 * DAY);
+        let amount = match j % 3 {
+            2 => total * self.between(20, 50) / 100 / 100 * 100,
+            _ => total,
+        };
+        self.reversal(kind, l, -amount, when, plant);
+        let r = self.plan.lines.len() - 1;
+        self.plan.lines[r].listing = Listing::OlderReport;
+        match j % 3 {
+            0 => {
+                self.shop_status(o, FinancialStatus::Refunded);
+                self.plan.orders[o].facts.refund = total;
+                self.expect(o, "refunded");
+            }
+            1 => self.expect(o, "charged_back"),
+            _ => {
+                self.shop_status(o, FinancialStatus::PartiallyRefunded);
+                self.plan.orders[o].facts.refund = amount;
+                self.expect(o, "partially_refunded");
+            }
+        }
+    }
+
+    /// dLocal's older report: a chargeback settled in the merchant's favour (`Reimbursed`) or
+    /// a refund still waiting for the buyer's bank details (`Waiting Details`). SmashPig
+    /// ignores both ("Chargeback settled in our favor - not refunding", "Refund is in limbo;
+    /// we'll wait for 'Completed'"): no money moved, the paid order stays `matched`.
+    fn reversal_that_moved_nothing(&mut self, j: usize) {
+        let created = self.some_day(1, 6, 7, 21);
+        let (kind, word, plant) = if j % 2 == 0 {
+            (LineKind::Chargeback, "Reimbursed", "chargeback_reimbursed")
+        } else {
+            (
+                LineKind::Refund,
+                "Waiting Details",
+                "refund_waiting_details",
+            )
+        };
+        let o = self.order(created, 1, false, plant);
+        let at = self.on_time(created);
+        let l = self.settled_order(o, at, Ref::Order(o));
+        let when = self.later(at, HOUR, 3 * DAY);
+        self.reversal(kind, l, -self.total(o), when, plant);
+        let r = self.plan.lines.len() - 1;
+        self.plan.lines[r].listing = Listing::OlderReport;
+        self.plan.lines[r].status = Some(word);
+        self.expect(o, "matched");
+    }
+
+    /// dLocal's older report also lists what dLocal charges or credits the merchant: a debit
+    /// note, a credit note and the processing fees of refunds and chargebacks, with no order
+    /// (SmashPig skips them: "these would have to update existing refunds"). Each is a batch
+    /// charge.
+    fn older_report_charges(&mut self) {
+        let seed = self.plan.seed;
+        let kinds = [
+            (
+                LineKind::Adjustment {
+                    credit: false,
+                    text: 0,
+                },
+                "older_report_debit_note",
+            ),
+            (
+                LineKind::Adjustment {
+                    credit: true,
+                    text: 0,
+                },
+                "older_report_credit_note",
+            ),
+            (
+                LineKind::ProcessingFee { refund: false },
+                "older_report_chargeback_fee",
+            ),
+            (
+                LineKind::ProcessingFee { refund: true },
+                "older_report_refund_fee",
+            ),
+        ];
+        for (kind, plant) in kinds {
+            let at = self.some_day(1, 13, 9, 18);
+            let n = self.next_counter();
+            let id = 800_000_000 + unique_id(seed, SALT_ADJUSTMENT, n, 27);
+            let cents = match kind {
+                LineKind::ProcessingFee { refund: false } => 1_500,
+                LineKind::ProcessingFee { refund: true } => 50,
+                _ => self.between(50, 2_000),
+            };
+            let usd = if kind
+                == (LineKind::Adjustment {
+                    credit: true,
+                    text: 0,
+                }) {
+                cents
+            } else {
+                -cents
+            } * 10_000;
+            self.plan.lines.push(PlannedLine {
+                kind,
+                reference: Ref::Blank,
+                id,
+                psp_order: 0,
+                cop: 0,
+                usd_micro: usd,
+                created: at,
+                at,
+                buyer: 0,
+                case_of: None,
+                expected: "settlement_charge",
+                plant,
+                resent: false,
+                status: None,
+                listing: Listing::OlderReport,
+                reverses: None,
+            });
+        }
+    }
+
+    /// dLocal: the first batch's summary counts one payment more than the batch lists
+    /// (`NUMBER_OF_ITEMS` one higher, and that payment's gross, fee and net in the totals): a
+    /// row lost between dLocal and the merchant. The batch's lines do not add up to what the
+    /// file states, far beyond rounding: the stored run's case of that batch is
+    /// `batch_mismatch`, to chase with dLocal, never booked away. (The missing payment is in
+    /// no file, so it has no answer of its own.)
+    fn batch_line_missing(&mut self) {
+        let when = self.some_day(1, 5, 8, 20);
+        let at = self.agent_hours(when);
+        let created = at - self.between(10 * MIN, 20 * HOUR);
+        let cop = self.loose_amount();
+        let l = self.alone(
+            LineKind::Payment,
+            Ref::Blank,
+            cop,
+            created,
+            at,
+            "batch_mismatch",
+            "batch_line_missing",
+        );
+        self.plan.lines[l].listing = Listing::MissingFromBatch;
     }
 
     /// dLocal: a payment whose STATUS is a word outside dLocal's documented vocabulary
@@ -474,7 +672,10 @@ impl Planner {
     }
 
     /// dLocal lists a payment of the first batch again in the next one (a re-sent row, same
-    /// `DLOCAL_TRANSACTION_ID`): one payment, not two.
+    /// `DLOCAL_TRANSACTION_ID`): one payment for its order, not two (`matched`). The next batch's
+    /// summary counts the row like its others, so it adds up only with it: money dLocal may
+    /// have settled twice, a `batch_mismatch` that says the row was listed again. (Once a
+    /// known gap: the tie-out counted only the batch's stored lines and called the batch short.)
     fn row_repeated_in_next_batch(&mut self) {
         let created = self.some_day(1, 4, 7, 21);
         let o = self.order(created, 1, false, "row_repeated_in_next_batch");
@@ -833,6 +1034,8 @@ impl Planner {
             plant: "refund_of_order_outside_export",
             resent: false,
             status: None,
+            listing: Listing::Usual,
+            reverses: None,
         });
     }
 
@@ -855,6 +1058,8 @@ impl Planner {
             plant,
             resent: false,
             status: None,
+            listing: Listing::Usual,
+            reverses: None,
         };
         match self.plan.psp {
             ScenarioPsp::Dlocal => {

@@ -1,7 +1,9 @@
 //! Writes a planned scenario out: the Shopify export (newest order first, as the admin lists
-//! them), the dLocal batches or the Mercado Pago reports, and the answer key. Layouts belong to
-//! the format writers (`shopify.rs`, `dlocal.rs`, `mercadopago.rs`); this file only decides
-//! which row goes in which file and what each id looks like.
+//! them), the dLocal batches and dLocal's older report, or the Mercado Pago settlement and
+//! release reports, and the answer key (with what the stored run must judge of each dLocal
+//! batch). Layouts belong to the format writers (`shopify.rs`, `dlocal.rs`, `dlocal_legacy.rs`,
+//! `mercadopago.rs`, `mercadopago_release.rs`); this file only decides which row goes in which
+//! file and what each id looks like.
 
 use std::collections::BTreeMap;
 
@@ -9,11 +11,13 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::csvw::CsvOut;
 use crate::dlocal::{self, div_round};
-use crate::mercadopago::{write_mercadopago_excel_es, MpRow, MpType};
+use crate::dlocal_legacy::{write_dlocal_legacy, LegacyRow, LegacyType};
+use crate::mercadopago::{tax_detail, write_mercadopago_excel_es, MpRow, MpType};
+use crate::mercadopago_release::{write_mercadopago_release, Period, Record, ReleaseRow};
 use crate::rng::{stream_key, Rng};
 use crate::shopify::{self, buyer_city, Scratch, ShopView};
 
-use super::plan::{LineKind, PayId, Plan, PlannedLine, Ref, DAY, HOUR, MICRO};
+use super::plan::{LineKind, Listing, PayId, Plan, PlannedLine, Ref, DAY, HOUR, MICRO};
 use super::{Answer, Scenario, ScenarioFile, ScenarioPsp, ScenarioSpec, STATUSES};
 
 const SALT_RENDER: u64 = 0x5245_4E44; // "REND"
@@ -27,8 +31,14 @@ pub(super) fn render(spec: ScenarioSpec, plan: &Plan) -> Scenario {
         name: "shopify_orders_export.csv".into(),
         bytes: shopify_export(plan, &ids),
     }];
+    let mut batches = Vec::new();
     match plan.psp {
-        ScenarioPsp::Dlocal => files.extend(dlocal_batches(plan, &refs, &mut rng)),
+        ScenarioPsp::Dlocal => {
+            let (written, judged) = dlocal_batches(plan, &refs, &mut rng);
+            files.extend(written);
+            batches = judged;
+            files.extend(dlocal_older_report(plan, &refs, &ids));
+        }
         ScenarioPsp::MercadoPagoExcel => files.extend(mercadopago_reports(plan, &refs, &mut rng)),
     }
 
@@ -41,7 +51,7 @@ pub(super) fn render(spec: ScenarioSpec, plan: &Plan) -> Scenario {
         as_of,
         settings: plan.settings.clone(),
         files,
-        answers: answers(plan, &ids),
+        answers: answers(plan, &ids, batches),
         multi_line_orders: plan.orders.iter().filter(|o| o.facts.n_items > 1).count(),
     }
 }
@@ -62,11 +72,12 @@ fn reference(plan: &Plan, line: &PlannedLine) -> String {
     }
 }
 
-/// The PSP's id as the settlement file shows it (dLocal `DLOCAL_TRANSACTION_ID`, Mercado
-/// Pago `SOURCE_ID`).
+/// The PSP's id as the settlement file shows it (dLocal `DLOCAL_TRANSACTION_ID`, or
+/// `Reference` in its older report; Mercado Pago `SOURCE_ID`).
 fn psp_id(plan: &Plan, line: &PlannedLine) -> String {
     match plan.psp {
         ScenarioPsp::MercadoPagoExcel => line.id.to_string(),
+        ScenarioPsp::Dlocal if line.listing == Listing::OlderReport => line.id.to_string(),
         ScenarioPsp::Dlocal => match line.kind {
             LineKind::Payment => format!("T-648-{}", base36(line.id)),
             LineKind::Refund => format!("R-648-{}", base36(line.id)),
@@ -133,11 +144,24 @@ fn write_shopify_export(plan: &Plan, ids: &[String], out: &mut Vec<u8>) -> std::
 }
 
 /// Two weekly batches: payments, reversals and adjustments by their time, each file closed by
-/// its `SETTLEMENT_FEE` row; a re-sent row of the first batch is listed again in the second.
-fn dlocal_batches(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<ScenarioFile> {
-    let rows: Vec<dlocal::Row> = plan.lines.iter().map(|l| dlocal_row(l, rng)).collect();
+/// its `SETTLEMENT_FEE` row; a re-sent row of the first batch is listed again in the second; a
+/// row missing from a batch is counted in its summary only. Lines of dLocal's older report are
+/// in no batch. Also gives, per batch, what the stored run must judge of it: a batch missing a
+/// row is a `batch_mismatch`; one whose rows' exact net differs from the summary's rounded
+/// `NET_TOTAL_AMOUNT` books that rounding (`settlement_charge`); any other has no case.
+fn dlocal_batches(plan: &Plan, refs: &[String], rng: &mut Rng) -> (Vec<ScenarioFile>, Vec<Answer>) {
+    let rows: Vec<Option<dlocal::Row>> = plan
+        .lines
+        .iter()
+        .map(|l| (l.listing != Listing::OlderReport).then(|| dlocal_row(l, rng)))
+        .collect();
     let mut files = Vec::new();
-    let mut placed = vec![false; plan.lines.len()];
+    let mut judged = Vec::new();
+    let mut placed: Vec<bool> = plan
+        .lines
+        .iter()
+        .map(|l| l.listing == Listing::OlderReport)
+        .collect();
     for batch in 0..2usize {
         let from = plan.start + batch as i64 * 7 * DAY;
         let until = from + 7 * DAY;
@@ -145,7 +169,8 @@ fn dlocal_batches(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<ScenarioFi
             .filter(|&i| {
                 let l = &plan.lines[i];
                 let resent = batch == 1 && l.resent;
-                !matches!(l.kind, LineKind::SettlementFee { .. })
+                l.listing != Listing::OlderReport
+                    && !matches!(l.kind, LineKind::SettlementFee { .. })
                     && ((from..until).contains(&l.at) || resent)
             })
             .collect();
@@ -154,13 +179,19 @@ fn dlocal_batches(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<ScenarioFi
             (0..plan.lines.len())
                 .filter(|&i| plan.lines[i].kind == LineKind::SettlementFee { batch }),
         );
-        let batch_rows: Vec<(dlocal::Row, String)> = members
-            .iter()
-            .map(|&i| {
-                placed[i] = true;
-                (rows[i], refs[i].clone())
-            })
-            .collect();
+        let mut listed: Vec<(dlocal::Row, String)> = Vec::new();
+        let mut unlisted: Vec<dlocal::Row> = Vec::new();
+        let mut missing_plant = None;
+        for &i in &members {
+            placed[i] = true;
+            let row = rows[i].expect("a line of a batch has its row");
+            if plan.lines[i].listing == Listing::MissingFromBatch {
+                unlisted.push(row);
+                missing_plant = Some(plan.lines[i].plant);
+            } else {
+                listed.push((row, refs[i].clone()));
+            }
+        }
         let transfer_id = plan.transfer_ids[batch].to_string();
         let mut bytes = Vec::new();
         // Writing to memory cannot fail.
@@ -169,8 +200,25 @@ fn dlocal_batches(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<ScenarioFi
             plan.seed,
             &transfer_id,
             until / DAY + 1,
-            &batch_rows,
+            &listed,
+            &unlisted,
         );
+        let net_micro: i64 = listed.iter().map(|(r, _)| r.net).sum();
+        let relisted = batch == 1 && members.iter().any(|&i| plan.lines[i].resent);
+        let verdict = match missing_plant {
+            Some(plant) => Some(("batch_mismatch", plant)),
+            None if relisted => Some(("batch_mismatch", "row_repeated_in_next_batch")),
+            None if net_micro % (MICRO / 100) != 0 => Some(("settlement_charge", "batch_rounding")),
+            None => None,
+        };
+        if let Some((expected, plant)) = verdict {
+            judged.push(Answer {
+                kind: "batch",
+                reference: transfer_id.clone(),
+                expected,
+                plant,
+            });
+        }
         files.push(ScenarioFile {
             name: format!("dlocal_settlement_{transfer_id}.csv"),
             bytes,
@@ -182,7 +230,57 @@ fn dlocal_batches(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<ScenarioFi
             plan.lines[i].kind, plan.lines[i].at
         );
     }
-    files
+    (files, judged)
+}
+
+/// dLocal's older `;` report: the refunds, chargebacks, notes and processing fees the plan
+/// lists there, by time; none when the plan lists none.
+fn dlocal_older_report(plan: &Plan, refs: &[String], ids: &[String]) -> Option<ScenarioFile> {
+    let mut members: Vec<usize> = (0..plan.lines.len())
+        .filter(|&i| plan.lines[i].listing == Listing::OlderReport)
+        .collect();
+    members.sort_by_key(|&i| (plan.lines[i].at, i));
+    let last = members.iter().map(|&i| plan.lines[i].at).max()?;
+    let rows: Vec<LegacyRow> = members
+        .iter()
+        .map(|&i| {
+            let l = &plan.lines[i];
+            let kind = match l.kind {
+                LineKind::Refund => LegacyType::Refund,
+                LineKind::Chargeback => LegacyType::Chargeback,
+                LineKind::Adjustment { credit: true, .. } => LegacyType::CreditNote,
+                LineKind::Adjustment { credit: false, .. } => LegacyType::DebitNote,
+                LineKind::ProcessingFee { refund: true } => LegacyType::RefundFee,
+                LineKind::ProcessingFee { refund: false } => LegacyType::ChargebackFee,
+                other => unreachable!("scenario bug: {other:?} planned in dLocal's older report"),
+            };
+            let reversal = matches!(kind, LegacyType::Refund | LegacyType::Chargeback);
+            LegacyRow {
+                kind,
+                created: l.at,
+                reference: l.id,
+                local: l.cop,
+                usd_cents: l.usd_micro / (MICRO / 100),
+                status: l.status,
+                email: if reversal {
+                    format!("buyer{}@example.com", l.buyer)
+                } else {
+                    String::new()
+                },
+                transaction_reference: l.reverses.map(|p| ids[p].clone()).unwrap_or_default(),
+                transaction_invoice: if reversal {
+                    refs[i].clone()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect();
+    let (y, m, d) = crate::csvw::civil_from_days(last.div_euclid(DAY) + 1);
+    Some(ScenarioFile {
+        name: format!("dlocal_report_{y:04}-{m:02}-{d:02}.csv"),
+        bytes: write_dlocal_legacy(&rows),
+    })
 }
 
 fn dlocal_row(l: &PlannedLine, rng: &mut Rng) -> dlocal::Row {
@@ -193,10 +291,15 @@ fn dlocal_row(l: &PlannedLine, rng: &mut Rng) -> dlocal::Row {
         LineKind::ChargebackReversal => dlocal::Kind::ChargebackReversal,
         LineKind::Adjustment { credit, text } => dlocal::Kind::Adjustment { credit, text },
         LineKind::SettlementFee { .. } => dlocal::Kind::SettlementFee,
+        LineKind::ProcessingFee { .. } => {
+            unreachable!("processing fees are only planned in dLocal's older report")
+        }
         LineKind::Dispute
         | LineKind::Withdrawal
         | LineKind::WithdrawalCancel
-        | LineKind::Payout => {
+        | LineKind::Payout
+        | LineKind::Block
+        | LineKind::Unblock => {
             unreachable!("Mercado Pago line kinds are never planned for dLocal")
         }
     };
@@ -238,36 +341,46 @@ fn dlocal_row(l: &PlannedLine, rng: &mut Rng) -> dlocal::Row {
     row
 }
 
-/// Two reports by settlement date, days 0-11 and 9-17 (2026-05-01 to 05-12 and 05-10 to
-/// 05-18): the rows of the three shared days are in both, byte for byte.
+/// Two settlement reports by settlement date, days 0-11 and 9-17 (2026-05-01 to 05-12 and
+/// 05-10 to 05-18): the rows of the three shared days are in both, byte for byte. Then the
+/// release report of days 0-17, the same money as the API writes it: a `release` row for each
+/// payment, refund, chargeback and withdrawal (same `SOURCE_ID`, `EXTERNAL_REFERENCE` and net
+/// as its settlement row), a `block` for each open claim (`DISPUTE`), and the claims blocked
+/// and unblocked that only it shows.
 fn mercadopago_reports(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<ScenarioFile> {
     let user_id = 412_300_000 + rng.below(100_000);
-    let rows: Vec<MpRow> = plan
+    let rows: Vec<Option<MpRow>> = plan
         .lines
         .iter()
         .zip(refs)
-        .map(|(l, r)| mercadopago_row(plan, l, r, rng))
+        .map(|(l, r)| {
+            let release_only = matches!(l.kind, LineKind::Block | LineKind::Unblock);
+            (!release_only).then(|| mercadopago_row(plan, l, r, rng))
+        })
         .collect();
     let ranges = [(0, 12), (9, 18)];
-    let mut placed = vec![false; rows.len()];
+    let mut placed: Vec<bool> = rows.iter().map(Option::is_none).collect();
     let mut files = Vec::new();
+    let day = |t: i64| {
+        let (y, m, d) = crate::csvw::civil_from_days(t.div_euclid(DAY));
+        format!("{y:04}-{m:02}-{d:02}")
+    };
     for (from_day, until_day) in ranges {
         let (from, until) = (plan.start + from_day * DAY, plan.start + until_day * DAY);
-        let mut members: Vec<usize> = (0..rows.len())
-            .filter(|&i| (from..until).contains(&rows[i].settlement_at))
+        let mut members: Vec<(usize, &MpRow)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.as_ref().map(|r| (i, r)))
+            .filter(|(_, r)| (from..until).contains(&r.settlement_at))
             .collect();
-        members.sort_by_key(|&i| (rows[i].settlement_at, rows[i].transaction_at, i));
+        members.sort_by_key(|(i, r)| (r.settlement_at, r.transaction_at, *i));
         let chosen: Vec<MpRow> = members
             .iter()
-            .map(|&i| {
-                placed[i] = true;
-                rows[i].clone()
+            .map(|(i, r)| {
+                placed[*i] = true;
+                (*r).clone()
             })
             .collect();
-        let day = |t: i64| {
-            let (y, m, d) = crate::csvw::civil_from_days(t.div_euclid(DAY));
-            format!("{y:04}-{m:02}-{d:02}")
-        };
         files.push(ScenarioFile {
             name: format!("settlement-report-{}_{}.csv", day(from), day(until - DAY)),
             bytes: write_mercadopago_excel_es(&chosen, user_id),
@@ -279,7 +392,85 @@ fn mercadopago_reports(plan: &Plan, refs: &[String], rng: &mut Rng) -> Vec<Scena
             plan.lines[i].kind
         );
     }
+
+    let mut released: Vec<(usize, ReleaseRow)> = plan
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i, release_row(l, rows[i].as_ref(), &refs[i])))
+        .collect();
+    released.sort_by_key(|(i, r)| (r.date, *i));
+    let released: Vec<ReleaseRow> = released.into_iter().map(|(_, r)| r).collect();
+    // The balance carried in covers every withdrawal, whatever came in before it.
+    let opening = (20_000_000 + rng.below(20_000_000) as i64) / 100 * 100;
+    let (first, last) = (plan.start, plan.start + 17 * DAY);
+    files.push(ScenarioFile {
+        name: format!("release-report-{}_{}.csv", day(first), day(last)),
+        bytes: write_mercadopago_release(
+            &released,
+            opening * 100,
+            &Period {
+                first_day: day(first),
+                last_day: day(last),
+            },
+        ),
+    });
     files
+}
+
+/// A line as the release report shows it: its settlement row's money, released when the
+/// settlement report says it settled; or a hold only the release report has.
+fn release_row(l: &PlannedLine, settled: Option<&MpRow>, reference: &str) -> ReleaseRow {
+    let Some(mp) = settled else {
+        let record = if l.kind == LineKind::Block {
+            Record::Block
+        } else {
+            Record::Unblock
+        };
+        return ReleaseRow {
+            record,
+            description: "dispute",
+            source_id: l.id,
+            external_reference: reference.to_string(),
+            net_cents: l.cop * 100,
+            gross_cents: 0,
+            fee_cents: 0,
+            taxes_cents: 0,
+            tax_detail: String::new(),
+            buyer_money: true,
+            date: l.at,
+            approved: None,
+            payout: false,
+        };
+    };
+    let (record, description) = match mp.kind {
+        MpType::Settlement => (Record::Release, "payment"),
+        MpType::Refund => (Record::Release, "refund"),
+        MpType::Chargeback => (Record::Release, "chargeback"),
+        MpType::Dispute => (Record::Block, "dispute"),
+        MpType::Withdrawal => (Record::Release, "withdrawal"),
+        MpType::WithdrawalCancel => (Record::Release, "withdrawal_cancel"),
+        MpType::Payout => (Record::Release, "payout"),
+    };
+    ReleaseRow {
+        record,
+        description,
+        source_id: mp.source_id,
+        external_reference: mp.external_reference.clone(),
+        net_cents: mp.net_cents(),
+        gross_cents: if record == Record::Block {
+            0
+        } else {
+            mp.amount_cents
+        },
+        fee_cents: mp.fee_cents,
+        taxes_cents: mp.fuente_cents + mp.ica_cents,
+        tax_detail: tax_detail(mp.fuente_cents, mp.ica_cents),
+        buyer_money: mp.kind.is_payment_money(),
+        date: mp.settlement_at,
+        approved: (mp.kind == MpType::Settlement).then_some(mp.transaction_at),
+        payout: matches!(mp.kind, MpType::Withdrawal | MpType::Payout),
+    }
 }
 
 fn mercadopago_row(plan: &Plan, l: &PlannedLine, reference: &str, rng: &mut Rng) -> MpRow {
@@ -291,9 +482,13 @@ fn mercadopago_row(plan: &Plan, l: &PlannedLine, reference: &str, rng: &mut Rng)
         LineKind::Withdrawal => MpType::Withdrawal,
         LineKind::WithdrawalCancel => MpType::WithdrawalCancel,
         LineKind::Payout => MpType::Payout,
+        LineKind::Block | LineKind::Unblock => {
+            unreachable!("holds only the release report shows have no settlement row")
+        }
         LineKind::ChargebackReversal
         | LineKind::Adjustment { .. }
-        | LineKind::SettlementFee { .. } => {
+        | LineKind::SettlementFee { .. }
+        | LineKind::ProcessingFee { .. } => {
             unreachable!("dLocal line kinds are never planned for Mercado Pago")
         }
     };
@@ -329,9 +524,11 @@ fn mercadopago_row(plan: &Plan, l: &PlannedLine, reference: &str, rng: &mut Rng)
     }
 }
 
-/// One answer per order and per distinct (kind, PSP id): a Mercado Pago withdrawal and its
-/// cancellation share their `SOURCE_ID` and their status.
-fn answers(plan: &Plan, ids: &[String]) -> Vec<Answer> {
+/// One answer per order, per distinct (kind, PSP id) and per judged batch: a Mercado Pago
+/// withdrawal and its cancellation share their `SOURCE_ID` and their status, and so do a
+/// release-report line and the settlement-report line whose money it repeats. A line missing
+/// from its batch is in no file: its batch answers for it.
+fn answers(plan: &Plan, ids: &[String], batches: Vec<Answer>) -> Vec<Answer> {
     let mut out: Vec<Answer> = plan
         .orders
         .iter()
@@ -344,6 +541,9 @@ fn answers(plan: &Plan, ids: &[String]) -> Vec<Answer> {
         .collect();
     let mut lines: BTreeMap<(&'static str, String), Answer> = BTreeMap::new();
     for (l, id) in plan.lines.iter().zip(ids) {
+        if l.listing == Listing::MissingFromBatch {
+            continue;
+        }
         let expected = l.case_of.map_or(l.expected, |o| plan.orders[o].expected);
         let answer = Answer {
             kind: l.kind.answer_kind(),
@@ -363,6 +563,7 @@ fn answers(plan: &Plan, ids: &[String]) -> Vec<Answer> {
         }
     }
     out.extend(lines.into_values());
+    out.extend(batches);
     out.sort();
     for a in &out {
         assert!(
