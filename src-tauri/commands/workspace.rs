@@ -11,7 +11,7 @@ use tauri::{AppHandle, Manager, State};
 
 /// The demo files shipped in assets/demo (a seeded scenario with every status), embedded so
 /// the demo works wherever the app is installed.
-const DEMO_FILES: [(&str, &[u8]); 3] = [
+const DEMO_FILES: [(&str, &[u8]); 4] = [
     (
         "shopify_orders_export.csv",
         include_bytes!("../../assets/demo/shopify_orders_export.csv"),
@@ -24,10 +24,14 @@ const DEMO_FILES: [(&str, &[u8]); 3] = [
         "dlocal_settlement_657114.csv",
         include_bytes!("../../assets/demo/dlocal_settlement_657114.csv"),
     ),
+    (
+        "dlocal_report_2026-05-15.csv",
+        include_bytes!("../../assets/demo/dlocal_report_2026-05-15.csv"),
+    ),
 ];
 /// The moment the demo scenario is judged at (its vouchers and grace periods are planted
 /// around it), and its amount tolerance.
-const DEMO_AS_OF: &str = "2026-05-22T12:00:00-05:00";
+const DEMO_AS_OF: &str = "2026-05-22T20:30:00-05:00";
 const DEMO_TOLERANCE: &str = "50";
 
 /// The workspace's name as people see it: its file name without the extension.
