@@ -3,9 +3,7 @@
 //! zone; the mapping is saved in the workspace with the header's signature and applies by itself
 //! the next time the same header appears. Modelled on hledger's CSV rules files.
 
-use super::profile::{
-    header_signature, normalize_header, Field, IdentityRule, Profile, UnknownRowType,
-};
+use super::profile::{header_signature, normalize_header, Field, IdentityRule, Profile};
 use super::source::{is_blank, Source};
 use super::words as w;
 use crate::model::{FileKind, RowType};
@@ -239,10 +237,6 @@ pub fn build_profile(spec: &ProfileSpec, header: &[String]) -> Result<Profile, P
     }
     let source = spec.source.clone().unwrap_or_else(|| spec.name.clone());
     Ok(Profile {
-        name: spec.name.clone(),
-        kind: spec.kind,
-        identity_scope: source.clone(),
-        source,
         identity: if has(Field::PspTxnId) {
             IdentityRule::PspTxnId
         } else {
@@ -254,23 +248,11 @@ pub fn build_profile(spec: &ProfileSpec, header: &[String]) -> Result<Profile, P
         date_order: spec.date_order.unwrap_or(DateOrder::Dmy),
         date_format: spec.date_format.clone(),
         zone: spec.zone.clone(),
-        minor_units: None,
         row_types,
-        default_row_type: RowType::Payment,
-        unknown_row_type: UnknownRowType::Reject,
         default_local_currency: spec.default_currency.clone(),
         default_settlement_currency: spec.default_currency.clone(),
-        summary_block: false,
         rows_per_item: spec.kind == FileKind::Orders,
-        statuses: Vec::new(),
-        record_kinds: Vec::new(),
-        charge_sign: super::profile::ChargeSign::Negative,
-        tax_in_fee: false,
-        row_directions: Vec::new(),
-        same_money_as: None,
-        not_a_settlement: false,
-        source_of_layout: String::new(),
-        statement_blocks: false,
+        ..Profile::new(&spec.name, spec.kind, &source, &source)
     })
 }
 

@@ -373,6 +373,17 @@ fn types(list: &[(&str, RowType)]) -> Vec<(String, RowType)> {
         .collect()
 }
 
+impl Profile {
+    /// A profile that maps nothing yet, with every option at its plain default (a file of
+    /// `kind` from `source`, its line identities scoped by `scope`).
+    pub fn new(name: &str, kind: FileKind, source: &str, scope: &str) -> Profile {
+        Profile {
+            kind,
+            ..settlement(name, source, scope)
+        }
+    }
+}
+
 fn settlement(name: &str, source: &str, scope: &str) -> Profile {
     Profile {
         name: name.into(),
