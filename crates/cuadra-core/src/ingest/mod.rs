@@ -1025,7 +1025,9 @@ impl<'a> Job<'a> {
         if let Some(batch) = totals.finish(&profile, cells, &mut report.problems) {
             writer.write_batch(tx, &batch)?;
         }
-        settlement::pair_same_money(tx, Some(file_id))?;
+        if settlement::shares_money(&profile.identity_scope) {
+            settlement::pair_same_money(tx, Some(file_id))?;
+        }
         for b in &batches {
             if let Some(items) = b.items {
                 if items as u64 != report.rows {

@@ -375,6 +375,13 @@ fn same_money_scopes() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Whether lines of identity scope `scope` can repeat, or be repeated by, another report's.
+pub(crate) fn shares_money(scope: &str) -> bool {
+    same_money_scopes()
+        .iter()
+        .any(|(echo, of)| echo == scope || of == scope)
+}
+
 /// Marks the lines of one report that repeat a line of another report of the same money
 /// (`line_echoes`): the same PSP transaction id, the same kind (row type, and `_cancel` for a
 /// row that undoes another) and the same net amount, paired one to one in line order. Only
