@@ -200,6 +200,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "declara {0} registros pero contiene {1} líneas",
     "zh": "汇总为 {0} 笔，但文件中有 {1} 条明细"
   },
+  "case.batch.off_relisted": {
+    "en": "it lists again {0} row(s) already settled in another batch ({1}), so the PSP may have paid them twice",
+    "es": "lista de nuevo {0} fila(s) ya liquidadas en otro lote ({1}), así que el PSP pudo haberlas pagado dos veces",
+    "zh": "其中 {0} 行已在另一批次结算过（{1}），支付服务商可能重复支付了这些款项"
+  },
   "case.batch.rounding": {
     "en": "{0} ({1}) states a net total of {2}; its {3} lines add up to {4}. The difference of {5} is rounding, booked here so the lines tie out to the file.",
     "es": "{0} ({1}) declara un total neto de {2}; sus {3} líneas suman {4}. La diferencia de {5} es redondeo y se registra aquí para que las líneas cuadren con el archivo.",
