@@ -288,6 +288,42 @@ async fn files_are_imported_through_the_window_and_listed_with_bogota_times() {
     assert_eq!(rows[1], expected_row(&stored[1]));
     assert_eq!(rows[0][0], stored[0].name);
     assert_eq!(rows[0][4], "Luis");
+
+    // The person sets the zone of dLocal's files in the window (their files are in Bogotá
+    // time, say): the next dLocal file is read in it, and the import says why.
+    app.click("nav-settings").await;
+    app.type_into("setting-zone.dlocal", "America/Bogota").await;
+    app.click("save-zone.dlocal").await;
+    app.wait_for_text_of("setting-message-zone.dlocal", "Saved")
+        .await;
+    assert_eq!(
+        Workspace::open(&db)
+            .expect("the workspace")
+            .setting("zone.dlocal")
+            .expect("settings"),
+        Some("America/Bogota".to_string()),
+        "the window stored the PSP's zone"
+    );
+    let next = home.path().join("dlocal_liquidacion_642927.csv");
+    let mut bytes = Vec::new();
+    let spec = DlocalSpec {
+        seed: 2,
+        lines: 10,
+        transfer_id: "642927".into(),
+        ..DlocalSpec::default()
+    };
+    write_dlocal_settlement(&spec, &mut bytes).expect("a generated settlement");
+    std::fs::write(&next, bytes).expect("write the settlement");
+    std::fs::write(dialogs.join("open.txt"), next.display().to_string()).expect("open.txt");
+    app.click("nav-import").await;
+    app.click("import-choose").await;
+    app.wait_for_attr("preview-zone", "data-zone-from", "psp_setting")
+        .await;
+    app.click("import-start").await;
+    app.wait_for_attr("result-zone", "data-zone-from", "psp_setting")
+        .await;
+    app.wait_for_attr("result-zone", "data-zone", "America/Bogota")
+        .await;
     app.quit().await;
 }
 
