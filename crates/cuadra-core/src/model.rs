@@ -122,6 +122,40 @@ impl PaymentStatus {
     pub fn parse(text: &str) -> Option<PaymentStatus> {
         PaymentStatus::ALL.into_iter().find(|t| t.as_str() == text)
     }
+
+    /// Whether a line in this status records money that really moved. A file without a status
+    /// column is read as paid at import (a settlement report lists settled money); a word
+    /// Cuadra does not know (`Unknown`) moved nothing until a person says what it means.
+    /// Refunded, charged back and disputed payments did arrive: their reversal is judged from
+    /// the reversal lines.
+    pub fn moved_money(self) -> bool {
+        matches!(
+            self,
+            PaymentStatus::Paid
+                | PaymentStatus::Refunded
+                | PaymentStatus::ChargedBack
+                | PaymentStatus::InMediation
+        )
+    }
+}
+
+/// The statuses of [`PaymentStatus::moved_money`] as an SQL list, for the queries that sum
+/// settled money (`status IN` this).
+pub const MOVED_MONEY_SQL: &str = "('paid', 'refunded', 'charged_back', 'in_mediation')";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sql_list_of_statuses_that_moved_money_is_the_rule() {
+        let listed: Vec<String> = PaymentStatus::ALL
+            .into_iter()
+            .filter(|s| s.moved_money())
+            .map(|s| format!("'{}'", s.as_str()))
+            .collect();
+        assert_eq!(MOVED_MONEY_SQL, format!("({})", listed.join(", ")));
+    }
 }
 
 /// The normalized state of an order in the shop.
@@ -243,6 +277,11 @@ pub struct SettlementBatch {
     pub net_total: Option<Decimal>,
     pub transfer_date: Option<Moment>,
     pub row: u64,
+    /// For a batch that is its file (a total in the data, Mercado Pago's release report): the
+    /// rows the file lists and their net, counted at import, known rows included, so an
+    /// overlapping download ties out against its own rows, not only those it added.
+    pub rows: Option<i64>,
+    pub rows_net: Option<Decimal>,
 }
 
 /// One line item of an order.

@@ -9,6 +9,7 @@
 
 use super::query::zone_of;
 use super::{dec, text};
+use crate::model::MOVED_MONEY_SQL;
 use crate::store::StoreError;
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -76,12 +77,14 @@ fn local_day(event_utc: &Option<String>, zone: Tz) -> String {
 const CASE_SQL: &str = "SELECT c.period, c.event_utc, c.psp, c.status, c.state, c.order_total,
         c.paid_amount, c.net_settled, c.currency, c.settlement_currency, c.paid_at, c.settled_at
     FROM cases c";
-/// What was settled: every line but money held for a claim (neither charged nor settled) and
-/// lines that repeat another report's money (counted once, on the line they repeat).
+/// What was settled: every line but money held for a claim (neither charged nor settled),
+/// lines that repeat another report's money (counted once, on the line they repeat) and lines
+/// whose status says no money moved (`facts::money_moved`).
 const LINE_SQL: &str = "SELECT c.period, c.event_utc, c.psp, s.settlement_currency,
         s.gross_amount, s.fee_amount, s.tax_amount, s.net_amount
     FROM cases c JOIN case_lines cl ON cl.case_id = c.id JOIN settlement_lines s ON s.id = cl.line_id
-        AND s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)";
+        AND s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)
+        AND s.status IN ";
 
 impl Rollup {
     /// Adds (`sign` 1) or subtracts (-1) the cases and lines the statements yield.
@@ -185,7 +188,8 @@ impl Rollup {
         zone: Tz,
     ) -> Result<(), StoreError> {
         let mut cases = conn.prepare_cached(&format!("{CASE_SQL} WHERE c.id = ?1"))?;
-        let mut lines = conn.prepare_cached(&format!("{LINE_SQL} WHERE c.id = ?1"))?;
+        let mut lines =
+            conn.prepare_cached(&format!("{LINE_SQL}{MOVED_MONEY_SQL} WHERE c.id = ?1"))?;
         for id in ids {
             self.add(&mut cases.query([id])?, &mut lines.query([id])?, sign, zone)?;
         }
@@ -330,7 +334,7 @@ pub(crate) fn rebuild_rollups(conn: &Connection) -> Result<(), StoreError> {
     let mut all = Rollup::default();
     {
         let mut cases = conn.prepare(CASE_SQL)?;
-        let mut lines = conn.prepare(LINE_SQL)?;
+        let mut lines = conn.prepare(&format!("{LINE_SQL}{MOVED_MONEY_SQL}"))?;
         all.add(&mut cases.query([])?, &mut lines.query([])?, 1, zone)?;
     }
     all.apply(conn)

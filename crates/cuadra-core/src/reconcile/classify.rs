@@ -37,19 +37,24 @@ pub(super) struct Cx<'a> {
 }
 
 /// Two payment rows are one payment when the same PSP gives them the same transaction id
-/// (a resent or overlapping report); without a PSP id every row is its own payment, so two
-/// legitimately identical payments (same amount, same day) are never merged.
+/// (a resent or overlapping report), or when one report's transaction id is the other's order
+/// id (PayU's sales report is keyed by the order the buyer pays, its statement by movement with
+/// that order beside it); without a PSP id every row is its own payment, so two legitimately
+/// identical payments (same amount, same day) are never merged.
 fn same_payment(inp: &Inputs, a: &Line, b: &Line) -> bool {
-    match (inp.s(a.psp_txn_id), inp.s(b.psp_txn_id)) {
-        (Some(x), Some(y)) => {
-            inp.str(a.psp)
-                .trim()
-                .eq_ignore_ascii_case(inp.str(b.psp).trim())
-                && normalize_key(x).is_some()
-                && normalize_key(x) == normalize_key(y)
-        }
-        _ => false,
+    if !inp
+        .str(a.psp)
+        .trim()
+        .eq_ignore_ascii_case(inp.str(b.psp).trim())
+    {
+        return false;
     }
+    let key = |t| inp.s(t).and_then(normalize_key);
+    let (a_txn, b_txn) = (key(a.psp_txn_id), key(b.psp_txn_id));
+    let same = |x: &Option<std::borrow::Cow<'_, str>>, y: &Option<std::borrow::Cow<'_, str>>| {
+        x.is_some() && x == y
+    };
+    same(&a_txn, &b_txn) || same(&a_txn, &key(b.psp_order_id)) || same(&key(a.psp_order_id), &b_txn)
 }
 
 /// Sum of the buyer amounts (absolute values) of lines, `None` if any is unknown.
@@ -84,8 +89,9 @@ fn settle_sums<'l>(
     };
     let (mut fee, mut tax, mut net) = (None, None, None);
     for line in lines {
-        // Held money is neither charged nor settled: it comes back or becomes a reversal.
-        if line.row_type == RowType::Hold {
+        // Held money is neither charged nor settled: it comes back or becomes a reversal; a
+        // line whose status says no money moved (or a word Cuadra does not know) counts nothing.
+        if line.row_type == RowType::Hold || !money_moved(line.status) {
             continue;
         }
         let whole = line.net_amount.or(line.gross_amount);

@@ -13,19 +13,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-/// Whether a line records money that really moved. A file without a status column is read as
-/// paid at import (a settlement report lists settled money); a status word Cuadra does not know
-/// (`Unknown`) is not: it moved nothing until a person says what it means (the case is
-/// `psp_status_unknown`). Refunded, charged back and disputed payments did arrive; their
-/// reversal is judged from the reversal lines.
+/// Whether a line records money that really moved (see `PaymentStatus::moved_money`).
 pub(super) fn money_moved(status: PaymentStatus) -> bool {
-    matches!(
-        status,
-        PaymentStatus::Paid
-            | PaymentStatus::Refunded
-            | PaymentStatus::ChargedBack
-            | PaymentStatus::InMediation
-    )
+    status.moved_money()
 }
 
 /// What the buyer paid, in the buyer's currency: the local amount, or for files with a single

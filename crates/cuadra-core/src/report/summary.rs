@@ -16,6 +16,7 @@ use super::labels::{label, Lang, StatusNames};
 use super::sink::{Cell, Sink};
 use super::ReportError;
 use crate::cases::{CaseFilter, CaseSummary};
+use crate::model::MOVED_MONEY_SQL;
 use crate::store::Workspace;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rust_decimal::Decimal;
@@ -212,7 +213,8 @@ pub fn compute(
         "SELECT s.psp, s.payment_method, s.settlement_currency, s.gross_amount, s.fee_amount,
                 s.tax_amount, s.net_amount, s.fx_rate, s.file_id, s.batch_ref, f.name
          FROM settlement_lines s JOIN imported_files f ON f.id = s.file_id {scope_join}
-         WHERE s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)"
+         WHERE s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)
+           AND s.status IN {MOVED_MONEY_SQL}"
     ))?;
     let mut rows = stmt.query([])?;
     // Batches touched by the scope: (file id, PSP, batch ref).
@@ -320,7 +322,8 @@ fn withholdings(ws: &Workspace, scoped: bool) -> Result<Withholdings, ReportErro
          FROM settlement_lines s JOIN case_lines cl ON cl.line_id = s.id
          JOIN cases c ON c.id = cl.case_id {scope_join}
          WHERE (s.tax_amount IS NOT NULL OR s.row_type = 'tax') AND s.row_type <> 'hold'
-           AND s.id NOT IN (SELECT line_id FROM line_echoes)"
+           AND s.id NOT IN (SELECT line_id FROM line_echoes)
+           AND s.status IN {MOVED_MONEY_SQL}"
     ))?;
     let mut out = Withholdings::new();
     let mut rows = stmt.query([])?;
