@@ -98,6 +98,16 @@ fn a_status_word_cuadra_does_not_know_is_flagged_never_paid() {
         serde_json::Value::Null,
         "no money counted"
     );
+    assert_eq!(
+        c["net_settled"],
+        serde_json::Value::Null,
+        "nothing settled: {c:#}"
+    );
+    assert_eq!(
+        c["fee_total"],
+        serde_json::Value::Null,
+        "nothing charged: {c:#}"
+    );
     assert!(
         c["explanation"]
             .as_str()
@@ -119,6 +129,15 @@ fn a_status_word_cuadra_does_not_know_is_flagged_never_paid() {
     );
     let cases = reconcile(&db2, "2026-05-31T23:59:59-05:00");
     assert_eq!(status(&cases, "order:shopify:1001"), "paid_shop_pending");
+    // Nor does the Summary count it. The clean file settles 9 lines: gross 369.313084, fees
+    // -39.60299, net 329.710094; without #1001's row (gross 37.383178, fee -1.121495, net
+    // 36.261683): 8 lines, 331.929906, -38.481495, 293.448411.
+    let summary = export(&db, dir.path(), "summary", &[]);
+    assert_eq!(
+        section(&summary, "Settled by PSP"),
+        vec!["dlocal,USD,8,331.929906,-38.481495,0,293.448411"],
+        "{summary}"
+    );
 }
 
 /// The rows of a CSV Summary section: the lines after its title and header, to the first blank.
@@ -599,5 +618,137 @@ fn a_row_listed_again_in_the_next_batch_is_one_payment_and_a_batch_to_check() {
     assert_eq!(
         status(&cases, "batch:dlocal:771204:rounding"),
         "settlement_charge"
+    );
+}
+
+/// PayU's sales report names a payment by the order the buyer paid (`Orden`); its statement
+/// names the movement and gives that order beside it (`OrderId`). Both reports of one sale
+/// are one payment, not a duplicate.
+#[test]
+fn payu_sales_report_and_statement_of_one_sale_are_one_payment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let header = std::fs::read_to_string(fixture("shopify_orders_co.csv"))
+        .expect("fixture")
+        .lines()
+        .next()
+        .expect("header")
+        .to_string();
+    // Shopify order #3001, paid, COP 150,000, its payment reference PED-3001 (PayU's
+    // Referencia in the sales report, Reference in the statement).
+    let orders = dir.path().join("orders_payu.csv");
+    std::fs::write(
+        &orders,
+        format!(
+            "{header}\n#3001,camila.rojas@example.co,paid,2026-05-04 19:45:00 -0500,unfulfilled,,\
+             no,COP,150000.00,0.00,0.00,150000.00,,0.00,Envío,2026-05-04 19:30:00 -0500,1,Café,\
+             150000.00,,CAFE,true,true,pending,Camila Rojas,Bogotá,DC,Bogotá,,,,PayU - Efecty,\
+             PED-3001,0.00,Tostadores,0.00,5510003001,,web,\n"
+        ),
+    )
+    .expect("write");
+    let out = run(&db, &["import", orders.to_str().expect("utf8")]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    import(&db, &["payu_ventas_co.csv", "payu_statement_co.csv"]);
+    let cases = reconcile(&db, "2026-05-31T23:59:59-05:00");
+    let c = &cases["order:shopify:3001"];
+    assert_eq!(c["status"], "matched", "{c:#}");
+    // Sales report order 2150873461 and the statement's movement 308a2c4d-... (OrderId
+    // 2150873461): one payment of 150,000, settled net 150,000 - 2,900 - 551 = 146,549.
+    assert_eq!(c["line_ids"].as_array().map(Vec::len), Some(2), "{c:#}");
+    assert_eq!(c["paid_amount"], "150000");
+    assert_eq!(c["net_settled"], "146549");
+    assert_eq!(
+        c["settlement_refs"],
+        "2150873461|308a2c4d-a97d-421a-b5f0-33d973917c99"
+    );
+}
+
+/// A release report downloaded again over the same days (here re-saved with Windows line
+/// ends, so its bytes differ): every row is known, nothing is counted twice, and its own total
+/// still ties out against the rows it lists.
+#[test]
+fn a_release_report_downloaded_again_adds_nothing_and_still_ties_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    import(
+        &db,
+        &[
+            "shopify_orders_mp.csv",
+            "mercadopago_release_same_money.csv",
+        ],
+    );
+    let text =
+        std::fs::read_to_string(fixture("mercadopago_release_same_money.csv")).expect("fixture");
+    let again = dir.path().join("release_again.csv");
+    std::fs::write(&again, text.replace('\n', "\r\n")).expect("write");
+    let out = run(&db, &["import", again.to_str().expect("utf8")]);
+    let printed = stdout(&out);
+    assert!(out.status.success(), "{printed}");
+    assert!(
+        printed.contains("release_again.csv: mercadopago-release: 16 rows: 0 new, 9 known"),
+        "{printed}"
+    );
+    let cases = reconcile(&db, MP_AS_OF);
+    assert!(
+        !cases.keys().any(|k| k.starts_with("batch:")),
+        "both files tie out (9 rows, 28,833.50 each): {:?}",
+        cases.keys().collect::<Vec<_>>()
+    );
+    assert_eq!(cases["order:shopify:2001"]["net_settled"], "141015");
+    let summary = export(&db, dir.path(), "summary", &[]);
+    // Released 150,000 + 89,900 + 62,000 + 45,000 + 30,000 - 300,000 = 76,900 gross, once.
+    let by_psp = section(&summary, "Settled by PSP");
+    assert_eq!(by_psp.len(), 1, "{summary}");
+    assert!(
+        by_psp[0].starts_with("mercadopago,COP,6,76900,"),
+        "{summary}"
+    );
+}
+
+/// Mercado Pago's release report writes one `tax_withdholding` row per tax withheld from a
+/// payment, all with the payment's SOURCE_ID: each is a line of its own, not a changed copy.
+#[test]
+fn two_taxes_withheld_from_one_payment_are_two_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let text =
+        std::fs::read_to_string(fixture("mercadopago_release_same_money.csv")).expect("fixture");
+    let header = text.lines().next().expect("header");
+    let file = dir.path().join("release_taxes.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "{header}\n\
+             2026-05-06T10:00:00.000-04:00,88001000001,PED-2001,release,payment,150000.00,0.00,\
+             150000.00,0.00,0.00,0.00,0.00,0.00,1,efecty,,2026-05-04T19:42:10.000-04:00,\n\
+             2026-05-06T10:00:00.000-04:00,88001000001,PED-2001,release,tax_withdholding,0.00,\
+             3750.00,-3750.00,0.00,0.00,0.00,0.00,0.00,1,efecty,fuente,,\n\
+             2026-05-06T10:00:00.000-04:00,88001000001,PED-2001,release,tax_withdholding,0.00,\
+             1500.00,-1500.00,0.00,0.00,0.00,0.00,0.00,1,efecty,ica,,\n"
+        ),
+    )
+    .expect("write");
+    let out = run(&db, &["import", file.to_str().expect("utf8")]);
+    let printed = stdout(&out);
+    assert!(out.status.success(), "{printed}");
+    assert!(
+        printed.contains("mercadopago-release: 3 rows: 3 new, 0 known, 0 updated, 0 conflicting"),
+        "{printed}"
+    );
+    // Importing it again adds nothing: each keeps its identity.
+    let again = dir.path().join("release_taxes_again.csv");
+    std::fs::write(
+        &again,
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .replace('\n', "\r\n"),
+    )
+    .expect("write");
+    let out = run(&db, &["import", again.to_str().expect("utf8")]);
+    let printed = stdout(&out);
+    assert!(
+        printed.contains("3 rows: 0 new, 3 known, 0 updated, 0 conflicting"),
+        "{printed}"
     );
 }

@@ -38,6 +38,9 @@ pub(crate) struct BatchTotal {
     pub relisted_net: Decimal,
     pub relisted_gross: Decimal,
     pub relisted_fee: Decimal,
+    /// A batch that is its file: the rows the file listed at import and their net (they, not
+    /// the lines it happened to add, are what its total is about).
+    pub file_rows: Option<(i64, Decimal)>,
 }
 
 /// One figure of a batch's summary the lines do not add up to.
@@ -148,7 +151,7 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
     let mut batches: Vec<BatchTotal> = {
         let mut stmt = conn.prepare(
             "SELECT b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
-                f.name, b.items, b.gross_total, b.fee_total
+                f.name, b.items, b.gross_total, b.fee_total, b.file_rows, b.file_rows_net
              FROM settlement_batches b JOIN imported_files f ON f.id = b.file_id
              WHERE b.net_total IS NOT NULL
                AND ((b.batch_ref IS NULL AND b.id = (SELECT MIN(b2.id) FROM settlement_batches b2
@@ -179,6 +182,13 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
                 relisted_net: Decimal::ZERO,
                 relisted_gross: Decimal::ZERO,
                 relisted_fee: Decimal::ZERO,
+                file_rows: match (
+                    r.get::<_, Option<i64>>(10)?,
+                    r.get::<_, Option<String>>(11)?,
+                ) {
+                    (Some(n), Some(net)) => net.trim().parse().ok().map(|net| (n, net)),
+                    _ => None,
+                },
             })
         })?;
         rows.collect::<Result<_, _>>()?
@@ -286,6 +296,12 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
                 b.relisted_gross += version.gross_amount.unwrap_or_default();
                 b.relisted_fee += version.fee_amount.unwrap_or_default();
             }
+        }
+    }
+    for b in &mut batches {
+        if let Some((n, net)) = b.file_rows {
+            b.lines = n;
+            b.lines_net = net;
         }
     }
     Ok(batches)

@@ -1025,8 +1025,12 @@ impl<'a> Job<'a> {
         if let Some(batch) = totals.finish(&profile, cells, &mut report.problems) {
             writer.write_batch(tx, &batch)?;
         }
-        if settlement::shares_money(&profile.identity_scope) {
-            settlement::pair_same_money(tx, Some(file_id))?;
+        // A line that now repeats another's money was counted by the dashboard's rollups when
+        // its own case was stored: they are recounted without it.
+        if settlement::shares_money(&profile.identity_scope)
+            && settlement::pair_same_money(tx, Some(file_id))? > 0
+        {
+            crate::cases::rebuild_rollups(tx)?;
         }
         for b in &batches {
             if let Some(items) = b.items {

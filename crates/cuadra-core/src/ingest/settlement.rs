@@ -299,11 +299,16 @@ fn record_kind(
 pub struct FileTotals {
     pub rows: Vec<FileTotal>,
     sums: BTreeMap<String, Decimal>,
+    /// Every line the file lists (money and holds), and their net.
+    lines: i64,
+    net: Decimal,
 }
 
 impl FileTotals {
     /// Counts a line's net under its record type (the normalized `RECORD_TYPE`, or none).
     pub fn add(&mut self, record: Option<&str>, line: &SettlementLine) {
+        self.lines += 1;
+        self.net += line.net_amount.unwrap_or_default();
         if let Some(net) = line.net_amount {
             *self
                 .sums
@@ -363,6 +368,8 @@ impl FileTotals {
             net_total: total.net.map(|n| n - opening),
             transfer_date: None,
             row: total.row,
+            rows: Some(self.lines),
+            rows_net: Some(self.net),
         })
     }
 }
@@ -386,8 +393,10 @@ pub(crate) fn shares_money(scope: &str) -> bool {
 /// (`line_echoes`): the same PSP transaction id, the same kind (row type, and `_cancel` for a
 /// row that undoes another) and the same net amount, paired one to one in line order. Only
 /// lines sharing a transaction id with `file` are looked at (all lines when `None`, for a
-/// workspace from before the table existed).
-pub(crate) fn pair_same_money(conn: &Connection, file: Option<i64>) -> rusqlite::Result<()> {
+/// workspace from before the table existed). Returns how many of the lines it paired sit in a
+/// stored case already: the dashboard's rollups counted them, and must be rebuilt.
+pub(crate) fn pair_same_money(conn: &Connection, file: Option<i64>) -> rusqlite::Result<usize> {
+    let mut counted = 0;
     for (echo_scope, of_scope) in same_money_scopes() {
         let range = |scope: &str| (format!("{scope}|"), format!("{scope}}}"));
         let (echo_lo, echo_hi) = range(&echo_scope);
@@ -444,13 +453,18 @@ pub(crate) fn pair_same_money(conn: &Connection, file: Option<i64>) -> rusqlite:
         }
         let mut insert =
             conn.prepare_cached("INSERT INTO line_echoes(line_id, of_line_id) VALUES (?1, ?2)")?;
+        let mut in_case =
+            conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM case_lines WHERE line_id = ?1)")?;
         for (echoes, originals) in groups.values() {
             for (echo, of) in echoes.iter().zip(originals) {
                 insert.execute([echo, of])?;
+                if in_case.query_row([echo], |r| r.get::<_, bool>(0))? {
+                    counted += 1;
+                }
             }
         }
     }
-    Ok(())
+    Ok(counted)
 }
 
 /// Reads a dLocal-style summary block (a header row, then HEADER rows) into batches.
@@ -516,6 +530,8 @@ pub fn read_summary(
             net_total: amount("NET_TOTAL_AMOUNT")?,
             transfer_date,
             row: *row,
+            rows: None,
+            rows_net: None,
         });
     }
     Ok(batches)
@@ -537,6 +553,17 @@ fn identity_kind(line: &SettlementLine) -> String {
     }
 }
 
+/// The time in an amount-and-time identity: when the row was created, else when it settled
+/// (the release report's own DATE), else approved. (The release report's approval date, mapped
+/// later, comes last so that its rows keep the identities they were first given.)
+fn identity_time(line: &SettlementLine) -> String {
+    line.created_at
+        .or(line.settled_at)
+        .or(line.approved_at)
+        .map(|m| m.to_storage())
+        .unwrap_or_default()
+}
+
 /// A line's identity and content fingerprint, computed where the row is parsed.
 pub struct KeyedLine {
     pub identity: String,
@@ -552,6 +579,10 @@ pub struct LineKeyer {
     scope: String,
     identity_rule: IdentityRule,
     occurrences: HashMap<String, u32>,
+    /// Under `PspTxnIdReversalsByAmount`, the content of the first row each id-and-kind identity
+    /// was given to in this file: a later row with that identity and other content is another
+    /// movement, not a changed copy (see [`LineKeyer::key`]).
+    first_content: HashMap<String, String>,
 }
 
 impl LineKeyer {
@@ -560,6 +591,7 @@ impl LineKeyer {
             scope: profile.identity_scope.clone(),
             identity_rule: profile.identity,
             occurrences: HashMap::new(),
+            first_content: HashMap::new(),
         }
     }
 
@@ -584,12 +616,7 @@ impl LineKeyer {
                 }
                 .map(|a| a.normalize().to_string())
                 .unwrap_or_default();
-                let at = line
-                    .created_at
-                    .or(line.approved_at)
-                    .or(line.settled_at)
-                    .map(|m| m.to_storage())
-                    .unwrap_or_default();
+                let at = identity_time(line);
                 let base = format!(
                     "{}|{}|{}|{}|{}",
                     self.scope,
@@ -602,6 +629,40 @@ impl LineKeyer {
                 *n += 1;
                 format!("{base}#{n}")
             }
+            (IdentityRule::PspTxnIdReversalsByAmount, Some(id))
+                if matches!(
+                    line.row_type,
+                    RowType::Fee | RowType::Tax | RowType::Adjustment
+                ) =>
+            {
+                // One id can carry several rows of one kind (Mercado Pago's release report
+                // writes a `tax_withdholding` row per tax withheld from a payment, a shipping
+                // charge and its refund are both fees): the first keeps the plain identity (as
+                // files imported before were given it), a later one with other content gets its
+                // amount and time, so it is a line of its own, never a conflict.
+                let plain = format!("{}|{}|{}", self.scope, identity_kind(line), id);
+                match self.first_content.get(&plain) {
+                    None => {
+                        self.first_content
+                            .insert(plain.clone(), content_hash.clone());
+                        plain
+                    }
+                    Some(first) if *first == content_hash => plain,
+                    Some(_) => {
+                        let amount = line
+                            .net_amount
+                            .or(line.tax_amount)
+                            .or(line.local_amount)
+                            .map(|a| a.normalize().to_string())
+                            .unwrap_or_default();
+                        let base = format!("{plain}|{amount}|{}", identity_time(line));
+                        let n = self.occurrences.entry(base.clone()).or_insert(0);
+                        *n += 1;
+                        format!("{base}#{n}")
+                    }
+                }
+            }
+            // A payment or payout repeated with other content is a changed copy: a conflict.
             (IdentityRule::PspTxnId | IdentityRule::PspTxnIdReversalsByAmount, Some(id)) => {
                 format!("{}|{}|{}", self.scope, identity_kind(line), id)
             }
@@ -632,8 +693,8 @@ impl LineWriter {
     pub fn write_batch(&self, conn: &Connection, b: &SettlementBatch) -> rusqlite::Result<()> {
         conn.prepare_cached(
             "INSERT INTO settlement_batches(file_id, psp, batch_ref, currency, items, gross_total,
-                 fee_total, net_total, transfer_date, row_no)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 fee_total, net_total, transfer_date, row_no, file_rows, file_rows_net)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?
         .execute(params![
             self.file_id,
@@ -646,6 +707,8 @@ impl LineWriter {
             decimal_text(&b.net_total),
             moment_text(&b.transfer_date),
             b.row as i64,
+            b.rows,
+            decimal_text(&b.rows_net),
         ])?;
         Ok(())
     }

@@ -507,5 +507,9 @@ CREATE TABLE line_echoes (
     line_id    INTEGER PRIMARY KEY REFERENCES settlement_lines(id),
     of_line_id INTEGER NOT NULL UNIQUE REFERENCES settlement_lines(id)
 );
+-- A batch that is its file (a total among the rows): the rows it lists and their net, known
+-- rows included, counted at import (NULL for a summary block, tied out against its lines).
+ALTER TABLE settlement_batches ADD COLUMN file_rows INTEGER;
+ALTER TABLE settlement_batches ADD COLUMN file_rows_net TEXT;
 "#,
 ];

@@ -303,8 +303,9 @@ pub fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Resul
     }
     // v9 derives which lines repeat another report's money (`line_echoes`): from the lines a
     // workspace already holds, once, in the same transaction.
-    if current < 9 && known >= 9 {
-        crate::ingest::pair_same_money(&tx, None)?;
+    if current < 9 && known >= 9 && crate::ingest::pair_same_money(&tx, None)? > 0 {
+        // The dashboard's rollups counted those lines: rebuilt on this open.
+        tx.execute("DELETE FROM derived_built", [])?;
     }
     if current < known {
         tx.pragma_update(None, "user_version", known)?;

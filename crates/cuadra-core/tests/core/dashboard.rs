@@ -132,7 +132,9 @@ fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
              JOIN settlement_lines s ON s.id = cl.line_id WHERE c.case_key = ?1
                -- money held for a buyer's claim is neither charged nor settled; a line
                -- repeating another report's money counts once, on the line it repeats
-               AND s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)",
+               AND s.row_type <> 'hold' AND s.id NOT IN (SELECT line_id FROM line_echoes)
+               -- and a line whose status says no money moved counts nothing
+               AND s.status IN ('paid', 'refunded', 'charged_back', 'in_mediation')",
         )
         .unwrap();
     for key in keys {
@@ -606,4 +608,31 @@ fn a_batch_that_does_not_add_up_is_an_alert() {
     t.ws.act(&r, "ana", now() + TimeDelta::minutes(2)).unwrap();
     let d = t.ws.dashboard(&DashFilter::default()).unwrap();
     assert_eq!(d.alerts.batch_mismatch.count, 1);
+}
+
+/// The release report imported and reconciled first, Mercado Pago's settlement report of the
+/// same money after it: the release lines already in cases now repeat the settlement lines,
+/// and the dashboard stops counting them at once, before any rerun.
+#[test]
+fn a_report_repeating_money_already_counted_is_uncounted_at_import() {
+    let mut t = TestWs::new();
+    t.import_fixture("shopify_orders_mp.csv");
+    t.import_fixture("mercadopago_release_same_money.csv");
+    let as_of = DateTime::parse_from_rfc3339("2026-05-12T23:59:59-05:00")
+        .unwrap()
+        .with_timezone(&Utc);
+    t.ws.run_reconciliation(as_of, "ana", now()).unwrap();
+    let all = DashFilter::default();
+    let before = t.ws.dashboard(&all).unwrap();
+    assert_eq!(before, by_scan(&t.ws, &all));
+    t.import_fixture("mercadopago_settlement_same_money.csv");
+    let after = t.ws.dashboard(&all).unwrap();
+    assert_eq!(
+        after,
+        by_scan(&t.ws, &all),
+        "the rollups follow the pairing"
+    );
+    // The settlement lines are in no case until the next run, and the release lines that
+    // repeat them count nothing: less is settled than before the import.
+    assert_ne!(after.settled, before.settled);
 }

@@ -348,7 +348,12 @@ fn the_same_money_in_two_reports_is_paired_once_in_any_order_and_on_upgrade() {
                 .unwrap();
         }
         ws.conn()
-            .execute_batch("DROP TABLE line_echoes; PRAGMA user_version = 8;")
+            .execute_batch(
+                "DROP TABLE line_echoes;
+                 ALTER TABLE settlement_batches DROP COLUMN file_rows;
+                 ALTER TABLE settlement_batches DROP COLUMN file_rows_net;
+                 PRAGMA user_version = 8;",
+            )
             .unwrap();
     }
     let ws = cuadra_core::store::Workspace::open(&path).unwrap();
