@@ -275,10 +275,20 @@ pub fn run(
                     },
                 );
             }
-            let n = ws
+            let out = ws
                 .bulk_resolve(&keys, &reason, note.as_deref(), actor, now)
                 .map_err(|e| e.to_string())?;
-            println!("resolved {n} cases ({reason})");
+            println!("resolved {} case(s) ({reason})", out.resolved.len());
+            if !out.skipped.is_empty() {
+                println!(
+                    "skipped {} case(s) already resolved: {}",
+                    out.skipped.len(),
+                    out.skipped.join(", ")
+                );
+            }
+            if let Some((first, last)) = out.audit_seqs {
+                println!("recorded as audit events {first} to {last}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         CaseCommand::Reopen { key, reason } => act(

@@ -45,8 +45,20 @@ pub fn run(
         now,
     };
     let mut reports = Vec::new();
-    for file in &args.files {
-        let report = import_path(ws, file, &opts).map_err(|e| e.to_string())?;
+    for (i, file) in args.files.iter().enumerate() {
+        let report = import_path(ws, file, &opts).map_err(|e| {
+            let later = args.files.len() - i - 1;
+            format!(
+                "{}: NOT IMPORTED, nothing of it was written{}: {}",
+                file.display(),
+                if later > 0 {
+                    format!(" (nor the {later} file(s) after it; those before it are imported)")
+                } else {
+                    String::new()
+                },
+                e.msg().render_inline(cuadra_core::words::Lang::En)
+            )
+        })?;
         if !args.json {
             print_report(&report);
         }

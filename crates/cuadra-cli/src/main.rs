@@ -22,6 +22,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cuadra_core::store::{resolve_db_path, Workspace};
+use cuadra_core::words::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -72,6 +73,18 @@ enum Command {
     Backup(backup::BackupArgs),
 }
 
+impl Command {
+    /// Whether the command may create the workspace it is given.
+    fn may_create(&self) -> bool {
+        match self {
+            Command::Import(_) => true,
+            Command::Settings(args) => args.changes_something(),
+            Command::Profile(args) => args.saves_something(),
+            _ => false,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     quiet_on_closed_pipe();
     let matches = Cli::command().get_matches();
@@ -83,7 +96,14 @@ fn main() -> ExitCode {
         eprintln!("error: no workspace path: pass --db PATH or set CUADRA_DB");
         return ExitCode::from(2);
     };
-    let mut ws = match Workspace::open(&path) {
+    // Only a command that writes something of its own (an import, a setting, a profile) may
+    // start a workspace; every other one needs it to exist, so a mistyped path is an error.
+    let opened = if cli.command.may_create() {
+        Workspace::open(&path)
+    } else {
+        Workspace::open_existing(&path)
+    };
+    let mut ws = match opened {
         Ok(ws) => ws,
         Err(e) => {
             eprintln!("error: {e}");
@@ -98,6 +118,12 @@ fn main() -> ExitCode {
             .flatten()
             .unwrap_or_else(cuadra_core::audit::os_user),
     };
+    // Whoever signs the acts: one visible line, never blank (a name with a line break would
+    // forge a line of `audit log`).
+    if let Err(why) = cuadra_core::audit::check_actor(&actor) {
+        eprintln!("error: {}", why.render_inline(Lang::En));
+        return ExitCode::from(2);
+    }
     let now = match clock::now(cli.now.as_deref()) {
         Ok(now) => now,
         Err(e) => {

@@ -17,6 +17,13 @@ pub struct ProfileArgs {
     command: ProfileCommand,
 }
 
+impl ProfileArgs {
+    /// Whether a profile is being saved (not only listed or shown).
+    pub fn saves_something(&self) -> bool {
+        matches!(self.command, ProfileCommand::Create { .. })
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Kind {
     Settlement,

@@ -13,6 +13,13 @@ pub struct SettingsArgs {
     value: Option<String>,
 }
 
+impl SettingsArgs {
+    /// Whether a value is being set (not only shown).
+    pub fn changes_something(&self) -> bool {
+        self.value.is_some()
+    }
+}
+
 pub fn run(
     ws: &mut Workspace,
     actor: &str,

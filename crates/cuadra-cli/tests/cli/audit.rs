@@ -157,6 +157,7 @@ fn the_actor_setting_names_the_actor_unless_overridden() {
 fn retention_can_only_be_raised_and_says_why() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");
+    new_workspace(&db);
     let out = run(&db, &["settings", "retention_years"]);
     assert_eq!(stdout(&out).trim(), "5", "the default is 5 years");
     let listing = stdout(&run(&db, &["settings"]));

@@ -5,6 +5,7 @@ mod backup;
 mod crash;
 mod export;
 mod formats;
+mod guard;
 mod import;
 mod period;
 mod reconcile;
@@ -52,4 +53,15 @@ pub fn count(db: &Path, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).expect("open db");
     conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .expect("count")
+}
+
+/// Starts an empty workspace at `db` the way a person can: by saving a setting (only a command
+/// that writes may create a workspace; a read on a missing path is an error).
+pub fn new_workspace(db: &Path) {
+    let out = run(db, &["settings", "zone", "America/Bogota"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -109,6 +109,7 @@ fn close_list_verify_and_reopen_a_period() {
 fn a_period_that_has_not_ended_is_not_closed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");
+    new_workspace(&db);
     let out = run_with(
         &db,
         &[("CUADRA_NOW", "2026-10-15T12:00:00Z")],

@@ -96,6 +96,7 @@ fn purge_is_refused_inside_retention_needs_confirmation_and_leaves_a_tombstone()
 fn a_bad_before_date_is_explained() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");
+    new_workspace(&db);
     let out = run(
         &db,
         &["retention", "purge", "--before", "2021/01/01", "--yes"],

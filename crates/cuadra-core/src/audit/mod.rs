@@ -147,6 +147,7 @@ pub fn chain_head(conn: &Connection) -> Result<(i64, String), StoreError> {
 /// Appends an event after the current head, on `conn` (call it inside the transaction of the
 /// act it records). Returns the event's sequence number.
 pub fn append(conn: &Connection, event: &NewEvent) -> Result<i64, StoreError> {
+    check_actor(&event.actor).map_err(StoreError::BadActor)?;
     let (head, prev_hash) = chain_head(conn)?;
     let seq = head + 1;
     let at = event_time(event.at);
@@ -330,12 +331,36 @@ pub fn crash_point(name: &str) {
     }
 }
 
-/// The OS user name, the default actor of every recorded act.
+/// The longest name of a person acting, in characters.
+pub const ACTOR_MAX_CHARS: usize = 64;
+
+/// Whether `actor` may sign an act: not blank, one line of visible characters (no line break,
+/// tab or other control or format character that could forge a line of the log or hide a
+/// name), at most [`ACTOR_MAX_CHARS`] characters. Checked wherever an event is written.
+pub fn check_actor(actor: &str) -> Result<(), Msg> {
+    if actor.trim().is_empty() {
+        return Err(msg!(words::ACTOR_EMPTY));
+    }
+    if actor.chars().count() > ACTOR_MAX_CHARS {
+        return Err(msg!(words::ACTOR_TOO_LONG, ACTOR_MAX_CHARS as i64));
+    }
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+    };
+    if actor.chars().any(invisible) {
+        return Err(msg!(words::ACTOR_NOT_PRINTABLE));
+    }
+    Ok(())
+}
+
+/// The OS user name, the default actor of every recorded act; never blank (`unknown` when the
+/// system names no one, or a name that could not sign an act).
 pub fn os_user() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
-        .or_else(passwd_name)
+        .find_map(|v| std::env::var(v).ok().filter(|u| check_actor(u).is_ok()))
+        .or_else(|| passwd_name().filter(|u| check_actor(u).is_ok()))
         .unwrap_or_else(|| "unknown".into())
 }
 

@@ -31,4 +31,22 @@ crate::catalog! {
         es: "su hash guardado no tiene 64 dígitos hexadecimales",
         zh: "其存储的哈希不是 64 位十六进制数字",
     }
+
+    // Who signs an act.
+    ACTOR_EMPTY = "audit.actor.empty" {
+        en: "no one is named as the person acting: give your name with --actor NAME (or the actor setting)",
+        es: "no se indicó quién realiza la acción: escriba su nombre con --actor NOMBRE (o en el ajuste actor)",
+        zh: "未指明操作人：请用 --actor 姓名（或 actor 设置）填写您的名字",
+    }
+    /// {0} the longest name accepted.
+    ACTOR_TOO_LONG = "audit.actor.too_long" {
+        en: "the name of the person acting is longer than {0} characters: give a shorter name",
+        es: "el nombre de quien realiza la acción tiene más de {0} caracteres: escriba un nombre más corto",
+        zh: "操作人姓名超过 {0} 个字符：请使用更短的名字",
+    }
+    ACTOR_NOT_PRINTABLE = "audit.actor.not_printable" {
+        en: "the name of the person acting holds a line break or another invisible character, which could forge a line of the audit log: give the name on one line, in visible characters",
+        es: "el nombre de quien realiza la acción contiene un salto de línea u otro carácter invisible, con el que se podría falsear una línea del registro de auditoría: escriba el nombre en una sola línea, con caracteres visibles",
+        zh: "操作人姓名包含换行或其他不可见字符，可能伪造审计日志中的一行：请在一行内用可见字符填写姓名",
+    }
 }

@@ -135,7 +135,7 @@ pub struct ImportOptions {
 pub enum IngestError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("workspace database error: {0}")]
+    #[error("{}", crate::store::sql_msg(.0).render_inline(crate::words::Lang::En))]
     Sql(#[from] rusqlite::Error),
     #[error("there is no profile named '{0}': built-in ones are {1}")]
     UnknownProfile(String, String),

@@ -350,54 +350,20 @@ impl Workspace {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let members = membership(case.order_id, &case_lines);
-        let before = serde_json::json!({
-            "status": case.status, "state": case.state, "membership": members,
-        });
-        let mut after = serde_json::json!({ "state": state_after });
-        if !links.is_empty() {
-            after["links"] = serde_json::json!(links
-                .iter()
-                .map(|(l, o, k)| serde_json::json!({"line": l, "order": o, "kind": k}))
-                .collect::<Vec<_>>());
-        }
-        let seq = audit::append(
+        let seq = record_decision(
             &tx,
-            &NewEvent {
-                at: now,
-                actor: actor.to_string(),
-                action: format!("case_{}", req.action.as_str()),
-                subject: format!("case:{}", case.case_key),
-                before: Some(before.to_string()),
-                after: Some(after.to_string()),
-                reason: reason.clone(),
-                note: note.clone(),
+            &Decision {
+                case: &case,
+                members: membership(case.order_id, &case_lines),
+                action: req.action,
+                state_after: &state_after,
+                reason: reason.as_deref(),
+                note: note.as_deref(),
+                links: &links,
             },
+            actor,
+            now,
         )?;
-        tx.execute(
-            "INSERT INTO case_decisions(case_key, action, status_before, state_after, membership,
-                reason, note, actor, at, audit_seq)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                case.case_key,
-                req.action.as_str(),
-                case.status,
-                state_after,
-                members,
-                reason,
-                note,
-                actor,
-                event_time(now),
-                seq
-            ],
-        )?;
-        let decision = tx.last_insert_rowid();
-        for (line, order, kind) in &links {
-            tx.execute(
-                "INSERT INTO manual_links(line_id, order_id, kind, decision_id) VALUES (?1, ?2, ?3, ?4)",
-                params![line, order, kind, decision],
-            )?;
-        }
         // Membership changes move lines between cases; a resolve or reopen changes one case.
         let mut scope = vec![case.case_key.clone()];
         scope.extend(extra_scope);
@@ -445,9 +411,11 @@ impl Workspace {
         })
     }
 
-    /// Resolves many cases with one reason; each gets its own decision and audit event. Every
-    /// case is checked before the first is written, so a refusal (unknown, locked, already
-    /// resolved) writes nothing.
+    /// Resolves many cases with one reason, all in one transaction: each gets its own decision
+    /// and audit event, and either every one is recorded or none is (a crash halfway leaves
+    /// nothing). Every case is checked before the first is written, so a refusal (unknown,
+    /// locked, named twice) writes nothing. A case already resolved is skipped and named in the
+    /// outcome, so running the same request again after an interruption finishes the rest.
     pub fn bulk_resolve(
         &mut self,
         keys: &[String],
@@ -455,44 +423,153 @@ impl Workspace {
         note: Option<&str>,
         actor: &str,
         now: DateTime<Utc>,
-    ) -> Result<u64, ReviewError> {
+    ) -> Result<BulkResolved, ReviewError> {
         // Check the request and every case first so a refusal leaves nothing half-done.
         if !REASON_CODES.contains(&reason) {
             return Err(ReviewError::BadReason(reason.to_string()));
         }
-        if reason == "other" && note.is_none_or(|n| n.trim().is_empty()) {
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if reason == "other" && note.is_none() {
             return Err(ReviewError::ReasonRequired(msg!(OTHER_NEEDS_NOTE)));
         }
         let mut seen = std::collections::HashSet::new();
         if let Some(twice) = keys.iter().find(|k| !seen.insert(k.as_str())) {
             return Err(ReviewError::NotAllowed(msg!(SELECTED_TWICE, twice)));
         }
+        let settings = self.recon_settings()?;
+        let mut todo = Vec::new();
+        let mut skipped = Vec::new();
         for key in keys {
             let case = self
                 .case(key)?
                 .ok_or_else(|| ReviewError::NoSuchCase(key.clone()))?;
             ensure_unlocked(&case)?;
             if case.state == "resolved" {
-                return Err(ReviewError::NotAllowed(msg!(SELECTED_RESOLVED, key)));
+                skipped.push(key.clone());
+                continue;
             }
+            let lines = self.case_line_ids(key)?;
+            todo.push((case, lines));
         }
-        let mut n = 0;
-        for key in keys {
-            self.act(
-                &ActionRequest {
-                    case_key: key.clone(),
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut seqs = Vec::with_capacity(todo.len());
+        for (i, (case, lines)) in todo.iter().enumerate() {
+            seqs.push(record_decision(
+                &tx,
+                &Decision {
+                    case,
+                    members: membership(case.order_id, lines),
                     action: ActionKind::Resolve,
-                    reason: Some(reason.to_string()),
-                    note: note.map(str::to_string),
-                    line_ids: Vec::new(),
-                    order_id: None,
-                    expected_membership: None,
+                    state_after: "resolved",
+                    reason: Some(reason),
+                    note,
+                    links: &[],
                 },
                 actor,
                 now,
-            )?;
-            n += 1;
+            )?);
+            if i + 1 == todo.len().div_ceil(2) {
+                audit::crash_point("bulk_resolve_halfway");
+            }
         }
-        Ok(n)
+        let resolved: Vec<String> = todo.iter().map(|(c, _)| c.case_key.clone()).collect();
+        if !resolved.is_empty() {
+            crate::cases::recompute(&tx, &settings, &resolved, &[], &[], now).map_err(
+                |e| match e {
+                    StoreError::BadQuery(_) => ReviewError::NotReconciled,
+                    e => ReviewError::Store(e),
+                },
+            )?;
+        }
+        tx.commit()?;
+        Ok(BulkResolved {
+            resolved,
+            skipped,
+            audit_seqs: seqs.first().copied().zip(seqs.last().copied()),
+        })
     }
+}
+
+/// What a bulk resolve did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BulkResolved {
+    /// The cases resolved now, in the order asked.
+    pub resolved: Vec<String>,
+    /// The cases asked for that were resolved already (left as they were).
+    pub skipped: Vec<String>,
+    /// The first and last audit events recorded (none when nothing was resolved).
+    pub audit_seqs: Option<(i64, i64)>,
+}
+
+/// One decision on one case, as recorded.
+struct Decision<'a> {
+    case: &'a CaseRow,
+    /// The case's membership when the act was made.
+    members: String,
+    action: ActionKind,
+    state_after: &'a str,
+    reason: Option<&'a str>,
+    note: Option<&'a str>,
+    /// (line, order, kind) links the act makes.
+    links: &'a [(i64, i64, &'a str)],
+}
+
+/// Writes a decision, its audit event and its manual links in `tx`; returns the event's seq.
+fn record_decision(
+    tx: &rusqlite::Transaction<'_>,
+    d: &Decision<'_>,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, ReviewError> {
+    let before = serde_json::json!({
+        "status": d.case.status, "state": d.case.state, "membership": d.members,
+    });
+    let mut after = serde_json::json!({ "state": d.state_after });
+    if !d.links.is_empty() {
+        after["links"] = serde_json::json!(d
+            .links
+            .iter()
+            .map(|(l, o, k)| serde_json::json!({"line": l, "order": o, "kind": k}))
+            .collect::<Vec<_>>());
+    }
+    let seq = audit::append(
+        tx,
+        &NewEvent {
+            at: now,
+            actor: actor.to_string(),
+            action: format!("case_{}", d.action.as_str()),
+            subject: format!("case:{}", d.case.case_key),
+            before: Some(before.to_string()),
+            after: Some(after.to_string()),
+            reason: d.reason.map(str::to_string),
+            note: d.note.map(str::to_string),
+        },
+    )?;
+    tx.prepare_cached(
+        "INSERT INTO case_decisions(case_key, action, status_before, state_after, membership,
+            reason, note, actor, at, audit_seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        d.case.case_key,
+        d.action.as_str(),
+        d.case.status,
+        d.state_after,
+        d.members,
+        d.reason,
+        d.note,
+        actor,
+        event_time(now),
+        seq
+    ])?;
+    let decision = tx.last_insert_rowid();
+    for (line, order, kind) in d.links {
+        tx.prepare_cached(
+            "INSERT INTO manual_links(line_id, order_id, kind, decision_id) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![line, order, kind, decision])?;
+    }
+    Ok(seq)
 }

@@ -26,7 +26,7 @@ pub const DB_FILE_NAME: &str = "cuadra.db";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open the workspace {path}: {source}")]
+    #[error("{}", StoreError::open_msg(path, source).render_inline(crate::words::Lang::En))]
     Open {
         path: PathBuf,
         #[source]
@@ -40,13 +40,17 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("there is no workspace at {path}: check the path; to start a new workspace there, import a file into it: cuadra-cli --db {path} import FILE")]
+    NoWorkspace { path: PathBuf },
+    #[error("{path} is a folder, not a workspace file: give the workspace file itself (for example {path}/cuadra.db)")]
+    IsFolder { path: PathBuf },
     #[error("cannot create the folder {path}: {source}")]
     CreateDir {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("workspace database error: {0}")]
+    #[error("{}", sql_msg(.0).render_inline(crate::words::Lang::En))]
     Sql(#[from] rusqlite::Error),
     #[error("no imported file has id {0}")]
     NoSuchFile(i64),
@@ -62,6 +66,9 @@ pub enum StoreError {
     /// workspace not reconciled yet): the message says what to change.
     #[error("{}", .0.render_inline(crate::words::Lang::En))]
     BadQuery(Msg),
+    /// The name of the person acting cannot sign an act (a message of `audit::words`).
+    #[error("{}", .0.render_inline(crate::words::Lang::En))]
+    BadActor(Msg),
     #[error("the audit trail is broken at event {seq}: {}", .why.render_inline(crate::words::Lang::En))]
     ChainBroken { seq: i64, why: Msg },
     #[error(
@@ -85,21 +92,29 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Why the workspace at `path` could not be opened, and what to do.
+    fn open_msg(path: &Path, source: &rusqlite::Error) -> Msg {
+        use words::*;
+        let shown = path.display().to_string();
+        match sqlite_code(source) {
+            Some(ErrorCode::NotADatabase) => msg!(NOT_A_WORKSPACE, shown),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => msg!(IN_USE_AT, shown),
+            Some(ErrorCode::DiskFull) => msg!(DISK_FULL),
+            Some(ErrorCode::ReadOnly) => msg!(READ_ONLY),
+            Some(ErrorCode::DatabaseCorrupt) => msg!(CORRUPT, source.to_string()),
+            _ => msg!(OPEN, shown, source.to_string()),
+        }
+    }
+
     /// What went wrong and what to do, for a person in their language (`Display` is the English
     /// of logs and the CLI). Paths, ids and SQLite's own texts are shown as they are.
     pub fn msg(&self) -> Msg {
         use words::*;
         let shown = |p: &Path| p.display().to_string();
         match self {
-            StoreError::Open { path, source } => match sqlite_code(source) {
-                Some(ErrorCode::NotADatabase) => msg!(NOT_A_WORKSPACE, shown(path)),
-                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-                    msg!(IN_USE_AT, shown(path))
-                }
-                Some(ErrorCode::DiskFull) => msg!(DISK_FULL),
-                Some(ErrorCode::ReadOnly) => msg!(READ_ONLY),
-                _ => msg!(OPEN, shown(path), source.to_string()),
-            },
+            StoreError::Open { path, source } => StoreError::open_msg(path, source),
+            StoreError::NoWorkspace { path } => msg!(NO_WORKSPACE, shown(path)),
+            StoreError::IsFolder { path } => msg!(IS_FOLDER, shown(path)),
             StoreError::TooNew { path, found, known } => msg!(TOO_NEW, shown(path), *found, *known),
             StoreError::CreateDir { path, source } => {
                 msg!(CREATE_DIR, shown(path), source.to_string())
@@ -113,6 +128,7 @@ impl StoreError {
             } => msg!(EVIDENCE_MISMATCH, *id, actual, expected),
             StoreError::Decompress { id, message } => msg!(DECOMPRESS, *id, message),
             StoreError::BadQuery(m) => m.clone(),
+            StoreError::BadActor(m) => m.clone(),
             StoreError::ChainBroken { seq, why } => msg!(CHAIN_BROKEN, *seq, why.clone()),
             StoreError::PeriodClosed {
                 period,
@@ -176,8 +192,37 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// Opens an existing workspace at `path` and brings its schema up to date; never creates
+    /// one (a mistyped path is an error that names it, not a new empty workspace).
+    pub fn open_existing(path: &Path) -> Result<Workspace, StoreError> {
+        if path.is_dir() {
+            return Err(StoreError::IsFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        if !path.exists() {
+            return Err(StoreError::NoWorkspace {
+                path: path.to_path_buf(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::opened(conn, path)
+    }
+
     /// Opens (creating if needed) the workspace at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Workspace, StoreError> {
+        if path.is_dir() {
+            return Err(StoreError::IsFolder {
+                path: path.to_path_buf(),
+            });
+        }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
                 path: parent.to_path_buf(),
@@ -194,6 +239,10 @@ impl Workspace {
             path: path.to_path_buf(),
             source,
         })?;
+        Self::opened(conn, path)
+    }
+
+    fn opened(conn: Connection, path: &Path) -> Result<Workspace, StoreError> {
         // SQLite reads the file at the first statement: a file that is not a workspace, or one
         // another program holds, fails there. Say which file could not be opened.
         Self::from_connection(conn, path).map_err(|e| match e {

@@ -130,7 +130,8 @@ fn check(key: &str, value: &str) -> Result<String, SettingError> {
             _ => Err(invalid(WHY_GRACE_DAYS)),
         },
         "actor" => {
-            if value.chars().count() > 100 || value.chars().any(char::is_control) {
+            // Empty: the OS user name; else a name that can sign an act.
+            if !value.is_empty() && crate::audit::check_actor(value).is_err() {
                 Err(invalid(WHY_ACTOR))
             } else {
                 Ok(value.to_string())

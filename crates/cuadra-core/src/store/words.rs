@@ -42,6 +42,18 @@ crate::catalog! {
         es: "el espacio de trabajo está en uso por otro programa (otra ventana de Cuadra o cuadra-cli) y siguió bloqueado durante 10 segundos: espere a que termine, o ciérrelo, e intente de nuevo",
         zh: "工作区正被另一个程序（另一个 Cuadra 窗口或 cuadra-cli）使用，且已锁定 10 秒：请等待其完成或将其关闭，然后重试",
     }
+    /// {0} the path given as a workspace.
+    NO_WORKSPACE = "store.no_workspace" {
+        en: "there is no workspace at {0}: check the path; to start a new workspace there, import a file into it (cuadra-cli --db {0} import FILE)",
+        es: "no hay un espacio de trabajo en {0}: revise la ruta; para crear uno nuevo allí, importe un archivo en él (cuadra-cli --db {0} import ARCHIVO)",
+        zh: "{0} 处没有工作区：请检查路径；如要在此新建工作区，请向其中导入一个文件（cuadra-cli --db {0} import 文件）",
+    }
+    /// {0} the folder given as a workspace.
+    IS_FOLDER = "store.is_folder" {
+        en: "{0} is a folder, not a workspace file: give the workspace file itself (for example {0}/cuadra.db)",
+        es: "{0} es una carpeta, no un archivo de espacio de trabajo: indique el archivo mismo (por ejemplo {0}/cuadra.db)",
+        zh: "{0} 是文件夹，不是工作区文件：请指定工作区文件本身（例如 {0}/cuadra.db）",
+    }
     /// {0} the workspace file, {1} the schema it has, {2} the newest this version knows.
     TOO_NEW = "store.too_new" {
         en: "the workspace {0} was written by a newer version of Cuadra (schema {1}; this version knows up to {2}): update Cuadra to open it",
@@ -166,9 +178,9 @@ crate::catalog! {
         zh: "请使用 0 到 3650 之间的整数天数",
     }
     WHY_ACTOR = "setting.why.actor" {
-        en: "use a plain name of at most 100 characters, or nothing for the user name of the computer",
-        es: "use un nombre simple de máximo 100 caracteres, o déjelo vacío para usar el nombre de usuario del equipo",
-        zh: "请使用不超过 100 个字符的普通名称，或留空以使用电脑的用户名",
+        en: "use a plain name of at most 64 visible characters on one line, or nothing for the user name of the computer",
+        es: "use un nombre simple de máximo 64 caracteres visibles en una sola línea, o déjelo vacío para usar el nombre de usuario del equipo",
+        zh: "请使用一行内不超过 64 个可见字符的普通名称，或留空以使用电脑的用户名",
     }
     WHY_RETENTION = "setting.why.retention" {
         en: "use whole years from 5 (the least Cuadra keeps records) to 100",

@@ -611,38 +611,41 @@ fn a_resolved_case_cuadra_now_judges_differently_reopens_and_says_why() {
 }
 
 #[test]
-fn bulk_resolve_checks_every_case_before_writing_any() {
+fn bulk_resolve_checks_every_case_before_writing_any_and_skips_the_resolved() {
     let mut t = reconciled();
     let keys = vec!["line:dlocal:8".to_string(), "line:dlocal:9".to_string()];
-    let mut one = req("line:dlocal:9", ActionKind::Resolve);
-    one.reason = Some("written_off".into());
-    t.ws.act(&one, "ana", later(1)).unwrap();
-    let err =
-        t.ws.bulk_resolve(&keys, "written_off", None, "ana", later(2))
-            .unwrap_err();
-    assert_eq!(err.code(), "not_allowed");
-    assert_eq!(
-        status(&t, "line:dlocal:8").1,
-        "open",
-        "nothing of the batch written"
-    );
     let twice = vec!["line:dlocal:8".to_string(), "line:dlocal:8".to_string()];
     let err =
         t.ws.bulk_resolve(&twice, "written_off", None, "ana", later(2))
             .unwrap_err();
     assert!(err.to_string().contains("twice"), "{err}");
     assert_eq!(status(&t, "line:dlocal:8").1, "open", "nothing written");
-    let n =
-        t.ws.bulk_resolve(
-            &keys[..1],
-            "written_off",
-            Some("bank charges"),
-            "ana",
-            later(3),
-        )
-        .unwrap();
-    assert_eq!(n, 1);
+    let unknown = vec!["line:dlocal:8".to_string(), "line:dlocal:999".to_string()];
+    let err =
+        t.ws.bulk_resolve(&unknown, "written_off", None, "ana", later(2))
+            .unwrap_err();
+    assert_eq!(err.code(), "no_such_case");
+    assert_eq!(status(&t, "line:dlocal:8").1, "open", "nothing written");
+
+    let mut one = req("line:dlocal:9", ActionKind::Resolve);
+    one.reason = Some("written_off".into());
+    t.ws.act(&one, "ana", later(1)).unwrap();
+    let out =
+        t.ws.bulk_resolve(&keys, "written_off", Some("bank charges"), "ana", later(3))
+            .unwrap();
+    assert_eq!(out.resolved, vec!["line:dlocal:8".to_string()]);
+    assert_eq!(
+        out.skipped,
+        vec!["line:dlocal:9".to_string()],
+        "already resolved: left as it was, and said"
+    );
     assert_eq!(status(&t, "line:dlocal:8").1, "resolved");
+    let again =
+        t.ws.bulk_resolve(&keys, "written_off", None, "ana", later(4))
+            .unwrap();
+    assert!(again.resolved.is_empty());
+    assert_eq!(again.audit_seqs, None, "nothing recorded");
+    assert!(t.ws.verify_audit().unwrap().ok());
 }
 
 #[test]
