@@ -14,8 +14,9 @@ say() { printf 'setup: %s\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------------------------
 # WebKitGTK 4.1 + OpenSSL headers to build the app; Xvfb, xauth and WebKitWebDriver to drive it
-# in tests; Chromium for headless screenshots of the plain web UI; procps for kill(1).
-packages=(libwebkit2gtk-4.1-dev pkg-config build-essential libssl-dev procps)
+# in tests; Chromium for headless screenshots of the plain web UI; procps for kill(1); python3 for
+# the tamper script of `tests/tamper`.
+packages=(libwebkit2gtk-4.1-dev pkg-config build-essential libssl-dev procps python3)
 if ! $app_only; then
   # fonts-wqy-microhei: a CJK font, so the Chinese UI renders in the headless test windows.
   packages+=(xvfb xauth webkit2gtk-driver chromium fonts-wqy-microhei)

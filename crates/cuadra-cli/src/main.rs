@@ -14,6 +14,7 @@ mod profile;
 mod reconcile;
 mod retention;
 mod settings;
+mod verify;
 
 // Imports allocate rows on a parsing thread and free them on the writing one: mimalloc handles
 // that pattern far better than the system allocator.
@@ -71,6 +72,8 @@ enum Command {
     Retention(retention::RetentionArgs),
     /// Copy the workspace consistently (even while in use) to OUT and check the copy.
     Backup(backup::BackupArgs),
+    /// Check that every stored figure comes from its evidence; exit 1 naming what does not.
+    Verify(verify::VerifyArgs),
 }
 
 impl Command {
@@ -143,7 +146,17 @@ fn main() -> ExitCode {
         Command::Period(args) => period::run(&mut ws, &actor, now, args),
         Command::Retention(args) => retention::run(&mut ws, &actor, now, args),
         Command::Backup(args) => backup::run(&ws, args),
+        Command::Verify(args) => verify::run(&ws, now, args),
     };
+    // The chain's head, witnessed outside the database: a later run that finds the chain
+    // shorter or different says so (and `audit verify` and `verify` fail).
+    match ws.check_witness() {
+        Ok(Some(m)) => eprintln!("warning: {}", m.render_inline(Lang::En)),
+        Ok(None) => {
+            let _ = ws.record_witness();
+        }
+        Err(_) => {}
+    }
     match result {
         Ok(code) => code,
         Err(message) => {

@@ -15,5 +15,6 @@ pub mod retention;
 pub mod review;
 pub mod store;
 pub mod time;
+pub mod verify;
 pub mod withholding;
 pub mod words;

@@ -10,6 +10,7 @@ mod import;
 mod period;
 mod reconcile;
 mod retention;
+mod verify;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -565,6 +565,7 @@ impl<'a> Job<'a> {
     fn run(&self, conn: &mut Connection, group_in_memory: bool) -> Result<RunResult, IngestError> {
         let mut report = ImportReport::new(self.display, self.size);
         report.sha256 = Some(self.sha256.to_string());
+        report.rows_chain.start(self.sha256);
         if let Source::Workbook { warnings, .. } = self.source {
             report.problems.extend(warnings.iter().cloned());
         }
@@ -771,6 +772,10 @@ impl<'a> Job<'a> {
                             "kind": profile.kind.as_str(),
                             "format": profile.name,
                             "sheet": detected.sheet,
+                            "psp": profile.source,
+                            "zone": report.zone,
+                            "zone_from": report.zone_from,
+                            "rows_root": report.rows_chain.root(),
                             "rows": {
                                 "total": report.rows,
                                 "new": report.new,
@@ -994,6 +999,7 @@ impl<'a> Job<'a> {
                         warnings,
                     } => {
                         report.problems.extend(warnings);
+                        report.rows_chain.add(&keyed.identity, &keyed.content_hash);
                         writer.write(
                             tx,
                             &keyed,

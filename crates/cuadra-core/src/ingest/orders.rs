@@ -182,6 +182,9 @@ pub fn write_order(
     };
     let content = serde_json::to_string(&SnapshotContent(order)).unwrap_or_default();
     let content_hash = sha256_hex(content.as_bytes());
+    report
+        .rows_chain
+        .add(&format!("{}|{key}", order.platform), &content_hash);
     let inserted = conn
         .prepare_cached(
             "INSERT INTO shop_orders(platform, order_key) VALUES (?1, ?2)

@@ -125,6 +125,46 @@ pub struct ImportReport {
     pub zone: Option<String>,
     pub zone_from: Option<ZoneFrom>,
     pub problems: Vec<Problem>,
+    /// The running hash over the rows the file yields (recorded in the import's audit event).
+    #[serde(skip)]
+    pub(crate) rows_chain: RowsChain,
+}
+
+/// A running hash over a file's rows, in the order the file gives them, chained to the file's
+/// SHA-256: `h0 = SHA-256("cuadra-rows-v1\n" file_sha256)`, then for each row
+/// `h = SHA-256(h identity "\n" content_hash "\n")` (a settlement line's identity and content
+/// hash; an order snapshot's `platform|order_key` and content hash). Its final value, recorded
+/// in the import's audit event, ties every row derived from the file to the file's bytes:
+/// `cuadra-cli verify` derives the rows again from the stored original and compares.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RowsChain {
+    head: Option<[u8; 32]>,
+}
+
+impl RowsChain {
+    pub(crate) fn start(&mut self, file_sha256: &str) {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(b"cuadra-rows-v1\n");
+        h.update(file_sha256.as_bytes());
+        self.head = Some(h.finalize().into());
+    }
+
+    pub(crate) fn add(&mut self, identity: &str, content_hash: &str) {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(self.head.unwrap_or_default());
+        h.update(identity.as_bytes());
+        h.update(b"\n");
+        h.update(content_hash.as_bytes());
+        h.update(b"\n");
+        self.head = Some(h.finalize().into());
+    }
+
+    /// The hash so far, in hex (none before `start`).
+    pub(crate) fn root(&self) -> Option<String> {
+        self.head.map(hex::encode)
+    }
 }
 
 impl ImportReport {
@@ -152,6 +192,7 @@ impl ImportReport {
             zone: None,
             zone_from: None,
             problems: Vec::new(),
+            rows_chain: RowsChain::default(),
         }
     }
 

@@ -616,6 +616,7 @@ pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
         crate::periods::words::ENTRIES,
         crate::retention::words::ENTRIES,
         crate::report::words::ENTRIES,
+        crate::verify::words::ENTRIES,
         app::ENTRIES,
     ]
     .into_iter()
