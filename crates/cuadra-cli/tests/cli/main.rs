@@ -9,6 +9,7 @@ mod import;
 mod period;
 mod reconcile;
 mod retention;
+mod strict;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
