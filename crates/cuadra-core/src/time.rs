@@ -65,6 +65,9 @@ pub enum TimeError {
     UnknownZone { name: String },
     /// A user-supplied format string chrono cannot use (`reason` is chrono's own text).
     BadFormat { format: String, reason: String },
+    /// A year written with two digits (`05/05/26`): neither its century nor, in a year-first
+    /// layout, which part is the year can be told, so it is never guessed.
+    TwoDigitYear { text: String, year: String },
 }
 
 impl TimeError {
@@ -78,6 +81,7 @@ impl TimeError {
             }
             TimeError::UnknownZone { name } => msg!(w::DATE_UNKNOWN_ZONE, name),
             TimeError::BadFormat { format, reason } => msg!(w::DATE_BAD_FORMAT, format, reason),
+            TimeError::TwoDigitYear { text, year } => msg!(w::DATE_TWO_DIGIT_YEAR, text, year),
         }
     }
 }
@@ -148,6 +152,24 @@ pub fn parse_moment(text: &str, zone: Tz, order: DateOrder) -> Result<Moment, Ti
         LocalResult::Single(dt) => Ok(Moment::Instant(dt)),
         _ => Err(invalid(trimmed, msg!(w::DATE_OUT_OF_RANGE))),
     }
+}
+
+/// The two leading numbers of a date written `a/b/yyyy` (or with `-`, `.`), whose reading
+/// depends on the date order: None for every other shape (year first, a month name, a serial).
+/// The import uses them to see whether a column's dates settle their own order.
+pub fn order_dependent_parts(text: &str) -> Option<(u32, u32)> {
+    let mut sc = Scanner::new(text.trim());
+    let first = sc.digits();
+    let sep = match sc.peek() {
+        Some(c @ ('-' | '/' | '.')) if (1..=2).contains(&first.len()) => c,
+        _ => return None,
+    };
+    sc.eat(sep);
+    let second = sc.digits();
+    if !(1..=2).contains(&second.len()) || !sc.eat(sep) || sc.digits().len() != 4 {
+        return None;
+    }
+    Some((first.parse().ok()?, second.parse().ok()?))
 }
 
 /// `Some(serial)` if the text is a plain non-negative number (`46143`, `46143.5`, `46143,5`).
@@ -328,8 +350,15 @@ fn parse_date_part(
     };
     let year: i32 = match year_text.len() {
         4 => year_text.parse().unwrap_or(i32::MAX),
-        // Two-digit years in payment files are this century.
-        2 => 2000 + year_text.parse::<i32>().unwrap_or(i32::MAX - 2000),
+        // `05/05/26` read year first is 2005-05-26, read day first 2026-05-05: which part is the
+        // year, and its century, are guesses, and a wrong guess moves a payment by years. A
+        // profile with an explicit format (`%d/%m/%y`) is the way to read such a file.
+        2 => {
+            return Err(TimeError::TwoDigitYear {
+                text: quote(text),
+                year: year_text.to_string(),
+            })
+        }
         _ => return Err(invalid(text, msg!(w::DATE_BAD_YEAR, year_text))),
     };
     let day_month_ok = |s: &str| (1..=2).contains(&s.len());
@@ -784,19 +813,35 @@ mod tests {
         assert_eq!(parse("1-may-2026"), date(2026, 5, 1));
         assert_eq!(parse("15-ene-2026"), date(2026, 1, 15));
         assert_eq!(parse("15-Jan-2026"), date(2026, 1, 15));
-        assert_eq!(
-            parse("1/5/26"),
-            date(2026, 5, 1),
-            "two-digit years are 20xx"
-        );
+        for (text, order) in [
+            ("1/5/26", DateOrder::Dmy),
+            ("05/05/26", DateOrder::Ymd),
+            ("31/12/26", DateOrder::Ymd),
+            ("12/31/26", DateOrder::Mdy),
+        ] {
+            assert_eq!(
+                parse_moment(text, BOGOTA, order),
+                Err(TimeError::TwoDigitYear {
+                    text: text.into(),
+                    year: if order == DateOrder::Ymd {
+                        &text[..2]
+                    } else {
+                        "26"
+                    }
+                    .into()
+                }),
+                "a two-digit year is never guessed ({text})"
+            );
+        }
+        assert_eq!(order_dependent_parts("03/04/2026"), Some((3, 4)));
+        assert_eq!(order_dependent_parts("13-4-2026 10:00"), Some((13, 4)));
+        assert_eq!(order_dependent_parts("2026-04-03"), None, "year first");
+        assert_eq!(order_dependent_parts("3-abr-2026"), None, "a named month");
+        assert_eq!(order_dependent_parts("3/4/26"), None, "a two-digit year");
         assert_eq!(
             parse_moment("1/5/2026", BOGOTA, DateOrder::Mdy).unwrap(),
             date(2026, 1, 5),
             "US order reads month first"
-        );
-        assert_eq!(
-            parse_moment("26/05/01", BOGOTA, DateOrder::Ymd).unwrap(),
-            date(2026, 5, 1)
         );
         assert!(
             parse_moment("1/5/2026", BOGOTA, DateOrder::Ymd).is_err(),

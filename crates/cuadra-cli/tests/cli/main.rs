@@ -10,6 +10,7 @@ mod import;
 mod period;
 mod reconcile;
 mod retention;
+mod strict;
 mod verify;
 
 use std::path::{Path, PathBuf};

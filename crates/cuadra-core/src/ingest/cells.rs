@@ -6,11 +6,15 @@ use super::report::{column_letter, Problem, Severity};
 use super::words as w;
 use crate::money::{parse_amount, DecimalMark};
 use crate::msg;
-use crate::time::{parse_moment, parse_moment_with_format, DateOrder, Moment};
+use crate::time::{
+    order_dependent_parts, parse_moment, parse_moment_with_format, DateOrder, Moment, TimeError,
+};
 use crate::words::Msg;
 use chrono_tz::Tz;
 use csv::StringRecord;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 const FIELD_COUNT: usize = Field::ItemPrice as usize + 1;
 
@@ -25,7 +29,24 @@ pub struct CellReader {
     zone: Tz,
     date_order: DateOrder,
     date_format: Option<String>,
+    /// Whether the profile states the date order (else a column's own dates must settle it).
+    date_order_stated: bool,
     minor_units: Option<u32>,
+    /// The layout writes rows with fewer cells than its header (see `Profile::short_rows`).
+    short_rows: bool,
+    /// The line of a last row no line break ends: short of cells there, the file was cut off.
+    cut_row: Option<u64>,
+    /// What each date column's `a/b/yyyy` dates say about their order, by column index.
+    date_evidence: Mutex<BTreeMap<usize, DateEvidence>>,
+}
+
+/// The first date of a column (row, text) that only reads day first, only month first, or both
+/// ways as two different dates.
+#[derive(Default)]
+struct DateEvidence {
+    day_first: Option<(u64, String)>,
+    month_first: Option<(u64, String)>,
+    either: Option<(u64, String, u32, u32)>,
 }
 
 impl CellReader {
@@ -51,8 +72,20 @@ impl CellReader {
             zone,
             date_order: profile.date_order,
             date_format: profile.date_format.clone(),
+            date_order_stated: profile.date_order_stated || profile.date_format.is_some(),
             minor_units: profile.minor_units,
+            short_rows: profile.short_rows,
+            cut_row: None,
+            date_evidence: Mutex::new(BTreeMap::new()),
         }
+    }
+
+    /// The line of the file's last row when no line break ends it (see [`Source::unterminated_last_row`]).
+    ///
+    /// [`Source::unterminated_last_row`]: super::source::Source::unterminated_last_row
+    pub fn with_cut_row(mut self, row: Option<u64>) -> CellReader {
+        self.cut_row = row;
+        self
     }
 
     pub fn has(&self, field: Field) -> bool {
@@ -152,20 +185,128 @@ impl CellReader {
         let Some(text) = self.text(rec, field) else {
             return Ok(None);
         };
+        let idx = self.index[field as usize];
         let parsed = match &self.date_format {
             Some(fmt) => parse_moment_with_format(text, fmt, self.zone)
                 .or_else(|_| parse_moment(text, self.zone, self.date_order)),
-            None => parse_moment(text, self.zone, self.date_order),
+            None => {
+                if let (Some(parts), Some(idx)) = (order_dependent_parts(text), idx) {
+                    self.note_date_order(idx, row, text, parts);
+                }
+                parse_moment(text, self.zone, self.date_order)
+            }
         };
-        parsed.map(Some).map_err(|e| {
-            self.problem(
+        parsed.map(Some).map_err(|e| match e {
+            TimeError::TwoDigitYear { .. } => {
+                self.problem(row, idx, Severity::Error, "two_digit_year", e.msg())
+            }
+            _ => self.problem(
                 row,
-                self.index[field as usize],
+                idx,
                 Severity::Error,
                 "bad_date",
                 msg!(w::BAD_DATE, e.msg()),
-            )
+            ),
         })
+    }
+
+    /// Keeps the first date of the column that settles its order, or that leaves it open.
+    fn note_date_order(&self, idx: usize, row: u64, text: &str, (a, b): (u32, u32)) {
+        let Ok(mut evidence) = self.date_evidence.lock() else {
+            return;
+        };
+        let column = evidence.entry(idx).or_default();
+        let valid = |n: u32| (1..=12).contains(&n);
+        let slot = match (valid(a), valid(b)) {
+            (false, true) => &mut column.day_first,
+            (true, false) => &mut column.month_first,
+            (true, true) if a != b => {
+                if column.either.is_none() {
+                    column.either = Some((row, text.to_string(), a, b));
+                }
+                return;
+            }
+            _ => return,
+        };
+        if slot.is_none() {
+            *slot = Some((row, text.to_string()));
+        }
+    }
+
+    /// After every row is read: a column whose `a/b/yyyy` dates do not settle their own order
+    /// while the profile does not state it, that mixes both orders, or whose dates only read in
+    /// the order the profile does not use. Each is a reason to import nothing of the file.
+    pub fn date_order_problems(&self) -> Vec<Problem> {
+        let Ok(evidence) = self.date_evidence.lock() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (idx, column) in evidence.iter() {
+            let col = Some(*idx);
+            if let (Some((day_row, day_text)), Some((month_row, month_text))) =
+                (&column.day_first, &column.month_first)
+            {
+                out.push(self.problem(
+                    *month_row,
+                    col,
+                    Severity::Error,
+                    "date_order_mixed",
+                    msg!(w::DATE_ORDER_MIXED, day_text, w::int(*day_row), month_text),
+                ));
+                continue;
+            }
+            // A date that only reads in the other order is an error of its own row (`no month
+            // 13`); when the profile does not state the order, the column's other dates were
+            // read in a guessed one: the whole file is refused.
+            let (other, other_order) = match self.date_order {
+                DateOrder::Dmy => (&column.month_first, DateOrder::Mdy),
+                DateOrder::Mdy => (&column.day_first, DateOrder::Dmy),
+                DateOrder::Ymd => (&None, DateOrder::Ymd),
+            };
+            if let (Some((row, text)), false) = (other, self.date_order_stated) {
+                out.push(self.problem(
+                    *row,
+                    col,
+                    Severity::Error,
+                    "date_order_contradicted",
+                    msg!(
+                        w::DATE_ORDER_CONTRADICTED,
+                        text,
+                        describe_order(other_order),
+                        describe_order(self.date_order)
+                    ),
+                ));
+                continue;
+            }
+            let settled = match self.date_order {
+                DateOrder::Dmy => column.day_first.is_some(),
+                DateOrder::Mdy => column.month_first.is_some(),
+                DateOrder::Ymd => true,
+            };
+            if let (Some((row, text, a, b)), false, false) =
+                (&column.either, settled, self.date_order_stated)
+            {
+                let year = text
+                    .trim()
+                    .split(['/', '-', '.'])
+                    .nth(2)
+                    .map(|y| y.chars().take(4).collect::<String>())
+                    .unwrap_or_default();
+                out.push(self.problem(
+                    *row,
+                    col,
+                    Severity::Error,
+                    "date_order_ambiguous",
+                    msg!(
+                        w::DATE_ORDER_AMBIGUOUS,
+                        text,
+                        format!("{year}-{b:02}-{a:02}"),
+                        format!("{year}-{a:02}-{b:02}")
+                    ),
+                ));
+            }
+        }
+        out
     }
 
     /// Warns when an identifier cell holds a number a spreadsheet wrote in scientific notation
@@ -195,7 +336,9 @@ impl CellReader {
         self.index[field as usize]
     }
 
-    /// Checks the row's shape: cells beyond the header must be blank, and no cell may be huge.
+    /// Checks the row's shape: as many cells as the header (a layout that writes short rows may
+    /// have fewer), and no huge cell. A row of another width is an error: its values may sit
+    /// under the wrong columns. Warnings are for the short rows a layout writes on purpose.
     pub fn check_shape(&self, rec: &StringRecord, row: u64) -> Result<Vec<Problem>, Problem> {
         for (i, cell) in rec.iter().enumerate() {
             if cell.len() > MAX_CELL_BYTES {
@@ -210,20 +353,46 @@ impl CellReader {
         }
         let width = self.header.len();
         if rec.len() > width {
-            if let Some(extra) =
-                (width..rec.len()).find(|i| !rec.get(*i).unwrap_or("").trim().is_empty())
-            {
-                return Err(self.problem(
-                    row,
-                    Some(extra),
-                    Severity::Error,
-                    "ragged_row",
-                    msg!(w::RAGGED_ROW, rec.len(), width),
-                ));
-            }
+            return Err(
+                match (width..rec.len()).find(|i| !rec.get(*i).unwrap_or("").trim().is_empty()) {
+                    Some(extra) => self.problem(
+                        row,
+                        Some(extra),
+                        Severity::Error,
+                        "ragged_row",
+                        msg!(w::RAGGED_ROW, rec.len(), width),
+                    ),
+                    None => self.problem(
+                        row,
+                        Some(width),
+                        Severity::Error,
+                        "row_too_wide",
+                        msg!(w::ROW_TOO_WIDE, rec.len(), width),
+                    ),
+                },
+            );
         }
         let mut warnings = Vec::new();
         if rec.len() < width {
+            if self.cut_row == Some(row) {
+                // The file's last row, with no line break after it: named at its last cell.
+                return Err(self.problem(
+                    row,
+                    Some(rec.len().saturating_sub(1)),
+                    Severity::Error,
+                    "file_cut_off",
+                    msg!(w::FILE_CUT_OFF, rec.len(), width),
+                ));
+            }
+            if !self.short_rows {
+                return Err(self.problem(
+                    row,
+                    Some(rec.len()),
+                    Severity::Error,
+                    "row_too_short",
+                    msg!(w::ROW_TOO_SHORT, rec.len(), width),
+                ));
+            }
             let missing_mapped = self.index.iter().flatten().any(|idx| *idx >= rec.len());
             if missing_mapped {
                 warnings.push(self.problem(
@@ -236,6 +405,14 @@ impl CellReader {
             }
         }
         Ok(warnings)
+    }
+}
+
+fn describe_order(order: DateOrder) -> Msg {
+    match order {
+        DateOrder::Dmy => msg!(w::ORDER_DMY),
+        DateOrder::Mdy => msg!(w::ORDER_MDY),
+        DateOrder::Ymd => msg!(w::ORDER_YMD),
     }
 }
 

@@ -246,6 +246,7 @@ pub fn build_profile(spec: &ProfileSpec, header: &[String]) -> Result<Profile, P
         required,
         decimal_mark: spec.decimal_mark,
         date_order: spec.date_order.unwrap_or(DateOrder::Dmy),
+        date_order_stated: spec.date_order.is_some(),
         date_format: spec.date_format.clone(),
         zone: spec.zone.clone(),
         row_types,

@@ -105,6 +105,23 @@ impl OrderEvents {
     }
 }
 
+/// Problems that make the whole file unreadable as it is: it is refused even with
+/// [`BadRowPolicy::SkipRows`], since the rows that read without an error may be misread too.
+const REFUSES_FILE: &[&str] = &[
+    "bad_csv",
+    "open_quote",
+    "quote_closed_early",
+    "file_cut_off",
+    "row_too_short",
+    "row_too_wide",
+    "ragged_row",
+    "missing_money_column",
+    "two_digit_year",
+    "date_order_ambiguous",
+    "date_order_mixed",
+    "date_order_contradicted",
+];
+
 /// Problems listed in one report; the rest are counted in a last line.
 const MAX_LISTED_PROBLEMS: usize = 1000;
 
@@ -455,6 +472,7 @@ struct Detected<'s> {
     profile: Profile,
     sheet: Option<String>,
     header: StringRecord,
+    header_row: u64,
     above: Vec<(u64, StringRecord)>,
     pending: VecDeque<(u64, StringRecord)>,
     reader: RowReader<'s>,
@@ -497,7 +515,7 @@ impl<'a> Job<'a> {
                         Some((sheet.clone(), r.iter().take(12).map(shorten_cell).collect()));
                 }
             }
-            for (i, (_, candidate)) in seen.iter().enumerate() {
+            for (i, (header_row, candidate)) in seen.iter().enumerate() {
                 let names = profile::header_names(candidate.iter());
                 let names_raw: Vec<String> = candidate.iter().map(str::to_string).collect();
                 let signature = header_signature(&names_raw);
@@ -525,6 +543,7 @@ impl<'a> Job<'a> {
                         profile: p.clone(),
                         sheet,
                         header,
+                        header_row: *header_row,
                         above,
                         pending,
                         reader,
@@ -570,6 +589,9 @@ impl<'a> Job<'a> {
             report.problems.extend(warnings.iter().cloned());
         }
         let Some(mut detected) = self.detect(&mut report) else {
+            if let Some(p) = self.quote_problem(None) {
+                report.problems.push(p);
+            }
             return Ok(RunResult {
                 report,
                 regroup: false,
@@ -617,7 +639,37 @@ impl<'a> Job<'a> {
             &profile,
             self.decimal_mark(&profile),
             zone,
-        );
+        )
+        .with_cut_row(self.source.unterminated_last_row());
+        // A quote left open, or a required amount column missing: the file is refused before
+        // any row is read, since no row of it can be read as the file means it.
+        let mut refusals: Vec<Problem> = self.quote_problem(Some(&cells)).into_iter().collect();
+        for field in &profile.money_columns {
+            if !columns.iter().any(|(f, _)| f == field) {
+                let name = profile.aliases(*field).first().cloned().unwrap_or_default();
+                refusals.push(Problem {
+                    file: self.display.to_string(),
+                    sheet: detected.sheet.clone(),
+                    row: Some(detected.header_row),
+                    column: Some(name.clone()),
+                    severity: Severity::Error,
+                    code: "missing_money_column".into(),
+                    message: msg!(words::MISSING_MONEY_COLUMN, name, profile.name.as_str()),
+                });
+            }
+        }
+        if !refusals.is_empty() {
+            report.problems.extend(refusals);
+            report.problems.push(file_problem(
+                self.display,
+                "structure_broken",
+                msg!(words::STRUCTURE_BROKEN),
+            ));
+            return Ok(RunResult {
+                report,
+                regroup: false,
+            });
+        }
 
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // The id is chosen past every purged file's too: `file:<id>` in the audit trail names
@@ -684,8 +736,22 @@ impl<'a> Job<'a> {
             }
         };
 
+        report.problems.extend(cells.date_order_problems());
+        // A row of another width than its header, a file cut off, a two-digit year, dates whose
+        // order is a guess: the file as a whole cannot be trusted, so nothing of it is imported
+        // whatever the bad-row policy (skipping such rows would keep the misread ones).
+        let broken = report
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error && REFUSES_FILE.contains(&p.code.as_str()));
         let accepted = report.new + report.known + report.updated + report.conflicting;
-        if report.rows == 0 {
+        if broken {
+            report.problems.push(file_problem(
+                self.display,
+                "structure_broken",
+                msg!(words::STRUCTURE_BROKEN),
+            ));
+        } else if report.rows == 0 {
             report
                 .problems
                 .push(file_problem(self.display, "no_rows", msg!(words::NO_ROWS)));
@@ -706,7 +772,8 @@ impl<'a> Job<'a> {
                 ),
             ));
         }
-        let failed = report.rows == 0
+        let failed = broken
+            || report.rows == 0
             || accepted == 0
             || (report.rejected > 0 && self.opts.bad_rows == BadRowPolicy::RejectFile);
         limit_problems(&mut report);
@@ -799,6 +866,30 @@ impl<'a> Job<'a> {
         Ok(RunResult {
             report,
             regroup: false,
+        })
+    }
+
+    /// A quote that opens a cell and is never closed, or closes in the middle of a later one.
+    fn quote_problem(&self, cells: Option<&CellReader>) -> Option<Problem> {
+        let q = self.source.open_quote()?;
+        let (code, message) = match q.closes_at {
+            Some(line) => (
+                "quote_closed_early",
+                msg!(words::QUOTE_CLOSED_EARLY, &q.start, words::int(line)),
+            ),
+            None => ("open_quote", msg!(words::OPEN_QUOTE, &q.start)),
+        };
+        Some(Problem {
+            file: self.display.to_string(),
+            sheet: None,
+            row: Some(q.line),
+            column: Some(match cells {
+                Some(c) => c.column_name(q.field),
+                None => column_letter(q.field),
+            }),
+            severity: Severity::Error,
+            code: code.into(),
+            message,
         })
     }
 
@@ -941,6 +1032,10 @@ impl<'a> Job<'a> {
                     }
                     if profile.statement_blocks {
                         if statement::continues(cells, &rec) {
+                            if let Err(p) = cells.check_shape(&rec, row) {
+                                batch.push(ParsedRow::Rejected(p, Vec::new()));
+                                continue;
+                            }
                             match &mut held {
                                 Some((_, _, concepts)) => {
                                     concepts.push(statement::concepts(cells, &rec))

@@ -25,6 +25,8 @@ pub enum Source<'a> {
         text: Cow<'a, str>,
         encoding: TextEncoding,
         delimiter: u8,
+        /// An unclosed quote and a last row without a line break, as [`text_shape`] found them.
+        shape: TextShape,
     },
     /// A large UTF-8 file, read from disk in chunks rather than held in memory.
     TextFile {
@@ -92,11 +94,31 @@ impl<'a> Source<'a> {
             });
         }
         let delimiter = decode::sniff_delimiter(&text);
+        let shape = text_shape(text.as_bytes(), delimiter);
         Ok(Source::Text {
             text,
             encoding,
             delimiter,
+            shape,
         })
+    }
+
+    /// Where a quote opens that is never closed (the csv crate reads such a file to its end as
+    /// one cell, without an error).
+    pub fn open_quote(&self) -> Option<OpenQuote> {
+        match self {
+            Source::Text { shape, .. } => shape.open_quote.clone(),
+            _ => None,
+        }
+    }
+
+    /// The line the last record starts on when the text ends without a line break after it:
+    /// a row there that is short of cells was cut off.
+    pub fn unterminated_last_row(&self) -> Option<u64> {
+        match self {
+            Source::Text { shape, .. } => shape.unterminated_last_row,
+            _ => None,
+        }
     }
 
     /// Readers over each part of the file (one for text, one per sheet for a workbook).
@@ -166,6 +188,118 @@ impl Source<'static> {
     }
 }
 
+/// A quote that opens a cell and is never closed, or closes in the middle of a later cell: the
+/// record's 1-based line, the cell's 0-based index in its record, the cell's first characters,
+/// and the line where the quote closes (None: it never does).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenQuote {
+    pub line: u64,
+    pub field: usize,
+    pub start: String,
+    pub closes_at: Option<u64>,
+}
+
+/// What one pass over delimited text finds that the csv crate reads without an error.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextShape {
+    pub open_quote: Option<OpenQuote>,
+    /// The line the last record starts on, when no line break ends it.
+    pub unterminated_last_row: Option<u64>,
+}
+
+/// Reads `text` the way the csv crate does (RFC 4180 quoting: a quote opens a quoted cell only
+/// at the start of a cell, `""` inside it is a quote, and after the closing quote the cell goes
+/// on unquoted) and reports what the crate reads silently: a quoted cell still open at the end
+/// (it swallows every row after it), a closing quote followed by more text in the same cell (a
+/// quote left open that a later cell's quote closed, swallowing the rows between), and a last
+/// record that no line break ends.
+pub fn text_shape(text: &[u8], delimiter: u8) -> TextShape {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::CellStart;
+    let mut line = 1u64;
+    let mut record_line = 1u64;
+    let mut record_has_content = false;
+    let mut field = 0usize;
+    // (line of the record, field index, byte offset) of the quote that opened the current cell
+    let mut opened = (0u64, 0usize, 0usize);
+    let mut damage = None;
+    let describe = |opened: (u64, usize, usize), closes_at: Option<u64>| {
+        let cell = String::from_utf8_lossy(&text[opened.2..text.len().min(opened.2 + 200)]);
+        let start: String = cell
+            .chars()
+            .take_while(|c| !c.is_control())
+            .take(30)
+            .collect();
+        OpenQuote {
+            line: opened.0,
+            field: opened.1,
+            start: format!("{start}…"),
+            closes_at,
+        }
+    };
+    for (i, &b) in text.iter().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        match state {
+            State::Quoted => {
+                if b == b'"' {
+                    state = State::QuoteInQuoted;
+                }
+                continue;
+            }
+            State::QuoteInQuoted => match b {
+                b'"' => {
+                    state = State::Quoted;
+                    continue;
+                }
+                b' ' | b'\t' | b'\r' | b'\n' => {}
+                _ if b == delimiter => {}
+                _ => {
+                    if damage.is_none() {
+                        damage = Some(describe(opened, Some(line)));
+                    }
+                }
+            },
+            _ => {}
+        }
+        if b == b'\n' || b == b'\r' {
+            state = State::CellStart;
+            field = 0;
+            record_has_content = false;
+            continue;
+        }
+        if !record_has_content {
+            record_has_content = true;
+            record_line = line;
+        }
+        if b == delimiter {
+            state = State::CellStart;
+            field += 1;
+        } else if b == b'"' && state == State::CellStart {
+            state = State::Quoted;
+            opened = (record_line, field, i);
+        } else {
+            state = State::Unquoted;
+        }
+    }
+    if state == State::Quoted && damage.is_none() {
+        damage = Some(describe(opened, None));
+    }
+    let unterminated_last_row =
+        (record_has_content && !matches!(text.last(), Some(b'\n' | b'\r'))).then_some(record_line);
+    TextShape {
+        open_quote: damage,
+        unterminated_last_row,
+    }
+}
+
 /// The first physical line longer than [`MAX_LINE_BYTES`]: its 1-based number and length.
 fn overlong_line(text: &str) -> Option<(u64, usize)> {
     let bytes = text.as_bytes();
@@ -179,7 +313,63 @@ fn overlong_line(text: &str) -> Option<(u64, usize)> {
         .map(|(i, line)| (i as u64 + 1, line.len()))
 }
 
+/// The most a workbook may unpack to: every entry's bytes, as declared and as actually
+/// inflated. Real PSP and shop exports saved as XLSX unpack to a few MB per 10,000 rows; a
+/// zip bomb of 2 MB unpacks to gigabytes. Larger reports belong in CSV, which is streamed.
+pub const MAX_WORKBOOK_UNPACKED_BYTES: u64 = 256 << 20;
+/// The most cells a workbook's sheets may span (rows times columns, blanks included, as they are
+/// held in memory): 4 million is 160,000 rows of 25 columns.
+pub const MAX_WORKBOOK_CELLS: u64 = 4_000_000;
+
+fn too_big() -> OpenError {
+    OpenError {
+        code: "workbook_too_big",
+        message: msg!(
+            w::WORKBOOK_TOO_BIG,
+            w::int(MAX_WORKBOOK_UNPACKED_BYTES >> 20)
+        ),
+        row: None,
+    }
+}
+
+/// Refuses a workbook whose entries unpack to more than [`MAX_WORKBOOK_UNPACKED_BYTES`]: first by
+/// the sizes the zip declares (free), then by inflating each entry into nothing and counting,
+/// since a declared size can lie. A zip this reader cannot list is left to calamine's error.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), OpenError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut declared = 0u64;
+    for i in 0..zip.len() {
+        if let Ok(entry) = zip.by_index_raw(i) {
+            declared = declared.saturating_add(entry.size());
+        }
+        if declared > MAX_WORKBOOK_UNPACKED_BYTES {
+            return Err(too_big());
+        }
+    }
+    let mut inflated = 0u64;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else {
+            continue;
+        };
+        let budget = MAX_WORKBOOK_UNPACKED_BYTES - inflated;
+        // An entry that cannot be inflated is left to calamine, which says why.
+        let n = std::io::copy(
+            &mut std::io::Read::take(entry, budget + 1),
+            &mut std::io::sink(),
+        )
+        .unwrap_or(0);
+        inflated += n;
+        if n > budget {
+            return Err(too_big());
+        }
+    }
+    Ok(())
+}
+
 fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenError> {
+    check_unpacked_size(bytes)?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| OpenError {
         code: "unreadable_workbook",
         message: msg!(w::UNREADABLE_WORKBOOK, e.to_string()),
@@ -187,55 +377,101 @@ fn open_workbook<'a>(file: &str, bytes: &'a [u8]) -> Result<Source<'a>, OpenErro
     })?;
     let mut sheets = Vec::new();
     let mut warnings = Vec::new();
+    let mut cells_left = MAX_WORKBOOK_CELLS;
     for name in book.sheet_names() {
-        let range = match book.worksheet_range(&name) {
+        let unreadable = |e: calamine::XlsxError| Problem {
+            file: file.to_string(),
+            sheet: Some(name.clone()),
+            row: None,
+            column: None,
+            severity: Severity::Warning,
+            code: "unreadable_sheet".into(),
+            message: msg!(w::UNREADABLE_SHEET, e.to_string()),
+        };
+        // The sheet's used cells, read one at a time and counted, so a sheet that declares (or
+        // holds) millions of cells is refused before they are in memory. calamine's own
+        // `worksheet_range` would allocate every row times every column first.
+        let mut used: Vec<((u32, u32), Data)> = Vec::new();
+        let mut reader = match book.worksheet_cells_reader(&name) {
             Ok(r) => r,
+            Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
             Err(e) => {
-                warnings.push(Problem {
-                    file: file.to_string(),
-                    sheet: Some(name.clone()),
-                    row: None,
-                    column: None,
-                    severity: Severity::Warning,
-                    code: "unreadable_sheet".into(),
-                    message: msg!(w::UNREADABLE_SHEET, e.to_string()),
-                });
+                warnings.push(unreadable(e));
                 continue;
             }
         };
-        if range.is_empty() {
+        let too_many = || OpenError {
+            code: "workbook_too_many_cells",
+            message: msg!(
+                w::WORKBOOK_TOO_MANY_CELLS,
+                &name,
+                w::int(MAX_WORKBOOK_CELLS)
+            ),
+            row: None,
+        };
+        let mut failed = None;
+        loop {
+            match reader.next_cell() {
+                Ok(Some(cell)) => {
+                    if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                        continue;
+                    }
+                    if used.len() as u64 >= cells_left {
+                        return Err(too_many());
+                    }
+                    used.push((cell.get_position(), cell.get_value().clone().into()));
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        drop(reader);
+        if let Some(e) = failed {
+            warnings.push(unreadable(e));
             continue;
         }
-        let (row0, col0) = range.start().unwrap_or((0, 0));
-        let mut rows = Vec::with_capacity(range.height());
-        // calamine's range starts at the first used cell; keep spreadsheet row and column
-        // positions by padding, so problems name the cell a person sees.
-        for _ in 0..row0 {
-            rows.push(Vec::new());
+        if used.is_empty() {
+            continue;
         }
-        for (r, row) in range.rows().enumerate() {
-            let mut cells = vec![String::new(); col0 as usize];
-            for (c, cell) in row.iter().enumerate() {
-                let (text, rounded) = cell_text(cell);
-                if rounded {
-                    warnings.push(Problem {
-                        file: file.to_string(),
-                        sheet: Some(name.clone()),
-                        row: Some(u64::from(row0) + r as u64 + 1),
-                        column: Some(super::report::column_letter(col0 as usize + c)),
-                        severity: Severity::Warning,
-                        code: "float_rounded".into(),
-                        message: msg!(
-                            w::FLOAT_ROUNDED,
-                            cell.to_string(),
-                            &text,
-                            w::int(u64::from(FLOAT_DECIMALS))
-                        ),
-                    });
-                }
-                cells.push(text);
+        let row0 = used.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
+        let row_end = used.iter().map(|((r, _), _)| *r).max().unwrap_or(0);
+        let col_end = used.iter().map(|((_, c), _)| *c).max().unwrap_or(0);
+        // Held as rows of every column from A to the last used one, below as many empty rows as
+        // precede the first used one (so problems name the cell a person sees).
+        let width = u64::from(col_end) + 1;
+        let spanned = (u64::from(row_end - row0) + 1)
+            .saturating_mul(width)
+            .saturating_add(u64::from(row0));
+        if spanned > cells_left {
+            return Err(too_many());
+        }
+        cells_left -= spanned;
+        let mut rows: Vec<Vec<String>> = vec![Vec::new(); row0 as usize];
+        rows.extend((row0..=row_end).map(|_| vec![String::new(); width as usize]));
+        // Sorted by position, so the float warnings come in reading order.
+        used.sort_by_key(|(pos, _)| *pos);
+        for ((r, c), cell) in used {
+            let (text, rounded) = cell_text(&cell);
+            if rounded {
+                warnings.push(Problem {
+                    file: file.to_string(),
+                    sheet: Some(name.clone()),
+                    row: Some(u64::from(r) + 1),
+                    column: Some(super::report::column_letter(c as usize)),
+                    severity: Severity::Warning,
+                    code: "float_rounded".into(),
+                    message: msg!(
+                        w::FLOAT_ROUNDED,
+                        cell.to_string(),
+                        &text,
+                        w::int(u64::from(FLOAT_DECIMALS))
+                    ),
+                });
             }
-            rows.push(cells);
+            rows[r as usize][c as usize] = text;
         }
         sheets.push((name, rows));
     }

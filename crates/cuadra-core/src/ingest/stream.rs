@@ -163,6 +163,20 @@ impl ChunkedCsv {
                 ),
             });
         }
+        // The csv crate reads a quote left open to the end of the text as one cell, silently.
+        if let Some(q) = super::source::text_shape(&chunk, self.delimiter).open_quote {
+            return Err(RowError {
+                row: Some(self.line_base + q.line),
+                message: match q.closes_at {
+                    Some(line) => msg!(
+                        w::QUOTE_CLOSED_EARLY,
+                        &q.start,
+                        w::int(self.line_base + line)
+                    ),
+                    None => msg!(w::OPEN_QUOTE, &q.start),
+                },
+            });
+        }
         self.reader = csv_over(chunk, self.delimiter);
         self.lines = LineCounter::default();
         Ok(true)

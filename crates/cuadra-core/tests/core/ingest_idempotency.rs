@@ -112,7 +112,8 @@ fn caja_profile(t: &mut TestWs) {
         ],
         decimal_mark: Some(cuadra_core::money::DecimalMark::Comma),
         date_format: None,
-        date_order: None,
+        // A person saving the mapping states that the desk writes day first.
+        date_order: Some(cuadra_core::time::DateOrder::Dmy),
         zone: Some("America/Bogota".into()),
         row_types: vec![],
         default_currency: Some("COP".into()),

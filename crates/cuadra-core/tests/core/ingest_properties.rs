@@ -34,7 +34,9 @@ fn payu_row() -> impl Strategy<Value = String> {
         0u32..60,
         1u64..6_000,
         prop_oneof![Just("Aprobada"), Just("Pendiente"), Just("Expirada"), Just("Rechazada")],
-        1u32..29,
+        // Past the 12th: each date settles the column's order (day first), as it must for a
+        // file without a profile that states it.
+        13u32..29,
         0u32..24,
     )
         .prop_map(|(orden, prefix, reference, thousands, estado, day, hour)| {
@@ -70,7 +72,8 @@ fn caja_workspace() -> TestWs {
         ],
         decimal_mark: Some(cuadra_core::money::DecimalMark::Comma),
         date_format: None,
-        date_order: None,
+        // A person saving the mapping states that the desk writes day first.
+        date_order: Some(cuadra_core::time::DateOrder::Dmy),
         zone: None,
         row_types: vec![],
         default_currency: Some("COP".into()),

@@ -7,7 +7,7 @@ use super::{fixture, payu_file, skip_bad_rows, TestWs};
 use cuadra_core::ingest::{ImportReport, Problem};
 use cuadra_core::words::{Lang, Msg};
 
-const GOOD: &str = "2150873461,PED-3001,camila.rojas@example.co,\"$ 150.000\",COP,EFECTY,Aprobada,04/05/2026 19:42";
+const GOOD: &str = "2150873461,PED-3001,camila.rojas@example.co,\"$ 150.000\",COP,EFECTY,Aprobada,14/05/2026 19:42"; // the 14th: dates read day first
 const BAD_AMOUNT: &str = "2150873463,PED-3003,valentina.ortiz@example.co,ciento cincuenta mil,COP,EFECTY,Aprobada,05/05/2026 21:15";
 const BAD_DATE: &str = "2150873464,PED-3004,santiago.mora@example.co,\"$ 62.000\",COP,EFECTY,Aprobada,32/13/2026 10:00";
 
@@ -182,6 +182,19 @@ fn refused_files_say_what_to_do_in_every_language() {
         &["La fila tiene 9 celdas, pero el encabezado tiene 8"],
         &["该行有 9 个单元格，但表头只有 8 个"],
     );
+    // A row of another width than its header refuses the whole file, --skip-bad-rows or not.
+    let p = problem(&report, "structure_broken");
+    check(
+        p,
+        &["nothing of it was imported, not even with --skip-bad-rows"],
+        &["no se importó nada de él, ni siquiera con --skip-bad-rows"],
+        &["即使使用 --skip-bad-rows 也不会导入"],
+    );
+    for p in &report.problems {
+        translated(p);
+    }
+
+    let report = t.import("mixto.csv", &payu_file(&[GOOD, BAD_AMOUNT, BAD_DATE]));
     let p = problem(&report, "rows_rejected");
     check(
         p,

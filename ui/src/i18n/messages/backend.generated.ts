@@ -1030,6 +1030,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "se esperaba una hora como 14:30, 14:30:05 o 2:30 p. m.",
     "zh": "应为时间，例如 14:30、14:30:05 或 2:30 p. m."
   },
+  "ingest.date.two_digit_year": {
+    "en": "'{0}' writes its year with two digits ('{1}'): which part is the year, and its century, would be a guess, and Cuadra does not guess dates, so nothing of the file was imported. Export the file with four-digit years, or import it with a profile that states the date format (for example %d/%m/%y)",
+    "es": "'{0}' escribe el año con dos dígitos ('{1}'): qué parte es el año, y su siglo, serían una suposición, y Cuadra no adivina fechas, así que no se importó nada del archivo. Exporte el archivo con años de cuatro dígitos o impórtelo con un perfil que indique el formato de fecha (por ejemplo %d/%m/%y)",
+    "zh": "'{0}' 的年份只有两位数字（'{1}'）：哪一部分是年份以及属于哪个世纪都只能靠猜，而 Cuadra 不猜测日期，因此文件未导入任何内容。请以四位数年份重新导出文件，或使用指定了日期格式（例如 %d/%m/%y）的配置导入"
+  },
   "ingest.date.unknown_zone": {
     "en": "'{0}' is not a known time zone: use an IANA name such as America/Bogota",
     "es": "'{0}' no es una zona horaria conocida: use un nombre IANA como America/Bogota",
@@ -1039,6 +1044,21 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "the year comes last but this file's dates are set to year/month/day; change the date order setting",
     "es": "el año va al final, pero las fechas de este archivo están configuradas como año/mes/día; cambie la configuración del orden de las fechas",
     "zh": "年份在最后，但此文件的日期设置为“年/月/日”；请更改日期顺序设置"
+  },
+  "ingest.date_order_ambiguous": {
+    "en": "'{0}' reads as {1} day first or {2} month first, and no date in this column says which: nothing of the file was imported. Import it with a profile that states the date order (day/month/year), or export the dates as year-month-day",
+    "es": "'{0}' se lee como {1} con el día primero o como {2} con el mes primero, y ninguna fecha de esta columna indica cuál: no se importó nada del archivo. Impórtelo con un perfil que indique el orden de las fechas (día/mes/año) o exporte las fechas como año-mes-día",
+    "zh": "'{0}' 按日在前读为 {1}，按月在前读为 {2}，而此列中没有任何日期能说明是哪一种：文件未导入任何内容。请使用指定了日期顺序（日/月/年）的配置导入，或将日期导出为年-月-日格式"
+  },
+  "ingest.date_order_contradicted": {
+    "en": "'{0}' only reads as {1}, but this layout reads dates as {2}, so the other dates of this column may have been read with day and month swapped: nothing of the file was imported. Import it with a profile that states the date order",
+    "es": "'{0}' solo se lee como {1}, pero este formato lee las fechas como {2}, así que las demás fechas de esta columna pudieron leerse con el día y el mes intercambiados: no se importó nada del archivo. Impórtelo con un perfil que indique el orden de las fechas",
+    "zh": "'{0}' 只能按 {1} 读取，但此格式按 {2} 读取日期，此列的其他日期可能被颠倒了日和月：文件未导入任何内容。请使用指定了日期顺序的配置导入"
+  },
+  "ingest.date_order_mixed": {
+    "en": "this column has dates that only read day first ('{0}', row {1}) and dates that only read month first ('{2}', this row), so its other dates cannot be read safely: nothing of the file was imported. Correct the dates or export the file again",
+    "es": "esta columna tiene fechas que solo se leen con el día primero ('{0}', fila {1}) y fechas que solo se leen con el mes primero ('{2}', esta fila), así que sus demás fechas no se pueden leer con seguridad: no se importó nada del archivo. Corrija las fechas o exporte el archivo de nuevo",
+    "zh": "此列既有只能按日在前读取的日期（'{0}'，第 {1} 行），也有只能按月在前读取的日期（'{2}'，本行），其余日期无法可靠读取：文件未导入任何内容。请更正日期或重新导出文件"
   },
   "ingest.decode.advice.gzip": {
     "en": "unpack it first and import the CSV inside",
@@ -1145,6 +1165,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "el archivo solo contiene líneas en blanco: expórtelo de nuevo desde la pasarela de pagos o la tienda",
     "zh": "文件只有空行：请从支付服务商或店铺后台重新导出"
   },
+  "ingest.file_cut_off": {
+    "en": "the file ends in the middle of this row (it has {0} of the header's {1} cells and no line break after it): the file was cut off while downloading or copying, and nothing of it was imported. Download or export it again and import the new copy",
+    "es": "el archivo termina en medio de esta fila (tiene {0} de las {1} celdas del encabezado y ningún salto de línea al final): el archivo quedó cortado al descargarlo o copiarlo, y no se importó nada de él. Descárguelo o expórtelo de nuevo e importe la copia nueva",
+    "zh": "文件在此行中间结束（该行只有表头 {1} 个单元格中的 {0} 个，且其后没有换行）：文件在下载或复制时被截断，未导入任何内容。请重新下载或导出，并导入新的副本"
+  },
   "ingest.file_empty": {
     "en": "the file is empty: export it again from the PSP or the shop",
     "es": "el archivo está vacío: expórtelo de nuevo desde la pasarela de pagos o la tienda",
@@ -1205,6 +1230,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "las filas {0} están encima del encabezado de las columnas y no se leyeron como datos (¿títulos?)",
     "zh": "第 {0} 行位于列标题上方，未作为数据读取（可能是标题？）"
   },
+  "ingest.missing_money_column": {
+    "en": "the header has no column {0}, an amount every {1} file carries: without it every such amount would be read as blank, so nothing was imported. Was the column renamed or deleted? Give it back its name and import again",
+    "es": "el encabezado no tiene la columna {0}, un importe que todo archivo {1} trae: sin ella todos esos importes se leerían vacíos, así que no se importó nada. ¿Se renombró o se borró la columna? Devuélvale su nombre e importe de nuevo",
+    "zh": "表头中没有 {0} 列，而每个 {1} 文件都有这一金额列：缺少它，所有这类金额都会被读为空白，因此未导入任何内容。该列是否被重命名或删除？请恢复其名称后重新导入"
+  },
   "ingest.more_problems": {
     "en": "{0} more problems are not listed",
     "es": "hay {0} problemas más que no se listan",
@@ -1249,6 +1279,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "this is an old Excel 97-2003 (.xls) workbook: open it in Excel or LibreOffice and save it as .xlsx or CSV",
     "es": "este es un libro de Excel 97-2003 (.xls), un formato antiguo: ábralo en Excel o LibreOffice y guárdelo como .xlsx o CSV",
     "zh": "这是旧版 Excel 97-2003（.xls）工作簿：请用 Excel 或 LibreOffice 打开，并另存为 .xlsx 或 CSV"
+  },
+  "ingest.open_quote": {
+    "en": "a quote opens in this cell ({0}) and is never closed, so every row after it would be read as part of this cell: nothing of the file was imported. Close the quote, or export the file again, and import it again",
+    "es": "en esta celda ({0}) se abren unas comillas que nunca se cierran, así que todas las filas siguientes se leerían como parte de esta celda: no se importó nada del archivo. Cierre las comillas, o exporte el archivo de nuevo, e impórtelo otra vez",
+    "zh": "此单元格（{0}）中的引号打开后从未闭合，其后的所有行都会被当作此单元格的一部分读取：文件未导入任何内容。请闭合引号或重新导出文件，然后再次导入"
   },
   "ingest.order_fields_differ": {
     "en": "order {0} repeats its order fields on this row with other values; row {1} was used",
@@ -1325,6 +1360,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "'{0}' no es un tipo de fila; los tipos de fila son payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
     "zh": "'{0}' 不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout、hold"
   },
+  "ingest.quote_closed_early": {
+    "en": "a quote opens in this cell ({0}) and closes only on line {1}, in the middle of a cell: the rows between would be read as part of this cell (a quote inside a quoted cell must be written twice), so nothing of the file was imported. Fix the quotes, or export the file again, and import it again",
+    "es": "en esta celda ({0}) se abren unas comillas que solo se cierran en la línea {1}, en medio de una celda: las filas intermedias se leerían como parte de esta celda (unas comillas dentro de una celda entre comillas se escriben dobles), así que no se importó nada del archivo. Corrija las comillas, o exporte el archivo de nuevo, e impórtelo otra vez",
+    "zh": "此单元格（{0}）中的引号直到第 {1} 行的某个单元格中间才闭合：其间的行会被当作此单元格的一部分读取（带引号单元格内的引号必须写两次），因此文件未导入任何内容。请修正引号或重新导出文件，然后再次导入"
+  },
   "ingest.ragged_row": {
     "en": "the row has {0} cells but the header has {1}: a value sits outside any column (a stray delimiter?); fix the row",
     "es": "la fila tiene {0} celdas, pero el encabezado tiene {1}: hay un valor fuera de toda columna (¿un separador de más?); corrija la fila",
@@ -1350,6 +1390,16 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "esta fila repite la fila {0} del mismo archivo (mismo ID de transacción): se contó una sola vez",
     "zh": "此行与同一文件第 {0} 行重复（交易编号相同）：只计一次"
   },
+  "ingest.row_too_short": {
+    "en": "the row has {0} cells but the header has {1}, so its values may sit under the wrong columns (a lost delimiter, a row cut short): nothing of the file was imported. Fix the row or export the file again",
+    "es": "la fila tiene {0} celdas, pero el encabezado tiene {1}, así que sus valores pueden quedar bajo columnas equivocadas (un separador perdido, una fila cortada): no se importó nada del archivo. Corrija la fila o exporte el archivo de nuevo",
+    "zh": "该行有 {0} 个单元格，但表头有 {1} 个，其值可能落在错误的列下（丢失了分隔符或该行被截断）：文件未导入任何内容。请修正该行或重新导出文件"
+  },
+  "ingest.row_too_wide": {
+    "en": "the row has {0} cells but the header has {1} (the extra ones are blank), so a stray delimiter may have moved its values to the wrong columns: nothing of the file was imported. Fix the row or export the file again",
+    "es": "la fila tiene {0} celdas, pero el encabezado tiene {1} (las de más están vacías), así que un separador de más pudo mover sus valores a columnas equivocadas: no se importó nada del archivo. Corrija la fila o exporte el archivo de nuevo",
+    "zh": "该行有 {0} 个单元格，但表头有 {1} 个（多出的单元格为空），多余的分隔符可能把其值移到了错误的列：文件未导入任何内容。请修正该行或重新导出文件"
+  },
   "ingest.rows_rejected": {
     "en": "{0} of {1} rows could not be read, so nothing was imported. Fix those rows and import again, or import with --skip-bad-rows to take the readable rows now",
     "es": "{0} de {1} filas no se pudieron leer, por lo que no se importó nada. Corrija esas filas e importe de nuevo, o importe con --skip-bad-rows para importar ahora las filas legibles",
@@ -1364,6 +1414,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "'{0}' is an identifier a spreadsheet turned into a number in scientific notation: its digits are lost, so this row will never be matched; export the report again without opening it in a spreadsheet, or type the full reference",
     "es": "'{0}' es un identificador que una hoja de cálculo convirtió en un número en notación científica: sus dígitos se perdieron, así que esta fila nunca se vinculará; exporte el reporte de nuevo sin abrirlo en una hoja de cálculo o escriba la referencia completa",
     "zh": "'{0}' 是被电子表格转成科学计数法的标识符：原有数字已丢失，此行永远无法匹配；请重新导出报表且不要用电子表格打开，或填写完整的参考号"
+  },
+  "ingest.structure_broken": {
+    "en": "the file cannot be read safely as it is (see the problems above), so nothing of it was imported, not even with --skip-bad-rows: fix what they name, or export the file again, and import it again",
+    "es": "el archivo no se puede leer con seguridad tal como está (vea los problemas anteriores), así que no se importó nada de él, ni siquiera con --skip-bad-rows: corrija lo que indican, o exporte el archivo de nuevo, e impórtelo otra vez",
+    "zh": "该文件按现状无法可靠读取（见上面的问题），因此未导入任何内容，即使使用 --skip-bad-rows 也不会导入：请修正所列问题或重新导出文件，然后再次导入"
   },
   "ingest.subtotal_differs": {
     "en": "the subtotal of '{0}' says {1}, but the file's '{0}' rows add up to {2}; check that the file is complete",
@@ -1439,6 +1494,16 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "the workbook has no sheet with data",
     "es": "el libro no tiene ninguna hoja con datos",
     "zh": "工作簿中没有包含数据的工作表"
+  },
+  "ingest.workbook_too_big": {
+    "en": "the workbook unpacks to more than {0} MB, more than any export Cuadra reads as a workbook (or it was built to exhaust memory): it was refused before being read. Save it as CSV, which Cuadra reads at any size, and import that",
+    "es": "el libro se descomprime en más de {0} MB, más que cualquier exportación que Cuadra lea como libro de Excel (o se construyó para agotar la memoria): se rechazó antes de leerlo. Guárdelo como CSV, que Cuadra lee sin importar su tamaño, e importe ese archivo",
+    "zh": "该工作簿解压后超过 {0} MB，超出 Cuadra 作为工作簿读取的任何导出文件（或它被构造来耗尽内存）：已在读取前拒绝。请另存为 CSV（Cuadra 可读取任意大小的 CSV）后导入"
+  },
+  "ingest.workbook_too_many_cells": {
+    "en": "the sheet '{0}' spans more than {1} cells, more than Cuadra reads from a workbook: it was refused before memory ran out. Save it as CSV, which Cuadra reads at any size, and import that",
+    "es": "la hoja '{0}' abarca más de {1} celdas, más de las que Cuadra lee de un libro de Excel: se rechazó antes de agotar la memoria. Guárdela como CSV, que Cuadra lee sin importar su tamaño, e importe ese archivo",
+    "zh": "工作表 '{0}' 超过 {1} 个单元格，超出 Cuadra 从工作簿读取的上限：已在内存耗尽前拒绝。请另存为 CSV（Cuadra 可读取任意大小的 CSV）后导入"
   },
   "period.already_closed": {
     "en": "period {0} is already closed (sealed by {1} on {2}): nothing was changed. To change its cases, reopen it with a reason first",
