@@ -115,6 +115,21 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "no se pueden guardar sus preferencias ({0}): verifique que su carpeta de usuario permita escribir y tenga espacio",
     "zh": "无法保存您的偏好设置（{0}）：请确认您的用户文件夹可写入且有足够空间"
   },
+  "audit.actor.empty": {
+    "en": "no one is named as the person acting: give your name with --actor NAME (or the actor setting)",
+    "es": "no se indicó quién realiza la acción: escriba su nombre con --actor NOMBRE (o en el ajuste actor)",
+    "zh": "未指明操作人：请用 --actor 姓名（或 actor 设置）填写您的名字"
+  },
+  "audit.actor.not_printable": {
+    "en": "the name of the person acting holds a line break or another invisible character, which could forge a line of the audit log: give the name on one line, in visible characters",
+    "es": "el nombre de quien realiza la acción contiene un salto de línea u otro carácter invisible, con el que se podría falsear una línea del registro de auditoría: escriba el nombre en una sola línea, con caracteres visibles",
+    "zh": "操作人姓名包含换行或其他不可见字符，可能伪造审计日志中的一行：请在一行内用可见字符填写姓名"
+  },
+  "audit.actor.too_long": {
+    "en": "the name of the person acting is longer than {0} characters: give a shorter name",
+    "es": "el nombre de quien realiza la acción tiene más de {0} caracteres: escriba un nombre más corto",
+    "zh": "操作人姓名超过 {0} 个字符：请使用更短的名字"
+  },
   "audit.why.bad_hash": {
     "en": "its stored hash is not 64 hex digits",
     "es": "su hash guardado no tiene 64 dígitos hexadecimales",
@@ -1761,9 +1776,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "'{0}' 不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language"
   },
   "setting.why.actor": {
-    "en": "use a plain name of at most 100 characters, or nothing for the user name of the computer",
-    "es": "use un nombre simple de máximo 100 caracteres, o déjelo vacío para usar el nombre de usuario del equipo",
-    "zh": "请使用不超过 100 个字符的普通名称，或留空以使用电脑的用户名"
+    "en": "use a plain name of at most 64 visible characters on one line, or nothing for the user name of the computer",
+    "es": "use un nombre simple de máximo 64 caracteres visibles en una sola línea, o déjelo vacío para usar el nombre de usuario del equipo",
+    "zh": "请使用一行内不超过 64 个可见字符的普通名称，或留空以使用电脑的用户名"
   },
   "setting.why.grace_days": {
     "en": "use whole days between 0 and 3650",
@@ -1855,10 +1870,20 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "el espacio de trabajo {0} está en uso por otro programa (otra ventana de Cuadra o cuadra-cli) y siguió bloqueado durante 10 segundos: espere a que termine, o ciérrelo, e intente de nuevo",
     "zh": "工作区 {0} 正被另一个程序（另一个 Cuadra 窗口或 cuadra-cli）使用，且已锁定 10 秒：请等待其完成或将其关闭，然后重试"
   },
+  "store.is_folder": {
+    "en": "{0} is a folder, not a workspace file: give the workspace file itself (for example {0}/cuadra.db)",
+    "es": "{0} es una carpeta, no un archivo de espacio de trabajo: indique el archivo mismo (por ejemplo {0}/cuadra.db)",
+    "zh": "{0} 是文件夹，不是工作区文件：请指定工作区文件本身（例如 {0}/cuadra.db）"
+  },
   "store.no_such_file": {
     "en": "no imported file has id {0}: reload the list of imported files",
     "es": "ningún archivo importado tiene el id {0}: vuelva a cargar la lista de archivos importados",
     "zh": "没有 id 为 {0} 的已导入文件：请重新加载已导入文件列表"
+  },
+  "store.no_workspace": {
+    "en": "there is no workspace at {0}: check the path; to start a new workspace there, import a file into it (cuadra-cli --db {0} import FILE)",
+    "es": "no hay un espacio de trabajo en {0}: revise la ruta; para crear uno nuevo allí, importe un archivo en él (cuadra-cli --db {0} import ARCHIVO)",
+    "zh": "{0} 处没有工作区：请检查路径；如要在此新建工作区，请向其中导入一个文件（cuadra-cli --db {0} import 文件）"
   },
   "store.not_a_database": {
     "en": "the workspace file is no longer a database Cuadra can read, so it may be damaged: restore it from a backup",
@@ -1899,6 +1924,91 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "{0}",
     "es": "{0}",
     "zh": "{0}"
+  },
+  "verify.case_added": {
+    "en": "case {0} is stored, but the last reconciliation run again does not give it: it was added outside Cuadra. Reconcile again, and check the audit log",
+    "es": "el caso {0} está guardado, pero la última conciliación, ejecutada de nuevo, no lo da: se agregó fuera de Cuadra. Concilie de nuevo y revise el registro de auditoría",
+    "zh": "案例 {0} 已存储，但重新运行最近一次对账并不会得到它：它是在 Cuadra 之外添加的。请重新对账，并检查审计日志"
+  },
+  "verify.case_changed": {
+    "en": "case {0}: its {1} is stored as '{2}', but the last reconciliation run again gives '{3}': the case was changed outside Cuadra. Reconcile again to derive it anew, and check the audit log",
+    "es": "caso {0}: su {1} está guardado como '{2}', pero la última conciliación, ejecutada de nuevo, da '{3}': el caso se modificó fuera de Cuadra. Concilie de nuevo para derivarlo otra vez y revise el registro de auditoría",
+    "zh": "案例 {0}：其 {1} 存储为“{2}”，但重新运行最近一次对账得到“{3}”：该案例在 Cuadra 之外被修改过。请重新对账以重新推导，并检查审计日志"
+  },
+  "verify.case_missing": {
+    "en": "case {0} comes from the last reconciliation run again, but is not stored: it was deleted outside Cuadra. Reconcile again, and check the audit log",
+    "es": "el caso {0} sale de la última conciliación ejecutada de nuevo, pero no está guardado: se borró fuera de Cuadra. Concilie de nuevo y revise el registro de auditoría",
+    "zh": "重新运行最近一次对账会得到案例 {0}，但它未被存储：它在 Cuadra 之外被删除。请重新对账，并检查审计日志"
+  },
+  "verify.cases_stale": {
+    "en": "the cases were not compared: files, settings or retention changed after the last reconciliation. Reconcile, then verify again",
+    "es": "los casos no se compararon: cambiaron archivos, ajustes o la retención después de la última conciliación. Concilie y verifique de nuevo",
+    "zh": "未比对案例：最近一次对账之后文件、设置或保留期有变动。请先对账，再重新核验"
+  },
+  "verify.chain": {
+    "en": "the audit trail is broken at event {0}: {1}. Restore the workspace from a backup and find out who changed the file",
+    "es": "el registro de auditoría está roto en el evento {0}: {1}. Restaure el espacio de trabajo desde una copia de seguridad y averigüe quién modificó el archivo",
+    "zh": "审计记录在事件 {0} 处断裂：{1}。请从备份恢复工作区，并查明是谁修改了该文件"
+  },
+  "verify.evidence": {
+    "en": "the stored original of file {0} ({1}) is not the file that was imported: {2}. Restore the workspace from a backup",
+    "es": "el original guardado del archivo {0} ({1}) no es el archivo que se importó: {2}. Restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "文件 {0}（{1}）的存储原件不是当初导入的文件：{2}。请从备份恢复工作区"
+  },
+  "verify.integrity": {
+    "en": "SQLite's integrity check reports: {0}. The workspace file is damaged: stop working in it, keep it aside for the record, and restore the last backup",
+    "es": "la verificación de integridad de SQLite informa: {0}. El archivo del espacio de trabajo está dañado: deje de trabajar en él, guárdelo aparte como constancia y restaure la última copia de seguridad",
+    "zh": "SQLite 完整性检查报告：{0}。工作区文件已损坏：请停止在其中操作，另行保存该文件以备查，并恢复最近的备份"
+  },
+  "verify.not_reconciled": {
+    "en": "no reconciliation has been run yet: there are no cases to compare",
+    "es": "todavía no se ha ejecutado ninguna conciliación: no hay casos que comparar",
+    "zh": "尚未运行过对账：没有可比对的案例"
+  },
+  "verify.purged": {
+    "en": "{0} file(s) were purged under retention: rows the kept files share with them are not checked for deletion",
+    "es": "{0} archivo(s) se depuraron por retención: no se verifica si se borraron filas que los archivos conservados comparten con ellos",
+    "zh": "有 {0} 个文件已按保留期清除：保留文件中与其共享的行未做删除核对"
+  },
+  "verify.row_added": {
+    "en": "{0} {1} (file {2}, row {3}) is stored, but its original file does not give it: it was added outside Cuadra. Restore the workspace from a backup",
+    "es": "{0} {1} (archivo {2}, fila {3}) está guardado, pero su archivo original no lo da: se agregó fuera de Cuadra. Restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "{0} {1}（文件 {2}，第 {3} 行）已存储，但其原始文件中并没有：它是在 Cuadra 之外添加的。请从备份恢复工作区"
+  },
+  "verify.row_changed": {
+    "en": "{0} {1} (file {2}, row {3}) is not what its original file gives: {4}. The workspace was changed outside Cuadra: restore it from a backup",
+    "es": "{0} {1} (archivo {2}, fila {3}) no es lo que da su archivo original: {4}. El espacio de trabajo se modificó fuera de Cuadra: restáurelo desde una copia de seguridad",
+    "zh": "{0} {1}（文件 {2}，第 {3} 行）与其原始文件给出的不一致：{4}。工作区在 Cuadra 之外被修改过：请从备份恢复"
+  },
+  "verify.row_missing": {
+    "en": "{0} {1} (file {2}, row {3}) comes from its original file but is not stored: it was deleted outside Cuadra. Restore the workspace from a backup",
+    "es": "{0} {1} (archivo {2}, fila {3}) viene de su archivo original pero no está guardado: se borró fuera de Cuadra. Restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "{0} {1}（文件 {2}，第 {3} 行）来自其原始文件，但未被存储：它在 Cuadra 之外被删除。请从备份恢复工作区"
+  },
+  "verify.rows_root": {
+    "en": "the rows of file {0} ({1}) do not hash to the root recorded in the audit trail when it was imported: its original or its rows were replaced. Restore the workspace from a backup",
+    "es": "las filas del archivo {0} ({1}) no dan el hash raíz anotado en el registro de auditoría al importarlo: se reemplazó su original o sus filas. Restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "文件 {0}（{1}）各行的哈希与导入时写入审计记录的根哈希不符：其原件或各行被替换过。请从备份恢复工作区"
+  },
+  "verify.seal": {
+    "en": "period {0} is closed, but its sealed records do not verify ({1} case(s) changed, {2} added, {3} removed since the close): see cuadra-cli period verify {0}",
+    "es": "el período {0} está cerrado, pero sus registros sellados no se verifican ({1} caso(s) cambiados, {2} agregados, {3} quitados desde el cierre): vea cuadra-cli period verify {0}",
+    "zh": "期间 {0} 已关闭，但其封存记录未通过核验（自关闭以来 {1} 个案例被更改、{2} 个新增、{3} 个移除）：请查看 cuadra-cli period verify {0}"
+  },
+  "verify.underivable": {
+    "en": "file {0} ({1}) could not be read again from its stored original: {2}. Its rows were not checked",
+    "es": "el archivo {0} ({1}) no se pudo leer de nuevo desde su original guardado: {2}. Sus filas no se verificaron",
+    "zh": "无法从存储的原件重新读取文件 {0}（{1}）：{2}。其各行未经核对"
+  },
+  "verify.witness_different": {
+    "en": "event {0} of the audit trail is not the event recorded in {1}: the trail was rewritten. Restore the workspace from a backup, and find out who changed the file",
+    "es": "el evento {0} del registro de auditoría no es el anotado en {1}: el registro fue reescrito. Restaure el espacio de trabajo desde una copia de seguridad y averigüe quién modificó el archivo",
+    "zh": "审计记录中的事件 {0} 与 {1} 中记录的不一致：审计记录被改写过。请从备份恢复工作区，并查明是谁修改了该文件"
+  },
+  "verify.witness_shorter": {
+    "en": "the audit trail ends at event {1}, but it had reached event {0} (recorded in {2}): events were deleted after they were written. Restore the workspace from a backup made after event {0}, and find out who changed the file",
+    "es": "el registro de auditoría termina en el evento {1}, pero ya había llegado al evento {0} (anotado en {2}): se borraron eventos después de registrarlos. Restaure el espacio de trabajo desde una copia de seguridad posterior al evento {0} y averigüe quién modificó el archivo",
+    "zh": "审计记录止于事件 {1}，但此前已记录到事件 {0}（见 {2}）：有事件在写入后被删除。请从事件 {0} 之后的备份恢复工作区，并查明是谁修改了该文件"
   }
 };
 
