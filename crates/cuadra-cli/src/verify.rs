@@ -5,8 +5,9 @@
 use chrono::{DateTime, Utc};
 use clap::Args;
 use cuadra_core::store::Workspace;
-use cuadra_core::verify::{CheckOutcome, VerifyReport};
+use cuadra_core::verify::{CheckOutcome, CheckResult, VerifyReport, Witness};
 use cuadra_core::words::Lang;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -14,9 +15,35 @@ pub struct VerifyArgs {
     /// Only the checks cheap enough for every open: the audit chain and its witness.
     #[arg(long)]
     quick: bool,
+    /// Also hold the chain against the head another copy saw: a backup of this workspace, or a
+    /// `.head` witness file kept elsewhere. Fails when this chain is shorter or different.
+    #[arg(long, value_name = "FILE")]
+    against: Option<PathBuf>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
+}
+
+/// The head a backup (a workspace file) or a witness file (`.head`, JSON) saw.
+fn head_of(path: &Path) -> Result<Witness, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if let Ok(w) = serde_json::from_slice::<Witness>(&bytes) {
+        return Ok(w);
+    }
+    let other = Workspace::open_existing(path).map_err(|e| e.msg().render_inline(Lang::En))?;
+    let v = other
+        .verify_audit()
+        .map_err(|e| e.msg().render_inline(Lang::En))?;
+    if !v.ok() {
+        return Err(format!(
+            "{}'s own audit chain does not verify: it cannot witness this one",
+            path.display()
+        ));
+    }
+    Ok(Witness {
+        seq: v.head_seq,
+        hash: v.head_hash,
+    })
 }
 
 pub fn run(ws: &Workspace, now: DateTime<Utc>, args: VerifyArgs) -> Result<ExitCode, String> {
@@ -26,6 +53,25 @@ pub fn run(ws: &Workspace, now: DateTime<Utc>, args: VerifyArgs) -> Result<ExitC
         ws.verify(now)
     }
     .map_err(|e| e.msg().render_inline(Lang::En))?;
+    let mut report = report;
+    if let Some(path) = &args.against {
+        let seen = head_of(path)?;
+        let found = ws
+            .check_against(&seen, &path.display().to_string())
+            .map_err(|e| e.msg().render_inline(Lang::En))?;
+        report.checks.push(CheckResult {
+            check: "against",
+            outcome: if found.is_some() {
+                CheckOutcome::Failed
+            } else {
+                CheckOutcome::Passed
+            },
+            found: u64::from(found.is_some()),
+            findings: found.into_iter().collect(),
+            compared: 1,
+            seconds: 0.0,
+        });
+    }
     if args.json {
         let v = serde_json::json!({ "ok": report.ok(), "checks": report.checks });
         println!(

@@ -148,3 +148,44 @@ fn a_workspace_that_changed_since_its_last_run_says_the_cases_were_not_compared(
         .unwrap_or_default()
         .contains("changed after the last reconciliation"));
 }
+
+#[test]
+fn a_backup_witnesses_the_chain_it_copied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = workspace(dir.path());
+    let backup = dir.path().join("backup.db");
+    let out = run(&db, &["backup", backup.to_str().expect("utf8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(
+        &db,
+        &[
+            "verify",
+            "--quick",
+            "--against",
+            backup.to_str().expect("utf8"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    // The newest events deleted, and the witness beside the workspace with them: the backup
+    // still remembers the head it copied.
+    let out = run(&db, &["settings", "grace_days", "9"]);
+    assert!(out.status.success());
+    std::fs::remove_file(cuadra_core::verify::witness_path(&db)).expect("witness removed");
+    tamper(&db, "last_event");
+    tamper(&db, "last_event");
+    let out = run(
+        &db,
+        &[
+            "verify",
+            "--quick",
+            "--against",
+            backup.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("events were deleted after they were written"),
+        "{}",
+        stdout(&out)
+    );
+}
