@@ -741,6 +741,57 @@ pub struct AuditVerification {
     pub first_broken: Option<(i64, cuadra_core::words::Msg)>,
 }
 
+/// One check of the workspace's full verification (the core's `verify::CheckResult`).
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct VerifyCheck {
+    #[ts(
+        type = "\"integrity\" | \"audit_chain\" | \"witness\" | \"evidence\" | \"derived_rows\" | \"periods\" | \"cases\""
+    )]
+    pub check: String,
+    #[ts(type = "\"passed\" | \"failed\" | \"skipped\"")]
+    pub outcome: String,
+    /// What is wrong, or why the check was skipped (at most 100).
+    #[ts(type = "Msg[]")]
+    pub findings: Vec<cuadra_core::words::Msg>,
+    #[ts(type = "number")]
+    pub found: u64,
+    #[ts(type = "number")]
+    pub compared: u64,
+    pub seconds: f64,
+}
+
+/// The workspace's full verification: `ok` only when no check failed.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct WorkspaceVerification {
+    pub ok: bool,
+    pub checks: Vec<VerifyCheck>,
+}
+
+impl From<cuadra_core::verify::VerifyReport> for WorkspaceVerification {
+    fn from(r: cuadra_core::verify::VerifyReport) -> Self {
+        WorkspaceVerification {
+            ok: r.ok(),
+            checks: r
+                .checks
+                .into_iter()
+                .map(|c| VerifyCheck {
+                    check: c.check.to_string(),
+                    outcome: match c.outcome {
+                        cuadra_core::verify::CheckOutcome::Passed => "passed",
+                        cuadra_core::verify::CheckOutcome::Failed => "failed",
+                        cuadra_core::verify::CheckOutcome::Skipped => "skipped",
+                    }
+                    .to_string(),
+                    findings: c.findings,
+                    found: c.found,
+                    compared: c.compared,
+                    seconds: c.seconds,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct PeriodInfo {
     pub period: String,
@@ -824,6 +875,8 @@ pub fn typescript() -> String {
         AuditFilter::decl(),
         AuditPage::decl(),
         AuditVerification::decl(),
+        VerifyCheck::decl(),
+        WorkspaceVerification::decl(),
         PeriodInfo::decl(),
         RetentionStatus::decl(),
         Settings::decl(),

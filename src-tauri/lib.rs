@@ -64,6 +64,7 @@ pub fn run() -> Result<(), tauri::Error> {
             cases::case_action,
             audit::audit_log,
             audit::verify_audit,
+            audit::verify_workspace,
             audit::close_period,
             audit::reopen_period,
             audit::list_periods,

@@ -183,6 +183,15 @@ async fn first_start_demo_review_audit_export_and_languages() {
     );
     app.screenshot("05-audit.png").await;
     assert!(stored.verify_audit().expect("verify").ok());
+    // Everything verifies: every file read again from its stored original and compared.
+    app.click("workspace-verify").await;
+    app.wait_for_attr("workspace-verdict", "data-ok", "true")
+        .await;
+    let checks = app.wait_for_text("workspace-checks").await;
+    assert!(
+        checks.contains("derived_rows") && checks.contains("integrity"),
+        "each check is listed: {checks}"
+    );
 
     // Export the workbook through the (test) save dialog and open it back.
     app.click("nav-export").await;

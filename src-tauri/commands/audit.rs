@@ -1,7 +1,9 @@
 //! The audit trail, its verification, period close and reopen, and retention.
 
 use super::now;
-use crate::dto::{AuditFilter, AuditPage, AuditVerification, PeriodInfo, RetentionStatus};
+use crate::dto::{
+    AuditFilter, AuditPage, AuditVerification, PeriodInfo, RetentionStatus, WorkspaceVerification,
+};
 use crate::error::ApiError;
 use crate::state::AppState;
 use cuadra_core::msg;
@@ -69,6 +71,13 @@ pub fn verify_audit(state: State<'_, AppState>) -> Result<AuditVerification, Api
             first_broken: v.first_broken,
         })
     })
+}
+
+/// Every check of `cuadra-cli verify`: rows derived again from the stored originals, SQLite's
+/// integrity, the chain and its witness, the period seals, the cases run again on a copy.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn verify_workspace(state: State<'_, AppState>) -> Result<WorkspaceVerification, ApiError> {
+    state.with_workspace(|ws| Ok(ws.verify(now())?.into()))
 }
 
 fn info(p: cuadra_core::periods::PeriodInfo, open_cases: u64, note: Option<String>) -> PeriodInfo {

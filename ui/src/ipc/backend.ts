@@ -6,6 +6,7 @@ import type {
   AuditFilter,
   AuditPage,
   AuditVerification,
+  WorkspaceVerification,
   CaseActionRequest,
   CaseDetail,
   CaseRow,
@@ -67,6 +68,8 @@ export interface Backend {
   // Audit
   auditLog(filter: AuditFilter, offset: number, limit: number): Promise<AuditPage>;
   verifyAudit(): Promise<AuditVerification>;
+  /** Every check of `cuadra-cli verify` (rows derived again from the originals, integrity, seals, cases). */
+  verifyWorkspace(): Promise<WorkspaceVerification>;
   closePeriod(period: string, note: string | null): Promise<PeriodInfo>;
   reopenPeriod(period: string, reason: string): Promise<PeriodInfo>;
   listPeriods(): Promise<PeriodInfo[]>;

@@ -79,8 +79,12 @@ describe("the fake backend", () => {
     const detail = await fake.getCase(key);
     expect(detail.history.map((e) => e.action)).toEqual(["case_resolve", "case_reopen"]);
     expect((await fake.verifyAudit()).first_broken).toBeNull();
+    expect((await fake.verifyWorkspace()).ok).toBe(true);
     fake.tamperAudit(2);
     expect((await fake.verifyAudit()).first_broken?.[0]).toBe(2);
+    const all = await fake.verifyWorkspace();
+    expect(all.ok).toBe(false);
+    expect(all.checks.find((c) => c.check === "audit_chain")?.outcome).toBe("failed");
   });
 
   it("refuses changes in a closed period", async () => {

@@ -105,6 +105,14 @@ export type AuditVerification = { events: number, head_seq: number, head_hash: s
  */
 first_broken: [number, Msg] | null, };
 
+export type VerifyCheck = { check: "integrity" | "audit_chain" | "witness" | "evidence" | "derived_rows" | "periods" | "cases", outcome: "passed" | "failed" | "skipped", 
+/**
+ * What is wrong, or why the check was skipped (at most 100).
+ */
+findings: Msg[], found: number, compared: number, seconds: number, };
+
+export type WorkspaceVerification = { ok: boolean, checks: Array<VerifyCheck>, };
+
 export type PeriodInfo = { period: string, state: "open" | "closed", closed_at: string | null, closed_by: string | null, note: string | null, cases: number, open_cases: number, };
 
 export type RetentionStatus = { retention_years: number, oldest_record_at: string | null, keep_until: string | null, files_kept: number, evidence_bytes: number, };

@@ -62,6 +62,7 @@ export function createTauriBackend(): Backend {
 
     auditLog: (filter, offset, limit) => call("audit_log", { filter, offset, limit }),
     verifyAudit: () => call("verify_audit"),
+    verifyWorkspace: () => call("verify_workspace"),
     closePeriod: (period, note) => call("close_period", { period, note }),
     reopenPeriod: (period, reason) => call("reopen_period", { period, reason }),
     listPeriods: () => call("list_periods"),

@@ -30,6 +30,8 @@ export type {
   AuditFilter,
   AuditPage,
   AuditVerification,
+  VerifyCheck,
+  WorkspaceVerification,
   PeriodInfo,
   RetentionStatus,
   Settings,

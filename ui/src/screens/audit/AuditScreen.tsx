@@ -3,7 +3,7 @@
 // retention status.
 
 import { useCallback, useEffect, useState } from "react";
-import type { AuditPage, AuditVerification, Facets, PeriodInfo, RetentionStatus } from "../../ipc";
+import type { AuditPage, AuditVerification, Facets, PeriodInfo, RetentionStatus, WorkspaceVerification } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { auditActionLabel, reasonText } from "../../app/labels";
@@ -52,6 +52,7 @@ export function AuditScreen() {
         <Verify />
         <Retention />
       </div>
+      <VerifyAll />
       <Periods onChanged={refresh} />
       <section>
         <h2>{t("audit.log")}</h2>
@@ -134,6 +135,57 @@ function Verify() {
                 why: result.first_broken ? renderMsgInline(result.first_broken[1], lang) : "",
               })}
         </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Every check of `cuadra-cli verify`, on a button. */
+function VerifyAll() {
+  const { backend } = useApp();
+  const { t, count, lang } = useI18n();
+  const [result, setResult] = useState<WorkspaceVerification | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await backend.verifyWorkspace());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card verify" data-testid="workspace-verify-card">
+      <h2>{t("audit.verify_all")}</h2>
+      <p className="muted small">{t("audit.verify_all_hint")}</p>
+      <button type="button" className="primary" data-testid="workspace-verify" disabled={busy} onClick={() => void run()}>{t("audit.verify_all")}</button>
+      <ErrorLine error={error} testid="workspace-verify-error" />
+      {result ? (
+        <>
+          <p className={result.ok ? "verdict ok" : "verdict bad"} role="status" data-testid="workspace-verdict" data-ok={result.ok ? "true" : "false"}>
+            {result.ok ? t("audit.verify_all_ok") : t("audit.verify_all_failed")}
+          </p>
+          <ul className="checks" data-testid="workspace-checks">
+            {result.checks.map((c) => (
+              <li key={c.check} data-check={c.check} data-outcome={c.outcome}>
+                <strong>{c.check}</strong> {t(`audit.check_${c.outcome}`)} · {count(c.compared)} · {c.seconds.toFixed(1)} s
+                {c.findings.length > 0 ? (
+                  <ul>
+                    {c.findings.map((f, i) => (
+                      <li key={i}>{renderMsgInline(f, lang)}</li>
+                    ))}
+                    {c.found > c.findings.length ? <li>{t("audit.check_more", { n: count(c.found - c.findings.length) })}</li> : null}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </section>
   );
