@@ -58,6 +58,9 @@ impl AppState {
         slot.path = Some(path.to_path_buf());
         match Workspace::open(path) {
             Ok(ws) => {
+                // The head this workspace has now, witnessed (never over a witness that saw
+                // more: that one is the evidence "Verify everything" reports).
+                let _ = ws.record_witness();
                 slot.workspace = Some(ws);
                 slot.error = None;
                 Ok(())
@@ -87,7 +90,21 @@ impl AppState {
             return Err(e.clone());
         }
         let ws = slot.workspace.as_mut().ok_or_else(ApiError::no_workspace)?;
-        f(ws)
+        // A command that wrote to the audit trail moves its head: the head is witnessed beside
+        // the workspace (`cuadra.db.head`), so deleting the newest events later is found.
+        let head = |ws: &Workspace| {
+            ws.conn()
+                .query_row("SELECT COALESCE(MAX(seq), 0) FROM audit_events", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .ok()
+        };
+        let before = head(ws);
+        let out = f(ws);
+        if out.is_ok() && head(ws) != before {
+            let _ = ws.record_witness();
+        }
+        out
     }
 
     pub fn prefs(&self) -> Prefs {

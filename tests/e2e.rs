@@ -192,6 +192,10 @@ async fn first_start_demo_review_audit_export_and_languages() {
         checks.contains("derived_rows") && checks.contains("integrity"),
         "each check is listed: {checks}"
     );
+    assert!(
+        cuadra_core::verify::witness_path(stored.path()).is_file(),
+        "the app witnesses the chain's head beside the workspace"
+    );
 
     // Export the workbook through the (test) save dialog and open it back.
     app.click("nav-export").await;
