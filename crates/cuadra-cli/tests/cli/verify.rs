@@ -189,3 +189,39 @@ fn a_backup_witnesses_the_chain_it_copied() {
         stdout(&out)
     );
 }
+
+#[test]
+fn the_summary_records_the_audit_head_it_was_made_at() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = workspace(dir.path());
+    let (seq, hash): (i64, String) = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a head");
+    // Four imports and a reconciliation: events 1 to 5.
+    assert_eq!(seq, 5);
+    let out_path = dir.path().join("summary.csv");
+    let out = run(
+        &db,
+        &[
+            "export",
+            "summary",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+            "--out",
+            out_path.to_str().expect("utf8"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&out_path).expect("written");
+    assert!(
+        text.contains(&format!("Audit trail head (event and hash),#5 {hash}")),
+        "{text}"
+    );
+}

@@ -129,6 +129,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("summary.title", "Cuadra: resumen de conciliación", "Cuadra: reconciliation summary", "Cuadra：对账汇总"),
     ("summary.generated_at", "Generado", "Generated", "生成时间"),
     ("summary.zone", "Zona horaria", "Time zone", "时区"),
+    ("summary.chain_head", "Cabeza del registro de auditoría (evento y hash)", "Audit trail head (event and hash)", "审计记录链头（事件与哈希）"),
     ("summary.last_run", "Última conciliación (fecha de corte)", "Last reconciliation (as of)", "最近一次对账（截止时间）"),
     ("summary.filters", "Filtros", "Filters", "筛选条件"),
     ("summary.no_filters", "ninguno (todos los casos)", "none (all cases)", "无（全部案例）"),

@@ -128,6 +128,9 @@ pub struct SummaryData {
     pub zone: String,
     pub generated_at: String,
     pub last_run_as_of: Option<String>,
+    /// The audit trail's head when the report was made (`#seq hash`): a witness of the chain
+    /// outside the workspace (`cuadra-cli verify` holds the chain against such heads).
+    pub chain_head: Option<String>,
     pub status: CaseSummary,
     pub check: GroupCheck,
     /// (psp, currency)
@@ -192,6 +195,24 @@ pub fn compute(
             .with_timezone(&zone)
             .to_rfc3339_opts(SecondsFormat::Secs, false),
         last_run_as_of,
+        chain_head: ws
+            .conn()
+            .query_row(
+                "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok(format!(
+                        "#{} {}",
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?
+                    ))
+                },
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?,
         check: GroupCheck {
             matched: tally.matched,
             exceptions: tally.exceptions,
@@ -402,6 +423,9 @@ pub fn render(data: &SummaryData, lang: Lang, sink: &mut dyn Sink) -> Result<(),
             Cell::Code(l("summary.last_run")),
             Cell::Code(l("summary.none")),
         ])?,
+    }
+    if let Some(head) = &data.chain_head {
+        sink.row(&[Cell::Code(l("summary.chain_head")), Cell::Code(head)])?;
     }
     let filters = filters_text(&data.filter, lang);
     if filters.is_empty() {
