@@ -28,17 +28,21 @@ pub enum TextEncoding {
 pub enum DecodeError {
     /// No bytes at all (or only a byte-order mark).
     Empty,
-    /// A NUL byte where text should be.
-    Binary { offset: usize },
-    /// Many control bytes that text files do not contain.
-    ControlBytes { offset: usize, byte: u8 },
+    /// A NUL byte where text should be: its byte offset and the line it is on (from 1).
+    Binary { offset: usize, line: usize },
+    /// Many control bytes that text files do not contain (the first one's offset and line).
+    ControlBytes {
+        offset: usize,
+        line: usize,
+        byte: u8,
+    },
     /// A known non-text format, recognised by its first bytes: what it is, and what to do.
     NotText {
         kind: &'static Entry,
         advice: &'static Entry,
     },
     /// The file starts with a UTF-8 byte-order mark but is not valid UTF-8.
-    InvalidUtf8 { offset: usize },
+    InvalidUtf8 { offset: usize, line: usize },
     /// UTF-16 text (by BOM or byte pattern) with broken surrogate pairs or an odd length.
     InvalidUtf16,
 }
@@ -48,14 +52,21 @@ impl DecodeError {
     pub fn msg(&self) -> Msg {
         match self {
             DecodeError::Empty => msg!(w::DECODE_EMPTY),
-            DecodeError::Binary { offset } => msg!(w::DECODE_BINARY, *offset),
-            DecodeError::ControlBytes { offset, byte } => {
-                msg!(w::DECODE_CONTROL_BYTES, format!("{byte:02X}"), *offset)
+            DecodeError::Binary { offset, line } => msg!(w::DECODE_BINARY, *offset, *line),
+            DecodeError::ControlBytes { offset, line, byte } => {
+                msg!(
+                    w::DECODE_CONTROL_BYTES,
+                    format!("{byte:02X}"),
+                    *offset,
+                    *line
+                )
             }
             DecodeError::NotText { kind, advice } => {
                 msg!(w::DECODE_NOT_TEXT, msg!(kind), msg!(advice))
             }
-            DecodeError::InvalidUtf8 { offset } => msg!(w::DECODE_INVALID_UTF8, *offset),
+            DecodeError::InvalidUtf8 { offset, line } => {
+                msg!(w::DECODE_INVALID_UTF8, *offset, *line)
+            }
             DecodeError::InvalidUtf16 => msg!(w::DECODE_INVALID_UTF16),
         }
     }
@@ -141,6 +152,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding), DecodeE
             Ok(text) => Ok((Cow::Borrowed(text), TextEncoding::Utf8Bom)),
             Err(e) => Err(DecodeError::InvalidUtf8 {
                 offset: UTF8_BOM.len() + e.valid_up_to(),
+                line: line_at(rest, e.valid_up_to()),
             }),
         };
     }
@@ -182,6 +194,7 @@ fn decode_utf16(
     if let Some(at) = text.find('\0') {
         return Err(DecodeError::Binary {
             offset: text[..at].encode_utf16().count() * 2,
+            line: 1 + text[..at].matches('\n').count(),
         });
     }
     Ok((Cow::Owned(text.into_owned()), encoding))
@@ -211,12 +224,24 @@ fn utf16_by_pattern(bytes: &[u8]) -> Option<TextEncoding> {
     }
 }
 
+/// The line (from 1) byte `offset` of `bytes` is on: people find a place in a file by its line,
+/// not its byte offset.
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
 /// Rejects NULs and control-byte-heavy starts (in the first 8 KB, so a 400 MB file stays fast).
 /// `base` is added to offsets so they point into the original file.
 fn check_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
     let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if let Some(at) = sample.iter().position(|&b| b == 0) {
-        return Err(DecodeError::Binary { offset: base + at });
+        return Err(DecodeError::Binary {
+            offset: base + at,
+            line: line_at(bytes, at),
+        });
     }
     // Tab, LF, CR, form feed and DOS's end-of-file Ctrl-Z turn up in real text exports.
     let is_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A);
@@ -225,6 +250,7 @@ fn check_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
         let at = sample.iter().position(|&b| is_control(b)).unwrap_or(0);
         return Err(DecodeError::ControlBytes {
             offset: base + at,
+            line: line_at(bytes, at),
             byte: sample.get(at).copied().unwrap_or(0),
         });
     }
@@ -371,7 +397,7 @@ mod tests {
         let bytes = b"\xEF\xBB\xBFBogot\xE1\n";
         assert_eq!(
             decode_text(bytes),
-            Err(DecodeError::InvalidUtf8 { offset: 8 }),
+            Err(DecodeError::InvalidUtf8 { offset: 8, line: 1 }),
             "a file that claims UTF-8 but is not must not be silently re-read"
         );
     }
@@ -452,20 +478,29 @@ mod tests {
     fn binary_files_are_refused() {
         assert_eq!(
             decode_text(b"abc\x00def"),
-            Err(DecodeError::Binary { offset: 3 })
+            Err(DecodeError::Binary { offset: 3, line: 1 })
+        );
+        assert_eq!(
+            decode_text(b"a,b\n1,2\n3\x00,4\n"),
+            Err(DecodeError::Binary { offset: 9, line: 3 }),
+            "the NUL is on the third line"
         );
         let e = decode_text(b"abc\x00def").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "The file looks binary (byte 0x00 at offset 3): export it again as CSV or XLSX"
+            "The file looks binary (byte 0x00 on line 1, byte offset 3): export it again as CSV or XLSX"
         );
         assert_eq!(
             e.msg().render(crate::words::Lang::Es),
-            "El archivo parece binario (byte 0x00 en la posición 3): expórtelo de nuevo como CSV o XLSX"
+            "El archivo parece binario (byte 0x00 en la línea 1, posición 3): expórtelo de nuevo como CSV o XLSX"
         );
         assert!(matches!(
             decode_text(b"\x01\x02\x03\x04abc"),
-            Err(DecodeError::ControlBytes { offset: 0, byte: 1 })
+            Err(DecodeError::ControlBytes {
+                offset: 0,
+                line: 1,
+                byte: 1
+            })
         ));
         for (magic, needle) in [
             (&b"%PDF-1.7\n"[..], "PDF"),

@@ -230,3 +230,27 @@ fn a_workspace_another_program_holds_says_to_wait_and_try_again() {
     );
     holder.execute_batch("ROLLBACK").expect("release");
 }
+
+#[test]
+fn bytes_that_are_not_text_are_placed_by_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    // A UTF-8 export (with its byte-order mark) whose third line holds a Latin-1 'í': byte
+    // 3 (the mark) + 11 ("Name,Total\n") + 9 ("#1,10000\n") + 8 ("#2 Bogot") = 31.
+    let file = dir.path().join("pedidos.csv");
+    std::fs::write(
+        &file,
+        b"\xEF\xBB\xBFName,Total\n#1,10000\n#2 Bogot\xED,20000\n".as_slice(),
+    )
+    .expect("write");
+    let out = run(&db, &["import", file.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(
+            "The file says it is UTF-8 but line 3 (byte offset 31) holds bytes that are not \
+             valid UTF-8: save it again as 'CSV UTF-8'"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}

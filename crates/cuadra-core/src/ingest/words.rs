@@ -489,17 +489,17 @@ crate::catalog! {
         es: "el archivo está vacío: exporte el reporte de nuevo y verifique que tenga filas",
         zh: "文件为空：请重新导出报表，并确认其中有数据行",
     }
-    /// {0} byte offset.
+    /// {0} byte offset, {1} the line it is on.
     DECODE_BINARY = "ingest.decode.binary" {
-        en: "the file looks binary (byte 0x00 at offset {0}): export it again as CSV or XLSX",
-        es: "el archivo parece binario (byte 0x00 en la posición {0}): expórtelo de nuevo como CSV o XLSX",
-        zh: "文件看起来是二进制文件（偏移量 {0} 处有字节 0x00）：请重新导出为 CSV 或 XLSX",
+        en: "the file looks binary (byte 0x00 on line {1}, byte offset {0}): export it again as CSV or XLSX",
+        es: "el archivo parece binario (byte 0x00 en la línea {1}, posición {0}): expórtelo de nuevo como CSV o XLSX",
+        zh: "文件看起来是二进制文件（第 {1} 行、偏移量 {0} 处有字节 0x00）：请重新导出为 CSV 或 XLSX",
     }
-    /// {0} the byte in hexadecimal, {1} byte offset.
+    /// {0} the byte in hexadecimal, {1} byte offset, {2} the line it is on.
     DECODE_CONTROL_BYTES = "ingest.decode.control_bytes" {
-        en: "the file looks binary (control byte 0x{0} at offset {1}, and many more): export it again as CSV or XLSX",
-        es: "el archivo parece binario (byte de control 0x{0} en la posición {1}, y muchos más): expórtelo de nuevo como CSV o XLSX",
-        zh: "文件看起来是二进制文件（偏移量 {1} 处有控制字节 0x{0}，另有许多）：请重新导出为 CSV 或 XLSX",
+        en: "the file looks binary (control byte 0x{0} on line {2}, byte offset {1}, and many more): export it again as CSV or XLSX",
+        es: "el archivo parece binario (byte de control 0x{0} en la línea {2}, posición {1}, y muchos más): expórtelo de nuevo como CSV o XLSX",
+        zh: "文件看起来是二进制文件（第 {2} 行、偏移量 {1} 处有控制字节 0x{0}，另有许多）：请重新导出为 CSV 或 XLSX",
     }
     /// {0} what the file is (KIND_*), {1} what to do (ADVICE_*).
     DECODE_NOT_TEXT = "ingest.decode.not_text" {
@@ -577,11 +577,11 @@ crate::catalog! {
         es: "ábralo en Excel y guárdelo como .xlsx o CSV UTF-8",
         zh: "请用 Excel 打开并另存为 .xlsx 或 CSV UTF-8",
     }
-    /// {0} byte offset.
+    /// {0} byte offset, {1} the line it is on.
     DECODE_INVALID_UTF8 = "ingest.decode.invalid_utf8" {
-        en: "the file says it is UTF-8 but byte offset {0} is not valid UTF-8: save it again as 'CSV UTF-8'",
-        es: "el archivo indica que es UTF-8, pero el byte en la posición {0} no es UTF-8 válido: guárdelo de nuevo como 'CSV UTF-8'",
-        zh: "文件声明为 UTF-8，但偏移量 {0} 处的字节不是有效的 UTF-8：请重新另存为“CSV UTF-8”",
+        en: "the file says it is UTF-8 but line {1} (byte offset {0}) holds bytes that are not valid UTF-8: save it again as 'CSV UTF-8'",
+        es: "el archivo indica que es UTF-8, pero la línea {1} (posición {0}) contiene bytes que no son UTF-8 válido: guárdelo de nuevo como 'CSV UTF-8'",
+        zh: "文件声明为 UTF-8，但第 {1} 行（偏移量 {0}）含有无效的 UTF-8 字节：请重新另存为“CSV UTF-8”",
     }
     DECODE_INVALID_UTF16 = "ingest.decode.invalid_utf16" {
         en: "the file looks like UTF-16 text but is damaged (odd length or broken characters): save it again as 'CSV UTF-8'",

@@ -1111,14 +1111,14 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "请作为工作簿导入，或解压后导入其中的 CSV"
   },
   "ingest.decode.binary": {
-    "en": "the file looks binary (byte 0x00 at offset {0}): export it again as CSV or XLSX",
-    "es": "el archivo parece binario (byte 0x00 en la posición {0}): expórtelo de nuevo como CSV o XLSX",
-    "zh": "文件看起来是二进制文件（偏移量 {0} 处有字节 0x00）：请重新导出为 CSV 或 XLSX"
+    "en": "the file looks binary (byte 0x00 on line {1}, byte offset {0}): export it again as CSV or XLSX",
+    "es": "el archivo parece binario (byte 0x00 en la línea {1}, posición {0}): expórtelo de nuevo como CSV o XLSX",
+    "zh": "文件看起来是二进制文件（第 {1} 行、偏移量 {0} 处有字节 0x00）：请重新导出为 CSV 或 XLSX"
   },
   "ingest.decode.control_bytes": {
-    "en": "the file looks binary (control byte 0x{0} at offset {1}, and many more): export it again as CSV or XLSX",
-    "es": "el archivo parece binario (byte de control 0x{0} en la posición {1}, y muchos más): expórtelo de nuevo como CSV o XLSX",
-    "zh": "文件看起来是二进制文件（偏移量 {1} 处有控制字节 0x{0}，另有许多）：请重新导出为 CSV 或 XLSX"
+    "en": "the file looks binary (control byte 0x{0} on line {2}, byte offset {1}, and many more): export it again as CSV or XLSX",
+    "es": "el archivo parece binario (byte de control 0x{0} en la línea {2}, posición {1}, y muchos más): expórtelo de nuevo como CSV o XLSX",
+    "zh": "文件看起来是二进制文件（第 {2} 行、偏移量 {1} 处有控制字节 0x{0}，另有许多）：请重新导出为 CSV 或 XLSX"
   },
   "ingest.decode.empty": {
     "en": "the file is empty: export the report again and check that it has rows",
@@ -1131,9 +1131,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "文件看起来是 UTF-16 文本，但已损坏（长度为奇数或字符残缺）：请重新另存为“CSV UTF-8”"
   },
   "ingest.decode.invalid_utf8": {
-    "en": "the file says it is UTF-8 but byte offset {0} is not valid UTF-8: save it again as 'CSV UTF-8'",
-    "es": "el archivo indica que es UTF-8, pero el byte en la posición {0} no es UTF-8 válido: guárdelo de nuevo como 'CSV UTF-8'",
-    "zh": "文件声明为 UTF-8，但偏移量 {0} 处的字节不是有效的 UTF-8：请重新另存为“CSV UTF-8”"
+    "en": "the file says it is UTF-8 but line {1} (byte offset {0}) holds bytes that are not valid UTF-8: save it again as 'CSV UTF-8'",
+    "es": "el archivo indica que es UTF-8, pero la línea {1} (posición {0}) contiene bytes que no son UTF-8 válido: guárdelo de nuevo como 'CSV UTF-8'",
+    "zh": "文件声明为 UTF-8，但第 {1} 行（偏移量 {0}）含有无效的 UTF-8 字节：请重新另存为“CSV UTF-8”"
   },
   "ingest.decode.kind.gzip": {
     "en": "a GZIP archive",
