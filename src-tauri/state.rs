@@ -92,13 +92,7 @@ impl AppState {
         let ws = slot.workspace.as_mut().ok_or_else(ApiError::no_workspace)?;
         // A command that wrote to the audit trail moves its head: the head is witnessed beside
         // the workspace (`cuadra.db.head`), so deleting the newest events later is found.
-        let head = |ws: &Workspace| {
-            ws.conn()
-                .query_row("SELECT COALESCE(MAX(seq), 0) FROM audit_events", [], |r| {
-                    r.get::<_, i64>(0)
-                })
-                .ok()
-        };
+        let head = |ws: &Workspace| cuadra_core::audit::chain_head(ws.conn()).ok();
         let before = head(ws);
         let out = f(ws);
         if out.is_ok() && head(ws) != before {

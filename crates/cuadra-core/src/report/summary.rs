@@ -195,24 +195,9 @@ pub fn compute(
             .with_timezone(&zone)
             .to_rfc3339_opts(SecondsFormat::Secs, false),
         last_run_as_of,
-        chain_head: ws
-            .conn()
-            .query_row(
-                "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| {
-                    Ok(format!(
-                        "#{} {}",
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?
-                    ))
-                },
-            )
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                e => Err(e),
-            })?,
+        chain_head: Some(crate::audit::chain_head(ws.conn())?)
+            .filter(|(seq, _)| *seq > 0)
+            .map(|(seq, hash)| format!("#{seq} {hash}")),
         check: GroupCheck {
             matched: tally.matched,
             exceptions: tally.exceptions,

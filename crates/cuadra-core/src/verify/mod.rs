@@ -183,11 +183,7 @@ impl Workspace {
             .optional()?;
         Ok(match hash {
             None => {
-                let head: i64 = self.conn().query_row(
-                    "SELECT COALESCE(MAX(seq), 0) FROM audit_events",
-                    [],
-                    |r| r.get(0),
-                )?;
+                let (head, _) = crate::audit::chain_head(self.conn())?;
                 Some(msg!(WITNESS_SHORTER, w.seq, head, seen_in))
             }
             Some(h) if h != w.hash => Some(msg!(WITNESS_DIFFERENT, w.seq, seen_in)),
@@ -355,7 +351,7 @@ impl Workspace {
                 |r| r.get(0),
             )?;
             attach(self.conn(), &path, "derived")?;
-            let compared = compare_rows(self.conn(), "derived", purged > 0, &mut c);
+            let compared = compare_rows(self.conn(), "derived", purged, &mut c);
             detach(self.conn(), "derived")?;
             compared
         })();
@@ -704,14 +700,12 @@ fn count(conn: &Connection, sql: &str) -> Result<u64, StoreError> {
 }
 
 /// Compares every kind of stored row of `main` with the scratch database `d`.
-fn compare_rows(conn: &Connection, d: &str, purged: bool, c: &mut Check) -> Result<(), StoreError> {
+/// `purges`: how many purges the trail records (after one, rows the kept files share with
+/// purged files are not checked for deletion, and the kept files' counts are not compared).
+fn compare_rows(conn: &Connection, d: &str, purges: i64, c: &mut Check) -> Result<(), StoreError> {
+    let purged = purges > 0;
     if purged {
-        let n: i64 = conn.query_row(
-            "SELECT COUNT(*) FROM audit_events WHERE action = 'purge'",
-            [],
-            |r| r.get(0),
-        )?;
-        c.findings.push(msg!(PURGED, n));
+        c.findings.push(msg!(PURGED, purges));
     }
     for rows in ROWS {
         let (cols, names) = if rows.table.is_empty() {
