@@ -71,5 +71,14 @@ pub fn run() -> Result<(), tauri::Error> {
             audit::retention_status,
             export::export_report,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())?
+        .run(|app, event| {
+            // The workspace closed cleanly is stamped beside it, so the next start skips the
+            // page check that a file changed outside Cuadra gets.
+            if let tauri::RunEvent::Exit = event {
+                use tauri::Manager;
+                app.state::<AppState>().close();
+            }
+        });
+    Ok(())
 }

@@ -56,6 +56,9 @@ impl AppState {
     pub fn switch_to(&self, path: &Path) -> Result<(), ApiError> {
         let mut slot = lock(&self.slot);
         slot.path = Some(path.to_path_buf());
+        if let Some(old) = slot.workspace.take() {
+            let _ = old.close();
+        }
         match Workspace::open(path) {
             Ok(ws) => {
                 // The head this workspace has now, witnessed (never over a witness that saw
@@ -71,6 +74,13 @@ impl AppState {
                 slot.error = Some(e.clone());
                 Err(e)
             }
+        }
+    }
+
+    /// Closes the open workspace (the app is quitting).
+    pub fn close(&self) {
+        if let Some(ws) = lock(&self.slot).workspace.take() {
+            let _ = ws.close();
         }
     }
 
@@ -97,6 +107,9 @@ impl AppState {
         let out = f(ws);
         if out.is_ok() && head(ws) != before {
             let _ = ws.record_witness();
+            // The file as this act left it, stamped: the next start checks its pages only if
+            // something outside Cuadra changed it.
+            ws.checkpoint_and_stamp();
         }
         out
     }

@@ -180,7 +180,7 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
             },
         )
     };
-    let mut ws = match Workspace::open(db) {
+    let mut ws = match Workspace::open_known(db) {
         Ok(ws) => ws,
         Err(e) => return fail(Vec::new(), e.into()),
     };

@@ -77,6 +77,12 @@ enum Command {
 }
 
 impl Command {
+    /// Whether the command reads a workspace whose pages are damaged (to name what is wrong, or
+    /// to copy what is left) instead of refusing it.
+    fn inspects(&self) -> bool {
+        matches!(self, Command::Verify(_) | Command::Backup(_))
+    }
+
     /// Whether the command may create the workspace it is given.
     fn may_create(&self) -> bool {
         match self {
@@ -101,8 +107,12 @@ fn main() -> ExitCode {
     };
     // Only a command that writes something of its own (an import, a setting, a profile) may
     // start a workspace; every other one needs it to exist, so a mistyped path is an error.
+    // A workspace whose file changed outside Cuadra has its pages checked first: a damaged one
+    // takes no writes; only `verify` and `backup` open it, to say what is wrong or copy it.
     let opened = if cli.command.may_create() {
         Workspace::open(&path)
+    } else if cli.command.inspects() {
+        Workspace::open_to_inspect(&path)
     } else {
         Workspace::open_existing(&path)
     };
@@ -113,6 +123,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(problem) = ws.damage() {
+        let damaged = cuadra_core::store::StoreError::Damaged {
+            path: path.clone(),
+            problem: problem.to_owned(),
+        };
+        eprintln!("warning: {damaged}");
+    }
     let actor = match cli.actor {
         Some(actor) => actor,
         None => ws
@@ -150,13 +167,18 @@ fn main() -> ExitCode {
     };
     // The chain's head, witnessed outside the database: a later run that finds the chain
     // shorter or different says so (and `audit verify` and `verify` fail).
-    match ws.check_witness() {
-        Ok(Some(m)) => eprintln!("warning: {}", m.render_inline(Lang::En)),
-        Ok(None) => {
-            let _ = ws.record_witness();
+    if ws.damage().is_none() {
+        match ws.check_witness() {
+            Ok(Some(m)) => eprintln!("warning: {}", m.render_inline(Lang::En)),
+            Ok(None) => {
+                let _ = ws.record_witness();
+            }
+            Err(_) => {}
         }
-        Err(_) => {}
     }
+    // Closed cleanly, the file is stamped beside it: the next run skips the page check unless
+    // something outside Cuadra changed the file meanwhile.
+    let _ = ws.close();
     match result {
         Ok(code) => code,
         Err(message) => {

@@ -43,6 +43,7 @@ fn head_of(path: &Path) -> Result<Witness, String> {
     Ok(Witness {
         seq: v.head_seq,
         hash: v.head_hash,
+        file: None,
     })
 }
 

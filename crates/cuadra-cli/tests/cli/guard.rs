@@ -254,3 +254,52 @@ fn bytes_that_are_not_text_are_placed_by_line() {
         stdout(&out)
     );
 }
+
+/// Issue 14, failure 10: a disk that fills up during an import ("database or disk is full"
+/// without saying the file was not imported). The disk is made full for the import's process
+/// alone: a file size limit (`ulimit -f`) a few pages above the workspace's size, with the
+/// signal that limit sends ignored, so every write past it fails as a full disk does.
+#[test]
+fn an_import_that_fills_the_disk_writes_nothing_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    new_workspace(&db);
+    let big = dlocal_file(dir.path(), "big.csv", 7, 20_000);
+    let before_events = count(&db, "audit_events");
+    let limit_kb = std::fs::metadata(&db).expect("stat").len() / 1024 + 64;
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            r#"ulimit -f {limit_kb}; trap "" XFSZ; exec "$0" "$@""#
+        ))
+        .arg(bin())
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&big)
+        .env("CUADRA_ACTOR", "test-actor")
+        .output()
+        .expect("bash runs");
+    let (text, err) = (stdout(&out), stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{text}{err}");
+    assert!(
+        text.contains("NOT IMPORTED, nothing of it was written")
+            || err.contains("NOT IMPORTED, nothing of it was written"),
+        "{text}{err}"
+    );
+    assert!(
+        err.contains("could not be written to disk") || err.contains("is full"),
+        "{err}"
+    );
+    assert!(err.contains("try again"), "{err}");
+
+    // Nothing of the file is in the workspace, which is sound; with room, the same file imports.
+    assert_eq!(count(&db, "imported_files"), 0);
+    assert_eq!(count(&db, "settlement_lines"), 0);
+    assert_eq!(count(&db, "audit_events"), before_events);
+    let out = run(&db, &["verify", "--quick"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let out = run(&db, &["import", big.to_str().expect("utf8")]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(count(&db, "settlement_lines"), 20_000);
+}

@@ -225,3 +225,77 @@ fn the_summary_records_the_audit_head_it_was_made_at() {
         "{text}"
     );
 }
+
+/// Issue 14, failure 8: a workspace whose file was damaged behind Cuadra's back (2,000 bytes
+/// overwritten near its end) took new writes and passed every check but `backup`. Now every
+/// command that would write to it refuses, says so and what to do, and writes nothing; `verify`
+/// and `backup` still open it to say what is wrong and copy what is left.
+#[test]
+fn a_damaged_workspace_takes_no_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = workspace(dir.path());
+    // A clean run stamps the file beside it: size and modification time as Cuadra left it.
+    let witness: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(cuadra_core::verify::witness_path(&db)).expect("the witness"),
+    )
+    .expect("json");
+    assert_eq!(
+        witness["file"]["size"].as_u64(),
+        Some(std::fs::metadata(&db).expect("stat").len()),
+        "{witness}"
+    );
+
+    tamper(&db, "corrupt");
+    let damaged = std::fs::read(&db).expect("read");
+    let refused: &[&[&str]] = &[
+        &["import", &fixture("shopify_orders_co_later.csv")],
+        &["settings", "grace_days", "9"],
+        &["reconcile", "--as-of", "2026-06-30T23:59:59-05:00"],
+        &["audit", "verify"],
+        &["case", "list"],
+    ];
+    for args in refused {
+        let out = run(&db, args);
+        let err = stderr(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}{err}",
+            stdout(&out)
+        );
+        assert!(err.contains("is damaged"), "{args:?}: {err}");
+        assert!(err.contains("nothing was written to it"), "{args:?}: {err}");
+        assert!(
+            err.contains("Restore it from your last backup"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(
+        std::fs::read(&db).expect("read") == damaged,
+        "a refused command changed the damaged file"
+    );
+
+    // `verify` names the damage (exit 1); `backup` copies what is left and says the copy is
+    // damaged too.
+    let out = run(&db, &["verify", "--quick"]);
+    assert!(stderr(&out).contains("is damaged"), "{}", stderr(&out));
+    let out = run(&db, &["verify"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("The workspace file is damaged"));
+    let copy = dir.path().join("salvage.db");
+    let out = run(&db, &["backup", copy.to_str().expect("utf8")]);
+    assert!(stderr(&out).contains("is damaged"), "{}", stderr(&out));
+}
+
+/// A workspace another program changed without damaging it (a copy, an edit with an SQLite
+/// tool) is checked and then used as before.
+#[test]
+fn a_sound_workspace_changed_outside_cuadra_is_checked_and_used() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = workspace(dir.path());
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&db, &copy).expect("copy");
+    let out = run(&copy, &["import", &fixture("shopify_orders_co_later.csv")]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(!stderr(&out).contains("damaged"), "{}", stderr(&out));
+}

@@ -5,6 +5,7 @@ mod backup;
 mod files;
 mod migrations;
 mod settings;
+pub mod witness;
 pub mod words;
 
 pub use backup::BackupReport;
@@ -42,6 +43,10 @@ pub enum StoreError {
     },
     #[error("there is no workspace at {path}: check the path; to start a new workspace there, import a file into it: cuadra-cli --db {path} import FILE")]
     NoWorkspace { path: PathBuf },
+    /// SQLite found damaged pages in a workspace whose file changed outside Cuadra: nothing was
+    /// written to it.
+    #[error("{}", crate::msg!(words::DAMAGED, path.display().to_string(), problem).render_inline(crate::words::Lang::En))]
+    Damaged { path: PathBuf, problem: String },
     #[error("{path} is a folder, not a workspace file: give the workspace file itself (for example {path}/cuadra.db)")]
     IsFolder { path: PathBuf },
     #[error("cannot create the folder {path}: {source}")]
@@ -115,6 +120,7 @@ impl StoreError {
             StoreError::Open { path, source } => StoreError::open_msg(path, source),
             StoreError::NoWorkspace { path } => msg!(NO_WORKSPACE, shown(path)),
             StoreError::IsFolder { path } => msg!(IS_FOLDER, shown(path)),
+            StoreError::Damaged { path, problem } => msg!(DAMAGED, shown(path), problem),
             StoreError::TooNew { path, found, known } => msg!(TOO_NEW, shown(path), *found, *known),
             StoreError::CreateDir { path, source } => {
                 msg!(CREATE_DIR, shown(path), source.to_string())
@@ -145,6 +151,26 @@ impl StoreError {
     }
 }
 
+/// What SQLite's page check finds wrong with the workspace file, when it changed since Cuadra
+/// last closed it (another program wrote it, or a disk or a copy damaged it); `None` when it is
+/// sound or unchanged. `quick_check` reads every page but not the indexes' agreement with their
+/// tables (`verify` runs the full `integrity_check`).
+fn check_pages(conn: &Connection, path: &Path) -> Option<String> {
+    if path == Path::new(":memory:") || witness::unchanged_since_last_close(path) {
+        return None;
+    }
+    let found: Result<Vec<String>, rusqlite::Error> = conn
+        .prepare("PRAGMA quick_check(5)")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect());
+    match found {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => None,
+        Ok(rows) => Some(rows.join("; ")),
+        // A page so damaged SQLite cannot walk it is reported as an error.
+        Err(e) if sqlite_code(&e) == Some(ErrorCode::DatabaseCorrupt) => Some(e.to_string()),
+        Err(_) => None,
+    }
+}
+
 /// SQLite's primary result code, when the error comes from SQLite itself.
 fn sqlite_code(e: &rusqlite::Error) -> Option<ErrorCode> {
     match e {
@@ -161,6 +187,7 @@ pub fn sql_msg(e: &rusqlite::Error) -> Msg {
     match sqlite_code(e) {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => msg!(IN_USE),
         Some(ErrorCode::DiskFull) => msg!(DISK_FULL),
+        Some(ErrorCode::SystemIoFailure) => msg!(DISK_WRITE, e.to_string()),
         Some(ErrorCode::ReadOnly) => msg!(READ_ONLY),
         Some(ErrorCode::NotADatabase) => msg!(NOT_A_DATABASE),
         Some(ErrorCode::DatabaseCorrupt) => msg!(CORRUPT, e.to_string()),
@@ -189,12 +216,38 @@ pub fn resolve_db_path(explicit: Option<&Path>) -> Option<PathBuf> {
 pub struct Workspace {
     conn: Connection,
     path: PathBuf,
+    /// What SQLite's page check found wrong when the workspace was opened to inspect it
+    /// (`None`: sound, or unchanged since Cuadra last closed it sound).
+    damage: Option<String>,
+}
+
+/// Whether an open checks the workspace file's pages first, and what it does when they are
+/// damaged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Check {
+    /// Checked when the file changed since Cuadra last closed it; damaged pages refuse the open.
+    Refuse,
+    /// Checked likewise; a damaged workspace opens as it is (nothing migrated or derived), to be
+    /// verified or copied, with `damage()` saying what is wrong.
+    Inspect,
+    /// Not checked: a workspace this process made or already opened and checked.
+    Known,
 }
 
 impl Workspace {
     /// Opens an existing workspace at `path` and brings its schema up to date; never creates
     /// one (a mistyped path is an error that names it, not a new empty workspace).
     pub fn open_existing(path: &Path) -> Result<Workspace, StoreError> {
+        Self::open_existing_with(path, Check::Refuse)
+    }
+
+    /// Opens an existing workspace to verify or copy it, even when its pages are damaged (see
+    /// [`Workspace::damage`]): a damaged one is neither migrated nor written to.
+    pub fn open_to_inspect(path: &Path) -> Result<Workspace, StoreError> {
+        Self::open_existing_with(path, Check::Inspect)
+    }
+
+    fn open_existing_with(path: &Path, check: Check) -> Result<Workspace, StoreError> {
         if path.is_dir() {
             return Err(StoreError::IsFolder {
                 path: path.to_path_buf(),
@@ -213,11 +266,25 @@ impl Workspace {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::opened(conn, path)
+        Self::opened(conn, path, check)
     }
 
     /// Opens (creating if needed) the workspace at `path` and brings its schema up to date.
+    ///
+    /// A workspace whose file changed since Cuadra last closed it (see [`Workspace::close`]) has
+    /// its pages checked first (`PRAGMA quick_check`): damaged pages refuse the open with
+    /// [`StoreError::Damaged`], so nothing is written over them.
     pub fn open(path: &Path) -> Result<Workspace, StoreError> {
+        Self::open_with(path, Check::Refuse)
+    }
+
+    /// Opens another connection to a workspace this process made or already opened (and so
+    /// checked): an import job's own connection, a scratch copy.
+    pub fn open_known(path: &Path) -> Result<Workspace, StoreError> {
+        Self::open_with(path, Check::Known)
+    }
+
+    fn open_with(path: &Path, check: Check) -> Result<Workspace, StoreError> {
         if path.is_dir() {
             return Err(StoreError::IsFolder {
                 path: path.to_path_buf(),
@@ -239,13 +306,13 @@ impl Workspace {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::opened(conn, path)
+        Self::opened(conn, path, check)
     }
 
-    fn opened(conn: Connection, path: &Path) -> Result<Workspace, StoreError> {
+    fn opened(conn: Connection, path: &Path, check: Check) -> Result<Workspace, StoreError> {
         // SQLite reads the file at the first statement: a file that is not a workspace, or one
         // another program holds, fails there. Say which file could not be opened.
-        Self::from_connection(conn, path).map_err(|e| match e {
+        Self::from_connection(conn, path, check).map_err(|e| match e {
             StoreError::Sql(source) => StoreError::Open {
                 path: path.to_path_buf(),
                 source,
@@ -257,18 +324,83 @@ impl Workspace {
     /// Opens an in-memory workspace (tests and dry runs of tools).
     pub fn open_in_memory() -> Result<Workspace, StoreError> {
         let conn = Connection::open_in_memory()?;
-        Self::from_connection(conn, Path::new(":memory:"))
+        Self::from_connection(conn, Path::new(":memory:"), Check::Known)
     }
 
-    fn from_connection(mut conn: Connection, path: &Path) -> Result<Workspace, StoreError> {
+    fn from_connection(
+        mut conn: Connection,
+        path: &Path,
+        check: Check,
+    ) -> Result<Workspace, StoreError> {
         refuse_foreign(&conn, path)?;
         configure(&conn)?;
-        migrate(&mut conn, path, MIGRATIONS)?;
-        crate::cases::ensure_derived(&mut conn)?;
+        let damage = match check {
+            Check::Known => None,
+            Check::Refuse | Check::Inspect => check_pages(&conn, path),
+        };
+        match (&damage, check) {
+            (Some(problem), Check::Refuse) => {
+                return Err(StoreError::Damaged {
+                    path: path.to_path_buf(),
+                    problem: problem.clone(),
+                })
+            }
+            (Some(_), _) => {}
+            (None, _) => {
+                migrate(&mut conn, path, MIGRATIONS)?;
+                crate::cases::ensure_derived(&mut conn)?;
+            }
+        }
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),
+            damage,
         })
+    }
+
+    /// What SQLite's page check found wrong when this workspace was opened to inspect it;
+    /// `None` when it is sound.
+    pub fn damage(&self) -> Option<&str> {
+        self.damage.as_deref()
+    }
+
+    /// Closes the workspace and, when it was sound, records the file as Cuadra leaves it in the
+    /// witness beside it: the next open skips the page check unless the file changed since.
+    pub fn close(self) -> Result<(), StoreError> {
+        let settled = self.checkpointed();
+        let Workspace { conn, path, damage } = self;
+        conn.close().map_err(|(_, e)| StoreError::Sql(e))?;
+        if settled && damage.is_none() && path != Path::new(":memory:") {
+            witness::stamp(&path);
+        }
+        Ok(())
+    }
+
+    /// Copies what the write-ahead log holds into the workspace file and, when all of it went in
+    /// (no other connection was reading an older state), records the file in the witness beside
+    /// it: a workspace kept open (the app) stays "as Cuadra left it" after each act, so the next
+    /// open does not check its pages again.
+    pub fn checkpoint_and_stamp(&self) {
+        if self.damage.is_none() && self.path != Path::new(":memory:") && self.checkpointed() {
+            witness::stamp(&self.path);
+        }
+    }
+
+    /// Whether a passive checkpoint moved the whole write-ahead log into the file.
+    fn checkpointed(&self) -> bool {
+        if self.damage.is_some() {
+            return false;
+        }
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })
+            .map(|(busy, log, done)| busy == 0 && log == done)
+            .unwrap_or(false)
     }
 
     pub fn path(&self) -> &Path {
@@ -491,9 +623,18 @@ mod tests {
             Some("disk I/O error".into()),
         );
         let m = StoreError::Sql(other).msg();
+        assert_eq!(m.key().as_deref(), Some(words::DISK_WRITE.key));
+        let es = m.render(Lang::Es);
+        assert!(es.contains("disk I/O error"), "SQLite's text stays: {es}");
+        assert!(es.contains("no se guardó nada de esta acción"), "{es}");
+        let other = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_MISMATCH),
+            Some("datatype mismatch".into()),
+        );
+        let m = StoreError::Sql(other).msg();
         assert_eq!(m.key().as_deref(), Some(words::SQL.key));
         assert!(
-            m.render(Lang::Es).contains("disk I/O error"),
+            m.render(Lang::Es).contains("datatype mismatch"),
             "SQLite's text stays"
         );
     }

@@ -79,12 +79,24 @@ crate::catalog! {
         es: "el disco donde está el espacio de trabajo está lleno: libere espacio e intente de nuevo",
         zh: "存放工作区的磁盘已满：请释放一些空间后重试",
     }
+    /// {0} SQLite's own text.
+    DISK_WRITE = "store.disk_write" {
+        en: "the workspace could not be written to disk ({0}): the disk may be full, removed or failing, or a size limit reached; nothing of this act was saved: free some space or check the disk, and try again",
+        es: "no se pudo escribir el espacio de trabajo en el disco ({0}): el disco puede estar lleno, desconectado o fallando, o se alcanzó un límite de tamaño; no se guardó nada de esta acción: libere espacio o revise el disco e intente de nuevo",
+        zh: "无法将工作区写入磁盘（{0}）：磁盘可能已满、已移除或出现故障，或已达到大小限制；此操作的任何内容均未保存：请释放空间或检查磁盘后重试",
+    }
     READ_ONLY = "store.read_only" {
         en: "the workspace file cannot be written (it is read-only): check its permissions, or copy it to a folder where you may write",
         es: "no se puede escribir en el archivo del espacio de trabajo (es de solo lectura): revise sus permisos o cópielo a una carpeta donde usted pueda escribir",
         zh: "无法写入工作区文件（只读）：请检查其权限，或将其复制到您有写入权限的文件夹",
     }
     /// {0} SQLite's error.
+    /// {0} the workspace file, {1} what SQLite's page check found.
+    DAMAGED = "store.damaged" {
+        en: "the workspace {0} is damaged (SQLite's page check: {1}); nothing was written to it. Restore it from your last backup; `cuadra-cli verify` and `cuadra-cli backup` still open it to show or copy what is left",
+        es: "el espacio de trabajo {0} está dañado (revisión de páginas de SQLite: {1}); no se escribió nada en él. Restáurelo desde su última copia de seguridad; `cuadra-cli verify` y `cuadra-cli backup` aún lo abren para mostrar o copiar lo que queda",
+        zh: "工作区 {0} 已损坏（SQLite 页面检查：{1}）；未向其写入任何内容。请从最近的备份恢复；`cuadra-cli verify` 和 `cuadra-cli backup` 仍可打开它，以显示或复制剩余内容",
+    }
     CORRUPT = "store.corrupt" {
         en: "the workspace file is damaged ({0}): restore it from a backup",
         es: "el archivo del espacio de trabajo está dañado ({0}): restáurelo desde una copia de seguridad",

@@ -28,9 +28,9 @@ use crate::words::{Arg, Join, Lang, Msg};
 use chrono::{DateTime, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 use words::*;
 
@@ -139,19 +139,7 @@ impl Check {
     }
 }
 
-/// The file beside a workspace that keeps the last audit head seen: `cuadra.db.head`.
-pub fn witness_path(db: &Path) -> PathBuf {
-    let mut s = db.as_os_str().to_owned();
-    s.push(".head");
-    PathBuf::from(s)
-}
-
-/// The audit chain's head as a witness saw it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Witness {
-    pub seq: i64,
-    pub hash: String,
-}
+pub use crate::store::witness::{witness_path, FileStamp, Witness};
 
 impl Workspace {
     /// Whether the chain agrees with the witness beside the workspace: `None` when it does (or
@@ -160,11 +148,10 @@ impl Workspace {
         if self.path() == Path::new(":memory:") {
             return Ok(None);
         }
-        let path = witness_path(self.path());
-        let Some(w) = read_witness(&path) else {
+        let Some(w) = crate::store::witness::read(self.path()) else {
             return Ok(None);
         };
-        self.check_against(&w, &path.display().to_string())
+        self.check_against(&w, &witness_path(self.path()).display().to_string())
     }
 
     /// Whether the chain agrees with a head seen elsewhere (a backup, an export, a witness
@@ -205,14 +192,11 @@ impl Workspace {
         let w = Witness {
             seq: v.head_seq,
             hash: v.head_hash,
+            // The file as Cuadra last closed it: unchanged by a new head (the head is in the
+            // database; the file itself changes when it is next written back).
+            file: crate::store::witness::read(self.path()).and_then(|w| w.file),
         };
-        let path = witness_path(self.path());
-        let tmp = witness_path(&path);
-        let text = serde_json::to_string(&w).unwrap_or_default();
-        // Written aside and renamed: a crash leaves the old witness or the new one.
-        if std::fs::write(&tmp, text).is_ok() && std::fs::rename(&tmp, &path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+        crate::store::witness::write(self.path(), &w);
         Ok(Some(w))
     }
 
@@ -365,7 +349,7 @@ impl Workspace {
         files: &[(ImportedFile, serde_json::Value)],
         c: &mut Check,
     ) -> Result<(), StoreError> {
-        let mut fresh = Workspace::open(path)?;
+        let mut fresh = Workspace::open_known(path)?;
         {
             let tx = fresh.conn_mut().transaction()?;
             let mut stmt = self
@@ -527,7 +511,7 @@ impl Workspace {
             self.conn()
                 .execute("VACUUM INTO ?1", [path.to_string_lossy().into_owned()])?;
             {
-                let mut copy = Workspace::open(&path)?;
+                let mut copy = Workspace::open_known(&path)?;
                 // Every case written anew, whatever its stored fingerprint says.
                 copy.conn()
                     .execute("UPDATE cases SET fingerprint = ''", [])?;
@@ -540,11 +524,6 @@ impl Workspace {
         })();
         c.done(ran)
     }
-}
-
-fn read_witness(path: &Path) -> Option<Witness> {
-    let text = std::fs::read_to_string(path).ok()?;
-    serde_json::from_str(&text).ok()
 }
 
 fn attach(conn: &Connection, path: &Path, name: &str) -> Result<(), StoreError> {

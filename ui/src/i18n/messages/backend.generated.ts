@@ -1840,6 +1840,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "no se puede crear la carpeta {0} ({1}): elija otro lugar para el espacio de trabajo o verifique que usted tenga permiso para escribir allí",
     "zh": "无法创建文件夹 {0}（{1}）：请为工作区选择其他位置，或确认您有写入权限"
   },
+  "store.damaged": {
+    "en": "the workspace {0} is damaged (SQLite's page check: {1}); nothing was written to it. Restore it from your last backup; `cuadra-cli verify` and `cuadra-cli backup` still open it to show or copy what is left",
+    "es": "el espacio de trabajo {0} está dañado (revisión de páginas de SQLite: {1}); no se escribió nada en él. Restáurelo desde su última copia de seguridad; `cuadra-cli verify` y `cuadra-cli backup` aún lo abren para mostrar o copiar lo que queda",
+    "zh": "工作区 {0} 已损坏（SQLite 页面检查：{1}）；未向其写入任何内容。请从最近的备份恢复；`cuadra-cli verify` 和 `cuadra-cli backup` 仍可打开它，以显示或复制剩余内容"
+  },
   "store.decompress": {
     "en": "cannot decompress the stored copy of file {0} ({1}); restore the workspace from a backup",
     "es": "no se puede descomprimir la copia guardada del archivo {0} ({1}); restaure el espacio de trabajo desde una copia de seguridad",
@@ -1849,6 +1854,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "the disk that holds the workspace is full: free some space and try again",
     "es": "el disco donde está el espacio de trabajo está lleno: libere espacio e intente de nuevo",
     "zh": "存放工作区的磁盘已满：请释放一些空间后重试"
+  },
+  "store.disk_write": {
+    "en": "the workspace could not be written to disk ({0}): the disk may be full, removed or failing, or a size limit reached; nothing of this act was saved: free some space or check the disk, and try again",
+    "es": "no se pudo escribir el espacio de trabajo en el disco ({0}): el disco puede estar lleno, desconectado o fallando, o se alcanzó un límite de tamaño; no se guardó nada de esta acción: libere espacio o revise el disco e intente de nuevo",
+    "zh": "无法将工作区写入磁盘（{0}）：磁盘可能已满、已移除或出现故障，或已达到大小限制；此操作的任何内容均未保存：请释放空间或检查磁盘后重试"
   },
   "store.evidence_mismatch": {
     "en": "the stored copy of file {0} is damaged: its SHA-256 is {1}, not {2}; restore the workspace from a backup",
