@@ -189,3 +189,45 @@ fn export_reconciliation_writes_the_column_contract_with_bom_and_neutralized_tex
         "and never written raw"
     );
 }
+
+/// Issue 15: cases of lines without a date of their own (a batch's SETTLEMENT_FEE, a debit
+/// note, a refund with no order) belonged to no month and fell out of every month view and
+/// close. dLocal gives the settlement date once, as the HEADER row's TRANSFER_DATE: the fixture's
+/// is 2026-05-08, so each of its nine lines' cases was settled that day and belongs to May, and
+/// May holds every case.
+#[test]
+fn lines_settle_on_their_batch_transfer_date_and_every_case_has_a_month() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../cuadra-core/tests/fixtures/dlocal_crossborder_co.csv");
+    let out = run(&db, &["import", fixture.to_str().expect("utf8")]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let out = run(&db, &["reconcile", "--as-of", "2026-05-31T23:59:59-05:00"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let list = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["case", "list", "--json", "--limit", "100"];
+        args.extend_from_slice(extra);
+        let out = run(&db, &args);
+        assert!(out.status.success(), "{}", stdout(&out));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let all = list(&[]);
+    let rows = all["rows"].as_array().expect("rows");
+    // Nine lines, each its own case (no orders), and the batch's rounding case.
+    assert_eq!(rows.len(), 10, "{all}");
+    for refs in ["771204", "805220011", "R-912-rf00051", "T-912-ey09950"] {
+        let case = rows
+            .iter()
+            .find(|r| {
+                r["settlement_refs"] == refs
+                    && r["case_key"].as_str().unwrap_or("").starts_with("line:")
+            })
+            .unwrap_or_else(|| panic!("a case for {refs}: {all}"));
+        assert_eq!(case["settled_at"], "2026-05-08", "{case}");
+        assert_eq!(case["period"], "2026-05", "{case}");
+    }
+    assert!(rows.iter().all(|r| r["period"] == "2026-05"), "{all}");
+    let may = list(&["--period", "2026-05"]);
+    assert_eq!(may["total"], all["total"], "{may}");
+}

@@ -71,8 +71,9 @@ impl CaseState {
 
 /// One stored case, as the UI, the reports and the CLI show it. Amounts are exact decimal text;
 /// times are RFC 3339 in the workspace zone (a date alone as `YYYY-MM-DD`); identifiers are
-/// text. `period` is the `YYYY-MM` (workspace zone) of the settlement date, else the paid time,
-/// else the order's creation.
+/// text. `period` is the `YYYY-MM` (workspace zone) of the settlement date (a line's own, else
+/// its batch's transfer date), else the paid time, else the order's creation, else the first
+/// line's approval or creation time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CaseRow {
     pub case_key: String,

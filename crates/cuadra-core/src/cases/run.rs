@@ -162,9 +162,21 @@ fn sort_amount(c: &ReconCase) -> Option<i64> {
     main.checked_mul(Decimal::from(10_000))?.trunc().to_i64()
 }
 
-/// The case's date (settlement, else paid, else created) as UTC text and its `YYYY-MM` period.
-fn event_and_period(c: &ReconCase, zone: Tz) -> (Option<String>, Option<String>) {
-    let Some(m) = c.settled_at.or(c.paid_at).or(c.order_created_at) else {
+/// The case's date as UTC text and its `YYYY-MM` period (workspace zone): the settlement date
+/// (a line's own, else its batch's transfer date), else the paid time, else the order's
+/// creation, else `line_date` (the approval, else creation, of the case's first line that has
+/// one). A case with none of these has no period.
+fn event_and_period(
+    c: &ReconCase,
+    line_date: Option<Moment>,
+    zone: Tz,
+) -> (Option<String>, Option<String>) {
+    let Some(m) = c
+        .settled_at
+        .or(c.paid_at)
+        .or(c.order_created_at)
+        .or(line_date)
+    else {
         return (None, None);
     };
     let utc = m.to_utc(zone);
@@ -395,7 +407,12 @@ impl<'a> Shaper<'a> {
             }
         }
 
-        let (event_utc, period) = event_and_period(c, self.zone);
+        let line_date = c
+            .line_ids
+            .iter()
+            .filter_map(|id| self.line(*id))
+            .find_map(|l| l.approved_at.or(l.created_at));
+        let (event_utc, period) = event_and_period(c, line_date, self.zone);
         let row = CaseRow {
             case_key: c.key.clone(),
             status: c.status.as_str().to_string(),

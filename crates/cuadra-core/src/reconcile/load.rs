@@ -186,11 +186,19 @@ fn load_lines(
         format!("{line_where} AND id NOT IN (SELECT line_id FROM line_echoes)")
     };
     let mut stmt = conn.prepare(&format!(
-        "SELECT id, psp, batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
+        // A line without a settlement date of its own was settled on its batch's transfer date
+        // (dLocal gives TRANSFER_DATE once, in the file's HEADER row).
+        "SELECT id, l.psp, l.batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
             payment_method, local_amount, local_currency, gross_amount, fee_amount,
-            tax_amount, net_amount, settlement_currency, created_at, approved_at, settled_at,
-            expires_at, payer_email, raw_status
-         FROM settlement_lines {line_where} ORDER BY id"
+            tax_amount, net_amount, settlement_currency, created_at, approved_at,
+            COALESCE(settled_at, b.transfer_date), expires_at, payer_email, raw_status
+         FROM settlement_lines l
+         LEFT JOIN (SELECT psp, batch_ref, MIN(transfer_date) AS transfer_date
+                    FROM settlement_batches
+                    WHERE batch_ref IS NOT NULL AND transfer_date IS NOT NULL
+                    GROUP BY psp, batch_ref) b
+           ON b.psp = l.psp AND b.batch_ref = l.batch_ref
+         {line_where} ORDER BY id"
     ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
     let mut last = [Text::NONE; 6];
