@@ -549,6 +549,24 @@ pub struct ShopOrder {
     pub row: i64,
 }
 
+/// An order the match picker found, with the case that holds it now.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct FoundOrder {
+    pub order: ShopOrder,
+    pub case_key: Option<String>,
+    pub status: Option<String>,
+}
+
+impl From<cuadra_core::cases::FoundOrder> for FoundOrder {
+    fn from(f: cuadra_core::cases::FoundOrder) -> Self {
+        FoundOrder {
+            order: f.order.into(),
+            case_key: f.case_key,
+            status: f.status,
+        }
+    }
+}
+
 impl From<DetailOrder> for ShopOrder {
     fn from(o: DetailOrder) -> Self {
         ShopOrder {
@@ -868,6 +886,7 @@ pub fn typescript() -> String {
         CaseRowDto::decl(),
         ListCasesResponse::decl(),
         ShopOrder::decl(),
+        FoundOrder::decl(),
         OrderItem::decl(),
         SettlementLine::decl(),
         AuditEvent::decl(),

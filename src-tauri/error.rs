@@ -263,6 +263,7 @@ mod tests {
                     note: Some("called the buyer".into()),
                     line_ids: Vec::new(),
                     order_id: None,
+                    order_ref: None,
                     expected_membership: None,
                 },
                 "ana",

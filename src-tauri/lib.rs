@@ -61,6 +61,7 @@ pub fn run() -> Result<(), tauri::Error> {
             cases::list_cases,
             cases::get_case,
             cases::search_lines,
+            cases::search_orders,
             cases::case_action,
             audit::audit_log,
             audit::verify_audit,

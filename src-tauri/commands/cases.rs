@@ -2,7 +2,7 @@
 
 use super::now;
 use crate::dto::{
-    CaseDetail, CaseFilter, CaseRowDto, CaseSort, Facets, ListCasesResponse, OrderItem,
+    CaseDetail, CaseFilter, CaseRowDto, CaseSort, Facets, FoundOrder, ListCasesResponse, OrderItem,
     SettlementLine, ShopOrder, Summary, SummaryFilter,
 };
 use crate::error::ApiError;
@@ -121,6 +121,20 @@ pub fn search_lines(
     })
 }
 
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn search_orders(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<FoundOrder>, ApiError> {
+    state.with_workspace(|ws| {
+        Ok(ws
+            .search_orders(&query)?
+            .into_iter()
+            .map(FoundOrder::from)
+            .collect())
+    })
+}
+
 fn id(text: &str, what: &'static Entry) -> Result<i64, ApiError> {
     text.trim()
         .parse()
@@ -137,6 +151,7 @@ pub fn case_action(
     note: Option<String>,
     line_ids: Vec<String>,
     order_id: Option<String>,
+    order_ref: Option<String>,
     expected_membership: Option<String>,
 ) -> Result<CaseRowDto, ApiError> {
     let kind = ActionKind::parse(&action)
@@ -154,6 +169,7 @@ pub fn case_action(
             .as_deref()
             .map(|o| id(o, app::BAD_ORDER_ID))
             .transpose()?,
+        order_ref,
         expected_membership,
     };
     let actor = state.actor();
@@ -164,11 +180,7 @@ pub fn case_action(
             .cases
             .iter()
             .find(|c| c.case_key == case_key)
-            .or_else(|| {
-                out.cases
-                    .iter()
-                    .find(|c| c.order_id == req.order_id && c.order_id.is_some())
-            })
+            .or_else(|| out.cases.iter().find(|c| c.order_id.is_some()))
             .or(out.cases.first())
             .cloned()
             .ok_or_else(|| ApiError::new(ApiError::NOT_FOUND, msg!(app::CASE_GONE, &case_key)))?;

@@ -48,9 +48,10 @@ enum CaseCommand {
         /// Settlement line ids (repeatable).
         #[arg(long = "line")]
         lines: Vec<i64>,
-        /// The order id to match a settlement line's case with.
+        /// The order to match a settlement line's case with: its number as the shop shows it
+        /// (`#4622` or `4622`) or the shop's own order id.
         #[arg(long)]
-        order: Option<i64>,
+        order: Option<String>,
         #[arg(long)]
         reason: String,
     },
@@ -92,6 +93,7 @@ fn request(key: String, action: ActionKind) -> ActionRequest {
         note: None,
         line_ids: Vec::new(),
         order_id: None,
+        order_ref: None,
         expected_membership: None,
     }
 }
@@ -237,7 +239,7 @@ pub fn run(
                 reason: Some(reason),
                 note: None,
                 line_ids: lines,
-                order_id: order,
+                order_ref: order,
                 ..request(key, ActionKind::Match)
             },
         ),

@@ -12,6 +12,7 @@ import type {
   CaseRow,
   ExportRequest,
   Facets,
+  FoundOrder,
   ImportedFile,
   ImportPreview,
   ImportProgress,
@@ -62,6 +63,8 @@ export interface Backend {
   listCases(request: ListCasesRequest): Promise<ListCasesResponse>;
   getCase(caseKey: string): Promise<CaseDetail>;
   searchLines(query: string): Promise<SettlementLine[]>;
+  /** Orders by number, customer (accents aside) or exact total, with the case holding each. */
+  searchOrders(query: string): Promise<FoundOrder[]>;
   /** Applies one review action; resolves to the case as it is afterwards. */
   caseAction(request: CaseActionRequest): Promise<CaseRow>;
 

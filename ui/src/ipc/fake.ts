@@ -17,6 +17,7 @@ import {
   type CaseRow,
   type CaseStatus,
   type ExportRequest,
+  type FoundOrder,
   type ImportedFile,
   type ImportPreview,
   type ImportProgress,
@@ -473,6 +474,11 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     };
   }
 
+  /** As the core's `fold` compares search text: lower case, accents aside. */
+  function fold(text: string): string {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
   /** As the core writes it: `o<order id>:l<line ids>`, `o-` without an order. */
   function membershipOf(row: CaseRow): string {
     const lines = row.status === "suggested" ? [] : linesOf(row).map((l) => l.id);
@@ -485,7 +491,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     if (req.expected_membership && req.expected_membership !== membershipOf(row)) {
       reject("stale_case", m("review.stale", row.case_key));
     }
-    if (row.locked && req.action !== "note") {
+    if (row.locked) {
       reject("period_closed", m("review.locked", row.case_key, row.period ?? ""));
     }
     const note = req.note?.trim() || null;
@@ -497,10 +503,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         next = { ...row, status: "matched", decided_by: actor(), settlement_refs: `${row.settlement_refs || row.order_ref}X` };
         break;
       case "match":
-        if (req.line_ids.length === 0) reject("invalid_action", m("review.name_lines"));
+        if (!reason) reject("reason_required", m("review.match_reason"));
+        if (row.order_id === null && !req.order_id && !req.order_ref?.trim()) reject("invalid_action", m("review.match_needs_order"));
+        if (row.order_id !== null && req.line_ids.length === 0) reject("invalid_action", m("review.name_lines"));
         next = { ...row, status: "matched", decided_by: actor(), settlement_refs: [row.settlement_refs, ...req.line_ids.map((id) => `L-${id}`)].filter(Boolean).join(", ") };
         break;
       case "unmatch":
+        if (!reason) reject("reason_required", m("review.unmatch_reason"));
         if (!row.settlement_refs) reject("invalid_action", m("review.nothing_to_unmatch"));
         next = { ...row, status: row.order_id ? "missing_settlement" : row.status, decided_by: actor(), settlement_refs: "", fee_total: null, tax_total: null, net_settled: null, settlement_currency: null };
         break;
@@ -833,6 +842,23 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
             ? row.paid_amount !== null && compareDecimals(row.paid_amount, amountQuery) === 0
             : row.settlement_refs.toLowerCase().includes(q) || (row.customer ?? "").toLowerCase().includes(q);
           if (hit) out.push(...linesOf(row));
+        }
+        return out;
+      }),
+    searchOrders: (query) =>
+      respond(() => {
+        const q = fold(query.trim());
+        if (!q) return [];
+        const s = needStore();
+        const out: FoundOrder[] = [];
+        const amountQuery = isDecimal(q) ? q : null;
+        for (let i = 0; i < Math.min(s.count, 20_000) && out.length < 50; i++) {
+          const row = s.row(i);
+          if (row.order_id === null) continue;
+          const hit = amountQuery
+            ? row.order_total !== null && compareDecimals(row.order_total, amountQuery) === 0
+            : fold(row.order_ref ?? "").includes(q) || fold(row.customer ?? "").includes(q);
+          if (hit) out.push({ order: detail(row.case_key).order!, case_key: row.case_key, status: row.status });
         }
         return out;
       }),

@@ -82,6 +82,8 @@ export type ListCasesResponse = { total: number, rows: Array<CaseRow>, };
 
 export type ShopOrder = { id: string, platform: string, order_ref: string, shop_order_id: string | null, customer: string | null, email: string | null, total: string, currency: string, status: string, created_at: string, paid_at: string | null, payment_reference: string | null, file_name: string, row: number, };
 
+export type FoundOrder = { order: ShopOrder, case_key: string | null, status: string | null, };
+
 export type OrderItem = { name: string, sku: string | null, quantity: string, unit_price: string, total: string, };
 
 export type SettlementLine = { id: string, psp: string, psp_txn_id: string | null, merchant_ref: string | null, row_type: string, status: string, payment_method: string | null, local_amount: string, local_currency: string, gross_amount: string | null, fee_amount: string | null, tax_amount: string | null, net_amount: string | null, settlement_currency: string | null, created_at: string | null, approved_at: string | null, settled_at: string | null, file_name: string, row: number, case_key: string | null, };

@@ -58,6 +58,7 @@ export function createTauriBackend(): Backend {
     listCases: (request) => call("list_cases", { ...request }),
     getCase: (caseKey) => call("get_case", { case_key: caseKey }),
     searchLines: (query) => call("search_lines", { query }),
+    searchOrders: (query) => call("search_orders", { query }),
     caseAction: (request) => call("case_action", { ...request }),
 
     auditLog: (filter, offset, limit) => call("audit_log", { filter, offset, limit }),

@@ -23,6 +23,7 @@ export type {
   CaseRow,
   ListCasesResponse,
   ShopOrder,
+  FoundOrder,
   OrderItem,
   SettlementLine,
   AuditEvent,
@@ -239,13 +240,15 @@ export interface ListCasesRequest {
 export interface CaseActionRequest {
   case_key: string;
   action: CaseActionKind;
-  /** resolve: a ResolveReason; reopen: free text (required). */
+  /** resolve: a ResolveReason; match, unmatch, reopen: why, in words (required). */
   reason: string | null;
   note: string | null;
   /** match: the lines to put into the case; unmatch: the lines to take out. */
   line_ids: string[];
-  /** match on a line-only case: the order to attach the line to. */
+  /** match on a line-only case: the order to attach the line to (as the order picker found it). */
   order_id: string | null;
+  /** match on a line-only case: the order's number as the shop shows it (`#4622`), typed. */
+  order_ref?: string | null;
   /** The case's `membership` as the detail showed it: the act is refused with `stale_case`
    * if the case changed meanwhile. Omitted (bulk resolve from the table): no check. */
   expected_membership?: string | null;

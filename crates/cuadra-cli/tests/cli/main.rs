@@ -10,6 +10,7 @@ mod import;
 mod period;
 mod reconcile;
 mod retention;
+mod review;
 mod strict;
 mod verify;
 

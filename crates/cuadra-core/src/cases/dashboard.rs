@@ -103,6 +103,65 @@ pub struct FoundLine {
     pub case_key: Option<String>,
 }
 
+/// An order found by the manual-match picker, with the case that holds it now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FoundOrder {
+    pub order: super::DetailOrder,
+    pub case_key: Option<String>,
+    pub status: Option<String>,
+}
+
+/// `query` as a `LIKE` pattern that finds it anywhere, folded ([`crate::store::fold`]).
+fn contains_pattern(query: &str) -> String {
+    format!(
+        "%{}%",
+        crate::store::fold(query)
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
+/// The amounts a typed number can be stored as: `49800`, `49800.0`, `49800.00` (a typed
+/// `49.800` or `49,800` is read as a grouped whole number too, as people write pesos).
+fn amount_forms(query: &str) -> Vec<String> {
+    let plain: String = query
+        .trim()
+        .trim_start_matches(['$', ' '])
+        .trim_start_matches("COP")
+        .trim()
+        .to_string();
+    let mut forms = Vec::new();
+    let mut push = |d: Decimal| {
+        let d = d.normalize();
+        for scale in d.scale()..=2.max(d.scale()) {
+            let mut v = d;
+            v.rescale(scale);
+            forms.push(v.to_string());
+        }
+    };
+    if let Ok(d) = plain.parse::<Decimal>() {
+        push(d);
+    }
+    // Grouped thousands, "49.800" or "1,281,000": every group after the first has three digits.
+    for sep in ['.', ','] {
+        let groups: Vec<&str> = plain.split(sep).collect();
+        if groups.len() > 1
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups
+                .iter()
+                .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        {
+            if let Ok(d) = groups.concat().parse::<Decimal>() {
+                push(d);
+            }
+        }
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
 /// Aging bucket of an open voucher `hours` old.
 fn bucket(hours: i64) -> &'static str {
     match hours {
@@ -389,6 +448,37 @@ impl Workspace {
         })
     }
 
+    /// Up to 50 orders whose number, shop id, customer or e-mail contains `query` (accents and
+    /// case aside: "castano" finds "Castaño"), or whose total equals it, with the case holding
+    /// each: the order picker of a manual match.
+    pub fn search_orders(&self, query: &str) -> Result<Vec<FoundOrder>, StoreError> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Ok(Vec::new());
+        }
+        let amounts = serde_json::to_string(&amount_forms(q)).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {}, c.case_key, c.status {}
+             LEFT JOIN cases c ON c.order_id = o.id
+             WHERE fold(o.order_key) LIKE ?1 ESCAPE '\\' OR fold(s.order_name) LIKE ?1 ESCAPE '\\'
+                OR fold(s.shop_order_id) LIKE ?1 ESCAPE '\\'
+                OR fold(s.customer_name) LIKE ?1 ESCAPE '\\' OR fold(s.email) LIKE ?1 ESCAPE '\\'
+                OR s.total IN (SELECT value FROM json_each(?2))
+             ORDER BY o.id DESC LIMIT 50",
+            super::query::ORDER_DETAIL_COLUMNS,
+            super::query::ORDER_DETAIL_FROM,
+        ))?;
+        let zone = self.zone()?;
+        let rows = stmt.query_map(rusqlite::params![contains_pattern(q), amounts], |r| {
+            Ok(FoundOrder {
+                order: super::query::read_detail_order(r, zone)?,
+                case_key: r.get(14)?,
+                status: r.get(15)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Up to 50 settlement lines whose PSP id, merchant reference or payer contains `query`, or
     /// whose amount equals it, with the case holding each.
     pub fn search_lines(&self, query: &str) -> Result<Vec<FoundLine>, StoreError> {
@@ -396,17 +486,8 @@ impl Workspace {
         if q.is_empty() {
             return Ok(Vec::new());
         }
-        let like = format!(
-            "%{}%",
-            q.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let amount = q
-            .parse::<Decimal>()
-            .ok()
-            .map(|d| d.normalize().to_string())
-            .unwrap_or_default();
+        let like = contains_pattern(q);
+        let amounts = serde_json::to_string(&amount_forms(q)).unwrap_or_else(|_| "[]".into());
         let mut stmt = self.conn().prepare(
             "SELECT s.id, s.psp, s.row_type, s.status, s.merchant_ref, s.psp_txn_id,
                 s.payment_method, s.local_amount, s.local_currency, s.gross_amount, s.fee_amount,
@@ -417,11 +498,13 @@ impl Workspace {
              LEFT JOIN case_lines cl ON cl.line_id = s.id
              LEFT JOIN cases c ON c.id = cl.case_id
              WHERE s.psp_txn_id LIKE ?1 ESCAPE '\\' OR s.merchant_ref LIKE ?1 ESCAPE '\\'
-                OR s.payer_email LIKE ?1 ESCAPE '\\' OR s.local_amount = ?2 OR s.gross_amount = ?2
+                OR s.payer_email LIKE ?1 ESCAPE '\\'
+                OR s.local_amount IN (SELECT value FROM json_each(?2))
+                OR s.gross_amount IN (SELECT value FROM json_each(?2))
              ORDER BY s.id LIMIT 50",
         )?;
         let zone = self.zone()?;
-        let rows = stmt.query_map([like, amount], |r| {
+        let rows = stmt.query_map([like, amounts], |r| {
             Ok(FoundLine {
                 line: super::query::read_detail_line(r, zone)?,
                 case_key: r.get(18)?,

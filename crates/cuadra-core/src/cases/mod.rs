@@ -18,7 +18,7 @@ mod write;
 pub(crate) use batches::batch_totals;
 pub use dashboard::{
     AgingPoint, AlertCount, Alerts, DailyPoint, DashFilter, Dashboard, Facets, FoundLine,
-    SettledTotal, StatusTotal,
+    FoundOrder, SettledTotal, StatusTotal,
 };
 pub(crate) use derived::{
     ensure_built as ensure_derived, rebuild as rebuild_derived, rebuild_rollups,

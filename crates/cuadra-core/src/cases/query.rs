@@ -114,6 +114,38 @@ pub struct DetailOrder {
     pub row_no: i64,
 }
 
+/// The columns [`read_detail_order`] reads (14), from [`ORDER_DETAIL_FROM`].
+pub(super) const ORDER_DETAIL_COLUMNS: &str = "o.id, o.platform, s.order_name, s.shop_order_id, \
+    s.customer_name, s.email, s.total, s.currency, s.financial_status, s.created_at, s.paid_at, \
+    s.payment_reference, f.name, s.row_no";
+/// An order's current snapshot and the file it came from.
+pub(super) const ORDER_DETAIL_FROM: &str = "FROM shop_orders o \
+    JOIN order_snapshots s ON s.id = o.current_snapshot_id \
+    JOIN imported_files f ON f.id = s.file_id";
+
+/// Reads a [`DetailOrder`] from the first 14 columns ([`ORDER_DETAIL_COLUMNS`]).
+pub(super) fn read_detail_order(
+    r: &rusqlite::Row<'_>,
+    zone: chrono_tz::Tz,
+) -> rusqlite::Result<DetailOrder> {
+    Ok(DetailOrder {
+        id: r.get(0)?,
+        platform: r.get(1)?,
+        order_name: r.get(2)?,
+        shop_order_id: r.get(3)?,
+        customer_name: r.get(4)?,
+        email: r.get(5)?,
+        total: r.get(6)?,
+        currency: r.get(7)?,
+        financial_status: r.get(8)?,
+        created_at: shown_in(r.get(9)?, zone),
+        paid_at: shown_in(r.get(10)?, zone),
+        payment_reference: r.get(11)?,
+        file_name: r.get(12)?,
+        row_no: r.get(13)?,
+    })
+}
+
 /// A time as stored, shown in `zone` (RFC 3339 with the zone's offset; a date as is).
 pub(super) fn shown_in(t: Option<String>, zone: chrono_tz::Tz) -> Option<String> {
     t.map(|t| match crate::time::Moment::from_storage(&t) {
@@ -532,30 +564,9 @@ impl Workspace {
         Ok(self
             .conn()
             .query_row(
-                "SELECT o.id, o.platform, s.order_name, s.shop_order_id, s.customer_name, s.email,
-                    s.total, s.currency, s.financial_status, s.created_at, s.paid_at,
-                    s.payment_reference, f.name, s.row_no
-                 FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
-                 JOIN imported_files f ON f.id = s.file_id WHERE o.id = ?1",
+                &format!("SELECT {ORDER_DETAIL_COLUMNS} {ORDER_DETAIL_FROM} WHERE o.id = ?1"),
                 [id],
-                |r| {
-                    Ok(DetailOrder {
-                        id: r.get(0)?,
-                        platform: r.get(1)?,
-                        order_name: r.get(2)?,
-                        shop_order_id: r.get(3)?,
-                        customer_name: r.get(4)?,
-                        email: r.get(5)?,
-                        total: r.get(6)?,
-                        currency: r.get(7)?,
-                        financial_status: r.get(8)?,
-                        created_at: shown_in(r.get(9)?, zone),
-                        paid_at: shown_in(r.get(10)?, zone),
-                        payment_reference: r.get(11)?,
-                        file_name: r.get(12)?,
-                        row_no: r.get(13)?,
-                    })
-                },
+                |r| read_detail_order(r, zone),
             )
             .optional()?)
     }

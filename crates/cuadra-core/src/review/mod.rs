@@ -79,9 +79,13 @@ pub struct ActionRequest {
     /// all of the case's lines).
     #[serde(default)]
     pub line_ids: Vec<i64>,
-    /// Match from a settlement-line case: the order to match it with.
+    /// Match from a settlement-line case: the order to match it with (its store id, as the
+    /// order picker gives it)...
     #[serde(default)]
     pub order_id: Option<i64>,
+    /// ...or its number as the shop shows it (`#4622`, `4622`, or the shop's own order id).
+    #[serde(default)]
+    pub order_ref: Option<String>,
     /// The case's membership as the person saw it ([`crate::cases::membership`], e.g.
     /// `o12:l3,9`). When given and the case has changed since (a run after an import, another
     /// person's act), the act is refused with `stale_case` and writes nothing.
@@ -240,7 +244,12 @@ impl Workspace {
                 reason
                     .clone()
                     .ok_or_else(|| ReviewError::ReasonRequired(msg!(MATCH_REASON)))?;
-                let (order, lines): (i64, Vec<i64>) = match (case.order_id, req.order_id) {
+                let asked = match (req.order_id, text(&req.order_ref)) {
+                    (Some(o), _) => Some(o),
+                    (None, Some(r)) => Some(self.order_by_ref(r)?),
+                    (None, None) => None,
+                };
+                let (order, lines): (i64, Vec<i64>) = match (case.order_id, asked) {
                     (None, Some(o)) => (o, case_lines.clone()),
                     (Some(o), _) => (o, req.line_ids.clone()),
                     (None, None) => return Err(ReviewError::NotAllowed(msg!(MATCH_NEEDS_ORDER))),
@@ -409,6 +418,44 @@ impl Workspace {
             cases,
             warnings,
         })
+    }
+
+    /// The order a person names by its number as the shop shows it (`#4622` or `4622`), or by
+    /// the shop's own order id: exactly one order, else an error that says what to type.
+    fn order_by_ref(&self, typed: &str) -> Result<i64, ReviewError> {
+        let bare = typed.trim().trim_start_matches('#');
+        let forms = serde_json::to_string(&[bare.to_string(), format!("#{bare}")])
+            .unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn().prepare(
+            "SELECT o.id, o.platform, COALESCE(s.order_name, o.order_key)
+             FROM shop_orders o JOIN order_snapshots s ON s.id = o.current_snapshot_id
+             WHERE o.order_key IN (SELECT value FROM json_each(?1))
+                OR s.order_name IN (SELECT value FROM json_each(?1))
+                OR s.shop_order_id = ?2
+             ORDER BY o.id",
+        )?;
+        let found: Vec<(i64, String, String)> = stmt
+            .query_map(rusqlite::params![forms, bare], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        match found.as_slice() {
+            [] => Err(ReviewError::NotAllowed(msg!(
+                NO_ORDER_NUMBERED,
+                typed.trim()
+            ))),
+            [(id, _, _)] => Ok(*id),
+            many => Err(ReviewError::NotAllowed(msg!(
+                ORDER_NUMBER_AMBIGUOUS,
+                typed.trim(),
+                Arg::list(
+                    many.iter()
+                        .map(|(_, p, n)| Arg::from(format!("{p} {n}")))
+                        .collect(),
+                    Join::Comma
+                )
+            ))),
+        }
     }
 
     /// Resolves many cases with one reason, all in one transaction: each gets its own decision

@@ -50,15 +50,27 @@ crate::catalog! {
         zh: "没有订单的建议无法确认；请使用“匹配”将其结算行与订单关联",
     }
     MATCH_NEEDS_ORDER = "review.match_needs_order" {
-        en: "this case has no order: give the id of the order to match its line with",
-        es: "este caso no tiene pedido: indique el id del pedido con el que se vincula su línea",
-        zh: "此案例没有订单：请填写要与其结算行匹配的订单 ID",
+        en: "this case has no order: choose the order to match its line with (search by number, customer or amount)",
+        es: "este caso no tiene pedido: elija el pedido con el que se vincula su línea (busque por número, cliente o monto)",
+        zh: "此案例没有订单：请选择要与其结算行匹配的订单（可按编号、客户或金额搜索）",
     }
     /// {0} the order id given.
     NO_SUCH_ORDER = "review.no_such_order" {
         en: "there is no order with id {0}; check the id",
         es: "no existe ningún pedido con el id {0}; revise el id",
         zh: "不存在 ID 为 {0} 的订单；请检查该 ID",
+    }
+    /// {0} the order number as typed.
+    NO_ORDER_NUMBERED = "review.no_order_numbered" {
+        en: "no imported order is numbered {0}: check the number (as the shop shows it, e.g. #4622), or import the orders export that holds it",
+        es: "ningún pedido importado tiene el número {0}: revise el número (como lo muestra la tienda, p. ej. #4622) o importe la exportación de pedidos que lo contiene",
+        zh: "没有编号为 {0} 的已导入订单：请检查编号（按店铺显示的格式，例如 #4622），或导入包含该订单的订单导出文件",
+    }
+    /// {0} the order number as typed, {1} the orders it names (platform and number).
+    ORDER_NUMBER_AMBIGUOUS = "review.order_number_ambiguous" {
+        en: "{0} names more than one order ({1}): pick the order in the list instead of typing its number",
+        es: "{0} corresponde a más de un pedido ({1}): elija el pedido en la lista en lugar de escribir su número",
+        zh: "{0} 对应多个订单（{1}）：请在列表中选择订单，而不是输入其编号",
     }
     UNMATCH_NO_ORDER = "review.unmatch_no_order" {
         en: "this case has no order to unmatch its lines from",

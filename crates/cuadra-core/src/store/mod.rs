@@ -463,7 +463,33 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     // keeps a million-row import from re-reading spilled pages (the cache only grows as used).
     conn.pragma_update(None, "cache_size", -262_144)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // `fold(text)` for searches a person types: "castano" finds "Castaño".
+    conn.create_scalar_function(
+        "fold",
+        1,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8
+            | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|t| fold(&t))),
+    )?;
     Ok(())
+}
+
+/// Text as a search compares it: lower case, without the accents of Spanish and Portuguese
+/// names (á → a, ñ → n, ç → c). Other scripts (Chinese) are kept as they are.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
 }
 
 /// Applies the migrations not yet applied, all in one transaction, and records the new count in

@@ -34,6 +34,7 @@ fn req(key: &str, action: ActionKind) -> ActionRequest {
         note: None,
         line_ids: Vec::new(),
         order_id: None,
+        order_ref: None,
         expected_membership: None,
     }
 }
@@ -1062,4 +1063,46 @@ fn acts_made_while_reruns_run_on_another_connection_are_never_overwritten() {
         .unwrap();
     assert_eq!(ws.case(key).unwrap().unwrap().state, last);
     assert!(ws.verify_audit().unwrap().ok());
+}
+
+/// The order picker of a manual match (issue 15): found by the number the shop shows, by the
+/// customer typed without accents, or by the exact total as people type it. Values from the
+/// fixtures: Shopify #1002 is José Muñoz's, 89,900 COP, as is WooCommerce 4502 (Andrés Díaz);
+/// WooCommerce 4501 is Camila Rojas's, 150,000 COP, as is Shopify #1001 (María López).
+#[test]
+fn orders_are_found_by_number_customer_without_accents_and_total() {
+    let mut t = TestWs::new();
+    t.import_fixture("shopify_orders_co.csv");
+    t.import_fixture("woocommerce_order_export_co.csv");
+    t.ws.run_reconciliation(super::now(), "ana", super::now())
+        .unwrap();
+    let refs = |q: &str| -> Vec<String> {
+        let mut v: Vec<String> =
+            t.ws.search_orders(q)
+                .unwrap()
+                .into_iter()
+                .map(|f| {
+                    format!(
+                        "{} {}",
+                        f.order.platform,
+                        f.order.order_name.unwrap_or_default()
+                    )
+                })
+                .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(refs("#1002"), vec!["shopify #1002"]);
+    assert_eq!(refs("munoz"), vec!["shopify #1002"]);
+    assert_eq!(refs("MUÑOZ"), vec!["shopify #1002"]);
+    assert_eq!(refs("89900"), vec!["shopify #1002", "woocommerce 4502"]);
+    assert_eq!(refs("89.900"), vec!["shopify #1002", "woocommerce 4502"]);
+    assert_eq!(refs("andres"), vec!["woocommerce 4502"]);
+    assert_eq!(refs("150000"), vec!["shopify #1001", "woocommerce 4501"]);
+    assert!(refs("   ").is_empty());
+    assert!(refs("nadie").is_empty());
+    // Each found order comes with the case that holds it.
+    let found = t.ws.search_orders("#1002").unwrap();
+    assert_eq!(found[0].case_key.as_deref(), Some("order:shopify:1002"));
+    assert!(found[0].status.is_some());
 }

@@ -378,6 +378,7 @@ fn act(ws: &mut Workspace, key: &str, action: ActionKind, minutes: i64) {
             note: None,
             line_ids: Vec::new(),
             order_id,
+            order_ref: None,
             expected_membership: None,
         },
         "ana",
@@ -595,6 +596,7 @@ fn a_batch_that_does_not_add_up_is_an_alert() {
         note: Some("dLocal confirmed the tenth item is in the next batch".into()),
         line_ids: Vec::new(),
         order_id: None,
+        order_ref: None,
         expected_membership: None,
     };
     t.ws.act(&r, "ana", now() + TimeDelta::minutes(1)).unwrap();

@@ -885,6 +885,7 @@ fn the_audit_sheet_reads_reasons_in_the_workbooks_language() {
             note: Some("bajo el costo de cobro".into()),
             line_ids: Vec::new(),
             order_id: None,
+            order_ref: None,
             expected_membership: None,
         },
         "ana",

@@ -175,6 +175,7 @@ fn runs_that_change_most_cases_write_them_in_blocks_and_store_what_the_engine_de
         note: None,
         line_ids: Vec::new(),
         order_id: None,
+        order_ref: None,
         expected_membership: None,
     };
     t.ws.act(&resolve, "ana", now() + TimeDelta::minutes(1))

@@ -1666,9 +1666,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "案例 {0} 属于已关闭的期间 {1}；请先填写原因重新打开该期间"
   },
   "review.match_needs_order": {
-    "en": "this case has no order: give the id of the order to match its line with",
-    "es": "este caso no tiene pedido: indique el id del pedido con el que se vincula su línea",
-    "zh": "此案例没有订单：请填写要与其结算行匹配的订单 ID"
+    "en": "this case has no order: choose the order to match its line with (search by number, customer or amount)",
+    "es": "este caso no tiene pedido: elija el pedido con el que se vincula su línea (busque por número, cliente o monto)",
+    "zh": "此案例没有订单：请选择要与其结算行匹配的订单（可按编号、客户或金额搜索）"
   },
   "review.match_reason": {
     "en": "say why these lines belong to this order (reason)",
@@ -1679,6 +1679,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "choose the settlement lines to match",
     "es": "elija las líneas de liquidación que desea vincular",
     "zh": "请选择要匹配的结算行"
+  },
+  "review.no_order_numbered": {
+    "en": "no imported order is numbered {0}: check the number (as the shop shows it, e.g. #4622), or import the orders export that holds it",
+    "es": "ningún pedido importado tiene el número {0}: revise el número (como lo muestra la tienda, p. ej. #4622) o importe la exportación de pedidos que lo contiene",
+    "zh": "没有编号为 {0} 的已导入订单：请检查编号（按店铺显示的格式，例如 #4622），或导入包含该订单的订单导出文件"
   },
   "review.no_such_case": {
     "en": "there is no case {0}; reconcile again and pick it from the list",
@@ -1714,6 +1719,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "this case holds no settlement line to unmatch",
     "es": "este caso no tiene ninguna línea de liquidación que desvincular",
     "zh": "此案例没有可取消匹配的结算行"
+  },
+  "review.order_number_ambiguous": {
+    "en": "{0} names more than one order ({1}): pick the order in the list instead of typing its number",
+    "es": "{0} corresponde a más de un pedido ({1}): elija el pedido en la lista en lugar de escribir su número",
+    "zh": "{0} 对应多个订单（{1}）：请在列表中选择订单，而不是输入其编号"
   },
   "review.other_needs_note": {
     "en": "the reason 'other' needs a note saying what was done",

@@ -2,7 +2,8 @@
 // checked here as the backend will check it, then one `case_action` call.
 
 import { useEffect, useState, type FormEvent } from "react";
-import { RESOLVE_REASONS, type CaseActionKind, type CaseDetail, type CaseRow, type SettlementLine } from "../../ipc";
+import { RESOLVE_REASONS, type CaseActionKind, type CaseDetail, type CaseRow, type FoundOrder, type SettlementLine } from "../../ipc";
+import { subtractDecimals, sumDecimals } from "../../format/decimal";
 import { useApp } from "../../app/context";
 import { useI18n, type MessageKey } from "../../i18n/i18n";
 import { ErrorLine, Money, Time } from "../../components/ui";
@@ -16,20 +17,41 @@ interface Props {
 
 export function ActionForm({ action, detail, onDone, onCancel }: Props) {
   const { backend } = useApp();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const c = detail.case;
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [lineIds, setLineIds] = useState<string[]>(action === "unmatch" ? detail.lines.map((l) => l.id) : []);
-  const [orderId, setOrderId] = useState("");
   const [query, setQuery] = useState("");
   const [candidates, setCandidates] = useState<SettlementLine[] | null>(null);
+  // Lines chosen so far, kept when a new search replaces the candidates (for the difference).
+  const [chosen, setChosen] = useState<SettlementLine[]>([]);
+  const [orderQuery, setOrderQuery] = useState("");
+  const [orders, setOrders] = useState<FoundOrder[] | null>(null);
+  const [picked, setPicked] = useState<FoundOrder | null>(null);
+  const picksOrder = action === "match" && c.order_id === null;
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (action !== "match" || query.trim().length < 2) {
+    if (!picksOrder || orderQuery.trim().length < 2) {
+      setOrders(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      backend.searchOrders(orderQuery).then((found) => live && setOrders(found), (e) => live && setError(e));
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [picksOrder, orderQuery, backend]);
+
+  useEffect(() => {
+    if (action !== "match" || picksOrder || query.trim().length < 2) {
       setCandidates(null);
       return;
     }
@@ -41,14 +63,16 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
       live = false;
       clearTimeout(timer);
     };
-  }, [action, query, backend]);
+  }, [action, picksOrder, query, backend]);
 
   function check(): MessageKey | null {
     if (action === "resolve" && !reason) return "action.reason_required";
     if (action === "resolve" && reason === "other" && !note.trim()) return "action.note_required_other";
     if (action === "reopen" && !reason.trim()) return "action.reason_required";
     if (action === "note" && !note.trim()) return "action.note_empty";
-    if ((action === "match" || action === "unmatch") && lineIds.length === 0 && !(action === "match" && orderId.trim())) return "action.lines_required";
+    if ((action === "match" || action === "unmatch") && !reason.trim()) return "action.reason_required";
+    if (picksOrder && !picked) return "action.order_required";
+    if (((action === "match" && !picksOrder) || action === "unmatch") && lineIds.length === 0) return "action.lines_required";
     return null;
   }
 
@@ -65,8 +89,8 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
         action,
         reason: reason.trim() || null,
         note: note.trim() || null,
-        line_ids: action === "match" || action === "unmatch" ? lineIds : [],
-        order_id: action === "match" && orderId.trim() ? orderId.trim() : null,
+        line_ids: (action === "match" && !picksOrder) || action === "unmatch" ? lineIds : [],
+        order_id: picksOrder && picked ? picked.order.id : null,
         expected_membership: detail.membership,
       });
       onDone(row, action);
@@ -78,6 +102,24 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
   }
 
   const toggleLine = (id: string) => setLineIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  const toggleCandidate = (l: SettlementLine) => {
+    toggleLine(l.id);
+    setChosen((ls) => (ls.some((x) => x.id === l.id) ? ls.filter((x) => x.id !== l.id) : [...ls, l]));
+  };
+
+  // The running difference a person watches while matching: what the order asks for against
+  // what its payments would then add up to (in the buyer's currency; lines in another currency
+  // are left out of the sum, as the core does).
+  const running = ((): { total: string; paid: string; currency: string } | null => {
+    if (action !== "match") return null;
+    if (picksOrder) {
+      if (!picked) return null;
+      return { total: picked.order.total, paid: c.paid_amount ?? "0", currency: picked.order.currency };
+    }
+    if (c.order_total === null || c.currency === null) return null;
+    const added = chosen.filter((l) => l.local_currency === c.currency).map((l) => l.local_amount);
+    return { total: c.order_total, paid: sumDecimals([c.paid_amount ?? "0", ...added]), currency: c.currency };
+  })();
 
   return (
     <form className="action-form" data-testid={`form-${action}`} onSubmit={(e) => void submit(e)}>
@@ -98,7 +140,37 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
           <input data-testid="reopen-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
       ) : null}
-      {action === "match" ? (
+      {action === "match" && picksOrder ? (
+        <>
+          <label className="field">
+            <span className="field-label">{t("action.search_orders")}</span>
+            <input data-testid="match-order-search" autoFocus value={orderQuery} onChange={(e) => setOrderQuery(e.target.value)} />
+          </label>
+          {orders !== null && orders.length === 0 ? <p className="muted">{t("action.no_orders")}</p> : null}
+          {orders?.length ? (
+            <ul className="pick-list" role="radiogroup">
+              {orders.map((f) => (
+                <li key={f.order.id}>
+                  <label className="check">
+                    <input
+                      type="radio"
+                      name="match-order"
+                      data-testid="match-order-candidate"
+                      data-order-ref={f.order.order_ref}
+                      checked={picked?.order.id === f.order.id}
+                      onChange={() => setPicked(f)}
+                    />
+                    <span className="mono">{f.order.order_ref}</span> · {f.order.customer ?? "—"} · <Money amount={f.order.total} currency={f.order.currency} /> ·{" "}
+                    <Time value={f.order.created_at} />
+                    {f.status ? <span className="muted"> · {i18n.tMaybe(`status.${f.status}`, f.status)}</span> : null}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+      {action === "match" && !picksOrder ? (
         <>
           <label className="field">
             <span className="field-label">{t("action.search_lines")}</span>
@@ -110,21 +182,29 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
               {candidates.map((l) => (
                 <li key={l.id}>
                   <label className="check">
-                    <input type="checkbox" data-testid="match-candidate" checked={lineIds.includes(l.id)} onChange={() => toggleLine(l.id)} />
-                    <span className="mono">{l.psp_txn_id ?? l.id}</span> · {l.psp} · <Money amount={l.local_amount} currency={l.local_currency} /> · <Time value={l.settled_at} />
+                    <input type="checkbox" data-testid="match-candidate" checked={lineIds.includes(l.id)} onChange={() => toggleCandidate(l)} />
+                    <span className="mono">{l.psp_txn_id ?? l.merchant_ref ?? l.id}</span> · {l.psp} · <Money amount={l.local_amount} currency={l.local_currency} /> ·{" "}
+                    <Time value={l.approved_at ?? l.settled_at} />
                     {l.case_key ? <span className="muted"> · {l.case_key}</span> : null}
                   </label>
                 </li>
               ))}
             </ul>
           ) : null}
-          {c.order_id === null ? (
-            <label className="field">
-              <span className="field-label">{t("action.order_id")}</span>
-              <input data-testid="match-order" value={orderId} onChange={(e) => setOrderId(e.target.value)} />
-            </label>
-          ) : null}
         </>
+      ) : null}
+      {running ? (
+        <p className="running-difference" data-testid="match-difference">
+          {t("action.order_total")}: <Money amount={running.total} currency={running.currency} /> · {t("action.paid_then")}:{" "}
+          <Money amount={running.paid} currency={running.currency} /> · {t("action.difference")}:{" "}
+          <Money amount={subtractDecimals(running.paid, running.total)} currency={running.currency} testid="match-difference-value" />
+        </p>
+      ) : null}
+      {action === "match" || action === "unmatch" ? (
+        <label className="field">
+          <span className="field-label">{t(action === "match" ? "action.match_reason" : "action.unmatch_reason")} *</span>
+          <input data-testid="action-reason-input" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
       ) : null}
       {action === "unmatch" ? (
         <ul className="pick-list">

@@ -1,0 +1,115 @@
+//! Review acts through `cuadra-cli case`: unmatch a line with a reason, then match the payment
+//! without order back to its order by the order's number as the shop shows it (issue 15: the
+//! window and the CLI asked for an internal id that appears nowhere on screen).
+
+use super::audit::stderr;
+use super::*;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../cuadra-core/tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn case(db: &Path, key: &str) -> serde_json::Value {
+    let out = run(db, &["case", "show", key, "--json"]);
+    assert!(out.status.success(), "{key}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// The fixtures: Shopify order #1002 (José Muñoz, 89,900 COP) paid by dLocal line
+/// T-912-ey10002 (LOCAL_AMOUNT 89900, merchant reference 000123), matched by Cuadra.
+#[test]
+fn a_line_unmatched_with_a_reason_is_matched_back_by_the_order_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let out = run(
+        &db,
+        &[
+            "import",
+            &fixture("shopify_orders_co.csv"),
+            &fixture("dlocal_crossborder_co.csv"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    let out = run(&db, &["reconcile", "--as-of", "2026-05-31T23:59:59-05:00"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let order = case(&db, "order:shopify:1002");
+    assert_eq!(order["case"]["status"], "matched", "{order}");
+    assert_eq!(order["case"]["settlement_refs"], "T-912-ey10002");
+
+    // Unmatch needs a reason; with one, the line leaves the order.
+    let out = run(&db, &["case", "unmatch", "order:shopify:1002"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let out = run(
+        &db,
+        &[
+            "case",
+            "unmatch",
+            "order:shopify:1002",
+            "--reason",
+            "the PSP says this ticket paid another order",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let order = case(&db, "order:shopify:1002");
+    assert_eq!(order["case"]["settlement_refs"], "", "{order}");
+    assert_eq!(
+        order["case"]["paid_amount"],
+        serde_json::Value::Null,
+        "{order}"
+    );
+    let out = run(&db, &["case", "list", "--json", "--text", "T-912-ey10002"]);
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let line_key = found["rows"][0]["case_key"]
+        .as_str()
+        .expect("the line's own case")
+        .to_string();
+    assert!(line_key.starts_with("line:dlocal:"), "{found}");
+    assert_eq!(found["rows"][0]["status"], "unmatched_settlement");
+
+    // Matched back by the number the shop shows: an unknown number is named, with what to do.
+    let out = run(
+        &db,
+        &[
+            "case", "match", &line_key, "--order", "#9999", "--reason", "x",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no imported order is numbered #9999"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &db,
+        &[
+            "case",
+            "match",
+            &line_key,
+            "--order",
+            "1002",
+            "--reason",
+            "ticket confirmed by the buyer's receipt",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let order = case(&db, "order:shopify:1002");
+    assert_eq!(order["case"]["settlement_refs"], "T-912-ey10002", "{order}");
+    assert_eq!(order["case"]["paid_amount"], "89900", "{order}");
+    assert_eq!(order["case"]["difference"], "0", "{order}");
+
+    // Both acts are in the trail with their reasons.
+    let out = run(&db, &["audit", "log", "--json"]);
+    let log = stdout(&out);
+    assert!(
+        log.contains("the PSP says this ticket paid another order"),
+        "{log}"
+    );
+    assert!(
+        log.contains("ticket confirmed by the buyer's receipt"),
+        "{log}"
+    );
+}
