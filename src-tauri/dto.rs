@@ -325,6 +325,12 @@ pub struct Summary {
     pub cases: u64,
     #[ts(type = "number")]
     pub open: u64,
+    #[ts(type = "number")]
+    pub to_review: u64,
+    #[ts(type = "number")]
+    pub waiting: u64,
+    #[ts(type = "number")]
+    pub reconciled: u64,
     pub by_status: Vec<StatusTotal>,
     pub settled: Vec<SettledTotal>,
     pub daily: Vec<DailyPoint>,
@@ -343,6 +349,9 @@ impl From<cuadra_core::cases::Dashboard> for Summary {
             as_of: d.as_of,
             cases: d.cases,
             open: d.open,
+            to_review: d.to_review,
+            waiting: d.waiting,
+            reconciled: d.reconciled,
             by_status: d
                 .by_status
                 .into_iter()
@@ -417,7 +426,7 @@ pub struct CaseFilter {
     pub amount_min: Option<String>,
     pub amount_max: Option<String>,
     pub text: Option<String>,
-    #[ts(type = "CaseState | null")]
+    #[ts(type = "CaseState | ReviewState | null")]
     pub state: Option<String>,
     pub expiring_within_hours: Option<u32>,
 }
@@ -485,6 +494,9 @@ pub struct CaseRowDto {
     pub explanation: cuadra_core::words::Msg,
     pub period: Option<String>,
     pub locked: bool,
+    /// What is left to do: `to_review`, `waiting` or `reconciled`.
+    #[ts(type = "ReviewState")]
+    pub review: String,
 }
 
 impl From<CaseRow> for CaseRowDto {
@@ -519,6 +531,7 @@ impl From<CaseRow> for CaseRowDto {
             explanation: c.explanation,
             period: c.period,
             locked: c.locked,
+            review: c.review.as_str().to_string(),
         }
     }
 }
@@ -860,7 +873,7 @@ pub fn typescript() -> String {
     let mut out = String::from(
         "// Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with\n\
          // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.\n\n\
-         import type { CaseState, CaseStatus, Lang, Msg, SortColumn, ZoneFrom } from \"./types\";\n\n",
+         import type { CaseState, CaseStatus, Lang, Msg, ReviewState, SortColumn, ZoneFrom } from \"./types\";\n\n",
     );
     let decls = [
         ApiErrorDto::decl(),

@@ -68,11 +68,26 @@ async fn first_start_demo_review_audit_export_and_languages() {
             .sum();
         assert_eq!(shown, expected, "dashboard count of {status}");
     }
-    // Every alert the core counts has its card, showing the core's count.
-    let alerts = stored
+    // What is left to review and what is done, as the core counts them; matched cases are
+    // never work.
+    let dash = stored
         .dashboard(&cuadra_core::cases::DashFilter::default())
-        .expect("the core's dashboard")
-        .alerts;
+        .expect("the core's dashboard");
+    assert_eq!(
+        number(&app.text("dash-to-review").await),
+        dash.to_review as i64
+    );
+    assert_eq!(
+        number(&app.text("dash-reconciled").await),
+        dash.reconciled as i64
+    );
+    let matched = count(
+        &stored,
+        "SELECT COUNT(*) FROM cases WHERE status = 'matched'",
+    );
+    assert!(dash.reconciled as i64 >= matched && dash.to_review as i64 <= total - matched);
+    // Every alert the core counts has its card, showing the core's count.
+    let alerts = dash.alerts;
     for (kind, expected) in [
         ("paid_shop_pending", alerts.paid_shop_pending.count),
         ("unmatched_settlement", alerts.unmatched_settlement.count),

@@ -33,6 +33,7 @@ import {
   type Summary,
   type SummaryFilter,
   CASE_STATUSES,
+  reviewOf,
 } from "./types";
 import { CaseStore } from "./fake/cases";
 import { AS_OF, FAKE_METHODS, FAKE_PSPS, bogota, customerEmail, prng } from "./fake/dataset";
@@ -303,9 +304,11 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     const asOf = Date.parse(AS_OF);
     let cases = 0;
     let open = 0;
+    const review = { to_review: 0, waiting: 0, reconciled: 0 };
     for (const row of s.matching(filter)) {
       cases++;
       if (row.state === "open") open++;
+      review[row.review]++;
       const entry = byStatus.get(row.status) ?? { count: 0, open: 0, amounts: [] };
       entry.count++;
       if (row.state === "open") entry.open++;
@@ -346,6 +349,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       as_of: AS_OF,
       cases,
       open,
+      ...review,
       by_status: CASE_STATUSES.flatMap((status) => {
         const e = byStatus.get(status);
         return e ? [{ status, count: e.count, open: e.open, amount: sumDecimals(e.amounts), currency: "COP" }] : [];
@@ -535,6 +539,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       reason,
       note,
     });
+    next = { ...next, review: reviewOf(next.status, next.state) };
     if (req.action !== "note") s.put(next);
     return s.byKey(row.case_key) ?? next;
   }

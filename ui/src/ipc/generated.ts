@@ -1,7 +1,7 @@
 // Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with
 // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.
 
-import type { CaseState, CaseStatus, Lang, Msg, SortColumn, ZoneFrom } from "./types";
+import type { CaseState, CaseStatus, Lang, Msg, ReviewState, SortColumn, ZoneFrom } from "./types";
 
 export type ApiError = { code: string, message: string, 
 /**
@@ -64,11 +64,11 @@ export type Alerts = { paid_shop_pending: AlertCount, unmatched_settlement: Aler
  */
 batch_mismatch: AlertCount, };
 
-export type Summary = { as_of: string, cases: number, open: number, by_status: Array<StatusTotal>, settled: Array<SettledTotal>, daily: Array<DailyPoint>, aging: Array<AgingPoint>, alerts: Alerts, };
+export type Summary = { as_of: string, cases: number, open: number, to_review: number, waiting: number, reconciled: number, by_status: Array<StatusTotal>, settled: Array<SettledTotal>, daily: Array<DailyPoint>, aging: Array<AgingPoint>, alerts: Alerts, };
 
 export type Facets = { psps: Array<string>, payment_methods: Array<string>, periods: Array<string>, actors: Array<string>, };
 
-export type CaseFilter = { statuses: CaseStatus[], psps: Array<string>, payment_methods: Array<string>, period: string | null, date_from: string | null, date_to: string | null, amount_min: string | null, amount_max: string | null, text: string | null, state: CaseState | null, expiring_within_hours: number | null, };
+export type CaseFilter = { statuses: CaseStatus[], psps: Array<string>, payment_methods: Array<string>, period: string | null, date_from: string | null, date_to: string | null, amount_min: string | null, amount_max: string | null, text: string | null, state: CaseState | ReviewState | null, expiring_within_hours: number | null, };
 
 export type CaseSort = { column: SortColumn, direction: "asc" | "desc", };
 
@@ -76,7 +76,11 @@ export type CaseRow = { case_key: string, status: CaseStatus, engine_status: Cas
 /**
  * Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
  */
-explanation: Msg, period: string | null, locked: boolean, };
+explanation: Msg, period: string | null, locked: boolean, 
+/**
+ * What is left to do: `to_review`, `waiting` or `reconciled`.
+ */
+review: ReviewState, };
 
 export type ListCasesResponse = { total: number, rows: Array<CaseRow>, };
 

@@ -132,6 +132,17 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export type CaseState = "open" | "resolved";
 
+/** What is left to do on a case (the core's `Review`): needs someone, only time settles it, done. */
+export const REVIEW_STATES = ["to_review", "waiting", "reconciled"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** The core's rule (`Review::of`), for the fake backend's rows only: the real rows carry `review`. */
+export function reviewOf(status: string, state: string): ReviewState {
+  if (state === "resolved" || status === "matched" || status === "settlement_charge") return "reconciled";
+  if (status === "awaiting_payment" || status === "awaiting_settlement") return "waiting";
+  return "to_review";
+}
+
 export const RESOLVE_REASONS = [
   "refunded_to_buyer",
   "written_off",

@@ -113,3 +113,77 @@ fn a_line_unmatched_with_a_reason_is_matched_back_by_the_order_number() {
         "{log}"
     );
 }
+
+/// Issue 15: "Open" counted every case no person had resolved, matched ones included. A case
+/// is now to review, waiting or reconciled. The fixtures reconciled on 2026-05-31: #1002 is
+/// matched (reconciled); #1001, #1003 and #1004 are paid with something to check (to review);
+/// the nine dLocal lines of which four belong to no order and the batch's fee and debit note
+/// (settlement charges, reconciled) give 10 line cases; none waits.
+#[test]
+fn cases_are_to_review_waiting_or_reconciled() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let out = run(
+        &db,
+        &[
+            "import",
+            &fixture("shopify_orders_co.csv"),
+            &fixture("dlocal_crossborder_co.csv"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    let out = run(&db, &["reconcile", "--as-of", "2026-05-31T23:59:59-05:00"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let keys = |state: &str| -> Vec<String> {
+        let out = run(
+            &db,
+            &["case", "list", "--json", "--state", state, "--limit", "100"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let mut keys: Vec<String> = v["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| {
+                if !matches!(state, "open" | "resolved") {
+                    assert_eq!(r["review"], state, "{r}");
+                }
+                r["case_key"].as_str().expect("key").to_string()
+            })
+            .collect();
+        keys.sort();
+        keys
+    };
+    let reconciled = keys("reconciled");
+    assert!(
+        reconciled.contains(&"order:shopify:1002".to_string()),
+        "{reconciled:?}"
+    );
+    let to_review = keys("to_review");
+    for k in [
+        "order:shopify:1001",
+        "order:shopify:1003",
+        "order:shopify:1004",
+    ] {
+        assert!(to_review.contains(&k.to_string()), "{k}: {to_review:?}");
+    }
+    assert!(keys("waiting").is_empty());
+    let all = keys("open").len() + keys("resolved").len();
+    assert_eq!(reconciled.len() + to_review.len(), all);
+
+    // Resolving a case moves it from to review to reconciled.
+    let out = run(
+        &db,
+        &[
+            "case",
+            "resolve",
+            "order:shopify:1004",
+            "--reason",
+            "accepted_late_payment",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(keys("reconciled").contains(&"order:shopify:1004".to_string()));
+    assert_eq!(keys("to_review").len(), to_review.len() - 1);
+}

@@ -78,7 +78,13 @@ pub struct Dashboard {
     /// The last run's as-of (RFC 3339), empty before the first run.
     pub as_of: String,
     pub cases: u64,
+    /// Cases no person resolved (whatever their status).
     pub open: u64,
+    /// What still needs someone, what only time settles, what is done ([`super::Review`]):
+    /// together, every case.
+    pub to_review: u64,
+    pub waiting: u64,
+    pub reconciled: u64,
     pub by_status: Vec<StatusTotal>,
     pub settled: Vec<SettledTotal>,
     pub daily: Vec<DailyPoint>,
@@ -228,6 +234,7 @@ impl Workspace {
         let mut by_status: BTreeMap<(String, String), (u64, u64, Decimal)> = BTreeMap::new();
         let mut alerts: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
         let (mut cases, mut open) = (0u64, 0u64);
+        let mut review: BTreeMap<super::Review, u64> = BTreeMap::new();
         {
             let mut stmt = self.conn().prepare(&format!(
                 "SELECT status, currency, cases, open, amount, open_amount FROM dash_status {clause}"
@@ -245,6 +252,12 @@ impl Workspace {
                 let open_amount = dec(&r.get(5)?);
                 cases += n;
                 open += o;
+                // Resolved cases are reconciled whatever their status; open ones stand where
+                // their status puts them.
+                *review.entry(super::Review::Reconciled).or_default() += n - o;
+                *review
+                    .entry(super::Review::of(&status, "open"))
+                    .or_default() += o;
                 let kind = match status.as_str() {
                     "paid_shop_pending" => Some("paid_shop_pending"),
                     "unmatched_settlement" => Some("unmatched_settlement"),
@@ -395,10 +408,14 @@ impl Workspace {
                 })
                 .unwrap_or_default()
         };
+        let count = |r: super::Review| review.get(&r).copied().unwrap_or(0);
         Ok(Dashboard {
             as_of: as_of_text,
             cases,
             open,
+            to_review: count(super::Review::ToReview),
+            waiting: count(super::Review::Waiting),
+            reconciled: count(super::Review::Reconciled),
             by_status: statuses,
             settled: settled
                 .into_iter()

@@ -69,6 +69,58 @@ impl CaseState {
     }
 }
 
+/// Where a case stands for the person closing the books: what still needs someone
+/// (`to_review`), what only time will settle (`waiting`: a voucher not yet expired, a payment
+/// still inside its settlement window) and what is done (`reconciled`: matched by Cuadra,
+/// confirmed or matched by a person, a batch's own charge, or resolved by a person with a
+/// reason).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Review {
+    #[default]
+    ToReview,
+    Waiting,
+    Reconciled,
+}
+
+impl Review {
+    pub const ALL: [Review; 3] = [Review::ToReview, Review::Waiting, Review::Reconciled];
+
+    /// The statuses that are done once Cuadra (or a person's match) decided them.
+    const DONE: [&'static str; 2] = ["matched", "settlement_charge"];
+    /// The statuses that only time settles.
+    const WAITING: [&'static str; 2] = ["awaiting_payment", "awaiting_settlement"];
+
+    /// The review state of a case with this status and state.
+    pub fn of(status: &str, state: &str) -> Review {
+        if state == "resolved" || Self::DONE.contains(&status) {
+            Review::Reconciled
+        } else if Self::WAITING.contains(&status) {
+            Review::Waiting
+        } else {
+            Review::ToReview
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::ToReview => "to_review",
+            Review::Waiting => "waiting",
+            Review::Reconciled => "reconciled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Review> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+/// [`Review::of`] in SQL over the `cases` table aliased `c`.
+pub(crate) const REVIEW_SQL: &str = "CASE WHEN c.state = 'resolved' \
+    OR c.status IN ('matched', 'settlement_charge') THEN 'reconciled' \
+    WHEN c.status IN ('awaiting_payment', 'awaiting_settlement') THEN 'waiting' \
+    ELSE 'to_review' END";
+
 /// One stored case, as the UI, the reports and the CLI show it. Amounts are exact decimal text;
 /// times are RFC 3339 in the workspace zone (a date alone as `YYYY-MM-DD`); identifiers are
 /// text. `period` is the `YYYY-MM` (workspace zone) of the settlement date (a line's own, else
@@ -111,6 +163,8 @@ pub struct CaseRow {
     pub period: Option<String>,
     /// In a closed period: actions are refused until the period is reopened.
     pub locked: bool,
+    /// Derived from `status` and `state` ([`Review::of`]); not stored.
+    pub review: Review,
 }
 
 /// The columns of `cases` that fill a [`CaseRow`], in its field order (without `locked`).
@@ -158,5 +212,10 @@ pub(crate) fn read_case_row(
         explanation: crate::words::Msg::from_stored(&r.get::<_, String>(27)?),
         locked: period.as_ref().is_some_and(|p| closed.contains(p)),
         period,
+        review: Review::default(),
+    })
+    .map(|mut row| {
+        row.review = Review::of(&row.status, &row.state);
+        row
     })
 }

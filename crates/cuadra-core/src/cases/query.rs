@@ -23,7 +23,8 @@ pub struct CaseFilter {
     pub psps: Vec<String>,
     #[serde(rename = "payment_methods")]
     pub methods: Vec<String>,
-    /// `open` or `resolved`.
+    /// `open` or `resolved` (a person's decision), or a review state: `to_review`, `waiting`,
+    /// `reconciled` ([`super::Review`]).
     pub state: Option<String>,
     /// `YYYY-MM`.
     pub period: Option<String>,
@@ -241,7 +242,13 @@ pub(super) fn where_clause(
     any_of("c.psp", &f.psps, &mut parts, &mut params);
     any_of("c.payment_method", &f.methods, &mut parts, &mut params);
     if let Some(state) = &f.state {
-        parts.push("c.state = ?".into());
+        // `open` / `resolved` (what a person decided) or a review state (`to_review`,
+        // `waiting`, `reconciled`: what is left to do).
+        if super::Review::parse(state).is_some() {
+            parts.push(format!("({}) = ?", super::REVIEW_SQL));
+        } else {
+            parts.push("c.state = ?".into());
+        }
         params.push(Value::Text(state.clone()));
     }
     if let Some(period) = &f.period {

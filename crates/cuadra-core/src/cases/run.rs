@@ -446,6 +446,11 @@ impl<'a> Shaper<'a> {
             explanation,
             period,
             locked: false,
+            review: Default::default(),
+        };
+        let row = CaseRow {
+            review: super::Review::of(&row.status, &row.state),
+            ..row
         };
         let fingerprint = fingerprint(&row, &c.line_ids);
         (
@@ -922,6 +927,10 @@ fn batch_cases(
             explanation,
             period,
             ..CaseRow::default()
+        };
+        let row = CaseRow {
+            review: super::Review::of(&row.status, &row.state),
+            ..row
         };
         let fingerprint = fingerprint(&row, &[]);
         out.push(Prepared {

@@ -58,12 +58,20 @@ fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
     let mut alerts: BTreeMap<(&'static str, String), (u64, Decimal)> = BTreeMap::new();
     let mut settled: BTreeMap<String, [Decimal; 4]> = BTreeMap::new();
     let (mut cases, mut open) = (0u64, 0u64);
+    let [mut to_review, mut waiting, mut reconciled] = [0u64; 3];
     let mut keys = Vec::new();
     ws.for_each_case(&filter, CaseSort::default(), |c| {
         keys.push(c.case_key.clone());
         cases += 1;
         let is_open = c.state == "open";
         open += u64::from(is_open);
+        // Done: resolved by a person, matched, or a batch's own charge; waiting: only time
+        // settles it; the rest needs someone.
+        match (is_open, c.status.as_str()) {
+            (false, _) | (true, "matched" | "settlement_charge") => reconciled += 1,
+            (true, "awaiting_payment" | "awaiting_settlement") => waiting += 1,
+            _ => to_review += 1,
+        }
         let (amount, currency) = match c.order_total.as_ref().or(c.paid_amount.as_ref()) {
             Some(a) => (Some(a.clone()), c.currency.clone()),
             None => (c.net_settled.clone(), c.settlement_currency.clone()),
@@ -205,10 +213,14 @@ fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
             })
             .unwrap_or_default()
     };
+    assert_eq!(to_review + waiting + reconciled, cases);
     Dashboard {
         as_of: as_of_text,
         cases,
         open,
+        to_review,
+        waiting,
+        reconciled,
         by_status: statuses,
         settled: settled
             .into_iter()

@@ -62,6 +62,9 @@ export const en = {
   "status.settlement_charge": "Settlement charge",
   "state.open": "Open",
   "state.resolved": "Resolved",
+  "review.to_review": "To review",
+  "review.waiting": "Waiting",
+  "review.reconciled": "Reconciled",
 
   "reason.refunded_to_buyer": "Refunded to the buyer",
   "reason.written_off": "Written off",
@@ -147,6 +150,8 @@ export const en = {
   "dash.as_of": "Judged as of {at}",
   "dash.cases": "Cases",
   "dash.open": "Open",
+  "dash.to_review": "To review",
+  "dash.reconciled": "Reconciled",
   "dash.count": "Count",
   "dash.amount": "Amount",
   "dash.settled_in": "Settled ({currency})",

@@ -63,6 +63,9 @@ export const es: Record<MessageKey, string> = {
   "status.settlement_charge": "Cargo de liquidación",
   "state.open": "Abierto",
   "state.resolved": "Resuelto",
+  "review.to_review": "Por revisar",
+  "review.waiting": "En espera",
+  "review.reconciled": "Conciliado",
 
   "reason.refunded_to_buyer": "Reembolsado al comprador",
   "reason.written_off": "Castigado como pérdida",
@@ -148,6 +151,8 @@ export const es: Record<MessageKey, string> = {
   "dash.as_of": "Evaluado al {at}",
   "dash.cases": "Casos",
   "dash.open": "Abiertos",
+  "dash.to_review": "Por revisar",
+  "dash.reconciled": "Conciliados",
   "dash.count": "Cantidad",
   "dash.amount": "Monto",
   "dash.settled_in": "Liquidado ({currency})",

@@ -135,7 +135,7 @@ function predicate(f: CaseFilter): (row: CaseRow) => boolean {
     if (statuses.size && !statuses.has(row.status)) return false;
     if (psps.size && !psps.has(row.psp ?? "")) return false;
     if (methods.size && !methods.has(row.payment_method ?? "")) return false;
-    if (f.state && row.state !== f.state) return false;
+    if (f.state && row.state !== f.state && row.review !== f.state) return false;
     if (f.period && row.period !== f.period) return false;
     const day = eventAt(row)?.slice(0, 10) ?? "";
     if (f.date_from && day < f.date_from) return false;

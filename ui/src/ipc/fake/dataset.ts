@@ -3,7 +3,7 @@
 // sees the same cases. Case `i` is `i` steps back in time from the as-of instant, so index order
 // is the default sort (newest first). Amounts are built as integers and written as decimal text.
 
-import { CASE_STATUSES, type CaseRow, type CaseStatus, type Msg } from "../types";
+import { CASE_STATUSES, reviewOf, type CaseRow, type CaseStatus, type Msg } from "../types";
 
 /** The instant the fake's cases are judged against. */
 export const AS_OF = "2026-05-20T09:00:00-05:00";
@@ -217,6 +217,7 @@ export function generateCase(i: number, count: number): CaseRow {
     explanation: explain(status, orderRef, psp, total, paid),
     period,
     locked: false,
+    review: reviewOf(status, resolved ? "resolved" : "open"),
   };
 }
 

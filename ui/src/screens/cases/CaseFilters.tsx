@@ -77,6 +77,9 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
       <input className="amount" inputMode="decimal" data-testid="filter-amount-max" placeholder={t("cases.filter.amount_max")} aria-label={t("cases.filter.amount_max")} aria-invalid={invalid.includes("amountMax")} value={form.amountMax} onChange={(e) => set({ amountMax: e.target.value })} />
       <select aria-label={t("cases.filter.state")} data-testid="filter-state" value={form.state} onChange={(e) => set({ state: e.target.value as FilterForm["state"] })}>
         <option value="">{t("cases.filter.any_state")}</option>
+        <option value="to_review">{t("review.to_review")}</option>
+        <option value="waiting">{t("review.waiting")}</option>
+        <option value="reconciled">{t("review.reconciled")}</option>
         <option value="open">{t("state.open")}</option>
         <option value="resolved">{t("state.resolved")}</option>
       </select>

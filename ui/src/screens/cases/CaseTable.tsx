@@ -100,9 +100,9 @@ function columns(i18n: I18n, selected: ReadonlySet<string>, onToggle: (key: stri
       accessorFn: (r) => r.state,
       header: () => t("cases.col.state"),
       cell: ({ row }) => (
-        <span className={`state state-${row.original.state}`}>
+        <span className={`state state-${row.original.review}`} data-review={row.original.review} title={t(`state.${row.original.state}`)}>
           {row.original.locked ? <Lock label={t("cases.locked")} /> : null}
-          {t(`state.${row.original.state}`)}
+          {t(`review.${row.original.review}`)}
         </span>
       ),
     },
@@ -115,6 +115,7 @@ const PLACEHOLDER: Omit<GridRow, "__index"> = {
   engine_status: "matched",
   rule: "",
   state: "open",
+  review: "reconciled",
   order_id: null,
   order_ref: null,
   shop_order_id: null,
@@ -223,7 +224,7 @@ export function CaseTable(props: Props) {
                 role="row"
                 aria-rowindex={item.index + 1}
                 aria-selected={isSelected}
-                className={`grid-row${isCursor ? " cursor" : ""}${isSelected ? " selected" : ""}${original.__placeholder ? " placeholder" : ""}`}
+                className={`grid-row${isCursor ? " cursor" : ""}${isSelected ? " selected" : ""}${original.__placeholder ? " placeholder" : ` review-${original.review}`}`}
                 data-testid="case-row"
                 data-index={item.index}
                 data-case-key={original.case_key || undefined}

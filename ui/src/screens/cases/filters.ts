@@ -6,6 +6,7 @@ import {
   type CaseFilter,
   type CaseSort,
   type CaseState,
+  type ReviewState,
   type CaseStatus,
   type Lang,
   type SortColumn,
@@ -23,7 +24,7 @@ export interface FilterForm {
   amountMin: string;
   amountMax: string;
   text: string;
-  state: "" | CaseState;
+  state: "" | CaseState | ReviewState;
   expiringWithinHours: number | null;
 }
 

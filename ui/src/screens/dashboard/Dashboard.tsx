@@ -121,7 +121,10 @@ export function Dashboard() {
         <>
           <div className="kpis">
             <div className="kpi"><span className="kpi-label">{t("dash.cases")}</span><span className="kpi-value" data-testid="dash-total-cases">{i18n.count(summary.cases)}</span></div>
-            <div className="kpi"><span className="kpi-label">{t("dash.open")}</span><span className="kpi-value" data-testid="dash-open-cases">{i18n.count(summary.open)}</span></div>
+            <button type="button" className="kpi link" onClick={() => navigate("cases", { ...scope, state: "to_review" })}>
+              <span className="kpi-label">{t("dash.to_review")}</span><span className="kpi-value" data-testid="dash-to-review">{i18n.count(summary.to_review)}</span>
+            </button>
+            <div className="kpi"><span className="kpi-label">{t("dash.reconciled")}</span><span className="kpi-value" data-testid="dash-reconciled">{i18n.count(summary.reconciled)}</span></div>
             {summary.settled.map((s) => (
               <div className="kpi wide" key={s.currency} data-testid={`dash-settled-${s.currency}`}>
                 <span className="kpi-label">{t("dash.settled_in", { currency: s.currency })}</span>
