@@ -833,8 +833,9 @@ pub struct PeriodInfo {
     pub note: Option<String>,
     #[ts(type = "number")]
     pub cases: u64,
+    /// Cases of the period still to review (a close asks before sealing them).
     #[ts(type = "number")]
-    pub open_cases: u64,
+    pub to_review: u64,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]

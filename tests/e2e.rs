@@ -479,6 +479,38 @@ async fn a_payment_is_unmatched_and_matched_back_through_the_order_picker() {
         reasons,
         "the PSP says this ticket paid another order | ticket confirmed by the buyer's receipt"
     );
+
+    // Closing May: the checklist names what is still to review before the seal, and sealing
+    // anyway is the person's choice.
+    let to_review: i64 = stored(
+        "SELECT CAST(COUNT(*) AS TEXT) FROM cases WHERE period = '2026-05' AND state = 'open'
+           AND status NOT IN ('matched', 'settlement_charge', 'awaiting_payment',
+                              'awaiting_settlement')",
+    )
+    .parse()
+    .expect("a count");
+    assert!(to_review > 0, "the fixtures leave work in May");
+    app.click("nav-audit").await;
+    app.wait_for("periods-table").await;
+    assert_eq!(number(&app.text("period-to-review").await), to_review);
+    app.click("period-close").await;
+    let checklist = app.wait_for_text("period-checklist").await;
+    assert!(
+        checklist.contains(&format!("Still to review in this month: {to_review}.")),
+        "{checklist}"
+    );
+    assert_eq!(app.text("period-submit").await, "Close anyway");
+    let may_state = "SELECT COALESCE((SELECT state FROM periods WHERE period = '2026-05'), '')";
+    assert_eq!(
+        stored(may_state),
+        "",
+        "nothing is sealed before the person confirms"
+    );
+    app.type_into("period-text", "May books").await;
+    app.click("period-submit").await;
+    app.wait_for_attr("period-row", "data-state", "closed")
+        .await;
+    assert_eq!(stored(may_state), "closed");
     app.quit().await;
 }
 

@@ -80,7 +80,7 @@ pub fn verify_workspace(state: State<'_, AppState>) -> Result<WorkspaceVerificat
     state.with_workspace(|ws| Ok(ws.verify(now())?.into()))
 }
 
-fn info(p: cuadra_core::periods::PeriodInfo, open_cases: u64, note: Option<String>) -> PeriodInfo {
+fn info(p: cuadra_core::periods::PeriodInfo, to_review: u64, note: Option<String>) -> PeriodInfo {
     PeriodInfo {
         state: if p.is_closed() {
             "closed".into()
@@ -92,15 +92,15 @@ fn info(p: cuadra_core::periods::PeriodInfo, open_cases: u64, note: Option<Strin
         closed_by: p.closed_by,
         note,
         cases: p.cases,
-        open_cases,
+        to_review,
     }
 }
 
-/// Open cases of a period, from the stored cases.
-fn open_cases(ws: &cuadra_core::store::Workspace, period: &str) -> Result<u64, ApiError> {
+/// Cases of a period still to review, from the stored cases.
+fn to_review(ws: &cuadra_core::store::Workspace, period: &str) -> Result<u64, ApiError> {
     let filter = cuadra_core::cases::CaseFilter {
         period: Some(period.to_string()),
-        state: Some("open".into()),
+        state: Some("to_review".into()),
         ..Default::default()
     };
     Ok(ws.list_cases(&filter, Default::default(), 0, 1)?.0)
@@ -115,7 +115,7 @@ pub fn close_period(
     let actor = state.actor();
     state.with_workspace(|ws| {
         let report = ws.close_period(&period, &actor, now(), note.as_deref())?;
-        Ok(info(report.period, report.open_cases, note.clone()))
+        Ok(info(report.period, report.to_review, note.clone()))
     })
 }
 
@@ -128,7 +128,7 @@ pub fn reopen_period(
     let actor = state.actor();
     state.with_workspace(|ws| {
         let p = ws.reopen_period(&period, &actor, now(), &reason)?;
-        let open = open_cases(ws, &period)?;
+        let open = to_review(ws, &period)?;
         Ok(info(p, open, None))
     })
 }
@@ -138,7 +138,7 @@ pub fn list_periods(state: State<'_, AppState>) -> Result<Vec<PeriodInfo>, ApiEr
     state.with_workspace(|ws| {
         let mut out = Vec::new();
         for p in ws.periods()? {
-            let open = open_cases(ws, &p.period)?;
+            let open = to_review(ws, &p.period)?;
             out.push(info(p, open, None));
         }
         out.sort_by(|a, b| b.period.cmp(&a.period));

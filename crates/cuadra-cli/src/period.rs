@@ -75,8 +75,11 @@ pub fn run(
                     p.period,
                     actor,
                     p.cases_at_close.unwrap_or_default(),
-                    if report.open_cases > 0 {
-                        format!(" ({} still open: they are locked too)", report.open_cases)
+                    if report.to_review > 0 {
+                        format!(
+                            " ({} still to review: they are locked too; `cuadra-cli case list --period {} --state to_review` lists them)",
+                            report.to_review, p.period
+                        )
                     } else {
                         String::new()
                     }

@@ -170,6 +170,8 @@ pub struct CloseReport {
     pub period: PeriodInfo,
     /// Cases of the period still open (not resolved) when it was closed.
     pub open_cases: u64,
+    /// Cases of the period still to review when it was closed ([`crate::cases::Review`]).
+    pub to_review: u64,
     pub audit_seq: i64,
 }
 
@@ -398,6 +400,10 @@ impl Workspace {
         }
         let cases = cases_of(&tx, period)?;
         let open_cases = cases.iter().filter(|c| c[2] == "open").count() as u64;
+        let to_review = cases
+            .iter()
+            .filter(|c| crate::cases::Review::of(&c[1], &c[2]) == crate::cases::Review::ToReview)
+            .count() as u64;
         let (head_seq, head_hash) = audit::chain_head(&tx)?;
         let seal = seal_of(period, &cases, head_seq, &head_hash);
         let seq = audit::append(
@@ -416,6 +422,7 @@ impl Workspace {
                         "seal": seal,
                         "cases": cases.len(),
                         "open_cases": open_cases,
+                        "to_review": to_review,
                         "head_seq": head_seq,
                         "head_hash": head_hash,
                     })
@@ -461,6 +468,7 @@ impl Workspace {
         Ok(CloseReport {
             period: info,
             open_cases,
+            to_review,
             audit_seq: seq,
         })
     }

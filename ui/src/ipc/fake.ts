@@ -552,7 +552,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       const p = row.period ?? "";
       const c = counts.get(p) ?? { cases: 0, open: 0 };
       c.cases++;
-      if (row.state === "open") c.open++;
+      if (row.review === "to_review") c.open++;
       counts.set(p, c);
     }
     return counts;
@@ -574,7 +574,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           closed_by: closedInfo?.closed_by ?? null,
           note: closedInfo?.note ?? null,
           cases: c.cases,
-          open_cases: c.open,
+          to_review: c.open,
         };
       });
   }

@@ -119,7 +119,11 @@ findings: Msg[], found: number, compared: number, seconds: number, };
 
 export type WorkspaceVerification = { ok: boolean, checks: Array<VerifyCheck>, };
 
-export type PeriodInfo = { period: string, state: "open" | "closed", closed_at: string | null, closed_by: string | null, note: string | null, cases: number, open_cases: number, };
+export type PeriodInfo = { period: string, state: "open" | "closed", closed_at: string | null, closed_by: string | null, note: string | null, cases: number, 
+/**
+ * Cases of the period still to review (a close asks before sealing them).
+ */
+to_review: number, };
 
 export type RetentionStatus = { retention_years: number, oldest_record_at: string | null, keep_until: string | null, files_kept: number, evidence_bytes: number, };
 

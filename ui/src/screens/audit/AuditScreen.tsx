@@ -217,7 +217,7 @@ function Retention() {
 }
 
 function Periods({ onChanged }: { onChanged: () => void }) {
-  const { backend, dataChanged } = useApp();
+  const { backend, dataChanged, navigate } = useApp();
   const { t, count, lang } = useI18n();
   const [periods, setPeriods] = useState<PeriodInfo[] | null>(null);
   const [editing, setEditing] = useState<{ period: string; kind: "close" | "reopen" } | null>(null);
@@ -258,7 +258,7 @@ function Periods({ onChanged }: { onChanged: () => void }) {
       {periods && periods.length > 0 ? (
         <table className="data" data-testid="periods-table">
           <thead>
-            <tr><th>{t("audit.period")}</th><th>{t("audit.period_state")}</th><th className="num">{t("dash.cases")}</th><th className="num">{t("dash.open")}</th><th>{t("audit.closed_by")}</th><th /></tr>
+            <tr><th>{t("audit.period")}</th><th>{t("audit.period_state")}</th><th className="num">{t("dash.cases")}</th><th className="num">{t("dash.to_review")}</th><th>{t("audit.closed_by")}</th><th /></tr>
           </thead>
           <tbody>
             {periods.map((p) => (
@@ -266,11 +266,21 @@ function Periods({ onChanged }: { onChanged: () => void }) {
                 <td>{formatPeriod(p.period, lang)}</td>
                 <td>{p.state === "closed" ? <><Lock label={t("audit.closed")} />{t("audit.closed")}</> : t("audit.open")}</td>
                 <td className="num">{count(p.cases)}</td>
-                <td className="num">{count(p.open_cases)}</td>
+                <td className="num" data-testid="period-to-review">{count(p.to_review)}</td>
                 <td className="small">{p.closed_by ? `${p.closed_by} · ${formatDateTime(p.closed_at)}${p.note ? ` · ${p.note}` : ""}` : ""}</td>
                 <td>
                   {editing?.period === p.period ? (
                     <span className="row">
+                      {editing.kind === "close" && p.to_review > 0 ? (
+                        // The checklist before sealing: what is still to review is named, one
+                        // click away, and sealing it anyway is a choice the button says.
+                        <span className="warning" role="alert" data-testid="period-checklist">
+                          {t("audit.close_checklist", { n: p.to_review })}{" "}
+                          <button type="button" className="link" data-testid="period-show-to-review" onClick={() => navigate("cases", { period: p.period, state: "to_review" })}>
+                            {t("audit.show_to_review")}
+                          </button>
+                        </span>
+                      ) : null}
                       <input
                         autoFocus
                         data-testid="period-text"
@@ -280,7 +290,9 @@ function Periods({ onChanged }: { onChanged: () => void }) {
                         value={text}
                         onChange={(e) => { setText(e.target.value); setProblem(false); }}
                       />
-                      <button type="button" className="primary" data-testid="period-submit" onClick={() => void submit()}>{editing.kind === "close" ? t("audit.close") : t("audit.reopen")}</button>
+                      <button type="button" className="primary" data-testid="period-submit" onClick={() => void submit()}>
+                        {editing.kind === "close" ? t(p.to_review > 0 ? "audit.close_anyway" : "audit.close") : t("audit.reopen")}
+                      </button>
                       <button type="button" onClick={() => setEditing(null)}>{t("common.cancel")}</button>
                       {problem ? <span className="error" role="alert">{t("action.reason_required")}</span> : null}
                     </span>
