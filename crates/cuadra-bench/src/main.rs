@@ -17,6 +17,9 @@
 //!
 //! `cuadra-bench launch [--db PATH] [--app PATH] [--runs N]`: the desktop app from launch to an
 //! interactive dashboard on a million cases, under Xvfb; see `launch.rs`.
+//!
+//! `cuadra-bench verify [--orders N] [--lines N] [--dir DIR]`: `verify` and the page check on
+//! open at scale; see `verify.rs`.
 
 // The same allocator as the shipped binaries: imports allocate on one thread and free on another.
 #[global_allocator]
@@ -25,6 +28,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod audit;
 mod launch;
 mod reconcile;
+mod verify;
 mod workbook;
 
 use cuadra_core::ingest::{import_path, BadRowPolicy, ImportOptions};
@@ -49,7 +53,10 @@ fn main() -> ExitCode {
         Some("launch") => launch::bench(&args[1..]),
         Some("child-audit-append") => audit::child_append(&args[1..]),
         Some("child-audit-verify") => audit::child_verify(&args[1..]),
-        _ => Err("usage: cuadra-bench import|reconcile|workbook|audit|launch [options] (see the crate docs)".into()),
+        Some("verify") => verify::bench(&args[1..]),
+        Some("child-verify") => verify::child_verify(&args[1..]),
+        Some("child-open") => verify::child_open(&args[1..]),
+        _ => Err("usage: cuadra-bench import|reconcile|workbook|audit|launch|verify [options] (see the crate docs)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -238,5 +245,6 @@ fn child_import(args: &[String]) -> Result<(), String> {
         "report": { "new": report.new, "known": report.known, "updated": report.updated, "rejected": report.rejected },
     });
     println!("{v}");
-    Ok(())
+    // Closed as the CLI closes it: the next step's open skips the page check.
+    ws.close().map_err(|e| e.to_string())
 }

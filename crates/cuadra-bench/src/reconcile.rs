@@ -159,7 +159,7 @@ pub fn child_run(args: &[String]) -> Result<(), String> {
         "{}",
         serde_json::json!({"secs": secs, "cases": run.cases, "written": run.written, "peak_rss_kib": peak_rss_kib()})
     );
-    Ok(())
+    ws.close().map_err(|e| e.to_string())
 }
 
 /// What a full build of the dashboard's rollups and the search index costs on a filled
