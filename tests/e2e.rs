@@ -411,6 +411,23 @@ async fn a_payment_is_unmatched_and_matched_back_through_the_order_picker() {
     assert_eq!(stored(refs_of_1002), "T-912-ey10002");
 
     let app = App::launch(home.path(), &db).await;
+    // Reconcile as of a month-end from the dashboard: choosing May proposes its last day,
+    // whose last second in Bogotá (UTC-5) is 2026-06-01 04:59:59 UTC.
+    app.wait_for("dash-total-cases").await;
+    app.select("dash-period", "2026-05").await;
+    app.wait_for_attr("reconcile-as-of", "value", "2026-05-31")
+        .await;
+    let runs = "SELECT CAST(COUNT(*) AS TEXT) FROM recon_runs";
+    assert_eq!(stored(runs), "1");
+    app.click("reconcile-run").await;
+    let deadline = Instant::now() + STARTUP_TIMEOUT;
+    while stored(runs) != "2" && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        stored("SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1"),
+        "2026-06-01T04:59:59Z"
+    );
     app.click("nav-cases").await;
     app.open_case("#1002", "order:shopify:1002").await;
     app.click("action-unmatch").await;
@@ -478,6 +495,25 @@ async fn a_payment_is_unmatched_and_matched_back_through_the_order_picker() {
     assert_eq!(
         reasons,
         "the PSP says this ticket paid another order | ticket confirmed by the buyer's receipt"
+    );
+
+    // The orders export downloaded again and imported through the window changes nothing: the
+    // cases are not judged again, and the month-end as-of stays.
+    let dialogs = home.path().join("dialogs");
+    std::fs::create_dir_all(&dialogs).expect("dialog folder");
+    let again = home.path().join("shopify_orders_co.csv");
+    std::fs::write(&again, fixture("shopify_orders_co.csv")).expect("the export again");
+    std::fs::write(dialogs.join("open.txt"), again.display().to_string()).expect("open.txt");
+    app.click("nav-import").await;
+    app.click("import-choose").await;
+    app.wait_for("import-preview").await;
+    app.click("import-start").await;
+    app.wait_for_attr("import-ended", "data-phase", "finished")
+        .await;
+    assert_eq!(stored(runs), "2", "nothing new: no rerun");
+    assert_eq!(
+        stored("SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1"),
+        "2026-06-01T04:59:59Z"
     );
 
     // Closing May: the checklist names what is still to review before the seal, and sealing

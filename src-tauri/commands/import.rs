@@ -272,16 +272,28 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
             Err(e) => return fail(reports, e.into()),
         }
     }
-    emit(
-        app,
-        &ImportProgress {
-            phase: "reconciling".into(),
-            reports: reports.clone(),
-            ..base.clone()
-        },
-    );
-    if let Err(e) = ws.run_reconciliation(now(), actor, now()) {
-        return fail(reports, e.into());
+    // Matching runs again only when the files brought something new, and at the as-of of the
+    // last run (a month-end as-of stays a month-end as-of; the person moves it on the
+    // dashboard). A first import, with no run yet, is judged as of now.
+    let changed = reports
+        .iter()
+        .any(|r| r.new > 0 || r.updated > 0 || r.conflicting > 0);
+    let last = match ws.last_as_of() {
+        Ok(last) => last,
+        Err(e) => return fail(reports, e.into()),
+    };
+    if changed || last.is_none() {
+        emit(
+            app,
+            &ImportProgress {
+                phase: "reconciling".into(),
+                reports: reports.clone(),
+                ..base.clone()
+            },
+        );
+        if let Err(e) = ws.run_reconciliation(last.unwrap_or_else(now), actor, now()) {
+            return fail(reports, e.into());
+        }
     }
     emit(
         app,

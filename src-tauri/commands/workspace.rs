@@ -160,10 +160,24 @@ pub fn load_demo(state: State<'_, AppState>) -> Result<(), ApiError> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn reconcile(state: State<'_, AppState>) -> Result<ReconcileResult, ApiError> {
+pub fn reconcile(
+    state: State<'_, AppState>,
+    as_of: Option<String>,
+) -> Result<ReconcileResult, ApiError> {
     let actor = state.actor();
     state.with_workspace(|ws| {
-        let run = ws.run_reconciliation(now(), &actor, now())?;
+        // A day (`2026-05-31`) means its last second in the workspace zone; a full time is
+        // taken as given; none is now.
+        let as_of = match as_of.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            None => now(),
+            Some(t) => match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                Ok(day) => ws.as_of_day(day)?,
+                Err(_) => chrono::DateTime::parse_from_rfc3339(t)
+                    .map(|t| t.with_timezone(&chrono::Utc))
+                    .map_err(|_| ApiError::new(ApiError::INVALID, msg!(app::BAD_AS_OF, t)))?,
+            },
+        };
+        let run = ws.run_reconciliation(as_of, &actor, now())?;
         Ok(ReconcileResult {
             as_of: run.as_of,
             cases: run.cases,

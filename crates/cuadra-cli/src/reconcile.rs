@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct ReconcileArgs {
-    /// The moment vouchers and grace periods are judged at (RFC 3339; default: now).
+    /// The moment vouchers and grace periods are judged at: RFC 3339, or a day (`2026-05-31`,
+    /// meaning its last second in the workspace zone); default: now.
     #[arg(long)]
     as_of: Option<String>,
     /// Print the cases as a JSON array (each with its `line_ids`) instead of the summary.
@@ -38,6 +39,11 @@ pub fn run(
     args: ReconcileArgs,
 ) -> Result<ExitCode, String> {
     let as_of = match args.as_of.as_deref() {
+        Some(day) if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok() => {
+            let day =
+                chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|e| e.to_string())?;
+            ws.as_of_day(day).map_err(|e| e.to_string())?
+        }
         Some(_) => parse_as_of(args.as_of.as_deref())?,
         None => now,
     };

@@ -619,6 +619,14 @@ pub fn moment_from_excel_serial(serial: f64, zone: Tz) -> Option<Moment> {
 }
 
 /// The first instant of `date` in `zone` (midnight, or the first wall time after a gap).
+/// The last second of `date` in `zone`: a month-end as-of ("as of 31 May") is 23:59:59 that day.
+pub fn end_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    match date.succ_opt() {
+        Some(next) => start_of_day(next, zone) - TimeDelta::seconds(1),
+        None => start_of_day(date, zone),
+    }
+}
+
 fn start_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
     let midnight = date.and_time(NaiveTime::MIN);
     // Some zones (e.g. America/Santiago) skip midnight itself; gaps never exceed a few hours.

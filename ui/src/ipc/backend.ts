@@ -39,7 +39,8 @@ export interface Backend {
   pickWorkspace(create: boolean): Promise<string | null>;
   /** Imports the demo files shipped with the app and reconciles them. */
   loadDemo(): Promise<void>;
-  reconcile(): Promise<ReconcileResult>;
+  /** Matches again as of the end of `asOfDay` (`YYYY-MM-DD`, workspace zone), or now when null. */
+  reconcile(asOfDay: string | null): Promise<ReconcileResult>;
   /** Tells the app a screen is interactive (its data on screen); the time since launch in ms. */
   uiReady(screen: "dashboard"): Promise<number>;
 

@@ -36,7 +36,7 @@ export function createTauriBackend(): Backend {
     getSession: () => call("get_session"),
     pickWorkspace: (create) => call("pick_workspace", { create }),
     loadDemo: () => call("load_demo"),
-    reconcile: () => call("reconcile"),
+    reconcile: (asOfDay) => call("reconcile", { as_of: asOfDay }),
     uiReady: (screen) => call("ui_ready", { screen }),
 
     listFiles: () => call("list_files"),

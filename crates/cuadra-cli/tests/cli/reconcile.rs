@@ -231,3 +231,39 @@ fn lines_settle_on_their_batch_transfer_date_and_every_case_has_a_month() {
     let may = list(&["--period", "2026-05"]);
     assert_eq!(may["total"], all["total"], "{may}");
 }
+
+/// `reconcile --as-of 2026-05-31` means the last second of that day in the workspace zone
+/// (Bogotá, UTC-5: 2026-06-01 04:59:59 UTC); in Shanghai (UTC+8) it is 2026-05-31 15:59:59 UTC.
+#[test]
+fn a_day_as_of_is_its_last_second_in_the_workspace_zone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../cuadra-core/tests/fixtures/shopify_orders_co.csv");
+    assert!(run(&db, &["import", fixture.to_str().expect("utf8")])
+        .status
+        .success());
+    let last_as_of = || -> String {
+        rusqlite::Connection::open(&db)
+            .expect("open")
+            .query_row(
+                "SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .expect("a run")
+    };
+    let out = run(&db, &["reconcile", "--as-of", "2026-05-31"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(last_as_of(), "2026-06-01T04:59:59Z");
+    assert!(run(&db, &["settings", "zone", "Asia/Shanghai"])
+        .status
+        .success());
+    let out = run(&db, &["reconcile", "--as-of", "2026-05-31"]);
+    assert!(out.status.success());
+    assert_eq!(last_as_of(), "2026-05-31T15:59:59Z");
+}

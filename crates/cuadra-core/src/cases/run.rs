@@ -634,6 +634,22 @@ impl Workspace {
     }
 
     /// The latest run's id and as-of, if the workspace was ever reconciled.
+    /// The as-of of the last run, when there was one: a rerun after an import or a setting
+    /// change keeps it instead of moving it to now.
+    pub fn last_as_of(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self.last_run()?.and_then(|(_, a)| {
+            DateTime::parse_from_rfc3339(&a)
+                .ok()
+                .map(|t| t.with_timezone(&Utc))
+        }))
+    }
+
+    /// The as-of a person means by a day ("as of 2026-05-31"): its last second in the
+    /// workspace zone.
+    pub fn as_of_day(&self, day: chrono::NaiveDate) -> Result<DateTime<Utc>, StoreError> {
+        Ok(crate::time::end_of_day(day, self.zone()?))
+    }
+
     pub fn last_run(&self) -> Result<Option<(i64, String)>, StoreError> {
         Ok(self
             .conn()

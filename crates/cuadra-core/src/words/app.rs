@@ -61,6 +61,12 @@ crate::catalog! {
         zh: "'{0}' 不是结算行 ID",
     }
     /// {0} the text given.
+    /// {0} the as-of as given.
+    BAD_AS_OF = "app.bad_as_of" {
+        en: "'{0}' is not a date to reconcile as of: choose a day (2026-05-31)",
+        es: "'{0}' no es una fecha de corte: elija un día (2026-05-31)",
+        zh: "'{0}' 不是有效的数据截至日期：请选择一天（2026-05-31）",
+    }
     BAD_ORDER_ID = "app.bad_order_id" {
         en: "'{0}' is not an order id",
         es: "'{0}' no es un id de pedido",

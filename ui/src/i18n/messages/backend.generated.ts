@@ -15,6 +15,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "'{0}' no es una acción: confirm, match, unmatch, resolve, reopen o note",
     "zh": "'{0}' 不是操作：应为 confirm、match、unmatch、resolve、reopen 或 note"
   },
+  "app.bad_as_of": {
+    "en": "'{0}' is not a date to reconcile as of: choose a day (2026-05-31)",
+    "es": "'{0}' no es una fecha de corte: elija un día (2026-05-31)",
+    "zh": "'{0}' 不是有效的数据截至日期：请选择一天（2026-05-31）"
+  },
   "app.bad_format": {
     "en": "'{0}' is not a format: use xlsx or csv",
     "es": "'{0}' no es un formato: use xlsx o csv",

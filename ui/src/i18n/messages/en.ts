@@ -148,6 +148,8 @@ export const en = {
   "dash.all_periods": "All periods",
   "dash.range": "Date range…",
   "dash.as_of": "Judged as of {at}",
+  "dash.reconcile_as_of": "Reconcile as of",
+  "dash.reconcile": "Reconcile",
   "dash.cases": "Cases",
   "dash.open": "Open",
   "dash.to_review": "To review",

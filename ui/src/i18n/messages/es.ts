@@ -149,6 +149,8 @@ export const es: Record<MessageKey, string> = {
   "dash.all_periods": "Todos los periodos",
   "dash.range": "Rango de fechas…",
   "dash.as_of": "Evaluado al {at}",
+  "dash.reconcile_as_of": "Conciliar con corte al",
+  "dash.reconcile": "Conciliar",
   "dash.cases": "Casos",
   "dash.open": "Abiertos",
   "dash.to_review": "Por revisar",

@@ -149,6 +149,8 @@ export const zh: Record<MessageKey, string> = {
   "dash.all_periods": "全部期间",
   "dash.range": "日期范围…",
   "dash.as_of": "评估时间 {at}",
+  "dash.reconcile_as_of": "对账数据截至",
+  "dash.reconcile": "开始对账",
   "dash.cases": "案例",
   "dash.open": "未结",
   "dash.to_review": "待处理",

@@ -24,7 +24,7 @@ const ALERT_KINDS = Object.keys(ALERTS) as AlertKind[];
 let readyReported = false;
 
 export function Dashboard() {
-  const { backend, navigate, dataVersion } = useApp();
+  const { backend, navigate, dataVersion, dataChanged } = useApp();
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [mode, setMode] = useState<"period" | "range">("period");
@@ -36,6 +36,23 @@ export function Dashboard() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [graceDays, setGraceDays] = useState(7);
+  // The day to reconcile as of: the selected month's last day, else today (the workspace's
+  // zone decides the last second of that day).
+  const [asOfDay, setAsOfDay] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const shownAsOfDay = asOfDay ?? (mode === "period" && period ? lastDayOf(period) : today());
+  async function reconcileAsOf() {
+    setRunning(true);
+    setError(null);
+    try {
+      await backend.reconcile(shownAsOfDay);
+      dataChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setRunning(false);
+    }
+  }
 
   useEffect(() => {
     backend.listFacets().then(setFacets, setError);
@@ -108,6 +125,12 @@ export function Dashboard() {
           {facets?.psps.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
         {summary ? <span className="muted small" data-testid="dash-as-of">{t("dash.as_of", { at: formatDateTime(summary.as_of) })}</span> : null}
+        <span className="row reconcile-as-of">
+          <label className="inline">
+            {t("dash.reconcile_as_of")} <input type="date" data-testid="reconcile-as-of" value={shownAsOfDay} onChange={(e) => setAsOfDay(e.target.value || null)} />
+          </label>
+          <button type="button" data-testid="reconcile-run" disabled={running} onClick={() => void reconcileAsOf()}>{t("dash.reconcile")}</button>
+        </span>
       </div>
       <ErrorLine error={error} testid="dash-error" />
       {!summary ? (
@@ -189,4 +212,19 @@ export function Dashboard() {
       )}
     </div>
   );
+}
+
+/** The last day of a `YYYY-MM` month, as `YYYY-MM-DD`. */
+function lastDayOf(period: string): string {
+  const y = Number(period.slice(0, 4));
+  const m = Number(period.slice(5, 7));
+  // Day 0 of the next month is this month's last day.
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${period}-${String(last).padStart(2, "0")}`;
+}
+
+/** Today on this computer's calendar, as `YYYY-MM-DD`. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
