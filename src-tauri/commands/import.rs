@@ -272,12 +272,11 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
             Err(e) => return fail(reports, e.into()),
         }
     }
-    // Matching runs again only when the files brought something new, and at the as-of of the
-    // last run (a month-end as-of stays a month-end as-of; the person moves it on the
-    // dashboard). A first import, with no run yet, is judged as of now.
-    let changed = reports
-        .iter()
-        .any(|r| r.new > 0 || r.updated > 0 || r.conflicting > 0);
+    // Matching runs again only when a file was written (bytes imported before change nothing),
+    // and at the as-of of the last run (a month-end as-of stays a month-end as-of; the person
+    // moves it on the dashboard). A first import, with no run yet, is judged as of now. A file
+    // of known lines can still bring a batch summary, so any written file counts.
+    let changed = reports.iter().any(|r| r.outcome == "imported");
     let last = match ws.last_as_of() {
         Ok(last) => last,
         Err(e) => return fail(reports, e.into()),

@@ -166,18 +166,39 @@ pub fn reconcile(
 ) -> Result<ReconcileResult, ApiError> {
     let actor = state.actor();
     state.with_workspace(|ws| {
-        // A day (`2026-05-31`) means its last second in the workspace zone; a full time is
-        // taken as given; none is now.
+        // A day (`2026-05-31`) means its last second in the workspace zone, today means now;
+        // a full time is taken as given; none is now. Never a time still to come: judged as of
+        // tomorrow, vouchers still valid today would count as expired.
+        let now = now();
         let as_of = match as_of.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            None => now(),
-            Some(t) => match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-                Ok(day) => ws.as_of_day(day)?,
-                Err(_) => chrono::DateTime::parse_from_rfc3339(t)
-                    .map(|t| t.with_timezone(&chrono::Utc))
-                    .map_err(|_| ApiError::new(ApiError::INVALID, msg!(app::BAD_AS_OF, t)))?,
-            },
+            None => now,
+            Some(t) => {
+                let (at, day) = match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                    Ok(day) => (ws.as_of_day(day)?, true),
+                    Err(_) => (
+                        chrono::DateTime::parse_from_rfc3339(t)
+                            .map(|t| t.with_timezone(&chrono::Utc))
+                            .map_err(|_| {
+                                ApiError::new(ApiError::INVALID, msg!(app::BAD_AS_OF, t))
+                            })?,
+                        false,
+                    ),
+                };
+                let today_ends = chrono::NaiveDate::parse_from_str(
+                    &now.with_timezone(&ws.zone()?)
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                    "%Y-%m-%d",
+                )
+                .map(|d| ws.as_of_day(d))
+                .unwrap_or(Ok(now))?;
+                if at > today_ends || (!day && at > now) {
+                    return Err(ApiError::new(ApiError::INVALID, msg!(app::AS_OF_FUTURE, t)));
+                }
+                at.min(now)
+            }
         };
-        let run = ws.run_reconciliation(as_of, &actor, now())?;
+        let run = ws.run_reconciliation(as_of, &actor, now)?;
         Ok(ReconcileResult {
             as_of: run.as_of,
             cases: run.cases,

@@ -515,7 +515,7 @@ impl Workspace {
              LEFT JOIN case_lines cl ON cl.line_id = s.id
              LEFT JOIN cases c ON c.id = cl.case_id
              WHERE s.psp_txn_id LIKE ?1 ESCAPE '\\' OR s.merchant_ref LIKE ?1 ESCAPE '\\'
-                OR s.payer_email LIKE ?1 ESCAPE '\\'
+                OR fold(s.payer_email) LIKE ?1 ESCAPE '\\'
                 OR s.local_amount IN (SELECT value FROM json_each(?2))
                 OR s.gross_amount IN (SELECT value FROM json_each(?2))
              ORDER BY s.id LIMIT 50",

@@ -187,12 +187,19 @@ fn load_lines(
     };
     let mut stmt = conn.prepare(&format!(
         // A line without a settlement date of its own was settled on its batch's transfer date
-        // (dLocal gives TRANSFER_DATE once, in the file's HEADER row).
+        // (dLocal gives TRANSFER_DATE once, in the file's HEADER row): its own file's summary
+        // first, else any file's summary of the same batch.
         "SELECT id, l.psp, l.batch_ref, row_type, status, merchant_ref, psp_txn_id, psp_order_id,
             payment_method, local_amount, local_currency, gross_amount, fee_amount,
             tax_amount, net_amount, settlement_currency, created_at, approved_at,
-            COALESCE(settled_at, b.transfer_date), expires_at, payer_email, raw_status
+            COALESCE(settled_at, bf.transfer_date, b.transfer_date), expires_at, payer_email,
+            raw_status
          FROM settlement_lines l
+         LEFT JOIN (SELECT file_id, batch_ref, MIN(transfer_date) AS transfer_date
+                    FROM settlement_batches
+                    WHERE batch_ref IS NOT NULL AND transfer_date IS NOT NULL
+                    GROUP BY file_id, batch_ref) bf
+           ON bf.file_id = l.file_id AND bf.batch_ref = l.batch_ref
          LEFT JOIN (SELECT psp, batch_ref, MIN(transfer_date) AS transfer_date
                     FROM settlement_batches
                     WHERE batch_ref IS NOT NULL AND transfer_date IS NOT NULL

@@ -244,10 +244,12 @@ impl Workspace {
                 reason
                     .clone()
                     .ok_or_else(|| ReviewError::ReasonRequired(msg!(MATCH_REASON)))?;
-                let asked = match (req.order_id, text(&req.order_ref)) {
-                    (Some(o), _) => Some(o),
-                    (None, Some(r)) => Some(self.order_by_ref(r)?),
-                    (None, None) => None,
+                // The order named by the person, for a case that has none yet.
+                let asked = match (case.order_id, req.order_id, text(&req.order_ref)) {
+                    (Some(_), _, _) => None,
+                    (None, Some(o), _) => Some(o),
+                    (None, None, Some(r)) => Some(self.order_by_ref(r)?),
+                    (None, None, None) => None,
                 };
                 let (order, lines): (i64, Vec<i64>) = match (case.order_id, asked) {
                     (None, Some(o)) => (o, case_lines.clone()),

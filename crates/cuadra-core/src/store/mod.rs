@@ -165,8 +165,21 @@ fn check_pages(conn: &Connection, path: &Path) -> Option<String> {
     match found {
         Ok(rows) if rows.len() == 1 && rows[0] == "ok" => None,
         Ok(rows) => Some(rows.join("; ")),
-        // A page so damaged SQLite cannot walk it is reported as an error.
-        Err(e) if sqlite_code(&e) == Some(ErrorCode::DatabaseCorrupt) => Some(e.to_string()),
+        // A page so damaged SQLite cannot walk it, or a disk that cannot read it back, is
+        // reported as an error: damage too. (Another program holding the file is not damage:
+        // the open fails on it anyway.)
+        Err(e)
+            if matches!(
+                sqlite_code(&e),
+                Some(
+                    ErrorCode::DatabaseCorrupt
+                        | ErrorCode::SystemIoFailure
+                        | ErrorCode::NotADatabase
+                )
+            ) =>
+        {
+            Some(e.to_string())
+        }
         Err(_) => None,
     }
 }
@@ -338,6 +351,13 @@ impl Workspace {
             Check::Known => None,
             Check::Refuse | Check::Inspect => check_pages(&conn, path),
         };
+        if damage.is_some() {
+            // Closing must not copy a leftover write-ahead log into damaged pages.
+            let _ = conn.set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                true,
+            );
+        }
         match (&damage, check) {
             (Some(problem), Check::Refuse) => {
                 return Err(StoreError::Damaged {

@@ -67,6 +67,12 @@ crate::catalog! {
         es: "'{0}' no es una fecha de corte: elija un día (2026-05-31)",
         zh: "'{0}' 不是有效的数据截至日期：请选择一天（2026-05-31）",
     }
+    /// {0} the as-of as given.
+    AS_OF_FUTURE = "app.as_of_future" {
+        en: "{0} has not come yet: judged as of a later day, vouchers still valid today would count as expired. Choose today or an earlier day",
+        es: "{0} aún no ha llegado: con un corte posterior, los códigos de pago aún vigentes hoy contarían como vencidos. Elija hoy o un día anterior",
+        zh: "{0} 尚未到来：若数据截至更晚的日期，今天仍有效的付款码会被算作已过期。请选择今天或更早的日期",
+    }
     BAD_ORDER_ID = "app.bad_order_id" {
         en: "'{0}' is not an order id",
         es: "'{0}' no es un id de pedido",

@@ -10,6 +10,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "su nombre para los registros debe tener entre 1 y 100 caracteres",
     "zh": "用于记录的姓名须为 1 到 100 个字符"
   },
+  "app.as_of_future": {
+    "en": "{0} has not come yet: judged as of a later day, vouchers still valid today would count as expired. Choose today or an earlier day",
+    "es": "{0} aún no ha llegado: con un corte posterior, los códigos de pago aún vigentes hoy contarían como vencidos. Elija hoy o un día anterior",
+    "zh": "{0} 尚未到来：若数据截至更晚的日期，今天仍有效的付款码会被算作已过期。请选择今天或更早的日期"
+  },
   "app.bad_action": {
     "en": "'{0}' is not an action: confirm, match, unmatch, resolve, reopen or note",
     "es": "'{0}' no es una acción: confirm, match, unmatch, resolve, reopen o note",

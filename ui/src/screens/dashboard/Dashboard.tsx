@@ -40,7 +40,9 @@ export function Dashboard() {
   // zone decides the last second of that day).
   const [asOfDay, setAsOfDay] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-  const shownAsOfDay = asOfDay ?? (mode === "period" && period ? lastDayOf(period) : today());
+  // Never a day still to come (the backend refuses it): the current month proposes today.
+  const proposed = mode === "period" && period ? lastDayOf(period) : today();
+  const shownAsOfDay = asOfDay ?? (proposed > today() ? today() : proposed);
   async function reconcileAsOf() {
     setRunning(true);
     setError(null);
@@ -108,6 +110,7 @@ export function Dashboard() {
           else {
             setMode("period");
             setPeriod(e.target.value);
+            setAsOfDay(null);
           }
         }}>
           <option value="">{t("dash.all_periods")}</option>
@@ -127,7 +130,7 @@ export function Dashboard() {
         {summary ? <span className="muted small" data-testid="dash-as-of">{t("dash.as_of", { at: formatDateTime(summary.as_of) })}</span> : null}
         <span className="row reconcile-as-of">
           <label className="inline">
-            {t("dash.reconcile_as_of")} <input type="date" data-testid="reconcile-as-of" value={shownAsOfDay} onChange={(e) => setAsOfDay(e.target.value || null)} />
+            {t("dash.reconcile_as_of")} <input type="date" data-testid="reconcile-as-of" value={shownAsOfDay} max={today()} onChange={(e) => setAsOfDay(e.target.value || null)} />
           </label>
           <button type="button" data-testid="reconcile-run" disabled={running} onClick={() => void reconcileAsOf()}>{t("dash.reconcile")}</button>
         </span>
