@@ -33,6 +33,11 @@ export function ImportScreen() {
   const [hover, setHover] = useState(false);
   const [filesVersion, setFilesVersion] = useState(0);
   const jobRef = useRef<string | null>(null);
+  // Events that arrive while `startImport` has not yet told us the job's id (a file imported
+  // before finishes at once): kept, then replayed for that id, so no "finished" is lost.
+  const starting = useRef(false);
+  const early = useRef<ImportProgress[]>([]);
+  const replay = useRef<(p: ImportProgress) => void>(() => undefined);
 
   const add = useCallback(
     (paths: string[]) => {
@@ -66,21 +71,29 @@ export function ImportScreen() {
   useEffect(() => {
     let unlisten: (() => void) | null = null;
     let gone = false;
+    const handle = (p: ImportProgress) => {
+      setProgress(p);
+      if (p.phase === "file_done") setReports((r) => [...r, ...p.reports]);
+      if (p.phase === "finished" || p.phase === "cancelled" || p.phase === "failed") {
+        setReports(p.reports);
+        setEnded(p.phase);
+        if (p.error) setError(p.error);
+        setJobId(null);
+        jobRef.current = null;
+        setPending([]);
+        setFilesVersion((v) => v + 1);
+        dataChanged();
+      }
+    };
+    replay.current = handle;
     void backend
       .onImportProgress((p) => {
-        if (p.job_id !== jobRef.current) return;
-        setProgress(p);
-        if (p.phase === "file_done") setReports((r) => [...r, ...p.reports]);
-        if (p.phase === "finished" || p.phase === "cancelled" || p.phase === "failed") {
-          setReports(p.reports);
-          setEnded(p.phase);
-          if (p.error) setError(p.error);
-          setJobId(null);
-          jobRef.current = null;
-          setPending([]);
-          setFilesVersion((v) => v + 1);
-          dataChanged();
+        if (jobRef.current === null && starting.current) {
+          early.current.push(p);
+          return;
         }
+        if (p.job_id !== jobRef.current) return;
+        handle(p);
       })
       .then((u) => (gone ? u() : (unlisten = u)));
     return () => {
@@ -102,13 +115,21 @@ export function ImportScreen() {
     setError(null);
     setReports([]);
     setEnded(null);
+    early.current = [];
+    starting.current = true;
     try {
       const id = await backend.startImport(pending.map((p) => p.path), skipBad);
       jobRef.current = id;
       setJobId(id);
       setProgress(null);
+      for (const p of early.current.splice(0)) {
+        if (p.job_id === id && jobRef.current === id) replay.current(p);
+      }
     } catch (e) {
       setError(e);
+    } finally {
+      starting.current = false;
+      early.current = [];
     }
   }
 
