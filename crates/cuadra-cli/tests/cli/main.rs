@@ -37,6 +37,15 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The path of a hand-written fixture of `cuadra-core/tests/fixtures`, as an argument.
+pub fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../cuadra-core/tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// Writes a generated dLocal settlement file of `lines` rows.
 pub fn dlocal_file(dir: &Path, name: &str, seed: u64, lines: usize) -> PathBuf {
     let path = dir.join(name);

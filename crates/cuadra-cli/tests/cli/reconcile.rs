@@ -199,9 +199,7 @@ fn export_reconciliation_writes_the_column_contract_with_bom_and_neutralized_tex
 fn lines_settle_on_their_batch_transfer_date_and_every_case_has_a_month() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../cuadra-core/tests/fixtures/dlocal_crossborder_co.csv");
-    let out = run(&db, &["import", fixture.to_str().expect("utf8")]);
+    let out = run(&db, &["import", &fixture("dlocal_crossborder_co.csv")]);
     assert!(out.status.success(), "{}", stdout(&out));
     let out = run(&db, &["reconcile", "--as-of", "2026-05-31T23:59:59-05:00"]);
     assert!(out.status.success(), "{}", stdout(&out));
@@ -238,9 +236,7 @@ fn lines_settle_on_their_batch_transfer_date_and_every_case_has_a_month() {
 fn a_day_as_of_is_its_last_second_in_the_workspace_zone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../cuadra-core/tests/fixtures/shopify_orders_co.csv");
-    assert!(run(&db, &["import", fixture.to_str().expect("utf8")])
+    assert!(run(&db, &["import", &fixture("shopify_orders_co.csv")])
         .status
         .success());
     let last_as_of = || -> String {

@@ -5,14 +5,6 @@
 use super::audit::stderr;
 use super::*;
 
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../cuadra-core/tests/fixtures")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
 fn case(db: &Path, key: &str) -> serde_json::Value {
     let out = run(db, &["case", "show", key, "--json"]);
     assert!(out.status.success(), "{key}: {}", stderr(&out));

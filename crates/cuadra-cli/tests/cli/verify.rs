@@ -5,14 +5,6 @@
 use super::audit::stderr;
 use super::*;
 
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../cuadra-core/tests/fixtures")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
 /// Orders, their later export, a dLocal batch and another copy of it whose payment for order
 /// #1002 says gross 22.504984 and net 21.832834 instead of 22.404984 and 21.732834 (a
 /// conflicting version), reconciled.

@@ -167,6 +167,16 @@ pub struct CaseRow {
     pub review: Review,
 }
 
+impl CaseRow {
+    /// The row with its `review` derived from its `status` and `state` ([`Review::of`]).
+    pub(crate) fn with_review(self) -> CaseRow {
+        CaseRow {
+            review: Review::of(&self.status, &self.state),
+            ..self
+        }
+    }
+}
+
 /// The columns of `cases` that fill a [`CaseRow`], in its field order (without `locked`).
 pub(crate) const CASE_COLUMNS: &str = "c.case_key, c.status, c.engine_status, c.rule, c.state, \
     c.order_id, c.order_ref, c.shop_order_id, c.settlement_refs, c.matched_keys, c.order_total, \
@@ -213,9 +223,6 @@ pub(crate) fn read_case_row(
         locked: period.as_ref().is_some_and(|p| closed.contains(p)),
         period,
         review: Review::default(),
-    })
-    .map(|mut row| {
-        row.review = Review::of(&row.status, &row.state);
-        row
-    })
+    }
+    .with_review())
 }

@@ -447,11 +447,8 @@ impl<'a> Shaper<'a> {
             period,
             locked: false,
             review: Default::default(),
-        };
-        let row = CaseRow {
-            review: super::Review::of(&row.status, &row.state),
-            ..row
-        };
+        }
+        .with_review();
         let fingerprint = fingerprint(&row, &c.line_ids);
         (
             Prepared {
@@ -943,11 +940,8 @@ fn batch_cases(
             explanation,
             period,
             ..CaseRow::default()
-        };
-        let row = CaseRow {
-            review: super::Review::of(&row.status, &row.state),
-            ..row
-        };
+        }
+        .with_review();
         let fingerprint = fingerprint(&row, &[]);
         out.push(Prepared {
             sort_amount: diff
