@@ -165,6 +165,10 @@ pub struct CaseRow {
     pub locked: bool,
     /// Derived from `status` and `state` ([`Review::of`]); not stored.
     pub review: Review,
+    /// A resolved case's reason code (`review::REASON_CODES`), from the act that resolved it.
+    pub reason: Option<String>,
+    /// Every note written on the case, oldest first, one per line.
+    pub note: Option<String>,
 }
 
 impl CaseRow {
@@ -177,13 +181,18 @@ impl CaseRow {
     }
 }
 
-/// The columns of `cases` that fill a [`CaseRow`], in its field order (without `locked`).
+/// The columns of `cases` that fill a [`CaseRow`], in its field order (without `locked` and
+/// `review`), then the resolution reason and the notes from `case_decisions`.
 pub(crate) const CASE_COLUMNS: &str = "c.case_key, c.status, c.engine_status, c.rule, c.state, \
     c.order_id, c.order_ref, c.shop_order_id, c.settlement_refs, c.matched_keys, c.order_total, \
     c.paid_amount, c.difference, c.currency, c.fee_total, c.tax_total, c.net_settled, \
     c.settlement_currency, c.psp, c.payment_method, c.order_created_at, c.paid_at, \
     c.voucher_expires_at, c.settled_at, c.shop_status, c.customer, c.decided_by, c.explanation, \
-    c.period";
+    c.period, \
+    (SELECT d.reason FROM case_decisions d WHERE d.case_key = c.case_key AND c.state = 'resolved' \
+        AND d.action = 'resolve' ORDER BY d.id DESC LIMIT 1), \
+    (SELECT group_concat(n.note, char(10)) FROM (SELECT d.note FROM case_decisions d \
+        WHERE d.case_key = c.case_key AND d.note IS NOT NULL AND d.note <> '' ORDER BY d.id) n)";
 
 /// A case row; `closed` holds the closed periods, whose cases are locked.
 pub(crate) fn read_case_row(
@@ -223,6 +232,8 @@ pub(crate) fn read_case_row(
         locked: period.as_ref().is_some_and(|p| closed.contains(p)),
         period,
         review: Review::default(),
+        reason: r.get(29)?,
+        note: r.get(30)?,
     }
     .with_review())
 }

@@ -447,6 +447,9 @@ impl<'a> Shaper<'a> {
             period,
             locked: false,
             review: Default::default(),
+            // Read from the decisions where the case is read (`CASE_COLUMNS`).
+            reason: None,
+            note: None,
         }
         .with_review();
         let fingerprint = fingerprint(&row, &c.line_ids);

@@ -1,7 +1,8 @@
 //! Stored cases as report tables: the columns of each case kind, their cell types, and the
 //! streaming pass that writes them (a million cases never sit in memory). The `reconciliation`
-//! kind keeps the CSV contract's 23 columns, names and order exactly; the other case kinds add
-//! the status's name, the case's state, its period and the customer.
+//! kind keeps the CSV contract's 23 columns, names and order exactly, then adds the review
+//! `state`, the resolution `reason` and the `note`; the other case kinds add the status's and
+//! state's names, the period, the customer, the reason's name and the note.
 
 use super::labels::{label, Lang, StatusNames};
 use super::sink::{Cell, Sink};
@@ -179,8 +180,29 @@ const CONTRACT: [Column; 23] = [
     },
 ];
 
-/// Added after the contract columns in the exceptions, matched and charges tables.
-const EXTRA: [Column; 4] = [
+/// Added after the contract columns of `reconciliation`: the case's review state
+/// (`to_review`, `waiting`, `reconciled`), a resolved case's reason code and its notes.
+const REVIEW: [Column; 3] = [
+    Column {
+        key: "state",
+        width: 12.0,
+        cell: |c, _| Cell::Code(c.review.as_str()),
+    },
+    Column {
+        key: "reason",
+        width: 22.0,
+        cell: |c, _| Cell::Code(opt(&c.reason)),
+    },
+    Column {
+        key: "note",
+        width: 40.0,
+        cell: |c, _| text_or_empty(&c.note),
+    },
+];
+
+/// Added after the contract columns in the exceptions, matched and charges tables: the same
+/// facts in words (the status's and state's names as the window shows them, the reason's name).
+const NAMED: [Column; 6] = [
     Column {
         key: "status_name",
         width: 24.0,
@@ -188,8 +210,8 @@ const EXTRA: [Column; 4] = [
     },
     Column {
         key: "state",
-        width: 10.0,
-        cell: |c, _| Cell::Code(&c.state),
+        width: 14.0,
+        cell: |c, names| Cell::Code(names.review(c.review.as_str())),
     },
     Column {
         key: "period",
@@ -201,12 +223,25 @@ const EXTRA: [Column; 4] = [
         width: 24.0,
         cell: |c, _| text_or_empty(&c.customer),
     },
+    Column {
+        key: "reason",
+        width: 24.0,
+        cell: |c, names| match c.reason.as_deref() {
+            Some(code) => Cell::Code(names.reason(code)),
+            None => Cell::Empty,
+        },
+    },
+    Column {
+        key: "note",
+        width: 40.0,
+        cell: |c, _| text_or_empty(&c.note),
+    },
 ];
 
 fn columns(kind: ExportKind) -> impl Iterator<Item = &'static Column> {
     let extra: &'static [Column] = match kind {
-        ExportKind::Reconciliation => &[],
-        _ => &EXTRA,
+        ExportKind::Reconciliation => &REVIEW,
+        _ => &NAMED,
     };
     CONTRACT.iter().chain(extra.iter())
 }

@@ -77,6 +77,19 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("filter.amount_min", "Monto mínimo", "Minimum amount", "最小金额"),
     ("filter.amount_max", "Monto máximo", "Maximum amount", "最大金额"),
     ("filter.text", "Texto", "Text", "文本"),
+    // The review columns: a case's state as the window names it, a resolution's reason, notes.
+    ("reason", "Motivo", "Reason", "处理原因"),
+    ("note", "Nota", "Note", "备注"),
+    ("review.to_review", "Por revisar", "To review", "待处理"),
+    ("review.waiting", "En espera", "Waiting", "等待中"),
+    ("review.reconciled", "Conciliado", "Reconciled", "已对账"),
+    ("reason.refunded_to_buyer", "Reembolsado al comprador", "Refunded to the buyer", "已退款给买家"),
+    ("reason.written_off", "Castigado como pérdida", "Written off", "差额已核销（计入损益）"),
+    ("reason.shop_corrected", "Corregido en la tienda", "Corrected in the shop", "已在店铺更正"),
+    ("reason.refund_pending_at_psp", "Reembolso pendiente en el PSP", "Refund pending at the PSP", "支付服务商退款处理中"),
+    ("reason.not_our_order", "No es pedido nuestro", "Not our order", "非本店订单"),
+    ("reason.accepted_late_payment", "Pago tardío aceptado", "Late payment accepted", "接受付款码过期后付款"),
+    ("reason.other", "Otro (explique en la nota)", "Other (explain in the note)", "其他（请在备注中说明）"),
     // Statuses (the machine code stays in its own column).
     ("matched", "Conciliado", "Matched", "已匹配"),
     ("paid_shop_pending", "Pagado, pendiente en la tienda", "Paid, pending in shop", "已付款，店铺待处理"),
@@ -195,31 +208,61 @@ pub fn label(lang: Lang, key: &str) -> &str {
     }
 }
 
-/// Status names by code for one language, built once per report (a row lookup must be cheap).
+/// Status, review-state and reason names by code for one language, built once per report (a
+/// row lookup must be cheap).
 pub struct StatusNames {
     names: Vec<(&'static str, &'static str)>,
+    reviews: Vec<(&'static str, &'static str)>,
+    reasons: Vec<(&'static str, &'static str)>,
     lang: Lang,
+}
+
+/// `(code, name)` for each code, the name looked up as `prefix` + code.
+fn names_of(
+    codes: impl Iterator<Item = &'static str>,
+    prefix: &str,
+    lang: Lang,
+) -> Vec<(&'static str, &'static str)> {
+    codes
+        .map(|code| {
+            let name = LABELS
+                .iter()
+                .find(|(k, ..)| k.strip_prefix(prefix) == Some(code))
+                .map(|(_, es, en, zh)| match lang {
+                    Lang::Es => *es,
+                    Lang::En => *en,
+                    Lang::Zh => *zh,
+                })
+                .unwrap_or(code);
+            (code, name)
+        })
+        .collect()
+}
+
+fn find<'a>(names: &[(&'static str, &'static str)], code: &'a str) -> &'a str {
+    names
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
+        .unwrap_or(code)
 }
 
 impl StatusNames {
     pub fn new(lang: Lang) -> StatusNames {
-        let names = crate::reconcile::CaseStatus::ALL
-            .iter()
-            .map(|s| {
-                let code = s.as_str();
-                let name = LABELS
-                    .iter()
-                    .find(|(k, ..)| *k == code)
-                    .map(|(_, es, en, zh)| match lang {
-                        Lang::Es => *es,
-                        Lang::En => *en,
-                        Lang::Zh => *zh,
-                    })
-                    .unwrap_or(code);
-                (code, name)
-            })
-            .collect();
-        StatusNames { names, lang }
+        StatusNames {
+            names: names_of(
+                crate::reconcile::CaseStatus::ALL.iter().map(|s| s.as_str()),
+                "",
+                lang,
+            ),
+            reviews: names_of(
+                crate::cases::Review::ALL.iter().map(|r| r.as_str()),
+                "review.",
+                lang,
+            ),
+            reasons: names_of(crate::review::REASON_CODES.iter().copied(), "reason.", lang),
+            lang,
+        }
     }
 
     /// The language of the report these names are for.
@@ -229,11 +272,17 @@ impl StatusNames {
 
     /// The status's name; an unknown code is shown as itself.
     pub fn name<'a>(&self, code: &'a str) -> &'a str {
-        self.names
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, n)| *n)
-            .unwrap_or(code)
+        find(&self.names, code)
+    }
+
+    /// The review state's name (`to_review`, `waiting`, `reconciled`).
+    pub fn review<'a>(&self, code: &'a str) -> &'a str {
+        find(&self.reviews, code)
+    }
+
+    /// A resolution reason's name; anything else as written.
+    pub fn reason<'a>(&self, code: &'a str) -> &'a str {
+        find(&self.reasons, code)
     }
 }
 
@@ -257,6 +306,12 @@ mod tests {
                 "status {} needs a name in the table",
                 status.as_str()
             );
+        }
+        for review in crate::cases::Review::ALL {
+            assert!(seen.contains(format!("review.{}", review.as_str()).as_str()));
+        }
+        for reason in crate::review::REASON_CODES {
+            assert!(seen.contains(format!("reason.{reason}").as_str()));
         }
         for key in crate::reconcile::RECONCILIATION_COLUMNS {
             assert!(seen.contains(key), "column {key} needs a header label");

@@ -143,26 +143,150 @@ fn row_index(range: &calamine::Range<Data>, key: &str) -> usize {
         .unwrap_or_else(|| panic!("no row {key}"))
 }
 
+/// The records of a CSV (a quoted newline stays inside its field).
+fn csv_records(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes)
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
 #[test]
-fn the_reconciliation_csv_is_the_contract_writer_byte_for_byte() {
+fn the_reconciliation_csv_keeps_the_contract_columns_then_adds_state_reason_and_note() {
     let mut t = reconciled();
     let dir = tempfile::tempdir().unwrap();
     let req = request(ExportKind::Reconciliation, ExportFormat::Csv);
     let (path, outcome) = run(&mut t, &req, dir.path(), "rec.csv");
-    let mut expected = Vec::new();
+    let mut contract = Vec::new();
     cuadra_core::reconcile::write_reconciliation_csv(
-        &mut expected,
+        &mut contract,
         &t.ws,
         &CaseFilter::default(),
         req.lang,
     )
     .unwrap();
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        expected,
-        "the report module must keep the reconciliation CSV contract exactly"
-    );
+    let ours = csv_records(&std::fs::read(&path).unwrap());
+    let theirs = csv_records(&contract);
+    assert_eq!(ours.len(), theirs.len());
+    for (a, b) in ours.iter().zip(&theirs) {
+        assert_eq!(
+            a[..23],
+            b[..],
+            "the 23 contract columns keep their names, order and values"
+        );
+        assert_eq!(a.len(), 26);
+    }
+    assert_eq!(ours[0][23..], ["state", "reason", "note"]);
     assert_eq!(outcome.rows, 10, "the fixtures reconcile into 10 cases");
+}
+
+fn act(
+    t: &mut TestWs,
+    key: &str,
+    action: cuadra_core::review::ActionKind,
+    reason: Option<&str>,
+    note: &str,
+) {
+    t.ws.act(
+        &cuadra_core::review::ActionRequest {
+            case_key: key.into(),
+            action,
+            reason: reason.map(str::to_string),
+            note: Some(note.into()),
+            line_ids: Vec::new(),
+            order_id: None,
+            order_ref: None,
+            expected_membership: None,
+        },
+        "ana",
+        now(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn exports_carry_each_cases_state_resolution_reason_and_notes() {
+    use cuadra_core::review::ActionKind;
+    let mut t = reconciled();
+    // #1004 was voided in the shop and paid at Efecty: an exception, written off by hand.
+    act(
+        &mut t,
+        "order:shopify:1004",
+        ActionKind::Resolve,
+        Some("written_off"),
+        "bajo el costo de cobro",
+    );
+    // #1002 matched by Cuadra; two notes on it, kept in the order they were written.
+    act(
+        &mut t,
+        "order:shopify:1002",
+        ActionKind::Note,
+        None,
+        "revisado con el extracto",
+    );
+    act(
+        &mut t,
+        "order:shopify:1002",
+        ActionKind::Note,
+        None,
+        "ok, Ana",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = run(
+        &mut t,
+        &request(ExportKind::Reconciliation, ExportFormat::Csv),
+        dir.path(),
+        "rec.csv",
+    );
+    let records = csv_records(&std::fs::read(&path).unwrap());
+    let tail = |key: &str| -> Vec<String> {
+        records
+            .iter()
+            .find(|r| r[0] == key)
+            .unwrap_or_else(|| panic!("no case {key}"))[23..]
+            .to_vec()
+    };
+    assert_eq!(
+        tail("order:shopify:1004"),
+        ["reconciled", "written_off", "bajo el costo de cobro"]
+    );
+    assert_eq!(
+        tail("order:shopify:1002"),
+        ["reconciled", "", "revisado con el extracto\nok, Ana"],
+        "an auto-matched case is reconciled, never to review"
+    );
+    assert_eq!(
+        tail("order:shopify:1001"),
+        ["to_review", "", ""],
+        "paid at Efecty while the shop still says pending: a person must look"
+    );
+
+    // The workbook says the same in words, in the reader's language.
+    let req = ExportRequest {
+        lang: Lang::Zh,
+        ..request(ExportKind::Workbook, ExportFormat::Xlsx)
+    };
+    let (path, _) = run(&mut t, &req, dir.path(), "book.xlsx");
+    let mut wb = open_xlsx(&path);
+    let exceptions = sheet(&mut wb, "异常");
+    let row = row_by_key(&exceptions, "order:shopify:1004");
+    assert_eq!(cell(&row, "处理状态"), Data::String("已对账".into()));
+    assert_eq!(
+        cell(&row, "处理原因"),
+        Data::String("差额已核销（计入损益）".into())
+    );
+    assert_eq!(
+        cell(&row, "备注"),
+        Data::String("bajo el costo de cobro".into())
+    );
+    let row = row_by_key(&exceptions, "order:shopify:1001");
+    assert_eq!(cell(&row, "处理状态"), Data::String("待处理".into()));
+    assert_eq!(cell(&row, "处理原因"), Data::Empty);
 }
 
 #[test]
