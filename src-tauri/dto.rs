@@ -543,6 +543,29 @@ pub struct ListCasesResponse {
     pub rows: Vec<CaseRowDto>,
 }
 
+/// The filtered cases' count and sums in one currency (`null`: cases without one, charges).
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct CaseTotals {
+    pub currency: Option<String>,
+    #[ts(type = "number")]
+    pub cases: u64,
+    pub order_total: String,
+    pub paid_amount: String,
+    pub difference: String,
+}
+
+impl From<cuadra_core::cases::CurrencyTotals> for CaseTotals {
+    fn from(t: cuadra_core::cases::CurrencyTotals) -> Self {
+        CaseTotals {
+            currency: t.currency,
+            cases: t.cases,
+            order_total: t.order_total,
+            paid_amount: t.paid_amount,
+            difference: t.difference,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct ShopOrder {
     pub id: String,
@@ -899,6 +922,7 @@ pub fn typescript() -> String {
         CaseSort::decl(),
         CaseRowDto::decl(),
         ListCasesResponse::decl(),
+        CaseTotals::decl(),
         ShopOrder::decl(),
         FoundOrder::decl(),
         OrderItem::decl(),

@@ -59,6 +59,7 @@ pub fn run() -> Result<(), tauri::Error> {
             cases::summary,
             cases::list_facets,
             cases::list_cases,
+            cases::case_totals,
             cases::get_case,
             cases::search_lines,
             cases::search_orders,

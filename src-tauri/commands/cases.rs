@@ -2,8 +2,8 @@
 
 use super::now;
 use crate::dto::{
-    CaseDetail, CaseFilter, CaseRowDto, CaseSort, Facets, FoundOrder, ListCasesResponse, OrderItem,
-    SettlementLine, ShopOrder, Summary, SummaryFilter,
+    CaseDetail, CaseFilter, CaseRowDto, CaseSort, CaseTotals, Facets, FoundOrder,
+    ListCasesResponse, OrderItem, SettlementLine, ShopOrder, Summary, SummaryFilter,
 };
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -71,6 +71,21 @@ pub fn list_cases(
             total,
             rows: rows.into_iter().map(CaseRowDto::from).collect(),
         })
+    })
+}
+
+/// The count and sums per currency of every case the filter selects (the table's totals).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn case_totals(
+    state: State<'_, AppState>,
+    filter: CaseFilter,
+) -> Result<Vec<CaseTotals>, ApiError> {
+    state.with_workspace(|ws| {
+        Ok(ws
+            .case_totals(&filter.into())?
+            .into_iter()
+            .map(CaseTotals::from)
+            .collect())
     })
 }
 

@@ -1,6 +1,7 @@
 //! Reports through a save dialog: every kind of cuadra-core's report module.
 
 use super::now;
+use crate::dto::CaseFilter;
 use crate::error::ApiError;
 use crate::state::AppState;
 use cuadra_core::msg;
@@ -18,6 +19,7 @@ pub fn export_report(
     statuses: Vec<String>,
     psps: Vec<String>,
     lang: String,
+    filter: Option<CaseFilter>,
 ) -> Result<Option<String>, ApiError> {
     let invalid = |m: Msg| ApiError::new(ApiError::INVALID, m);
     let kind = ExportKind::parse(&kind).ok_or_else(|| invalid(msg!(app::BAD_REPORT, &kind)))?;
@@ -29,7 +31,18 @@ pub fn export_report(
     };
     let lang = Lang::parse(&lang).ok_or_else(|| invalid(msg!(app::BAD_LANGUAGE, &lang)))?;
     let period = period.filter(|p| !p.trim().is_empty());
-    if kind == ExportKind::Bundle && period.is_none() {
+    // The cases table's "export this view" sends its whole filter; the Export screen, a period,
+    // statuses and PSPs.
+    let filter: cuadra_core::cases::CaseFilter = match filter {
+        Some(f) => f.into(),
+        None => cuadra_core::cases::CaseFilter {
+            period,
+            statuses,
+            psps,
+            ..Default::default()
+        },
+    };
+    if kind == ExportKind::Bundle && filter.period.is_none() {
         return Err(invalid(msg!(
             cuadra_core::report::words::BUNDLE_NEEDS_PERIOD
         )));
@@ -37,7 +50,8 @@ pub fn export_report(
     let suggested = format!(
         "cuadra-{}{}.{}",
         kind.as_str(),
-        period
+        filter
+            .period
             .as_deref()
             .map(|p| format!("-{p}"))
             .unwrap_or_default(),
@@ -49,12 +63,7 @@ pub fn export_report(
     let req = ExportRequest {
         kind,
         format,
-        filter: cuadra_core::cases::CaseFilter {
-            period,
-            statuses,
-            psps,
-            ..Default::default()
-        },
+        filter,
         lang,
         csv: Default::default(),
         xlsx: Default::default(),

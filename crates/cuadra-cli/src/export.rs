@@ -20,6 +20,8 @@ enum Kind {
     Matched,
     /// Settlement charges (fees, adjustments, booked batch rounding).
     Charges,
+    /// Exactly the cases the filters select, any status, with states and reasons in words.
+    Cases,
     /// Counts and amounts per status, PSP, method and batch, with the tie-outs.
     Summary,
     /// The whole audit trail (hash chain included).
@@ -37,6 +39,7 @@ impl Kind {
             Kind::Exceptions => ExportKind::Exceptions,
             Kind::Matched => ExportKind::Matched,
             Kind::Charges => ExportKind::Charges,
+            Kind::Cases => ExportKind::Cases,
             Kind::Summary => ExportKind::Summary,
             Kind::Audit => ExportKind::Audit,
             Kind::Workbook => ExportKind::Workbook,
@@ -84,6 +87,21 @@ pub struct ExportArgs {
     /// Only these PSPs.
     #[arg(long, num_args = 1..)]
     psp: Vec<String>,
+    /// Only these payment methods (as the files name them).
+    #[arg(long, num_args = 1..)]
+    method: Vec<String>,
+    /// Only cases in this state: to_review, waiting, reconciled (or open, resolved).
+    #[arg(long)]
+    state: Option<String>,
+    /// Words to find in references, order ids, customers and case keys.
+    #[arg(long)]
+    text: Option<String>,
+    /// Smallest main amount (order total, else paid, else net settled), inclusive.
+    #[arg(long)]
+    amount_min: Option<String>,
+    /// Largest main amount, inclusive.
+    #[arg(long)]
+    amount_max: Option<String>,
     /// Labels in Spanish (default), English or Simplified Chinese.
     #[arg(long, value_enum, default_value = "es")]
     lang: LangArg,
@@ -126,10 +144,15 @@ pub fn run(
         filter: CaseFilter {
             statuses: args.status,
             psps: args.psp,
+            methods: args.method,
+            state: args.state,
             period: args.period,
             from: args.from,
             to: args.to,
-            ..CaseFilter::default()
+            amount_min: args.amount_min,
+            amount_max: args.amount_max,
+            text: args.text,
+            expiring_within_hours: None,
         },
         lang: match args.lang {
             LangArg::Es => Lang::Es,

@@ -18,6 +18,7 @@ import type {
   ImportProgress,
   ListCasesRequest,
   ListCasesResponse,
+  CaseTotals,
   PeriodInfo,
   ReconcileResult,
   RetentionStatus,
@@ -62,6 +63,8 @@ export interface Backend {
 
   // Cases
   listCases(request: ListCasesRequest): Promise<ListCasesResponse>;
+  /** Count and sums (order total, paid, difference) per currency of every case the filter selects. */
+  caseTotals(filter: CaseFilter): Promise<CaseTotals[]>;
   getCase(caseKey: string): Promise<CaseDetail>;
   searchLines(query: string): Promise<SettlementLine[]>;
   /** Orders by number, customer (accents aside) or exact total, with the case holding each. */

@@ -832,6 +832,28 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
 
     listCases: (request) =>
       respond(() => needStore().list(request.filter, request.sort, request.offset, Math.min(request.limit, 1000))),
+    caseTotals: (filter) =>
+      respond(() => {
+        const by = new Map<string, { n: number; total: string[]; paid: string[]; diff: string[] }>();
+        for (const row of needStore().matching(filter)) {
+          const key = row.currency ?? "";
+          const e = by.get(key) ?? { n: 0, total: [], paid: [], diff: [] };
+          e.n++;
+          if (row.order_total) e.total.push(row.order_total);
+          if (row.paid_amount) e.paid.push(row.paid_amount);
+          if (row.difference) e.diff.push(row.difference);
+          by.set(key, e);
+        }
+        return [...by.entries()]
+          .sort(([a], [b]) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))
+          .map(([currency, e]) => ({
+            currency: currency || null,
+            cases: e.n,
+            order_total: sumDecimals(e.total),
+            paid_amount: sumDecimals(e.paid),
+            difference: sumDecimals(e.diff),
+          }));
+      }),
     getCase: (key) => respond(() => detail(key)),
     searchLines: (query) =>
       respond(() => {

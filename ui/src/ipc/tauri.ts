@@ -56,6 +56,7 @@ export function createTauriBackend(): Backend {
     listFacets: () => call("list_facets"),
 
     listCases: (request) => call("list_cases", { ...request }),
+    caseTotals: (filter) => call("case_totals", { filter }),
     getCase: (caseKey) => call("get_case", { case_key: caseKey }),
     searchLines: (query) => call("search_lines", { query }),
     searchOrders: (query) => call("search_orders", { query }),
@@ -69,7 +70,7 @@ export function createTauriBackend(): Backend {
     listPeriods: () => call("list_periods"),
     retentionStatus: () => call("retention_status"),
 
-    exportReport: (request) => call("export_report", { ...request }),
+    exportReport: (request) => call("export_report", { ...request, filter: request.filter ?? null }),
 
     getSettings: () => call("get_settings"),
     setSetting: (key, value) => call("set_setting", { key, value }),

@@ -22,6 +22,7 @@ export type {
   CaseSort,
   CaseRow,
   ListCasesResponse,
+  CaseTotals,
   ShopOrder,
   FoundOrder,
   OrderItem,
@@ -284,7 +285,8 @@ export const REPORT_KINDS = [
   "workbook",
   "bundle",
 ] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
+/** The Export screen's kinds, and `cases`: exactly the cases table's filtered view. */
+export type ReportKind = (typeof REPORT_KINDS)[number] | "cases";
 export type ReportFormat = "xlsx" | "csv";
 
 export interface ExportRequest {
@@ -294,6 +296,8 @@ export interface ExportRequest {
   statuses: CaseStatus[];
   psps: string[];
   lang: Lang;
+  /** The cases table's whole filter ("export this view"); overrides period, statuses, psps. */
+  filter?: CaseFilter | null;
 }
 
 // ---- Settings -----------------------------------------------------------------------------------

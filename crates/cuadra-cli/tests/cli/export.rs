@@ -131,6 +131,48 @@ fn the_format_follows_the_extension_and_filters_narrow_the_rows() {
 }
 
 #[test]
+fn export_cases_writes_exactly_the_cases_the_filters_select_in_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = workspace(dir.path());
+    let out = dir.path().join("view.csv");
+    // Amounts 80,000 to 160,000 are #1001 (paid, shop pending: to review) and #1002 (matched:
+    // reconciled); the state narrows them to #1002.
+    let o = run(
+        &db,
+        &[
+            "export",
+            "cases",
+            "--out",
+            out.to_str().expect("utf8"),
+            "--state",
+            "reconciled",
+            "--amount-min",
+            "80000",
+            "--amount-max",
+            "160000",
+            "--lang",
+            "en",
+        ],
+    );
+    ok(&o);
+    assert!(stdout(&o).contains("wrote 1 cases"), "{}", stdout(&o));
+    let text = std::fs::read_to_string(&out).expect("csv");
+    let mut r = csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = r.headers().expect("header").iter().map(str::to_string).collect();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+    assert_eq!(rows.len(), 1);
+    let at = |name: &str| {
+        let i = header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} in {header:?}"));
+        rows[0][i].to_string()
+    };
+    assert_eq!(at("Case"), "order:shopify:1002");
+    assert_eq!(at("Status"), "Matched");
+    assert_eq!(at("State"), "Reconciled");
+    assert_eq!(at("Reason"), "");
+    assert_eq!(at("Note"), "");
+}
+
+#[test]
 fn an_impossible_export_fails_with_a_message_and_leaves_no_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = workspace(dir.path());

@@ -24,8 +24,8 @@ pub(crate) use derived::{
     ensure_built as ensure_derived, rebuild as rebuild_derived, rebuild_rollups,
 };
 pub use query::{
-    CaseDetail, CaseFilter, CaseSort, CaseSummary, DetailItem, DetailLine, DetailOrder, SortKey,
-    StatusTotals,
+    CaseDetail, CaseFilter, CaseSort, CaseSummary, CurrencyTotals, DetailItem, DetailLine,
+    DetailOrder, SortKey, StatusTotals,
 };
 pub(crate) use run::recompute_scope as recompute;
 pub use run::{membership, RunSummary};

@@ -216,6 +216,17 @@ pub struct StatusTotals {
     pub difference: String,
 }
 
+/// The filtered cases' count and exact sums in one currency (the cases table's totals line).
+/// Cases with no buyer currency (settlement charges) count under `None`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CurrencyTotals {
+    pub currency: Option<String>,
+    pub cases: u64,
+    pub order_total: String,
+    pub paid_amount: String,
+    pub difference: String,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CaseSummary {
     pub cases: u64,
@@ -639,5 +650,32 @@ impl Workspace {
             )
         });
         Ok(CaseSummary { cases, by_status })
+    }
+
+    /// The count and sums of order total, paid and difference of the cases the filter
+    /// matches, per currency (currencies in code order, no currency last).
+    pub fn case_totals(&self, filter: &CaseFilter) -> Result<Vec<CurrencyTotals>, StoreError> {
+        type Acc = (u64, Decimal, Decimal, Decimal);
+        let mut acc: BTreeMap<(bool, Option<String>), Acc> = BTreeMap::new();
+        let dec = |t: &str| t.parse::<Decimal>().unwrap_or_default();
+        for s in self.case_summary(filter)?.by_status {
+            let e = acc.entry((s.currency.is_none(), s.currency)).or_default();
+            e.0 += s.cases;
+            e.1 += dec(&s.order_total);
+            e.2 += dec(&s.paid_amount);
+            e.3 += dec(&s.difference);
+        }
+        Ok(acc
+            .into_iter()
+            .map(
+                |((_, currency), (cases, total, paid, diff))| CurrencyTotals {
+                    currency,
+                    cases,
+                    order_total: total.normalize().to_string(),
+                    paid_amount: paid.normalize().to_string(),
+                    difference: diff.normalize().to_string(),
+                },
+            )
+            .collect())
     }
 }

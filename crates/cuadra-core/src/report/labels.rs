@@ -44,6 +44,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("sheet.audit", "Auditoría", "Audit trail", "审计追踪"),
     ("sheet.files", "Archivos", "Files", "文件"),
     ("sheet.reconciliation", "Conciliación", "Reconciliation", "对账"),
+    ("sheet.cases", "Casos", "Cases", "对账项"),
     // Case columns (the reconciliation contract's keys, then the reports' own).
     ("case_id", "Caso", "Case", "案例"),
     ("status", "Estado (código)", "Status (code)", "状态（代码）"),

@@ -48,6 +48,9 @@ pub enum ExportKind {
     Matched,
     /// `settlement_charge` cases (fees, adjustments, booked batch rounding).
     Charges,
+    /// Exactly the cases a filter selects, any status (the window's "export this view"), with
+    /// the statuses, states and reasons in words.
+    Cases,
     Summary,
     /// The whole audit trail.
     Audit,
@@ -64,6 +67,7 @@ impl ExportKind {
             ExportKind::Exceptions => "exceptions",
             ExportKind::Matched => "matched",
             ExportKind::Charges => "charges",
+            ExportKind::Cases => "cases",
             ExportKind::Summary => "summary",
             ExportKind::Audit => "audit",
             ExportKind::Workbook => "workbook",
@@ -77,6 +81,7 @@ impl ExportKind {
             ExportKind::Exceptions,
             ExportKind::Matched,
             ExportKind::Charges,
+            ExportKind::Cases,
             ExportKind::Summary,
             ExportKind::Audit,
             ExportKind::Workbook,
@@ -469,6 +474,7 @@ fn write_single_xlsx(
                 ExportKind::Exceptions => "sheet.exceptions",
                 ExportKind::Matched => "sheet.matched",
                 ExportKind::Charges => "sheet.charges",
+                ExportKind::Cases => "sheet.cases",
                 _ => "sheet.reconciliation",
             };
             let mut sheet = XlsxSheet::new(

@@ -667,6 +667,26 @@ fn the_summary_adds_exact_amounts_per_status() {
 }
 
 #[test]
+fn the_filtered_cases_total_per_currency() {
+    let t = reconciled();
+    // Main amounts from 80,000 to 160,000: #1001 (150,000, paid at Efecty, shop pending) and
+    // #1002 (89,900, matched). #1004 (62,000) and #1003 (1,250,000) fall outside.
+    let filter = CaseFilter {
+        amount_min: Some("80000".into()),
+        amount_max: Some("160000".into()),
+        ..CaseFilter::default()
+    };
+    let totals = t.ws.case_totals(&filter).unwrap();
+    assert_eq!(totals.len(), 1, "{totals:?}");
+    let cop = &totals[0];
+    assert_eq!(cop.currency.as_deref(), Some("COP"));
+    assert_eq!(cop.cases, 2);
+    assert_eq!(cop.order_total, "239900", "150000 + 89900");
+    assert_eq!(cop.paid_amount, "239900", "both paid in full");
+    assert_eq!(cop.difference, "0");
+}
+
+#[test]
 fn a_batch_whose_lines_do_not_add_up_to_its_total_books_the_rounding() {
     let mut t = reconciled();
     let key = "batch:dlocal:771204:rounding";

@@ -201,6 +201,10 @@ export const en = {
   "cases.bulk_resolve": "Resolve selected",
   "cases.bulk_title": "Resolve {n} cases",
   "cases.clear_selection": "Clear selection",
+  "cases.totals": "{currency}: {n} · order total {total} · paid {paid} · difference {diff}",
+  "cases.no_currency": "No currency",
+  "cases.export_view": "Export this view",
+  "cases.export_format": "Format of the exported view",
   "cases.keys": "j/k move · Enter open · x select · c confirm · r resolve · n note · u unmatch · o reopen · / search · Esc close",
   "cases.empty": "No case matches these filters.",
   "cases.locked": "Closed period",
@@ -410,6 +414,11 @@ export const en = {
   "settings.retention": "Retention (years)",
   "settings.retention_hint": "How long evidence and the audit trail are kept. It can only be raised.",
   "settings.retention_lower": "Retention can only be raised: it is {n} years now.",
+  "settings.default_value": "default",
+  "settings.changed": "Changed: {what}.",
+  "settings.still_judged": "The cases still show the last reconciliation, as of {as_of}, judged with the earlier settings. Nothing was rerun.",
+  "settings.rerun": "Reconcile again as of {as_of}",
+  "settings.rerun_done": "Reconciled again as of {as_of}: {n} cases changed.",
   "settings.saved": "Saved.",
 } as const;
 

@@ -3,7 +3,8 @@
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { SortingState } from "@tanstack/react-table";
-import { RESOLVE_REASONS, type CaseActionKind, type CaseFilter, type CaseRow, type Facets } from "../../ipc";
+import { RESOLVE_REASONS, type CaseActionKind, type CaseFilter, type CaseRow, type CaseTotals, type Facets, type ReportFormat } from "../../ipc";
+import { formatMoney } from "../../format/money";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { errorText } from "../../app/errors";
@@ -152,8 +153,42 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the cursor only
   }, [nav.cursor]);
 
-  const changed = useCallback((row: CaseRow) => cache.replace(row), [cache]);
+  const changed = useCallback((row: CaseRow) => {
+    cache.replace(row);
+    setTotalsVersion((v) => v + 1);
+  }, [cache]);
   const activeCount = activeFilterCount(filter);
+
+  // The filtered cases' sums, per currency: asked once per filter (and after an act), not per page.
+  const [totals, setTotals] = useState<CaseTotals[] | null>(null);
+  const [totalsVersion, setTotalsVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    backend.caseTotals(filter).then((t) => live && setTotals(t), () => live && setTotals(null));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- queryKey stands for the filter
+  }, [queryKey, backend, totalsVersion]);
+
+  // "Export this view": exactly the filtered cases, through the save dialog.
+  const [exportFormat, setExportFormat] = useState<ReportFormat>("xlsx");
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<{ path: string | null } | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
+  async function exportView() {
+    setExporting(true);
+    setExported(null);
+    setExportError(null);
+    try {
+      const path = await backend.exportReport({ kind: "cases", format: exportFormat, period: null, statuses: [], psps: [], lang, filter });
+      setExported({ path });
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  }
 
   return (
     <div className="cases-screen">
@@ -178,7 +213,37 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
           </>
         ) : null}
         <span className="keys muted">{t("cases.keys")}</span>
+        <span className="row end">
+          <select data-testid="cases-export-format" aria-label={t("cases.export_format")} value={exportFormat} onChange={(e) => setExportFormat(e.target.value as ReportFormat)}>
+            <option value="xlsx">Excel (.xlsx)</option>
+            <option value="csv">CSV</option>
+          </select>
+          <button type="button" data-testid="cases-export" disabled={exporting || total === 0} onClick={() => void exportView()}>
+            {exporting ? t("common.working") : t("cases.export_view")}
+          </button>
+        </span>
       </div>
+      {totals && totals.length > 0 ? (
+        <div className="cases-totals small" data-testid="cases-totals">
+          {totals.map((x) => (
+            <span key={x.currency ?? ""} data-testid={`cases-totals-${x.currency ?? "none"}`}>
+              {t("cases.totals", {
+                currency: x.currency ?? t("cases.no_currency"),
+                n: i18n.count(x.cases),
+                total: formatMoney(x.order_total, x.currency, lang),
+                paid: formatMoney(x.paid_amount, x.currency, lang),
+                diff: formatMoney(x.difference, x.currency, lang),
+              })}
+            </span>
+          ))}
+        </div>
+      ) : null}
+      {exported ? (
+        <p className={exported.path ? "ok" : "muted"} role="status" data-testid="cases-export-result">
+          {exported.path ? t("export.saved", { path: exported.path }) : t("export.cancelled")}
+        </p>
+      ) : null}
+      <ErrorLine error={exportError} testid="cases-export-error" />
       <ErrorLine error={cache.error} testid="cases-error" />
       <div className={openKey || bulkOpen ? "cases-split with-panel" : "cases-split"}>
         {cache.total === 0 ? (

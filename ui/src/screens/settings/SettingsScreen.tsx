@@ -4,17 +4,23 @@
 // backend's check.
 
 import { useEffect, useState, type ReactNode } from "react";
-import { LANGS, type Facets, type Lang, type SettingKey, type Settings } from "../../ipc";
+import { LANGS, type Facets, type Lang, type ReconcileResult, type SettingKey, type Settings } from "../../ipc";
+import { formatInstantInZone, zoneLabel } from "../../format/time";
 import { useApp } from "../../app/context";
 import { LANG_NAMES, useI18n, type MessageKey } from "../../i18n/i18n";
 import { ErrorLine } from "../../components/ui";
 
 export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: string) => void }) {
   const { backend, setLang, dataChanged } = useApp();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [facets, setFacets] = useState<Facets | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Matching settings changed on this screen ("label: old → new"), and the last run's as-of: the
+  // cases keep their old judgement until a rerun, which happens only when asked, at that as-of.
+  const [changes, setChanges] = useState<string[]>([]);
+  const [lastAsOf, setLastAsOf] = useState<string | null>(null);
+  const [rerun, setRerun] = useState<{ busy: boolean; result?: ReconcileResult; error?: unknown }>({ busy: false });
 
   useEffect(() => {
     backend.getSettings().then(setSettings, setError);
@@ -22,6 +28,28 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
   }, [backend]);
 
   if (!settings) return <ErrorLine error={error} testid="settings-error" />;
+
+  const matchingChanged = (label: string) => (before: string, after: string) => {
+    const shown = (v: string) => v || t("settings.default_value");
+    setChanges((list) => [...list, `${label}: ${shown(before)} → ${shown(after)}`]);
+    setRerun({ busy: false });
+    backend.summary({ period: null, date_from: null, date_to: null, psp: null }).then(
+      (s) => setLastAsOf(s.cases > 0 ? s.as_of : null),
+      () => setLastAsOf(null),
+    );
+  };
+  async function reconcileAgain(asOf: string) {
+    setRerun({ busy: true });
+    try {
+      const result = await backend.reconcile(asOf);
+      setRerun({ busy: false, result });
+      setChanges([]);
+      dataChanged();
+    } catch (e) {
+      setRerun({ busy: false, error: e });
+    }
+  }
+  const asOfText = (at: string) => `${formatInstantInZone(at, settings.zone)} (${zoneLabel(settings.zone, lang)})`;
   const psps = [
     ...new Set([...(facets?.psps ?? []), ...Object.keys(settings.validity_hours_by_psp), ...Object.keys(settings.zone_by_psp)]),
   ].sort();
@@ -45,7 +73,26 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
       </section>
       <section className="card">
         <h2>{t("settings.matching")}</h2>
-        <SettingRow k="zone" label="settings.zone" hint="settings.zone_hint" initial={settings.zone} onSaved={dataChanged} />
+        {changes.length > 0 ? (
+          <div className="notice" role="status" data-testid="settings-rerun-banner">
+            <p>{t("settings.changed", { what: changes.join("; ") })}</p>
+            {lastAsOf ? (
+              <>
+                <p>{t("settings.still_judged", { as_of: asOfText(lastAsOf) })}</p>
+                <button type="button" className="primary" data-testid="settings-rerun" disabled={rerun.busy} onClick={() => void reconcileAgain(lastAsOf)}>
+                  {rerun.busy ? t("common.working") : t("settings.rerun", { as_of: asOfText(lastAsOf) })}
+                </button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+        {rerun.result ? (
+          <p className="ok" role="status" data-testid="settings-rerun-result">
+            {t("settings.rerun_done", { as_of: asOfText(rerun.result.as_of), n: String(rerun.result.changed) })}
+          </p>
+        ) : null}
+        <ErrorLine error={rerun.error} testid="settings-rerun-error" />
+        <SettingRow k="zone" label="settings.zone" hint="settings.zone_hint" initial={settings.zone} onSaved={dataChanged} onChanged={matchingChanged(t("settings.zone"))} />
         {psps.map((p, i) => (
           <SettingRow
             key={p}
@@ -55,9 +102,10 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
             vars={{ psp: p }}
             initial={settings.zone_by_psp[p] ?? ""}
             placeholder={t("settings.zone_psp_default")}
+            onChanged={matchingChanged(t("settings.zone_psp", { psp: p }))}
           />
         ))}
-        <SettingRow k="validity_hours" label="settings.validity" hint="settings.validity_hint" initial={String(settings.validity_hours)} numeric />
+        <SettingRow k="validity_hours" label="settings.validity" hint="settings.validity_hint" initial={String(settings.validity_hours)} numeric onChanged={matchingChanged(t("settings.validity"))} />
         {psps.map((p) => (
           <SettingRow
             key={p}
@@ -67,10 +115,11 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
             initial={settings.validity_hours_by_psp[p] !== undefined ? String(settings.validity_hours_by_psp[p]) : ""}
             placeholder={String(settings.validity_hours)}
             numeric
+            onChanged={matchingChanged(t("settings.validity_psp", { psp: p }))}
           />
         ))}
-        <SettingRow k="tolerance" label="settings.tolerance" hint="settings.tolerance_hint" initial={settings.tolerance} numeric />
-        <SettingRow k="grace_days" label="settings.grace" hint="settings.grace_hint" initial={String(settings.grace_days)} numeric />
+        <SettingRow k="tolerance" label="settings.tolerance" hint="settings.tolerance_hint" initial={settings.tolerance} numeric onChanged={matchingChanged(t("settings.tolerance"))} />
+        <SettingRow k="grace_days" label="settings.grace" hint="settings.grace_hint" initial={String(settings.grace_days)} numeric onChanged={matchingChanged(t("settings.grace"))} />
       </section>
       <section className="card">
         <h2>{t("settings.retention_title")}</h2>
@@ -99,10 +148,12 @@ interface RowProps {
   /** A check made before asking the backend; the message key when the value is refused. */
   check?: (value: string) => MessageKey | null;
   onSaved?: (value: string) => void;
+  /** Called with the value before and after, when a save changed it. */
+  onChanged?: (before: string, after: string) => void;
   render?: (value: string, set: (v: string) => void) => ReactNode;
 }
 
-function SettingRow({ k, label, hint, vars, initial, placeholder, numeric, check, onSaved, render }: RowProps) {
+function SettingRow({ k, label, hint, vars, initial, placeholder, numeric, check, onSaved, onChanged, render }: RowProps) {
   const { backend } = useApp();
   const { t } = useI18n();
   const [value, setValue] = useState(initial);
@@ -117,10 +168,12 @@ function SettingRow({ k, label, hint, vars, initial, placeholder, numeric, check
     }
     try {
       const stored = await backend.setSetting(k, next);
+      const before = saved;
       setSaved(stored);
       setValue(stored);
       setMessage({ ok: true, text: t("settings.saved") });
       onSaved?.(stored);
+      if (stored !== before) onChanged?.(before, stored);
     } catch (e) {
       setMessage({ ok: false, error: e });
     }
