@@ -543,6 +543,28 @@ pub struct ListCasesResponse {
     pub rows: Vec<CaseRowDto>,
 }
 
+/// A person's last act, as the window offers to undo it.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct LastAct {
+    #[ts(type = "number")]
+    pub audit_seq: i64,
+    #[ts(type = "CaseActionKind")]
+    pub action: String,
+    pub case_keys: Vec<String>,
+    pub at: String,
+}
+
+impl From<cuadra_core::review::LastAct> for LastAct {
+    fn from(a: cuadra_core::review::LastAct) -> Self {
+        LastAct {
+            audit_seq: a.audit_seq,
+            action: a.action.as_str().to_string(),
+            case_keys: a.case_keys,
+            at: a.at,
+        }
+    }
+}
+
 /// The filtered cases' count and sums in one currency (`null`: cases without one, charges).
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct CaseTotals {
@@ -897,7 +919,7 @@ pub fn typescript() -> String {
     let mut out = String::from(
         "// Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with\n\
          // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.\n\n\
-         import type { CaseState, CaseStatus, Lang, Msg, ReviewState, SortColumn, ZoneFrom } from \"./types\";\n\n",
+         import type { CaseActionKind, CaseState, CaseStatus, Lang, Msg, ReviewState, SortColumn, ZoneFrom } from \"./types\";\n\n",
     );
     let decls = [
         ApiErrorDto::decl(),
@@ -923,6 +945,7 @@ pub fn typescript() -> String {
         CaseRowDto::decl(),
         ListCasesResponse::decl(),
         CaseTotals::decl(),
+        LastAct::decl(),
         ShopOrder::decl(),
         FoundOrder::decl(),
         OrderItem::decl(),

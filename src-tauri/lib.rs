@@ -64,6 +64,8 @@ pub fn run() -> Result<(), tauri::Error> {
             cases::search_lines,
             cases::search_orders,
             cases::case_action,
+            cases::last_act,
+            cases::undo_last,
             audit::audit_log,
             audit::verify_audit,
             audit::verify_workspace,

@@ -550,6 +550,305 @@ async fn a_payment_is_unmatched_and_matched_back_through_the_order_picker() {
     app.quit().await;
 }
 
+#[tokio::test]
+#[ignore = "needs Xvfb + tauri-driver: run through tests/run-all.sh"]
+async fn month_end_close_of_a_generated_month_in_the_window() {
+    use cuadra_testkit::scenario::{Scenario, ScenarioPsp, ScenarioSpec};
+    let home = tempfile::tempdir().expect("a temporary folder for the workspace");
+    let db = home.path().join("cuadra.db");
+    Workspace::open(&db)
+        .expect("a new workspace")
+        .close()
+        .expect("closed");
+    // A generated month: a Shopify export and dLocal batches with every planted situation
+    // (suggestions from mistyped references, shop notifications missed, ...).
+    let scenario = Scenario::build(ScenarioSpec::new(ScenarioPsp::Dlocal, 7, 80));
+    let written = scenario
+        .write_to(&home.path().join("files"))
+        .expect("the scenario's files");
+    let dialogs = home.path().join("dialogs");
+    std::fs::create_dir_all(&dialogs).expect("dialog folder");
+    let paths: Vec<String> = written
+        .data_files
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    std::fs::write(dialogs.join("open.txt"), paths.join("\n")).expect("open.txt");
+    let prefs = home.path().join("config").join("co.cuadra.app");
+    std::fs::create_dir_all(&prefs).expect("prefs folder");
+    std::fs::write(
+        prefs.join("prefs.json"),
+        r#"{"actor": "Marta", "lang": "en"}"#,
+    )
+    .expect("prefs");
+    let stored = |sql: &str| -> String {
+        let ws = Workspace::open_known(&db).expect("the workspace");
+        ws.conn()
+            .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            .unwrap_or_default()
+    };
+    let stored_n = |sql: &str| -> i64 {
+        stored(&format!("SELECT CAST(({sql}) AS TEXT)"))
+            .parse()
+            .expect("a count")
+    };
+    let last_as_of = "SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1";
+    let wait_until = |what: &str, mut done: Box<dyn FnMut() -> bool + '_>| {
+        let deadline = Instant::now() + STARTUP_TIMEOUT;
+        while !done() {
+            assert!(Instant::now() < deadline, "{what} never happened");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+
+    let app = App::launch(home.path(), &db).await;
+
+    // 1. Import the month's files through the window.
+    app.click("nav-import").await;
+    app.click("import-choose").await;
+    app.wait_for("import-preview").await;
+    app.click("import-start").await;
+    app.wait_for_attr("import-ended", "data-phase", "finished")
+        .await;
+    assert_eq!(stored_n("SELECT COUNT(*) FROM imported_files"), 4);
+
+    // 2. The matching tolerance the shop uses, set in Settings: saying what changed, the window
+    // offers a rerun at the same as-of and runs nothing by itself.
+    let runs_before = stored_n("SELECT COUNT(*) FROM recon_runs");
+    app.click("nav-settings").await;
+    app.type_into("setting-tolerance", "50").await;
+    app.click("save-tolerance").await;
+    let banner = app.wait_for_text("settings-rerun-banner").await;
+    assert!(banner.contains("→ 50"), "{banner}");
+    assert_eq!(stored_n("SELECT COUNT(*) FROM recon_runs"), runs_before);
+
+    // 3. Reconcile as of the month's end from the dashboard (the last second of 31 May in
+    // Bogotá is 2026-06-01 04:59:59 UTC).
+    app.click("nav-dashboard").await;
+    app.select("dash-period", "2026-05").await;
+    app.wait_for_attr("reconcile-as-of", "value", "2026-05-31")
+        .await;
+    app.click("reconcile-run").await;
+    wait_until(
+        "the month-end run",
+        Box::new(|| stored(last_as_of) == "2026-06-01T04:59:59Z"),
+    );
+    let tolerance_used = stored("SELECT settings FROM recon_runs ORDER BY id DESC LIMIT 1");
+    assert!(tolerance_used.contains("50"), "{tolerance_used}");
+
+    // 4. Confirm one suggestion with one key, reject another with one key.
+    let suggested = |n: usize| -> (String, String, String) {
+        let ws = Workspace::open_known(&db).expect("the workspace");
+        ws.conn()
+            .query_row(
+                "SELECT case_key, order_ref, settlement_refs FROM cases
+                 WHERE status = 'suggested' AND state = 'open' AND settlement_refs NOT LIKE '%|%'
+                 ORDER BY case_key LIMIT 1 OFFSET ?1",
+                [n as i64],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("two single-line suggestions in the scenario")
+    };
+    let (confirm_key, _, _) = suggested(0);
+    let (reject_key, reject_order, reject_ref) = suggested(1);
+    app.click("nav-cases").await;
+    app.put_cursor_on(&confirm_key).await;
+    app.press("c").await;
+    app.wait_for_text_of("cases-quick-result", "Match confirmed")
+        .await;
+    assert_eq!(
+        stored(&format!(
+            "SELECT status FROM cases WHERE case_key = '{confirm_key}'"
+        )),
+        "matched"
+    );
+    app.put_cursor_on(&reject_key).await;
+    app.press("d").await;
+    app.wait_for_text_of("cases-quick-result", "Suggestion rejected")
+        .await;
+    let line_case_sql = format!(
+        "SELECT c.case_key FROM cases c JOIN case_lines cl ON cl.case_id = c.id
+         JOIN settlement_lines s ON s.id = cl.line_id WHERE s.psp_txn_id = '{reject_ref}'"
+    );
+    let line_case = stored(&line_case_sql);
+    assert!(
+        line_case.starts_with("line:dlocal:"),
+        "the line left the order: {line_case}"
+    );
+
+    // 5. Match that payment to its order after all, through the picker.
+    app.open_case(&reject_ref, &line_case).await;
+    app.click("action-match").await;
+    app.type_into("match-order-search", reject_order.trim_start_matches('#'))
+        .await;
+    app.client
+        .wait()
+        .at_most(STARTUP_TIMEOUT)
+        .for_element(Locator::Css(&format!(
+            "[data-testid='match-order-candidate'][data-order-ref='{reject_order}']"
+        )))
+        .await
+        .expect("the order is offered")
+        .click()
+        .await
+        .expect("pick the order");
+    app.type_into(
+        "action-reason-input",
+        "the buyer's receipt names this order",
+    )
+    .await;
+    app.click("action-submit").await;
+    app.wait_for("action-done").await;
+    let holder = stored(&line_case_sql);
+    assert_eq!(
+        stored(&format!(
+            "SELECT order_ref FROM cases WHERE case_key = '{holder}'"
+        )),
+        reject_order
+    );
+    app.click("detail-close").await;
+
+    // 6. Unmatch a line of a matched case, then undo it: the undo is an act of its own.
+    let matched = stored(&format!(
+        "SELECT case_key FROM cases WHERE status = 'matched' AND order_id IS NOT NULL
+           AND settlement_refs <> '' AND settlement_refs NOT LIKE '%|%'
+           AND case_key NOT IN ('{confirm_key}', '{holder}') ORDER BY case_key LIMIT 1"
+    ));
+    let matched_refs = stored(&format!(
+        "SELECT settlement_refs FROM cases WHERE case_key = '{matched}'"
+    ));
+    app.open_case(&matched_refs, &matched).await;
+    app.click("action-unmatch").await;
+    app.type_into("action-reason-input", "ticket disputed by the buyer")
+        .await;
+    app.click("action-submit").await;
+    app.wait_for("action-done").await;
+    let refs_sql = format!("SELECT settlement_refs FROM cases WHERE case_key = '{matched}'");
+    assert_eq!(stored(&refs_sql), "");
+    app.click("detail-close").await;
+    app.click("undo-last").await;
+    app.wait_for_text_of("undo-result", "Undone").await;
+    assert_eq!(stored(&refs_sql), matched_refs, "the line is back");
+    assert_eq!(
+        stored(&format!(
+            "SELECT action FROM case_decisions WHERE actor = 'Marta' AND case_key = '{matched}'
+             ORDER BY id DESC LIMIT 1"
+        )),
+        "match",
+        "undone by a compensating match"
+    );
+
+    // 7. A note on that case.
+    app.open_case(&matched_refs, &matched).await;
+    app.click("action-note").await;
+    app.type_into("action-note-input", "checked against the bank statement")
+        .await;
+    app.click("action-submit").await;
+    app.wait_for("action-done").await;
+    assert_eq!(
+        stored(&format!(
+            "SELECT note FROM case_decisions WHERE case_key = '{matched}' AND action = 'note'"
+        )),
+        "checked against the bank statement"
+    );
+    app.click("detail-close").await;
+
+    // 8. Bulk: every order the shop forgot to mark paid, selected at once and resolved.
+    app.type_into("case-search", "").await;
+    app.click("filter-status").await;
+    app.click("filter-status-paid_shop_pending").await;
+    app.press("Escape").await;
+    let pending = stored_n("SELECT COUNT(*) FROM cases WHERE status = 'paid_shop_pending'");
+    assert!(pending >= 2, "the scenario plants missed notifications");
+    app.wait_for_text_of("cases-total", &format!("{pending} "))
+        .await;
+    let totals = app.wait_for_text("cases-totals").await;
+    assert!(totals.starts_with("COP:"), "{totals}");
+    app.click("select-all").await;
+    app.wait_for_text_of("cases-selected", &format!("{pending}"))
+        .await;
+    app.click("bulk-resolve").await;
+    app.select("bulk-reason", "shop_corrected").await;
+    app.click("bulk-submit").await;
+    wait_until(
+        "the bulk resolve",
+        Box::new(|| {
+            stored_n("SELECT COUNT(*) FROM cases WHERE status = 'paid_shop_pending' AND state = 'resolved'")
+                == pending
+        }),
+    );
+
+    // 9. Export exactly this view, with each case's state and reason.
+    app.select("cases-export-format", "csv").await;
+    app.click("cases-export").await;
+    app.wait_for("cases-export-result").await;
+    let view = std::fs::read_to_string(dialogs.join("cuadra-cases.csv")).expect("the view");
+    let mut reader = csv_reader(&view);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let state_at = header
+        .iter()
+        .position(|h| h == "State")
+        .expect("a State column");
+    let reason_at = header
+        .iter()
+        .position(|h| h == "Reason")
+        .expect("a Reason column");
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("a row").iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows.len() as i64, pending, "exactly the filtered cases");
+    assert!(rows
+        .iter()
+        .all(|r| r[state_at] == "Reconciled" && r[reason_at] == "Corrected in the shop"));
+
+    // 10. Close May after its checklist.
+    app.click("nav-audit").await;
+    app.wait_for("periods-table").await;
+    app.click("period-close").await;
+    app.wait_for("period-checklist").await;
+    app.type_into("period-text", "May books").await;
+    app.click("period-submit").await;
+    app.wait_for_attr("period-row", "data-state", "closed")
+        .await;
+    assert_eq!(
+        stored("SELECT state FROM periods WHERE period = '2026-05'"),
+        "closed"
+    );
+
+    // 11. The workbook of May, opened back.
+    app.click("nav-export").await;
+    app.select("export-period", "2026-05").await;
+    app.click("export-workbook").await;
+    app.wait_for("export-result").await;
+    let book = dialogs.join("cuadra-workbook-2026-05.xlsx");
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(&book).expect("the workbook opens");
+    assert_eq!(calamine::Reader::sheet_names(&wb).len(), 6);
+
+    // 12. Everything verifies: the chain, the evidence, the derived rows and the seal.
+    app.click("nav-audit").await;
+    app.click("workspace-verify").await;
+    app.wait_for_attr("workspace-verdict", "data-ok", "true")
+        .await;
+    let acts = stored_n("SELECT COUNT(*) FROM case_decisions WHERE actor = 'Marta'");
+    assert_eq!(
+        acts,
+        2 + 1 + 1 + 1 + 1 + pending,
+        "confirm, reject, match, unmatch, undo, note, bulk"
+    );
+    app.quit().await;
+}
+
+fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+}
+
 fn count(ws: &Workspace, sql: &str) -> i64 {
     ws.conn()
         .query_row(sql, [], |r| r.get(0))
@@ -734,6 +1033,38 @@ impl App {
             .expect("open the case");
         self.wait_for_attr("case-detail", "data-case-key", key)
             .await;
+    }
+
+    /// Puts the table's cursor on the case `key` (found by its key in the search box), with
+    /// the keyboard's focus back on the page.
+    async fn put_cursor_on(&self, key: &str) {
+        self.type_into("case-search", key).await;
+        self.client
+            .wait()
+            .at_most(STARTUP_TIMEOUT)
+            .for_element(Locator::Css(&format!(
+                "[data-testid='case-row'][data-case-key='{key}']"
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("the row of {key} must appear: {e}"));
+        self.client
+            .execute(
+                "document.activeElement && document.activeElement.blur();",
+                vec![],
+            )
+            .await
+            .expect("leave the search box");
+    }
+
+    /// A key pressed on the page (the table's shortcuts).
+    async fn press(&self, key: &str) {
+        self.client
+            .execute(
+                "document.dispatchEvent(new KeyboardEvent('keydown', {key: arguments[0], bubbles: true}));",
+                vec![serde_json::json!(key)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("press {key}: {e}"));
     }
 
     async fn type_into(&self, test_id: &str, text: &str) {

@@ -2,7 +2,7 @@
 
 use super::now;
 use crate::dto::{
-    CaseDetail, CaseFilter, CaseRowDto, CaseSort, CaseTotals, Facets, FoundOrder,
+    CaseDetail, CaseFilter, CaseRowDto, CaseSort, CaseTotals, Facets, FoundOrder, LastAct,
     ListCasesResponse, OrderItem, SettlementLine, ShopOrder, Summary, SummaryFilter,
 };
 use crate::error::ApiError;
@@ -200,5 +200,32 @@ pub fn case_action(
             .cloned()
             .ok_or_else(|| ApiError::new(ApiError::NOT_FOUND, msg!(app::CASE_GONE, &case_key)))?;
         Ok(row.into())
+    })
+}
+
+/// The person's last act on a case, which the window offers to undo (`null`: none yet).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn last_act(state: State<'_, AppState>) -> Result<Option<LastAct>, ApiError> {
+    let actor = state.actor();
+    state.with_workspace(|ws| Ok(ws.last_act(&actor)?.map(LastAct::from)))
+}
+
+/// Undoes the person's last act (the one the window showed: `expected_seq`) by compensating
+/// acts, and answers with the cases as they are now.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn undo_last(
+    state: State<'_, AppState>,
+    expected_seq: Option<i64>,
+) -> Result<Vec<CaseRowDto>, ApiError> {
+    let actor = state.actor();
+    state.with_workspace(|ws| {
+        let outcomes = ws.undo_last(&actor, expected_seq, now())?;
+        let mut rows: Vec<CaseRowDto> = Vec::new();
+        for c in outcomes.into_iter().flat_map(|o| o.cases) {
+            if !rows.iter().any(|r| r.case_key == c.case_key) {
+                rows.push(c.into());
+            }
+        }
+        Ok(rows)
     })
 }

@@ -9,6 +9,7 @@ import type {
   WorkspaceVerification,
   CaseActionRequest,
   CaseDetail,
+  CaseFilter,
   CaseRow,
   ExportRequest,
   Facets,
@@ -19,6 +20,7 @@ import type {
   ListCasesRequest,
   ListCasesResponse,
   CaseTotals,
+  LastAct,
   PeriodInfo,
   ReconcileResult,
   RetentionStatus,
@@ -71,6 +73,10 @@ export interface Backend {
   searchOrders(query: string): Promise<FoundOrder[]>;
   /** Applies one review action; resolves to the case as it is afterwards. */
   caseAction(request: CaseActionRequest): Promise<CaseRow>;
+  /** The person's last act on a case (null: none yet), which the window offers to undo. */
+  lastAct(): Promise<LastAct | null>;
+  /** Undoes the person's last act (the one shown: its audit event) by compensating acts. */
+  undoLast(expectedSeq: number | null): Promise<CaseRow[]>;
 
   // Audit
   auditLog(filter: AuditFilter, offset: number, limit: number): Promise<AuditPage>;

@@ -890,6 +890,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         return out;
       }),
     caseAction: (request) => respond(() => act(request)),
+    // The fake keeps no decisions to compensate: undo is the core's (tested in the real window).
+    lastAct: () => respond(() => null),
+    undoLast: () => respond(() => reject("invalid_action", m("review.nothing_to_undo"))),
 
     auditLog: (filter, offset, limit) =>
       respond(() => {

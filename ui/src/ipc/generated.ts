@@ -84,6 +84,8 @@ review: ReviewState, };
 
 export type ListCasesResponse = { total: number, rows: Array<CaseRow>, };
 
+export type CaseTotals = { currency: string | null, cases: number, order_total: string, paid_amount: string, difference: string, };
+
 export type ShopOrder = { id: string, platform: string, order_ref: string, shop_order_id: string | null, customer: string | null, email: string | null, total: string, currency: string, status: string, created_at: string, paid_at: string | null, payment_reference: string | null, file_name: string, row: number, };
 
 export type FoundOrder = { order: ShopOrder, case_key: string | null, status: string | null, };

@@ -61,6 +61,8 @@ export function createTauriBackend(): Backend {
     searchLines: (query) => call("search_lines", { query }),
     searchOrders: (query) => call("search_orders", { query }),
     caseAction: (request) => call("case_action", { ...request }),
+    lastAct: () => call("last_act", {}),
+    undoLast: (expectedSeq) => call("undo_last", { expected_seq: expectedSeq }),
 
     auditLog: (filter, offset, limit) => call("audit_log", { filter, offset, limit }),
     verifyAudit: () => call("verify_audit"),

@@ -23,6 +23,7 @@ export type {
   CaseRow,
   ListCasesResponse,
   CaseTotals,
+  LastAct,
   ShopOrder,
   FoundOrder,
   OrderItem,

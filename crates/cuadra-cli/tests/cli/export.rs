@@ -157,12 +157,21 @@ fn export_cases_writes_exactly_the_cases_the_filters_select_in_words() {
     ok(&o);
     assert!(stdout(&o).contains("wrote 1 cases"), "{}", stdout(&o));
     let text = std::fs::read_to_string(&out).expect("csv");
-    let mut r = csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let header: Vec<String> = r.headers().expect("header").iter().map(str::to_string).collect();
+    let mut r =
+        csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
     assert_eq!(rows.len(), 1);
     let at = |name: &str| {
-        let i = header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} in {header:?}"));
+        let i = header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} in {header:?}"));
         rows[0][i].to_string()
     };
     assert_eq!(at("Case"), "order:shopify:1002");

@@ -374,6 +374,17 @@ impl Workspace {
                 currency,
             })
             .collect();
+        // Days of the selection only: a month's cases may have been paid the month before or
+        // settled the month after, but the month's chart shows the month's own days.
+        if let Some(p) = &f.period {
+            days.retain(|d| d.date.starts_with(p.as_str()) && d.date.len() == 10);
+        }
+        if let Some(from) = f.date_from.as_deref().map(str::trim) {
+            days.retain(|d| d.date.as_str() >= from);
+        }
+        if let Some(to) = f.date_to.as_deref().map(str::trim) {
+            days.retain(|d| d.date.as_str() <= to);
+        }
         // The last 31 days of the selection.
         let mut distinct: Vec<String> = days.iter().map(|d| d.date.clone()).collect();
         distinct.dedup();

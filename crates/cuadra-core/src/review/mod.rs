@@ -4,7 +4,10 @@
 //! transaction. Undo is a compensating act (unmatch undoes a match, reopen undoes a resolve),
 //! recorded like any other.
 
+mod undo;
 pub mod words;
+
+pub use undo::LastAct;
 
 use crate::audit::{self, event_time, NewEvent};
 use crate::cases::{membership, CaseRow};

@@ -157,4 +157,33 @@ crate::catalog! {
         es: "la línea {0} no está en el caso {1}; abra el caso de nuevo para ver sus líneas",
         zh: "结算行 {0} 不在案例 {1} 中；请重新打开该案例查看其结算行",
     }
+
+    // Undo of the last act.
+    /// {0} the act undone (its name), {1} its audit event number.
+    UNDO_OF = "review.undo_of" {
+        en: "undo of the act \u{201c}{0}\u{201d} recorded as audit event #{1}",
+        es: "deshace la acción \u{201c}{0}\u{201d} registrada como evento de auditoría #{1}",
+        zh: "撤销审计事件 #{1} 记录的操作\u{201c}{0}\u{201d}",
+    }
+    NOTHING_TO_UNDO = "review.nothing_to_undo" {
+        en: "you have not acted on any case yet: there is nothing to undo",
+        es: "usted aún no ha actuado sobre ningún caso: no hay nada que deshacer",
+        zh: "您尚未对任何对账项进行操作，没有可撤销的操作",
+    }
+    /// {0} the audit event number the person saw, {1} the one that is last now.
+    UNDO_MOVED = "review.undo_moved" {
+        en: "your last act is now audit event #{1}, not #{0} as shown; look at it again before undoing",
+        es: "su última acción es ahora el evento de auditoría #{1}, no el #{0} que se mostraba; revísela antes de deshacer",
+        zh: "您的最后一次操作现在是审计事件 #{1}，而不是显示的 #{0}；请先查看再撤销",
+    }
+    NOTE_NOT_UNDONE = "review.note_not_undone" {
+        en: "a note cannot be undone: the audit trail keeps it; write another note that corrects it",
+        es: "una nota no se puede deshacer: la auditoría la conserva; escriba otra nota que la corrija",
+        zh: "备注无法撤销，审计追踪会保留它；请另写一条备注加以更正",
+    }
+    ACT_CONFIRM = "review.act.confirm" { en: "confirm match", es: "confirmar vínculo", zh: "确认匹配" }
+    ACT_MATCH = "review.act.match" { en: "match", es: "vincular", zh: "匹配" }
+    ACT_UNMATCH = "review.act.unmatch" { en: "unmatch", es: "desvincular", zh: "取消匹配" }
+    ACT_RESOLVE = "review.act.resolve" { en: "resolve", es: "resolver", zh: "处理" }
+    ACT_REOPEN = "review.act.reopen" { en: "reopen", es: "reabrir", zh: "重新打开" }
 }

@@ -1126,3 +1126,100 @@ fn orders_are_found_by_number_customer_without_accents_and_total() {
     assert_eq!(found[0].case_key.as_deref(), Some("order:shopify:1002"));
     assert!(found[0].status.is_some());
 }
+
+/// The reason of the last decision on a case, rendered in English.
+fn last_reason(t: &TestWs, key: &str) -> (String, String) {
+    let (action, reason): (String, Option<String>) =
+        t.ws.conn()
+            .query_row(
+                "SELECT action, reason FROM case_decisions WHERE case_key = ?1 ORDER BY id DESC LIMIT 1",
+                [key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+    let reason = cuadra_core::reconcile::words::recorded_reason(&reason.unwrap_or_default())
+        .render(cuadra_core::words::Lang::En);
+    (action, reason)
+}
+
+#[test]
+fn the_last_act_is_undone_by_a_compensating_act_and_undoing_again_redoes_it() {
+    let mut t = reconciled();
+    assert_eq!(t.ws.last_act("ana").unwrap(), None, "no act yet");
+
+    // A resolution, undone: the case is open again, by a reopen that names what it undid.
+    let mut r = req("order:shopify:1004", ActionKind::Resolve);
+    r.reason = Some("written_off".into());
+    let seq = t.ws.act(&r, "ana", later(1)).unwrap().audit_seq;
+    let last = t.ws.last_act("ana").unwrap().unwrap();
+    assert_eq!(
+        (last.action, last.case_keys.clone(), last.audit_seq),
+        (
+            ActionKind::Resolve,
+            vec!["order:shopify:1004".to_string()],
+            seq
+        )
+    );
+    assert_eq!(
+        t.ws.last_act("luis").unwrap(),
+        None,
+        "each person undoes their own acts"
+    );
+    t.ws.undo_last("ana", Some(seq), later(2)).unwrap();
+    assert_eq!(status(&t, "order:shopify:1004").1, "open");
+    assert_eq!(
+        last_reason(&t, "order:shopify:1004"),
+        (
+            "reopen".to_string(),
+            format!("Undo of the act “resolve” recorded as audit event #{seq}")
+        )
+    );
+    // Undoing the undo resolves it again, with the reason it had.
+    t.ws.undo_last("ana", None, later(3)).unwrap();
+    let c = t.ws.case("order:shopify:1004").unwrap().unwrap();
+    assert_eq!(
+        (c.state.as_str(), c.reason.as_deref()),
+        ("resolved", Some("written_off"))
+    );
+
+    // An unmatch, undone: the line is back in its order's case, matched as before.
+    let line = t.ws.case_line_ids("order:shopify:1002").unwrap()[0];
+    let mut r = req("order:shopify:1002", ActionKind::Unmatch);
+    r.reason = Some("wrong order".into());
+    t.ws.act(&r, "ana", later(4)).unwrap();
+    assert_eq!(status(&t, "order:shopify:1002").0, "awaiting_settlement");
+    t.ws.undo_last("ana", None, later(5)).unwrap();
+    assert_eq!(status(&t, "order:shopify:1002").0, "matched");
+    assert_eq!(
+        t.ws.case_line_ids("order:shopify:1002").unwrap(),
+        vec![line]
+    );
+    assert_partition(&t);
+
+    // A bulk resolve is one act: undone, every case of it is open again.
+    let keys = vec![
+        "order:shopify:1001".to_string(),
+        "order:shopify:1003".to_string(),
+    ];
+    t.ws.bulk_resolve(&keys, "shop_corrected", None, "ana", later(6))
+        .unwrap();
+    let last = t.ws.last_act("ana").unwrap().unwrap();
+    assert_eq!(last.case_keys, keys);
+    // The window showed an older act: refused, nothing written.
+    let events = count(&t, "SELECT COUNT(*) FROM audit_events");
+    let err = t.ws.undo_last("ana", Some(seq), later(7)).unwrap_err();
+    assert!(err.to_string().contains("not #"), "{err}");
+    assert_eq!(count(&t, "SELECT COUNT(*) FROM audit_events"), events);
+    t.ws.undo_last("ana", Some(last.audit_seq), later(7))
+        .unwrap();
+    assert_eq!(status(&t, "order:shopify:1001").1, "open");
+    assert_eq!(status(&t, "order:shopify:1003").1, "open");
+
+    // A note stays: the trail keeps it.
+    let mut r = req("order:shopify:1003", ActionKind::Note);
+    r.note = Some("llamar al cliente".into());
+    t.ws.act(&r, "ana", later(8)).unwrap();
+    let err = t.ws.undo_last("ana", None, later(9)).unwrap_err();
+    assert!(err.to_string().contains("cannot be undone"), "{err}");
+    assert!(t.ws.verify_audit().unwrap().ok());
+}

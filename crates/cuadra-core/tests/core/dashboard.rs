@@ -650,3 +650,95 @@ fn a_report_repeating_money_already_counted_is_uncounted_at_import() {
     // repeat them count nothing: less is settled than before the import.
     assert_ne!(after.settled, before.settled);
 }
+
+/// The months of a generated scenario add up to "all periods": cases, counts and amounts per
+/// status, and the settled gross, fees, taxes and net; a month's chart shows its own days only,
+/// each day once per currency, in order.
+#[test]
+fn the_months_add_up_to_all_periods_and_chart_their_own_days() {
+    let s = Scenario::build(ScenarioSpec::new(ScenarioPsp::Dlocal, 7, 80));
+    let mut t = TestWs::new();
+    for f in &s.files {
+        let rep = cuadra_core::ingest::import_bytes(
+            &mut t.ws,
+            &f.name,
+            &f.name,
+            &f.bytes,
+            &super::options(),
+        )
+        .unwrap();
+        assert!(rep.succeeded());
+    }
+    let as_of = chrono::DateTime::parse_from_rfc3339("2026-06-10T23:59:59-05:00").unwrap();
+    t.ws.run_reconciliation(as_of.with_timezone(&Utc), "ana", now())
+        .unwrap();
+    let all = t.ws.dashboard(&DashFilter::default()).unwrap();
+    let periods = t.ws.facets().unwrap().periods;
+    assert!(periods.len() >= 2, "the scenario spans months: {periods:?}");
+    let mut cases = 0;
+    let mut by_status: BTreeMap<(String, String), (u64, Decimal)> = Default::default();
+    let mut settled: BTreeMap<String, [Decimal; 4]> = Default::default();
+    let d = |t: &str| t.parse::<Decimal>().unwrap();
+    for p in &periods {
+        let m =
+            t.ws.dashboard(&DashFilter {
+                period: Some(p.clone()),
+                ..DashFilter::default()
+            })
+            .unwrap();
+        cases += m.cases;
+        for x in &m.by_status {
+            let e = by_status
+                .entry((x.status.clone(), x.currency.clone()))
+                .or_default();
+            e.0 += x.count;
+            e.1 += d(&x.amount);
+        }
+        for x in &m.settled {
+            let e = settled.entry(x.currency.clone()).or_default();
+            for (i, v) in [&x.gross, &x.fees, &x.taxes, &x.net]
+                .into_iter()
+                .enumerate()
+            {
+                e[i] += d(v);
+            }
+        }
+        assert!(
+            m.daily.iter().all(|x| x.date.starts_with(p.as_str())),
+            "{p}'s chart shows only its own days: {:?}",
+            m.daily.iter().map(|x| &x.date).collect::<Vec<_>>()
+        );
+        let keys: Vec<(&String, &String)> =
+            m.daily.iter().map(|x| (&x.date, &x.currency)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            keys, sorted,
+            "{p}: one point per day and currency, in order"
+        );
+    }
+    assert_eq!(cases, all.cases, "every case is in exactly one month");
+    let whole: BTreeMap<(String, String), (u64, Decimal)> = all
+        .by_status
+        .iter()
+        .map(|x| {
+            (
+                (x.status.clone(), x.currency.clone()),
+                (x.count, d(&x.amount)),
+            )
+        })
+        .collect();
+    assert_eq!(by_status, whole, "counts and amounts per status add up");
+    let whole: BTreeMap<String, [Decimal; 4]> = all
+        .settled
+        .iter()
+        .map(|x| {
+            (
+                x.currency.clone(),
+                [d(&x.gross), d(&x.fees), d(&x.taxes), d(&x.net)],
+            )
+        })
+        .collect();
+    assert_eq!(settled, whole, "settled gross, fees, taxes and net add up");
+}

@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { SortingState } from "@tanstack/react-table";
-import { RESOLVE_REASONS, type CaseActionKind, type CaseFilter, type CaseRow, type CaseTotals, type Facets, type ReportFormat } from "../../ipc";
+import { RESOLVE_REASONS, type CaseActionKind, type CaseFilter, type CaseRow, type CaseTotals, type Facets, type LastAct, type ReportFormat } from "../../ipc";
 import { formatMoney } from "../../format/money";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
@@ -17,6 +17,8 @@ import { commandForKey, initialNav, isTypingTarget, navReducer } from "./keyboar
 import { PageCache } from "./pageCache";
 
 const TEXT_DEBOUNCE_MS = 250;
+/** The most cases "select all" takes (each bulk act is one call per case). */
+const SELECT_ALL_MAX = 5000;
 
 export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilter> }) {
   const { backend } = useApp();
@@ -86,19 +88,45 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
 
   const toggle = useCallback((key: string) => dispatch({ type: "toggle", key }), []);
 
+  // What one key did (confirm, reject), said where the person is looking.
+  const [quick, setQuick] = useState<{ text: string; ok: boolean } | null>(null);
+  const quickAct = useCallback(
+    async (row: CaseRow, kind: "confirm" | "reject") => {
+      if (row.status !== "suggested" || row.state !== "open" || row.locked) {
+        setQuick({ ok: false, text: t("cases.quick_not_suggested", { key: row.case_key }) });
+        return;
+      }
+      try {
+        const changedRow = await backend.caseAction({
+          case_key: row.case_key,
+          action: kind === "confirm" ? "confirm" : "unmatch",
+          reason: kind === "reject" ? t("cases.reject_reason") : null,
+          note: null,
+          line_ids: [],
+          order_id: null,
+        });
+        cacheRef.current?.replace(changedRow);
+        setTotalsVersion((v) => v + 1);
+        setQuick({ ok: true, text: t(kind === "confirm" ? "cases.quick_confirmed" : "cases.quick_rejected", { key: row.case_key }) });
+      } catch (e) {
+        setQuick({ ok: false, text: errorText(i18n, e) });
+      }
+    },
+    [backend, i18n, t],
+  );
+
   const runAction = useCallback(
     async (kind: CaseActionKind) => {
       const row = rowAt(nav.cursor);
       if (!row) return;
       if (kind === "confirm") {
-        // Confirming needs nothing more: do it, then show the case.
-        setOpenKey(row.case_key);
-        setAction("confirm");
+        // Confirming a suggestion needs nothing more: one key does it.
+        await quickAct(row, "confirm");
         return;
       }
       open(nav.cursor, kind);
     },
-    [nav.cursor, open, rowAt],
+    [nav.cursor, open, rowAt, quickAct],
   );
 
   useEffect(() => {
@@ -134,6 +162,11 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
         case "action":
           void runAction(command.action);
           break;
+        case "reject": {
+          const row = rowAt(nav.cursor);
+          if (row) void quickAct(row, "reject");
+          break;
+        }
         case "search":
           searchRef.current?.focus();
           break;
@@ -143,7 +176,7 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [action, openKey, bulkOpen, nav.cursor, open, rowAt, toggle, runAction]);
+  }, [action, openKey, bulkOpen, nav.cursor, open, rowAt, toggle, runAction, quickAct]);
 
   // Keep the panel on the cursor's case as j/k move, once a panel is open.
   useEffect(() => {
@@ -170,6 +203,50 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- queryKey stands for the filter
   }, [queryKey, backend, totalsVersion]);
+
+  // The person's last act, offered for undo; asked again after every act.
+  const [lastAct, setLastAct] = useState<LastAct | null>(null);
+  const [undone, setUndone] = useState<{ text: string; ok: boolean } | null>(null);
+  useEffect(() => {
+    let live = true;
+    backend.lastAct().then((a) => live && setLastAct(a), () => live && setLastAct(null));
+    return () => {
+      live = false;
+    };
+  }, [backend, totalsVersion]);
+  async function undo() {
+    if (!lastAct) return;
+    try {
+      const rows = await backend.undoLast(lastAct.audit_seq);
+      for (const r of rows) cache.replace(r);
+      setUndone({ ok: true, text: t("cases.undone", { act: t(`action.${lastAct.action}`), key: lastAct.case_keys.join(", ") }) });
+      setTotalsVersion((v) => v + 1);
+    } catch (e) {
+      setUndone({ ok: false, text: errorText(i18n, e) });
+    }
+  }
+
+  // Select every case of the filter (up to SELECT_ALL_MAX), page by page.
+  const [selecting, setSelecting] = useState(false);
+  async function selectAll() {
+    if (total > SELECT_ALL_MAX) {
+      setQuick({ ok: false, text: t("cases.select_all_too_many", { max: i18n.count(SELECT_ALL_MAX) }) });
+      return;
+    }
+    setSelecting(true);
+    try {
+      const keys: string[] = [];
+      for (let offset = 0; offset < total; offset += 1000) {
+        const page = await backend.listCases({ filter, sort, offset, limit: 1000 });
+        keys.push(...page.rows.map((r) => r.case_key));
+      }
+      dispatch({ type: "select", keys });
+    } catch (e) {
+      setQuick({ ok: false, text: errorText(i18n, e) });
+    } finally {
+      setSelecting(false);
+    }
+  }
 
   // "Export this view": exactly the filtered cases, through the save dialog.
   const [exportFormat, setExportFormat] = useState<ReportFormat>("xlsx");
@@ -203,14 +280,29 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
       />
       <div className="cases-bar">
         <span data-testid="cases-total">{t("cases.total", { n: i18n.count(total) })}</span>
+        {total > 0 && nav.selected.size < total ? (
+          <button type="button" className="link" data-testid="select-all" disabled={selecting} onClick={() => void selectAll()}>
+            {t("cases.select_all", { n: i18n.count(total) })}
+          </button>
+        ) : null}
         {nav.selected.size > 0 ? (
           <>
             <span data-testid="cases-selected">{t("cases.selected", { n: i18n.count(nav.selected.size) })}</span>
             <button type="button" data-testid="bulk-resolve" onClick={() => { setBulkOpen(true); setOpenKey(null); }}>
-              {t("cases.bulk_resolve")}
+              {t("cases.bulk_act")}
             </button>
-            <button type="button" className="link" onClick={() => dispatch({ type: "clear" })}>{t("cases.clear_selection")}</button>
+            <button type="button" className="link" data-testid="clear-selection" onClick={() => dispatch({ type: "clear" })}>{t("cases.clear_selection")}</button>
           </>
+        ) : null}
+        {lastAct ? (
+          <button
+            type="button"
+            data-testid="undo-last"
+            title={t("cases.undo_hint", { act: t(`action.${lastAct.action}`), key: lastAct.case_keys.join(", "), seq: String(lastAct.audit_seq) })}
+            onClick={() => void undo()}
+          >
+            {t("cases.undo", { act: t(`action.${lastAct.action}`) })}
+          </button>
         ) : null}
         <span className="keys muted">{t("cases.keys")}</span>
         <span className="row end">
@@ -244,6 +336,8 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
         </p>
       ) : null}
       <ErrorLine error={exportError} testid="cases-export-error" />
+      {quick ? <p className={quick.ok ? "ok small" : "error small"} role="status" data-testid="cases-quick-result">{quick.text}</p> : null}
+      {undone ? <p className={undone.ok ? "ok small" : "error small"} role="status" data-testid="undo-result">{undone.text}</p> : null}
       <ErrorLine error={cache.error} testid="cases-error" />
       <div className={openKey || bulkOpen ? "cases-split with-panel" : "cases-split"}>
         {cache.total === 0 ? (
@@ -274,7 +368,7 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
           />
         ) : null}
         {bulkOpen ? (
-          <BulkResolve keys={[...nav.selected]} onClose={() => setBulkOpen(false)} onChanged={changed} onFinished={() => dispatch({ type: "clear" })} />
+          <BulkAct keys={[...nav.selected]} onClose={() => setBulkOpen(false)} onChanged={changed} onFinished={() => dispatch({ type: "clear" })} />
         ) : null}
       </div>
       <p className="sr-only" aria-live="polite">{errorTextOrEmpty(i18n, cache.error)}</p>
@@ -286,12 +380,15 @@ function errorTextOrEmpty(i18n: ReturnType<typeof useI18n>, error: unknown): str
   return error ? errorText(i18n, error) : "";
 }
 
-function BulkResolve({ keys: selectedKeys, onClose, onChanged, onFinished }: { keys: string[]; onClose: () => void; onChanged: (row: CaseRow) => void; onFinished: () => void }) {
+type BulkKind = "resolve" | "confirm" | "note";
+
+function BulkAct({ keys: selectedKeys, onClose, onChanged, onFinished }: { keys: string[]; onClose: () => void; onChanged: (row: CaseRow) => void; onFinished: () => void }) {
   const { backend } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
   // The cases chosen when the panel opened: clearing the selection afterwards must not change them.
   const [keys] = useState(selectedKeys);
+  const [kind, setKind] = useState<BulkKind>("resolve");
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -299,15 +396,16 @@ function BulkResolve({ keys: selectedKeys, onClose, onChanged, onFinished }: { k
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!reason) return setProblem(t("action.reason_required"));
-    if (reason === "other" && !note.trim()) return setProblem(t("action.note_required_other"));
+    if (kind === "resolve" && !reason) return setProblem(t("action.reason_required"));
+    if (kind === "resolve" && reason === "other" && !note.trim()) return setProblem(t("action.note_required_other"));
+    if (kind === "note" && !note.trim()) return setProblem(t("action.note_empty"));
     setProblem(null);
     const failed: { key: string; text: string }[] = [];
     let done = 0;
     // One call per case: each decision is its own audit event, as if made one by one.
     for (const key of keys) {
       try {
-        onChanged(await backend.caseAction({ case_key: key, action: "resolve", reason, note: note.trim() || null, line_ids: [], order_id: null }));
+        onChanged(await backend.caseAction({ case_key: key, action: kind, reason: kind === "resolve" ? reason : null, note: note.trim() || null, line_ids: [], order_id: null }));
         done++;
       } catch (err) {
         failed.push({ key, text: errorText(i18n, err) });
@@ -318,19 +416,30 @@ function BulkResolve({ keys: selectedKeys, onClose, onChanged, onFinished }: { k
   }
 
   return (
-    <aside className="detail" data-testid="bulk-panel" aria-label={t("cases.bulk_resolve")}>
+    <aside className="detail" data-testid="bulk-panel" aria-label={t("cases.bulk_act")}>
       <div className="detail-head">
         <h2>{t("cases.bulk_title", { n: i18n.count(keys.length) })}</h2>
         <button type="button" className="icon" aria-label={t("common.close")} onClick={onClose}>×</button>
       </div>
       <form className="action-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span className="field-label">{t("action.reason")}</span>
-          <select data-testid="bulk-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
-            <option value="">{t("action.choose_reason")}</option>
-            {RESOLVE_REASONS.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
+          <span className="field-label">{t("cases.bulk_kind")}</span>
+          <select data-testid="bulk-action" value={kind} onChange={(e) => { setKind(e.target.value as BulkKind); setProgress(null); }}>
+            <option value="resolve">{t("action.resolve")}</option>
+            <option value="confirm">{t("action.confirm")}</option>
+            <option value="note">{t("action.note")}</option>
           </select>
         </label>
+        {kind === "resolve" ? (
+          <label className="field">
+            <span className="field-label">{t("action.reason")}</span>
+            <select data-testid="bulk-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+              <option value="">{t("action.choose_reason")}</option>
+              {RESOLVE_REASONS.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
+            </select>
+          </label>
+        ) : null}
+        {kind === "confirm" ? <p className="muted small">{t("cases.bulk_confirm_hint")}</p> : null}
         <label className="field">
           <span className="field-label">{t("action.note")}</span>
           <textarea data-testid="bulk-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -338,7 +447,7 @@ function BulkResolve({ keys: selectedKeys, onClose, onChanged, onFinished }: { k
         {problem ? <p className="error" role="alert">{problem}</p> : null}
         <div className="row end">
           <button type="submit" className="primary" data-testid="bulk-submit" disabled={progress !== null && progress.done + progress.failed.length < keys.length}>
-            {t("action.resolve")}
+            {t(`action.${kind}`)}
           </button>
         </div>
       </form>

@@ -18,6 +18,7 @@ export type NavAction =
   | { type: "set"; index: number }
   | { type: "total"; total: number }
   | { type: "toggle"; key: string }
+  | { type: "select"; keys: readonly string[] }
   | { type: "clear" };
 
 export function initialNav(total = 0): NavState {
@@ -46,6 +47,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       else selected.add(action.key);
       return { ...state, selected };
     }
+    case "select":
+      return { ...state, selected: new Set([...state.selected, ...action.keys]) };
     case "clear":
       return state.selected.size === 0 ? state : { ...state, selected: new Set() };
   }
@@ -56,6 +59,7 @@ export type KeyCommand =
   | { kind: "open" }
   | { kind: "toggle" }
   | { kind: "action"; action: CaseActionKind }
+  | { kind: "reject" }
   | { kind: "search" }
   | { kind: "escape" };
 
@@ -97,6 +101,8 @@ export function commandForKey(e: KeyInput, pageRows = 20): KeyCommand | null {
       return { kind: "action", action: "note" };
     case "u":
       return { kind: "action", action: "unmatch" };
+    case "d":
+      return { kind: "reject" };
     case "o":
       return { kind: "action", action: "reopen" };
     case "/":
