@@ -14,6 +14,8 @@ export const zh: Record<MessageKey, string> = {
   "common.no_data": "当前选择没有数据。",
   "common.working": "处理中…",
   "common.unexpected_error": "出了点问题，请重试。",
+  "common.colon": "：",
+  "common.paren": "（{text}）",
 
   "nav.label": "页面",
   "nav.dashboard": "概览",
