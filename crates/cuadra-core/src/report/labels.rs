@@ -286,6 +286,83 @@ mod tests {
     }
 
     #[test]
+    fn chinese_labels_use_the_glossary_terms_and_full_width_punctuation() {
+        let bad: Vec<String> = LABELS
+            .iter()
+            .flat_map(|(key, _, _, zh)| {
+                crate::words::zh_problems(zh)
+                    .into_iter()
+                    .map(move |p| format!("{key}: {p} in {zh}"))
+            })
+            .collect();
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    /// The window's own messages in `lang` (ui/src/i18n/messages/{lang}.ts, one
+    /// `"key": "text",` a line), read as text: the desktop app's names of statuses and states.
+    fn window_messages(lang: Lang) -> std::collections::HashMap<String, String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/i18n/messages")
+            .join(format!("{}.ts", lang.as_str()));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let messages: std::collections::HashMap<String, String> = text
+            .lines()
+            .filter_map(|line| {
+                let (key, text) = line.trim().strip_prefix('"')?.split_once("\": \"")?;
+                Some((key.to_string(), text.strip_suffix("\",")?.to_string()))
+            })
+            .collect();
+        assert!(messages.len() > 100, "{} reads as messages", path.display());
+        messages
+    }
+
+    #[test]
+    fn statuses_and_states_have_the_same_names_in_the_window_and_the_exports() {
+        for lang in [Lang::Es, Lang::En, Lang::Zh] {
+            let window = window_messages(lang);
+            let in_window = |key: &str| window.get(key).map(String::as_str);
+            let names = StatusNames::new(lang);
+            for status in crate::reconcile::CaseStatus::ALL {
+                let code = status.as_str();
+                assert_eq!(
+                    in_window(&format!("status.{code}")),
+                    Some(names.name(code)),
+                    "{lang:?}: status {code}"
+                );
+            }
+            let states = crate::cases::Review::ALL
+                .iter()
+                .map(|r| format!("review.{}", r.as_str()))
+                .chain(
+                    [
+                        crate::cases::CaseState::Open,
+                        crate::cases::CaseState::Resolved,
+                    ]
+                    .iter()
+                    .map(|s| format!("state.{}", s.as_str())),
+                );
+            for key in states {
+                assert_eq!(in_window(&key), Some(label(lang, &key)), "{lang:?}: {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_windows_chinese_uses_the_glossary_terms_and_full_width_punctuation() {
+        let mut bad: Vec<String> = window_messages(Lang::Zh)
+            .iter()
+            .flat_map(|(key, zh)| {
+                crate::words::zh_problems(zh)
+                    .into_iter()
+                    .map(move |p| format!("{key}: {p} in {zh}"))
+            })
+            .collect();
+        bad.sort();
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
     fn unknown_keys_and_codes_show_as_themselves() {
         assert_eq!(label(Lang::En, "no.such.key"), "no.such.key");
         assert_eq!(StatusNames::new(Lang::Zh).name("brand_new"), "brand_new");
