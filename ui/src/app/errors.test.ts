@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { errorText } from "./errors";
 import { makeI18n } from "../i18n/i18n";
+import { renderMsg, renderMsgInline } from "../i18n/backendText";
 import { BACKEND_MESSAGES } from "../i18n/messages/backend.generated";
 import { createFakeBackend, emptyFilter } from "../ipc/fake";
 import { isApiError, type CaseFilter, type CaseSort } from "../ipc/types";
@@ -31,7 +32,8 @@ describe("error texts", () => {
       `El caso cambió desde que lo abrió: recárguelo e intente de nuevo (el caso ${key} cambió desde que usted lo abrió (su pedido o sus líneas ya no son los que vio); ábralo de nuevo y repita la acción)`,
     );
     const zh = errorText(makeI18n("zh"), error);
-    expect(zh).toContain(`案例 ${key} 在您打开后已发生变化`);
+    // The Chinese wording is the core's (its tests hold it to the glossary); here, that it is used.
+    expect(zh).toContain(renderMsgInline({ k: "review.stale", a: [key] }, "zh"));
     expect(errorText(makeI18n("en"), error)).toContain(`(case ${key} changed since you opened it`);
   });
 
@@ -45,7 +47,7 @@ describe("error texts", () => {
     const es = errorText(makeI18n("es"), error);
     expect(es).toContain("Este periodo está cerrado");
     expect(es).toContain(`el caso ${key} pertenece al periodo 2026-03, que está cerrado; primero reabra el periodo indicando un motivo`);
-    expect(errorText(makeI18n("zh"), error)).toContain(`案例 ${key} 属于已关闭的期间 2026-03`);
+    expect(errorText(makeI18n("zh"), error)).toContain(renderMsgInline({ k: "review.locked", a: [key, "2026-03"] }, "zh"));
   });
 
   it("show the detail alone, as a sentence, for a code without a headline", () => {
@@ -53,7 +55,7 @@ describe("error texts", () => {
     expect(errorText(makeI18n("es"), error)).toBe(
       "Un paquete de evidencia es de un solo periodo: elija primero el periodo, por ejemplo 2026-10",
     );
-    expect(errorText(makeI18n("zh"), error)).toBe("证据包只针对一个期间：请先选择期间，例如 2026-10");
+    expect(errorText(makeI18n("zh"), error)).toBe(renderMsg({ k: "report.bundle_needs_period" }, "zh"));
   });
 
   it("keep text from outside Cuadra as it is", () => {

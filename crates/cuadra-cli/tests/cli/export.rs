@@ -72,7 +72,7 @@ fn export_workbook_writes_the_six_sheets_in_the_chosen_language() {
         "sheet names are translated"
     );
     let matched = wb.worksheet_range("已匹配").expect("sheet");
-    assert_eq!(matched.get((0, 0)), Some(&Data::String("案例".into())));
+    assert_eq!(matched.get((0, 0)), Some(&Data::String("对账项".into())));
     assert_eq!(
         matched.get((1, 5)),
         Some(&Data::Float(89900.0)),

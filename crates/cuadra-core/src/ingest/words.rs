@@ -56,7 +56,7 @@ crate::catalog! {
     WORKBOOK_TOO_MANY_CELLS = "ingest.workbook_too_many_cells" {
         en: "the sheet '{0}' spans more than {1} cells, more than Cuadra reads from a workbook: it was refused before memory ran out. Save it as CSV, which Cuadra reads at any size, and import that",
         es: "la hoja '{0}' abarca más de {1} celdas, más de las que Cuadra lee de un libro de Excel: se rechazó antes de agotar la memoria. Guárdela como CSV, que Cuadra lee sin importar su tamaño, e importe ese archivo",
-        zh: "工作表 '{0}' 超过 {1} 个单元格，超出 Cuadra 从工作簿读取的上限：已在内存耗尽前拒绝。请另存为 CSV（Cuadra 可读取任意大小的 CSV）后导入",
+        zh: "工作表“{0}”超过 {1} 个单元格，超出 Cuadra 从工作簿读取的上限：已在内存耗尽前拒绝。请另存为 CSV（Cuadra 可读取任意大小的 CSV）后导入",
     }
     /// {0} the spreadsheet library's error.
     UNREADABLE_SHEET = "ingest.unreadable_sheet" {
@@ -134,13 +134,13 @@ crate::catalog! {
     UNKNOWN_LAYOUT = "ingest.unknown_layout" {
         en: "no known layout matches this file ({0}). Map its columns once with a generic profile: `cuadra-cli profile create NAME --from FILE --kind settlement|orders --map field=COLUMN ...`, then import again",
         es: "ningún formato conocido coincide con este archivo ({0}). Asigne sus columnas una sola vez con un perfil genérico: `cuadra-cli profile create NOMBRE --from ARCHIVO --kind settlement|orders --map campo=COLUMNA ...` y luego impórtelo de nuevo",
-        zh: "没有已知格式与此文件匹配（{0}）。请用通用配置将其列映射一次：`cuadra-cli profile create 名称 --from 文件 --kind settlement|orders --map 字段=列名 ...`，然后重新导入",
+        zh: "没有已知格式与此文件匹配（{0}）。请用通用导入模板将其列映射一次：`cuadra-cli profile create 名称 --from 文件 --kind settlement|orders --map 字段=列名 ...`，然后重新导入",
     }
     /// {0} what the file starts with.
     UNKNOWN_LAYOUT_FORCED = "ingest.unknown_layout_forced" {
         en: "the file does not have the columns the requested profile needs ({0}); check the profile or the file",
         es: "el archivo no tiene las columnas que necesita el perfil indicado ({0}); revise el perfil o el archivo",
-        zh: "文件缺少所指定配置需要的列（{0}）；请检查配置或文件",
+        zh: "文件缺少所指定导入模板需要的列（{0}）；请检查导入模板或文件",
     }
     /// {0} row numbers.
     LINES_ABOVE_HEADER = "ingest.lines_above_header" {
@@ -181,19 +181,19 @@ crate::catalog! {
     UNKNOWN_ROW_TYPE_VALUE = "ingest.unknown_row_type_value" {
         en: "{0} row(s) hold '{1}', which Cuadra does not know as a row type: they were read as adjustments",
         es: "{0} fila(s) contienen '{1}', que Cuadra no reconoce como tipo de fila: se leyeron como ajustes",
-        zh: "有 {0} 行包含 '{1}'，Cuadra 无法将其识别为行类型：已按调整项读取",
+        zh: "有 {0} 行包含“{1}”，Cuadra 无法将其识别为行类型：已按调整项读取",
     }
     /// {0} rows, {1} the value as written.
     UNKNOWN_STATUS_VALUE = "ingest.unknown_status_value" {
         en: "{0} row(s) hold '{1}', which Cuadra does not know as a status: they were read as 'unknown' and will be flagged for review",
         es: "{0} fila(s) contienen '{1}', que Cuadra no reconoce como estado: se leyeron como 'desconocido' y quedarán marcadas para revisión",
-        zh: "有 {0} 行包含 '{1}'，Cuadra 无法将其识别为状态：已按“未知”读取，并将标记为待复核",
+        zh: "有 {0} 行包含“{1}”，Cuadra 无法将其识别为状态：已按“未知”读取，并将标记为待复核",
     }
     /// {0} problems not listed.
     MORE_PROBLEMS = "ingest.more_problems" {
         en: "{0} more problems are not listed",
         es: "hay {0} problemas más que no se listan",
-        zh: "另有 {0} 个问题未列出",
+        zh: "另有 {0} 项问题未列出",
     }
 
     // One row's cells.
@@ -201,25 +201,25 @@ crate::catalog! {
     BAD_AMOUNT = "ingest.bad_amount" {
         en: "{0}. Correct the cell, or import with a profile that states the decimal mark",
         es: "{0}. Corrija la celda o importe con un perfil que indique el separador decimal",
-        zh: "{0}。请更正该单元格，或使用指定了小数点符号的配置导入",
+        zh: "{0}。请更正该单元格，或使用指定了小数点符号的导入模板导入",
     }
     /// {0} the cell as written.
     NOT_MINOR_UNITS = "ingest.not_minor_units" {
         en: "'{0}' should be a whole number of minor units (cents) in this format",
         es: "'{0}' debería ser un número entero de unidades menores (centavos) en este formato",
-        zh: "在此格式中，'{0}' 应为以最小货币单位（分）表示的整数",
+        zh: "在此格式中，“{0}”应为以最小货币单位（分）表示的整数",
     }
     /// {0} the cell as written.
     AMOUNT_TOO_LARGE = "ingest.amount_too_large" {
         en: "'{0}' is too large",
         es: "'{0}' es demasiado grande",
-        zh: "'{0}' 数值过大",
+        zh: "“{0}”数值过大",
     }
     /// {0} why the cell is not a date (DATE_*, TIME_*).
     BAD_DATE = "ingest.bad_date" {
         en: "{0}. Correct the cell, or import with a profile that states the date format",
         es: "{0}. Corrija la celda o importe con un perfil que indique el formato de fecha",
-        zh: "{0}。请更正该单元格，或使用指定了日期格式的配置导入",
+        zh: "{0}。请更正该单元格，或使用指定了日期格式的导入模板导入",
     }
     /// {0} bytes.
     HUGE_CELL = "ingest.huge_cell" {
@@ -280,19 +280,19 @@ crate::catalog! {
     DATE_ORDER_AMBIGUOUS = "ingest.date_order_ambiguous" {
         en: "'{0}' reads as {1} day first or {2} month first, and no date in this column says which: nothing of the file was imported. Import it with a profile that states the date order (day/month/year), or export the dates as year-month-day",
         es: "'{0}' se lee como {1} con el día primero o como {2} con el mes primero, y ninguna fecha de esta columna indica cuál: no se importó nada del archivo. Impórtelo con un perfil que indique el orden de las fechas (día/mes/año) o exporte las fechas como año-mes-día",
-        zh: "'{0}' 按日在前读为 {1}，按月在前读为 {2}，而此列中没有任何日期能说明是哪一种：文件未导入任何内容。请使用指定了日期顺序（日/月/年）的配置导入，或将日期导出为年-月-日格式",
+        zh: "“{0}”按日在前读为 {1}，按月在前读为 {2}，而此列中没有任何日期能说明是哪一种：文件未导入任何内容。请使用指定了日期顺序（日/月/年）的导入模板导入，或将日期导出为年-月-日格式",
     }
     /// {0} a date that only reads day first, {1} its row, {2} this row's date (only month first).
     DATE_ORDER_MIXED = "ingest.date_order_mixed" {
         en: "this column has dates that only read day first ('{0}', row {1}) and dates that only read month first ('{2}', this row), so its other dates cannot be read safely: nothing of the file was imported. Correct the dates or export the file again",
         es: "esta columna tiene fechas que solo se leen con el día primero ('{0}', fila {1}) y fechas que solo se leen con el mes primero ('{2}', esta fila), así que sus demás fechas no se pueden leer con seguridad: no se importó nada del archivo. Corrija las fechas o exporte el archivo de nuevo",
-        zh: "此列既有只能按日在前读取的日期（'{0}'，第 {1} 行），也有只能按月在前读取的日期（'{2}'，本行），其余日期无法可靠读取：文件未导入任何内容。请更正日期或重新导出文件",
+        zh: "此列既有只能按日在前读取的日期（“{0}”，第 {1} 行），也有只能按月在前读取的日期（“{2}”，本行），其余日期无法可靠读取：文件未导入任何内容。请更正日期或重新导出文件",
     }
     /// {0} the date as written, {1} the order it only reads in (ORDER_*), {2} the order the layout reads (ORDER_*).
     DATE_ORDER_CONTRADICTED = "ingest.date_order_contradicted" {
         en: "'{0}' only reads as {1}, but this layout reads dates as {2}, so the other dates of this column may have been read with day and month swapped: nothing of the file was imported. Import it with a profile that states the date order",
         es: "'{0}' solo se lee como {1}, pero este formato lee las fechas como {2}, así que las demás fechas de esta columna pudieron leerse con el día y el mes intercambiados: no se importó nada del archivo. Impórtelo con un perfil que indique el orden de las fechas",
-        zh: "'{0}' 只能按 {1} 读取，但此格式按 {2} 读取日期，此列的其他日期可能被颠倒了日和月：文件未导入任何内容。请使用指定了日期顺序的配置导入",
+        zh: "“{0}”只能按 {1} 读取，但此格式按 {2} 读取日期，此列的其他日期可能被颠倒了日和月：文件未导入任何内容。请使用指定了日期顺序的导入模板导入",
     }
     STRUCTURE_BROKEN = "ingest.structure_broken" {
         en: "the file cannot be read safely as it is (see the problems above), so nothing of it was imported, not even with --skip-bad-rows: fix what they name, or export the file again, and import it again",
@@ -305,12 +305,12 @@ crate::catalog! {
     UNKNOWN_RECORD_TYPE = "ingest.unknown_record_type" {
         en: "'{0}' is not a record type this format knows ({1}); nothing of the row was read: ask for support",
         es: "'{0}' no es un tipo de registro que este formato conozca ({1}); no se leyó nada de la fila: solicite soporte",
-        zh: "'{0}' 不是此格式已知的记录类型（{1}）；该行未被读取：请联系技术支持",
+        zh: "“{0}”不是此格式已知的记录类型（{1}）；该行未被读取：请联系技术支持",
     }
     SPOILED_REFERENCE = "ingest.spoiled_reference" {
         en: "'{0}' is an identifier a spreadsheet turned into a number in scientific notation: its digits are lost, so this row will never be matched; export the report again without opening it in a spreadsheet, or type the full reference",
         es: "'{0}' es un identificador que una hoja de cálculo convirtió en un número en notación científica: sus dígitos se perdieron, así que esta fila nunca se vinculará; exporte el reporte de nuevo sin abrirlo en una hoja de cálculo o escriba la referencia completa",
-        zh: "'{0}' 是被电子表格转成科学计数法的标识符：原有数字已丢失，此行永远无法匹配；请重新导出报表且不要用电子表格打开，或填写完整的参考号",
+        zh: "“{0}”是被电子表格转成科学计数法的标识符：原有数字已丢失，此行永远无法匹配；请重新导出报表且不要用电子表格打开，或填写完整的参考号",
     }
     NOT_A_SETTLEMENT = "ingest.not_a_settlement" {
         en: "this report ({0}) lists what buyers paid, with no fee and no net: it proves a buyer paid, not what the PSP settled to you; import the PSP's settlement-side report to tie out the money",
@@ -320,12 +320,12 @@ crate::catalog! {
     SUBTOTAL_DIFFERS = "ingest.subtotal_differs" {
         en: "the subtotal of '{0}' says {1}, but the file's '{0}' rows add up to {2}; check that the file is complete",
         es: "el subtotal de '{0}' indica {1}, pero las filas '{0}' del archivo suman {2}; verifique que el archivo esté completo",
-        zh: "'{0}' 的小计为 {1}，但文件中 '{0}' 行合计为 {2}；请检查文件是否完整",
+        zh: "“{0}”的小计为 {1}，但文件中“{0}”行合计为 {2}；请检查文件是否完整",
     }
     UNKNOWN_CONCEPT = "ingest.unknown_concept" {
         en: "'{0}' is not a concept of PayU's documented statement: it counts in the movement's net only, not as gross, fee or withholding",
         es: "'{0}' no es un concepto documentado del balance de PayU: cuenta solo en el neto del movimiento, no como bruto, comisión o retención",
-        zh: "'{0}' 不是 PayU 对账单文档中的项目：只计入该笔变动的净额，不计入总额、手续费或代扣税",
+        zh: "“{0}”不是 PayU 对账单文档中的项目：只计入该笔变动的净额，不计入结算总额、手续费或代扣税",
     }
     BLOCK_TOTAL_DIFFERS = "ingest.block_total_differs" {
         en: "the movement's TOTAL is {0} but its concepts add up to {1}; check the file",
@@ -340,13 +340,13 @@ crate::catalog! {
     UNKNOWN_ROW_TYPE = "ingest.unknown_row_type" {
         en: "'{0}' is not a row type this format knows; map it in a profile or ask for support",
         es: "'{0}' no es un tipo de fila que este formato conozca; asígnelo en un perfil o solicite soporte",
-        zh: "'{0}' 不是此格式已知的行类型；请在配置中映射它，或联系技术支持",
+        zh: "“{0}”不是此格式已知的行类型；请在导入模板中映射它，或联系技术支持",
     }
     /// {0} the value as written.
     NOT_A_COUNT = "ingest.not_a_count" {
         en: "'{0}' is not a count",
         es: "'{0}' no es una cantidad",
-        zh: "'{0}' 不是有效的数量",
+        zh: "“{0}”不是有效的笔数",
     }
     /// {0} row number.
     REPEATED_ROW = "ingest.repeated_row" {
@@ -395,7 +395,7 @@ crate::catalog! {
     ORDER_WITHOUT_TOTALS = "ingest.order_without_totals" {
         en: "order {0} has no row with its status and total (its first row is missing?): export the order again",
         es: "el pedido {0} no tiene ninguna fila con su estado y su total (¿falta su primera fila?): exporte el pedido de nuevo",
-        zh: "订单 {0} 没有包含其状态和总额的行（缺少第一行？）：请重新导出该订单",
+        zh: "订单 {0} 没有包含其状态和订单金额的行（缺少第一行？）：请重新导出该订单",
     }
     /// {0} the order's name or id, {1} the row used.
     ORDER_FIELDS_DIFFER = "ingest.order_fields_differ" {
@@ -414,13 +414,13 @@ crate::catalog! {
     PROFILE_UNKNOWN_FIELD = "ingest.profile.unknown_field" {
         en: "'{0}' is not a field Cuadra knows; fields are: {1} (aliases: reference, id, amount, currency, date, status, fee, net)",
         es: "'{0}' no es un campo que Cuadra conozca; los campos son: {1} (alias: reference, id, amount, currency, date, status, fee, net)",
-        zh: "'{0}' 不是 Cuadra 已知的字段；可用字段：{1}（别名：reference、id、amount、currency、date、status、fee、net）",
+        zh: "“{0}”不是 Cuadra 已知的字段；可用字段：{1}（别名：reference、id、amount、currency、date、status、fee、net）",
     }
     /// {0} the column named, {1} the sample's header, {2} the field.
     PROFILE_MISSING_COLUMN = "ingest.profile.missing_column" {
         en: "the sample file has no column '{0}' (its header is: {1}); the mapping {2}={0} cannot be used",
         es: "el archivo de muestra no tiene la columna '{0}' (su encabezado es: {1}); la asignación {2}={0} no se puede usar",
-        zh: "示例文件中没有列 '{0}'（其表头为：{1}）；无法使用映射 {2}={0}",
+        zh: "示例文件中没有列“{0}”（其表头为：{1}）；无法使用映射 {2}={0}",
     }
     /// {0} why.
     PROFILE_SAMPLE_UNREADABLE = "ingest.profile.sample_unreadable" {
@@ -442,39 +442,39 @@ crate::catalog! {
     PROFILE_UNKNOWN_ROW_TYPE = "ingest.profile.unknown_row_type" {
         en: "'{0}' is not a row type; row types are payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
         es: "'{0}' no es un tipo de fila; los tipos de fila son payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
-        zh: "'{0}' 不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout、hold",
+        zh: "“{0}”不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout、hold",
     }
     /// {0} the zone given.
     PROFILE_BAD_ZONE = "ingest.profile.bad_zone" {
         en: "'{0}' is not a time zone name like America/Bogota",
         es: "'{0}' no es un nombre de zona horaria como America/Bogota",
-        zh: "'{0}' 不是有效的时区名称（例如 America/Bogota）",
+        zh: "“{0}”不是有效的时区名称（例如 America/Bogota）",
     }
     PROFILE_NEEDS_REFERENCE = "ingest.profile.needs_reference" {
         en: "a settlement profile needs a reference column (reference=COLUMN or psp_txn_id=COLUMN)",
         es: "un perfil de liquidación necesita una columna de referencia (reference=COLUMNA o psp_txn_id=COLUMNA)",
-        zh: "结算配置需要一个参考号列（reference=列名 或 psp_txn_id=列名）",
+        zh: "结算导入模板需要一个参考号列（reference=列名 或 psp_txn_id=列名）",
     }
     PROFILE_NEEDS_AMOUNT = "ingest.profile.needs_amount" {
         en: "a settlement profile needs an amount column (amount=COLUMN or net_amount=COLUMN)",
         es: "un perfil de liquidación necesita una columna de monto (amount=COLUMNA o net_amount=COLUMNA)",
-        zh: "结算配置需要一个金额列（amount=列名 或 net_amount=列名）",
+        zh: "结算导入模板需要一个金额列（amount=列名 或 net_amount=列名）",
     }
     PROFILE_NEEDS_ORDER = "ingest.profile.needs_order" {
         en: "an orders profile needs an order column (order_name=COLUMN or order_id=COLUMN)",
         es: "un perfil de pedidos necesita una columna de pedido (order_name=COLUMNA o order_id=COLUMNA)",
-        zh: "订单配置需要一个订单列（order_name=列名 或 order_id=列名）",
+        zh: "订单导入模板需要一个订单列（order_name=列名 或 order_id=列名）",
     }
     PROFILE_NEEDS_TOTAL = "ingest.profile.needs_total" {
         en: "an orders profile needs a total column (total=COLUMN)",
         es: "un perfil de pedidos necesita una columna de total (total=COLUMNA)",
-        zh: "订单配置需要一个总额列（total=列名）",
+        zh: "订单导入模板需要一个订单金额列（total=列名）",
     }
     /// {0} the name given.
     PROFILE_EXISTS = "ingest.profile.exists" {
         en: "a profile named '{0}' already exists (built in or saved); choose another name",
         es: "ya existe un perfil llamado '{0}' (incorporado o guardado); elija otro nombre",
-        zh: "已存在名为 '{0}' 的配置（内置或已保存）；请换一个名称",
+        zh: "已存在名为“{0}”的导入模板（内置或已保存）；请换一个名称",
     }
     /// {0} the database's error.
     DATABASE_ERROR = "ingest.database_error" {
@@ -599,13 +599,13 @@ crate::catalog! {
     AMOUNT_INVALID = "ingest.amount.invalid" {
         en: "'{0}' is not an amount: {1}",
         es: "'{0}' no es un monto: {1}",
-        zh: "'{0}' 不是有效金额：{1}",
+        zh: "“{0}”不是有效金额：{1}",
     }
     /// {0} the text as written.
     AMOUNT_OUT_OF_RANGE = "ingest.amount.out_of_range" {
         en: "'{0}' is too large or has too many decimals to keep exactly (at most 28 digits): check that the right column is mapped as an amount",
         es: "'{0}' es demasiado grande o tiene demasiados decimales para guardarlo con exactitud (máximo 28 dígitos): verifique que la columna asignada como monto sea la correcta",
-        zh: "'{0}' 数值过大或小数位过多，无法精确保存（最多 28 位数字）：请检查映射为金额的列是否正确",
+        zh: "“{0}”数值过大或小数位过多，无法精确保存（最多 28 位数字）：请检查映射为金额的列是否正确",
     }
     AMOUNT_TWO_OPENING_PARENS = "ingest.amount.two_opening_parens" {
         en: "it has two opening parentheses",
@@ -641,7 +641,7 @@ crate::catalog! {
     AMOUNT_UNKNOWN_CURRENCY = "ingest.amount.unknown_currency" {
         en: "'{0}' is not a known currency code or symbol; fix the cell or map the right column",
         es: "'{0}' no es un código ni un símbolo de moneda conocido; corrija la celda o asigne la columna correcta",
-        zh: "'{0}' 不是已知的币种代码或符号；请更正该单元格，或映射正确的列",
+        zh: "“{0}”不是已知的币种代码或符号；请更正该单元格，或映射正确的列",
     }
     AMOUNT_MINUS_INSIDE = "ingest.amount.minus_inside" {
         en: "it has a minus sign in the middle",
@@ -652,7 +652,7 @@ crate::catalog! {
     AMOUNT_UNEXPECTED_CHAR = "ingest.amount.unexpected_char" {
         en: "unexpected character '{0}'",
         es: "tiene un carácter inesperado: '{0}'",
-        zh: "包含意外字符 '{0}'",
+        zh: "包含意外字符“{0}”",
     }
     AMOUNT_TWO_SYMBOLS = "ingest.amount.two_symbols" {
         en: "it has two currency symbols",
@@ -693,13 +693,13 @@ crate::catalog! {
     AMOUNT_SPACE_AND_MARK_GROUPING = "ingest.amount.space_and_mark_grouping" {
         en: "it mixes space grouping with '.' or ',' grouping",
         es: "mezcla espacios con '.' o ',' como separadores de miles",
-        zh: "混用了空格和 '.' 或 ',' 作为千位分隔符",
+        zh: "混用了空格和“.”或“,”作为千位分隔符",
     }
     /// {0} the separator.
     AMOUNT_INCONSISTENT_GROUPING = "ingest.amount.inconsistent_grouping" {
         en: "'{0}' appears several times and also as the decimal mark; the grouping is inconsistent",
         es: "'{0}' aparece varias veces y también como separador decimal; los separadores de miles no son coherentes",
-        zh: "'{0}' 出现多次，同时又作为小数点；千位分隔不一致",
+        zh: "“{0}”出现多次，同时又作为小数点；千位分隔不一致",
     }
     AMOUNT_ENDS_WITH_MARK = "ingest.amount.ends_with_mark" {
         en: "it ends with a decimal mark",
@@ -732,25 +732,25 @@ crate::catalog! {
     DATE_INVALID = "ingest.date.invalid" {
         en: "'{0}' is not a date or time: {1}",
         es: "'{0}' no es una fecha ni una hora: {1}",
-        zh: "'{0}' 不是有效的日期或时间：{1}",
+        zh: "“{0}”不是有效的日期或时间：{1}",
     }
     /// {0} the text as written, {1} the zone.
     DATE_SKIPPED_BY_DST = "ingest.date.skipped_by_dst" {
         en: "'{0}' never happened in {1}: the clocks jumped over it for daylight saving; check the time zone set for this file",
         es: "'{0}' nunca existió en {1}: los relojes se adelantaron y saltaron esa hora por el horario de verano; revise la zona horaria configurada para este archivo",
-        zh: "'{0}' 在 {1} 并不存在：夏令时调整时钟跳过了这一时刻；请检查为此文件设置的时区",
+        zh: "“{0}”在 {1} 并不存在：夏令时调整时钟跳过了这一时刻；请检查为此文件设置的时区",
     }
     /// {0} the name given.
     DATE_UNKNOWN_ZONE = "ingest.date.unknown_zone" {
         en: "'{0}' is not a known time zone: use an IANA name such as America/Bogota",
         es: "'{0}' no es una zona horaria conocida: use un nombre IANA como America/Bogota",
-        zh: "'{0}' 不是已知时区：请使用 IANA 名称，例如 America/Bogota",
+        zh: "“{0}”不是已知时区：请使用 IANA 名称，例如 America/Bogota",
     }
     /// {0} the format given, {1} the date library's error.
     DATE_BAD_FORMAT = "ingest.date.bad_format" {
         en: "the date format '{0}' is not valid ({1}): use strftime codes such as %d/%m/%Y %H:%M",
         es: "el formato de fecha '{0}' no es válido ({1}): use códigos strftime como %d/%m/%Y %H:%M",
-        zh: "日期格式 '{0}' 无效（{1}）：请使用 strftime 代码，例如 %d/%m/%Y %H:%M",
+        zh: "日期格式“{0}”无效（{1}）：请使用 strftime 代码，例如 %d/%m/%Y %H:%M",
     }
     DATE_BAD_SERIAL = "ingest.date.bad_serial" {
         en: "as a number it would be an Excel date serial, but it is not a valid one (1 to 2958465; 60 is Excel's nonexistent 29 Feb 1900); format the column as a date",
@@ -776,7 +776,7 @@ crate::catalog! {
     DATE_NOT_A_MONTH = "ingest.date.not_a_month" {
         en: "'{0}' is not a month name",
         es: "'{0}' no es el nombre de un mes",
-        zh: "'{0}' 不是月份名称",
+        zh: "“{0}”不是月份名称",
     }
     DATE_YEAR_LAST = "ingest.date.year_last" {
         en: "the year comes last but this file's dates are set to year/month/day; change the date order setting",
@@ -787,13 +787,13 @@ crate::catalog! {
     DATE_BAD_YEAR = "ingest.date.bad_year" {
         en: "'{0}' is not a year (use 4 digits)",
         es: "'{0}' no es un año (use 4 dígitos)",
-        zh: "'{0}' 不是年份（请使用 4 位数字）",
+        zh: "“{0}”不是年份（请使用 4 位数字）",
     }
     /// {0} the date as written, {1} its two-digit year part.
     DATE_TWO_DIGIT_YEAR = "ingest.date.two_digit_year" {
         en: "'{0}' writes its year with two digits ('{1}'): which part is the year, and its century, would be a guess, and Cuadra does not guess dates, so nothing of the file was imported. Export the file with four-digit years, or import it with a profile that states the date format (for example %d/%m/%y)",
         es: "'{0}' escribe el año con dos dígitos ('{1}'): qué parte es el año, y su siglo, serían una suposición, y Cuadra no adivina fechas, así que no se importó nada del archivo. Exporte el archivo con años de cuatro dígitos o impórtelo con un perfil que indique el formato de fecha (por ejemplo %d/%m/%y)",
-        zh: "'{0}' 的年份只有两位数字（'{1}'）：哪一部分是年份以及属于哪个世纪都只能靠猜，而 Cuadra 不猜测日期，因此文件未导入任何内容。请以四位数年份重新导出文件，或使用指定了日期格式（例如 %d/%m/%y）的配置导入",
+        zh: "“{0}”的年份只有两位数字（“{1}”）：哪一部分是年份以及属于哪个世纪都只能靠猜，而 Cuadra 不猜测日期，因此文件未导入任何内容。请以四位数年份重新导出文件，或使用指定了日期格式（例如 %d/%m/%y）的导入模板导入",
     }
     /// {0} the month number, {1} the date order (ORDER_*).
     DATE_NO_SUCH_MONTH = "ingest.date.no_such_month" {
@@ -863,7 +863,7 @@ crate::catalog! {
     DATE_FORMAT_MISMATCH = "ingest.date.format_mismatch" {
         en: "it does not match the format '{0}' ({1})",
         es: "no coincide con el formato '{0}' ({1})",
-        zh: "与格式 '{0}' 不符（{1}）",
+        zh: "与格式“{0}”不符（{1}）",
     }
     /// {0} the date library's error.
     DATE_NOT_STORED = "ingest.date.not_stored" {
@@ -877,7 +877,7 @@ crate::catalog! {
     UNKNOWN_PROFILE = "ingest.unknown_profile" {
         en: "there is no profile named '{0}': the built-in ones are {1}; check the name, or create the profile first",
         es: "no hay ningún perfil llamado '{0}': los integrados son {1}; revise el nombre o cree el perfil primero",
-        zh: "没有名为 '{0}' 的配置：内置配置有 {1}；请检查名称，或先创建该配置",
+        zh: "没有名为“{0}”的导入模板：内置导入模板有 {1}；请检查名称，或先创建该导入模板",
     }
     CANCELLED = "ingest.cancelled" {
         en: "the import was cancelled; nothing of the file was written",

@@ -2,7 +2,7 @@
 //! `crate::words`). Display only: nothing here compares or rounds the values the engine decides
 //! on.
 
-use super::words::{AT_TIME, AT_UNKNOWN_TIME, UNKNOWN_AMOUNT};
+use super::words::{AT_BOGOTA, AT_UNKNOWN_TIME, AT_ZONE, UNKNOWN_AMOUNT};
 use crate::msg;
 use crate::time::Moment;
 use crate::words::Arg;
@@ -100,17 +100,19 @@ pub(super) fn when(moment: &Moment, zone: Tz) -> String {
 }
 
 /// When something happened, as a sentence says it: `at 2026-05-03 14:10 (Bogotá)`, or `at an
-/// unknown time` (each language with its own preposition).
+/// unknown time` (each language with its own preposition, and its own name of the zone: the
+/// zone is part of the template, so Chinese reads `（哥伦比亚时间）`).
 pub(super) fn when_zoned(moment: Option<&Moment>, zone: Tz) -> Arg {
     match moment {
         None => msg!(AT_UNKNOWN_TIME).into(),
         Some(m) => {
             let mut out = String::with_capacity(30);
             push_when(&mut out, m, zone);
-            out.push_str(" (");
-            out.push_str(zone_label(zone));
-            out.push(')');
-            msg!(AT_TIME, out).into()
+            if zone == chrono_tz::America::Bogota {
+                msg!(AT_BOGOTA, out).into()
+            } else {
+                msg!(AT_ZONE, out, zone_label(zone)).into()
+            }
         }
     }
 }

@@ -10,11 +10,14 @@ crate::catalog! {
     ORDER_NAMED = "case.order" { en: "order {0}", es: "pedido {0}", zh: "订单 {0}" }
     ORDER_BY_ID = "case.order_id" { en: "order (id {0})", es: "pedido (id {0})", zh: "订单（id {0}）" }
     LINE_BY_ID = "case.line_id" { en: "(id {0})", es: "(id {0})", zh: "（id {0}）" }
-    AT_TIME = "case.at" { en: "at {0}", es: "el {0}", zh: "于 {0}" }
+    /// Written by earlier versions (the time with its zone in one text); kept to show them.
+    AT_TIME = "case.at" { en: "at {0}", es: "el {0}", zh: "{0}" }
+    AT_BOGOTA = "case.at_bogota" { en: "at {0} (Bogotá)", es: "el {0} (Bogotá)", zh: "{0}（哥伦比亚时间）" }
+    AT_ZONE = "case.at_zone" { en: "at {0} ({1})", es: "el {0} ({1})", zh: "{0}（{1} 时间）" }
     AT_UNKNOWN_TIME = "case.at_unknown" { en: "at an unknown time", es: "en una fecha desconocida", zh: "时间未知" }
-    UNKNOWN_TIME = "case.unknown_time" { en: "an unknown time", es: "una hora desconocida", zh: "未知时间" }
+    UNKNOWN_TIME = "case.unknown_time" { en: "an unknown time", es: "una hora desconocida", zh: "未知" }
     UNKNOWN_AMOUNT = "case.unknown_amount" { en: "an unknown amount", es: "un monto desconocido", zh: "未知金额" }
-    UNKNOWN_TOTAL = "case.unknown_total" { en: "an unknown total", es: "un total desconocido", zh: "未知总额" }
+    UNKNOWN_TOTAL = "case.unknown_total" { en: "an unknown total", es: "un total desconocido", zh: "未知" }
     NO_REFERENCE = "case.no_reference" { en: "no reference at all", es: "ninguna referencia", zh: "没有任何参考号" }
     QUOTED = "case.quoted" { en: "'{0}'", es: "«{0}»", zh: "“{0}”" }
 
@@ -32,7 +35,7 @@ crate::catalog! {
     SHOP_UNKNOWN = "case.shop.unknown" { en: "in an unknown state", es: "en un estado desconocido", zh: "状态未知" }
 
     // A settlement line's status as the PSP reports it.
-    PSP_PENDING = "case.psp.pending" { en: "pending", es: "pendiente", zh: "待处理" }
+    PSP_PENDING = "case.psp.pending" { en: "pending", es: "pendiente", zh: "处理中" }
     PSP_AUTHORIZED = "case.psp.authorized" { en: "authorized", es: "autorizado", zh: "已授权" }
     PSP_PAID = "case.psp.paid" { en: "paid", es: "pagado", zh: "已支付" }
     PSP_REJECTED = "case.psp.rejected" { en: "rejected", es: "rechazado", zh: "已拒绝" }
@@ -58,17 +61,17 @@ crate::catalog! {
     PAID_FOR = "case.paid_for" {
         en: "paid {0} {1} for {2} of {3}",
         es: "pago de {0} {1} por el {2} de {3}",
-        zh: "{1} 为{2}（总额 {3}）支付了 {0}",
+        zh: "{1}，{2}（订单金额 {3}）支付了 {0}",
     }
     BEFORE_EXPIRY = "case.before_expiry" {
         en: "before its voucher expired at {0}",
         es: "antes de que venciera su cupón de pago ({0})",
-        zh: "在付款凭证到期（{0}）之前",
+        zh: "在付款码过期（{0}）之前",
     }
     NO_KNOWN_EXPIRY = "case.no_known_expiry" {
         en: "with no known voucher expiry",
         es: "sin vencimiento conocido del cupón de pago",
-        zh: "付款凭证到期时间未知",
+        zh: "付款码过期时间未知",
     }
     PAID_NO_LINE = "case.paid.no_line" {
         en: "has no payment line in the imported files",
@@ -78,12 +81,12 @@ crate::catalog! {
     PAID_ONCE = "case.paid.once" {
         en: "was paid {0} {1}",
         es: "se pagó con {0} {1}",
-        zh: "{1} 支付了 {0}",
+        zh: "{1}，支付了 {0}",
     }
     PAID_TIMES = "case.paid.times" {
         en: "was paid {0} times, {1} in total",
         es: "se pagó {0} veces, {1} en total",
-        zh: "被支付了 {0} 次，共 {1}",
+        zh: "共支付了 {0} 次，合计 {1}",
     }
     DUPLICATE_EACH = "case.duplicate.each" {
         en: "{0} of {1} {2}",
@@ -122,12 +125,12 @@ crate::catalog! {
     OVERPAID = "case.overpaid" {
         en: "{0}: {1} more than the total, beyond the tolerance of {2}.",
         es: "{0}: {1} más que el total, más allá de la tolerancia de {2}.",
-        zh: "{0}：比总额多付 {1}，超出容差 {2}。",
+        zh: "{0}：比订单金额多付 {1}，超出容差 {2}。",
     }
     PAID_AFTER_EXPIRY = "case.paid_after_expiry" {
         en: "{0}, after its voucher expired at {1}: accept the late payment or refund it.",
         es: "{0}, después de que venciera su cupón de pago ({1}): acepte el pago tardío o reembólselo.",
-        zh: "{0}，但付款凭证已于 {1} 到期：请接受这笔逾期付款或予以退款。",
+        zh: "{0}，付款时付款码已过期（过期时间 {1}）：请接受过期付款或予以退款。",
     }
     CURRENCY_MISMATCH = "case.currency_mismatch" {
         en: "{0}: the payment is in {1} and the order in {2}, so the amounts cannot be compared.",
@@ -137,37 +140,37 @@ crate::catalog! {
     DUPLICATE_PAYMENT = "case.duplicate_payment" {
         en: "{0} of {1} was paid {2} times ({3}), {4} in total: refund or apply the extra payment.",
         es: "el {0} de {1} se pagó {2} veces ({3}), {4} en total: reembolse o aplique el pago de más.",
-        zh: "{0}（总额 {1}）被支付了 {2} 次（{3}），共 {4}：请退还或冲抵多付的款项。",
+        zh: "{0}（订单金额 {1}）共支付了 {2} 次，合计 {4}：{3}。请退还或冲抵多付的款项。",
     }
     CHARGED_BACK_BY_STATUS = "case.charged_back.status" {
         en: "{0} of {1} {2}, and the PSP reports that payment as charged back (no chargeback line yet).",
         es: "el {0} de {1} {2}, y el PSP reporta ese pago como contracargado (aún sin línea de contracargo).",
-        zh: "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已被拒付（尚无拒付明细）。",
+        zh: "{0}（订单金额 {1}）：{2}；支付服务商报告该笔付款已被拒付（尚无拒付明细）。",
     }
     CHARGED_BACK = "case.charged_back" {
         en: "{0} of {1} {2}, and chargeback {3} took back {4} after a payer's dispute.",
         es: "el {0} de {1} {2}, y el contracargo {3} retiró {4} tras un reclamo del pagador.",
-        zh: "{0}（总额 {1}）{2}，付款人提出争议后，拒付 {3} 收回了 {4}。",
+        zh: "{0}（订单金额 {1}）：{2}；因付款人争议，拒付单 {3} 扣回 {4}。",
     }
     REFUNDED_BY_STATUS = "case.refunded.status" {
         en: "{0} of {1} {2}, and the PSP reports that payment as refunded (no refund line yet).",
         es: "el {0} de {1} {2}, y el PSP reporta ese pago como reembolsado (aún sin línea de reembolso).",
-        zh: "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已退款（尚无退款明细）。",
+        zh: "{0}（订单金额 {1}）：{2}；支付服务商报告该笔付款已退款（尚无退款明细）。",
     }
     REFUNDED = "case.refunded" {
         en: "{0} of {1} {2}, and {3} was refunded, the whole amount.",
         es: "el {0} de {1} {2}, y se reembolsó {3}, el monto completo.",
-        zh: "{0}（总额 {1}）{2}，并已全额退款 {3}。",
+        zh: "{0}（订单金额 {1}）：{2}；已全额退款 {3}。",
     }
     PARTIALLY_REFUNDED = "case.partially_refunded" {
         en: "{0} of {1} {2}, and {3} of it was refunded.",
         es: "el {0} de {1} {2}, y se reembolsó {3} de ese pago.",
-        zh: "{0}（总额 {1}）{2}，其中 {3} 已退款。",
+        zh: "{0}（订单金额 {1}）：{2}；其中 {3} 已退款。",
     }
     PARTIALLY_REFUNDED_LEAVING = "case.partially_refunded.leaving" {
         en: "{0} of {1} {2}, and {3} of it was refunded, leaving {4}.",
         es: "el {0} de {1} {2}, y se reembolsó {3} de ese pago; quedan {4}.",
-        zh: "{0}（总额 {1}）{2}，其中 {3} 已退款，剩余 {4}。",
+        zh: "{0}（订单金额 {1}）：{2}；其中 {3} 已退款，剩余 {4}。",
     }
     SUGGESTED_BARE = "case.suggested.bare" {
         en: "{0} has a likely payment.",
@@ -177,37 +180,37 @@ crate::catalog! {
     SUGGESTED = "case.suggested" {
         en: "No settlement line quotes {0} of {1}, but payment {2} of {3} {4} quotes '{5}', one edit away from '{6}', with the same amount inside the voucher window: confirm or reject the link.",
         es: "Ninguna línea de liquidación cita el {0} de {1}, pero el pago {2} por {3} {4} cita «{5}», a una edición de «{6}», con el mismo monto y dentro de la vigencia del cupón: confirme o rechace el vínculo.",
-        zh: "没有结算明细引用{0}（总额 {1}），但付款 {2}（{3}，{4}）引用了“{5}”，与“{6}”仅差一处编辑，金额相同且在付款凭证有效期内：请确认或拒绝此关联。",
+        zh: "没有结算明细引用{0}（订单金额 {1}）；{4}，付款 {2}（{3}）引用了“{5}”，与“{6}”仅差一个字符（疑似录入错误），金额相同且在付款码有效期内：请确认匹配或拒绝此关联。",
     }
     AWAITING_SETTLEMENT = "case.awaiting_settlement" {
         en: "The shop shows {0} of {1} paid {2}, but no settlement line has arrived yet; that is expected until {3} ({4} days' grace).",
         es: "La tienda muestra el {0} de {1} como pagado {2}, pero aún no ha llegado ninguna línea de liquidación; es normal hasta el {3} ({4} días de gracia).",
-        zh: "店铺显示{0}（总额 {1}）已{2} 付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。",
+        zh: "{2}，店铺显示{0}（订单金额 {1}）已付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。",
     }
     MISSING_SETTLEMENT = "case.missing_settlement" {
         en: "The shop shows {0} of {1} paid {2}, but no settlement line arrived within the {3}-day grace that ended at {4}: ask the PSP for the payment.",
         es: "La tienda muestra el {0} de {1} como pagado {2}, pero no llegó ninguna línea de liquidación en los {3} días de gracia, que terminaron el {4}: pida el pago al PSP.",
-        zh: "店铺显示{0}（总额 {1}）已{2} 付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细：请向支付服务商追讨这笔款项。",
+        zh: "{2}，店铺显示{0}（订单金额 {1}）已付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细，已超期未结算：请向支付服务商追讨这笔款项。",
     }
     SETTLEMENT_UNKNOWN_TIME = "case.settlement.unknown_time" {
         en: "The shop shows {0} of {1} paid, at an unknown time, and no settlement line has arrived: ask the PSP for the payment.",
         es: "La tienda muestra el {0} de {1} como pagado, en una fecha desconocida, y no ha llegado ninguna línea de liquidación: pida el pago al PSP.",
-        zh: "店铺显示{0}（总额 {1}）已付款，付款时间未知，且未收到结算明细：请向支付服务商追讨这笔款项。",
+        zh: "店铺显示{0}（订单金额 {1}）已付款，但付款时间未知，且未收到结算明细：请向支付服务商追讨这笔款项。",
     }
     AWAITING_PAYMENT = "case.awaiting_payment" {
         en: "{0} of {1} has no payment yet; its voucher is valid until {2}.",
         es: "el {0} de {1} aún no tiene pago; su cupón de pago vence el {2}.",
-        zh: "{0}（总额 {1}）尚未付款；其付款凭证有效期至 {2}。",
+        zh: "{0}（订单金额 {1}）尚未付款；其付款码有效期至 {2}。",
     }
     AWAITING_PAYMENT_NO_EXPIRY = "case.awaiting_payment.no_expiry" {
         en: "{0} of {1} has no payment yet, and its voucher expiry is unknown (no creation time and no expiry in the files).",
         es: "el {0} de {1} aún no tiene pago, y no se sabe cuándo vence su cupón de pago (los archivos no traen fecha de creación ni de vencimiento).",
-        zh: "{0}（总额 {1}）尚未付款，且付款凭证到期时间未知（文件中没有创建时间，也没有到期时间）。",
+        zh: "{0}（订单金额 {1}）尚未付款，且付款码过期时间未知（文件中没有创建时间，也没有过期时间）。",
     }
     EXPIRED_UNPAID = "case.expired_unpaid" {
         en: "{0} of {1} was never paid and its voucher expired at {2}; the shop shows it {3}: close the order.",
         es: "el {0} de {1} nunca se pagó y su cupón de pago venció el {2}; la tienda lo muestra {3}: cierre el pedido.",
-        zh: "{0}（总额 {1}）从未付款，其付款凭证已于 {2} 到期；店铺显示为“{3}”：请关闭该订单。",
+        zh: "{0}（订单金额 {1}）从未付款，其付款码已过期（过期时间 {2}）；店铺显示为“{3}”：请关闭该订单。",
     }
     SETTLEMENT_LINES_ONLY = "case.settlement_lines_only" {
         en: "{0} has settlement lines only.",
@@ -217,14 +220,14 @@ crate::catalog! {
     STRAY_LINES = "case.stray_lines" {
         en: "{0} Settlement line {1} quotes keys that name this order and other orders too, so it was left in its own case.",
         es: "{0} La línea de liquidación {1} cita claves que nombran este pedido y también otros, así que quedó en un caso propio.",
-        zh: "{0}结算明细 {1} 引用的参考号同时指向本订单和其他订单，因此单独成案。",
+        zh: "{0}结算明细 {1} 引用的参考号同时指向本订单和其他订单，因此单独列为一个对账项。",
     }
 
     // Line cases: a settlement line with no order.
     LINE_AMBIGUOUS = "case.line.ambiguous" {
         en: "{0} {1} of {2} {3} quotes keys that name several orders ({4}), so it was not assigned to any: choose the order by hand.",
         es: "{0} {1} por {2} {3} cita claves que nombran varios pedidos ({4}), así que no se asignó a ninguno: elija el pedido a mano.",
-        zh: "{0} {1}（{2}，{3}）引用的参考号指向多个订单（{4}），因此未分配给任何订单：请手动选择订单。",
+        zh: "{3}，{0} {1}（{2}）引用的参考号指向多个订单（{4}），因此未分配给任何订单：请手动选择订单。",
     }
     LINE_CHARGE_BATCH = "case.line.charge_batch" {
         en: "{0} {1} of {2} belongs to batch {3}, not to an order.",
@@ -239,28 +242,28 @@ crate::catalog! {
     LINE_TIED = "case.line.tied" {
         en: "{0} {1} of {2} {3} quotes no known order; it is one edit away from {4}, but not as a unique best match, so nothing was suggested: link it by hand.",
         es: "{0} {1} por {2} {3} no cita ningún pedido conocido; está a una edición del {4}, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
-        zh: "{0} {1}（{2}，{3}）未引用任何已知订单；它与{4}仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。",
+        zh: "{3}，{0} {1}（{2}）未引用任何已知订单；它与{4}仅差一个字符（疑似录入错误），但并非唯一最佳匹配，因此未生成待确认匹配：请手动关联。",
     }
     LINE_UNPAID = "case.line.unpaid" {
         en: "Payment line {0} of {1} with status {2} quotes no known order ({3}); no money moved.",
         es: "La línea de pago {0} por {1} con estado {2} no cita ningún pedido conocido ({3}); no hubo movimiento de dinero.",
-        zh: "状态为 {2} 的付款明细 {0}（{1}）未引用任何已知订单（{3}）；没有资金变动。",
+        zh: "状态为“{2}”的付款明细 {0}（{1}）未引用任何已知订单（{3}）；没有资金变动。",
     }
     LINE_REVERSAL = "case.line.reversal" {
         en: "{0} {1} of {2} {3} quotes no known order ({4}): find the payment it reverses.",
         es: "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}): busque el pago que revierte.",
-        zh: "{0} {1}（{2}，{3}）未引用任何已知订单（{4}）：请找出它所冲回的付款。",
+        zh: "{3}，{0} {1}（{2}）未引用任何已知订单（{4}）：请找出它所冲回的付款。",
     }
     LINE_NO_ORDER = "case.line.no_order" {
         en: "{0} {1} of {2} {3} quotes no known order ({4}) and no order is a likely match: import the missing orders or link it by hand.",
         es: "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}) y ningún pedido es una coincidencia probable: importe los pedidos que faltan o vincúlelo a mano.",
-        zh: "{0} {1}（{2}，{3}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。",
+        zh: "{3}，{0} {1}（{2}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。",
     }
 
     DISPUTED = "case.disputed" {
         en: "{0} of {1} {2}, and the PSP holds {3} of it for a buyer's claim ({4}) that is still open: follow the claim; the money is lost only if it ends in a refund or a chargeback.",
         es: "el {0} de {1} {2}, y el PSP retiene {3} por un reclamo del comprador ({4}) que sigue abierto: haga seguimiento al reclamo; el dinero solo se pierde si termina en un reembolso o un contracargo.",
-        zh: "{0}（订单金额 {1}）{2}；因买家投诉（{4}）尚未了结，支付服务商冻结了其中 {3}：请跟进投诉；只有投诉以退款或拒付结束时，这笔钱才会被扣回。",
+        zh: "{0}（订单金额 {1}）：{2}；因买家投诉（{4}）尚未了结，支付服务商冻结了其中 {3}：请跟进投诉；只有投诉以退款或拒付结束时，这笔钱才会被扣回。",
     }
     PSP_STATUS_UNKNOWN = "case.psp_status_unknown" {
         en: "{0} of {1}: the PSP reports {2}, a status Cuadra does not know, so no money is counted for it: ask the PSP what it means, then resolve the case.",
@@ -270,29 +273,29 @@ crate::catalog! {
     STATUS_UNKNOWN_EACH = "case.status_unknown.each" {
         en: "{0} {1} with the status {2}",
         es: "{0} {1} con el estado {2}",
-        zh: "状态为 {2} 的{0} {1}",
+        zh: "状态为“{2}”的{0} {1}",
     }
     LINE_STATUS_UNKNOWN = "case.line.status_unknown" {
         en: "{0} {1} of {2} carries the status {3}, which Cuadra does not know, and quotes no known order ({4}); no money is counted for it: ask the PSP what the status means.",
         es: "{0} {1} por {2} tiene el estado {3}, que Cuadra no conoce, y no cita ningún pedido conocido ({4}); no se cuenta ningún dinero por ella: pregunte al PSP qué significa ese estado.",
-        zh: "{0} {1}（{2}）的状态为 {3}，Cuadra 不认识该状态，且未引用任何已知订单（{4}）；不计入任何款项：请向支付服务商确认该状态的含义。",
+        zh: "{0} {1}（{2}）的状态为“{3}”，Cuadra 不认识该状态，且未引用任何已知订单（{4}）；不计入任何款项：请向支付服务商确认该状态的含义。",
     }
     LINE_REFERENCE_UNREADABLE = "case.line.reference_unreadable" {
         en: "{0} {1} of {2} {3} quotes {4}, a reference a spreadsheet turned into a number in scientific notation, so its digits are lost and it cannot be matched: ask the PSP for the original file, or link it by hand.",
         es: "{0} {1} por {2} {3} cita {4}, una referencia que una hoja de cálculo convirtió en un número en notación científica, así que sus dígitos se perdieron y no se puede vincular: pida al PSP el archivo original o vincúlela a mano.",
-        zh: "{0} {1}（{2}，{3}）引用的 {4} 是被电子表格转成科学计数法的数字，原有数字已丢失，无法匹配：请向支付服务商索取原始文件，或手动关联。",
+        zh: "{3}，{0} {1}（{2}）引用的 {4} 是被电子表格转成科学计数法的数字，原有数字已丢失，无法匹配：请向支付服务商索取原始文件，或手动关联。",
     }
     LINE_HOLD = "case.line.hold" {
         en: "Hold {0} of {1} {2}: the PSP held or released this money for a buyer's claim, and it quotes no known order ({3}): find the payment it belongs to.",
         es: "La retención {0} por {1} {2}: el PSP retuvo o liberó este dinero por un reclamo del comprador, y no cita ningún pedido conocido ({3}): busque el pago al que pertenece.",
-        zh: "冻结款明细 {0}（{1}，{2}）：支付服务商因买家投诉冻结或解冻了这笔钱，但它未引用任何已知订单（{3}）：请找出它所属的付款。",
+        zh: "{2}，冻结款明细 {0}（{1}）：支付服务商因买家投诉冻结或解冻了这笔钱，但它未引用任何已知订单（{3}）：请找出它所属的付款。",
     }
 
     // Batch totals (cases::run).
     BATCH_ROUNDING = "case.batch.rounding" {
         en: "{0} ({1}) states a net total of {2}; its {3} lines add up to {4}. The difference of {5} is rounding, booked here so the lines tie out to the file.",
         es: "{0} ({1}) declara un total neto de {2}; sus {3} líneas suman {4}. La diferencia de {5} es redondeo y se registra aquí para que las líneas cuadren con el archivo.",
-        zh: "{0}（{1}）声明的净额合计为 {2}；其 {3} 条明细合计 {4}。差额 {5} 为舍入误差，记录于此，使明细与文件相符。",
+        zh: "{0}（{1}）声明的净额合计为 {2}；其 {3} 条明细合计 {4}。差额 {5} 为尾差，记录于此，使明细与文件相符。",
     }
     BATCH_DIFFERS = "case.batch.differs" {
         en: "{0} ({1}) does not add up to its own summary: {2}. Check whether the file was cut short or lines are missing, and ask the PSP before booking it.",
@@ -307,7 +310,7 @@ crate::catalog! {
     BATCH_OFF_RELISTED = "case.batch.off_relisted" {
         en: "it lists again {0} row(s) already settled in another batch ({1}), so the PSP may have paid them twice",
         es: "lista de nuevo {0} fila(s) ya liquidadas en otro lote ({1}), así que el PSP pudo haberlas pagado dos veces",
-        zh: "其中 {0} 行已在另一批次结算过（{1}），支付服务商可能重复支付了这些款项",
+        zh: "其中 {0} 条明细已在另一批次结算过（{1}），支付服务商可能重复支付了这些款项",
     }
     BATCH_OFF_AMOUNT = "case.batch.off_amount" {
         en: "its {0} is stated as {1} but its lines add up to {2} ({3} apart)",
@@ -332,27 +335,27 @@ crate::catalog! {
     RESOLVED_BY = "case.resolved_by" {
         en: "Resolved ({0}) by {1} on {2}. {3}",
         es: "Resuelto ({0}) por {1} el {2}. {3}",
-        zh: "已由 {1} 于 {2} 解决（{0}）。{3}",
+        zh: "{2}，{1} 已处理此对账项，原因：{0}。{3}",
     }
     RESOLVED_BY_NO_REASON = "case.resolved_by.no_reason" {
         en: "Resolved by {0} on {1}. {2}",
         es: "Resuelto por {0} el {1}. {2}",
-        zh: "已由 {0} 于 {1} 解决。{2}",
+        zh: "{1}，{0} 已处理此对账项。{2}",
     }
     REOPENED_BY = "case.reopened_by" {
         en: "Reopened by {0} on {1}. {2}",
         es: "Reabierto por {0} el {1}. {2}",
-        zh: "已由 {0} 于 {1} 重新打开。{2}",
+        zh: "{1}，{0} 重新打开了此对账项。{2}",
     }
     REOPENED_BY_BECAUSE = "case.reopened_by.because" {
         en: "Reopened by {0} on {1}: {2}. {3}",
         es: "Reabierto por {0} el {1}: {2}. {3}",
-        zh: "已由 {0} 于 {1} 重新打开：{2}。{3}",
+        zh: "{1}，{0} 重新打开了此对账项：{2}。{3}",
     }
     REOPEN_WHY = "case.reopen_why" {
         en: "its order or settlement lines changed after it was resolved",
         es: "su pedido o sus líneas de liquidación cambiaron después de resolverse",
-        zh: "其订单或结算明细在解决后发生了变化",
+        zh: "其订单或结算明细在处理后发生了变化",
     }
 
     REOPEN_JUDGED_AGAIN = "case.reopen_judged_again" {
@@ -375,21 +378,21 @@ crate::catalog! {
     GONE_TO_CASE = "case.gone.to_case" {
         en: "its order and settlement lines now belong to case {0}",
         es: "su pedido y sus líneas de liquidación ahora pertenecen al caso {0}",
-        zh: "其订单和结算明细现在属于案例 {0}",
+        zh: "其订单和结算明细现在属于对账项 {0}",
     }
     GONE_TO_CASES = "case.gone.to_cases" {
         en: "its order and settlement lines now belong to cases {0}",
         es: "su pedido y sus líneas de liquidación ahora pertenecen a los casos {0}",
-        zh: "其订单和结算明细现在属于案例 {0}",
+        zh: "其订单和结算明细现在属于对账项 {0}",
     }
 
     // Reasons for resolving (review::REASONS).
     REASON_REFUNDED_TO_BUYER = "case.reason.refunded_to_buyer" { en: "refunded to the buyer", es: "reembolsado al comprador", zh: "已退款给买家" }
-    REASON_WRITTEN_OFF = "case.reason.written_off" { en: "written off", es: "castigado como pérdida", zh: "已核销" }
+    REASON_WRITTEN_OFF = "case.reason.written_off" { en: "written off", es: "castigado como pérdida", zh: "差额已核销（计入损益）" }
     REASON_SHOP_CORRECTED = "case.reason.shop_corrected" { en: "corrected in the shop", es: "corregido en la tienda", zh: "已在店铺更正" }
     REASON_REFUND_PENDING_AT_PSP = "case.reason.refund_pending_at_psp" { en: "refund pending at the PSP", es: "reembolso pendiente en el PSP", zh: "支付服务商退款处理中" }
     REASON_NOT_OUR_ORDER = "case.reason.not_our_order" { en: "not our order", es: "no es pedido nuestro", zh: "非本店订单" }
-    REASON_ACCEPTED_LATE_PAYMENT = "case.reason.accepted_late_payment" { en: "late payment accepted", es: "pago tardío aceptado", zh: "接受逾期付款" }
+    REASON_ACCEPTED_LATE_PAYMENT = "case.reason.accepted_late_payment" { en: "late payment accepted", es: "pago tardío aceptado", zh: "接受过期付款" }
     REASON_OTHER = "case.reason.other" { en: "other", es: "otro", zh: "其他" }
 }
 

@@ -46,15 +46,15 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("sheet.reconciliation", "Conciliación", "Reconciliation", "对账"),
     ("sheet.cases", "Casos", "Cases", "对账项"),
     // Case columns (the reconciliation contract's keys, then the reports' own).
-    ("case_id", "Caso", "Case", "案例"),
+    ("case_id", "Caso", "Case", "对账项"),
     ("status", "Estado (código)", "Status (code)", "状态（代码）"),
     ("status_name", "Estado", "Status", "状态"),
     ("state", "Situación", "State", "处理状态"),
     ("order_ref", "Referencia del pedido", "Order reference", "订单参考号"),
     ("order_id", "ID del pedido en la tienda", "Shop order ID", "店铺订单号"),
     ("settlement_refs", "Referencias de liquidación", "Settlement references", "结算参考号"),
-    ("order_total", "Total del pedido", "Order total", "订单总额"),
-    ("paid_amount", "Monto pagado", "Amount paid", "已付金额"),
+    ("order_total", "Total del pedido", "Order total", "订单金额"),
+    ("paid_amount", "Monto pagado", "Amount paid", "实付金额"),
     ("difference", "Diferencia", "Difference", "差额"),
     ("currency", "Moneda", "Currency", "币种"),
     ("fee_total", "Comisiones", "Fees", "手续费"),
@@ -65,12 +65,12 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("payment_method", "Medio de pago", "Payment method", "支付方式"),
     ("order_created_at", "Pedido creado", "Order created", "订单创建时间"),
     ("paid_at", "Pagado", "Paid", "付款时间"),
-    ("voucher_expires_at", "Vence el cupón", "Voucher expires", "付款凭证到期"),
+    ("voucher_expires_at", "Vence el cupón", "Voucher expires", "付款码过期时间"),
     ("settled_at", "Liquidado", "Settled", "结算时间"),
     ("shop_status", "Estado en la tienda", "Shop status", "店铺状态"),
     ("customer", "Cliente", "Customer", "客户"),
-    ("decided_by", "Decidido por", "Decided by", "决定人"),
-    ("rule", "Regla", "Rule", "规则"),
+    ("decided_by", "Decidido por", "Decided by", "判定方"),
+    ("rule", "Regla", "Rule", "判定规则"),
     ("explanation", "Explicación", "Explanation", "说明"),
     ("period", "Periodo", "Period", "期间"),
     ("filter.from", "Desde", "From", "起始"),
@@ -81,9 +81,6 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     // The review columns: a case's state as the window names it, a resolution's reason, notes.
     ("reason", "Motivo", "Reason", "处理原因"),
     ("note", "Nota", "Note", "备注"),
-    ("review.to_review", "Por revisar", "To review", "待处理"),
-    ("review.waiting", "En espera", "Waiting", "等待中"),
-    ("review.reconciled", "Conciliado", "Reconciled", "已对账"),
     ("reason.refunded_to_buyer", "Reembolsado al comprador", "Refunded to the buyer", "已退款给买家"),
     ("reason.written_off", "Castigado como pérdida", "Written off", "差额已核销（计入损益）"),
     ("reason.shop_corrected", "Corregido en la tienda", "Corrected in the shop", "已在店铺更正"),
@@ -93,25 +90,31 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("reason.other", "Otro (explique en la nota)", "Other (explain in the note)", "其他（请在备注中说明）"),
     // Statuses (the machine code stays in its own column).
     ("matched", "Conciliado", "Matched", "已匹配"),
-    ("paid_shop_pending", "Pagado, pendiente en la tienda", "Paid, pending in shop", "已付款，店铺待处理"),
+    ("paid_shop_pending", "Pagado, pendiente en tienda", "Paid, pending in shop", "已付款，店铺未更新"),
     ("underpaid", "Pago incompleto", "Underpaid", "少付"),
     ("overpaid", "Pago en exceso", "Overpaid", "多付"),
     ("duplicate_payment", "Pago duplicado", "Duplicate payment", "重复付款"),
-    ("paid_after_expiry", "Pagado después del vencimiento", "Paid after expiry", "过期后付款"),
+    ("paid_after_expiry", "Pagado tras vencer", "Paid after expiry", "付款码过期后付款"),
     ("currency_mismatch", "Moneda distinta", "Currency mismatch", "币种不符"),
     ("refunded", "Reembolsado", "Refunded", "已退款"),
     ("partially_refunded", "Reembolso parcial", "Partially refunded", "部分退款"),
-    ("charged_back", "Contracargo", "Charged back", "拒付"),
+    ("charged_back", "Contracargo", "Charged back", "已拒付"),
     ("disputed", "En reclamo", "Disputed", "买家投诉中"),
     ("psp_status_unknown", "Estado del PSP desconocido", "Unknown PSP status", "支付服务商状态未知"),
-    ("awaiting_payment", "Esperando pago", "Awaiting payment", "等待付款"),
+    ("awaiting_payment", "Esperando pago", "Awaiting payment", "待付款"),
     ("expired_unpaid", "Vencido sin pago", "Expired unpaid", "过期未付"),
-    ("awaiting_settlement", "Esperando liquidación", "Awaiting settlement", "等待结算"),
-    ("missing_settlement", "Falta la liquidación", "Missing settlement", "缺少结算"),
-    ("suggested", "Coincidencia sugerida", "Suggested match", "建议匹配"),
-    ("unmatched_settlement", "Liquidación sin pedido", "Unmatched settlement", "未匹配结算"),
+    ("awaiting_settlement", "Esperando liquidación", "Awaiting settlement", "待结算"),
+    ("missing_settlement", "Liquidación faltante", "Missing settlement", "超期未结算"),
+    ("suggested", "Coincidencia sugerida", "Suggested match", "待确认匹配"),
+    ("unmatched_settlement", "Pago sin pedido", "Payment without order", "无对应订单的结算款"),
     ("batch_mismatch", "Lote que no cuadra", "Batch does not add up", "批次与文件合计不符"),
     ("settlement_charge", "Cargo de liquidación", "Settlement charge", "结算费用"),
+    // Review states and case states (as the window names them).
+    ("review.to_review", "Por revisar", "To review", "待处理"),
+    ("review.waiting", "En espera", "Waiting", "待到账"),
+    ("review.reconciled", "Conciliado", "Reconciled", "已对账"),
+    ("state.open", "Abierto", "Open", "未处理"),
+    ("state.resolved", "Resuelto", "Resolved", "已处理"),
     // Files.
     ("file.id", "ID", "ID", "编号"),
     ("file.name", "Archivo", "File", "文件"),
@@ -144,17 +147,17 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("summary.generated_at", "Generado", "Generated", "生成时间"),
     ("summary.zone", "Zona horaria", "Time zone", "时区"),
     ("summary.chain_head", "Cabeza del registro de auditoría (evento y hash)", "Audit trail head (event and hash)", "审计记录链头（事件与哈希）"),
-    ("summary.last_run", "Última conciliación (fecha de corte)", "Last reconciliation (as of)", "最近一次对账（截止时间）"),
+    ("summary.last_run", "Última conciliación (fecha de corte)", "Last reconciliation (as of)", "最近一次对账（数据截至）"),
     ("summary.filters", "Filtros", "Filters", "筛选条件"),
-    ("summary.no_filters", "ninguno (todos los casos)", "none (all cases)", "无（全部案例）"),
-    ("summary.by_status", "Casos por estado", "Cases by status", "按状态统计案例"),
-    ("summary.cases", "Casos", "Cases", "案例数"),
+    ("summary.no_filters", "ninguno (todos los casos)", "none (all cases)", "无（全部对账项）"),
+    ("summary.by_status", "Casos por estado", "Cases by status", "按状态统计对账项"),
+    ("summary.cases", "Casos", "Cases", "对账项数"),
     ("summary.open", "Abiertos", "Open", "未处理"),
-    ("summary.check", "Comprobación: conciliados + excepciones + cargos = todos los casos", "Check: matched + exceptions + charges = all cases", "核对：已匹配 + 异常 + 结算费用 = 全部案例"),
+    ("summary.check", "Comprobación: conciliados + excepciones + cargos = todos los casos", "Check: matched + exceptions + charges = all cases", "核对：已匹配 + 异常 + 结算费用 = 全部对账项"),
     ("summary.group", "Grupo", "Group", "分组"),
     ("summary.exceptions", "Excepciones", "Exceptions", "异常"),
     ("summary.sum", "Suma", "Sum", "合计"),
-    ("summary.all_cases", "Todos los casos", "All cases", "全部案例"),
+    ("summary.all_cases", "Todos los casos", "All cases", "全部对账项"),
     ("summary.ties_out", "¿Cuadra?", "Ties out?", "是否平衡"),
     ("summary.yes", "sí", "yes", "是"),
     ("summary.no", "no", "no", "否"),
@@ -162,9 +165,9 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("summary.by_method", "Liquidado por medio de pago", "Settled by payment method", "按支付方式结算"),
     ("summary.by_batch", "Liquidado por lote (con tasas de cambio)", "Settled by batch (with FX rates)", "按结算批次（含汇率）"),
     ("summary.tie_out", "Cuadre de lotes contra el propio resumen del archivo (registros, bruto, comisiones, neto)", "Batch tie-out against the file's own summary (items, gross, fees, net)", "批次与文件自身汇总（笔数、结算总额、手续费、净额）核对"),
-    ("summary.differences", "Diferencias (casos con diferencia distinta de cero)", "Differences (cases with a non-zero difference)", "差额（差额不为零的案例）"),
-    ("summary.lines", "Líneas", "Lines", "行数"),
-    ("summary.gross", "Bruto", "Gross", "总额"),
+    ("summary.differences", "Diferencias (casos con diferencia distinta de cero)", "Differences (cases with a non-zero difference)", "差额（差额不为零的对账项）"),
+    ("summary.lines", "Líneas", "Lines", "明细条数"),
+    ("summary.gross", "Bruto", "Gross", "结算总额"),
     ("summary.fees", "Comisiones", "Fees", "手续费"),
     ("summary.taxes", "Impuestos", "Taxes", "税费"),
     ("summary.net", "Neto", "Net", "净额"),
@@ -193,7 +196,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("summary.booked_as", "Registrado como", "Booked as", "记入方式"),
     ("summary.total_difference", "Suma de diferencias", "Sum of differences", "差额合计"),
     ("summary.largest_difference", "Mayor diferencia (valor absoluto)", "Largest difference (absolute)", "最大差额（绝对值）"),
-    ("summary.precision", "Montos con más de 15 cifras significativas (Excel los redondea; el CSV los tiene exactos)", "Amounts with more than 15 significant digits (Excel rounds them; the CSV export holds them exactly)", "超过15位有效数字的金额（Excel会舍入；CSV导出保留精确值）"),
+    ("summary.precision", "Montos con más de 15 cifras significativas (Excel los redondea; el CSV los tiene exactos)", "Amounts with more than 15 significant digits (Excel rounds them; the CSV export holds them exactly)", "超过 15 位有效数字的金额（Excel 会舍入；CSV 导出保留精确值）"),
     ("summary.none", "(ninguno)", "(none)", "（无）"),
 ];
 
@@ -333,6 +336,83 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn chinese_labels_use_the_glossary_terms_and_full_width_punctuation() {
+        let bad: Vec<String> = LABELS
+            .iter()
+            .flat_map(|(key, _, _, zh)| {
+                crate::words::zh_problems(zh)
+                    .into_iter()
+                    .map(move |p| format!("{key}: {p} in {zh}"))
+            })
+            .collect();
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    /// The window's own messages in `lang` (ui/src/i18n/messages/{lang}.ts, one
+    /// `"key": "text",` a line), read as text: the desktop app's names of statuses and states.
+    fn window_messages(lang: Lang) -> std::collections::HashMap<String, String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/i18n/messages")
+            .join(format!("{}.ts", lang.as_str()));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let messages: std::collections::HashMap<String, String> = text
+            .lines()
+            .filter_map(|line| {
+                let (key, text) = line.trim().strip_prefix('"')?.split_once("\": \"")?;
+                Some((key.to_string(), text.strip_suffix("\",")?.to_string()))
+            })
+            .collect();
+        assert!(messages.len() > 100, "{} reads as messages", path.display());
+        messages
+    }
+
+    #[test]
+    fn statuses_and_states_have_the_same_names_in_the_window_and_the_exports() {
+        for lang in [Lang::Es, Lang::En, Lang::Zh] {
+            let window = window_messages(lang);
+            let in_window = |key: &str| window.get(key).map(String::as_str);
+            let names = StatusNames::new(lang);
+            for status in crate::reconcile::CaseStatus::ALL {
+                let code = status.as_str();
+                assert_eq!(
+                    in_window(&format!("status.{code}")),
+                    Some(names.name(code)),
+                    "{lang:?}: status {code}"
+                );
+            }
+            let states = crate::cases::Review::ALL
+                .iter()
+                .map(|r| format!("review.{}", r.as_str()))
+                .chain(
+                    [
+                        crate::cases::CaseState::Open,
+                        crate::cases::CaseState::Resolved,
+                    ]
+                    .iter()
+                    .map(|s| format!("state.{}", s.as_str())),
+                );
+            for key in states {
+                assert_eq!(in_window(&key), Some(label(lang, &key)), "{lang:?}: {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_windows_chinese_uses_the_glossary_terms_and_full_width_punctuation() {
+        let mut bad: Vec<String> = window_messages(Lang::Zh)
+            .iter()
+            .flat_map(|(key, zh)| {
+                crate::words::zh_problems(zh)
+                    .into_iter()
+                    .map(move |p| format!("{key}: {p} in {zh}"))
+            })
+            .collect();
+        bad.sort();
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
     }
 
     #[test]

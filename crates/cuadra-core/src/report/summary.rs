@@ -362,6 +362,11 @@ fn withholdings(ws: &Workspace, scoped: bool) -> Result<Withholdings, ReportErro
 /// The filter of the report, one "name: values" line per criterion, in the report's language.
 fn filters_text(f: &CaseFilter, lang: Lang) -> Vec<String> {
     let names = StatusNames::new(lang);
+    // Chinese text takes full-width punctuation.
+    let (colon, comma) = match lang {
+        Lang::Zh => ("：", "、"),
+        Lang::Es | Lang::En => (": ", ", "),
+    };
     let mut out = Vec::new();
     let mut list = |key: &str, v: &[String], named: bool| {
         if !v.is_empty() {
@@ -369,14 +374,26 @@ fn filters_text(f: &CaseFilter, lang: Lang) -> Vec<String> {
                 .iter()
                 .map(|x| if named { names.name(x) } else { x.as_str() })
                 .collect();
-            out.push(format!("{}: {}", label(lang, key), values.join(", ")));
+            out.push(format!("{}{colon}{}", label(lang, key), values.join(comma)));
         }
     };
     list("status_name", &f.statuses, true);
     list("psp", &f.psps, false);
     list("payment_method", &f.methods, false);
+    // A state is a review state (`to_review`...) or a case state (`open`...), named as the
+    // window names it.
+    if let Some(v) = &f.state {
+        let name = ["review.", "state."]
+            .iter()
+            .map(|prefix| format!("{prefix}{v}"))
+            .find_map(|k| {
+                let name = label(lang, &k);
+                (name != k).then(|| name.to_string())
+            })
+            .unwrap_or_else(|| v.clone());
+        out.push(format!("{}{colon}{name}", label(lang, "state")));
+    }
     for (key, v) in [
-        ("state", &f.state),
         ("period", &f.period),
         ("filter.from", &f.from),
         ("filter.to", &f.to),
@@ -385,7 +402,7 @@ fn filters_text(f: &CaseFilter, lang: Lang) -> Vec<String> {
         ("filter.text", &f.text),
     ] {
         if let Some(v) = v {
-            out.push(format!("{}: {v}", label(lang, key)));
+            out.push(format!("{}{colon}{v}", label(lang, key)));
         }
     }
     out
@@ -697,6 +714,12 @@ mod tests {
                 "Desde: 2026-05-01".to_string()
             ]
         );
-        assert_eq!(filters_text(&f, Lang::Zh)[1], "起始: 2026-05-01");
+        assert_eq!(filters_text(&f, Lang::Zh)[1], "起始：2026-05-01");
+        let waiting = CaseFilter {
+            state: Some("waiting".into()),
+            ..CaseFilter::default()
+        };
+        assert_eq!(filters_text(&waiting, Lang::Zh), vec!["处理状态：待到账"]);
+        assert_eq!(filters_text(&waiting, Lang::En), vec!["State: Waiting"]);
     }
 }

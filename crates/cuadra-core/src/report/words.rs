@@ -9,7 +9,7 @@ crate::catalog! {
     BAD_STATUS = "report.bad_status" {
         en: "'{0}' is not a case status; use one of: {1}",
         es: "'{0}' no es un estado de caso; use uno de estos: {1}",
-        zh: "'{0}' 不是案例状态；请使用以下之一：{1}",
+        zh: "“{0}”不是对账项状态；请使用以下之一：{1}",
     }
     /// {0} the report kind, {1} the statuses it never holds.
     KIND_NEVER_HOLDS = "report.kind_never_holds" {
@@ -20,13 +20,13 @@ crate::catalog! {
     BUNDLE_NEEDS_PERIOD = "report.bundle_needs_period" {
         en: "an evidence bundle is for one period: choose the period first, e.g. 2026-10",
         es: "un paquete de evidencia es de un solo periodo: elija primero el periodo, por ejemplo 2026-10",
-        zh: "证据包只针对一个期间：请先选择期间，例如 2026-10",
+        zh: "审计资料包只针对一个期间：请先选择期间，例如 2026-10",
     }
     /// {0} the format asked for.
     BUNDLE_IS_ZIP = "report.bundle_is_zip" {
         en: "an evidence bundle is a ZIP file, not {0}: save it as a .zip",
         es: "un paquete de evidencia es un archivo ZIP, no {0}: guárdelo como .zip",
-        zh: "证据包是 ZIP 文件，而不是 {0}：请保存为 .zip",
+        zh: "审计资料包是 ZIP 文件，而不是 {0}：请保存为 .zip",
     }
     /// {0} the format asked for.
     WORKBOOK_IS_XLSX = "report.workbook_is_xlsx" {
@@ -38,13 +38,13 @@ crate::catalog! {
     ONLY_BUNDLE_ZIP = "report.only_bundle_zip" {
         en: "only the evidence bundle is a ZIP file; export the {0} report as CSV or XLSX",
         es: "solo el paquete de evidencia es un archivo ZIP; exporte el reporte {0} como CSV o XLSX",
-        zh: "只有证据包是 ZIP 文件；请将 {0} 报表导出为 CSV 或 XLSX",
+        zh: "只有审计资料包是 ZIP 文件；请将 {0} 报表导出为 CSV 或 XLSX",
     }
     /// {0} the stored total, {1} the batch's case key.
     BAD_NET_TOTAL = "report.bad_net_total" {
         en: "the stored net total '{0}' of batch {1} is not a decimal number: import the file again",
         es: "el total neto guardado '{0}' del lote {1} no es un número decimal: importe el archivo de nuevo",
-        zh: "批次 {1} 存储的净额 '{0}' 不是十进制数字：请重新导入该文件",
+        zh: "批次 {1} 存储的净额“{0}”不是十进制数字：请重新导入该文件",
     }
     /// {0} the writer's error.
     WRITE = "report.write" {

@@ -2,7 +2,7 @@
 //! `crate::words`). Case keys, ids and reason codes are arguments shown as they are.
 //!
 //! Spanish is formal ("usted"); Chinese is Simplified. The acts are named as the app's buttons
-//! name them (Confirmar sugerencia / 确认建议, Vincular / 匹配, Reabrir / 重新打开).
+//! name them (Confirmar sugerencia / 确认匹配, Vincular / 匹配, Reabrir / 重新打开).
 
 crate::catalog! {
     pub static ENTRIES;
@@ -11,19 +11,19 @@ crate::catalog! {
     NO_SUCH_CASE = "review.no_such_case" {
         en: "there is no case {0}; reconcile again and pick it from the list",
         es: "no existe el caso {0}; concilie de nuevo y elíjalo de la lista",
-        zh: "不存在案例 {0}；请重新对账，并从列表中选择",
+        zh: "不存在对账项 {0}；请重新对账，并从列表中选择",
     }
     /// {0} the case key, {1} its period.
     LOCKED = "review.locked" {
         en: "case {0} is in period {1}, which is closed; reopen the period with a reason first",
         es: "el caso {0} pertenece al periodo {1}, que está cerrado; primero reabra el periodo indicando un motivo",
-        zh: "案例 {0} 属于已关闭的期间 {1}；请先填写原因重新打开该期间",
+        zh: "对账项 {0} 属于已结账的期间 {1}；请先填写原因反结账",
     }
     /// {0} the case key.
     STALE = "review.stale" {
         en: "case {0} changed since you opened it (its order or lines are not those you saw); open it again and redo the act",
         es: "el caso {0} cambió desde que usted lo abrió (su pedido o sus líneas ya no son los que vio); ábralo de nuevo y repita la acción",
-        zh: "案例 {0} 在您打开后已发生变化（其订单或结算行已不是您看到的）；请重新打开并再次操作",
+        zh: "对账项 {0} 在您打开后已发生变化（其订单或结算行已不是您看到的）；请重新打开并再次操作",
     }
     NOT_RECONCILED = "review.not_reconciled" {
         en: "the workspace has not been reconciled yet; run a reconciliation first",
@@ -34,7 +34,7 @@ crate::catalog! {
     BAD_REASON = "review.bad_reason" {
         en: "'{0}' is not a reason code; use one of: {1}",
         es: "'{0}' no es un código de motivo; use uno de estos: {1}",
-        zh: "'{0}' 不是原因代码；请使用以下之一：{1}",
+        zh: "“{0}”不是原因代码；请使用以下之一：{1}",
     }
 
     // Acts that do not apply to the case.
@@ -42,17 +42,17 @@ crate::catalog! {
     NOT_SUGGESTED = "review.not_suggested" {
         en: "case {0} is not a suggested match: only a suggestion can be confirmed; use Match to link lines by hand",
         es: "el caso {0} no es una coincidencia sugerida: solo una sugerencia se puede confirmar; use Vincular para unir líneas manualmente",
-        zh: "案例 {0} 不是建议匹配：只有建议才能确认；请使用“匹配”手动关联结算行",
+        zh: "对账项 {0} 不是待确认匹配：只有待确认匹配才能确认；请使用“匹配”手动关联结算行",
     }
     SUGGESTION_WITHOUT_ORDER = "review.suggestion_without_order" {
         en: "a suggestion without an order cannot be confirmed; use Match to link its line with an order",
         es: "una sugerencia sin pedido no se puede confirmar; use Vincular para unir su línea con un pedido",
-        zh: "没有订单的建议无法确认；请使用“匹配”将其结算行与订单关联",
+        zh: "没有订单的待确认匹配无法确认；请使用“匹配”将其结算行与订单关联",
     }
     MATCH_NEEDS_ORDER = "review.match_needs_order" {
         en: "this case has no order: choose the order to match its line with (search by number, customer or amount)",
         es: "este caso no tiene pedido: elija el pedido con el que se vincula su línea (busque por número, cliente o monto)",
-        zh: "此案例没有订单：请选择要与其结算行匹配的订单（可按编号、客户或金额搜索）",
+        zh: "此对账项没有订单：请选择要与其结算行匹配的订单（可按编号、客户或金额搜索）",
     }
     /// {0} the order id given.
     NO_SUCH_ORDER = "review.no_such_order" {
@@ -75,31 +75,31 @@ crate::catalog! {
     UNMATCH_NO_ORDER = "review.unmatch_no_order" {
         en: "this case has no order to unmatch its lines from",
         es: "este caso no tiene un pedido del cual desvincular sus líneas",
-        zh: "此案例没有可取消匹配的订单",
+        zh: "此对账项没有可取消匹配的订单",
     }
     /// {0} the case key.
     ALREADY_RESOLVED = "review.already_resolved" {
         en: "case {0} is already resolved; reopen it first to change the resolution",
         es: "el caso {0} ya está resuelto; reábralo primero para cambiar la resolución",
-        zh: "案例 {0} 已解决；如需更改处理结果，请先重新打开",
+        zh: "对账项 {0} 已处理；如需更改处理结果，请先重新打开",
     }
     /// {0} the case key.
     ALREADY_OPEN = "review.already_open" {
         en: "case {0} is open already, so there is nothing to reopen",
         es: "el caso {0} ya está abierto, así que no hay nada que reabrir",
-        zh: "案例 {0} 已处于打开状态，无需重新打开",
+        zh: "对账项 {0} 尚未处理，无需重新打开",
     }
     /// {0} the case key.
     SELECTED_TWICE = "review.selected_twice" {
         en: "case {0} is in the selection twice; select each case once",
         es: "el caso {0} está dos veces en la selección; seleccione cada caso una sola vez",
-        zh: "案例 {0} 在所选内容中出现了两次；每个案例只能选择一次",
+        zh: "对账项 {0} 在所选内容中出现了两次；每项只能选择一次",
     }
     /// {0} the case key.
     SELECTED_RESOLVED = "review.selected_resolved" {
         en: "case {0} is already resolved; leave it out of the selection",
         es: "el caso {0} ya está resuelto; quítelo de la selección",
-        zh: "案例 {0} 已解决；请将其从所选内容中移除",
+        zh: "对账项 {0} 已处理；请将其从所选内容中移除",
     }
 
     // What the act needs.
@@ -116,12 +116,12 @@ crate::catalog! {
     RESOLVE_REASON = "review.resolve_reason" {
         en: "choose a reason code to resolve the case",
         es: "elija un motivo para resolver el caso",
-        zh: "请选择一个原因来解决此案例",
+        zh: "请选择一个原因以处理此对账项",
     }
     REOPEN_REASON = "review.reopen_reason" {
         en: "say why the case is reopened (reason)",
         es: "explique por qué se reabre el caso (motivo)",
-        zh: "请说明重新打开此案例的原因",
+        zh: "请说明重新打开此对账项的原因",
     }
     OTHER_NEEDS_NOTE = "review.other_needs_note" {
         en: "the reason 'other' needs a note saying what was done",
@@ -149,13 +149,13 @@ crate::catalog! {
     NOTHING_TO_UNMATCH = "review.nothing_to_unmatch" {
         en: "this case holds no settlement line to unmatch",
         es: "este caso no tiene ninguna línea de liquidación que desvincular",
-        zh: "此案例没有可取消匹配的结算行",
+        zh: "此对账项没有可取消匹配的结算行",
     }
     /// {0} the line id, {1} the case key.
     LINE_NOT_IN_CASE = "review.line_not_in_case" {
         en: "line {0} is not in case {1}; open the case again to see its lines",
         es: "la línea {0} no está en el caso {1}; abra el caso de nuevo para ver sus líneas",
-        zh: "结算行 {0} 不在案例 {1} 中；请重新打开该案例查看其结算行",
+        zh: "结算行 {0} 不在对账项 {1} 中；请重新打开该对账项查看其结算行",
     }
 
     // Undo of the last act.

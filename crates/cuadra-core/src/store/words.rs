@@ -132,7 +132,7 @@ crate::catalog! {
     PERIOD_CLOSED = "store.period_closed" {
         en: "period {0} is closed (sealed by {1} on {2}); reopen it with a reason first",
         es: "el periodo {0} está cerrado (lo selló {1} el {2}); primero reábralo indicando un motivo",
-        zh: "期间 {0} 已关闭（由 {1} 于 {2} 封存）；请先填写原因重新打开该期间",
+        zh: "期间 {0} 已结账（结账人 {1}，{2}）；请先填写原因反结账",
     }
 
     // Backups.
@@ -160,19 +160,19 @@ crate::catalog! {
     SETTING_UNKNOWN = "setting.unknown" {
         en: "'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
         es: "'{0}' no es un ajuste; los ajustes son zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-        zh: "'{0}' 不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language",
+        zh: "“{0}”不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language",
     }
     /// {0} the retention now, {1} the lower value asked for.
     SETTING_LOWERED = "setting.lowered" {
         en: "the retention cannot be lowered from {0} to {1} years: records are kept at least as long as promised when they were filed; keep {0} or raise it",
         es: "la retención no puede bajar de {0} a {1} años: los registros se conservan al menos el tiempo prometido cuando se archivaron; mantenga {0} años o auméntela",
-        zh: "保留期限不能从 {0} 年降低到 {1} 年：记录至少要按归档时承诺的期限保留；请保持 {0} 年或延长",
+        zh: "保管期限不能从 {0} 年缩短为 {1} 年：记录至少要按归档时承诺的期限保管；请保持 {0} 年或延长",
     }
     /// {0} the value given, {1} the setting's key, {2} what to write instead (one of `WHY_*`).
     SETTING_INVALID = "setting.invalid" {
         en: "'{0}' is not a valid value for {1}: {2}",
         es: "'{0}' no es un valor válido para {1}: {2}",
-        zh: "'{0}' 不是 {1} 的有效值：{2}",
+        zh: "“{0}”不是 {1} 的有效值：{2}",
     }
     WHY_ZONE = "setting.why.zone" {
         en: "use a time zone name like America/Bogota",
@@ -197,7 +197,7 @@ crate::catalog! {
     WHY_RETENTION = "setting.why.retention" {
         en: "use whole years from 5 (the least Cuadra keeps records) to 100",
         es: "use años enteros entre 5 (lo mínimo que Cuadra conserva los registros) y 100",
-        zh: "请使用 5（Cuadra 保留记录的最短年限）到 100 之间的整数年数",
+        zh: "请使用 5（Cuadra 最短保管期限）到 100 之间的整数年数",
     }
     WHY_LANGUAGE = "setting.why.language" {
         en: "use es (español), en (English) or zh (中文)",

@@ -69,40 +69,40 @@ crate::catalog! {
     SEAL = "verify.seal" {
         en: "period {0} is closed, but its sealed records do not verify ({1} case(s) changed, {2} added, {3} removed since the close): see cuadra-cli period verify {0}",
         es: "el período {0} está cerrado, pero sus registros sellados no se verifican ({1} caso(s) cambiados, {2} agregados, {3} quitados desde el cierre): vea cuadra-cli period verify {0}",
-        zh: "期间 {0} 已关闭，但其封存记录未通过核验（自关闭以来 {1} 个案例被更改、{2} 个新增、{3} 个移除）：请查看 cuadra-cli period verify {0}",
+        zh: "期间 {0} 已结账，但其结账记录未通过核验（自结账以来 {1} 项对账项被更改、{2} 项新增、{3} 项移除）：请查看 cuadra-cli period verify {0}",
     }
     /// {0} the case, {1} the column, {2} the stored value, {3} the value a run gives.
     CASE_CHANGED = "verify.case_changed" {
         en: "case {0}: its {1} is stored as '{2}', but the last reconciliation run again gives '{3}': the case was changed outside Cuadra. Reconcile again to derive it anew, and check the audit log",
         es: "caso {0}: su {1} está guardado como '{2}', pero la última conciliación, ejecutada de nuevo, da '{3}': el caso se modificó fuera de Cuadra. Concilie de nuevo para derivarlo otra vez y revise el registro de auditoría",
-        zh: "案例 {0}：其 {1} 存储为“{2}”，但重新运行最近一次对账得到“{3}”：该案例在 Cuadra 之外被修改过。请重新对账以重新推导，并检查审计日志",
+        zh: "对账项 {0}：其 {1} 存储为“{2}”，但重新运行最近一次对账得到“{3}”：该对账项在 Cuadra 之外被修改过。请重新对账以重新推导，并检查审计日志",
     }
     /// {0} the case.
     CASE_ADDED = "verify.case_added" {
         en: "case {0} is stored, but the last reconciliation run again does not give it: it was added outside Cuadra. Reconcile again, and check the audit log",
         es: "el caso {0} está guardado, pero la última conciliación, ejecutada de nuevo, no lo da: se agregó fuera de Cuadra. Concilie de nuevo y revise el registro de auditoría",
-        zh: "案例 {0} 已存储，但重新运行最近一次对账并不会得到它：它是在 Cuadra 之外添加的。请重新对账，并检查审计日志",
+        zh: "对账项 {0} 已存储，但重新运行最近一次对账并不会得到它：它是在 Cuadra 之外添加的。请重新对账，并检查审计日志",
     }
     /// {0} the case.
     CASE_MISSING = "verify.case_missing" {
         en: "case {0} comes from the last reconciliation run again, but is not stored: it was deleted outside Cuadra. Reconcile again, and check the audit log",
         es: "el caso {0} sale de la última conciliación ejecutada de nuevo, pero no está guardado: se borró fuera de Cuadra. Concilie de nuevo y revise el registro de auditoría",
-        zh: "重新运行最近一次对账会得到案例 {0}，但它未被存储：它在 Cuadra 之外被删除。请重新对账，并检查审计日志",
+        zh: "重新运行最近一次对账会得到对账项 {0}，但它未被存储：它在 Cuadra 之外被删除。请重新对账，并检查审计日志",
     }
     CASES_STALE = "verify.cases_stale" {
         en: "the cases were not compared: files, settings or retention changed after the last reconciliation. Reconcile, then verify again",
         es: "los casos no se compararon: cambiaron archivos, ajustes o la retención después de la última conciliación. Concilie y verifique de nuevo",
-        zh: "未比对案例：最近一次对账之后文件、设置或保留期有变动。请先对账，再重新核验",
+        zh: "未比对对账项：最近一次对账之后文件、设置或保管期限有变动。请先对账，再重新核验",
     }
     NOT_RECONCILED = "verify.not_reconciled" {
         en: "no reconciliation has been run yet: there are no cases to compare",
         es: "todavía no se ha ejecutado ninguna conciliación: no hay casos que comparar",
-        zh: "尚未运行过对账：没有可比对的案例",
+        zh: "尚未运行过对账：没有可比对的对账项",
     }
     /// {0} how many files.
     PURGED = "verify.purged" {
         en: "{0} file(s) were purged under retention: rows the kept files share with them are not checked for deletion",
         es: "{0} archivo(s) se depuraron por retención: no se verifica si se borraron filas que los archivos conservados comparten con ellos",
-        zh: "有 {0} 个文件已按保留期清除：保留文件中与其共享的行未做删除核对",
+        zh: "有 {0} 份文件已按保管期限清除：留存文件中与其共享的行未做删除核对",
     }
 }

@@ -34,38 +34,38 @@ crate::catalog! {
     PAGE_OF_CASES = "app.page_of_cases" {
         en: "a page holds 1 to {0} cases, not {1}",
         es: "una página contiene de 1 a {0} casos, no {1}",
-        zh: "每页可包含 1 到 {0} 个案例，而不是 {1} 个",
+        zh: "每页可显示 1 到 {0} 项，而不是 {1} 项",
     }
     /// {0} the most a page holds, {1} the number asked for.
     PAGE_OF_EVENTS = "app.page_of_events" {
         en: "a page holds 1 to {0} events, not {1}",
         es: "una página contiene de 1 a {0} eventos, no {1}",
-        zh: "每页可包含 1 到 {0} 个事件，而不是 {1} 个",
+        zh: "每页可显示 1 到 {0} 条事件，而不是 {1} 条",
     }
     /// {0} the column asked for.
     BAD_SORT = "app.bad_sort" {
         en: "the cases cannot be sorted by '{0}'",
         es: "los casos no se pueden ordenar por '{0}'",
-        zh: "案例不能按 '{0}' 排序",
+        zh: "对账项不能按“{0}”排序",
     }
     /// {0} the text given.
     BAD_SINCE = "app.bad_since" {
         en: "'{0}' is not a date like 2026-10-31 or a time like 2026-10-31T08:00:00-05:00",
         es: "'{0}' no es una fecha como 2026-10-31 ni una hora como 2026-10-31T08:00:00-05:00",
-        zh: "'{0}' 不是有效日期（如 2026-10-31）或时间（如 2026-10-31T08:00:00-05:00）",
+        zh: "“{0}”不是有效日期（如 2026-10-31）或时间（如 2026-10-31T08:00:00-05:00）",
     }
     /// {0} the text given.
     BAD_LINE_ID = "app.bad_line_id" {
         en: "'{0}' is not a settlement line id",
         es: "'{0}' no es un id de línea de liquidación",
-        zh: "'{0}' 不是结算行 ID",
+        zh: "“{0}”不是结算行 ID",
     }
     /// {0} the text given.
     /// {0} the as-of as given.
     BAD_AS_OF = "app.bad_as_of" {
         en: "'{0}' is not a date to reconcile as of: choose a day (2026-05-31)",
         es: "'{0}' no es una fecha de corte: elija un día (2026-05-31)",
-        zh: "'{0}' 不是有效的数据截至日期：请选择一天（2026-05-31）",
+        zh: "“{0}”不是有效的数据截至日期：请选择一天（2026-05-31）",
     }
     /// {0} the as-of as given.
     AS_OF_FUTURE = "app.as_of_future" {
@@ -76,37 +76,37 @@ crate::catalog! {
     BAD_ORDER_ID = "app.bad_order_id" {
         en: "'{0}' is not an order id",
         es: "'{0}' no es un id de pedido",
-        zh: "'{0}' 不是订单 ID",
+        zh: "“{0}”不是订单 ID",
     }
     /// {0} the action asked for.
     BAD_ACTION = "app.bad_action" {
         en: "'{0}' is not an action: confirm, match, unmatch, resolve, reopen or note",
         es: "'{0}' no es una acción: confirm, match, unmatch, resolve, reopen o note",
-        zh: "'{0}' 不是操作：应为 confirm、match、unmatch、resolve、reopen 或 note",
+        zh: "“{0}”不是操作：应为 confirm、match、unmatch、resolve、reopen 或 note",
     }
     /// {0} the case key.
     CASE_GONE = "app.case_gone" {
         en: "case {0} is no longer there after the act: reload the list of cases",
         es: "el caso {0} ya no existe después de la acción: vuelva a cargar la lista de casos",
-        zh: "操作后案例 {0} 已不存在：请重新加载案例列表",
+        zh: "操作后对账项 {0} 已不存在：请重新加载对账项列表",
     }
     /// {0} the kind asked for.
     BAD_REPORT = "app.bad_report" {
         en: "'{0}' is not a kind of report",
         es: "'{0}' no es un tipo de reporte",
-        zh: "'{0}' 不是报表类型",
+        zh: "“{0}”不是报表类型",
     }
     /// {0} the format asked for.
     BAD_FORMAT = "app.bad_format" {
         en: "'{0}' is not a format: use xlsx or csv",
         es: "'{0}' no es un formato: use xlsx o csv",
-        zh: "'{0}' 不是有效格式：请使用 xlsx 或 csv",
+        zh: "“{0}”不是有效格式：请使用 xlsx 或 csv",
     }
     /// {0} the language asked for.
     BAD_LANGUAGE = "app.bad_language" {
         en: "'{0}' is not a language: use es (español), en (English) or zh (中文)",
         es: "'{0}' no es un idioma: use es (español), en (English) o zh (中文)",
-        zh: "'{0}' 不是有效语言：请使用 es（español）、en（English）或 zh（中文）",
+        zh: "“{0}”不是有效语言：请使用 es（español）、en（English）或 zh（中文）",
     }
     ACTOR_LENGTH = "app.actor_length" {
         en: "your name for the records must have 1 to 100 characters",
@@ -117,7 +117,7 @@ crate::catalog! {
     BAD_SCREEN = "app.bad_screen" {
         en: "'{0}' is not a screen that reports readiness",
         es: "'{0}' no es una pantalla que informe cuándo está lista",
-        zh: "'{0}' 不是会报告就绪状态的界面",
+        zh: "“{0}”不是会报告就绪状态的界面",
     }
 
     // Files and workspaces chosen in a dialog or dropped.

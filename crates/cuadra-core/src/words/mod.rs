@@ -649,9 +649,104 @@ pub fn catalog_json() -> String {
     serde_json::to_string_pretty(&serde_json::Value::Object(map)).expect("catalog serializes")
 }
 
+/// What in a Chinese text goes against the glossary of Chinese terms (the words a Chinese
+/// finance team uses, one name per concept): an avoided term, a spliced "于 {n}", or half-width
+/// punctuation (（）：；“” are full-width in Chinese; a half-width `:` or `(` is only kept
+/// between Latin letters or digits, as in `14:30` or `%H:%M`). Empty when the text is fine.
+#[cfg(test)]
+pub(crate) fn zh_problems(text: &str) -> Vec<String> {
+    /// Each avoided term, and the terms of the glossary that contain it and are fine.
+    const AVOID: &[(&str, &[&str])] = &[
+        ("案例", &[]),
+        ("未结", &["未结账", "未结算", "未结束"]),
+        ("解决", &[]),
+        ("凭证", &[]),
+        ("关闭期间", &[]),
+        ("重新打开期间", &[]),
+        ("封存", &[]),
+        ("已核销", &["差额已核销"]),
+        ("付款不足", &[]),
+        ("等待付款", &[]),
+        ("等待结算", &[]),
+        ("缺少结算", &[]),
+        ("无订单的付款", &[]),
+        ("未匹配结算", &[]),
+        ("店铺仍待处理", &[]),
+        ("过期后付款", &["付款码过期后付款"]),
+        ("逾期", &[]),
+        ("建议匹配", &[]),
+        ("确认建议", &[]),
+        ("保留期", &[]),
+        ("证据", &[]),
+        ("决定者", &[]),
+        ("决定人", &[]),
+        ("评估时间", &[]),
+        ("配置", &[]),
+        ("舍入误差", &[]),
+        ("仅差一处编辑", &[]),
+        ("收回", &[]),
+        ("总额", &["结算总额"]),
+        ("于 {", &[]),
+        ("Bogotá", &[]),
+    ];
+    let mut out = Vec::new();
+    for (avoid, fine) in AVOID {
+        for (at, _) in text.match_indices(avoid) {
+            let part_of_a_fine_term = fine.iter().any(|term| {
+                term.match_indices(avoid).any(|(off, _)| {
+                    at >= off
+                        && text
+                            .get(at - off..)
+                            .is_some_and(|rest| rest.starts_with(term))
+                })
+            });
+            if !part_of_a_fine_term {
+                out.push(format!("avoided term {avoid}"));
+            }
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let latin = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_ascii_alphanumeric() || "%-.".contains(*c))
+    };
+    for (i, c) in chars.iter().enumerate() {
+        let half_width = match c {
+            '(' | ')' | ':' | ';' => !(latin(i.checked_sub(1)) && latin(Some(i + 1))),
+            '\'' | '"' => true,
+            _ => false,
+        };
+        if half_width {
+            out.push(format!("half-width {c}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_uses_the_glossary_terms_and_full_width_punctuation() {
+        let bad: Vec<String> = all_entries()
+            .flat_map(|e| {
+                zh_problems(e.zh)
+                    .into_iter()
+                    .map(move |p| format!("{}: {p} in {}", e.key, e.zh))
+            })
+            .collect();
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+        // The check itself: what it must find, and what it must leave alone.
+        assert_eq!(
+            zh_problems("案例 {0} 已解决"),
+            vec!["avoided term 案例", "avoided term 解决"]
+        );
+        assert_eq!(zh_problems("于 {0} 付款 (Bogotá)").len(), 4);
+        assert!(zh_problems("期间未结账；超期未结算；差额已核销（计入损益）；结算总额").is_empty());
+        assert!(zh_problems("14:30、%H:%M、2026-10-31T08:00:00-05:00").is_empty());
+        assert_eq!(zh_problems("原因: 其他"), vec!["half-width :"]);
+    }
 
     #[test]
     fn every_translation_uses_the_placeholders_of_its_english_and_keys_are_unique() {

@@ -65,7 +65,7 @@ fn a_bad_amount_reads_in_three_languages_and_keeps_the_cell_as_written() {
             "'ciento cincuenta mil' no es un monto",
             "Corrija la celda o importe con un perfil que indique el separador decimal",
         ],
-        &["'ciento cincuenta mil' 不是有效金额", "请更正该单元格"],
+        &["“ciento cincuenta mil”不是有效金额", "请更正该单元格"],
     );
     assert!(
         !p.text(Lang::Es).contains("currency code"),
@@ -79,7 +79,7 @@ fn a_bad_amount_reads_in_three_languages_and_keeps_the_cell_as_written() {
         p,
         &["'32/13/2026 10:00' is not a date or time: there is no month 13 (dates are read as day/month/year)"],
         &["'32/13/2026 10:00' no es una fecha ni una hora: no existe el mes 13 (las fechas se leen como día/mes/año)"],
-        &["'32/13/2026 10:00' 不是有效的日期或时间：不存在 13 月（日期按“日/月/年”读取）"],
+        &["“32/13/2026 10:00”不是有效的日期或时间：不存在 13 月（日期按“日/月/年”读取）"],
     );
     for p in &report.problems {
         translated(p);

@@ -705,7 +705,7 @@ fn headers_sheet_names_and_status_names_follow_the_language() {
     for (lang, first, status, sheet_name) in [
         (Lang::Es, "Caso", "Conciliado", "Conciliados"),
         (Lang::En, "Case", "Matched", "Matched"),
-        (Lang::Zh, "案例", "已匹配", "已匹配"),
+        (Lang::Zh, "对账项", "已匹配", "已匹配"),
     ] {
         let mut req = request(ExportKind::Matched, ExportFormat::Csv);
         req.lang = lang;

@@ -13,6 +13,8 @@ export const en = {
   "common.no_data": "No data for this selection.",
   "common.working": "Working…",
   "common.unexpected_error": "Something went wrong. Try again.",
+  "common.colon": ": ",
+  "common.paren": " ({text})",
 
   "nav.label": "Screens",
   "nav.dashboard": "Dashboard",

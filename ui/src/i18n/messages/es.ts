@@ -14,6 +14,8 @@ export const es: Record<MessageKey, string> = {
   "common.no_data": "No hay datos para esta selección.",
   "common.working": "Procesando…",
   "common.unexpected_error": "Algo salió mal. Intente de nuevo.",
+  "common.colon": ": ",
+  "common.paren": " ({text})",
 
   "nav.label": "Pantallas",
   "nav.dashboard": "Resumen",

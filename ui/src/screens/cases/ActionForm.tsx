@@ -195,8 +195,8 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
       ) : null}
       {running ? (
         <p className="running-difference" data-testid="match-difference">
-          {t("action.order_total")}: <Money amount={running.total} currency={running.currency} /> · {t("action.paid_then")}:{" "}
-          <Money amount={running.paid} currency={running.currency} /> · {t("action.difference")}:{" "}
+          {t("action.order_total")}{t("common.colon")}<Money amount={running.total} currency={running.currency} /> · {t("action.paid_then")}{t("common.colon")}
+          <Money amount={running.paid} currency={running.currency} /> · {t("action.difference")}{t("common.colon")}
           <Money amount={subtractDecimals(running.paid, running.total)} currency={running.currency} testid="match-difference-value" />
         </p>
       ) : null}

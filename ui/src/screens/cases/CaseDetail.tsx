@@ -69,8 +69,8 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
           </div>
           <p className="explanation" data-testid="detail-explanation">{renderMsg(c.explanation, lang)}</p>
           <p className="muted small">
-            {t("detail.rule")}: <code>{c.rule}</code> · {t("detail.decided_by")}: {c.decided_by === "cuadra" ? t("detail.engine") : c.decided_by}
-            {c.engine_status !== c.status ? <> · {t("detail.engine_status")}: {t(`status.${c.engine_status}`)}</> : null}
+            {t("detail.rule")}{t("common.colon")}<code>{c.rule}</code> · {t("detail.decided_by")}{t("common.colon")}{c.decided_by === "cuadra" ? t("detail.engine") : c.decided_by}
+            {c.engine_status !== c.status ? <> · {t("detail.engine_status")}{t("common.colon")}{t(`status.${c.engine_status}`)}</> : null}
           </p>
 
           <ActionBar row={c} active={action} onAction={onAction} />
@@ -104,7 +104,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
               <>
                 <p>
                   <strong>{detail.order.order_ref}</strong> · {detail.order.platform} · {detail.order.customer ?? ""}
-                  {detail.order.email ? ` <${detail.order.email}>` : ""} · {t("detail.shop_status")}: {i18n.tMaybe(`order_status.${detail.order.status}`, detail.order.status)}
+                  {detail.order.email ? ` <${detail.order.email}>` : ""} · {t("detail.shop_status")}{t("common.colon")}{i18n.tMaybe(`order_status.${detail.order.status}`, detail.order.status)}
                 </p>
                 <p className="muted small">{t("detail.source", { file: detail.order.file_name, row: detail.order.row })}</p>
                 <table className="mini">
@@ -209,7 +209,7 @@ function ActionBar({ row, active, onAction }: { row: CaseRow; active: CaseAction
           data-testid={`action-${kind}`}
           className={active === kind ? "active" : ""}
           disabled={!available[kind] || (row.locked && kind !== "note")}
-          title={row.locked && kind !== "note" ? t("action.locked") : key ? `${t(`action.${kind}`)} (${key})` : undefined}
+          title={row.locked && kind !== "note" ? t("action.locked") : key ? `${t(`action.${kind}`)}${t("common.paren", { text: key })}` : undefined}
           onClick={() => onAction(kind)}
         >
           {t(`action.${kind}`)}

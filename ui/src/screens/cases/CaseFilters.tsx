@@ -40,7 +40,7 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
       <div className="dropdown">
         <button type="button" data-testid="filter-status" aria-expanded={statusOpen} onClick={() => setStatusOpen((o) => !o)}>
           {t("cases.filter.status")}
-          {form.statuses.length ? ` (${form.statuses.length})` : ""} ▾
+          {form.statuses.length ? t("common.paren", { text: form.statuses.length }) : ""} ▾
         </button>
         {statusOpen ? (
           <div className="dropdown-menu" role="group" aria-label={t("cases.filter.status")}>

@@ -30,7 +30,7 @@ export function StatusBars({ totals: rows, onPick }: { totals: StatusTotal[]; on
       {totals.map((s, i) => {
         const w = Math.max(1, (s.count / max) * barW);
         return (
-          <g key={s.status} transform={`translate(0 ${i * rowH + 2})`} className="chart-row" onClick={() => onPick(s)} role="button" aria-label={`${t(`status.${s.status}`)}: ${count(s.count)}`}>
+          <g key={s.status} transform={`translate(0 ${i * rowH + 2})`} className="chart-row" onClick={() => onPick(s)} role="button" aria-label={`${t(`status.${s.status}`)}${t("common.colon")}${count(s.count)}`}>
             <text x={labelW - 6} y={13} textAnchor="end" className="chart-label">{t(`status.${s.status}`)}</text>
             <rect x={labelW} y={3} width={w} height={rowH - 7} className={`bar s-${s.status}`} rx={2} />
             <text x={labelW + w + 6} y={13} className="chart-value">{count(s.count)}</text>
@@ -61,10 +61,10 @@ export function DailyChart({ points }: { points: DailyPoint[] }) {
           return (
             <g key={p.date}>
               <rect x={x} y={pad.top + h - hp} width={barW} height={hp} className="bar paid">
-                <title>{`${p.date} · ${t("dash.paid")}: ${money(p.paid, p.currency)}`}</title>
+                <title>{`${p.date} · ${t("dash.paid")}${t("common.colon")}${money(p.paid, p.currency)}`}</title>
               </rect>
               <rect x={x + barW + 1} y={pad.top + h - hs} width={barW} height={hs} className="bar settled">
-                <title>{`${p.date} · ${t("dash.settled")}: ${money(p.settled, p.currency)}`}</title>
+                <title>{`${p.date} · ${t("dash.settled")}${t("common.colon")}${money(p.settled, p.currency)}`}</title>
               </rect>
               {i % labelEvery === 0 ? (
                 <text x={x} y={height - 6} className="chart-axis">{formatShortDate(p.date, lang)}</text>
@@ -94,7 +94,7 @@ export function AgingChart({ points, onPick }: { points: AgingPoint[]; onPick: (
         const bh = (p.count / max) * h;
         const x = i * slot + 8;
         return (
-          <g key={p.bucket} className="chart-row" onClick={onPick} role="button" aria-label={`${t(`dash.aging.${p.bucket}`)}: ${count(p.count)}`}>
+          <g key={p.bucket} className="chart-row" onClick={onPick} role="button" aria-label={`${t(`dash.aging.${p.bucket}`)}${t("common.colon")}${count(p.count)}`}>
             <rect x={x} y={14 + h - bh} width={slot - 16} height={bh} className="bar aging" rx={2}>
               <title>{money(p.amount, p.currency)}</title>
             </rect>

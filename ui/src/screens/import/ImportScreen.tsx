@@ -193,7 +193,7 @@ export function ImportScreen() {
           {progress ? (
             <p className="small">
               {t(`import.phase.${progress.phase}`)}
-              {progress.file ? ` · ${progress.file.split(/[\\/]/).pop()} (${progress.file_index + 1}/${progress.files_total})` : ""}
+              {progress.file ? ` · ${progress.file.split(/[\\/]/).pop()}${t("common.paren", { text: `${progress.file_index + 1}/${progress.files_total}` })}` : ""}
               {" · "}
               {t("import.progress", {
                 rows: count(progress.rows_done),
