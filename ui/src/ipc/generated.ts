@@ -1,7 +1,7 @@
 // Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with
 // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.
 
-import type { CaseState, CaseStatus, Lang, Msg, ReviewState, SortColumn, ZoneFrom } from "./types";
+import type { CaseActionKind, CaseState, CaseStatus, Lang, Msg, ReviewState, SortColumn, ZoneFrom } from "./types";
 
 export type ApiError = { code: string, message: string, 
 /**
@@ -85,6 +85,8 @@ review: ReviewState, };
 export type ListCasesResponse = { total: number, rows: Array<CaseRow>, };
 
 export type CaseTotals = { currency: string | null, cases: number, order_total: string, paid_amount: string, difference: string, };
+
+export type LastAct = { audit_seq: number, action: CaseActionKind, case_keys: Array<string>, at: string, };
 
 export type ShopOrder = { id: string, platform: string, order_ref: string, shop_order_id: string | null, customer: string | null, email: string | null, total: string, currency: string, status: string, created_at: string, paid_at: string | null, payment_reference: string | null, file_name: string, row: number, };
 

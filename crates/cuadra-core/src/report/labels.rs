@@ -86,7 +86,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("reason.shop_corrected", "Corregido en la tienda", "Corrected in the shop", "已在店铺更正"),
     ("reason.refund_pending_at_psp", "Reembolso pendiente en el PSP", "Refund pending at the PSP", "支付服务商退款处理中"),
     ("reason.not_our_order", "No es pedido nuestro", "Not our order", "非本店订单"),
-    ("reason.accepted_late_payment", "Pago tardío aceptado", "Late payment accepted", "接受付款码过期后付款"),
+    ("reason.accepted_late_payment", "Pago tardío aceptado", "Late payment accepted", "接受过期付款"),
     ("reason.other", "Otro (explique en la nota)", "Other (explain in the note)", "其他（请在备注中说明）"),
     // Statuses (the machine code stays in its own column).
     ("matched", "Conciliado", "Matched", "已匹配"),

@@ -18,57 +18,57 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "app.bad_action": {
     "en": "'{0}' is not an action: confirm, match, unmatch, resolve, reopen or note",
     "es": "'{0}' no es una acción: confirm, match, unmatch, resolve, reopen o note",
-    "zh": "'{0}' 不是操作：应为 confirm、match、unmatch、resolve、reopen 或 note"
+    "zh": "“{0}”不是操作：应为 confirm、match、unmatch、resolve、reopen 或 note"
   },
   "app.bad_as_of": {
     "en": "'{0}' is not a date to reconcile as of: choose a day (2026-05-31)",
     "es": "'{0}' no es una fecha de corte: elija un día (2026-05-31)",
-    "zh": "'{0}' 不是有效的数据截至日期：请选择一天（2026-05-31）"
+    "zh": "“{0}”不是有效的数据截至日期：请选择一天（2026-05-31）"
   },
   "app.bad_format": {
     "en": "'{0}' is not a format: use xlsx or csv",
     "es": "'{0}' no es un formato: use xlsx o csv",
-    "zh": "'{0}' 不是有效格式：请使用 xlsx 或 csv"
+    "zh": "“{0}”不是有效格式：请使用 xlsx 或 csv"
   },
   "app.bad_language": {
     "en": "'{0}' is not a language: use es (español), en (English) or zh (中文)",
     "es": "'{0}' no es un idioma: use es (español), en (English) o zh (中文)",
-    "zh": "'{0}' 不是有效语言：请使用 es（español）、en（English）或 zh（中文）"
+    "zh": "“{0}”不是有效语言：请使用 es（español）、en（English）或 zh（中文）"
   },
   "app.bad_line_id": {
     "en": "'{0}' is not a settlement line id",
     "es": "'{0}' no es un id de línea de liquidación",
-    "zh": "'{0}' 不是结算行 ID"
+    "zh": "“{0}”不是结算行 ID"
   },
   "app.bad_order_id": {
     "en": "'{0}' is not an order id",
     "es": "'{0}' no es un id de pedido",
-    "zh": "'{0}' 不是订单 ID"
+    "zh": "“{0}”不是订单 ID"
   },
   "app.bad_report": {
     "en": "'{0}' is not a kind of report",
     "es": "'{0}' no es un tipo de reporte",
-    "zh": "'{0}' 不是报表类型"
+    "zh": "“{0}”不是报表类型"
   },
   "app.bad_screen": {
     "en": "'{0}' is not a screen that reports readiness",
     "es": "'{0}' no es una pantalla que informe cuándo está lista",
-    "zh": "'{0}' 不是会报告就绪状态的界面"
+    "zh": "“{0}”不是会报告就绪状态的界面"
   },
   "app.bad_since": {
     "en": "'{0}' is not a date like 2026-10-31 or a time like 2026-10-31T08:00:00-05:00",
     "es": "'{0}' no es una fecha como 2026-10-31 ni una hora como 2026-10-31T08:00:00-05:00",
-    "zh": "'{0}' 不是有效日期（如 2026-10-31）或时间（如 2026-10-31T08:00:00-05:00）"
+    "zh": "“{0}”不是有效日期（如 2026-10-31）或时间（如 2026-10-31T08:00:00-05:00）"
   },
   "app.bad_sort": {
     "en": "the cases cannot be sorted by '{0}'",
     "es": "los casos no se pueden ordenar por '{0}'",
-    "zh": "案例不能按 '{0}' 排序"
+    "zh": "对账项不能按“{0}”排序"
   },
   "app.case_gone": {
     "en": "case {0} is no longer there after the act: reload the list of cases",
     "es": "el caso {0} ya no existe después de la acción: vuelva a cargar la lista de casos",
-    "zh": "操作后案例 {0} 已不存在：请重新加载案例列表"
+    "zh": "操作后对账项 {0} 已不存在：请重新加载对账项列表"
   },
   "app.demo_failed": {
     "en": "the demo file {0} did not import: {1}",
@@ -113,12 +113,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "app.page_of_cases": {
     "en": "a page holds 1 to {0} cases, not {1}",
     "es": "una página contiene de 1 a {0} casos, no {1}",
-    "zh": "每页可包含 1 到 {0} 个案例，而不是 {1} 个"
+    "zh": "每页可显示 1 到 {0} 项，而不是 {1} 项"
   },
   "app.page_of_events": {
     "en": "a page holds 1 to {0} events, not {1}",
     "es": "una página contiene de 1 a {0} eventos, no {1}",
-    "zh": "每页可包含 1 到 {0} 个事件，而不是 {1} 个"
+    "zh": "每页可显示 1 到 {0} 条事件，而不是 {1} 条"
   },
   "app.prefs_not_saved": {
     "en": "cannot save your preferences ({0}): check that your user folder is writable and has space",
@@ -168,27 +168,37 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.at": {
     "en": "at {0}",
     "es": "el {0}",
-    "zh": "于 {0}"
+    "zh": "{0}"
+  },
+  "case.at_bogota": {
+    "en": "at {0} (Bogotá)",
+    "es": "el {0} (Bogotá)",
+    "zh": "{0}（哥伦比亚时间）"
   },
   "case.at_unknown": {
     "en": "at an unknown time",
     "es": "en una fecha desconocida",
     "zh": "时间未知"
   },
+  "case.at_zone": {
+    "en": "at {0} ({1})",
+    "es": "el {0} ({1})",
+    "zh": "{0}（{1} 时间）"
+  },
   "case.awaiting_payment": {
     "en": "{0} of {1} has no payment yet; its voucher is valid until {2}.",
     "es": "el {0} de {1} aún no tiene pago; su cupón de pago vence el {2}.",
-    "zh": "{0}（总额 {1}）尚未付款；其付款凭证有效期至 {2}。"
+    "zh": "{0}（订单金额 {1}）尚未付款；其付款码有效期至 {2}。"
   },
   "case.awaiting_payment.no_expiry": {
     "en": "{0} of {1} has no payment yet, and its voucher expiry is unknown (no creation time and no expiry in the files).",
     "es": "el {0} de {1} aún no tiene pago, y no se sabe cuándo vence su cupón de pago (los archivos no traen fecha de creación ni de vencimiento).",
-    "zh": "{0}（总额 {1}）尚未付款，且付款凭证到期时间未知（文件中没有创建时间，也没有到期时间）。"
+    "zh": "{0}（订单金额 {1}）尚未付款，且付款码过期时间未知（文件中没有创建时间，也没有过期时间）。"
   },
   "case.awaiting_settlement": {
     "en": "The shop shows {0} of {1} paid {2}, but no settlement line has arrived yet; that is expected until {3} ({4} days' grace).",
     "es": "La tienda muestra el {0} de {1} como pagado {2}, pero aún no ha llegado ninguna línea de liquidación; es normal hasta el {3} ({4} días de gracia).",
-    "zh": "店铺显示{0}（总额 {1}）已{2} 付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。"
+    "zh": "{2}，店铺显示{0}（订单金额 {1}）已付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。"
   },
   "case.batch": {
     "en": "batch {0}",
@@ -228,12 +238,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.batch.off_relisted": {
     "en": "it lists again {0} row(s) already settled in another batch ({1}), so the PSP may have paid them twice",
     "es": "lista de nuevo {0} fila(s) ya liquidadas en otro lote ({1}), así que el PSP pudo haberlas pagado dos veces",
-    "zh": "其中 {0} 行已在另一批次结算过（{1}），支付服务商可能重复支付了这些款项"
+    "zh": "其中 {0} 条明细已在另一批次结算过（{1}），支付服务商可能重复支付了这些款项"
   },
   "case.batch.rounding": {
     "en": "{0} ({1}) states a net total of {2}; its {3} lines add up to {4}. The difference of {5} is rounding, booked here so the lines tie out to the file.",
     "es": "{0} ({1}) declara un total neto de {2}; sus {3} líneas suman {4}. La diferencia de {5} es redondeo y se registra aquí para que las líneas cuadren con el archivo.",
-    "zh": "{0}（{1}）声明的净额合计为 {2}；其 {3} 条明细合计 {4}。差额 {5} 为舍入误差，记录于此，使明细与文件相符。"
+    "zh": "{0}（{1}）声明的净额合计为 {2}；其 {3} 条明细合计 {4}。差额 {5} 为尾差，记录于此，使明细与文件相符。"
   },
   "case.batch_of_file": {
     "en": "the batch of file {0}",
@@ -243,7 +253,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.before_expiry": {
     "en": "before its voucher expired at {0}",
     "es": "antes de que venciera su cupón de pago ({0})",
-    "zh": "在付款凭证到期（{0}）之前"
+    "zh": "在付款码过期（{0}）之前"
   },
   "case.by_hand.matched": {
     "en": "Matched by hand by {0}. {1}",
@@ -258,12 +268,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.charged_back": {
     "en": "{0} of {1} {2}, and chargeback {3} took back {4} after a payer's dispute.",
     "es": "el {0} de {1} {2}, y el contracargo {3} retiró {4} tras un reclamo del pagador.",
-    "zh": "{0}（总额 {1}）{2}，付款人提出争议后，拒付 {3} 收回了 {4}。"
+    "zh": "{0}（订单金额 {1}）：{2}；因付款人争议，拒付单 {3} 扣回 {4}。"
   },
   "case.charged_back.status": {
     "en": "{0} of {1} {2}, and the PSP reports that payment as charged back (no chargeback line yet).",
     "es": "el {0} de {1} {2}, y el PSP reporta ese pago como contracargado (aún sin línea de contracargo).",
-    "zh": "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已被拒付（尚无拒付明细）。"
+    "zh": "{0}（订单金额 {1}）：{2}；支付服务商报告该笔付款已被拒付（尚无拒付明细）。"
   },
   "case.currency_mismatch": {
     "en": "{0}: the payment is in {1} and the order in {2}, so the amounts cannot be compared.",
@@ -273,7 +283,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.disputed": {
     "en": "{0} of {1} {2}, and the PSP holds {3} of it for a buyer's claim ({4}) that is still open: follow the claim; the money is lost only if it ends in a refund or a chargeback.",
     "es": "el {0} de {1} {2}, y el PSP retiene {3} por un reclamo del comprador ({4}) que sigue abierto: haga seguimiento al reclamo; el dinero solo se pierde si termina en un reembolso o un contracargo.",
-    "zh": "{0}（订单金额 {1}）{2}；因买家投诉（{4}）尚未了结，支付服务商冻结了其中 {3}：请跟进投诉；只有投诉以退款或拒付结束时，这笔钱才会被扣回。"
+    "zh": "{0}（订单金额 {1}）：{2}；因买家投诉（{4}）尚未了结，支付服务商冻结了其中 {3}：请跟进投诉；只有投诉以退款或拒付结束时，这笔钱才会被扣回。"
   },
   "case.duplicate.each": {
     "en": "{0} of {1} {2}",
@@ -283,12 +293,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.duplicate_payment": {
     "en": "{0} of {1} was paid {2} times ({3}), {4} in total: refund or apply the extra payment.",
     "es": "el {0} de {1} se pagó {2} veces ({3}), {4} en total: reembolse o aplique el pago de más.",
-    "zh": "{0}（总额 {1}）被支付了 {2} 次（{3}），共 {4}：请退还或冲抵多付的款项。"
+    "zh": "{0}（订单金额 {1}）共支付了 {2} 次，合计 {4}：{3}。请退还或冲抵多付的款项。"
   },
   "case.expired_unpaid": {
     "en": "{0} of {1} was never paid and its voucher expired at {2}; the shop shows it {3}: close the order.",
     "es": "el {0} de {1} nunca se pagó y su cupón de pago venció el {2}; la tienda lo muestra {3}: cierre el pedido.",
-    "zh": "{0}（总额 {1}）从未付款，其付款凭证已于 {2} 到期；店铺显示为“{3}”：请关闭该订单。"
+    "zh": "{0}（订单金额 {1}）从未付款，其付款码已过期（过期时间 {2}）；店铺显示为“{3}”：请关闭该订单。"
   },
   "case.gone.batch_adds_up": {
     "en": "its batch now adds up to the total its file states",
@@ -303,17 +313,17 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.gone.to_case": {
     "en": "its order and settlement lines now belong to case {0}",
     "es": "su pedido y sus líneas de liquidación ahora pertenecen al caso {0}",
-    "zh": "其订单和结算明细现在属于案例 {0}"
+    "zh": "其订单和结算明细现在属于对账项 {0}"
   },
   "case.gone.to_cases": {
     "en": "its order and settlement lines now belong to cases {0}",
     "es": "su pedido y sus líneas de liquidación ahora pertenecen a los casos {0}",
-    "zh": "其订单和结算明细现在属于案例 {0}"
+    "zh": "其订单和结算明细现在属于对账项 {0}"
   },
   "case.line.ambiguous": {
     "en": "{0} {1} of {2} {3} quotes keys that name several orders ({4}), so it was not assigned to any: choose the order by hand.",
     "es": "{0} {1} por {2} {3} cita claves que nombran varios pedidos ({4}), así que no se asignó a ninguno: elija el pedido a mano.",
-    "zh": "{0} {1}（{2}，{3}）引用的参考号指向多个订单（{4}），因此未分配给任何订单：请手动选择订单。"
+    "zh": "{3}，{0} {1}（{2}）引用的参考号指向多个订单（{4}），因此未分配给任何订单：请手动选择订单。"
   },
   "case.line.charge_batch": {
     "en": "{0} {1} of {2} belongs to batch {3}, not to an order.",
@@ -328,37 +338,37 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.line.hold": {
     "en": "Hold {0} of {1} {2}: the PSP held or released this money for a buyer's claim, and it quotes no known order ({3}): find the payment it belongs to.",
     "es": "La retención {0} por {1} {2}: el PSP retuvo o liberó este dinero por un reclamo del comprador, y no cita ningún pedido conocido ({3}): busque el pago al que pertenece.",
-    "zh": "冻结款明细 {0}（{1}，{2}）：支付服务商因买家投诉冻结或解冻了这笔钱，但它未引用任何已知订单（{3}）：请找出它所属的付款。"
+    "zh": "{2}，冻结款明细 {0}（{1}）：支付服务商因买家投诉冻结或解冻了这笔钱，但它未引用任何已知订单（{3}）：请找出它所属的付款。"
   },
   "case.line.no_order": {
     "en": "{0} {1} of {2} {3} quotes no known order ({4}) and no order is a likely match: import the missing orders or link it by hand.",
     "es": "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}) y ningún pedido es una coincidencia probable: importe los pedidos que faltan o vincúlelo a mano.",
-    "zh": "{0} {1}（{2}，{3}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。"
+    "zh": "{3}，{0} {1}（{2}）未引用任何已知订单（{4}），也没有可能匹配的订单：请导入缺失的订单或手动关联。"
   },
   "case.line.reference_unreadable": {
     "en": "{0} {1} of {2} {3} quotes {4}, a reference a spreadsheet turned into a number in scientific notation, so its digits are lost and it cannot be matched: ask the PSP for the original file, or link it by hand.",
     "es": "{0} {1} por {2} {3} cita {4}, una referencia que una hoja de cálculo convirtió en un número en notación científica, así que sus dígitos se perdieron y no se puede vincular: pida al PSP el archivo original o vincúlela a mano.",
-    "zh": "{0} {1}（{2}，{3}）引用的 {4} 是被电子表格转成科学计数法的数字，原有数字已丢失，无法匹配：请向支付服务商索取原始文件，或手动关联。"
+    "zh": "{3}，{0} {1}（{2}）引用的 {4} 是被电子表格转成科学计数法的数字，原有数字已丢失，无法匹配：请向支付服务商索取原始文件，或手动关联。"
   },
   "case.line.reversal": {
     "en": "{0} {1} of {2} {3} quotes no known order ({4}): find the payment it reverses.",
     "es": "{0} {1} por {2} {3} no cita ningún pedido conocido ({4}): busque el pago que revierte.",
-    "zh": "{0} {1}（{2}，{3}）未引用任何已知订单（{4}）：请找出它所冲回的付款。"
+    "zh": "{3}，{0} {1}（{2}）未引用任何已知订单（{4}）：请找出它所冲回的付款。"
   },
   "case.line.status_unknown": {
     "en": "{0} {1} of {2} carries the status {3}, which Cuadra does not know, and quotes no known order ({4}); no money is counted for it: ask the PSP what the status means.",
     "es": "{0} {1} por {2} tiene el estado {3}, que Cuadra no conoce, y no cita ningún pedido conocido ({4}); no se cuenta ningún dinero por ella: pregunte al PSP qué significa ese estado.",
-    "zh": "{0} {1}（{2}）的状态为 {3}，Cuadra 不认识该状态，且未引用任何已知订单（{4}）；不计入任何款项：请向支付服务商确认该状态的含义。"
+    "zh": "{0} {1}（{2}）的状态为“{3}”，Cuadra 不认识该状态，且未引用任何已知订单（{4}）；不计入任何款项：请向支付服务商确认该状态的含义。"
   },
   "case.line.tied": {
     "en": "{0} {1} of {2} {3} quotes no known order; it is one edit away from {4}, but not as a unique best match, so nothing was suggested: link it by hand.",
     "es": "{0} {1} por {2} {3} no cita ningún pedido conocido; está a una edición del {4}, pero no como única mejor coincidencia, así que no se sugirió nada: vincúlelo a mano.",
-    "zh": "{0} {1}（{2}，{3}）未引用任何已知订单；它与{4}仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。"
+    "zh": "{3}，{0} {1}（{2}）未引用任何已知订单；它与{4}仅差一个字符（疑似录入错误），但并非唯一最佳匹配，因此未生成待确认匹配：请手动关联。"
   },
   "case.line.unpaid": {
     "en": "Payment line {0} of {1} with status {2} quotes no known order ({3}); no money moved.",
     "es": "La línea de pago {0} por {1} con estado {2} no cita ningún pedido conocido ({3}); no hubo movimiento de dinero.",
-    "zh": "状态为 {2} 的付款明细 {0}（{1}）未引用任何已知订单（{3}）；没有资金变动。"
+    "zh": "状态为“{2}”的付款明细 {0}（{1}）未引用任何已知订单（{3}）；没有资金变动。"
   },
   "case.line_id": {
     "en": "(id {0})",
@@ -383,12 +393,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.missing_settlement": {
     "en": "The shop shows {0} of {1} paid {2}, but no settlement line arrived within the {3}-day grace that ended at {4}: ask the PSP for the payment.",
     "es": "La tienda muestra el {0} de {1} como pagado {2}, pero no llegó ninguna línea de liquidación en los {3} días de gracia, que terminaron el {4}: pida el pago al PSP.",
-    "zh": "店铺显示{0}（总额 {1}）已{2} 付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细：请向支付服务商追讨这笔款项。"
+    "zh": "{2}，店铺显示{0}（订单金额 {1}）已付款，但在 {3} 天宽限期内（截至 {4}）未收到结算明细，已超期未结算：请向支付服务商追讨这笔款项。"
   },
   "case.no_known_expiry": {
     "en": "with no known voucher expiry",
     "es": "sin vencimiento conocido del cupón de pago",
-    "zh": "付款凭证到期时间未知"
+    "zh": "付款码过期时间未知"
   },
   "case.no_reference": {
     "en": "no reference at all",
@@ -408,7 +418,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.overpaid": {
     "en": "{0}: {1} more than the total, beyond the tolerance of {2}.",
     "es": "{0}: {1} más que el total, más allá de la tolerancia de {2}.",
-    "zh": "{0}：比总额多付 {1}，超出容差 {2}。"
+    "zh": "{0}：比订单金额多付 {1}，超出容差 {2}。"
   },
   "case.paid.no_line": {
     "en": "has no payment line in the imported files",
@@ -418,22 +428,22 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.paid.once": {
     "en": "was paid {0} {1}",
     "es": "se pagó con {0} {1}",
-    "zh": "{1} 支付了 {0}"
+    "zh": "{1}，支付了 {0}"
   },
   "case.paid.times": {
     "en": "was paid {0} times, {1} in total",
     "es": "se pagó {0} veces, {1} en total",
-    "zh": "被支付了 {0} 次，共 {1}"
+    "zh": "共支付了 {0} 次，合计 {1}"
   },
   "case.paid_after_expiry": {
     "en": "{0}, after its voucher expired at {1}: accept the late payment or refund it.",
     "es": "{0}, después de que venciera su cupón de pago ({1}): acepte el pago tardío o reembólselo.",
-    "zh": "{0}，但付款凭证已于 {1} 到期：请接受这笔逾期付款或予以退款。"
+    "zh": "{0}，付款时付款码已过期（过期时间 {1}）：请接受过期付款或予以退款。"
   },
   "case.paid_for": {
     "en": "paid {0} {1} for {2} of {3}",
     "es": "pago de {0} {1} por el {2} de {3}",
-    "zh": "{1} 为{2}（总额 {3}）支付了 {0}"
+    "zh": "{1}，{2}（订单金额 {3}）支付了 {0}"
   },
   "case.paid_shop_pending": {
     "en": "{0}, {1}, but the shop still shows it {2}: mark it paid and ship it.",
@@ -443,12 +453,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.partially_refunded": {
     "en": "{0} of {1} {2}, and {3} of it was refunded.",
     "es": "el {0} de {1} {2}, y se reembolsó {3} de ese pago.",
-    "zh": "{0}（总额 {1}）{2}，其中 {3} 已退款。"
+    "zh": "{0}（订单金额 {1}）：{2}；其中 {3} 已退款。"
   },
   "case.partially_refunded.leaving": {
     "en": "{0} of {1} {2}, and {3} of it was refunded, leaving {4}.",
     "es": "el {0} de {1} {2}, y se reembolsó {3} de ese pago; quedan {4}.",
-    "zh": "{0}（总额 {1}）{2}，其中 {3} 已退款，剩余 {4}。"
+    "zh": "{0}（订单金额 {1}）：{2}；其中 {3} 已退款，剩余 {4}。"
   },
   "case.psp.authorized": {
     "en": "authorized",
@@ -483,7 +493,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.psp.pending": {
     "en": "pending",
     "es": "pendiente",
-    "zh": "待处理"
+    "zh": "处理中"
   },
   "case.psp.refunded": {
     "en": "refunded",
@@ -513,7 +523,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.reason.accepted_late_payment": {
     "en": "late payment accepted",
     "es": "pago tardío aceptado",
-    "zh": "接受逾期付款"
+    "zh": "接受过期付款"
   },
   "case.reason.not_our_order": {
     "en": "not our order",
@@ -543,17 +553,17 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.reason.written_off": {
     "en": "written off",
     "es": "castigado como pérdida",
-    "zh": "已核销"
+    "zh": "差额已核销（计入损益）"
   },
   "case.refunded": {
     "en": "{0} of {1} {2}, and {3} was refunded, the whole amount.",
     "es": "el {0} de {1} {2}, y se reembolsó {3}, el monto completo.",
-    "zh": "{0}（总额 {1}）{2}，并已全额退款 {3}。"
+    "zh": "{0}（订单金额 {1}）：{2}；已全额退款 {3}。"
   },
   "case.refunded.status": {
     "en": "{0} of {1} {2}, and the PSP reports that payment as refunded (no refund line yet).",
     "es": "el {0} de {1} {2}, y el PSP reporta ese pago como reembolsado (aún sin línea de reembolso).",
-    "zh": "{0}（总额 {1}）{2}，且支付服务商报告该笔付款已退款（尚无退款明细）。"
+    "zh": "{0}（订单金额 {1}）：{2}；支付服务商报告该笔付款已退款（尚无退款明细）。"
   },
   "case.reopen_judged_again": {
     "en": "Cuadra judges it differently since it was resolved (new data, settings or rules)",
@@ -563,27 +573,27 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.reopen_why": {
     "en": "its order or settlement lines changed after it was resolved",
     "es": "su pedido o sus líneas de liquidación cambiaron después de resolverse",
-    "zh": "其订单或结算明细在解决后发生了变化"
+    "zh": "其订单或结算明细在处理后发生了变化"
   },
   "case.reopened_by": {
     "en": "Reopened by {0} on {1}. {2}",
     "es": "Reabierto por {0} el {1}. {2}",
-    "zh": "已由 {0} 于 {1} 重新打开。{2}"
+    "zh": "{1}，{0} 重新打开了此对账项。{2}"
   },
   "case.reopened_by.because": {
     "en": "Reopened by {0} on {1}: {2}. {3}",
     "es": "Reabierto por {0} el {1}: {2}. {3}",
-    "zh": "已由 {0} 于 {1} 重新打开：{2}。{3}"
+    "zh": "{1}，{0} 重新打开了此对账项：{2}。{3}"
   },
   "case.resolved_by": {
     "en": "Resolved ({0}) by {1} on {2}. {3}",
     "es": "Resuelto ({0}) por {1} el {2}. {3}",
-    "zh": "已由 {1} 于 {2} 解决（{0}）。{3}"
+    "zh": "{2}，{1} 已处理此对账项，原因：{0}。{3}"
   },
   "case.resolved_by.no_reason": {
     "en": "Resolved by {0} on {1}. {2}",
     "es": "Resuelto por {0} el {1}. {2}",
-    "zh": "已由 {0} 于 {1} 解决。{2}"
+    "zh": "{1}，{0} 已处理此对账项。{2}"
   },
   "case.row.adjustment": {
     "en": "adjustment line",
@@ -633,7 +643,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.settlement.unknown_time": {
     "en": "The shop shows {0} of {1} paid, at an unknown time, and no settlement line has arrived: ask the PSP for the payment.",
     "es": "La tienda muestra el {0} de {1} como pagado, en una fecha desconocida, y no ha llegado ninguna línea de liquidación: pida el pago al PSP.",
-    "zh": "店铺显示{0}（总额 {1}）已付款，付款时间未知，且未收到结算明细：请向支付服务商追讨这笔款项。"
+    "zh": "店铺显示{0}（订单金额 {1}）已付款，但付款时间未知，且未收到结算明细：请向支付服务商追讨这笔款项。"
   },
   "case.settlement_lines_only": {
     "en": "{0} has settlement lines only.",
@@ -698,17 +708,17 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.status_unknown.each": {
     "en": "{0} {1} with the status {2}",
     "es": "{0} {1} con el estado {2}",
-    "zh": "状态为 {2} 的{0} {1}"
+    "zh": "状态为“{2}”的{0} {1}"
   },
   "case.stray_lines": {
     "en": "{0} Settlement line {1} quotes keys that name this order and other orders too, so it was left in its own case.",
     "es": "{0} La línea de liquidación {1} cita claves que nombran este pedido y también otros, así que quedó en un caso propio.",
-    "zh": "{0}结算明细 {1} 引用的参考号同时指向本订单和其他订单，因此单独成案。"
+    "zh": "{0}结算明细 {1} 引用的参考号同时指向本订单和其他订单，因此单独列为一个对账项。"
   },
   "case.suggested": {
     "en": "No settlement line quotes {0} of {1}, but payment {2} of {3} {4} quotes '{5}', one edit away from '{6}', with the same amount inside the voucher window: confirm or reject the link.",
     "es": "Ninguna línea de liquidación cita el {0} de {1}, pero el pago {2} por {3} {4} cita «{5}», a una edición de «{6}», con el mismo monto y dentro de la vigencia del cupón: confirme o rechace el vínculo.",
-    "zh": "没有结算明细引用{0}（总额 {1}），但付款 {2}（{3}，{4}）引用了“{5}”，与“{6}”仅差一处编辑，金额相同且在付款凭证有效期内：请确认或拒绝此关联。"
+    "zh": "没有结算明细引用{0}（订单金额 {1}）；{4}，付款 {2}（{3}）引用了“{5}”，与“{6}”仅差一个字符（疑似录入错误），金额相同且在付款码有效期内：请确认匹配或拒绝此关联。"
   },
   "case.suggested.bare": {
     "en": "{0} has a likely payment.",
@@ -728,42 +738,42 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "case.unknown_time": {
     "en": "an unknown time",
     "es": "una hora desconocida",
-    "zh": "未知时间"
+    "zh": "未知"
   },
   "case.unknown_total": {
     "en": "an unknown total",
     "es": "un total desconocido",
-    "zh": "未知总额"
+    "zh": "未知"
   },
   "cases.bad_amount_max": {
     "en": "the maximum amount '{0}' is not an amount like 150000 or 12.50",
     "es": "el monto máximo '{0}' no es un monto como 150000 o 12.50",
-    "zh": "最高金额 '{0}' 不是有效金额，格式应如 150000 或 12.50"
+    "zh": "最高金额“{0}”不是有效金额，格式应如 150000 或 12.50"
   },
   "cases.bad_amount_min": {
     "en": "the minimum amount '{0}' is not an amount like 150000 or 12.50",
     "es": "el monto mínimo '{0}' no es un monto como 150000 o 12.50",
-    "zh": "最低金额 '{0}' 不是有效金额，格式应如 150000 或 12.50"
+    "zh": "最低金额“{0}”不是有效金额，格式应如 150000 或 12.50"
   },
   "cases.bad_as_of": {
     "en": "the time of the last reconciliation ('{0}') cannot be read: reconcile again",
     "es": "no se puede leer la hora de la última conciliación ('{0}'): concilie de nuevo",
-    "zh": "无法读取上次对账的时间（'{0}'）：请重新对账"
+    "zh": "无法读取上次对账的时间（“{0}”）：请重新对账"
   },
   "cases.bad_from": {
     "en": "the start date '{0}' is not a date like 2026-10-31",
     "es": "la fecha inicial '{0}' no es una fecha como 2026-10-31",
-    "zh": "开始日期 '{0}' 不是有效日期，格式应如 2026-10-31"
+    "zh": "开始日期“{0}”不是有效日期，格式应如 2026-10-31"
   },
   "cases.bad_to": {
     "en": "the end date '{0}' is not a date like 2026-10-31",
     "es": "la fecha final '{0}' no es una fecha como 2026-10-31",
-    "zh": "结束日期 '{0}' 不是有效日期，格式应如 2026-10-31"
+    "zh": "结束日期“{0}”不是有效日期，格式应如 2026-10-31"
   },
   "cases.lines_not_partitioned": {
     "en": "the reconciliation gave its cases {0} settlement lines but {1} were stored: a line would sit in two cases, so nothing was saved; keep the workspace and report this",
     "es": "la conciliación dio a sus casos {0} líneas de liquidación pero se guardaron {1}: una línea quedaría en dos casos, así que no se guardó nada; conserve el espacio de trabajo y reporte esto",
-    "zh": "本次对账的案例包含 {0} 条结算明细，但保存了 {1} 条：某条明细会同时属于两个案例，因此未保存任何内容；请保留该工作区并报告此问题"
+    "zh": "本次对账的对账项包含 {0} 条结算明细，但保存了 {1} 条：某条明细会同时属于两个对账项，因此未保存任何内容；请保留该工作区并报告此问题"
   },
   "ingest.amount.bad_exponent": {
     "en": "its exponent is not a whole number (expected something like 1.5E+05)",
@@ -793,12 +803,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.amount.inconsistent_grouping": {
     "en": "'{0}' appears several times and also as the decimal mark; the grouping is inconsistent",
     "es": "'{0}' aparece varias veces y también como separador decimal; los separadores de miles no son coherentes",
-    "zh": "'{0}' 出现多次，同时又作为小数点；千位分隔不一致"
+    "zh": "“{0}”出现多次，同时又作为小数点；千位分隔不一致"
   },
   "ingest.amount.invalid": {
     "en": "'{0}' is not an amount: {1}",
     "es": "'{0}' no es un monto: {1}",
-    "zh": "'{0}' 不是有效金额：{1}"
+    "zh": "“{0}”不是有效金额：{1}"
   },
   "ingest.amount.mark_before_grouping": {
     "en": "its decimal mark must come after the digit grouping",
@@ -828,7 +838,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.amount.out_of_range": {
     "en": "'{0}' is too large or has too many decimals to keep exactly (at most 28 digits): check that the right column is mapped as an amount",
     "es": "'{0}' es demasiado grande o tiene demasiados decimales para guardarlo con exactitud (máximo 28 dígitos): verifique que la columna asignada como monto sea la correcta",
-    "zh": "'{0}' 数值过大或小数位过多，无法精确保存（最多 28 位数字）：请检查映射为金额的列是否正确"
+    "zh": "“{0}”数值过大或小数位过多，无法精确保存（最多 28 位数字）：请检查映射为金额的列是否正确"
   },
   "ingest.amount.separator_in_decimals": {
     "en": "its decimals contain a separator",
@@ -848,7 +858,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.amount.space_and_mark_grouping": {
     "en": "it mixes space grouping with '.' or ',' grouping",
     "es": "mezcla espacios con '.' o ',' como separadores de miles",
-    "zh": "混用了空格和 '.' 或 ',' 作为千位分隔符"
+    "zh": "混用了空格和“.”或“,”作为千位分隔符"
   },
   "ingest.amount.two_closing_parens": {
     "en": "it has two closing parentheses",
@@ -883,22 +893,22 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.amount.unexpected_char": {
     "en": "unexpected character '{0}'",
     "es": "tiene un carácter inesperado: '{0}'",
-    "zh": "包含意外字符 '{0}'"
+    "zh": "包含意外字符“{0}”"
   },
   "ingest.amount.unknown_currency": {
     "en": "'{0}' is not a known currency code or symbol; fix the cell or map the right column",
     "es": "'{0}' no es un código ni un símbolo de moneda conocido; corrija la celda o asigne la columna correcta",
-    "zh": "'{0}' 不是已知的币种代码或符号；请更正该单元格，或映射正确的列"
+    "zh": "“{0}”不是已知的币种代码或符号；请更正该单元格，或映射正确的列"
   },
   "ingest.amount_too_large": {
     "en": "'{0}' is too large",
     "es": "'{0}' es demasiado grande",
-    "zh": "'{0}' 数值过大"
+    "zh": "“{0}”数值过大"
   },
   "ingest.bad_amount": {
     "en": "{0}. Correct the cell, or import with a profile that states the decimal mark",
     "es": "{0}. Corrija la celda o importe con un perfil que indique el separador decimal",
-    "zh": "{0}。请更正该单元格，或使用指定了小数点符号的配置导入"
+    "zh": "{0}。请更正该单元格，或使用指定了小数点符号的导入模板导入"
   },
   "ingest.bad_csv": {
     "en": "the row cannot be read as CSV: {0}",
@@ -908,7 +918,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.bad_date": {
     "en": "{0}. Correct the cell, or import with a profile that states the date format",
     "es": "{0}. Corrija la celda o importe con un perfil que indique el formato de fecha",
-    "zh": "{0}。请更正该单元格，或使用指定了日期格式的配置导入"
+    "zh": "{0}。请更正该单元格，或使用指定了日期格式的导入模板导入"
   },
   "ingest.block_total_differs": {
     "en": "the movement's TOTAL is {0} but its concepts add up to {1}; check the file",
@@ -938,7 +948,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.date.bad_format": {
     "en": "the date format '{0}' is not valid ({1}): use strftime codes such as %d/%m/%Y %H:%M",
     "es": "el formato de fecha '{0}' no es válido ({1}): use códigos strftime como %d/%m/%Y %H:%M",
-    "zh": "日期格式 '{0}' 无效（{1}）：请使用 strftime 代码，例如 %d/%m/%Y %H:%M"
+    "zh": "日期格式“{0}”无效（{1}）：请使用 strftime 代码，例如 %d/%m/%Y %H:%M"
   },
   "ingest.date.bad_serial": {
     "en": "as a number it would be an Excel date serial, but it is not a valid one (1 to 2958465; 60 is Excel's nonexistent 29 Feb 1900); format the column as a date",
@@ -948,7 +958,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.date.bad_year": {
     "en": "'{0}' is not a year (use 4 digits)",
     "es": "'{0}' no es un año (use 4 dígitos)",
-    "zh": "'{0}' 不是年份（请使用 4 位数字）"
+    "zh": "“{0}”不是年份（请使用 4 位数字）"
   },
   "ingest.date.blank": {
     "en": "the date is blank",
@@ -958,12 +968,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.date.format_mismatch": {
     "en": "it does not match the format '{0}' ({1})",
     "es": "no coincide con el formato '{0}' ({1})",
-    "zh": "与格式 '{0}' 不符（{1}）"
+    "zh": "与格式“{0}”不符（{1}）"
   },
   "ingest.date.invalid": {
     "en": "'{0}' is not a date or time: {1}",
     "es": "'{0}' no es una fecha ni una hora: {1}",
-    "zh": "'{0}' 不是有效的日期或时间：{1}"
+    "zh": "“{0}”不是有效的日期或时间：{1}"
   },
   "ingest.date.long_fraction": {
     "en": "more than 9 digits of fractional seconds",
@@ -988,7 +998,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.date.not_a_month": {
     "en": "'{0}' is not a month name",
     "es": "'{0}' no es el nombre de un mes",
-    "zh": "'{0}' 不是月份名称"
+    "zh": "“{0}”不是月份名称"
   },
   "ingest.date.not_a_time": {
     "en": "not a time of day",
@@ -1038,7 +1048,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.date.skipped_by_dst": {
     "en": "'{0}' never happened in {1}: the clocks jumped over it for daylight saving; check the time zone set for this file",
     "es": "'{0}' nunca existió en {1}: los relojes se adelantaron y saltaron esa hora por el horario de verano; revise la zona horaria configurada para este archivo",
-    "zh": "'{0}' 在 {1} 并不存在：夏令时调整时钟跳过了这一时刻；请检查为此文件设置的时区"
+    "zh": "“{0}”在 {1} 并不存在：夏令时调整时钟跳过了这一时刻；请检查为此文件设置的时区"
   },
   "ingest.date.text_after_date": {
     "en": "unexpected text after the date (expected a time like 14:30)",
@@ -1058,12 +1068,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.date.two_digit_year": {
     "en": "'{0}' writes its year with two digits ('{1}'): which part is the year, and its century, would be a guess, and Cuadra does not guess dates, so nothing of the file was imported. Export the file with four-digit years, or import it with a profile that states the date format (for example %d/%m/%y)",
     "es": "'{0}' escribe el año con dos dígitos ('{1}'): qué parte es el año, y su siglo, serían una suposición, y Cuadra no adivina fechas, así que no se importó nada del archivo. Exporte el archivo con años de cuatro dígitos o impórtelo con un perfil que indique el formato de fecha (por ejemplo %d/%m/%y)",
-    "zh": "'{0}' 的年份只有两位数字（'{1}'）：哪一部分是年份以及属于哪个世纪都只能靠猜，而 Cuadra 不猜测日期，因此文件未导入任何内容。请以四位数年份重新导出文件，或使用指定了日期格式（例如 %d/%m/%y）的配置导入"
+    "zh": "“{0}”的年份只有两位数字（“{1}”）：哪一部分是年份以及属于哪个世纪都只能靠猜，而 Cuadra 不猜测日期，因此文件未导入任何内容。请以四位数年份重新导出文件，或使用指定了日期格式（例如 %d/%m/%y）的导入模板导入"
   },
   "ingest.date.unknown_zone": {
     "en": "'{0}' is not a known time zone: use an IANA name such as America/Bogota",
     "es": "'{0}' no es una zona horaria conocida: use un nombre IANA como America/Bogota",
-    "zh": "'{0}' 不是已知时区：请使用 IANA 名称，例如 America/Bogota"
+    "zh": "“{0}”不是已知时区：请使用 IANA 名称，例如 America/Bogota"
   },
   "ingest.date.year_last": {
     "en": "the year comes last but this file's dates are set to year/month/day; change the date order setting",
@@ -1073,17 +1083,17 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.date_order_ambiguous": {
     "en": "'{0}' reads as {1} day first or {2} month first, and no date in this column says which: nothing of the file was imported. Import it with a profile that states the date order (day/month/year), or export the dates as year-month-day",
     "es": "'{0}' se lee como {1} con el día primero o como {2} con el mes primero, y ninguna fecha de esta columna indica cuál: no se importó nada del archivo. Impórtelo con un perfil que indique el orden de las fechas (día/mes/año) o exporte las fechas como año-mes-día",
-    "zh": "'{0}' 按日在前读为 {1}，按月在前读为 {2}，而此列中没有任何日期能说明是哪一种：文件未导入任何内容。请使用指定了日期顺序（日/月/年）的配置导入，或将日期导出为年-月-日格式"
+    "zh": "“{0}”按日在前读为 {1}，按月在前读为 {2}，而此列中没有任何日期能说明是哪一种：文件未导入任何内容。请使用指定了日期顺序（日/月/年）的导入模板导入，或将日期导出为年-月-日格式"
   },
   "ingest.date_order_contradicted": {
     "en": "'{0}' only reads as {1}, but this layout reads dates as {2}, so the other dates of this column may have been read with day and month swapped: nothing of the file was imported. Import it with a profile that states the date order",
     "es": "'{0}' solo se lee como {1}, pero este formato lee las fechas como {2}, así que las demás fechas de esta columna pudieron leerse con el día y el mes intercambiados: no se importó nada del archivo. Impórtelo con un perfil que indique el orden de las fechas",
-    "zh": "'{0}' 只能按 {1} 读取，但此格式按 {2} 读取日期，此列的其他日期可能被颠倒了日和月：文件未导入任何内容。请使用指定了日期顺序的配置导入"
+    "zh": "“{0}”只能按 {1} 读取，但此格式按 {2} 读取日期，此列的其他日期可能被颠倒了日和月：文件未导入任何内容。请使用指定了日期顺序的导入模板导入"
   },
   "ingest.date_order_mixed": {
     "en": "this column has dates that only read day first ('{0}', row {1}) and dates that only read month first ('{2}', this row), so its other dates cannot be read safely: nothing of the file was imported. Correct the dates or export the file again",
     "es": "esta columna tiene fechas que solo se leen con el día primero ('{0}', fila {1}) y fechas que solo se leen con el mes primero ('{2}', esta fila), así que sus demás fechas no se pueden leer con seguridad: no se importó nada del archivo. Corrija las fechas o exporte el archivo de nuevo",
-    "zh": "此列既有只能按日在前读取的日期（'{0}'，第 {1} 行），也有只能按月在前读取的日期（'{2}'，本行），其余日期无法可靠读取：文件未导入任何内容。请更正日期或重新导出文件"
+    "zh": "此列既有只能按日在前读取的日期（“{0}”，第 {1} 行），也有只能按月在前读取的日期（“{2}”，本行），其余日期无法可靠读取：文件未导入任何内容。请更正日期或重新导出文件"
   },
   "ingest.decode.advice.gzip": {
     "en": "unpack it first and import the CSV inside",
@@ -1263,7 +1273,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.more_problems": {
     "en": "{0} more problems are not listed",
     "es": "hay {0} problemas más que no se listan",
-    "zh": "另有 {0} 个问题未列出"
+    "zh": "另有 {0} 项问题未列出"
   },
   "ingest.no_order_key": {
     "en": "the row has no order name or id, so it cannot belong to an order; fill it in",
@@ -1288,7 +1298,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.not_a_count": {
     "en": "'{0}' is not a count",
     "es": "'{0}' no es una cantidad",
-    "zh": "'{0}' 不是有效的数量"
+    "zh": "“{0}”不是有效的笔数"
   },
   "ingest.not_a_settlement": {
     "en": "this report ({0}) lists what buyers paid, with no fee and no net: it proves a buyer paid, not what the PSP settled to you; import the PSP's settlement-side report to tie out the money",
@@ -1298,7 +1308,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.not_minor_units": {
     "en": "'{0}' should be a whole number of minor units (cents) in this format",
     "es": "'{0}' debería ser un número entero de unidades menores (centavos) en este formato",
-    "zh": "在此格式中，'{0}' 应为以最小货币单位（分）表示的整数"
+    "zh": "在此格式中，“{0}”应为以最小货币单位（分）表示的整数"
   },
   "ingest.old_excel": {
     "en": "this is an old Excel 97-2003 (.xls) workbook: open it in Excel or LibreOffice and save it as .xlsx or CSV",
@@ -1318,7 +1328,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.order_without_totals": {
     "en": "order {0} has no row with its status and total (its first row is missing?): export the order again",
     "es": "el pedido {0} no tiene ninguna fila con su estado y su total (¿falta su primera fila?): exporte el pedido de nuevo",
-    "zh": "订单 {0} 没有包含其状态和总额的行（缺少第一行？）：请重新导出该订单"
+    "zh": "订单 {0} 没有包含其状态和订单金额的行（缺少第一行？）：请重新导出该订单"
   },
   "ingest.orphan_concept": {
     "en": "a row of concepts with no movement above it; nothing of it was read",
@@ -1328,37 +1338,37 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.profile.bad_zone": {
     "en": "'{0}' is not a time zone name like America/Bogota",
     "es": "'{0}' no es un nombre de zona horaria como America/Bogota",
-    "zh": "'{0}' 不是有效的时区名称（例如 America/Bogota）"
+    "zh": "“{0}”不是有效的时区名称（例如 America/Bogota）"
   },
   "ingest.profile.exists": {
     "en": "a profile named '{0}' already exists (built in or saved); choose another name",
     "es": "ya existe un perfil llamado '{0}' (incorporado o guardado); elija otro nombre",
-    "zh": "已存在名为 '{0}' 的配置（内置或已保存）；请换一个名称"
+    "zh": "已存在名为“{0}”的导入模板（内置或已保存）；请换一个名称"
   },
   "ingest.profile.missing_column": {
     "en": "the sample file has no column '{0}' (its header is: {1}); the mapping {2}={0} cannot be used",
     "es": "el archivo de muestra no tiene la columna '{0}' (su encabezado es: {1}); la asignación {2}={0} no se puede usar",
-    "zh": "示例文件中没有列 '{0}'（其表头为：{1}）；无法使用映射 {2}={0}"
+    "zh": "示例文件中没有列“{0}”（其表头为：{1}）；无法使用映射 {2}={0}"
   },
   "ingest.profile.needs_amount": {
     "en": "a settlement profile needs an amount column (amount=COLUMN or net_amount=COLUMN)",
     "es": "un perfil de liquidación necesita una columna de monto (amount=COLUMNA o net_amount=COLUMNA)",
-    "zh": "结算配置需要一个金额列（amount=列名 或 net_amount=列名）"
+    "zh": "结算导入模板需要一个金额列（amount=列名 或 net_amount=列名）"
   },
   "ingest.profile.needs_order": {
     "en": "an orders profile needs an order column (order_name=COLUMN or order_id=COLUMN)",
     "es": "un perfil de pedidos necesita una columna de pedido (order_name=COLUMNA o order_id=COLUMNA)",
-    "zh": "订单配置需要一个订单列（order_name=列名 或 order_id=列名）"
+    "zh": "订单导入模板需要一个订单列（order_name=列名 或 order_id=列名）"
   },
   "ingest.profile.needs_reference": {
     "en": "a settlement profile needs a reference column (reference=COLUMN or psp_txn_id=COLUMN)",
     "es": "un perfil de liquidación necesita una columna de referencia (reference=COLUMNA o psp_txn_id=COLUMNA)",
-    "zh": "结算配置需要一个参考号列（reference=列名 或 psp_txn_id=列名）"
+    "zh": "结算导入模板需要一个参考号列（reference=列名 或 psp_txn_id=列名）"
   },
   "ingest.profile.needs_total": {
     "en": "an orders profile needs a total column (total=COLUMN)",
     "es": "un perfil de pedidos necesita una columna de total (total=COLUMNA)",
-    "zh": "订单配置需要一个总额列（total=列名）"
+    "zh": "订单导入模板需要一个订单金额列（total=列名）"
   },
   "ingest.profile.sample_no_data": {
     "en": "no data",
@@ -1378,12 +1388,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.profile.unknown_field": {
     "en": "'{0}' is not a field Cuadra knows; fields are: {1} (aliases: reference, id, amount, currency, date, status, fee, net)",
     "es": "'{0}' no es un campo que Cuadra conozca; los campos son: {1} (alias: reference, id, amount, currency, date, status, fee, net)",
-    "zh": "'{0}' 不是 Cuadra 已知的字段；可用字段：{1}（别名：reference、id、amount、currency、date、status、fee、net）"
+    "zh": "“{0}”不是 Cuadra 已知的字段；可用字段：{1}（别名：reference、id、amount、currency、date、status、fee、net）"
   },
   "ingest.profile.unknown_row_type": {
     "en": "'{0}' is not a row type; row types are payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
     "es": "'{0}' no es un tipo de fila; los tipos de fila son payment, refund, chargeback, chargeback_reversal, fee, adjustment, tax, payout, hold",
-    "zh": "'{0}' 不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout、hold"
+    "zh": "“{0}”不是行类型；行类型包括 payment、refund、chargeback、chargeback_reversal、fee、adjustment、tax、payout、hold"
   },
   "ingest.quote_closed_early": {
     "en": "a quote opens in this cell ({0}) and closes only on line {1}, in the middle of a cell: the rows between would be read as part of this cell (a quote inside a quoted cell must be written twice), so nothing of the file was imported. Fix the quotes, or export the file again, and import it again",
@@ -1438,7 +1448,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.spoiled_reference": {
     "en": "'{0}' is an identifier a spreadsheet turned into a number in scientific notation: its digits are lost, so this row will never be matched; export the report again without opening it in a spreadsheet, or type the full reference",
     "es": "'{0}' es un identificador que una hoja de cálculo convirtió en un número en notación científica: sus dígitos se perdieron, así que esta fila nunca se vinculará; exporte el reporte de nuevo sin abrirlo en una hoja de cálculo o escriba la referencia completa",
-    "zh": "'{0}' 是被电子表格转成科学计数法的标识符：原有数字已丢失，此行永远无法匹配；请重新导出报表且不要用电子表格打开，或填写完整的参考号"
+    "zh": "“{0}”是被电子表格转成科学计数法的标识符：原有数字已丢失，此行永远无法匹配；请重新导出报表且不要用电子表格打开，或填写完整的参考号"
   },
   "ingest.structure_broken": {
     "en": "the file cannot be read safely as it is (see the problems above), so nothing of it was imported, not even with --skip-bad-rows: fix what they name, or export the file again, and import it again",
@@ -1448,7 +1458,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.subtotal_differs": {
     "en": "the subtotal of '{0}' says {1}, but the file's '{0}' rows add up to {2}; check that the file is complete",
     "es": "el subtotal de '{0}' indica {1}, pero las filas '{0}' del archivo suman {2}; verifique que el archivo esté completo",
-    "zh": "'{0}' 的小计为 {1}，但文件中 '{0}' 行合计为 {2}；请检查文件是否完整"
+    "zh": "“{0}”的小计为 {1}，但文件中“{0}”行合计为 {2}；请检查文件是否完整"
   },
   "ingest.summary_count_differs": {
     "en": "the summary says {0} items but the file has {1} transaction rows; check that the file is complete",
@@ -1463,42 +1473,42 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.unknown_concept": {
     "en": "'{0}' is not a concept of PayU's documented statement: it counts in the movement's net only, not as gross, fee or withholding",
     "es": "'{0}' no es un concepto documentado del balance de PayU: cuenta solo en el neto del movimiento, no como bruto, comisión o retención",
-    "zh": "'{0}' 不是 PayU 对账单文档中的项目：只计入该笔变动的净额，不计入总额、手续费或代扣税"
+    "zh": "“{0}”不是 PayU 对账单文档中的项目：只计入该笔变动的净额，不计入结算总额、手续费或代扣税"
   },
   "ingest.unknown_layout": {
     "en": "no known layout matches this file ({0}). Map its columns once with a generic profile: `cuadra-cli profile create NAME --from FILE --kind settlement|orders --map field=COLUMN ...`, then import again",
     "es": "ningún formato conocido coincide con este archivo ({0}). Asigne sus columnas una sola vez con un perfil genérico: `cuadra-cli profile create NOMBRE --from ARCHIVO --kind settlement|orders --map campo=COLUMNA ...` y luego impórtelo de nuevo",
-    "zh": "没有已知格式与此文件匹配（{0}）。请用通用配置将其列映射一次：`cuadra-cli profile create 名称 --from 文件 --kind settlement|orders --map 字段=列名 ...`，然后重新导入"
+    "zh": "没有已知格式与此文件匹配（{0}）。请用通用导入模板将其列映射一次：`cuadra-cli profile create 名称 --from 文件 --kind settlement|orders --map 字段=列名 ...`，然后重新导入"
   },
   "ingest.unknown_layout_forced": {
     "en": "the file does not have the columns the requested profile needs ({0}); check the profile or the file",
     "es": "el archivo no tiene las columnas que necesita el perfil indicado ({0}); revise el perfil o el archivo",
-    "zh": "文件缺少所指定配置需要的列（{0}）；请检查配置或文件"
+    "zh": "文件缺少所指定导入模板需要的列（{0}）；请检查导入模板或文件"
   },
   "ingest.unknown_profile": {
     "en": "there is no profile named '{0}': the built-in ones are {1}; check the name, or create the profile first",
     "es": "no hay ningún perfil llamado '{0}': los integrados son {1}; revise el nombre o cree el perfil primero",
-    "zh": "没有名为 '{0}' 的配置：内置配置有 {1}；请检查名称，或先创建该配置"
+    "zh": "没有名为“{0}”的导入模板：内置导入模板有 {1}；请检查名称，或先创建该导入模板"
   },
   "ingest.unknown_record_type": {
     "en": "'{0}' is not a record type this format knows ({1}); nothing of the row was read: ask for support",
     "es": "'{0}' no es un tipo de registro que este formato conozca ({1}); no se leyó nada de la fila: solicite soporte",
-    "zh": "'{0}' 不是此格式已知的记录类型（{1}）；该行未被读取：请联系技术支持"
+    "zh": "“{0}”不是此格式已知的记录类型（{1}）；该行未被读取：请联系技术支持"
   },
   "ingest.unknown_row_type": {
     "en": "'{0}' is not a row type this format knows; map it in a profile or ask for support",
     "es": "'{0}' no es un tipo de fila que este formato conozca; asígnelo en un perfil o solicite soporte",
-    "zh": "'{0}' 不是此格式已知的行类型；请在配置中映射它，或联系技术支持"
+    "zh": "“{0}”不是此格式已知的行类型；请在导入模板中映射它，或联系技术支持"
   },
   "ingest.unknown_row_type_value": {
     "en": "{0} row(s) hold '{1}', which Cuadra does not know as a row type: they were read as adjustments",
     "es": "{0} fila(s) contienen '{1}', que Cuadra no reconoce como tipo de fila: se leyeron como ajustes",
-    "zh": "有 {0} 行包含 '{1}'，Cuadra 无法将其识别为行类型：已按调整项读取"
+    "zh": "有 {0} 行包含“{1}”，Cuadra 无法将其识别为行类型：已按调整项读取"
   },
   "ingest.unknown_status_value": {
     "en": "{0} row(s) hold '{1}', which Cuadra does not know as a status: they were read as 'unknown' and will be flagged for review",
     "es": "{0} fila(s) contienen '{1}', que Cuadra no reconoce como estado: se leyeron como 'desconocido' y quedarán marcadas para revisión",
-    "zh": "有 {0} 行包含 '{1}'，Cuadra 无法将其识别为状态：已按“未知”读取，并将标记为待复核"
+    "zh": "有 {0} 行包含“{1}”，Cuadra 无法将其识别为状态：已按“未知”读取，并将标记为待复核"
   },
   "ingest.unreadable_file": {
     "en": "cannot read the file: {0}",
@@ -1528,42 +1538,42 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "ingest.workbook_too_many_cells": {
     "en": "the sheet '{0}' spans more than {1} cells, more than Cuadra reads from a workbook: it was refused before memory ran out. Save it as CSV, which Cuadra reads at any size, and import that",
     "es": "la hoja '{0}' abarca más de {1} celdas, más de las que Cuadra lee de un libro de Excel: se rechazó antes de agotar la memoria. Guárdela como CSV, que Cuadra lee sin importar su tamaño, e importe ese archivo",
-    "zh": "工作表 '{0}' 超过 {1} 个单元格，超出 Cuadra 从工作簿读取的上限：已在内存耗尽前拒绝。请另存为 CSV（Cuadra 可读取任意大小的 CSV）后导入"
+    "zh": "工作表“{0}”超过 {1} 个单元格，超出 Cuadra 从工作簿读取的上限：已在内存耗尽前拒绝。请另存为 CSV（Cuadra 可读取任意大小的 CSV）后导入"
   },
   "period.already_closed": {
     "en": "period {0} is already closed (sealed by {1} on {2}): nothing was changed. To change its cases, reopen it with a reason first",
     "es": "el periodo {0} ya está cerrado (lo selló {1} el {2}): no se cambió nada. Para cambiar sus casos, primero reábralo indicando un motivo",
-    "zh": "期间 {0} 已关闭（由 {1} 于 {2} 封存）：未做任何更改。如需修改其中的案例，请先填写原因重新打开该期间"
+    "zh": "期间 {0} 已结账（结账人 {1}，{2}）：未做任何更改。如需修改其中的对账项，请先填写原因反结账"
   },
   "period.chain_broken": {
     "en": "the audit trail is broken at event {0} ({1}), so a seal over it would prove nothing: verify the audit trail and restore the workspace from a backup",
     "es": "la cadena de auditoría está rota en el evento {0} ({1}), así que un sello sobre ella no probaría nada: verifique la cadena y restaure el espacio de trabajo desde una copia de seguridad",
-    "zh": "审计日志在事件 {0} 处断裂（{1}），在其上封存无法证明任何内容：请验证审计日志，并从备份恢复工作区"
+    "zh": "审计日志在事件 {0} 处断裂（{1}），在其上结账无法证明任何内容：请验证审计日志，并从备份恢复工作区"
   },
   "period.never_closed": {
     "en": "period {0} was never closed, so it has no seal to check; close it first",
     "es": "el periodo {0} nunca se ha cerrado, así que no tiene sello que verificar; ciérrelo primero",
-    "zh": "期间 {0} 从未关闭，因此没有可校验的封存记录；请先关闭该期间"
+    "zh": "期间 {0} 从未结账，因此没有可校验的结账记录；请先结账"
   },
   "period.not_a_period": {
     "en": "'{0}' is not a period: write it as YYYY-MM, like 2026-10",
     "es": "'{0}' no es un periodo: escríbalo como AAAA-MM, por ejemplo 2026-10",
-    "zh": "'{0}' 不是期间：请按 YYYY-MM 格式填写，例如 2026-10"
+    "zh": "“{0}”不是期间：请按 YYYY-MM 格式填写，例如 2026-10"
   },
   "period.not_closed": {
     "en": "period {0} is not closed, so there is nothing to reopen",
     "es": "el periodo {0} no está cerrado, así que no hay nada que reabrir",
-    "zh": "期间 {0} 未关闭，无需重新打开"
+    "zh": "期间 {0} 未结账，无需反结账"
   },
   "period.not_ended": {
     "en": "period {0} has not ended yet (its last day is {1}, {2} time): close it once it has ended",
     "es": "el periodo {0} aún no ha terminado (su último día es el {1}, hora de {2}): ciérrelo cuando haya terminado",
-    "zh": "期间 {0} 尚未结束（最后一天为 {1}，{2} 时间）：请在期间结束后再关闭"
+    "zh": "期间 {0} 尚未结束（最后一天为 {1}，{2} 时间）：请在期间结束后再结账"
   },
   "period.reason_required": {
     "en": "reopening period {0} needs a reason: say why in words, e.g. 'late refund from the PSP'",
     "es": "para reabrir el periodo {0} se necesita un motivo: explique por qué con sus palabras, por ejemplo 'reembolso tardío del PSP'",
-    "zh": "重新打开期间 {0} 需要填写原因：请用文字说明原因，例如“支付服务商延迟退款”"
+    "zh": "期间 {0} 反结账需要填写原因：请用文字说明原因，例如“支付服务商延迟退款”"
   },
   "period.record_missing": {
     "en": "the period record just written cannot be read back: try again",
@@ -1573,22 +1583,22 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "report.bad_net_total": {
     "en": "the stored net total '{0}' of batch {1} is not a decimal number: import the file again",
     "es": "el total neto guardado '{0}' del lote {1} no es un número decimal: importe el archivo de nuevo",
-    "zh": "批次 {1} 存储的净额 '{0}' 不是十进制数字：请重新导入该文件"
+    "zh": "批次 {1} 存储的净额“{0}”不是十进制数字：请重新导入该文件"
   },
   "report.bad_status": {
     "en": "'{0}' is not a case status; use one of: {1}",
     "es": "'{0}' no es un estado de caso; use uno de estos: {1}",
-    "zh": "'{0}' 不是案例状态；请使用以下之一：{1}"
+    "zh": "“{0}”不是对账项状态；请使用以下之一：{1}"
   },
   "report.bundle_is_zip": {
     "en": "an evidence bundle is a ZIP file, not {0}: save it as a .zip",
     "es": "un paquete de evidencia es un archivo ZIP, no {0}: guárdelo como .zip",
-    "zh": "证据包是 ZIP 文件，而不是 {0}：请保存为 .zip"
+    "zh": "审计资料包是 ZIP 文件，而不是 {0}：请保存为 .zip"
   },
   "report.bundle_needs_period": {
     "en": "an evidence bundle is for one period: choose the period first, e.g. 2026-10",
     "es": "un paquete de evidencia es de un solo periodo: elija primero el periodo, por ejemplo 2026-10",
-    "zh": "证据包只针对一个期间：请先选择期间，例如 2026-10"
+    "zh": "审计资料包只针对一个期间：请先选择期间，例如 2026-10"
   },
   "report.io": {
     "en": "cannot write {0} ({1}): check that the folder exists, is writable and has space",
@@ -1603,7 +1613,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "report.only_bundle_zip": {
     "en": "only the evidence bundle is a ZIP file; export the {0} report as CSV or XLSX",
     "es": "solo el paquete de evidencia es un archivo ZIP; exporte el reporte {0} como CSV o XLSX",
-    "zh": "只有证据包是 ZIP 文件；请将 {0} 报表导出为 CSV 或 XLSX"
+    "zh": "只有审计资料包是 ZIP 文件；请将 {0} 报表导出为 CSV 或 XLSX"
   },
   "report.unrecorded": {
     "en": "the export could not be recorded in the audit trail ({0}), so {1} was removed; try again",
@@ -1628,7 +1638,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "retention.bad_date": {
     "en": "'{0}' is not a date: write it as YYYY-MM-DD, like 2021-01-01",
     "es": "'{0}' no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2021-01-01",
-    "zh": "'{0}' 不是日期：请按 YYYY-MM-DD 格式填写，例如 2021-01-01"
+    "zh": "“{0}”不是日期：请按 YYYY-MM-DD 格式填写，例如 2021-01-01"
   },
   "retention.chain_broken": {
     "en": "the audit trail is broken at event {0} ({1}): nothing is purged from a workspace whose trail does not verify; verify the audit trail and restore the workspace from a backup",
@@ -1638,47 +1648,72 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "retention.entangled": {
     "en": "file {0} ({1}) cannot be purged while file {2} ({3}) is kept: file {2} holds conflicting copies of its rows. Nothing was deleted. Choose a date after {4} (the end of file {2}'s last period) once file {2} is past retention",
     "es": "el archivo {0} ({1}) no se puede eliminar mientras se conserve el archivo {2} ({3}): el archivo {2} tiene copias en conflicto de sus filas. No se eliminó nada. Cuando el archivo {2} haya salido de la retención, elija una fecha posterior al {4} (el fin de su último periodo)",
-    "zh": "在保留文件 {2}（{3}）期间，无法清除文件 {0}（{1}）：文件 {2} 含有其行的冲突副本。未删除任何内容。待文件 {2} 超过保留期后，请选择 {4}（文件 {2} 最后一个期间的结束日）之后的日期"
+    "zh": "在保管文件 {2}（{3}）期间，无法清除文件 {0}（{1}）：文件 {2} 含有其行的冲突副本。未删除任何内容。待文件 {2} 超过保管期限后，请选择 {4}（文件 {2} 最后一个期间的结束日）之后的日期"
   },
   "retention.file_kept": {
     "en": "file {0} ({1}, period {2}) is kept until {3}",
     "es": "el archivo {0} ({1}, periodo {2}) se conserva hasta el {3}",
-    "zh": "文件 {0}（{1}，期间 {2}）保留至 {3}"
+    "zh": "文件 {0}（{1}，期间 {2}）保管至 {3}"
   },
   "retention.inside": {
     "en": "{0} file(s) whose content ends before {1} are still inside retention ({2} years): {3}. Nothing was deleted. Choose an earlier date, or wait until they are past retention",
     "es": "{0} archivo(s) cuyo contenido termina antes del {1} siguen dentro del periodo de retención ({2} años): {3}. No se eliminó nada. Elija una fecha anterior o espere a que termine su retención",
-    "zh": "有 {0} 个内容在 {1} 之前结束的文件仍在保留期内（{2} 年）：{3}。未删除任何内容。请选择更早的日期，或等到这些文件超过保留期"
+    "zh": "有 {0} 份内容在 {1} 之前结束的文件仍在保管期限内（{2} 年）：{3}。未删除任何内容。请选择更早的日期，或等到这些文件超过保管期限"
+  },
+  "review.act.confirm": {
+    "en": "confirm match",
+    "es": "confirmar vínculo",
+    "zh": "确认匹配"
+  },
+  "review.act.match": {
+    "en": "match",
+    "es": "vincular",
+    "zh": "匹配"
+  },
+  "review.act.reopen": {
+    "en": "reopen",
+    "es": "reabrir",
+    "zh": "重新打开"
+  },
+  "review.act.resolve": {
+    "en": "resolve",
+    "es": "resolver",
+    "zh": "处理"
+  },
+  "review.act.unmatch": {
+    "en": "unmatch",
+    "es": "desvincular",
+    "zh": "取消匹配"
   },
   "review.already_open": {
     "en": "case {0} is open already, so there is nothing to reopen",
     "es": "el caso {0} ya está abierto, así que no hay nada que reabrir",
-    "zh": "案例 {0} 已处于打开状态，无需重新打开"
+    "zh": "对账项 {0} 尚未处理，无需重新打开"
   },
   "review.already_resolved": {
     "en": "case {0} is already resolved; reopen it first to change the resolution",
     "es": "el caso {0} ya está resuelto; reábralo primero para cambiar la resolución",
-    "zh": "案例 {0} 已解决；如需更改处理结果，请先重新打开"
+    "zh": "对账项 {0} 已处理；如需更改处理结果，请先重新打开"
   },
   "review.bad_reason": {
     "en": "'{0}' is not a reason code; use one of: {1}",
     "es": "'{0}' no es un código de motivo; use uno de estos: {1}",
-    "zh": "'{0}' 不是原因代码；请使用以下之一：{1}"
+    "zh": "“{0}”不是原因代码；请使用以下之一：{1}"
   },
   "review.line_not_in_case": {
     "en": "line {0} is not in case {1}; open the case again to see its lines",
     "es": "la línea {0} no está en el caso {1}; abra el caso de nuevo para ver sus líneas",
-    "zh": "结算行 {0} 不在案例 {1} 中；请重新打开该案例查看其结算行"
+    "zh": "结算行 {0} 不在对账项 {1} 中；请重新打开该对账项查看其结算行"
   },
   "review.locked": {
     "en": "case {0} is in period {1}, which is closed; reopen the period with a reason first",
     "es": "el caso {0} pertenece al periodo {1}, que está cerrado; primero reabra el periodo indicando un motivo",
-    "zh": "案例 {0} 属于已关闭的期间 {1}；请先填写原因重新打开该期间"
+    "zh": "对账项 {0} 属于已结账的期间 {1}；请先填写原因反结账"
   },
   "review.match_needs_order": {
     "en": "this case has no order: choose the order to match its line with (search by number, customer or amount)",
     "es": "este caso no tiene pedido: elija el pedido con el que se vincula su línea (busque por número, cliente o monto)",
-    "zh": "此案例没有订单：请选择要与其结算行匹配的订单（可按编号、客户或金额搜索）"
+    "zh": "此对账项没有订单：请选择要与其结算行匹配的订单（可按编号、客户或金额搜索）"
   },
   "review.match_reason": {
     "en": "say why these lines belong to this order (reason)",
@@ -1698,7 +1733,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "review.no_such_case": {
     "en": "there is no case {0}; reconcile again and pick it from the list",
     "es": "no existe el caso {0}; concilie de nuevo y elíjalo de la lista",
-    "zh": "不存在案例 {0}；请重新对账，并从列表中选择"
+    "zh": "不存在对账项 {0}；请重新对账，并从列表中选择"
   },
   "review.no_such_line": {
     "en": "there is no settlement line {0}; search for the line again",
@@ -1718,17 +1753,27 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "review.not_suggested": {
     "en": "case {0} is not a suggested match: only a suggestion can be confirmed; use Match to link lines by hand",
     "es": "el caso {0} no es una coincidencia sugerida: solo una sugerencia se puede confirmar; use Vincular para unir líneas manualmente",
-    "zh": "案例 {0} 不是建议匹配：只有建议才能确认；请使用“匹配”手动关联结算行"
+    "zh": "对账项 {0} 不是待确认匹配：只有待确认匹配才能确认；请使用“匹配”手动关联结算行"
   },
   "review.note_empty": {
     "en": "write the note",
     "es": "escriba la nota",
     "zh": "请填写备注内容"
   },
+  "review.note_not_undone": {
+    "en": "a note cannot be undone: the audit trail keeps it; write another note that corrects it",
+    "es": "una nota no se puede deshacer: la auditoría la conserva; escriba otra nota que la corrija",
+    "zh": "备注无法撤销，审计追踪会保留它；请另写一条备注加以更正"
+  },
+  "review.nothing_to_undo": {
+    "en": "you have not acted on any case yet: there is nothing to undo",
+    "es": "usted aún no ha actuado sobre ningún caso: no hay nada que deshacer",
+    "zh": "您尚未对任何对账项进行操作，没有可撤销的操作"
+  },
   "review.nothing_to_unmatch": {
     "en": "this case holds no settlement line to unmatch",
     "es": "este caso no tiene ninguna línea de liquidación que desvincular",
-    "zh": "此案例没有可取消匹配的结算行"
+    "zh": "此对账项没有可取消匹配的结算行"
   },
   "review.order_number_ambiguous": {
     "en": "{0} names more than one order ({1}): pick the order in the list instead of typing its number",
@@ -1743,37 +1788,47 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "review.reopen_reason": {
     "en": "say why the case is reopened (reason)",
     "es": "explique por qué se reabre el caso (motivo)",
-    "zh": "请说明重新打开此案例的原因"
+    "zh": "请说明重新打开此对账项的原因"
   },
   "review.resolve_reason": {
     "en": "choose a reason code to resolve the case",
     "es": "elija un motivo para resolver el caso",
-    "zh": "请选择一个原因来解决此案例"
+    "zh": "请选择一个原因以处理此对账项"
   },
   "review.selected_resolved": {
     "en": "case {0} is already resolved; leave it out of the selection",
     "es": "el caso {0} ya está resuelto; quítelo de la selección",
-    "zh": "案例 {0} 已解决；请将其从所选内容中移除"
+    "zh": "对账项 {0} 已处理；请将其从所选内容中移除"
   },
   "review.selected_twice": {
     "en": "case {0} is in the selection twice; select each case once",
     "es": "el caso {0} está dos veces en la selección; seleccione cada caso una sola vez",
-    "zh": "案例 {0} 在所选内容中出现了两次；每个案例只能选择一次"
+    "zh": "对账项 {0} 在所选内容中出现了两次；每项只能选择一次"
   },
   "review.stale": {
     "en": "case {0} changed since you opened it (its order or lines are not those you saw); open it again and redo the act",
     "es": "el caso {0} cambió desde que usted lo abrió (su pedido o sus líneas ya no son los que vio); ábralo de nuevo y repita la acción",
-    "zh": "案例 {0} 在您打开后已发生变化（其订单或结算行已不是您看到的）；请重新打开并再次操作"
+    "zh": "对账项 {0} 在您打开后已发生变化（其订单或结算行已不是您看到的）；请重新打开并再次操作"
   },
   "review.suggestion_without_order": {
     "en": "a suggestion without an order cannot be confirmed; use Match to link its line with an order",
     "es": "una sugerencia sin pedido no se puede confirmar; use Vincular para unir su línea con un pedido",
-    "zh": "没有订单的建议无法确认；请使用“匹配”将其结算行与订单关联"
+    "zh": "没有订单的待确认匹配无法确认；请使用“匹配”将其结算行与订单关联"
+  },
+  "review.undo_moved": {
+    "en": "your last act is now audit event #{1}, not #{0} as shown; look at it again before undoing",
+    "es": "su última acción es ahora el evento de auditoría #{1}, no el #{0} que se mostraba; revísela antes de deshacer",
+    "zh": "您的最后一次操作现在是审计事件 #{1}，而不是显示的 #{0}；请先查看再撤销"
+  },
+  "review.undo_of": {
+    "en": "undo of the act “{0}” recorded as audit event #{1}",
+    "es": "deshace la acción “{0}” registrada como evento de auditoría #{1}",
+    "zh": "撤销审计事件 #{1} 记录的操作“{0}”"
   },
   "review.unmatch_no_order": {
     "en": "this case has no order to unmatch its lines from",
     "es": "este caso no tiene un pedido del cual desvincular sus líneas",
-    "zh": "此案例没有可取消匹配的订单"
+    "zh": "此对账项没有可取消匹配的订单"
   },
   "review.unmatch_reason": {
     "en": "say why these lines do not belong to this order (reason)",
@@ -1783,17 +1838,17 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "setting.invalid": {
     "en": "'{0}' is not a valid value for {1}: {2}",
     "es": "'{0}' no es un valor válido para {1}: {2}",
-    "zh": "'{0}' 不是 {1} 的有效值：{2}"
+    "zh": "“{0}”不是 {1} 的有效值：{2}"
   },
   "setting.lowered": {
     "en": "the retention cannot be lowered from {0} to {1} years: records are kept at least as long as promised when they were filed; keep {0} or raise it",
     "es": "la retención no puede bajar de {0} a {1} años: los registros se conservan al menos el tiempo prometido cuando se archivaron; mantenga {0} años o auméntela",
-    "zh": "保留期限不能从 {0} 年降低到 {1} 年：记录至少要按归档时承诺的期限保留；请保持 {0} 年或延长"
+    "zh": "保管期限不能从 {0} 年缩短为 {1} 年：记录至少要按归档时承诺的期限保管；请保持 {0} 年或延长"
   },
   "setting.unknown": {
     "en": "'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
     "es": "'{0}' no es un ajuste; los ajustes son zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-    "zh": "'{0}' 不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language"
+    "zh": "“{0}”不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language"
   },
   "setting.why.actor": {
     "en": "use a plain name of at most 64 visible characters on one line, or nothing for the user name of the computer",
@@ -1813,7 +1868,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "setting.why.retention": {
     "en": "use whole years from 5 (the least Cuadra keeps records) to 100",
     "es": "use años enteros entre 5 (lo mínimo que Cuadra conserva los registros) y 100",
-    "zh": "请使用 5（Cuadra 保留记录的最短年限）到 100 之间的整数年数"
+    "zh": "请使用 5（Cuadra 最短保管期限）到 100 之间的整数年数"
   },
   "setting.why.tolerance": {
     "en": "use a plain number of zero or more, like 0 or 100",
@@ -1933,7 +1988,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "store.period_closed": {
     "en": "period {0} is closed (sealed by {1} on {2}); reopen it with a reason first",
     "es": "el periodo {0} está cerrado (lo selló {1} el {2}); primero reábralo indicando un motivo",
-    "zh": "期间 {0} 已关闭（由 {1} 于 {2} 封存）；请先填写原因重新打开该期间"
+    "zh": "期间 {0} 已结账（结账人 {1}，{2}）；请先填写原因反结账"
   },
   "store.read_only": {
     "en": "the workspace file cannot be written (it is read-only): check its permissions, or copy it to a folder where you may write",
@@ -1958,22 +2013,22 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "verify.case_added": {
     "en": "case {0} is stored, but the last reconciliation run again does not give it: it was added outside Cuadra. Reconcile again, and check the audit log",
     "es": "el caso {0} está guardado, pero la última conciliación, ejecutada de nuevo, no lo da: se agregó fuera de Cuadra. Concilie de nuevo y revise el registro de auditoría",
-    "zh": "案例 {0} 已存储，但重新运行最近一次对账并不会得到它：它是在 Cuadra 之外添加的。请重新对账，并检查审计日志"
+    "zh": "对账项 {0} 已存储，但重新运行最近一次对账并不会得到它：它是在 Cuadra 之外添加的。请重新对账，并检查审计日志"
   },
   "verify.case_changed": {
     "en": "case {0}: its {1} is stored as '{2}', but the last reconciliation run again gives '{3}': the case was changed outside Cuadra. Reconcile again to derive it anew, and check the audit log",
     "es": "caso {0}: su {1} está guardado como '{2}', pero la última conciliación, ejecutada de nuevo, da '{3}': el caso se modificó fuera de Cuadra. Concilie de nuevo para derivarlo otra vez y revise el registro de auditoría",
-    "zh": "案例 {0}：其 {1} 存储为“{2}”，但重新运行最近一次对账得到“{3}”：该案例在 Cuadra 之外被修改过。请重新对账以重新推导，并检查审计日志"
+    "zh": "对账项 {0}：其 {1} 存储为“{2}”，但重新运行最近一次对账得到“{3}”：该对账项在 Cuadra 之外被修改过。请重新对账以重新推导，并检查审计日志"
   },
   "verify.case_missing": {
     "en": "case {0} comes from the last reconciliation run again, but is not stored: it was deleted outside Cuadra. Reconcile again, and check the audit log",
     "es": "el caso {0} sale de la última conciliación ejecutada de nuevo, pero no está guardado: se borró fuera de Cuadra. Concilie de nuevo y revise el registro de auditoría",
-    "zh": "重新运行最近一次对账会得到案例 {0}，但它未被存储：它在 Cuadra 之外被删除。请重新对账，并检查审计日志"
+    "zh": "重新运行最近一次对账会得到对账项 {0}，但它未被存储：它在 Cuadra 之外被删除。请重新对账，并检查审计日志"
   },
   "verify.cases_stale": {
     "en": "the cases were not compared: files, settings or retention changed after the last reconciliation. Reconcile, then verify again",
     "es": "los casos no se compararon: cambiaron archivos, ajustes o la retención después de la última conciliación. Concilie y verifique de nuevo",
-    "zh": "未比对案例：最近一次对账之后文件、设置或保留期有变动。请先对账，再重新核验"
+    "zh": "未比对对账项：最近一次对账之后文件、设置或保管期限有变动。请先对账，再重新核验"
   },
   "verify.chain": {
     "en": "the audit trail is broken at event {0}: {1}. Restore the workspace from a backup and find out who changed the file",
@@ -1993,12 +2048,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "verify.not_reconciled": {
     "en": "no reconciliation has been run yet: there are no cases to compare",
     "es": "todavía no se ha ejecutado ninguna conciliación: no hay casos que comparar",
-    "zh": "尚未运行过对账：没有可比对的案例"
+    "zh": "尚未运行过对账：没有可比对的对账项"
   },
   "verify.purged": {
     "en": "{0} file(s) were purged under retention: rows the kept files share with them are not checked for deletion",
     "es": "{0} archivo(s) se depuraron por retención: no se verifica si se borraron filas que los archivos conservados comparten con ellos",
-    "zh": "有 {0} 个文件已按保留期清除：保留文件中与其共享的行未做删除核对"
+    "zh": "有 {0} 份文件已按保管期限清除：留存文件中与其共享的行未做删除核对"
   },
   "verify.row_added": {
     "en": "{0} {1} (file {2}, row {3}) is stored, but its original file does not give it: it was added outside Cuadra. Restore the workspace from a backup",
@@ -2023,7 +2078,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "verify.seal": {
     "en": "period {0} is closed, but its sealed records do not verify ({1} case(s) changed, {2} added, {3} removed since the close): see cuadra-cli period verify {0}",
     "es": "el período {0} está cerrado, pero sus registros sellados no se verifican ({1} caso(s) cambiados, {2} agregados, {3} quitados desde el cierre): vea cuadra-cli period verify {0}",
-    "zh": "期间 {0} 已关闭，但其封存记录未通过核验（自关闭以来 {1} 个案例被更改、{2} 个新增、{3} 个移除）：请查看 cuadra-cli period verify {0}"
+    "zh": "期间 {0} 已结账，但其结账记录未通过核验（自结账以来 {1} 项对账项被更改、{2} 项新增、{3} 项移除）：请查看 cuadra-cli period verify {0}"
   },
   "verify.underivable": {
     "en": "file {0} ({1}) could not be read again from its stored original: {2}. Its rows were not checked",
@@ -2090,7 +2145,7 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       ],
       "k": "case.resolved_by"
     },
-    "zh": "已由 ana 于 2026-11-25 解决（已核销）。2026-05-03 14:10 (Bogotá) 为订单 #1001（总额 COP 1,234,567）支付了 COP 150,000，在付款凭证到期（2026-05-04 10:00）之前。"
+    "zh": "2026-11-25，ana 已处理此对账项，原因：差额已核销（计入损益）。2026-05-03 14:10 (Bogotá)，订单 #1001（订单金额 COP 1,234,567）支付了 COP 150,000，在付款码过期（2026-05-04 10:00）之前。"
   },
   {
     "en": "Payment T-648-1 of USD 1,234.50 an unknown time quotes keys that name several orders (order #1, order #2, order #3), so it was not assigned to any: choose the order by hand.",
@@ -2134,7 +2189,7 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       ],
       "k": "case.line.ambiguous"
     },
-    "zh": "付款 T-648-1（USD 1,234.50，未知时间）引用的参考号指向多个订单（订单 #1、订单 #2、订单 #3），因此未分配给任何订单：请手动选择订单。"
+    "zh": "未知，付款 T-648-1（USD 1,234.50）引用的参考号指向多个订单（订单 #1、订单 #2、订单 #3），因此未分配给任何订单：请手动选择订单。"
   },
   {
     "en": "Refund (id 42) of USD -0.041234 2026-05-05 20:20 (Bogotá) quotes no known order; it is one edit away from order #10023 and order #10033, but not as a unique best match, so nothing was suggested: link it by hand.",
@@ -2175,7 +2230,7 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       ],
       "k": "case.line.tied"
     },
-    "zh": "退款 （id 42）（USD -0.041234，2026-05-05 20:20 (Bogotá)）未引用任何已知订单；它与订单 #10023 和 订单 #10033仅差一处编辑，但并非唯一最佳匹配，因此未给出建议：请手动关联。"
+    "zh": "2026-05-05 20:20 (Bogotá)，退款 （id 42）（USD -0.041234）未引用任何已知订单；它与订单 #10023 和 订单 #10033仅差一个字符（疑似录入错误），但并非唯一最佳匹配，因此未生成待确认匹配：请手动关联。"
   },
   {
     "en": "Order #7 of COP -2,500 was paid 3 times (a; b; c), COP 150,000.50 in total: refund or apply the extra payment.",
@@ -2208,7 +2263,7 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       ],
       "k": "case.duplicate_payment"
     },
-    "zh": "订单 #7（总额 COP -2,500）被支付了 3 次（a；b；c），共 COP 150,000.50：请退还或冲抵多付的款项。"
+    "zh": "订单 #7（订单金额 COP -2,500）共支付了 3 次，合计 COP 150,000.50：a；b；c。请退还或冲抵多付的款项。"
   },
   {
     "en": "Case order:shopify:1001 is in period 2026-05, which is closed; reopen the period with a reason first",
@@ -2220,7 +2275,7 @@ export const BACKEND_SAMPLES: { msg: Msg; en: string; es: string; zh: string }[]
       ],
       "k": "review.locked"
     },
-    "zh": "案例 order:shopify:1001 属于已关闭的期间 2026-05；请先填写原因重新打开该期间"
+    "zh": "对账项 order:shopify:1001 属于已结账的期间 2026-05；请先填写原因反结账"
   },
   {
     "en": "The audit trail is broken at event 3: the sequence jumps from 3 to 5: events are missing. Verify the audit trail and restore the workspace from a backup that verifies",

@@ -23,6 +23,12 @@ describe("keyboard navigation reducer", () => {
     expect(navReducer(s, { type: "clear" }).selected.size).toBe(0);
   });
 
+  it("selects many at once, keeping what was selected", () => {
+    const s = navReducer(initialNav(5), { type: "toggle", key: "a" });
+    const all = navReducer(s, { type: "select", keys: ["a", "b", "c"] });
+    expect([...all.selected].sort()).toEqual(["a", "b", "c"]);
+  });
+
   it("maps keys to commands", () => {
     expect(commandForKey({ key: "j" })).toEqual({ kind: "nav", action: { type: "move", by: 1 } });
     expect(commandForKey({ key: "k" })).toEqual({ kind: "nav", action: { type: "move", by: -1 } });
@@ -33,6 +39,7 @@ describe("keyboard navigation reducer", () => {
     expect(commandForKey({ key: "n" })).toEqual({ kind: "action", action: "note" });
     expect(commandForKey({ key: "u" })).toEqual({ kind: "action", action: "unmatch" });
     expect(commandForKey({ key: "o" })).toEqual({ kind: "action", action: "reopen" });
+    expect(commandForKey({ key: "d" }), "d rejects a suggestion at once").toEqual({ kind: "reject" });
     expect(commandForKey({ key: "/" })).toEqual({ kind: "search" });
     expect(commandForKey({ key: "Escape" })).toEqual({ kind: "escape" });
     expect(commandForKey({ key: "r", ctrlKey: true }), "Ctrl+R is the browser's").toBeNull();
