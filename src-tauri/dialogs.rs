@@ -37,6 +37,17 @@ pub fn pick_import_files() -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
+/// A file of evidence to attach to a case (PDF or image); `None` when cancelled.
+pub fn pick_evidence_file() -> Option<PathBuf> {
+    if let Some(files) = test_open() {
+        return files.into_iter().next();
+    }
+    rfd::FileDialog::new()
+        .set_title("Cuadra")
+        .add_filter("PDF / image", &["pdf", "png", "jpg", "jpeg", "webp", "gif"])
+        .pick_file()
+}
+
 /// A workspace file to open, or to create (a save dialog).
 pub fn pick_workspace(create: bool) -> Option<PathBuf> {
     if let Some(files) = test_open() {

@@ -657,11 +657,17 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
     app.press("c").await;
     app.wait_for_text_of("cases-quick-result", "Match confirmed")
         .await;
+    // Confirmed: the lines belong to the order now (the order may still be pending in the
+    // shop, so its status need not be "matched").
     assert_eq!(
         stored(&format!(
-            "SELECT status FROM cases WHERE case_key = '{confirm_key}'"
+            "SELECT action FROM case_decisions WHERE case_key = '{confirm_key}' AND actor = 'Marta'"
         )),
-        "matched"
+        "confirm"
+    );
+    assert_ne!(
+        stored(&format!("SELECT status FROM cases WHERE case_key = '{confirm_key}'")),
+        "suggested"
     );
     app.put_cursor_on(&reject_key).await;
     app.press("d").await;

@@ -24,9 +24,10 @@ const CREATE_SEARCH: &str =
 /// Above this many changed cases a write rebuilds instead of applying deltas.
 pub(super) const REBUILD_ABOVE: usize = 20_000;
 
-/// The text the case search looks in (words never contain a space, so a match never straddles
-/// two fields).
-pub(super) const SEARCH_BODY: &str = "coalesce(c.order_ref, '') || ' ' || coalesce(c.shop_order_id, '') || ' ' || c.settlement_refs || ' ' || coalesce(c.customer, '') || ' ' || c.case_key";
+/// The text the case search looks in, folded (`store::fold`: lower case, Spanish accents off, so
+/// "castano" finds "Castaño"); words never contain a space, so a match never straddles two
+/// fields.
+pub(super) const SEARCH_BODY: &str = "fold(coalesce(c.order_ref, '') || ' ' || coalesce(c.shop_order_id, '') || ' ' || c.settlement_refs || ' ' || coalesce(c.customer, '') || ' ' || c.case_key)";
 
 /// `(period, day, psp, status, currency)`; absent values are ''.
 type StatusKey = (String, String, String, String, String);

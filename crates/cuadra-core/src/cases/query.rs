@@ -316,12 +316,33 @@ pub(super) fn where_clause(
                     .replace('_', "\\_")
             );
             // Words of three characters or more are looked up in the trigram index first
-            // (cases/derived.rs); the columns' own LIKE then decides, as for shorter words. The
-            // index serves LIKE only without ESCAPE: a literal % or _ becomes the one-character
-            // wildcard there, which finds a few more candidates, never fewer.
+            // (cases/derived.rs, whose text is folded); the columns' own LIKE then decides,
+            // folded too, so accents never stand in the way ("sofia" finds "Sofía"). Shorter
+            // words scan the columns as written. The index serves LIKE only without ESCAPE: a
+            // literal % or _ becomes the one-character wildcard there, which finds a few more
+            // candidates, never fewer.
             if word.chars().count() >= 3 {
+                let folded = crate::store::fold(word);
                 parts.push("c.id IN (SELECT rowid FROM cases_search WHERE body LIKE ?)".into());
-                params.push(Value::Text(format!("%{}%", word.replace(['%', '_'], "_"))));
+                params.push(Value::Text(format!(
+                    "%{}%",
+                    folded.replace(['%', '_'], "_")
+                )));
+                parts.push(
+                    "(fold(c.order_ref) LIKE ? ESCAPE '\\' OR fold(c.shop_order_id) LIKE ? ESCAPE '\\' OR fold(c.settlement_refs) LIKE ? ESCAPE '\\' OR fold(c.customer) LIKE ? ESCAPE '\\' OR fold(c.case_key) LIKE ? ESCAPE '\\')"
+                        .into(),
+                );
+                let like = format!(
+                    "%{}%",
+                    folded
+                        .replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_")
+                );
+                for _ in 0..5 {
+                    params.push(Value::Text(like.clone()));
+                }
+                continue;
             }
             parts.push(
                 "(c.order_ref LIKE ? ESCAPE '\\' OR c.shop_order_id LIKE ? ESCAPE '\\' OR c.settlement_refs LIKE ? ESCAPE '\\' OR c.customer LIKE ? ESCAPE '\\' OR c.case_key LIKE ? ESCAPE '\\')"

@@ -1223,3 +1223,37 @@ fn the_last_act_is_undone_by_a_compensating_act_and_undoing_again_redoes_it() {
     assert!(err.to_string().contains("cannot be undone"), "{err}");
     assert!(t.ws.verify_audit().unwrap().ok());
 }
+
+#[test]
+fn the_case_search_folds_accents_and_case_both_ways() {
+    let t = reconciled();
+    let keys = |text: &str| -> Vec<String> {
+        let filter = CaseFilter {
+            text: Some(text.into()),
+            ..CaseFilter::default()
+        };
+        let sort = CaseSort {
+            key: SortKey::CaseKey,
+            desc: false,
+        };
+        let (_, rows) = t.ws.list_cases(&filter, sort, 0, 50).unwrap();
+        rows.into_iter().map(|r| r.case_key).collect()
+    };
+    // #1002 is José Muñoz's order.
+    assert_eq!(
+        keys("munoz"),
+        vec!["order:shopify:1002"],
+        "typed without accents"
+    );
+    assert_eq!(
+        keys("MUÑOZ josé"),
+        vec!["order:shopify:1002"],
+        "typed with them, in capitals"
+    );
+    // #1001 is María López's.
+    assert!(keys("maria lopez").contains(&"order:shopify:1001".to_string()));
+    assert!(
+        keys("mu").contains(&"order:shopify:1002".to_string()),
+        "short words still find"
+    );
+}
