@@ -111,7 +111,7 @@ try {
     check(Number((await text(page, "alert-count-paid_shop_pending")).replace(/\./g, "")) > 0, "an alert for paid orders pending in the shop");
     check(Number((await text(page, "alert-count-batch_mismatch")).replace(/\./g, "")) > 0, "an alert for settlement batches that do not add up");
     check((await text(page, "dash-status-batch_mismatch")).includes("Lote que no cuadra"), "the new statuses have the exports' names");
-    check((await text(page, "dash-net-COP")).startsWith("$"), "net settled in COP is shown as pesos");
+    check(/^COP \d{1,3}(\.\d{3})*$/.test(await text(page, "dash-net-COP")), "net settled in COP is shown with its ISO code, in whole pesos grouped the Colombian way");
     await shot(page, "02-dashboard-es");
   });
 

@@ -6,6 +6,7 @@ import type { CaseStatus } from "../ipc";
 import { useI18n } from "../i18n/i18n";
 import { errorText } from "../app/errors";
 import { formatDateTime, offsetOf } from "../format/time";
+import { moneyTitle } from "../format/money";
 
 export function ErrorLine({ error, testid }: { error: unknown; testid?: string }) {
   const i18n = useI18n();
@@ -30,7 +31,7 @@ export function Money({ amount, currency, testid }: { amount: string | null | un
   const { money } = useI18n();
   const negative = amount?.trim().startsWith("-") ?? false;
   return (
-    <span className={negative ? "num neg" : "num"} data-testid={testid} title={amount ? `${amount} ${currency ?? ""}` : undefined}>
+    <span className={negative ? "num neg" : "num"} data-testid={testid} title={moneyTitle(amount, currency)}>
       {money(amount, currency)}
     </span>
   );
