@@ -5,7 +5,8 @@ import type { ReactNode } from "react";
 import type { CaseStatus } from "../ipc";
 import { useI18n } from "../i18n/i18n";
 import { errorText } from "../app/errors";
-import { formatDateTime, offsetOf } from "../format/time";
+import { formatTime, formatTimeWithZone } from "../format/time";
+import { useZone } from "../app/context";
 import { moneyTitle } from "../format/money";
 
 export function ErrorLine({ error, testid }: { error: unknown; testid?: string }) {
@@ -37,12 +38,17 @@ export function Money({ amount, currency, testid }: { amount: string | null | un
   );
 }
 
-/** A backend time shown with its own offset's wall clock; the full text in the tooltip. */
-export function Time({ value }: { value: string | null | undefined }) {
+/**
+ * A backend time in the workspace zone, labelled with it ("2026-05-06 22:30 (Bogotá)"); `bare`
+ * leaves the label to a column header that names the zone. The stored text is in the tooltip.
+ */
+export function Time({ value, bare }: { value: string | null | undefined; bare?: boolean }) {
+  const { lang } = useI18n();
+  const zone = useZone();
   if (!value) return null;
   return (
-    <time dateTime={value} title={`${value} (${offsetOf(value) || "?"})`}>
-      {formatDateTime(value)}
+    <time dateTime={value} title={value}>
+      {bare ? formatTime(value, zone) : formatTimeWithZone(value, zone, lang)}
     </time>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatCount, formatMoney, moneyTitle } from "./money";
 import { compareDecimals, fromScaled, parseDecimal, sumDecimals, toScaled } from "./decimal";
-import { datePart, formatDateTime, formatInstantInZone, formatPeriod, zoneLabel } from "./time";
+import { datePart, formatDateTime, formatInstantInZone, formatPeriod, formatTime, formatTimeWithZone, withZone, zoneLabel } from "./time";
 import { inlineValue } from "../i18n/i18n";
 
 describe("money", () => {
@@ -86,6 +86,29 @@ describe("times", () => {
 
   it("shows stored UTC instants in the workspace zone", () => {
     expect(formatInstantInZone("2025-11-25T18:02:00Z", "America/Bogota"), "UTC-5, no DST").toBe("2025-11-25 13:02");
+  });
+
+  it("shows every instant as the workspace zone's wall clock, whatever offset it carries", () => {
+    const bogota = "America/Bogota";
+    expect(formatTime("2026-05-07T03:30:00Z", bogota), "a UTC audit time, 5 hours behind in Bogotá").toBe("2026-05-06 22:30");
+    expect(formatTime("2026-05-07T03:30:00.123456Z", bogota), "microseconds as the audit log stores them").toBe("2026-05-06 22:30");
+    expect(formatTime("2026-05-06T22:30:00-05:00", bogota), "a case time already in Bogotá stays as written").toBe("2026-05-06 22:30");
+    expect(formatTime("2026-05-07T11:30:00+08:00", bogota)).toBe("2026-05-06 22:30");
+    expect(formatTime("2026-05-06T22:30:00-0500", bogota), "an offset without a colon").toBe("2026-05-06 22:30");
+    expect(formatTime("2026-05-06", bogota), "a date stays a date").toBe("2026-05-06");
+    expect(formatTime("2026-05-06T22:30:00", bogota), "no offset: as written").toBe("2026-05-06 22:30");
+    expect(formatTime(null, bogota)).toBe("");
+    expect(formatTime("2026-05-07T03:30:00Z", "Asia/Shanghai"), "another workspace zone").toBe("2026-05-07 11:30");
+  });
+
+  it("labels a time with the workspace zone, in each language's punctuation", () => {
+    expect(formatTimeWithZone("2026-05-07T03:30:00Z", "America/Bogota", "es")).toBe("2026-05-06 22:30 (Bogotá)");
+    expect(formatTimeWithZone("2026-05-07T03:30:00Z", "America/Bogota", "en")).toBe("2026-05-06 22:30 (Bogotá)");
+    expect(formatTimeWithZone("2026-05-07T03:30:00Z", "America/Bogota", "zh")).toBe("2026-05-06 22:30（哥伦比亚时间）");
+    expect(formatTimeWithZone("2026-05-06", "America/Bogota", "en"), "a date needs no zone").toBe("2026-05-06");
+    expect(withZone("Paid at", "America/Bogota", "en")).toBe("Paid at (Bogotá)");
+    expect(withZone("付款时间", "America/Bogota", "zh")).toBe("付款时间（哥伦比亚时间）");
+    expect(withZone("When", "UTC", "en")).toBe("When (UTC)");
   });
 
   it("names zones as people read them, with the sign of the offset they mean", () => {

@@ -9,13 +9,13 @@ import { useI18n } from "../../i18n/i18n";
 import { auditActionLabel, reasonText } from "../../app/labels";
 import { ErrorLine, Lock, Time } from "../../components/ui";
 import { formatBytes } from "../../format/money";
-import { formatDateTime, formatPeriod } from "../../format/time";
+import { formatPeriod, formatTimeWithZone, withZone } from "../../format/time";
 import { renderMsgInline } from "../../i18n/backendText";
 
 const PAGE = 50;
 
 export function AuditScreen() {
-  const { backend } = useApp();
+  const { backend, zone } = useApp();
   const i18n = useI18n();
   const { t, count } = i18n;
   const [caseKey, setCaseKey] = useState("");
@@ -71,7 +71,7 @@ export function AuditScreen() {
             <table className="data" data-testid="audit-table">
               <thead>
                 <tr>
-                  <th className="num">#</th><th>{t("audit.col.at")}</th><th>{t("audit.col.actor")}</th><th>{t("audit.col.action")}</th>
+                  <th className="num">#</th><th>{withZone(t("audit.col.at"), zone, i18n.lang)}</th><th>{t("audit.col.actor")}</th><th>{t("audit.col.action")}</th>
                   <th>{t("audit.col.subject")}</th><th>{t("audit.col.change")}</th><th>{t("audit.col.reason")}</th><th>{t("audit.col.hash")}</th>
                 </tr>
               </thead>
@@ -79,7 +79,7 @@ export function AuditScreen() {
                 {page.events.map((e) => (
                   <tr key={e.seq} data-testid="audit-row" data-seq={e.seq}>
                     <td className="num">{e.seq}</td>
-                    <td><Time value={e.at} /></td>
+                    <td><Time bare value={e.at} /></td>
                     <td>{e.actor}</td>
                     <td title={e.action}>{auditActionLabel(i18n, e.action)}</td>
                     <td className="mono">{e.subject}</td>
@@ -192,7 +192,7 @@ function VerifyAll() {
 }
 
 function Retention() {
-  const { backend } = useApp();
+  const { backend, zone } = useApp();
   const { t, count, lang } = useI18n();
   const [status, setStatus] = useState<RetentionStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -206,7 +206,7 @@ function Retention() {
       {status ? (
         <dl className="kv compact">
           <dt>{t("audit.retention_years")}</dt><dd>{t("audit.years", { n: status.retention_years })}</dd>
-          <dt>{t("audit.oldest")}</dt><dd>{status.oldest_record_at ? formatDateTime(status.oldest_record_at) : "—"}</dd>
+          <dt>{t("audit.oldest")}</dt><dd>{status.oldest_record_at ? formatTimeWithZone(status.oldest_record_at, zone, lang) : "—"}</dd>
           <dt>{t("audit.keep_until")}</dt><dd>{status.keep_until ?? "—"}</dd>
           <dt>{t("audit.files_kept")}</dt><dd>{count(status.files_kept)}</dd>
           <dt>{t("audit.evidence")}</dt><dd>{formatBytes(status.evidence_bytes, lang)}</dd>
@@ -217,7 +217,7 @@ function Retention() {
 }
 
 function Periods({ onChanged }: { onChanged: () => void }) {
-  const { backend, dataChanged, navigate } = useApp();
+  const { backend, dataChanged, navigate, zone } = useApp();
   const { t, count, lang } = useI18n();
   const [periods, setPeriods] = useState<PeriodInfo[] | null>(null);
   const [editing, setEditing] = useState<{ period: string; kind: "close" | "reopen" } | null>(null);
@@ -267,7 +267,7 @@ function Periods({ onChanged }: { onChanged: () => void }) {
                 <td>{p.state === "closed" ? <><Lock label={t("audit.closed")} />{t("audit.closed")}</> : t("audit.open")}</td>
                 <td className="num">{count(p.cases)}</td>
                 <td className="num" data-testid="period-to-review">{count(p.to_review)}</td>
-                <td className="small">{p.closed_by ? `${p.closed_by} · ${formatDateTime(p.closed_at)}${p.note ? ` · ${p.note}` : ""}` : ""}</td>
+                <td className="small">{p.closed_by ? `${p.closed_by} · ${formatTimeWithZone(p.closed_at, zone, lang)}${p.note ? ` · ${p.note}` : ""}` : ""}</td>
                 <td>
                   {editing?.period === p.period ? (
                     <span className="row">

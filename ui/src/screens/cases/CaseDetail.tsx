@@ -5,7 +5,8 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { CaseActionKind, CaseDetail as Detail, CaseRow } from "../../ipc";
-import { useApp } from "../../app/context";
+import { useApp, useZone } from "../../app/context";
+import { withZone } from "../../format/time";
 import { useI18n } from "../../i18n/i18n";
 import { renderMsg } from "../../i18n/backendText";
 import { auditActionLabel, reasonText } from "../../app/labels";
@@ -155,14 +156,15 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
 }
 
 function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) {
-  const { t, tMaybe } = useI18n();
+  const { t, tMaybe, lang } = useI18n();
+  const zone = useZone();
   if (lines.length === 0) return empty ? <p className="muted">{empty}</p> : null;
   return (
     <table className="mini">
       <thead>
         <tr>
           <th>{t("detail.line.ref")}</th><th>{t("detail.line.type")}</th><th className="num">{t("detail.line.amount")}</th>
-          <th className="num">{t("detail.fees")}</th><th className="num">{t("detail.net")}</th><th>{t("detail.settled")}</th>
+          <th className="num">{t("detail.fees")}</th><th className="num">{t("detail.net")}</th><th>{withZone(t("detail.settled"), zone, lang)}</th>
         </tr>
       </thead>
       <tbody>
@@ -173,7 +175,7 @@ function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) 
             <td className="num"><Money amount={l.local_amount} currency={l.local_currency} /></td>
             <td className="num"><Money amount={l.fee_amount} currency={l.settlement_currency} /></td>
             <td className="num"><Money amount={l.net_amount} currency={l.settlement_currency} /></td>
-            <td><Time value={l.settled_at} /></td>
+            <td><Time bare value={l.settled_at} /></td>
           </tr>
         ))}
       </tbody>

@@ -17,6 +17,8 @@ import type { CaseRow } from "../../ipc";
 import { useI18n, type I18n } from "../../i18n/i18n";
 import { Lock, Money, StatusBadge, Time } from "../../components/ui";
 import type { PageCache } from "./pageCache";
+import { useZone } from "../../app/context";
+import { withZone } from "../../format/time";
 
 /** Fixed row height: 1,000,000 rows x 26 px stays under the browsers' ~33.5 M px element limit. */
 export const ROW_HEIGHT = 26;
@@ -38,8 +40,8 @@ interface Props {
 
 type GridRow = CaseRow & { __index: number; __placeholder?: true };
 
-function columns(i18n: I18n, selected: ReadonlySet<string>, onToggle: (key: string) => void): ColumnDef<GridRow>[] {
-  const { t } = i18n;
+function columns(i18n: I18n, zone: string, selected: ReadonlySet<string>, onToggle: (key: string) => void): ColumnDef<GridRow>[] {
+  const { t, lang } = i18n;
   return [
     {
       id: "select",
@@ -93,8 +95,8 @@ function columns(i18n: I18n, selected: ReadonlySet<string>, onToggle: (key: stri
     },
     { id: "psp", accessorFn: (r) => r.psp, header: () => t("cases.col.psp"), cell: ({ row }) => row.original.psp ?? "" },
     { id: "payment_method", accessorFn: (r) => r.payment_method, header: () => t("cases.col.method"), cell: ({ row }) => row.original.payment_method ?? "" },
-    { id: "paid_at", accessorFn: (r) => r.paid_at, header: () => t("cases.col.paid_at"), cell: ({ row }) => <Time value={row.original.paid_at} /> },
-    { id: "settled_at", accessorFn: (r) => r.settled_at, header: () => t("cases.col.settled_at"), cell: ({ row }) => <Time value={row.original.settled_at} /> },
+    { id: "paid_at", accessorFn: (r) => r.paid_at, header: () => withZone(t("cases.col.paid_at"), zone, lang), cell: ({ row }) => <Time bare value={row.original.paid_at} /> },
+    { id: "settled_at", accessorFn: (r) => r.settled_at, header: () => withZone(t("cases.col.settled_at"), zone, lang), cell: ({ row }) => <Time bare value={row.original.settled_at} /> },
     {
       id: "state",
       accessorFn: (r) => r.state,
@@ -176,7 +178,8 @@ export function CaseTable(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the window and the cache version say when rows change
     [first, last, cacheVersion, cache],
   );
-  const cols = useMemo(() => columns(i18n, selected, onToggle), [i18n, selected, onToggle]);
+  const zone = useZone();
+  const cols = useMemo(() => columns(i18n, zone, selected, onToggle), [i18n, zone, selected, onToggle]);
   const table = useReactTable({
     data,
     columns: cols,

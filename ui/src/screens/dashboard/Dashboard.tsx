@@ -7,7 +7,7 @@ import type { CaseFilter, Facets, Summary, SummaryFilter } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n, type MessageKey } from "../../i18n/i18n";
 import { ErrorLine, Money, StatusBadge } from "../../components/ui";
-import { formatDateTime, formatPeriod } from "../../format/time";
+import { formatPeriod, formatTimeWithZone } from "../../format/time";
 import { AgingChart, DailyChart, StatusBars } from "./charts";
 
 type AlertKind = keyof Summary["alerts"];
@@ -24,7 +24,7 @@ const ALERT_KINDS = Object.keys(ALERTS) as AlertKind[];
 let readyReported = false;
 
 export function Dashboard() {
-  const { backend, navigate, dataVersion, dataChanged } = useApp();
+  const { backend, navigate, dataVersion, dataChanged, zone } = useApp();
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [mode, setMode] = useState<"period" | "range">("period");
@@ -127,7 +127,7 @@ export function Dashboard() {
           <option value="">{t("cases.filter.all_psps")}</option>
           {facets?.psps.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
-        {summary ? <span className="muted small" data-testid="dash-as-of">{t("dash.as_of", { at: formatDateTime(summary.as_of) })}</span> : null}
+        {summary ? <span className="muted small" data-testid="dash-as-of">{t("dash.as_of", { at: formatTimeWithZone(summary.as_of, zone, lang) })}</span> : null}
         <span className="row reconcile-as-of">
           <label className="inline">
             {t("dash.reconcile_as_of")} <input type="date" data-testid="reconcile-as-of" value={shownAsOfDay} max={today()} onChange={(e) => setAsOfDay(e.target.value || null)} />
