@@ -104,7 +104,7 @@ export function AuditScreen() {
 
 function Verify() {
   const { backend } = useApp();
-  const { t, count, lang } = useI18n();
+  const { t, tp, count, lang } = useI18n();
   const [result, setResult] = useState<AuditVerification | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -129,7 +129,7 @@ function Verify() {
       {result ? (
         <p className={ok ? "verdict ok" : "verdict bad"} role="status" data-testid="audit-verdict" data-ok={ok ? "true" : "false"}>
           {ok
-            ? t("audit.verdict_ok", { events: count(result.events), seq: result.head_seq, hash: result.head_hash.slice(0, 16) })
+            ? tp("audit.verdict_ok", result.events, { events: count(result.events), seq: result.head_seq, hash: result.head_hash.slice(0, 16) })
             : t("audit.verdict_broken", {
                 seq: result.first_broken?.[0] ?? 0,
                 why: result.first_broken ? renderMsgInline(result.first_broken[1], lang) : "",
@@ -193,7 +193,7 @@ function VerifyAll() {
 
 function Retention() {
   const { backend, zone } = useApp();
-  const { t, count, lang } = useI18n();
+  const { t, tp, count, lang } = useI18n();
   const [status, setStatus] = useState<RetentionStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -205,7 +205,7 @@ function Retention() {
       <ErrorLine error={error} />
       {status ? (
         <dl className="kv compact">
-          <dt>{t("audit.retention_years")}</dt><dd>{t("audit.years", { n: status.retention_years })}</dd>
+          <dt>{t("audit.retention_years")}</dt><dd>{tp("audit.years", status.retention_years)}</dd>
           <dt>{t("audit.oldest")}</dt><dd>{status.oldest_record_at ? formatTimeWithZone(status.oldest_record_at, zone, lang) : "—"}</dd>
           <dt>{t("audit.keep_until")}</dt><dd>{status.keep_until ?? "—"}</dd>
           <dt>{t("audit.files_kept")}</dt><dd>{count(status.files_kept)}</dd>

@@ -75,7 +75,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
           </p>
 
           <ActionBar row={c} active={action} onAction={onAction} />
-          {done ? <p className="ok" role="status" data-testid="action-done">{t("action.done", { action: t(`action.${done}`) })}</p> : null}
+          {done ? <p className="ok" role="status" data-testid="action-done">{t(`action.done.${done}`)}</p> : null}
           {action ? <ActionForm key={action} action={action} detail={detail} onDone={applied} onCancel={() => onAction(null)} /> : null}
 
           <section>

@@ -167,10 +167,10 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
         onClear={() => setForm(EMPTY_FORM)}
       />
       <div className="cases-bar">
-        <span data-testid="cases-total">{t("cases.total", { n: i18n.count(total) })}</span>
+        <span data-testid="cases-total">{i18n.tp("cases.total", total)}</span>
         {nav.selected.size > 0 ? (
           <>
-            <span data-testid="cases-selected">{t("cases.selected", { n: i18n.count(nav.selected.size) })}</span>
+            <span data-testid="cases-selected">{i18n.tp("cases.selected", nav.selected.size)}</span>
             <button type="button" data-testid="bulk-resolve" onClick={() => { setBulkOpen(true); setOpenKey(null); }}>
               {t("cases.bulk_resolve")}
             </button>
@@ -255,7 +255,7 @@ function BulkResolve({ keys: selectedKeys, onClose, onChanged, onFinished }: { k
   return (
     <aside className="detail" data-testid="bulk-panel" aria-label={t("cases.bulk_resolve")}>
       <div className="detail-head">
-        <h2>{t("cases.bulk_title", { n: i18n.count(keys.length) })}</h2>
+        <h2>{i18n.tp("cases.bulk_title", keys.length)}</h2>
         <button type="button" className="icon" aria-label={t("common.close")} onClick={onClose}>×</button>
       </div>
       <form className="action-form" onSubmit={(e) => void submit(e)}>
@@ -282,7 +282,7 @@ function BulkResolve({ keys: selectedKeys, onClose, onChanged, onFinished }: { k
           <p>{t("action.bulk_progress", { done: i18n.count(progress.done), n: i18n.count(keys.length) })}</p>
           {progress.failed.length ? (
             <>
-              <p className="error">{t("action.bulk_failed", { n: i18n.count(progress.failed.length) })}</p>
+              <p className="error">{i18n.tp("action.bulk_failed", progress.failed.length)}</p>
               <ul className="small">
                 {progress.failed.map((f) => <li key={f.key}><code>{f.key}</code>: {f.text}</li>)}
               </ul>

@@ -5,19 +5,22 @@
 import { useEffect, useState } from "react";
 import type { CaseFilter, Facets, Summary, SummaryFilter } from "../../ipc";
 import { useApp } from "../../app/context";
-import { useI18n, type MessageKey } from "../../i18n/i18n";
+import { useI18n, type I18n } from "../../i18n/i18n";
 import { ErrorLine, Money, StatusBadge } from "../../components/ui";
 import { formatPeriod, formatTimeWithZone } from "../../format/time";
 import { AgingChart, DailyChart, StatusBars } from "./charts";
 
 type AlertKind = keyof Summary["alerts"];
 /** A card per alert the backend counts (a record, so a new alert cannot be left without one). */
-const ALERTS: Record<AlertKind, { label: MessageKey; filter: Partial<CaseFilter> }> = {
-  paid_shop_pending: { label: "dash.alert.paid_shop_pending", filter: { statuses: ["paid_shop_pending"], state: "open" } },
-  unmatched_settlement: { label: "dash.alert.unmatched_settlement", filter: { statuses: ["unmatched_settlement"], state: "open" } },
-  missing_settlement: { label: "dash.alert.missing_settlement", filter: { statuses: ["missing_settlement"], state: "open" } },
-  expiring_vouchers: { label: "dash.alert.expiring", filter: { statuses: ["awaiting_payment"], state: "open", expiring_within_hours: 24 } },
-  batch_mismatch: { label: "dash.alert.batch_mismatch", filter: { statuses: ["batch_mismatch"], state: "open" } },
+const ALERTS: Record<AlertKind, { label: (i18n: I18n, graceDays: number) => string; filter: Partial<CaseFilter> }> = {
+  paid_shop_pending: { label: ({ t }) => t("dash.alert.paid_shop_pending"), filter: { statuses: ["paid_shop_pending"], state: "open" } },
+  unmatched_settlement: { label: ({ t }) => t("dash.alert.unmatched_settlement"), filter: { statuses: ["unmatched_settlement"], state: "open" } },
+  missing_settlement: {
+    label: ({ tp }, days) => tp("dash.alert.missing_settlement", days, { days }),
+    filter: { statuses: ["missing_settlement"], state: "open" },
+  },
+  expiring_vouchers: { label: ({ t }) => t("dash.alert.expiring"), filter: { statuses: ["awaiting_payment"], state: "open", expiring_within_hours: 24 } },
+  batch_mismatch: { label: ({ t }) => t("dash.alert.batch_mismatch"), filter: { statuses: ["batch_mismatch"], state: "open" } },
 };
 const ALERT_KINDS = Object.keys(ALERTS) as AlertKind[];
 
@@ -173,7 +176,7 @@ export function Dashboard() {
                 return (
                   <button key={kind} type="button" className={v.count > 0 ? "alert-card hot" : "alert-card"} data-testid={`alert-${kind}`} onClick={() => navigate("cases", { ...scope, ...a.filter })}>
                     <span className="alert-count" data-testid={`alert-count-${kind}`}>{i18n.count(v.count)}</span>
-                    <span className="alert-label">{t(a.label, { days: graceDays })}</span>
+                    <span className="alert-label">{a.label(i18n, graceDays)}</span>
                     <Money amount={v.amount} currency={v.currency} />
                   </button>
                 );

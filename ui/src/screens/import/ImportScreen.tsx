@@ -22,7 +22,7 @@ interface Pending {
 export function ImportScreen() {
   const { backend, dataChanged } = useApp();
   const i18n = useI18n();
-  const { t, count, lang } = i18n;
+  const { t, tp, count, lang } = i18n;
   const [pending, setPending] = useState<Pending[]>([]);
   const [skipBad, setSkipBad] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -180,7 +180,7 @@ export function ImportScreen() {
               </button>
             ) : (
               <button type="button" className="primary" data-testid="import-start" onClick={() => void start()}>
-                {t("import.start", { n: count(pending.length) })}
+                {tp("import.start", pending.length)}
               </button>
             )}
           </div>
@@ -195,8 +195,8 @@ export function ImportScreen() {
               {t(`import.phase.${progress.phase}`)}
               {progress.file ? ` · ${progress.file.split(/[\\/]/).pop()} (${progress.file_index + 1}/${progress.files_total})` : ""}
               {" · "}
-              {t("import.progress", {
-                rows: count(progress.rows_done),
+              {t("import.progress_counted", {
+                rows: tp("import.rows", progress.rows_done),
                 rate: count(Math.round(progress.rows_per_sec)),
                 done: formatBytes(progress.bytes_done, lang),
                 total: formatBytes(progress.bytes_total, lang),

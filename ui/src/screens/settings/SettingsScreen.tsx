@@ -11,7 +11,7 @@ import { ErrorLine } from "../../components/ui";
 
 export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: string) => void }) {
   const { backend, setLang, dataChanged } = useApp();
-  const { t } = useI18n();
+  const { t, tp } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [facets, setFacets] = useState<Facets | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -80,7 +80,7 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
           hint="settings.retention_hint"
           initial={String(settings.retention_years)}
           numeric
-          check={(v) => (Number(v) < settings.retention_years ? "settings.retention_lower" : null)}
+          check={(v) => (Number(v) < settings.retention_years ? tp("settings.retention_lower", settings.retention_years) : null)}
           onSaved={(v) => setSettings({ ...settings, retention_years: Number(v) })}
         />
       </section>
@@ -96,8 +96,8 @@ interface RowProps {
   initial: string;
   placeholder?: string;
   numeric?: boolean;
-  /** A check made before asking the backend; the message key when the value is refused. */
-  check?: (value: string) => MessageKey | null;
+  /** A check made before asking the backend; the sentence saying why when the value is refused. */
+  check?: (value: string) => string | null;
   onSaved?: (value: string) => void;
   render?: (value: string, set: (v: string) => void) => ReactNode;
 }
@@ -112,7 +112,7 @@ function SettingRow({ k, label, hint, vars, initial, placeholder, numeric, check
   async function save(next = value) {
     const refused = check?.(next);
     if (refused) {
-      setMessage({ ok: false, text: t(refused, { n: saved }) });
+      setMessage({ ok: false, text: refused });
       return;
     }
     try {
