@@ -129,6 +129,45 @@ try {
     await shot(page, "03-cases");
   });
 
+  await step("cases at 1200 px: header and rows scroll together, every column reachable", async () => {
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.click(sel("nav-cases"));
+    await page.waitForSelector('[data-testid="case-row"][data-case-key]');
+    const columnsAt = (left) =>
+      page.locator(sel("cases-scroller")).evaluate((s, l) => {
+        s.scrollLeft = l === "end" ? s.scrollWidth : l;
+        const box = s.getBoundingClientRect();
+        const rect = (q) => {
+          const r = s.querySelector(q).getBoundingClientRect();
+          return { left: r.left, right: r.right };
+        };
+        return {
+          scrolled: s.scrollLeft,
+          view: { left: box.left, right: box.left + s.clientWidth },
+          headState: rect('[data-testid="sort-state"]'),
+          cellState: rect('[data-testid="case-row"][data-case-key] .col-state'),
+          headStatus: rect('[data-testid="sort-status"]'),
+          cellStatus: rect('[data-testid="case-row"][data-case-key] .col-status'),
+        };
+      }, left);
+    const same = (a, b) => Math.abs(a.left - b.left) < 1 && Math.abs(a.right - b.right) < 1;
+    const start = await columnsAt(0);
+    check(same(start.headStatus, start.cellStatus), "before scrolling, the Status header sits over its cells");
+    check(start.headState.right > start.view.right, "at 1200 px the State column starts out of view (so this test means something)");
+    const end = await columnsAt("end");
+    check(end.scrolled > 0, `the table scrolls sideways (${end.scrolled} px)`);
+    check(same(end.headState, end.cellState), "after scrolling, the State header still sits over its cells");
+    check(end.headState.left >= end.view.left && end.headState.right <= end.view.right + 1, "the State column is fully reachable");
+    await page.dblclick('[data-testid="case-row"][data-index="0"]');
+    await page.waitForSelector(sel("case-detail"));
+    const beside = await columnsAt("end");
+    check(same(beside.headState, beside.cellState) && beside.headState.right <= beside.view.right + 1, "beside the detail panel too, State is reachable and aligned");
+    await page.click(sel("detail-close"));
+    await page.locator(sel("cases-scroller")).evaluate((s) => (s.scrollLeft = 0));
+    await shot(page, "03b-cases-1200");
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   await step("an alert opens the open cases behind it", async () => {
     await page.click(sel("nav-dashboard"));
     await page.waitForSelector(sel("alert-batch_mismatch"));

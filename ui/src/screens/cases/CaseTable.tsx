@@ -1,7 +1,8 @@
 // The virtualized cases grid. TanStack Virtual windows a list of `total` rows (a million is fine:
 // only the visible rows plus a small overscan are in the DOM); TanStack Table supplies the column
 // model, header rendering and sort state for the rows of that window. Rows come from the page
-// cache; a row whose page is still on its way shows as a placeholder.
+// cache; a row whose page is still on its way shows as a placeholder. The header row is inside the
+// scroller, sticky on top, so it scrolls sideways with the rows and every column can be reached.
 
 import { useEffect, useMemo, useRef } from "react";
 import {
@@ -22,6 +23,8 @@ import { withZone } from "../../format/time";
 
 /** Fixed row height: 1,000,000 rows x 26 px stays under the browsers' ~33.5 M px element limit. */
 export const ROW_HEIGHT = 26;
+/** The header row's height (styles.css `.grid-head`): it sits, sticky, at the top of the scroller. */
+export const HEAD_HEIGHT = 28;
 const OVERSCAN = 12;
 
 interface Props {
@@ -155,6 +158,10 @@ export function CaseTable(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    // The header scrolls sideways with the rows because it lives in the same scroller (sticky on
+    // top): rows start below it, and a row scrolled to is never left under it.
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -194,6 +201,7 @@ export function CaseTable(props: Props) {
 
   return (
     <div className="grid-wrap" role="table" aria-rowcount={total} data-testid="cases-table" data-total={total} data-busy={props.busy ? "true" : "false"}>
+      <div className="grid-body" ref={scrollRef} data-testid="cases-scroller">
       <div className="grid-head" role="row">
         {table.getHeaderGroups()[0]?.headers.map((header) => {
           const sorted = header.column.getIsSorted();
@@ -213,8 +221,7 @@ export function CaseTable(props: Props) {
           );
         })}
       </div>
-      <div className="grid-body" ref={scrollRef} data-testid="cases-scroller">
-        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        <div className="grid-rows" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item, k) => {
             const row = rows[k];
             if (!row) return null;
@@ -232,7 +239,7 @@ export function CaseTable(props: Props) {
                 data-index={item.index}
                 data-case-key={original.case_key || undefined}
                 data-status={original.__placeholder ? undefined : original.status}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
                 onClick={() => props.onRowClick(item.index)}
                 onDoubleClick={() => props.onRowOpen(item.index)}
               >
