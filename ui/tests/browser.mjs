@@ -168,6 +168,26 @@ try {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  await step("status filter menu closes on Esc and on a click outside it", async () => {
+    const menu = page.locator(sel("filter-status-menu"));
+    await page.click(sel("filter-status"));
+    check(await menu.isVisible(), "the menu opens");
+    await page.keyboard.press("Escape");
+    check((await menu.count()) === 0, "Esc closes it");
+    check(await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "filter-status"), "focus goes back to its button");
+    check((await page.getAttribute(sel("filter-status"), "aria-expanded")) === "false", "the button says it is closed");
+    await page.click(sel("filter-status"));
+    await page.click(sel("filter-status-underpaid"));
+    check(await menu.isVisible(), "ticking a status keeps the menu open");
+    await page.click(sel("cases-total"));
+    check((await menu.count()) === 0, "a click outside closes it");
+    await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.busy === "false");
+    const statuses = await page.locator('[data-testid="case-row"][data-case-key]').evaluateAll((rows) => rows.map((r) => r.dataset.status));
+    check(statuses.length > 0 && statuses.every((s) => s === "underpaid"), "the ticked status still filters");
+    await page.click(sel("filter-clear"));
+    await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.total === "5000");
+  });
+
   await step("an alert opens the open cases behind it", async () => {
     await page.click(sel("nav-dashboard"));
     await page.waitForSelector(sel("alert-batch_mismatch"));

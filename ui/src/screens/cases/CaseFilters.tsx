@@ -2,7 +2,7 @@
 // amount range, open/resolved and a text search. It edits a `FilterForm`; the screen turns that
 // into the backend request.
 
-import { useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { CASE_STATUSES, type Facets } from "../../ipc";
 import { useI18n } from "../../i18n/i18n";
 import { formatPeriod } from "../../format/time";
@@ -21,6 +21,27 @@ interface Props {
 export function CaseFilters({ form, onChange, facets, invalid, searchRef, activeCount, onClear }: Props) {
   const { t, lang } = useI18n();
   const [statusOpen, setStatusOpen] = useState(false);
+  const dropdownRef = useRef<HTMLDivElement>(null);
+  const statusButtonRef = useRef<HTMLButtonElement>(null);
+
+  // The status menu closes as menus do: a click or a tap anywhere outside it, Esc (focus goes
+  // back to its button, and Esc goes no further: the table keeps its panel and selection), or
+  // keyboard focus leaving it.
+  useEffect(() => {
+    if (!statusOpen) return;
+    const onPointerDown = (e: PointerEvent | MouseEvent) => {
+      if (!dropdownRef.current?.contains(e.target as Node)) setStatusOpen(false);
+    };
+    document.addEventListener("mousedown", onPointerDown);
+    return () => document.removeEventListener("mousedown", onPointerDown);
+  }, [statusOpen]);
+  const closeStatusOnKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== "Escape" || !statusOpen) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setStatusOpen(false);
+    statusButtonRef.current?.focus();
+  };
   const set = (patch: Partial<FilterForm>) => onChange({ ...form, ...patch });
   const toggleStatus = (s: (typeof CASE_STATUSES)[number]) =>
     set({ statuses: form.statuses.includes(s) ? form.statuses.filter((x) => x !== s) : [...form.statuses, s] });
@@ -37,13 +58,28 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
         value={form.text}
         onChange={(e) => set({ text: e.target.value })}
       />
-      <div className="dropdown">
-        <button type="button" data-testid="filter-status" aria-expanded={statusOpen} onClick={() => setStatusOpen((o) => !o)}>
+      <div
+        className="dropdown"
+        ref={dropdownRef}
+        onKeyDown={closeStatusOnKey}
+        onBlur={(e) => {
+          if (statusOpen && e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget)) setStatusOpen(false);
+        }}
+      >
+        <button
+          type="button"
+          ref={statusButtonRef}
+          data-testid="filter-status"
+          aria-expanded={statusOpen}
+          aria-haspopup="true"
+          aria-controls="filter-status-menu"
+          onClick={() => setStatusOpen((o) => !o)}
+        >
           {t("cases.filter.status")}
           {form.statuses.length ? ` (${form.statuses.length})` : ""} ▾
         </button>
         {statusOpen ? (
-          <div className="dropdown-menu" role="group" aria-label={t("cases.filter.status")}>
+          <div className="dropdown-menu" id="filter-status-menu" role="group" aria-label={t("cases.filter.status")} data-testid="filter-status-menu">
             {CASE_STATUSES.map((s) => (
               <label key={s} className="check">
                 <input type="checkbox" data-testid={`filter-status-${s}`} checked={form.statuses.includes(s)} onChange={() => toggleStatus(s)} />
