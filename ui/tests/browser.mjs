@@ -188,6 +188,32 @@ try {
     await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.total === "5000");
   });
 
+  await step("date filters: empty looks empty, a chosen date reads 2026-05-12", async () => {
+    for (const id of ["filter-from", "filter-to"]) {
+      check((await page.inputValue(sel(id))) === "", `${id} is empty, not today's date`);
+      check((await page.getAttribute(sel(id), "placeholder")) === "aaaa-mm-dd", `${id} shows the Spanish placeholder`);
+    }
+    await page.fill(sel("filter-from"), "2026-05-12");
+    check((await page.inputValue(sel("filter-from"))) === "2026-05-12", "a chosen date shows as 2026-05-12");
+    await page.waitForFunction(() => {
+      const table = document.querySelector('[data-testid="cases-table"]');
+      return table?.dataset.busy === "false" && table.dataset.total !== "5000";
+    });
+    check(true, "the date filters the cases");
+    const fromOnly = await page.getAttribute(sel("cases-table"), "data-total");
+    await page.fill(sel("filter-to"), "2026-05-1");
+    await page.waitForTimeout(300);
+    check((await page.getAttribute(sel("cases-table"), "data-total")) === fromOnly, "a date still being typed filters nothing yet");
+    await page.locator(sel("filter-to")).blur();
+    check((await page.inputValue(sel("filter-to"))) === "2026-05-01", "leaving the field writes the date in full");
+    await page.fill(sel("filter-to"), "2026-02-30");
+    await page.locator(sel("filter-to")).blur();
+    check((await page.getAttribute(sel("filter-to"), "aria-invalid")) === "true", "a day that does not exist is marked");
+    await page.click(sel("filter-clear"));
+    await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.total === "5000");
+    check((await page.inputValue(sel("filter-from"))) === "" && (await page.inputValue(sel("filter-to"))) === "", "clearing the filters empties both dates");
+  });
+
   await step("an alert opens the open cases behind it", async () => {
     await page.click(sel("nav-dashboard"));
     await page.waitForSelector(sel("alert-batch_mismatch"));

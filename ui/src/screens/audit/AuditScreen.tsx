@@ -8,6 +8,7 @@ import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { auditActionLabel, reasonText } from "../../app/labels";
 import { ErrorLine, Lock, Time } from "../../components/ui";
+import { DateField } from "../../components/DateField";
 import { formatBytes } from "../../format/money";
 import { formatPeriod, formatTimeWithZone, withZone } from "../../format/time";
 import { renderMsgInline } from "../../i18n/backendText";
@@ -58,7 +59,7 @@ export function AuditScreen() {
         <h2>{t("audit.log")}</h2>
         <div className="filters">
           <input data-testid="audit-filter-case" placeholder={t("audit.filter.case")} aria-label={t("audit.filter.case")} value={caseKey} onChange={(e) => { setCaseKey(e.target.value); setOffset(0); }} />
-          <label className="inline">{t("audit.filter.since")} <input type="date" data-testid="audit-filter-since" value={since} onChange={(e) => { setSince(e.target.value); setOffset(0); }} /></label>
+          <label className="inline">{t("audit.filter.since")} <DateField testid="audit-filter-since" label={t("audit.filter.since")} value={since} onChange={(day) => { setSince(day); setOffset(0); }} /></label>
           <select data-testid="audit-filter-actor" aria-label={t("audit.filter.actor")} value={actor} onChange={(e) => { setActor(e.target.value); setOffset(0); }}>
             <option value="">{t("audit.filter.any_actor")}</option>
             {facets?.actors.map((a) => <option key={a} value={a}>{a}</option>)}

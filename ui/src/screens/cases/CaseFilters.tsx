@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 import { CASE_STATUSES, type Facets } from "../../ipc";
 import { useI18n } from "../../i18n/i18n";
 import { formatPeriod } from "../../format/time";
+import { DateField } from "../../components/DateField";
 import type { FilterForm } from "./filters";
 
 interface Props {
@@ -103,11 +104,11 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
       </select>
       <label className="inline">
         {t("cases.filter.from")}
-        <input type="date" data-testid="filter-from" value={form.dateFrom} aria-invalid={invalid.includes("dateFrom")} onChange={(e) => set({ dateFrom: e.target.value })} />
+        <DateField testid="filter-from" label={t("cases.filter.from")} value={form.dateFrom} invalid={invalid.includes("dateFrom")} onChange={(dateFrom) => set({ dateFrom })} />
       </label>
       <label className="inline">
         {t("cases.filter.to")}
-        <input type="date" data-testid="filter-to" value={form.dateTo} aria-invalid={invalid.includes("dateTo")} onChange={(e) => set({ dateTo: e.target.value })} />
+        <DateField testid="filter-to" label={t("cases.filter.to")} value={form.dateTo} invalid={invalid.includes("dateTo")} onChange={(dateTo) => set({ dateTo })} />
       </label>
       <input className="amount" inputMode="decimal" data-testid="filter-amount-min" placeholder={t("cases.filter.amount_min")} aria-label={t("cases.filter.amount_min")} aria-invalid={invalid.includes("amountMin")} value={form.amountMin} onChange={(e) => set({ amountMin: e.target.value })} />
       <input className="amount" inputMode="decimal" data-testid="filter-amount-max" placeholder={t("cases.filter.amount_max")} aria-label={t("cases.filter.amount_max")} aria-invalid={invalid.includes("amountMax")} value={form.amountMax} onChange={(e) => set({ amountMax: e.target.value })} />

@@ -7,6 +7,7 @@ import type { CaseFilter, Facets, Summary, SummaryFilter } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n, type I18n } from "../../i18n/i18n";
 import { ErrorLine, Money, StatusBadge } from "../../components/ui";
+import { DateField } from "../../components/DateField";
 import { formatPeriod, formatTimeWithZone } from "../../format/time";
 import { AgingChart, DailyChart, StatusBars } from "./charts";
 
@@ -122,8 +123,8 @@ export function Dashboard() {
         </select>
         {mode === "range" ? (
           <>
-            <label className="inline">{t("cases.filter.from")} <input type="date" data-testid="dash-from" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-            <label className="inline">{t("cases.filter.to")} <input type="date" data-testid="dash-to" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+            <label className="inline">{t("cases.filter.from")} <DateField testid="dash-from" label={t("cases.filter.from")} value={from} onChange={setFrom} /></label>
+            <label className="inline">{t("cases.filter.to")} <DateField testid="dash-to" label={t("cases.filter.to")} value={to} onChange={setTo} /></label>
           </>
         ) : null}
         <select aria-label={t("cases.filter.psp")} data-testid="dash-psp" value={psp} onChange={(e) => setPsp(e.target.value)}>
@@ -133,7 +134,7 @@ export function Dashboard() {
         {summary ? <span className="muted small" data-testid="dash-as-of">{t("dash.as_of", { at: formatTimeWithZone(summary.as_of, zone, lang) })}</span> : null}
         <span className="row reconcile-as-of">
           <label className="inline">
-            {t("dash.reconcile_as_of")} <input type="date" data-testid="reconcile-as-of" value={shownAsOfDay} max={today()} onChange={(e) => setAsOfDay(e.target.value || null)} />
+            {t("dash.reconcile_as_of")} <DateField testid="reconcile-as-of" label={t("dash.reconcile_as_of")} value={shownAsOfDay} max={today()} onChange={(day) => setAsOfDay(day || null)} />
           </label>
           <button type="button" data-testid="reconcile-run" disabled={running} onClick={() => void reconcileAsOf()}>{t("dash.reconcile")}</button>
         </span>
