@@ -7,6 +7,7 @@ import { CASE_STATUSES, type Facets } from "../../ipc";
 import { useI18n } from "../../i18n/i18n";
 import { formatPeriod } from "../../format/time";
 import { DateField } from "../../components/DateField";
+import { paymentMethodGroups, paymentMethodLabel } from "../../app/labels";
 import type { FilterForm } from "./filters";
 
 interface Props {
@@ -44,6 +45,7 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
     statusButtonRef.current?.focus();
   };
   const set = (patch: Partial<FilterForm>) => onChange({ ...form, ...patch });
+  const methodGroups = paymentMethodGroups(facets?.payment_methods ?? []);
   const toggleStatus = (s: (typeof CASE_STATUSES)[number]) =>
     set({ statuses: form.statuses.includes(s) ? form.statuses.filter((x) => x !== s) : [...form.statuses, s] });
 
@@ -94,9 +96,15 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
         <option value="">{t("cases.filter.all_psps")}</option>
         {facets?.psps.map((p) => <option key={p} value={p}>{p}</option>)}
       </select>
-      <select aria-label={t("cases.filter.method")} data-testid="filter-method" value={form.methods[0] ?? ""} onChange={(e) => set({ methods: e.target.value ? [e.target.value] : [] })}>
+      {/* One option per method name: "Efecty" asks for every spelling files use for it. */}
+      <select
+        aria-label={t("cases.filter.method")}
+        data-testid="filter-method"
+        value={form.methods.length ? paymentMethodLabel(form.methods[0]) : ""}
+        onChange={(e) => set({ methods: methodGroups.find((g) => g.label === e.target.value)?.values ?? [] })}
+      >
         <option value="">{t("cases.filter.all_methods")}</option>
-        {facets?.payment_methods.map((m) => <option key={m} value={m}>{m}</option>)}
+        {methodGroups.map((g) => <option key={g.label} value={g.label} title={g.values.join(", ")}>{g.label}</option>)}
       </select>
       <select aria-label={t("cases.filter.period")} data-testid="filter-period" value={form.period} onChange={(e) => set({ period: e.target.value })}>
         <option value="">{t("cases.filter.all_periods")}</option>

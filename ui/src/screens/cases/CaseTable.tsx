@@ -20,6 +20,7 @@ import { Lock, Money, StatusBadge, Time } from "../../components/ui";
 import type { PageCache } from "./pageCache";
 import { useZone } from "../../app/context";
 import { withZone } from "../../format/time";
+import { paymentMethodLabel } from "../../app/labels";
 
 /** Fixed row height: 1,000,000 rows x 26 px stays under the browsers' ~33.5 M px element limit. */
 export const ROW_HEIGHT = 26;
@@ -97,7 +98,7 @@ function columns(i18n: I18n, zone: string, selected: ReadonlySet<string>, onTogg
         ) : null,
     },
     { id: "psp", accessorFn: (r) => r.psp, header: () => t("cases.col.psp"), cell: ({ row }) => row.original.psp ?? "" },
-    { id: "payment_method", accessorFn: (r) => r.payment_method, header: () => t("cases.col.method"), cell: ({ row }) => row.original.payment_method ?? "" },
+    { id: "payment_method", accessorFn: (r) => r.payment_method, header: () => t("cases.col.method"), cell: ({ row }) => <span title={row.original.payment_method ?? undefined}>{paymentMethodLabel(row.original.payment_method)}</span> },
     { id: "paid_at", accessorFn: (r) => r.paid_at, header: () => withZone(t("cases.col.paid_at"), zone, lang), cell: ({ row }) => <Time bare value={row.original.paid_at} /> },
     { id: "settled_at", accessorFn: (r) => r.settled_at, header: () => withZone(t("cases.col.settled_at"), zone, lang), cell: ({ row }) => <Time bare value={row.original.settled_at} /> },
     {
