@@ -73,3 +73,14 @@ export function Lock({ label }: { label: string }) {
     </svg>
   );
 }
+
+/** The stored record behind words on screen, one click away (never the primary text). */
+export function RawRecord({ record, testid }: { record: unknown; testid?: string }) {
+  const { t } = useI18n();
+  return (
+    <details className="raw" data-testid={testid}>
+      <summary>{t("common.raw_record")}</summary>
+      <pre>{JSON.stringify(record, null, 2)}</pre>
+    </details>
+  );
+}

@@ -445,7 +445,7 @@ export const en = {
   "date.invalid": "Write the date as yyyy-mm-dd, e.g. 2026-05-12.",
   "common.raw_record": "Raw record",
   "audit.subject.order": "Order {ref} ({source})",
-  "audit.subject.line": "Settlement line {ref} ({source})",
+  "audit.subject.line": "Settlement line ({source})",
   "audit.subject.file": "Imported file",
   "audit.subject.run": "Reconciliation",
   "audit.subject.period": "Period {period}",
@@ -461,6 +461,13 @@ export const en = {
   "dash.axis.cases": "Cases",
   "dash.axis.age": "Age of the order",
   "dash.with_currency": "{label} ({currency})",
+  "audit.check.integrity": "Database file",
+  "audit.check.audit_chain": "Audit chain",
+  "audit.check.witness": "Chain witness",
+  "audit.check.evidence": "Stored original files",
+  "audit.check.derived_rows": "Rows read again from the originals",
+  "audit.check.periods": "Closed periods",
+  "audit.check.cases": "Last reconciliation run again",
 } as const;
 
 export type MessageKey = keyof typeof en;

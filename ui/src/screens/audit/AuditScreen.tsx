@@ -3,17 +3,31 @@
 // retention status.
 
 import { useCallback, useEffect, useState } from "react";
-import type { AuditPage, AuditVerification, Facets, PeriodInfo, RetentionStatus, WorkspaceVerification } from "../../ipc";
+import type { AuditEvent, AuditPage, AuditVerification, Facets, PeriodInfo, RetentionStatus, WorkspaceVerification } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { auditActionLabel, reasonText } from "../../app/labels";
-import { ErrorLine, Lock, Time } from "../../components/ui";
+import { ErrorLine, Lock, RawRecord, Time } from "../../components/ui";
+import { auditChangeText, auditSubjectText } from "../../app/auditText";
 import { DateField } from "../../components/DateField";
 import { formatBytes } from "../../format/money";
 import { formatPeriod, formatTimeWithZone, withZone } from "../../format/time";
 import { renderMsgInline } from "../../i18n/backendText";
 
 const PAGE = 50;
+
+/** An event as stored, its recorded before/after read as JSON where they are JSON. */
+function rawEvent(e: AuditEvent): unknown {
+  const json = (text: string | null) => {
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  };
+  return { ...e, before: json(e.before), after: json(e.after) };
+}
 
 export function AuditScreen() {
   const { backend, zone } = useApp();
@@ -83,8 +97,11 @@ export function AuditScreen() {
                     <td><Time bare value={e.at} /></td>
                     <td>{e.actor}</td>
                     <td title={e.action}>{auditActionLabel(i18n, e.action)}</td>
-                    <td className="mono">{e.subject}</td>
-                    <td className="small">{e.before || e.after ? `${e.before ?? "∅"} → ${e.after ?? "∅"}` : ""}</td>
+                    <td title={e.subject}>{auditSubjectText(i18n, e.subject)}</td>
+                    <td className="small">
+                      {auditChangeText(i18n, e, zone)}
+                      <RawRecord record={rawEvent(e)} testid="audit-raw" />
+                    </td>
                     <td className="small">{[e.reason ? reasonText(i18n, e.reason) : null, e.note].filter(Boolean).join(" · ")}</td>
                     <td className="mono small" title={e.hash}>{e.hash.slice(0, 10)}…</td>
                   </tr>
@@ -144,7 +161,7 @@ function Verify() {
 /** Every check of `cuadra-cli verify`, on a button. */
 function VerifyAll() {
   const { backend } = useApp();
-  const { t, count, lang } = useI18n();
+  const { t, tMaybe, count, lang } = useI18n();
   const [result, setResult] = useState<WorkspaceVerification | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -174,7 +191,7 @@ function VerifyAll() {
           <ul className="checks" data-testid="workspace-checks">
             {result.checks.map((c) => (
               <li key={c.check} data-check={c.check} data-outcome={c.outcome}>
-                <strong>{c.check}</strong> {t(`audit.check_${c.outcome}`)} · {count(c.compared)} · {c.seconds.toFixed(1)} s
+                <strong>{tMaybe(`audit.check.${c.check}`, c.check)}</strong> <code className="muted small">{c.check}</code> {t(`audit.check_${c.outcome}`)} · {count(c.compared)} · {c.seconds.toFixed(1)} s
                 {c.findings.length > 0 ? (
                   <ul>
                     {c.findings.map((f, i) => (
