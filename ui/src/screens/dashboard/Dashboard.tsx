@@ -192,8 +192,12 @@ export function Dashboard() {
                 <thead><tr><th>{t("cases.col.status")}</th><th className="num">{t("dash.count")}</th><th className="num">{t("dash.open")}</th><th className="num">{t("dash.amount")}</th></tr></thead>
                 <tbody>
                   {summary.by_status.map((s) => (
-                    <tr key={s.status} className="clickable" data-testid={`dash-status-${s.status}`} onClick={() => navigate("cases", { ...scope, statuses: [s.status] })}>
-                      <td><StatusBadge status={s.status} /></td>
+                    <tr key={`${s.status}-${s.currency}`} className="clickable" data-testid={`dash-status-${s.status}`} data-currency={s.currency} onClick={() => navigate("cases", { ...scope, statuses: [s.status] })}>
+                      <td>
+                        <StatusBadge status={s.status} />
+                        {/* A status with cases in two currencies has a row for each: say which. */}
+                        {summary.by_status.filter((o) => o.status === s.status).length > 1 ? <span className="muted small" data-testid="dash-status-currency"> {s.currency}</span> : null}
+                      </td>
                       <td className="num" data-testid={`dash-count-${s.status}`}>{i18n.count(s.count)}</td>
                       <td className="num">{i18n.count(s.open)}</td>
                       <td className="num"><Money amount={s.amount} currency={s.currency} /></td>
