@@ -7,6 +7,7 @@ import { RESOLVE_REASONS, type CaseActionKind, type CaseFilter, type CaseRow, ty
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { errorText } from "../../app/errors";
+import { auditSubjectText } from "../../app/auditText";
 import { ErrorLine } from "../../components/ui";
 import { CaseFilters } from "./CaseFilters";
 import { CaseTable } from "./CaseTable";
@@ -284,7 +285,7 @@ function BulkResolve({ keys: selectedKeys, onClose, onChanged, onFinished }: { k
             <>
               <p className="error">{i18n.tp("action.bulk_failed", progress.failed.length)}</p>
               <ul className="small">
-                {progress.failed.map((f) => <li key={f.key}><code>{f.key}</code>: {f.text}</li>)}
+                {progress.failed.map((f) => <li key={f.key} title={f.key}>{auditSubjectText(i18n, f.key)}: {f.text}</li>)}
               </ul>
             </>
           ) : null}
