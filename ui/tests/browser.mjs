@@ -111,7 +111,7 @@ try {
     check(Number((await text(page, "alert-count-paid_shop_pending")).replace(/\./g, "")) > 0, "an alert for paid orders pending in the shop");
     check(Number((await text(page, "alert-count-batch_mismatch")).replace(/\./g, "")) > 0, "an alert for settlement batches that do not add up");
     check((await text(page, "dash-status-batch_mismatch")).includes("Lote que no cuadra"), "the new statuses have the exports' names");
-    check((await text(page, "dash-net-COP")).startsWith("$"), "net settled in COP is shown as pesos");
+    check(/^COP \d{1,3}(\.\d{3})*$/.test(await text(page, "dash-net-COP")), "net settled in COP is shown with its ISO code, in whole pesos grouped the Colombian way");
     await shot(page, "02-dashboard-es");
   });
 
@@ -127,6 +127,91 @@ try {
     await page.click(sel("filter-clear"));
     await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.total === "5000");
     await shot(page, "03-cases");
+  });
+
+  await step("cases at 1200 px: header and rows scroll together, every column reachable", async () => {
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.click(sel("nav-cases"));
+    await page.waitForSelector('[data-testid="case-row"][data-case-key]');
+    const columnsAt = (left) =>
+      page.locator(sel("cases-scroller")).evaluate((s, l) => {
+        s.scrollLeft = l === "end" ? s.scrollWidth : l;
+        const box = s.getBoundingClientRect();
+        const rect = (q) => {
+          const r = s.querySelector(q).getBoundingClientRect();
+          return { left: r.left, right: r.right };
+        };
+        return {
+          scrolled: s.scrollLeft,
+          view: { left: box.left, right: box.left + s.clientWidth },
+          headState: rect('[data-testid="sort-state"]'),
+          cellState: rect('[data-testid="case-row"][data-case-key] .col-state'),
+          headStatus: rect('[data-testid="sort-status"]'),
+          cellStatus: rect('[data-testid="case-row"][data-case-key] .col-status'),
+        };
+      }, left);
+    const same = (a, b) => Math.abs(a.left - b.left) < 1 && Math.abs(a.right - b.right) < 1;
+    const start = await columnsAt(0);
+    check(same(start.headStatus, start.cellStatus), "before scrolling, the Status header sits over its cells");
+    check(start.headState.right > start.view.right, "at 1200 px the State column starts out of view (so this test means something)");
+    const end = await columnsAt("end");
+    check(end.scrolled > 0, `the table scrolls sideways (${end.scrolled} px)`);
+    check(same(end.headState, end.cellState), "after scrolling, the State header still sits over its cells");
+    check(end.headState.left >= end.view.left && end.headState.right <= end.view.right + 1, "the State column is fully reachable");
+    await page.dblclick('[data-testid="case-row"][data-index="0"]');
+    await page.waitForSelector(sel("case-detail"));
+    const beside = await columnsAt("end");
+    check(same(beside.headState, beside.cellState) && beside.headState.right <= beside.view.right + 1, "beside the detail panel too, State is reachable and aligned");
+    await page.click(sel("detail-close"));
+    await page.locator(sel("cases-scroller")).evaluate((s) => (s.scrollLeft = 0));
+    await shot(page, "03b-cases-1200");
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  await step("status filter menu closes on Esc and on a click outside it", async () => {
+    const menu = page.locator(sel("filter-status-menu"));
+    await page.click(sel("filter-status"));
+    check(await menu.isVisible(), "the menu opens");
+    await page.keyboard.press("Escape");
+    check((await menu.count()) === 0, "Esc closes it");
+    check(await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "filter-status"), "focus goes back to its button");
+    check((await page.getAttribute(sel("filter-status"), "aria-expanded")) === "false", "the button says it is closed");
+    await page.click(sel("filter-status"));
+    await page.click(sel("filter-status-underpaid"));
+    check(await menu.isVisible(), "ticking a status keeps the menu open");
+    await page.click(sel("cases-total"));
+    check((await menu.count()) === 0, "a click outside closes it");
+    await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.busy === "false");
+    const statuses = await page.locator('[data-testid="case-row"][data-case-key]').evaluateAll((rows) => rows.map((r) => r.dataset.status));
+    check(statuses.length > 0 && statuses.every((s) => s === "underpaid"), "the ticked status still filters");
+    await page.click(sel("filter-clear"));
+    await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.total === "5000");
+  });
+
+  await step("date filters: empty looks empty, a chosen date reads 2026-05-12", async () => {
+    for (const id of ["filter-from", "filter-to"]) {
+      check((await page.inputValue(sel(id))) === "", `${id} is empty, not today's date`);
+      check((await page.getAttribute(sel(id), "placeholder")) === "aaaa-mm-dd", `${id} shows the Spanish placeholder`);
+    }
+    await page.fill(sel("filter-from"), "2026-05-12");
+    check((await page.inputValue(sel("filter-from"))) === "2026-05-12", "a chosen date shows as 2026-05-12");
+    await page.waitForFunction(() => {
+      const table = document.querySelector('[data-testid="cases-table"]');
+      return table?.dataset.busy === "false" && table.dataset.total !== "5000";
+    });
+    check(true, "the date filters the cases");
+    const fromOnly = await page.getAttribute(sel("cases-table"), "data-total");
+    await page.fill(sel("filter-to"), "2026-05-1");
+    await page.waitForTimeout(300);
+    check((await page.getAttribute(sel("cases-table"), "data-total")) === fromOnly, "a date still being typed filters nothing yet");
+    await page.locator(sel("filter-to")).blur();
+    check((await page.inputValue(sel("filter-to"))) === "2026-05-01", "leaving the field writes the date in full");
+    await page.fill(sel("filter-to"), "2026-02-30");
+    await page.locator(sel("filter-to")).blur();
+    check((await page.getAttribute(sel("filter-to"), "aria-invalid")) === "true", "a day that does not exist is marked");
+    await page.click(sel("filter-clear"));
+    await page.waitForFunction(() => document.querySelector('[data-testid="cases-table"]')?.dataset.total === "5000");
+    check((await page.inputValue(sel("filter-from"))) === "" && (await page.inputValue(sel("filter-to"))) === "", "clearing the filters empties both dates");
   });
 
   await step("an alert opens the open cases behind it", async () => {

@@ -22,6 +22,11 @@ export interface AppContextValue {
 const AppContext = createContext<AppContextValue | null>(null);
 export const AppContextProvider = AppContext.Provider;
 
+/** The workspace zone every time is shown in (Bogotá until the settings are read). */
+export function useZone(): string {
+  return useContext(AppContext)?.zone ?? "America/Bogota";
+}
+
 export function useApp(): AppContextValue {
   const value = useContext(AppContext);
   if (!value) throw new Error("useApp outside AppContextProvider");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeI18n } from "../i18n/i18n";
-import { auditActionLabel, reasonText } from "./labels";
+import { auditActionLabel, paymentMethodGroups, paymentMethodLabel, reasonText } from "./labels";
 
 describe("labels of recorded codes", () => {
   it("name audit actions in the reader's language and keep unknown codes", () => {
@@ -18,5 +18,24 @@ describe("labels of recorded codes", () => {
     expect(reasonText(makeI18n("en"), gone)).toBe("Its order and settlement lines now belong to case order:shopify:1001");
     expect(reasonText(makeI18n("zh"), "below the cost of collecting")).toBe("below the cost of collecting");
     expect(reasonText(makeI18n("en"), '{"not": "a message"}')).toBe('{"not": "a message"}');
+  });
+});
+
+describe("payment methods", () => {
+  it("name Efecty one way, whatever the file wrote", () => {
+    for (const raw of ["EY", "Efecty", "dLocal - Efecty", "efecty", " EFECTY "]) {
+      expect(paymentMethodLabel(raw), raw).toBe("Efecty");
+    }
+    expect(paymentMethodLabel("pse")).toBe("PSE");
+    expect(paymentMethodLabel("Nequi"), "an unknown method as written").toBe("Nequi");
+    expect(paymentMethodLabel("Keyed"), "'ey' inside a word is not Efecty").toBe("Keyed");
+    expect(paymentMethodLabel(null)).toBe("");
+  });
+
+  it("offer each name once in the filter, asking for every spelling", () => {
+    expect(paymentMethodGroups(["EY", "pse", "Efecty", "dLocal - Efecty", "efecty"])).toEqual([
+      { label: "Efecty", values: ["EY", "Efecty", "dLocal - Efecty", "efecty"] },
+      { label: "PSE", values: ["pse"] },
+    ]);
   });
 });

@@ -19,3 +19,28 @@ export function reasonText(i18n: I18n, reason: string): string {
   if (reason === OLD_REOPEN_WHY) return renderMsg({ k: "case.reopen_why" }, i18n.lang);
   return storedText(reason, i18n.lang);
 }
+
+/** Payment methods known under several spellings in PSP and shop files, by their one name. */
+const METHOD_NAMES: [RegExp, string][] = [
+  // "EY" (dLocal's code), "Efecty", "dLocal - Efecty", "efecty": one network, one name.
+  [/^(ey|.*\befecty\b.*)$/, "Efecty"],
+  [/^pse$/, "PSE"],
+  [/^baloto$/, "Baloto"],
+];
+
+/** A payment method as the window names it ("EY" -> "Efecty"); an unknown one as written. */
+export function paymentMethodLabel(raw: string | null | undefined): string {
+  if (!raw) return "";
+  const words = raw.trim().toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return METHOD_NAMES.find(([pattern]) => pattern.test(words))?.[1] ?? raw.trim();
+}
+
+/** The stored spellings grouped under their name, for a filter that shows each name once. */
+export function paymentMethodGroups(raws: readonly string[]): { label: string; values: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const raw of raws) {
+    const label = paymentMethodLabel(raw);
+    groups.set(label, [...(groups.get(label) ?? []), raw]);
+  }
+  return [...groups].map(([label, values]) => ({ label, values })).sort((a, b) => a.label.localeCompare(b.label));
+}

@@ -5,7 +5,9 @@ import type { ReactNode } from "react";
 import type { CaseStatus } from "../ipc";
 import { useI18n } from "../i18n/i18n";
 import { errorText } from "../app/errors";
-import { formatDateTime, offsetOf } from "../format/time";
+import { formatTime, formatTimeWithZone } from "../format/time";
+import { useZone } from "../app/context";
+import { moneyTitle } from "../format/money";
 
 export function ErrorLine({ error, testid }: { error: unknown; testid?: string }) {
   const i18n = useI18n();
@@ -30,18 +32,23 @@ export function Money({ amount, currency, testid }: { amount: string | null | un
   const { money } = useI18n();
   const negative = amount?.trim().startsWith("-") ?? false;
   return (
-    <span className={negative ? "num neg" : "num"} data-testid={testid} title={amount ? `${amount} ${currency ?? ""}` : undefined}>
+    <span className={negative ? "num neg" : "num"} data-testid={testid} title={moneyTitle(amount, currency)}>
       {money(amount, currency)}
     </span>
   );
 }
 
-/** A backend time shown with its own offset's wall clock; the full text in the tooltip. */
-export function Time({ value }: { value: string | null | undefined }) {
+/**
+ * A backend time in the workspace zone, labelled with it ("2026-05-06 22:30 (Bogotá)"); `bare`
+ * leaves the label to a column header that names the zone. The stored text is in the tooltip.
+ */
+export function Time({ value, bare }: { value: string | null | undefined; bare?: boolean }) {
+  const { lang } = useI18n();
+  const zone = useZone();
   if (!value) return null;
   return (
-    <time dateTime={value} title={`${value} (${offsetOf(value) || "?"})`}>
-      {formatDateTime(value)}
+    <time dateTime={value} title={value}>
+      {bare ? formatTime(value, zone) : formatTimeWithZone(value, zone, lang)}
     </time>
   );
 }
@@ -64,5 +71,16 @@ export function Lock({ label }: { label: string }) {
       <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.4" />
       <rect x="1" y="5" width="8" height="6" rx="1" fill="currentColor" />
     </svg>
+  );
+}
+
+/** The stored record behind words on screen, one click away (never the primary text). */
+export function RawRecord({ record, testid }: { record: unknown; testid?: string }) {
+  const { t } = useI18n();
+  return (
+    <details className="raw" data-testid={testid}>
+      <summary>{t("common.raw_record")}</summary>
+      <pre>{JSON.stringify(record, null, 2)}</pre>
+    </details>
   );
 }

@@ -1,9 +1,9 @@
 // Money and counts for display, per language. Amounts arrive as exact decimal strings; they are
-// rounded and grouped on their digits (see decimal.ts), and Intl only supplies the locale's
-// pattern (symbol position, separators, minus sign), so no amount ever passes through a float.
+// rounded to the currency's minor units and grouped on their digits (see decimal.ts), so no
+// amount ever passes through a float. One form everywhere: ISO code, then the amount.
 
 import type { Lang } from "../ipc/types";
-import { parseDecimal, roundDecimal } from "./decimal";
+import { roundDecimal } from "./decimal";
 
 const LOCALES: Record<Lang, string> = { es: "es-CO", en: "en-US", zh: "zh-CN" };
 
@@ -11,40 +11,31 @@ export function localeOf(lang: Lang): string {
   return LOCALES[lang];
 }
 
-/** Fraction digits shown for a currency: COP none (Colombian practice), else ISO 4217's. */
+const NO_DECIMALS = new Set([
+  "COP", "CLP", "PYG", "JPY", "KRW", "VND", "ISK", "UGX", "XAF", "XOF", "XPF",
+  "BIF", "DJF", "GNF", "KMF", "RWF", "VUV", "UYI",
+]);
+const THREE_DECIMALS = new Set(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]);
+
+/** A currency's minor units (ISO 4217; COP none, as Colombia writes pesos). */
 export function currencyDigits(currency: string): number {
-  if (currency === "COP") return 0;
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
+  const c = currency.trim().toUpperCase();
+  if (NO_DECIMALS.has(c)) return 0;
+  if (THREE_DECIMALS.has(c)) return 3;
+  if (c === "CLF" || c === "UYW") return 4;
+  return 2;
 }
 
-interface Separators {
-  group: string;
-  decimal: string;
-}
+/** Group and decimal separators per language: the ones Colombia and the US/China write. */
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
+  es: { group: ".", decimal: "," },
+  en: { group: ",", decimal: "." },
+  zh: { group: ",", decimal: "." },
+};
 
-const separatorCache = new Map<string, Separators>();
-
-function separators(locale: string): Separators {
-  let s = separatorCache.get(locale);
-  if (!s) {
-    const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
-    s = {
-      group: parts.find((p) => p.type === "group")?.value ?? ",",
-      decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
-    };
-    separatorCache.set(locale, s);
-  }
-  return s;
-}
-
-/** "1234567" -> "1.234.567" with the locale's group separator, always grouping from 4 digits. */
+/** "1234567" -> "1.234.567" with the language's group separator, grouping from 4 digits. */
 export function groupDigits(int: string, lang: Lang): string {
-  const sep = separators(localeOf(lang)).group;
+  const sep = SEPARATORS[lang].group;
   let out = "";
   for (let i = 0; i < int.length; i++) {
     if (i > 0 && (int.length - i) % 3 === 0) out += sep;
@@ -53,45 +44,12 @@ export function groupDigits(int: string, lang: Lang): string {
   return out;
 }
 
-const templateCache = new Map<string, Intl.NumberFormatPart[]>();
-
-/** The locale's pattern for a currency amount, taken from formatting 1 or -1. */
-function template(lang: Lang, currency: string | null, digits: number, negative: boolean) {
-  const key = `${lang}|${currency ?? ""}|${digits}|${negative}`;
-  let parts = templateCache.get(key);
-  if (!parts) {
-    const options: Intl.NumberFormatOptions = {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    };
-    if (currency) {
-      options.style = "currency";
-      options.currency = currency;
-    }
-    let nf: Intl.NumberFormat;
-    try {
-      nf = new Intl.NumberFormat(localeOf(lang), options);
-    } catch {
-      // An unknown currency code: show the code before a plain number.
-      nf = new Intl.NumberFormat(localeOf(lang), {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
-    }
-    parts = nf.formatToParts(negative ? -1 : 1);
-    if (currency && !parts.some((p) => p.type === "currency")) {
-      parts = [{ type: "currency", value: currency }, { type: "literal", value: " " }, ...parts];
-    }
-    templateCache.set(key, parts);
-  }
-  return parts;
-}
-
 /**
- * "150000" COP in es -> "$ 150.000"; "-12.5" USD in en -> "-$12.50". Like the core's
- * explanations, a value with more decimals than its currency shows them (at least two), so half a
- * peso never displays as zero: "0.5" COP -> "$ 0,50". Text that is not a decimal is shown as it
- * is; null shows as an empty string.
+ * THE way an amount is shown anywhere in the window (tables, totals, explanations, charts):
+ * the ISO code, then the amount rounded (half away from zero) to the currency's minor units and
+ * grouped per language: "49800" COP -> "COP 49.800" (es), "COP 49,800" (en, zh);
+ * "-12.5" USD -> "USD -12.50". The exact value belongs in a tooltip: see `moneyTitle`.
+ * Without a currency, two decimals. Text that is not a decimal is shown as it is; null as "".
  */
 export function formatMoney(
   amount: string | null | undefined,
@@ -99,27 +57,20 @@ export function formatMoney(
   lang: Lang,
 ): string {
   if (amount === null || amount === undefined || amount === "") return "";
-  const usual = currency ? currencyDigits(currency) : 0;
-  const needed = significantDigits(amount);
-  const digits = needed > usual ? Math.max(needed, 2) : usual;
+  const code = currency?.trim().toUpperCase() ?? "";
+  const digits = code ? currencyDigits(code) : 2;
   const rounded = roundDecimal(amount, digits);
   if (!rounded) return amount;
-  const sep = separators(localeOf(lang));
-  let out = "";
-  for (const part of template(lang, currency ?? null, digits, rounded.negative)) {
-    if (part.type === "integer") out += groupDigits(rounded.int, lang);
-    else if (part.type === "group") continue; // "1" has no groups; kept for safety
-    else if (part.type === "fraction") out += rounded.frac;
-    else if (part.type === "decimal") out += sep.decimal;
-    else out += part.value;
-  }
-  return out;
+  const sign = rounded.negative ? "-" : "";
+  const frac = digits > 0 ? SEPARATORS[lang].decimal + rounded.frac : "";
+  return `${code ? `${code} ` : ""}${sign}${groupDigits(rounded.int, lang)}${frac}`;
 }
 
-/** Fraction digits without trailing zeros: "150000.00" -> 0, "12.50" -> 1. */
-function significantDigits(text: string): number {
-  const frac = parseDecimal(text)?.frac.replace(/0+$/, "") ?? "";
-  return frac.length;
+/** The exact stored value for a tooltip: "USD 14789.909564" (never rounded, never grouped). */
+export function moneyTitle(amount: string | null | undefined, currency: string | null | undefined): string | undefined {
+  if (amount === null || amount === undefined || amount === "") return undefined;
+  const code = currency?.trim().toUpperCase() ?? "";
+  return code ? `${code} ${amount.trim()}` : amount.trim();
 }
 
 /** A count with the locale's digit grouping ("12.345" in Spanish). */

@@ -1,7 +1,8 @@
-// Times for display. The backend sends case and audit times as RFC 3339 with the workspace
-// zone's offset already applied; they are shown with that wall clock, read from the text itself,
-// never re-zoned into the browser's zone. Stored UTC instants (file import times) are shown in the
-// workspace zone through Intl.
+// Times for display. `formatTime` is THE way a time is shown in the window: every instant the
+// backend sends (case times with the zone's offset applied, audit events, closes, import times
+// and the as-of as stored UTC `...Z`) is shown as the wall clock of the workspace zone, never the
+// browser's, and `withZone` labels it ("2026-05-06 22:30 (Bogotá)", "…（哥伦比亚时间）").
+// A time without an offset is shown as written; a date stays a date.
 
 import type { Lang } from "../ipc/types";
 import { localeOf } from "./money";
@@ -54,6 +55,36 @@ export function formatInstantInZone(rfc3339: string, zone: string): string {
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * THE way a time is shown: "2026-05-06 22:30", the wall clock in the workspace `zone`, whatever
+ * offset the text carries (so UTC audit times and Bogotá case times agree). A date stays a date;
+ * a time without an offset is shown as written; other text is shown as it is.
+ */
+export function formatTime(text: string | null | undefined, zone: string): string {
+  if (!text) return "";
+  const m = RFC3339.exec(text.trim());
+  if (!m) return text;
+  if (m[2] === undefined || m[5] === undefined) return formatDateTime(text);
+  // Rebuilt without the fraction and with "+hh:mm", the one form every engine's Date.parse
+  // reads (WebKit's included); the minutes shown never depend on the fraction.
+  const offset = m[5] === "Z" ? "Z" : `${m[5].slice(0, 3)}:${m[5].slice(-2)}`;
+  return formatInstantInZone(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? "00"}${offset}`, zone);
+}
+
+/** `text` labelled with the zone: "Paid at (Bogotá)", "付款时间（哥伦比亚时间）". */
+export function withZone(text: string, zone: string, lang: Lang): string {
+  const name = zoneLabel(zone, lang);
+  return lang === "zh" ? `${text}（${name}）` : `${text} (${name})`;
+}
+
+/** A time as a reader sees it on its own: "2026-05-06 22:30 (Bogotá)"; dates are not labelled. */
+export function formatTimeWithZone(text: string | null | undefined, zone: string, lang: Lang): string {
+  const shown = formatTime(text, zone);
+  if (!shown || !text) return shown;
+  const m = RFC3339.exec(text.trim());
+  return m && m[2] !== undefined && m[5] !== undefined ? withZone(shown, zone, lang) : shown;
 }
 
 /** "2026-05" -> "mayo de 2026" / "May 2026" / "2026年5月". */

@@ -4,7 +4,7 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Lang } from "../ipc";
-import { formatCount, formatMoney } from "../format/money";
+import { formatCount, formatMoney, localeOf } from "../format/money";
 import { en, type MessageKey } from "./messages/en";
 import { es } from "./messages/es";
 import { zh } from "./messages/zh";
@@ -37,6 +37,27 @@ export function inlineValue(value: string, lang: Lang): string {
   return `${latin.test(value.charAt(0)) ? " " : ""}${value}${latin.test(value.charAt(value.length - 1)) ? " " : ""}`;
 }
 
+/** Message keys that come as a set of plural forms: `<base>.one` and `<base>.other`. */
+export type PluralBase = BaseOf<MessageKey, "one"> & BaseOf<MessageKey, "other">;
+type BaseOf<K, Form extends string> = K extends `${infer B}.${Form}` ? B : never;
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * The count sentence for `n` in `lang`: the form Intl.PluralRules picks ("one" for 1 in es/en,
+ * always "other" in Chinese), `{n}` filled with the grouped count unless `vars` gives it.
+ */
+export function translatePlural(lang: Lang, base: PluralBase, n: number, vars?: Vars): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(localeOf(lang));
+    pluralRules.set(lang, rules);
+  }
+  const form = `${base}.${rules.select(n)}`;
+  const key = isMessageKey(form) ? form : (`${base}.other` as MessageKey);
+  return translate(lang, key, { n: formatCount(n, lang), ...vars });
+}
+
 /** Whether `key` is a message (for keys built from backend values, e.g. status names). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
@@ -45,6 +66,8 @@ export function isMessageKey(key: string): key is MessageKey {
 export interface I18n {
   lang: Lang;
   t: (key: MessageKey, vars?: Vars) => string;
+  /** A count sentence in its plural form: tp("cases.total", 1) -> "1 case". */
+  tp: (base: PluralBase, n: number, vars?: Vars) => string;
   /** Message for a key built at run time; `fallback` when there is none. */
   tMaybe: (key: string, fallback: string) => string;
   money: (amount: string | null | undefined, currency: string | null | undefined) => string;
@@ -55,6 +78,7 @@ export function makeI18n(lang: Lang): I18n {
   return {
     lang,
     t: (key, vars) => translate(lang, key, vars),
+    tp: (base, n, vars) => translatePlural(lang, base, n, vars),
     tMaybe: (key, fallback) => (isMessageKey(key) ? translate(lang, key) : fallback),
     money: (amount, currency) => formatMoney(amount, currency, lang),
     count: (n) => formatCount(n, lang),

@@ -243,9 +243,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     store = new CaseStore(demoSize, (period) => period !== null && closed.has(period));
     if (files.length === 0) files = DEMO_FILES.map((f, i) => ({ ...f, id: i + 1 }));
     for (const f of files) record("import", `file:${f.sha256.slice(0, 12)}`, { actor: "demo", after: f.name, at: "2026-05-19T09:02:00-05:00" });
-    record("reconcile", "run:1", { actor: "demo", after: `${demoSize} cases`, at: "2026-05-19T09:05:00-05:00" });
+    record("reconcile", "run:1", { actor: "demo", after: JSON.stringify({ as_of: AS_OF, cases: demoSize }), at: "2026-05-19T09:05:00-05:00" });
     closed.set("2026-03", { closed_at: "2026-04-05T17:00:00-05:00", closed_by: "maria", note: "Cierre marzo" });
-    record("close_period", "period:2026-03", { actor: "maria", note: "Cierre marzo", at: "2026-04-05T17:00:00-05:00" });
+    record("period_close", "period:2026-03", { actor: "maria", note: "Cierre marzo", at: "2026-04-05T17:00:00-05:00" });
     store.touch();
   }
   if (loaded) loadWorkspace();
@@ -792,7 +792,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       }),
     uiReady: () => respond(() => 0),
     reconcile: () => respond(() => {
-      record("reconcile", `run:${audit.length}`, { after: `${needStore().count} cases` });
+      record("reconcile", `run:${audit.length}`, { after: JSON.stringify({ as_of: AS_OF, cases: needStore().count }) });
       return { as_of: AS_OF, cases: needStore().count, changed: 0 };
     }),
 
@@ -951,7 +951,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         const sealed = closed.get(period);
         if (sealed) reject("invalid_action", m("period.already_closed", period, sealed.closed_by, sealed.closed_at));
         closed.set(period, { closed_at: now(), closed_by: actor(), note: note?.trim() || null });
-        record("close_period", `period:${period}`, { note: note?.trim() || null });
+        record("period_close", `period:${period}`, { note: note?.trim() || null });
         needStore().touch();
         periodVersion++;
         return periods().find((p) => p.period === period) ?? reject("invalid_action", m("period.not_a_period", period));
@@ -961,7 +961,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         if (!reason.trim()) reject("reason_required", m("period.reason_required", period));
         if (!closed.has(period)) reject("invalid_action", m("period.not_closed", period));
         closed.delete(period);
-        record("reopen_period", `period:${period}`, { reason: reason.trim() });
+        record("period_reopen", `period:${period}`, { reason: reason.trim() });
         needStore().touch();
         periodVersion++;
         return periods().find((p) => p.period === period) ?? reject("invalid_action", m("period.not_a_period", period));
@@ -1034,7 +1034,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         } else {
           reject("invalid_setting", m("setting.unknown", key));
         }
-        record("set_setting", `setting:${key}`, { after: stored });
+        record("setting", `setting:${key}`, { after: stored });
         return stored;
       }),
   };

@@ -3,19 +3,34 @@
 // retention status.
 
 import { useCallback, useEffect, useState } from "react";
-import type { AuditPage, AuditVerification, Facets, PeriodInfo, RetentionStatus, WorkspaceVerification } from "../../ipc";
+import type { AuditEvent, AuditPage, AuditVerification, Facets, PeriodInfo, RetentionStatus, WorkspaceVerification } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { auditActionLabel, reasonText } from "../../app/labels";
-import { ErrorLine, Lock, Time } from "../../components/ui";
+import { ErrorLine, Lock, RawRecord, Time } from "../../components/ui";
+import { auditChangeText, auditSubjectText } from "../../app/auditText";
+import { DateField } from "../../components/DateField";
 import { formatBytes } from "../../format/money";
-import { formatDateTime, formatPeriod } from "../../format/time";
+import { formatPeriod, formatTimeWithZone, withZone } from "../../format/time";
 import { renderMsgInline } from "../../i18n/backendText";
 
 const PAGE = 50;
 
+/** An event as stored, its recorded before/after read as JSON where they are JSON. */
+function rawEvent(e: AuditEvent): unknown {
+  const json = (text: string | null) => {
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  };
+  return { ...e, before: json(e.before), after: json(e.after) };
+}
+
 export function AuditScreen() {
-  const { backend } = useApp();
+  const { backend, zone } = useApp();
   const i18n = useI18n();
   const { t, count } = i18n;
   const [caseKey, setCaseKey] = useState("");
@@ -58,7 +73,7 @@ export function AuditScreen() {
         <h2>{t("audit.log")}</h2>
         <div className="filters">
           <input data-testid="audit-filter-case" placeholder={t("audit.filter.case")} aria-label={t("audit.filter.case")} value={caseKey} onChange={(e) => { setCaseKey(e.target.value); setOffset(0); }} />
-          <label className="inline">{t("audit.filter.since")} <input type="date" data-testid="audit-filter-since" value={since} onChange={(e) => { setSince(e.target.value); setOffset(0); }} /></label>
+          <label className="inline">{t("audit.filter.since")} <DateField testid="audit-filter-since" label={t("audit.filter.since")} value={since} onChange={(day) => { setSince(day); setOffset(0); }} /></label>
           <select data-testid="audit-filter-actor" aria-label={t("audit.filter.actor")} value={actor} onChange={(e) => { setActor(e.target.value); setOffset(0); }}>
             <option value="">{t("audit.filter.any_actor")}</option>
             {facets?.actors.map((a) => <option key={a} value={a}>{a}</option>)}
@@ -71,7 +86,7 @@ export function AuditScreen() {
             <table className="data" data-testid="audit-table">
               <thead>
                 <tr>
-                  <th className="num">#</th><th>{t("audit.col.at")}</th><th>{t("audit.col.actor")}</th><th>{t("audit.col.action")}</th>
+                  <th className="num">#</th><th>{withZone(t("audit.col.at"), zone, i18n.lang)}</th><th>{t("audit.col.actor")}</th><th>{t("audit.col.action")}</th>
                   <th>{t("audit.col.subject")}</th><th>{t("audit.col.change")}</th><th>{t("audit.col.reason")}</th><th>{t("audit.col.hash")}</th>
                 </tr>
               </thead>
@@ -79,11 +94,14 @@ export function AuditScreen() {
                 {page.events.map((e) => (
                   <tr key={e.seq} data-testid="audit-row" data-seq={e.seq}>
                     <td className="num">{e.seq}</td>
-                    <td><Time value={e.at} /></td>
+                    <td><Time bare value={e.at} /></td>
                     <td>{e.actor}</td>
                     <td title={e.action}>{auditActionLabel(i18n, e.action)}</td>
-                    <td className="mono">{e.subject}</td>
-                    <td className="small">{e.before || e.after ? `${e.before ?? "∅"} → ${e.after ?? "∅"}` : ""}</td>
+                    <td title={e.subject}>{auditSubjectText(i18n, e.subject)}</td>
+                    <td className="small">
+                      {auditChangeText(i18n, e, zone)}
+                      <RawRecord record={rawEvent(e)} testid="audit-raw" />
+                    </td>
                     <td className="small">{[e.reason ? reasonText(i18n, e.reason) : null, e.note].filter(Boolean).join(" · ")}</td>
                     <td className="mono small" title={e.hash}>{e.hash.slice(0, 10)}…</td>
                   </tr>
@@ -104,7 +122,7 @@ export function AuditScreen() {
 
 function Verify() {
   const { backend } = useApp();
-  const { t, count, lang } = useI18n();
+  const { t, tp, count, lang } = useI18n();
   const [result, setResult] = useState<AuditVerification | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -129,7 +147,7 @@ function Verify() {
       {result ? (
         <p className={ok ? "verdict ok" : "verdict bad"} role="status" data-testid="audit-verdict" data-ok={ok ? "true" : "false"}>
           {ok
-            ? t("audit.verdict_ok", { events: count(result.events), seq: result.head_seq, hash: result.head_hash.slice(0, 16) })
+            ? tp("audit.verdict_ok", result.events, { events: count(result.events), seq: result.head_seq, hash: result.head_hash.slice(0, 16) })
             : t("audit.verdict_broken", {
                 seq: result.first_broken?.[0] ?? 0,
                 why: result.first_broken ? renderMsgInline(result.first_broken[1], lang) : "",
@@ -143,7 +161,7 @@ function Verify() {
 /** Every check of `cuadra-cli verify`, on a button. */
 function VerifyAll() {
   const { backend } = useApp();
-  const { t, count, lang } = useI18n();
+  const { t, tMaybe, count, lang } = useI18n();
   const [result, setResult] = useState<WorkspaceVerification | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -173,7 +191,7 @@ function VerifyAll() {
           <ul className="checks" data-testid="workspace-checks">
             {result.checks.map((c) => (
               <li key={c.check} data-check={c.check} data-outcome={c.outcome}>
-                <strong>{c.check}</strong> {t(`audit.check_${c.outcome}`)} · {count(c.compared)} · {c.seconds.toFixed(1)} s
+                <strong>{tMaybe(`audit.check.${c.check}`, c.check)}</strong> <code className="muted small">{c.check}</code> {t(`audit.check_${c.outcome}`)} · {count(c.compared)} · {c.seconds.toFixed(1)} s
                 {c.findings.length > 0 ? (
                   <ul>
                     {c.findings.map((f, i) => (
@@ -192,8 +210,8 @@ function VerifyAll() {
 }
 
 function Retention() {
-  const { backend } = useApp();
-  const { t, count, lang } = useI18n();
+  const { backend, zone } = useApp();
+  const { t, tp, count, lang } = useI18n();
   const [status, setStatus] = useState<RetentionStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -205,8 +223,8 @@ function Retention() {
       <ErrorLine error={error} />
       {status ? (
         <dl className="kv compact">
-          <dt>{t("audit.retention_years")}</dt><dd>{t("audit.years", { n: status.retention_years })}</dd>
-          <dt>{t("audit.oldest")}</dt><dd>{status.oldest_record_at ? formatDateTime(status.oldest_record_at) : "—"}</dd>
+          <dt>{t("audit.retention_years")}</dt><dd>{tp("audit.years", status.retention_years)}</dd>
+          <dt>{t("audit.oldest")}</dt><dd>{status.oldest_record_at ? formatTimeWithZone(status.oldest_record_at, zone, lang) : "—"}</dd>
           <dt>{t("audit.keep_until")}</dt><dd>{status.keep_until ?? "—"}</dd>
           <dt>{t("audit.files_kept")}</dt><dd>{count(status.files_kept)}</dd>
           <dt>{t("audit.evidence")}</dt><dd>{formatBytes(status.evidence_bytes, lang)}</dd>
@@ -217,7 +235,7 @@ function Retention() {
 }
 
 function Periods({ onChanged }: { onChanged: () => void }) {
-  const { backend, dataChanged, navigate } = useApp();
+  const { backend, dataChanged, navigate, zone } = useApp();
   const { t, count, lang } = useI18n();
   const [periods, setPeriods] = useState<PeriodInfo[] | null>(null);
   const [editing, setEditing] = useState<{ period: string; kind: "close" | "reopen" } | null>(null);
@@ -267,7 +285,7 @@ function Periods({ onChanged }: { onChanged: () => void }) {
                 <td>{p.state === "closed" ? <><Lock label={t("audit.closed")} />{t("audit.closed")}</> : t("audit.open")}</td>
                 <td className="num">{count(p.cases)}</td>
                 <td className="num" data-testid="period-to-review">{count(p.to_review)}</td>
-                <td className="small">{p.closed_by ? `${p.closed_by} · ${formatDateTime(p.closed_at)}${p.note ? ` · ${p.note}` : ""}` : ""}</td>
+                <td className="small">{p.closed_by ? `${p.closed_by} · ${formatTimeWithZone(p.closed_at, zone, lang)}${p.note ? ` · ${p.note}` : ""}` : ""}</td>
                 <td>
                   {editing?.period === p.period ? (
                     <span className="row">

@@ -5,11 +5,12 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { CaseActionKind, CaseDetail as Detail, CaseRow } from "../../ipc";
-import { useApp } from "../../app/context";
+import { useApp, useZone } from "../../app/context";
+import { withZone } from "../../format/time";
 import { useI18n } from "../../i18n/i18n";
 import { renderMsg } from "../../i18n/backendText";
 import { auditActionLabel, reasonText } from "../../app/labels";
-import { ErrorLine, Lock, Money, StatusBadge, Time } from "../../components/ui";
+import { ErrorLine, Lock, Money, RawRecord, StatusBadge, Time } from "../../components/ui";
 import { ActionForm } from "./ActionForm";
 
 interface Props {
@@ -54,7 +55,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
   return (
     <aside className="detail" data-testid="case-detail" data-case-key={caseKey} aria-label={t("detail.title")}>
       <div className="detail-head">
-        <h2>{c?.order_ref ?? caseKey}</h2>
+        <h2 title={caseKey}>{c ? (c.order_ref ?? (c.settlement_refs.split("|")[0] || t("detail.title"))) : t("detail.title")}</h2>
         <button type="button" className="icon" data-testid="detail-close" aria-label={t("common.close")} onClick={onClose}>×</button>
       </div>
       <ErrorLine error={error} testid="detail-error" />
@@ -69,12 +70,15 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
           </div>
           <p className="explanation" data-testid="detail-explanation">{renderMsg(c.explanation, lang)}</p>
           <p className="muted small">
-            {t("detail.rule")}{t("common.colon")}<code>{c.rule}</code> · {t("detail.decided_by")}{t("common.colon")}{c.decided_by === "cuadra" ? t("detail.engine") : c.decided_by}
+            {t("detail.decided_by")}{t("common.colon")}{c.decided_by === "cuadra" ? t("detail.engine") : c.decided_by}
             {c.engine_status !== c.status ? <> · {t("detail.engine_status")}{t("common.colon")}{t(`status.${c.engine_status}`)}</> : null}
           </p>
+          {/* The rule's code and the stored row, for whoever needs to trace the engine: the
+              explanation above says the same in words. */}
+          <RawRecord record={{ ...c, membership: detail.membership }} testid="detail-raw" />
 
           <ActionBar row={c} active={action} onAction={onAction} />
-          {done ? <p className="ok" role="status" data-testid="action-done">{t("action.done", { action: t(`action.${done}`) })}</p> : null}
+          {done ? <p className="ok" role="status" data-testid="action-done">{t(`action.done.${done}`)}</p> : null}
           {action ? <ActionForm key={action} action={action} detail={detail} onDone={applied} onCancel={() => onAction(null)} /> : null}
 
           <section>
@@ -155,25 +159,26 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
 }
 
 function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) {
-  const { t, tMaybe } = useI18n();
+  const { t, tMaybe, lang } = useI18n();
+  const zone = useZone();
   if (lines.length === 0) return empty ? <p className="muted">{empty}</p> : null;
   return (
     <table className="mini">
       <thead>
         <tr>
           <th>{t("detail.line.ref")}</th><th>{t("detail.line.type")}</th><th className="num">{t("detail.line.amount")}</th>
-          <th className="num">{t("detail.fees")}</th><th className="num">{t("detail.net")}</th><th>{t("detail.settled")}</th>
+          <th className="num">{t("detail.fees")}</th><th className="num">{t("detail.net")}</th><th>{withZone(t("detail.settled"), zone, lang)}</th>
         </tr>
       </thead>
       <tbody>
         {lines.map((l) => (
           <tr key={l.id} data-testid="line-row" title={t("detail.source", { file: l.file_name, row: l.row })}>
-            <td className="mono">{l.psp_txn_id ?? l.id}</td>
+            <td className="mono" title={l.psp_txn_id ? undefined : l.id}>{l.psp_txn_id ?? "—"}</td>
             <td>{tMaybe(`row_type.${l.row_type}`, l.row_type)}</td>
             <td className="num"><Money amount={l.local_amount} currency={l.local_currency} /></td>
             <td className="num"><Money amount={l.fee_amount} currency={l.settlement_currency} /></td>
             <td className="num"><Money amount={l.net_amount} currency={l.settlement_currency} /></td>
-            <td><Time value={l.settled_at} /></td>
+            <td><Time bare value={l.settled_at} /></td>
           </tr>
         ))}
       </tbody>

@@ -2,10 +2,12 @@
 // amount range, open/resolved and a text search. It edits a `FilterForm`; the screen turns that
 // into the backend request.
 
-import { useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { CASE_STATUSES, type Facets } from "../../ipc";
 import { useI18n } from "../../i18n/i18n";
 import { formatPeriod } from "../../format/time";
+import { DateField } from "../../components/DateField";
+import { paymentMethodGroups, paymentMethodLabel } from "../../app/labels";
 import type { FilterForm } from "./filters";
 
 interface Props {
@@ -21,7 +23,29 @@ interface Props {
 export function CaseFilters({ form, onChange, facets, invalid, searchRef, activeCount, onClear }: Props) {
   const { t, lang } = useI18n();
   const [statusOpen, setStatusOpen] = useState(false);
+  const dropdownRef = useRef<HTMLDivElement>(null);
+  const statusButtonRef = useRef<HTMLButtonElement>(null);
+
+  // The status menu closes as menus do: a click or a tap anywhere outside it, Esc (focus goes
+  // back to its button, and Esc goes no further: the table keeps its panel and selection), or
+  // keyboard focus leaving it.
+  useEffect(() => {
+    if (!statusOpen) return;
+    const onPointerDown = (e: PointerEvent | MouseEvent) => {
+      if (!dropdownRef.current?.contains(e.target as Node)) setStatusOpen(false);
+    };
+    document.addEventListener("mousedown", onPointerDown);
+    return () => document.removeEventListener("mousedown", onPointerDown);
+  }, [statusOpen]);
+  const closeStatusOnKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== "Escape" || !statusOpen) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setStatusOpen(false);
+    statusButtonRef.current?.focus();
+  };
   const set = (patch: Partial<FilterForm>) => onChange({ ...form, ...patch });
+  const methodGroups = paymentMethodGroups(facets?.payment_methods ?? []);
   const toggleStatus = (s: (typeof CASE_STATUSES)[number]) =>
     set({ statuses: form.statuses.includes(s) ? form.statuses.filter((x) => x !== s) : [...form.statuses, s] });
 
@@ -37,13 +61,28 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
         value={form.text}
         onChange={(e) => set({ text: e.target.value })}
       />
-      <div className="dropdown">
-        <button type="button" data-testid="filter-status" aria-expanded={statusOpen} onClick={() => setStatusOpen((o) => !o)}>
+      <div
+        className="dropdown"
+        ref={dropdownRef}
+        onKeyDown={closeStatusOnKey}
+        onBlur={(e) => {
+          if (statusOpen && e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget)) setStatusOpen(false);
+        }}
+      >
+        <button
+          type="button"
+          ref={statusButtonRef}
+          data-testid="filter-status"
+          aria-expanded={statusOpen}
+          aria-haspopup="true"
+          aria-controls="filter-status-menu"
+          onClick={() => setStatusOpen((o) => !o)}
+        >
           {t("cases.filter.status")}
           {form.statuses.length ? t("common.paren", { text: form.statuses.length }) : ""} ▾
         </button>
         {statusOpen ? (
-          <div className="dropdown-menu" role="group" aria-label={t("cases.filter.status")}>
+          <div className="dropdown-menu" id="filter-status-menu" role="group" aria-label={t("cases.filter.status")} data-testid="filter-status-menu">
             {CASE_STATUSES.map((s) => (
               <label key={s} className="check">
                 <input type="checkbox" data-testid={`filter-status-${s}`} checked={form.statuses.includes(s)} onChange={() => toggleStatus(s)} />
@@ -57,9 +96,15 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
         <option value="">{t("cases.filter.all_psps")}</option>
         {facets?.psps.map((p) => <option key={p} value={p}>{p}</option>)}
       </select>
-      <select aria-label={t("cases.filter.method")} data-testid="filter-method" value={form.methods[0] ?? ""} onChange={(e) => set({ methods: e.target.value ? [e.target.value] : [] })}>
+      {/* One option per method name: "Efecty" asks for every spelling files use for it. */}
+      <select
+        aria-label={t("cases.filter.method")}
+        data-testid="filter-method"
+        value={form.methods.length ? paymentMethodLabel(form.methods[0]) : ""}
+        onChange={(e) => set({ methods: methodGroups.find((g) => g.label === e.target.value)?.values ?? [] })}
+      >
         <option value="">{t("cases.filter.all_methods")}</option>
-        {facets?.payment_methods.map((m) => <option key={m} value={m}>{m}</option>)}
+        {methodGroups.map((g) => <option key={g.label} value={g.label} title={g.values.join(", ")}>{g.label}</option>)}
       </select>
       <select aria-label={t("cases.filter.period")} data-testid="filter-period" value={form.period} onChange={(e) => set({ period: e.target.value })}>
         <option value="">{t("cases.filter.all_periods")}</option>
@@ -67,11 +112,11 @@ export function CaseFilters({ form, onChange, facets, invalid, searchRef, active
       </select>
       <label className="inline">
         {t("cases.filter.from")}
-        <input type="date" data-testid="filter-from" value={form.dateFrom} aria-invalid={invalid.includes("dateFrom")} onChange={(e) => set({ dateFrom: e.target.value })} />
+        <DateField testid="filter-from" label={t("cases.filter.from")} value={form.dateFrom} invalid={invalid.includes("dateFrom")} onChange={(dateFrom) => set({ dateFrom })} />
       </label>
       <label className="inline">
         {t("cases.filter.to")}
-        <input type="date" data-testid="filter-to" value={form.dateTo} aria-invalid={invalid.includes("dateTo")} onChange={(e) => set({ dateTo: e.target.value })} />
+        <DateField testid="filter-to" label={t("cases.filter.to")} value={form.dateTo} invalid={invalid.includes("dateTo")} onChange={(dateTo) => set({ dateTo })} />
       </label>
       <input className="amount" inputMode="decimal" data-testid="filter-amount-min" placeholder={t("cases.filter.amount_min")} aria-label={t("cases.filter.amount_min")} aria-invalid={invalid.includes("amountMin")} value={form.amountMin} onChange={(e) => set({ amountMin: e.target.value })} />
       <input className="amount" inputMode="decimal" data-testid="filter-amount-max" placeholder={t("cases.filter.amount_max")} aria-label={t("cases.filter.amount_max")} aria-invalid={invalid.includes("amountMax")} value={form.amountMax} onChange={(e) => set({ amountMax: e.target.value })} />

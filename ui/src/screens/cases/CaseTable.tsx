@@ -1,7 +1,8 @@
 // The virtualized cases grid. TanStack Virtual windows a list of `total` rows (a million is fine:
 // only the visible rows plus a small overscan are in the DOM); TanStack Table supplies the column
 // model, header rendering and sort state for the rows of that window. Rows come from the page
-// cache; a row whose page is still on its way shows as a placeholder.
+// cache; a row whose page is still on its way shows as a placeholder. The header row is inside the
+// scroller, sticky on top, so it scrolls sideways with the rows and every column can be reached.
 
 import { useEffect, useMemo, useRef } from "react";
 import {
@@ -17,9 +18,14 @@ import type { CaseRow } from "../../ipc";
 import { useI18n, type I18n } from "../../i18n/i18n";
 import { Lock, Money, StatusBadge, Time } from "../../components/ui";
 import type { PageCache } from "./pageCache";
+import { useZone } from "../../app/context";
+import { withZone } from "../../format/time";
+import { paymentMethodLabel } from "../../app/labels";
 
 /** Fixed row height: 1,000,000 rows x 26 px stays under the browsers' ~33.5 M px element limit. */
 export const ROW_HEIGHT = 26;
+/** The header row's height (styles.css `.grid-head`): it sits, sticky, at the top of the scroller. */
+export const HEAD_HEIGHT = 28;
 const OVERSCAN = 12;
 
 interface Props {
@@ -38,8 +44,8 @@ interface Props {
 
 type GridRow = CaseRow & { __index: number; __placeholder?: true };
 
-function columns(i18n: I18n, selected: ReadonlySet<string>, onToggle: (key: string) => void): ColumnDef<GridRow>[] {
-  const { t } = i18n;
+function columns(i18n: I18n, zone: string, selected: ReadonlySet<string>, onToggle: (key: string) => void): ColumnDef<GridRow>[] {
+  const { t, lang } = i18n;
   return [
     {
       id: "select",
@@ -92,9 +98,9 @@ function columns(i18n: I18n, selected: ReadonlySet<string>, onToggle: (key: stri
         ) : null,
     },
     { id: "psp", accessorFn: (r) => r.psp, header: () => t("cases.col.psp"), cell: ({ row }) => row.original.psp ?? "" },
-    { id: "payment_method", accessorFn: (r) => r.payment_method, header: () => t("cases.col.method"), cell: ({ row }) => row.original.payment_method ?? "" },
-    { id: "paid_at", accessorFn: (r) => r.paid_at, header: () => t("cases.col.paid_at"), cell: ({ row }) => <Time value={row.original.paid_at} /> },
-    { id: "settled_at", accessorFn: (r) => r.settled_at, header: () => t("cases.col.settled_at"), cell: ({ row }) => <Time value={row.original.settled_at} /> },
+    { id: "payment_method", accessorFn: (r) => r.payment_method, header: () => t("cases.col.method"), cell: ({ row }) => <span title={row.original.payment_method ?? undefined}>{paymentMethodLabel(row.original.payment_method)}</span> },
+    { id: "paid_at", accessorFn: (r) => r.paid_at, header: () => withZone(t("cases.col.paid_at"), zone, lang), cell: ({ row }) => <Time bare value={row.original.paid_at} /> },
+    { id: "settled_at", accessorFn: (r) => r.settled_at, header: () => withZone(t("cases.col.settled_at"), zone, lang), cell: ({ row }) => <Time bare value={row.original.settled_at} /> },
     {
       id: "state",
       accessorFn: (r) => r.state,
@@ -153,6 +159,10 @@ export function CaseTable(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    // The header scrolls sideways with the rows because it lives in the same scroller (sticky on
+    // top): rows start below it, and a row scrolled to is never left under it.
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -176,7 +186,8 @@ export function CaseTable(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the window and the cache version say when rows change
     [first, last, cacheVersion, cache],
   );
-  const cols = useMemo(() => columns(i18n, selected, onToggle), [i18n, selected, onToggle]);
+  const zone = useZone();
+  const cols = useMemo(() => columns(i18n, zone, selected, onToggle), [i18n, zone, selected, onToggle]);
   const table = useReactTable({
     data,
     columns: cols,
@@ -191,6 +202,7 @@ export function CaseTable(props: Props) {
 
   return (
     <div className="grid-wrap" role="table" aria-rowcount={total} data-testid="cases-table" data-total={total} data-busy={props.busy ? "true" : "false"}>
+      <div className="grid-body" ref={scrollRef} data-testid="cases-scroller">
       <div className="grid-head" role="row">
         {table.getHeaderGroups()[0]?.headers.map((header) => {
           const sorted = header.column.getIsSorted();
@@ -210,8 +222,7 @@ export function CaseTable(props: Props) {
           );
         })}
       </div>
-      <div className="grid-body" ref={scrollRef} data-testid="cases-scroller">
-        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        <div className="grid-rows" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item, k) => {
             const row = rows[k];
             if (!row) return null;
@@ -229,7 +240,7 @@ export function CaseTable(props: Props) {
                 data-index={item.index}
                 data-case-key={original.case_key || undefined}
                 data-status={original.__placeholder ? undefined : original.status}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
                 onClick={() => props.onRowClick(item.index)}
                 onDoubleClick={() => props.onRowOpen(item.index)}
               >

@@ -8,6 +8,7 @@ import { formatMoney } from "../../format/money";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { errorText } from "../../app/errors";
+import { auditSubjectText } from "../../app/auditText";
 import { ErrorLine } from "../../components/ui";
 import { CaseFilters } from "./CaseFilters";
 import { CaseTable } from "./CaseTable";
@@ -279,7 +280,7 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
         onClear={() => setForm(EMPTY_FORM)}
       />
       <div className="cases-bar">
-        <span data-testid="cases-total">{t("cases.total", { n: i18n.count(total) })}</span>
+        <span data-testid="cases-total">{i18n.tp("cases.total", total)}</span>
         {total > 0 && nav.selected.size < total ? (
           <button type="button" className="link" data-testid="select-all" disabled={selecting} onClick={() => void selectAll()}>
             {t("cases.select_all", { n: i18n.count(total) })}
@@ -287,7 +288,7 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
         ) : null}
         {nav.selected.size > 0 ? (
           <>
-            <span data-testid="cases-selected">{t("cases.selected", { n: i18n.count(nav.selected.size) })}</span>
+            <span data-testid="cases-selected">{i18n.tp("cases.selected", nav.selected.size)}</span>
             <button type="button" data-testid="bulk-resolve" onClick={() => { setBulkOpen(true); setOpenKey(null); }}>
               {t("cases.bulk_act")}
             </button>
@@ -418,7 +419,7 @@ function BulkAct({ keys: selectedKeys, onClose, onChanged, onFinished }: { keys:
   return (
     <aside className="detail" data-testid="bulk-panel" aria-label={t("cases.bulk_act")}>
       <div className="detail-head">
-        <h2>{t("cases.bulk_title", { n: i18n.count(keys.length) })}</h2>
+        <h2>{i18n.tp("cases.bulk_title", keys.length)}</h2>
         <button type="button" className="icon" aria-label={t("common.close")} onClick={onClose}>×</button>
       </div>
       <form className="action-form" onSubmit={(e) => void submit(e)}>
@@ -456,9 +457,9 @@ function BulkAct({ keys: selectedKeys, onClose, onChanged, onFinished }: { keys:
           <p>{t("action.bulk_progress", { done: i18n.count(progress.done), n: i18n.count(keys.length) })}</p>
           {progress.failed.length ? (
             <>
-              <p className="error">{t("action.bulk_failed", { n: i18n.count(progress.failed.length) })}</p>
+              <p className="error">{i18n.tp("action.bulk_failed", progress.failed.length)}</p>
               <ul className="small">
-                {progress.failed.map((f) => <li key={f.key}><code>{f.key}</code>: {f.text}</li>)}
+                {progress.failed.map((f) => <li key={f.key} title={f.key}>{auditSubjectText(i18n, f.key)}: {f.text}</li>)}
               </ul>
             </>
           ) : null}

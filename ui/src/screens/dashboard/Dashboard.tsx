@@ -5,26 +5,30 @@
 import { useEffect, useState } from "react";
 import type { CaseFilter, Facets, Summary, SummaryFilter } from "../../ipc";
 import { useApp } from "../../app/context";
-import { useI18n, type MessageKey } from "../../i18n/i18n";
+import { useI18n, type I18n } from "../../i18n/i18n";
 import { ErrorLine, Money, StatusBadge } from "../../components/ui";
-import { formatDateTime, formatPeriod } from "../../format/time";
+import { DateField } from "../../components/DateField";
+import { formatPeriod, formatTimeWithZone } from "../../format/time";
 import { AgingChart, DailyChart, StatusBars } from "./charts";
 
 type AlertKind = keyof Summary["alerts"];
 /** A card per alert the backend counts (a record, so a new alert cannot be left without one). */
-const ALERTS: Record<AlertKind, { label: MessageKey; filter: Partial<CaseFilter> }> = {
-  paid_shop_pending: { label: "dash.alert.paid_shop_pending", filter: { statuses: ["paid_shop_pending"], state: "open" } },
-  unmatched_settlement: { label: "dash.alert.unmatched_settlement", filter: { statuses: ["unmatched_settlement"], state: "open" } },
-  missing_settlement: { label: "dash.alert.missing_settlement", filter: { statuses: ["missing_settlement"], state: "open" } },
-  expiring_vouchers: { label: "dash.alert.expiring", filter: { statuses: ["awaiting_payment"], state: "open", expiring_within_hours: 24 } },
-  batch_mismatch: { label: "dash.alert.batch_mismatch", filter: { statuses: ["batch_mismatch"], state: "open" } },
+const ALERTS: Record<AlertKind, { label: (i18n: I18n, graceDays: number) => string; filter: Partial<CaseFilter> }> = {
+  paid_shop_pending: { label: ({ t }) => t("dash.alert.paid_shop_pending"), filter: { statuses: ["paid_shop_pending"], state: "open" } },
+  unmatched_settlement: { label: ({ t }) => t("dash.alert.unmatched_settlement"), filter: { statuses: ["unmatched_settlement"], state: "open" } },
+  missing_settlement: {
+    label: ({ tp }, days) => tp("dash.alert.missing_settlement", days, { days }),
+    filter: { statuses: ["missing_settlement"], state: "open" },
+  },
+  expiring_vouchers: { label: ({ t }) => t("dash.alert.expiring"), filter: { statuses: ["awaiting_payment"], state: "open", expiring_within_hours: 24 } },
+  batch_mismatch: { label: ({ t }) => t("dash.alert.batch_mismatch"), filter: { statuses: ["batch_mismatch"], state: "open" } },
 };
 const ALERT_KINDS = Object.keys(ALERTS) as AlertKind[];
 
 let readyReported = false;
 
 export function Dashboard() {
-  const { backend, navigate, dataVersion, dataChanged } = useApp();
+  const { backend, navigate, dataVersion, dataChanged, zone } = useApp();
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [mode, setMode] = useState<"period" | "range">("period");
@@ -119,18 +123,18 @@ export function Dashboard() {
         </select>
         {mode === "range" ? (
           <>
-            <label className="inline">{t("cases.filter.from")} <input type="date" data-testid="dash-from" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-            <label className="inline">{t("cases.filter.to")} <input type="date" data-testid="dash-to" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+            <label className="inline">{t("cases.filter.from")} <DateField testid="dash-from" label={t("cases.filter.from")} value={from} onChange={setFrom} /></label>
+            <label className="inline">{t("cases.filter.to")} <DateField testid="dash-to" label={t("cases.filter.to")} value={to} onChange={setTo} /></label>
           </>
         ) : null}
         <select aria-label={t("cases.filter.psp")} data-testid="dash-psp" value={psp} onChange={(e) => setPsp(e.target.value)}>
           <option value="">{t("cases.filter.all_psps")}</option>
           {facets?.psps.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
-        {summary ? <span className="muted small" data-testid="dash-as-of">{t("dash.as_of", { at: formatDateTime(summary.as_of) })}</span> : null}
+        {summary ? <span className="muted small" data-testid="dash-as-of">{t("dash.as_of", { at: formatTimeWithZone(summary.as_of, zone, lang) })}</span> : null}
         <span className="row reconcile-as-of">
           <label className="inline">
-            {t("dash.reconcile_as_of")} <input type="date" data-testid="reconcile-as-of" value={shownAsOfDay} max={today()} onChange={(e) => setAsOfDay(e.target.value || null)} />
+            {t("dash.reconcile_as_of")} <DateField testid="reconcile-as-of" label={t("dash.reconcile_as_of")} value={shownAsOfDay} max={today()} onChange={(day) => setAsOfDay(day || null)} />
           </label>
           <button type="button" data-testid="reconcile-run" disabled={running} onClick={() => void reconcileAsOf()}>{t("dash.reconcile")}</button>
         </span>
@@ -173,7 +177,7 @@ export function Dashboard() {
                 return (
                   <button key={kind} type="button" className={v.count > 0 ? "alert-card hot" : "alert-card"} data-testid={`alert-${kind}`} onClick={() => navigate("cases", { ...scope, ...a.filter })}>
                     <span className="alert-count" data-testid={`alert-count-${kind}`}>{i18n.count(v.count)}</span>
-                    <span className="alert-label">{t(a.label, { days: graceDays })}</span>
+                    <span className="alert-label">{a.label(i18n, graceDays)}</span>
                     <Money amount={v.amount} currency={v.currency} />
                   </button>
                 );
@@ -188,8 +192,12 @@ export function Dashboard() {
                 <thead><tr><th>{t("cases.col.status")}</th><th className="num">{t("dash.count")}</th><th className="num">{t("dash.open")}</th><th className="num">{t("dash.amount")}</th></tr></thead>
                 <tbody>
                   {summary.by_status.map((s) => (
-                    <tr key={s.status} className="clickable" data-testid={`dash-status-${s.status}`} onClick={() => navigate("cases", { ...scope, statuses: [s.status] })}>
-                      <td><StatusBadge status={s.status} /></td>
+                    <tr key={`${s.status}-${s.currency}`} className="clickable" data-testid={`dash-status-${s.status}`} data-currency={s.currency} onClick={() => navigate("cases", { ...scope, statuses: [s.status] })}>
+                      <td>
+                        <StatusBadge status={s.status} />
+                        {/* A status with cases in two currencies has a row for each: say which. */}
+                        {summary.by_status.filter((o) => o.status === s.status).length > 1 ? <span className="muted small" data-testid="dash-status-currency"> {s.currency}</span> : null}
+                      </td>
                       <td className="num" data-testid={`dash-count-${s.status}`}>{i18n.count(s.count)}</td>
                       <td className="num">{i18n.count(s.open)}</td>
                       <td className="num"><Money amount={s.amount} currency={s.currency} /></td>

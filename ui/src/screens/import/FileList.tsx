@@ -1,13 +1,14 @@
 // The history of imported files: a table of the workspace's files, or an empty state. The test
 // ids and the cell texts (name, format, row count, import time in the workspace zone as
-// "YYYY-MM-DD HH:mm", importer) are what the desktop e2e test reads.
+// "YYYY-MM-DD HH:mm", importer) are what the desktop e2e test reads; the zone is named in the
+// column's header, so the cell keeps that exact text.
 
 import { useEffect, useState } from "react";
 import type { ImportedFile } from "../../ipc";
 import { useApp } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { errorText } from "../../app/errors";
-import { formatInstantInZone } from "../../format/time";
+import { formatTime, withZone } from "../../format/time";
 
 export function FileList({ version }: { version: number }) {
   const { backend, zone } = useApp();
@@ -47,7 +48,7 @@ export function FileList({ version }: { version: number }) {
           <th scope="col">{t("files.col.name")}</th>
           <th scope="col">{t("files.col.format")}</th>
           <th scope="col" className="num">{t("files.col.rows")}</th>
-          <th scope="col">{t("files.col.imported_at")}</th>
+          <th scope="col">{withZone(t("files.col.imported_at"), zone, i18n.lang)}</th>
           <th scope="col">{t("files.col.by")}</th>
         </tr>
       </thead>
@@ -69,7 +70,7 @@ export function FileList({ version }: { version: number }) {
             >
               {count(file.rows_total)}
             </td>
-            <td data-testid="file-imported-at">{formatInstantInZone(file.imported_at, zone)}</td>
+            <td data-testid="file-imported-at" title={file.imported_at}>{formatTime(file.imported_at, zone)}</td>
             <td data-testid="file-imported-by">{file.imported_by}</td>
           </tr>
         ))}

@@ -5,12 +5,12 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ImportPreview, ImportProgress, ImportReport, ZoneFrom } from "../../ipc";
-import { useApp } from "../../app/context";
+import { useApp, useZone } from "../../app/context";
 import { inlineValue, useI18n } from "../../i18n/i18n";
 import { renderMsg } from "../../i18n/backendText";
 import { ErrorLine } from "../../components/ui";
 import { formatBytes } from "../../format/money";
-import { formatDateTime, formatDuration, zoneLabel } from "../../format/time";
+import { formatDuration, formatTimeWithZone, zoneLabel } from "../../format/time";
 import { FileList } from "./FileList";
 
 interface Pending {
@@ -22,7 +22,7 @@ interface Pending {
 export function ImportScreen() {
   const { backend, dataChanged } = useApp();
   const i18n = useI18n();
-  const { t, count, lang } = i18n;
+  const { t, tp, count, lang } = i18n;
   const [pending, setPending] = useState<Pending[]>([]);
   const [skipBad, setSkipBad] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -180,7 +180,7 @@ export function ImportScreen() {
               </button>
             ) : (
               <button type="button" className="primary" data-testid="import-start" onClick={() => void start()}>
-                {t("import.start", { n: count(pending.length) })}
+                {tp("import.start", pending.length)}
               </button>
             )}
           </div>
@@ -195,8 +195,8 @@ export function ImportScreen() {
               {t(`import.phase.${progress.phase}`)}
               {progress.file ? ` · ${progress.file.split(/[\\/]/).pop()}${t("common.paren", { text: `${progress.file_index + 1}/${progress.files_total}` })}` : ""}
               {" · "}
-              {t("import.progress", {
-                rows: count(progress.rows_done),
+              {t("import.progress_counted", {
+                rows: tp("import.rows", progress.rows_done),
                 rate: count(Math.round(progress.rows_per_sec)),
                 done: formatBytes(progress.bytes_done, lang),
                 total: formatBytes(progress.bytes_total, lang),
@@ -229,6 +229,7 @@ export function ImportScreen() {
 
 function PreviewCard({ item, onRemove }: { item: Pending; onRemove: (() => void) | null }) {
   const { t, lang } = useI18n();
+  const workspaceZone = useZone();
   const p = item.preview;
   const name = item.path.split(/[\\/]/).pop() ?? item.path;
   return (
@@ -251,7 +252,7 @@ function PreviewCard({ item, onRemove }: { item: Pending; onRemove: (() => void)
             <dt>{t("import.encoding")}</dt><dd>{p.encoding ?? "—"}{p.delimiter ? ` · "${p.delimiter}"` : ""}</dd>
           </dl>
           <ReadingNotes zone={p.zone} zoneFrom={p.zone_from} totals={p.totals} testid="preview" />
-          {p.already_imported_at ? <p className="warn small">{t("import.already", { at: formatDateTime(p.already_imported_at) })}</p> : null}
+          {p.already_imported_at ? <p className="warn small">{t("import.already", { at: formatTimeWithZone(p.already_imported_at, workspaceZone, lang) })}</p> : null}
           {p.columns.length ? (
             <div className="scroll-x">
               <table className="mini">

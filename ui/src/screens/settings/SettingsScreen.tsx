@@ -12,7 +12,7 @@ import { ErrorLine } from "../../components/ui";
 
 export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: string) => void }) {
   const { backend, setLang, dataChanged } = useApp();
-  const { t, lang } = useI18n();
+  const { t, tp, lang } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [facets, setFacets] = useState<Facets | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -88,7 +88,7 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
         ) : null}
         {rerun.result ? (
           <p className="ok" role="status" data-testid="settings-rerun-result">
-            {t("settings.rerun_done", { as_of: asOfText(rerun.result.as_of), n: String(rerun.result.changed) })}
+            {tp("settings.rerun_done", rerun.result.changed, { as_of: asOfText(rerun.result.as_of) })}
           </p>
         ) : null}
         <ErrorLine error={rerun.error} testid="settings-rerun-error" />
@@ -129,7 +129,7 @@ export function SettingsScreen({ onActorChanged }: { onActorChanged: (actor: str
           hint="settings.retention_hint"
           initial={String(settings.retention_years)}
           numeric
-          check={(v) => (Number(v) < settings.retention_years ? "settings.retention_lower" : null)}
+          check={(v) => (Number(v) < settings.retention_years ? tp("settings.retention_lower", settings.retention_years) : null)}
           onSaved={(v) => setSettings({ ...settings, retention_years: Number(v) })}
         />
       </section>
@@ -145,8 +145,8 @@ interface RowProps {
   initial: string;
   placeholder?: string;
   numeric?: boolean;
-  /** A check made before asking the backend; the message key when the value is refused. */
-  check?: (value: string) => MessageKey | null;
+  /** A check made before asking the backend; the sentence saying why when the value is refused. */
+  check?: (value: string) => string | null;
   onSaved?: (value: string) => void;
   /** Called with the value before and after, when a save changed it. */
   onChanged?: (before: string, after: string) => void;
@@ -163,7 +163,7 @@ function SettingRow({ k, label, hint, vars, initial, placeholder, numeric, check
   async function save(next = value) {
     const refused = check?.(next);
     if (refused) {
-      setMessage({ ok: false, text: t(refused, { n: saved }) });
+      setMessage({ ok: false, text: refused });
       return;
     }
     try {
