@@ -14,6 +14,7 @@ Cases:
   line_deleted     a settlement line deleted
   line_added       a forged settlement line inserted
   last_event       the newest audit event deleted (after a setting change)
+  attachment_bytes the bytes of the first file attached to a case changed (after an attach)
   corrupt          2,000 bytes overwritten near the end of the file
 """
 import sqlite3
@@ -79,6 +80,10 @@ def main():
     elif case == "last_event":
         without_triggers(conn, "audit_events",
                          "DELETE FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events)")
+    elif case == "attachment_bytes":
+        without_triggers(conn, "attachment_blobs",
+                         "UPDATE attachment_blobs SET data = data || X'00' WHERE id = "
+                         "(SELECT MIN(id) FROM attachment_blobs)")
     else:
         sys.exit(f"unknown tamper case {case}")
     conn.execute("COMMIT")

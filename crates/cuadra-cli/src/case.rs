@@ -1,10 +1,14 @@
 //! `cuadra-cli case ...`: list and show stored cases, and the review acts (confirm, match,
-//! unmatch, resolve, reopen, note). Every act is recorded with its actor (`--actor`).
+//! unmatch, resolve, reopen, note, attach evidence). Every act is recorded with its actor
+//! (`--actor`).
 
 use clap::{Args, Subcommand};
 use cuadra_core::cases::{CaseFilter, CaseSort, SortKey};
+use cuadra_core::review::attach::ATTACHMENT_MAX_BYTES;
 use cuadra_core::review::{ActionKind, ActionRequest, REASON_CODES};
 use cuadra_core::store::Workspace;
+use std::io::Read;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -82,6 +86,15 @@ enum CaseCommand {
     },
     /// Add a note to a case.
     Note { key: String, note: String },
+    /// Attach evidence to a case: a PSP ticket or a receipt, as a PDF or an image (PNG, JPEG,
+    /// WebP, GIF; at most 20 MB), kept byte for byte and recorded in the audit trail.
+    Attach {
+        key: String,
+        file: PathBuf,
+        /// What the file shows, in words.
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 /// A request for `action` on `key`; the caller fills in what the act needs.
@@ -209,8 +222,47 @@ pub fn run(
                     l.file_name
                 );
             }
+            for a in &detail.attachments {
+                println!(
+                    "  attachment {}  {}  {}  {} bytes  sha256 {}  by {} at {} (event #{})",
+                    a.id, a.name, a.media_type, a.bytes, a.sha256, a.actor, a.at, a.audit_seq
+                );
+            }
             for e in &detail.history {
                 println!("  #{} {} {} {}", e.seq, e.at, e.actor, e.action);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        CaseCommand::Attach { key, file, note } => {
+            // One byte past the limit is enough for the core to refuse a file too large,
+            // without reading all of it.
+            let mut bytes = Vec::new();
+            std::fs::File::open(&file)
+                .and_then(|f| {
+                    f.take(ATTACHMENT_MAX_BYTES as u64 + 1)
+                        .read_to_end(&mut bytes)
+                })
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let out = ws
+                .attach_to_case(&key, &name, &bytes, note.as_deref(), actor, now)
+                .map_err(|e| e.to_string())?;
+            let a = &out.attachment;
+            if out.added {
+                println!(
+                    "attached {} to case {} as attachment {} ({}, {} bytes)",
+                    a.name, a.case_key, a.id, a.media_type, a.bytes
+                );
+                println!("sha256 {}", a.sha256);
+                println!("recorded as audit event {}", a.audit_seq);
+            } else {
+                println!(
+                    "{} is attached to case {} already, as attachment {} ({}, sha256 {}, audit event {}): nothing added",
+                    name, a.case_key, a.id, a.name, a.sha256, a.audit_seq
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

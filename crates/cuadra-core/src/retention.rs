@@ -24,6 +24,13 @@
 //!
 //! A row a later file repeated (counted "known" there) was stored once, with the file that
 //! brought it first, and goes with that file; its own dates are past retention.
+//!
+//! # Attachments are not purged
+//! Files people attached to cases (`review::attach`) are never removed by a purge, whatever
+//! the retention of their case's period: they are few and small, each is named by an audit
+//! event that stays forever, and their tables refuse DELETE outright (no grant applies). An
+//! attachment names its case by key, so it outlives a case the purge removes; a later run that
+//! derives the case again finds it there.
 
 use crate::audit::{self, NewEvent};
 use crate::msg;

@@ -1,5 +1,6 @@
 //! The CLI as scripts and the other tools use it: a real binary, a real SQLite file on disk.
 
+mod attach;
 mod audit;
 mod backup;
 mod crash;

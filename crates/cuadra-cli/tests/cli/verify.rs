@@ -95,6 +95,10 @@ fn an_untouched_workspace_verifies_and_every_tamper_is_named() {
             &["events were deleted after they were written"],
         ),
         ("corrupt", &["The workspace file is damaged"]),
+        (
+            "attachment_bytes",
+            &["attachment 1 (ticket.pdf) of case order:shopify:1002 is not the file that was attached"],
+        ),
     ];
     for (case, says) in cases {
         let copy = dir.path().join(format!("{case}.db"));
@@ -104,6 +108,20 @@ fn an_untouched_workspace_verifies_and_every_tamper_is_named() {
         if *case == "last_event" {
             let out = run(&copy, &["settings", "grace_days", "9"]);
             assert!(out.status.success());
+        }
+        if *case == "attachment_bytes" {
+            let ticket = dir.path().join("ticket.pdf");
+            std::fs::write(&ticket, b"%PDF-1.4\n%%EOF\n").expect("write");
+            let out = run(
+                &copy,
+                &[
+                    "case",
+                    "attach",
+                    "order:shopify:1002",
+                    ticket.to_str().expect("utf8"),
+                ],
+            );
+            assert!(out.status.success(), "{}", stderr(&out));
         }
         tamper(&copy, case);
         let out = run(&copy, &["verify"]);

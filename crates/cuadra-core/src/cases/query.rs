@@ -4,7 +4,7 @@
 use super::{read_case_row, words, CaseRow, CASE_COLUMNS};
 use crate::audit::AuditEvent;
 use crate::msg;
-use crate::store::{StoreError, Workspace};
+use crate::store::{Attachment, StoreError, Workspace};
 use crate::time::{parse_zone, DEFAULT_ZONE};
 use crate::words::Entry;
 use chrono::{NaiveDate, SecondsFormat};
@@ -191,7 +191,8 @@ pub struct DetailItem {
     pub price: Option<String>,
 }
 
-/// One case with its lines, the order's items and the case's own audit history.
+/// One case with its lines, the order's items, the evidence attached to it and the case's own
+/// audit history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CaseDetail {
     pub case: CaseRow,
@@ -201,6 +202,8 @@ pub struct CaseDetail {
     pub order: Option<DetailOrder>,
     pub items: Vec<DetailItem>,
     pub lines: Vec<DetailLine>,
+    /// Files people attached to the case, oldest first (their bytes: `attachment_bytes`).
+    pub attachments: Vec<Attachment>,
     pub history: Vec<AuditEvent>,
 }
 
@@ -583,6 +586,7 @@ impl Workspace {
                 items
             }
         };
+        let attachments = self.attachments(key)?;
         let history = self.case_history(key)?;
         let line_ids: Vec<i64> = lines.iter().map(|l| l.id).collect();
         Ok(Some(CaseDetail {
@@ -591,6 +595,7 @@ impl Workspace {
             order,
             items,
             lines,
+            attachments,
             history,
         }))
     }

@@ -8,8 +8,11 @@
 //! a snapshot of an order whose case is in the period, and every file whose settlement batch
 //! was transferred in the period — the evidence behind the period's numbers, not the whole
 //! workspace. A purged file (past retention) is no longer there to include; the manifest lists
-//! what is. A bundle is refused while the workspace's own chain does not verify: it would not
-//! verify either, and the break must be looked at first.
+//! what is. Files people attached to the period's cases (tickets, receipts) are in
+//! `attachments/<case>/`, each listed in the manifest with its case, its SHA-256 and the audit
+//! event that recorded it (whose `after` holds the same SHA-256). A bundle is refused while the
+//! workspace's own chain does not verify: it would not verify either, and the break must be
+//! looked at first.
 
 use super::{audit_trail, file_sha256, io_at, write_workbook, ExportRequest, ReportError};
 use crate::store::{StoreError, Workspace};
@@ -33,6 +36,9 @@ Contenido:
       Auditoría y Archivos del periodo (horas en {zone}).
   audit_trail.csv  todos los eventos de auditoría, con prev_hash y hash.
   files/  los archivos originales importados con evidencia del periodo, byte a byte.
+  attachments/  los soportes adjuntados a los casos del periodo (tiquetes, recibos), byte a
+      byte, en una carpeta por caso; manifest.json nombra el caso y el evento case_attach
+      que registró cada uno con su SHA-256.
   manifest.json  periodo, cabeza de la cadena y SHA-256 de cada archivo.
   SHA256SUMS  SHA-256 de cada archivo del paquete (salvo él mismo).
   verify_chain.py  verificador de la cadena (Python 3, solo biblioteca estándar).
@@ -60,7 +66,10 @@ ENGLISH
 Contents: the workbook {workbook} (Summary, Exceptions, Matched, Settlement charges, Audit
 trail, Files; times in {zone}); audit_trail.csv (every audit event with prev_hash and hash);
 files/ (the original imported files holding evidence of the period, byte for byte);
-manifest.json (period, chain head, SHA-256 of every file); SHA256SUMS; verify_chain.py.
+attachments/ (files attached to the period's cases, such as tickets and receipts, byte for
+byte, one folder per case; manifest.json names each one's case and the case_attach event
+that recorded it with its SHA-256); manifest.json (period, chain head, SHA-256 of every
+file); SHA256SUMS; verify_chain.py.
 1. File integrity: in this folder run   sha256sum -c SHA256SUMS   (macOS: shasum -a 256 -c
    SHA256SUMS). Every line must say OK.
 2. Audit chain: run   python3 verify_chain.py   It must end with \"OK\" and the same head (seq
@@ -114,6 +123,21 @@ fn period_files(ws: &Workspace, period: &str) -> Result<Vec<i64>, StoreError> {
     Ok(ids.collect::<Result<_, _>>()?)
 }
 
+/// The attachments of `period`'s cases, oldest first.
+fn period_attachments(
+    ws: &Workspace,
+    period: &str,
+) -> Result<Vec<crate::store::Attachment>, StoreError> {
+    let mut stmt = ws.conn().prepare(
+        "SELECT a.id FROM case_attachments a JOIN cases c ON c.case_key = a.case_key
+          WHERE c.period = ?1 ORDER BY a.id",
+    )?;
+    let ids = stmt
+        .query_map([period], |r| r.get::<_, i64>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    ids.into_iter().map(|id| ws.attachment(id)).collect()
+}
+
 struct Entry {
     path: String,
     sha256: String,
@@ -121,6 +145,8 @@ struct Entry {
     role: &'static str,
     file_id: Option<i64>,
     original_name: Option<String>,
+    /// An attachment's id, case and audit event.
+    attachment: Option<(i64, String, i64)>,
 }
 
 /// Writes the bundle to `path`. Returns the number of original files included.
@@ -178,6 +204,7 @@ pub fn write_bundle(ws: &Workspace, req: &ExportRequest, path: &Path) -> Result<
                 role,
                 file_id: None,
                 original_name: None,
+                attachment: None,
             });
         }
         let put = |zip: &mut ZipWriter<_>, name: &str, data: &[u8], role: &'static str| {
@@ -191,6 +218,7 @@ pub fn write_bundle(ws: &Workspace, req: &ExportRequest, path: &Path) -> Result<
                 role,
                 file_id: None,
                 original_name: None,
+                attachment: None,
             })
         };
         entries.push(put(
@@ -209,6 +237,19 @@ pub fn write_bundle(ws: &Workspace, req: &ExportRequest, path: &Path) -> Result<
             e.original_name = Some(meta.name.clone());
             entries.push(e);
         }
+        for a in period_attachments(ws, &period)? {
+            let bytes = ws.attachment_bytes(a.id)?;
+            let name = format!(
+                "attachments/{}/{:05}_{}",
+                safe_name(&a.case_key),
+                a.id,
+                safe_name(&a.name)
+            );
+            let mut e = put(&mut zip, &name, &bytes, "attachment")?;
+            e.original_name = Some(a.name.clone());
+            e.attachment = Some((a.id, a.case_key.clone(), a.audit_seq));
+            entries.push(e);
+        }
         let generated = req
             .now
             .with_timezone(&zone)
@@ -224,14 +265,22 @@ pub fn write_bundle(ws: &Workspace, req: &ExportRequest, path: &Path) -> Result<
             "cases": cases,
             "chain_head": { "seq": head.seq, "hash": head.hash },
             "audit_events": head.events,
-            "files": entries.iter().map(|e| serde_json::json!({
-                "path": e.path,
-                "sha256": e.sha256,
-                "bytes": e.bytes,
-                "role": e.role,
-                "file_id": e.file_id,
-                "original_name": e.original_name,
-            })).collect::<Vec<_>>(),
+            "files": entries.iter().map(|e| {
+                let mut v = serde_json::json!({
+                    "path": e.path,
+                    "sha256": e.sha256,
+                    "bytes": e.bytes,
+                    "role": e.role,
+                    "file_id": e.file_id,
+                    "original_name": e.original_name,
+                });
+                if let Some((id, case_key, seq)) = &e.attachment {
+                    v["attachment_id"] = serde_json::json!(id);
+                    v["case_key"] = serde_json::json!(case_key);
+                    v["audit_seq"] = serde_json::json!(seq);
+                }
+                v
+            }).collect::<Vec<_>>(),
         });
         let manifest = serde_json::to_vec_pretty(&manifest)
             .map_err(|e| ReportError::Write(format!("manifest: {e}")))?;

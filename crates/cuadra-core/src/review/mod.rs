@@ -2,9 +2,14 @@
 //! unmatch, resolve with a reason code, reopen, add a note, bulk-resolve. Each act is checked,
 //! recorded as a decision and an audit event, and applied to the stored cases, all in one
 //! transaction. Undo is a compensating act (unmatch undoes a match, reopen undoes a resolve),
-//! recorded like any other.
+//! recorded like any other. Evidence attached to a case (a PSP ticket, a receipt) is an act of
+//! its own, in [`attach`].
 
+<<<<<<< HEAD
 mod undo;
+=======
+pub mod attach;
+>>>>>>> attach-evidence
 pub mod words;
 
 pub use undo::LastAct;

@@ -186,4 +186,23 @@ crate::catalog! {
     ACT_UNMATCH = "review.act.unmatch" { en: "unmatch", es: "desvincular", zh: "取消匹配" }
     ACT_RESOLVE = "review.act.resolve" { en: "resolve", es: "resolver", zh: "处理" }
     ACT_REOPEN = "review.act.reopen" { en: "reopen", es: "reabrir", zh: "重新打开" }
+    // Evidence attached to a case (`review::attach`).
+    /// {0} the file's name.
+    ATTACH_NOT_EVIDENCE = "review.attach_not_evidence" {
+        en: "{0} is not a PDF, PNG, JPEG, WebP or GIF file (its first bytes say so, whatever its name ends with); save the ticket or receipt as a PDF or an image and attach that",
+        es: "{0} no es un archivo PDF, PNG, JPEG, WebP ni GIF (así lo indican sus primeros bytes, sin importar cómo termine su nombre); guarde el tiquete o el recibo como PDF o como imagen y adjunte ese archivo",
+        zh: "{0} 不是 PDF、PNG、JPEG、WebP 或 GIF 文件（由其开头字节判断，与文件名后缀无关）；请将票据或收据另存为 PDF 或图片后再附加",
+    }
+    /// {0} the file's name.
+    ATTACH_EMPTY = "review.attach_empty" {
+        en: "{0} is empty (0 bytes); attach the file again from where it was saved or downloaded",
+        es: "{0} está vacío (0 bytes); adjunte de nuevo el archivo desde donde se guardó o descargó",
+        zh: "{0} 是空文件（0 字节）；请从保存或下载该文件的位置重新附加",
+    }
+    /// {0} the file's name, {1} the limit in MB.
+    ATTACH_TOO_LARGE = "review.attach_too_large" {
+        en: "{0} is larger than {1} MB, the most a case can keep per file; attach a smaller copy (the PSP's own PDF, or a scan at a lower resolution)",
+        es: "{0} pesa más de {1} MB, el máximo que un caso guarda por archivo; adjunte una copia más liviana (el PDF que envía el PSP, o un escaneo de menor resolución)",
+        zh: "{0} 超过 {1} MB，即每个对账项单个文件的上限；请附加较小的副本（PSP 提供的 PDF，或较低分辨率的扫描件）",
+    }
 }

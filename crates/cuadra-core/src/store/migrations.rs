@@ -512,7 +512,40 @@ CREATE TABLE line_echoes (
 ALTER TABLE settlement_batches ADD COLUMN file_rows INTEGER;
 ALTER TABLE settlement_batches ADD COLUMN file_rows_net TEXT;
 "#,
-    // v10: the case search's index holds folded text (accents off, `store::fold`): forget that
+    // v10: evidence people attach to a case (a PSP ticket, a receipt: PDF or image), kept byte
+    // for byte. The bytes are stored once per SHA-256, whichever cases they are attached to;
+    // each attachment names its case by key (cases are derived and rewritten by runs, their
+    // keys are not) and the audit event that recorded it. Append-only, and never purged:
+    // retention purges imported files only (see retention.rs).
+    r#"
+CREATE TABLE attachment_blobs (
+    id     INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    data   BLOB NOT NULL
+);
+CREATE TABLE case_attachments (
+    id         INTEGER PRIMARY KEY,
+    case_key   TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    sha256     TEXT NOT NULL REFERENCES attachment_blobs(sha256),
+    note       TEXT,
+    actor      TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    audit_seq  INTEGER NOT NULL REFERENCES audit_events(seq),
+    UNIQUE (case_key, sha256)
+);
+CREATE TRIGGER attachment_blobs_no_update BEFORE UPDATE ON attachment_blobs
+BEGIN SELECT RAISE(ABORT, 'attached files are evidence and cannot be changed'); END;
+CREATE TRIGGER attachment_blobs_no_delete BEFORE DELETE ON attachment_blobs
+BEGIN SELECT RAISE(ABORT, 'attached files are evidence and cannot be deleted'); END;
+CREATE TRIGGER case_attachments_no_update BEFORE UPDATE ON case_attachments
+BEGIN SELECT RAISE(ABORT, 'attachments are part of the audit trail and cannot be changed'); END;
+CREATE TRIGGER case_attachments_no_delete BEFORE DELETE ON case_attachments
+BEGIN SELECT RAISE(ABORT, 'attachments are part of the audit trail and cannot be deleted'); END;
+"#,
+    // v11: the case search's index holds folded text (accents off, `store::fold`): forget that
     // the derived tables were built, so the next open builds them again with it.
     r#"
 DELETE FROM derived_built;

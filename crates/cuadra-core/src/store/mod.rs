@@ -1,6 +1,7 @@
 //! The workspace: one SQLite file per company or shop. Owns opening, PRAGMAs and migrations, and
 //! the plain reads other modules share. It never decides business rules (matching, formats).
 
+mod attachments;
 mod backup;
 mod files;
 mod migrations;
@@ -8,6 +9,8 @@ mod settings;
 pub mod witness;
 pub mod words;
 
+pub use attachments::Attachment;
+pub(crate) use attachments::{attachment_of_case, store_attachment, NewAttachment};
 pub use backup::BackupReport;
 pub use files::{compress_original, sha256_hex, ImportedFile, StoredProblem};
 pub(crate) use files::{file_by_sha256, store_blob};
@@ -67,6 +70,16 @@ pub enum StoreError {
     },
     #[error("cannot decompress the stored copy of file {id}: {message}")]
     Decompress { id: i64, message: String },
+    #[error("there is no attachment {0}; open the case again to see its attachments")]
+    NoSuchAttachment(i64),
+    #[error("the stored copy of attachment {id} ({name}) of case {case_key} is damaged: its SHA-256 is {actual}, not the {expected} recorded when it was attached. Restore the workspace from a backup")]
+    AttachmentDamaged {
+        id: i64,
+        name: String,
+        case_key: String,
+        expected: String,
+        actual: String,
+    },
     /// A request the store cannot answer as asked (a filter value that is not a date, a
     /// workspace not reconciled yet): the message says what to change.
     #[error("{}", .0.render_inline(crate::words::Lang::En))]
@@ -133,6 +146,14 @@ impl StoreError {
                 actual,
             } => msg!(EVIDENCE_MISMATCH, *id, actual, expected),
             StoreError::Decompress { id, message } => msg!(DECOMPRESS, *id, message),
+            StoreError::NoSuchAttachment(id) => msg!(NO_SUCH_ATTACHMENT, *id),
+            StoreError::AttachmentDamaged {
+                id,
+                name,
+                case_key,
+                expected,
+                actual,
+            } => msg!(ATTACHMENT_DAMAGED, *id, name, case_key, actual, expected),
             StoreError::BadQuery(m) => m.clone(),
             StoreError::BadActor(m) => m.clone(),
             StoreError::ChainBroken { seq, why } => msg!(CHAIN_BROKEN, *seq, why.clone()),

@@ -5,7 +5,9 @@
 //! - `witness`: the chain is not shorter than, nor different from, the head last seen outside
 //!   the database (the `.head` file beside the workspace, see [`witness_path`]).
 //! - `evidence`: each stored original decompresses to the SHA-256 its file is known by, and that
-//!   SHA-256 is the one the import's audit event recorded.
+//!   SHA-256 is the one the import's audit event recorded; each file attached to a case hashes
+//!   to its SHA-256 and is the file its `case_attach` event recorded (name, media type, size,
+//!   SHA-256), and every such event has its attachment.
 //! - `derived_rows`: every file is imported again, from its stored original, in the order it
 //!   was imported, into a scratch workspace (same profile, same zone, same actor and time), and
 //!   every stored row (settlement lines, their other versions, order snapshots and items, the
@@ -315,9 +317,73 @@ impl Workspace {
                     None => good.push((file, event)),
                 }
             }
-            Ok(())
+            self.check_attachments(&mut c)
         })();
         (c.done(ran), good)
+    }
+
+    /// Each attachment's bytes against its SHA-256, and its record against the `case_attach`
+    /// event that recorded it; then the events left without an attachment.
+    fn check_attachments(&self, c: &mut Check) -> Result<(), StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT seq, subject, after FROM audit_events WHERE action = 'case_attach' ORDER BY seq",
+        )?;
+        let mut events: BTreeMap<i64, (String, serde_json::Value)> = stmt
+            .query_map([], |r| {
+                let after: Option<String> = r.get(2)?;
+                let after = after
+                    .as_deref()
+                    .and_then(|a| serde_json::from_str(a).ok())
+                    .unwrap_or_default();
+                Ok((r.get::<_, i64>(0)?, (r.get::<_, String>(1)?, after)))
+            })?
+            .collect::<Result<_, _>>()?;
+        for a in self.all_attachments()? {
+            c.compared += 1;
+            let why = match events.remove(&a.audit_seq) {
+                None => Some(format!(
+                    "event {} of the audit trail does not record it",
+                    a.audit_seq
+                )),
+                Some((subject, e))
+                    if subject != format!("case:{}", a.case_key)
+                        || e["name"].as_str() != Some(a.name.as_str())
+                        || e["media_type"].as_str() != Some(a.media_type.as_str())
+                        || e["bytes"].as_u64() != Some(a.bytes)
+                        || e["sha256"].as_str() != Some(a.sha256.as_str()) =>
+                {
+                    Some(format!(
+                        "its record ({}, {}, {} bytes, SHA-256 {}) is not what audit event {} recorded ({}, {}, {} bytes, SHA-256 {})",
+                        a.name,
+                        a.media_type,
+                        a.bytes,
+                        a.sha256,
+                        a.audit_seq,
+                        e["name"].as_str().unwrap_or("?"),
+                        e["media_type"].as_str().unwrap_or("?"),
+                        e["bytes"],
+                        e["sha256"].as_str().unwrap_or("?"),
+                    ))
+                }
+                Some(_) => match self.attachment_bytes(a.id) {
+                    Ok(_) => None,
+                    Err(StoreError::AttachmentDamaged { actual, .. }) => Some(format!(
+                        "its stored bytes hash to {actual}, not to the {} recorded when it was attached",
+                        a.sha256
+                    )),
+                    Err(e) => Some(e.msg().render_inline(Lang::En)),
+                },
+            };
+            if let Some(why) = why {
+                c.find(msg!(ATTACHMENT, a.id, &a.name, &a.case_key, why));
+            }
+        }
+        for (seq, (subject, e)) in events {
+            let key = subject.strip_prefix("case:").unwrap_or(&subject);
+            let name = e["name"].as_str().unwrap_or("?");
+            c.find(msg!(ATTACHMENT_MISSING, seq, key, name));
+        }
+        Ok(())
     }
 
     fn check_derived(

@@ -336,7 +336,7 @@ fn the_same_money_in_two_reports_is_paired_once_in_any_order_and_on_upgrade() {
     );
     assert_eq!(pairs(&settlement_first), 7);
 
-    // An older workspace: no pairing table, schema 8.
+    // An older workspace: no pairing table (nor any later table), schema 8.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     {
@@ -350,7 +350,9 @@ fn the_same_money_in_two_reports_is_paired_once_in_any_order_and_on_upgrade() {
         }
         ws.conn()
             .execute_batch(
-                "DROP TABLE line_echoes;
+                "DROP TABLE case_attachments;
+                 DROP TABLE attachment_blobs;
+                 DROP TABLE line_echoes;
                  ALTER TABLE settlement_batches DROP COLUMN file_rows;
                  ALTER TABLE settlement_batches DROP COLUMN file_rows_net;
                  PRAGMA user_version = 8;",

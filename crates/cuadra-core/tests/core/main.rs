@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod answer_key;
+mod attach;
 mod audit;
 mod cases;
 mod dashboard;

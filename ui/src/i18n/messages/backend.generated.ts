@@ -1695,6 +1695,21 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "el caso {0} ya está resuelto; reábralo primero para cambiar la resolución",
     "zh": "对账项 {0} 已处理；如需更改处理结果，请先重新打开"
   },
+  "review.attach_empty": {
+    "en": "{0} is empty (0 bytes); attach the file again from where it was saved or downloaded",
+    "es": "{0} está vacío (0 bytes); adjunte de nuevo el archivo desde donde se guardó o descargó",
+    "zh": "{0} 是空文件（0 字节）；请从保存或下载该文件的位置重新附加"
+  },
+  "review.attach_not_evidence": {
+    "en": "{0} is not a PDF, PNG, JPEG, WebP or GIF file (its first bytes say so, whatever its name ends with); save the ticket or receipt as a PDF or an image and attach that",
+    "es": "{0} no es un archivo PDF, PNG, JPEG, WebP ni GIF (así lo indican sus primeros bytes, sin importar cómo termine su nombre); guarde el tiquete o el recibo como PDF o como imagen y adjunte ese archivo",
+    "zh": "{0} 不是 PDF、PNG、JPEG、WebP 或 GIF 文件（由其开头字节判断，与文件名后缀无关）；请将票据或收据另存为 PDF 或图片后再附加"
+  },
+  "review.attach_too_large": {
+    "en": "{0} is larger than {1} MB, the most a case can keep per file; attach a smaller copy (the PSP's own PDF, or a scan at a lower resolution)",
+    "es": "{0} pesa más de {1} MB, el máximo que un caso guarda por archivo; adjunte una copia más liviana (el PDF que envía el PSP, o un escaneo de menor resolución)",
+    "zh": "{0} 超过 {1} MB，即每个案例单个文件的上限；请附加较小的副本（PSP 提供的 PDF，或较低分辨率的扫描件）"
+  },
   "review.bad_reason": {
     "en": "'{0}' is not a reason code; use one of: {1}",
     "es": "'{0}' no es un código de motivo; use uno de estos: {1}",
@@ -1885,6 +1900,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "use un nombre de zona horaria como America/Bogota",
     "zh": "请使用时区名称，例如 America/Bogota"
   },
+  "store.attachment_damaged": {
+    "en": "the stored copy of attachment {0} ({1}) of case {2} is damaged: its SHA-256 is {3}, not the {4} recorded when it was attached. Restore the workspace from a backup",
+    "es": "la copia guardada del adjunto {0} ({1}) del caso {2} está dañada: su SHA-256 es {3}, no el {4} anotado al adjuntarlo. Restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "案例 {2} 的附件 {0}（{1}）的存储副本已损坏：其 SHA-256 为 {3}，而非附加时记录的 {4}。请从备份恢复工作区"
+  },
   "store.backup": {
     "en": "cannot write the backup {0} ({1}): check that the folder exists, is writable and has space",
     "es": "no se puede escribir la copia de seguridad {0} ({1}): verifique que la carpeta exista, permita escribir y tenga espacio",
@@ -1960,6 +1980,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "{0} es una carpeta, no un archivo de espacio de trabajo: indique el archivo mismo (por ejemplo {0}/cuadra.db)",
     "zh": "{0} 是文件夹，不是工作区文件：请指定工作区文件本身（例如 {0}/cuadra.db）"
   },
+  "store.no_such_attachment": {
+    "en": "there is no attachment {0}; open the case again to see its attachments",
+    "es": "no existe el adjunto {0}; abra el caso de nuevo para ver sus adjuntos",
+    "zh": "不存在附件 {0}；请重新打开该案例查看其附件"
+  },
   "store.no_such_file": {
     "en": "no imported file has id {0}: reload the list of imported files",
     "es": "ningún archivo importado tiene el id {0}: vuelva a cargar la lista de archivos importados",
@@ -2009,6 +2034,16 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "{0}",
     "es": "{0}",
     "zh": "{0}"
+  },
+  "verify.attachment": {
+    "en": "attachment {0} ({1}) of case {2} is not the file that was attached: {3}. Restore the workspace from a backup",
+    "es": "el adjunto {0} ({1}) del caso {2} no es el archivo que se adjuntó: {3}. Restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "案例 {2} 的附件 {0}（{1}）不是当初附加的文件：{3}。请从备份恢复工作区"
+  },
+  "verify.attachment_missing": {
+    "en": "audit event {0} records a file attached to case {1} ({2}), but the workspace holds no such attachment: it was deleted outside Cuadra. Restore the workspace from a backup",
+    "es": "el evento de auditoría {0} registra un archivo adjuntado al caso {1} ({2}), pero el espacio de trabajo no tiene ese adjunto: se borró fuera de Cuadra. Restaure el espacio de trabajo desde una copia de seguridad",
+    "zh": "审计事件 {0} 记录了附加到案例 {1} 的文件（{2}），但工作区中没有该附件：它在 Cuadra 之外被删除。请从备份恢复工作区"
   },
   "verify.case_added": {
     "en": "case {0} is stored, but the last reconciliation run again does not give it: it was added outside Cuadra. Reconcile again, and check the audit log",
