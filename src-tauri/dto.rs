@@ -788,6 +788,41 @@ pub struct CaseDetail {
     pub lines: Vec<SettlementLine>,
     pub suggested_lines: Vec<SettlementLine>,
     pub history: Vec<AuditEvent>,
+    /// Evidence attached to the case (PDF or image), oldest first.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file of evidence attached to a case, kept byte for byte.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct Attachment {
+    pub id: String,
+    pub name: String,
+    pub media_type: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub sha256: String,
+    pub note: Option<String>,
+    pub actor: String,
+    /// UTC, as the audit trail records it.
+    pub at: String,
+    #[ts(type = "number")]
+    pub audit_seq: i64,
+}
+
+impl From<cuadra_core::store::Attachment> for Attachment {
+    fn from(a: cuadra_core::store::Attachment) -> Self {
+        Attachment {
+            id: a.id.to_string(),
+            name: a.name,
+            media_type: a.media_type,
+            bytes: a.bytes,
+            sha256: a.sha256,
+            note: a.note,
+            actor: a.actor,
+            at: a.at,
+            audit_seq: a.audit_seq,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, TS)]
@@ -952,6 +987,7 @@ pub fn typescript() -> String {
         SettlementLine::decl(),
         AuditEvent::decl(),
         CaseDetail::decl(),
+        Attachment::decl(),
         AuditFilter::decl(),
         AuditPage::decl(),
         AuditVerification::decl(),

@@ -666,7 +666,9 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
         "confirm"
     );
     assert_ne!(
-        stored(&format!("SELECT status FROM cases WHERE case_key = '{confirm_key}'")),
+        stored(&format!(
+            "SELECT status FROM cases WHERE case_key = '{confirm_key}'"
+        )),
         "suggested"
     );
     app.put_cursor_on(&reject_key).await;
@@ -760,8 +762,34 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
     );
     app.click("detail-close").await;
 
+    // 7b. The buyer's receipt, attached to that case as evidence (a PDF, chosen in the open
+    // dialog): kept byte for byte and recorded in the chain.
+    let receipt = home.path().join("files").join("recibo-efecty.pdf");
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    std::fs::write(&receipt, pdf).expect("a receipt");
+    std::fs::write(dialogs.join("open.txt"), receipt.display().to_string()).expect("open.txt");
+    app.open_case(&matched_refs, &matched).await;
+    app.click("case-attach").await;
+    app.wait_for("attach-done").await;
+    app.wait_for_text_of("case-attachments", "recibo-efecty.pdf")
+        .await;
+    assert_eq!(
+        stored(&format!(
+            "SELECT name || ' ' || media_type || ' ' || size FROM case_attachments
+             WHERE case_key = '{matched}'"
+        )),
+        format!("recibo-efecty.pdf application/pdf {}", pdf.len())
+    );
+    assert_eq!(
+        stored(&format!(
+            "SELECT action FROM audit_events WHERE subject = 'case:{matched}' ORDER BY seq DESC LIMIT 1"
+        )),
+        "case_attach"
+    );
+    app.click("detail-close").await;
+
     // 8. Bulk: every order the shop forgot to mark paid, selected at once and resolved.
-    app.type_into("case-search", "").await;
+    app.click("filter-clear").await;
     app.click("filter-status").await;
     app.click("filter-status-paid_shop_pending").await;
     app.press("Escape").await;

@@ -2,8 +2,8 @@
 
 use super::now;
 use crate::dto::{
-    CaseDetail, CaseFilter, CaseRowDto, CaseSort, CaseTotals, Facets, FoundOrder, LastAct,
-    ListCasesResponse, OrderItem, SettlementLine, ShopOrder, Summary, SummaryFilter,
+    Attachment, CaseDetail, CaseFilter, CaseRowDto, CaseSort, CaseTotals, Facets, FoundOrder,
+    LastAct, ListCasesResponse, OrderItem, SettlementLine, ShopOrder, Summary, SummaryFilter,
 };
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -118,6 +118,7 @@ pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDeta
             lines,
             suggested_lines,
             history: d.history.into_iter().map(Into::into).collect(),
+            attachments: d.attachments.into_iter().map(Into::into).collect(),
         })
     })
 }
@@ -227,5 +228,51 @@ pub fn undo_last(
             }
         }
         Ok(rows)
+    })
+}
+
+/// Attaches a file of evidence (a PSP ticket, a receipt: PDF or image) chosen in the open
+/// dialog to a case; the case's attachments afterwards, or `null` when the dialog was cancelled.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attach_to_case(
+    state: State<'_, AppState>,
+    case_key: String,
+    note: Option<String>,
+) -> Result<Option<Vec<Attachment>>, ApiError> {
+    use cuadra_core::review::attach::{ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_MB};
+    use cuadra_core::review::ReviewError;
+    let Some(path) = crate::dialogs::pick_evidence_file() else {
+        return Ok(None);
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    // A file larger than an attachment may be is refused before it is read into memory.
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    if size > ATTACHMENT_MAX_BYTES as u64 {
+        return Err(ReviewError::NotAllowed(msg!(
+            cuadra_core::review::words::ATTACH_TOO_LARGE,
+            &name,
+            ATTACHMENT_MAX_MB as i64
+        ))
+        .into());
+    }
+    let bytes = std::fs::read(&path).map_err(|_| {
+        ApiError::new(
+            ApiError::INVALID,
+            msg!(app::NOT_A_FILE, path.display().to_string()),
+        )
+    })?;
+    let actor = state.actor();
+    let note = note.filter(|n| !n.trim().is_empty());
+    state.with_workspace(|ws| {
+        ws.attach_to_case(&case_key, &name, &bytes, note.as_deref(), &actor, now())?;
+        Ok(Some(
+            ws.attachments(&case_key)?
+                .into_iter()
+                .map(Attachment::from)
+                .collect(),
+        ))
     })
 }

@@ -21,6 +21,7 @@ import type {
   ListCasesResponse,
   CaseTotals,
   LastAct,
+  Attachment,
   PeriodInfo,
   ReconcileResult,
   RetentionStatus,
@@ -75,6 +76,8 @@ export interface Backend {
   caseAction(request: CaseActionRequest): Promise<CaseRow>;
   /** The person's last act on a case (null: none yet), which the window offers to undo. */
   lastAct(): Promise<LastAct | null>;
+  /** Attaches a PDF or image chosen in the open dialog to a case; its attachments, or null if cancelled. */
+  attachToCase(caseKey: string, note: string | null): Promise<Attachment[] | null>;
   /** Undoes the person's last act (the one shown: its audit event) by compensating acts. */
   undoLast(expectedSeq: number | null): Promise<CaseRow[]>;
 

@@ -475,6 +475,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       lines: row.status === "suggested" ? [] : linesOf(row),
       suggested_lines: suggested,
       history: audit.filter((e) => e.subject === key),
+      attachments: [],
     };
   }
 
@@ -892,6 +893,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     caseAction: (request) => respond(() => act(request)),
     // The fake keeps no decisions to compensate: undo is the core's (tested in the real window).
     lastAct: () => respond(() => null),
+    // The fake opens no dialog: attaching is the core's (tested in the real window).
+    attachToCase: () => respond(() => null),
     undoLast: () => respond(() => reject("invalid_action", m("review.nothing_to_undo"))),
 
     auditLog: (filter, offset, limit) =>

@@ -103,7 +103,17 @@ export type CaseDetail = { case: CaseRow,
  * The case's order and lines as the person sees them; pass it back with an act
  * (`expected_membership`) so a case changed meanwhile is refused (`stale_case`).
  */
-membership: string, order: ShopOrder | null, items: Array<OrderItem>, lines: Array<SettlementLine>, suggested_lines: Array<SettlementLine>, history: Array<AuditEvent>, };
+membership: string, order: ShopOrder | null, items: Array<OrderItem>, lines: Array<SettlementLine>, suggested_lines: Array<SettlementLine>, history: Array<AuditEvent>, 
+/**
+ * Evidence attached to the case (PDF or image), oldest first.
+ */
+attachments: Array<Attachment>, };
+
+export type Attachment = { id: string, name: string, media_type: string, bytes: number, sha256: string, note: string | null, actor: string, 
+/**
+ * UTC, as the audit trail records it.
+ */
+at: string, audit_seq: number, };
 
 export type AuditFilter = { case_key: string | null, since: string | null, actor: string | null, };
 

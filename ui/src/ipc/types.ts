@@ -24,6 +24,7 @@ export type {
   ListCasesResponse,
   CaseTotals,
   LastAct,
+  Attachment,
   ShopOrder,
   FoundOrder,
   OrderItem,

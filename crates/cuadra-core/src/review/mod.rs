@@ -5,11 +5,8 @@
 //! recorded like any other. Evidence attached to a case (a PSP ticket, a receipt) is an act of
 //! its own, in [`attach`].
 
-<<<<<<< HEAD
-mod undo;
-=======
 pub mod attach;
->>>>>>> attach-evidence
+mod undo;
 pub mod words;
 
 pub use undo::LastAct;

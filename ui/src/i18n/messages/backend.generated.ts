@@ -1708,7 +1708,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "review.attach_too_large": {
     "en": "{0} is larger than {1} MB, the most a case can keep per file; attach a smaller copy (the PSP's own PDF, or a scan at a lower resolution)",
     "es": "{0} pesa más de {1} MB, el máximo que un caso guarda por archivo; adjunte una copia más liviana (el PDF que envía el PSP, o un escaneo de menor resolución)",
-    "zh": "{0} 超过 {1} MB，即每个案例单个文件的上限；请附加较小的副本（PSP 提供的 PDF，或较低分辨率的扫描件）"
+    "zh": "{0} 超过 {1} MB，即每个对账项单个文件的上限；请附加较小的副本（PSP 提供的 PDF，或较低分辨率的扫描件）"
   },
   "review.bad_reason": {
     "en": "'{0}' is not a reason code; use one of: {1}",

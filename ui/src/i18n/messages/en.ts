@@ -372,6 +372,7 @@ export const en = {
   "audit.action.period_close": "Period closed",
   "audit.action.period_reopen": "Period reopened",
   "audit.action.purge": "Records purged",
+  "audit.action.case_attach": "File attached to the case",
   "audit.action.case_confirm": "Suggestion confirmed",
   "audit.action.case_match": "Matched by hand",
   "audit.action.case_unmatch": "Unmatched by hand",
@@ -492,6 +493,13 @@ export const en = {
   "audit.check.derived_rows": "Rows read again from the originals",
   "audit.check.periods": "Closed periods",
   "audit.check.cases": "Last reconciliation run again",
+  "detail.attachments": "Evidence attached",
+  "detail.no_attachments": "No file attached.",
+  "detail.attach": "Attach a file…",
+  "detail.attach_hint": "A PSP ticket or a receipt, as PDF or image (up to 20 MB): kept byte for byte, hashed and recorded in the audit trail.",
+  "detail.attached": "File attached.",
+  "detail.attachment_size.one": "{n} KB",
+  "detail.attachment_size.other": "{n} KB",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -136,6 +136,8 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
             ) : null}
           </section>
 
+          <Attachments detail={detail} onAttached={() => void load()} />
+
           <section data-testid="detail-history">
             <h3>{t("detail.history")}</h3>
             {detail.history.length === 0 ? (
@@ -222,5 +224,52 @@ function ActionBar({ row, active, onAction }: { row: CaseRow; active: CaseAction
         </button>
       ))}
     </div>
+  );
+}
+
+/** The case's evidence (PSP tickets, receipts) and the act of attaching one more. */
+function Attachments({ detail, onAttached }: { detail: Detail; onAttached: () => void }) {
+  const { backend } = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [attached, setAttached] = useState(false);
+  const c = detail.case;
+  async function attach() {
+    setBusy(true);
+    setError(null);
+    setAttached(false);
+    try {
+      const list = await backend.attachToCase(c.case_key, null);
+      if (list) {
+        setAttached(true);
+        onAttached();
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section data-testid="case-attachments">
+      <h3>{t("detail.attachments")}</h3>
+      {detail.attachments.length === 0 ? <p className="muted small">{t("detail.no_attachments")}</p> : (
+        <ul className="attachments">
+          {detail.attachments.map((a) => (
+            <li key={a.id} data-testid="attachment-row" title={`SHA-256 ${a.sha256}`}>
+              <strong>{a.name}</strong> · {i18n.tp("detail.attachment_size", Math.max(1, Math.round(a.bytes / 1024)))} · <Time value={a.at} /> · {a.actor}
+              {a.note ? <div className="note">{a.note}</div> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" data-testid="case-attach" disabled={busy || c.locked} title={c.locked ? t("action.locked") : t("detail.attach_hint")} onClick={() => void attach()}>
+        {busy ? t("common.working") : t("detail.attach")}
+      </button>
+      {attached ? <p className="ok small" role="status" data-testid="attach-done">{t("detail.attached")}</p> : null}
+      <ErrorLine error={error} testid="attach-error" />
+    </section>
   );
 }
