@@ -797,8 +797,11 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
     assert!(pending >= 2, "the scenario plants missed notifications");
     app.wait_for_text_of("cases-total", &format!("{pending} "))
         .await;
-    let totals = app.wait_for_text("cases-totals").await;
+    let totals = app.wait_for_text("cases-totals-COP").await;
     assert!(totals.starts_with("COP:"), "{totals}");
+    // The statuses on screen were judged at the month's end, and the screen says so.
+    let as_of = app.wait_for_text("cases-as-of").await;
+    assert!(as_of.contains("2026-05-31 23:59"), "{as_of}");
     app.click("select-all").await;
     app.wait_for_text_of("cases-selected", &format!("{pending}"))
         .await;
@@ -1109,7 +1112,17 @@ impl App {
             .unwrap_or_else(|e| panic!("{test_id} must take text: {e}"));
     }
 
+    /// Chooses `value` in a select, once it offers it (options may arrive after the select).
     async fn select(&self, test_id: &str, value: &str) {
+        self.client
+            .wait()
+            .at_most(STARTUP_TIMEOUT)
+            .for_element(Locator::Css(&format!(
+                "{} option[value='{value}']",
+                Self::css(test_id)
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("{test_id} must offer {value}: {e}"));
         self.wait_for(test_id)
             .await
             .select_by_value(value)

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import type { SortingState } from "@tanstack/react-table";
 import { RESOLVE_REASONS, type CaseActionKind, type CaseFilter, type CaseRow, type CaseTotals, type Facets, type LastAct, type ReportFormat } from "../../ipc";
 import { formatMoney } from "../../format/money";
-import { useApp } from "../../app/context";
+import { formatTimeWithZone } from "../../format/time";
+import { useApp, useZone } from "../../app/context";
 import { useI18n } from "../../i18n/i18n";
 import { errorText } from "../../app/errors";
 import { auditSubjectText } from "../../app/auditText";
@@ -23,6 +24,7 @@ const SELECT_ALL_MAX = 5000;
 
 export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilter> }) {
   const { backend } = useApp();
+  const zone = useZone();
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [form, setForm] = useState<FilterForm>(() => formFromFilter(initialFilter));
@@ -205,6 +207,19 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
     // eslint-disable-next-line react-hooks/exhaustive-deps -- queryKey stands for the filter
   }, [queryKey, backend, totalsVersion]);
 
+  // The as-of the statuses were judged at (the last run's), shown beside the totals.
+  const [asOf, setAsOf] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    backend.summary({ period: null, date_from: null, date_to: null, psp: null }).then(
+      (s) => live && setAsOf(s.cases > 0 ? s.as_of : null),
+      () => live && setAsOf(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend, totalsVersion]);
+
   // The person's last act, offered for undo; asked again after every act.
   const [lastAct, setLastAct] = useState<LastAct | null>(null);
   const [undone, setUndone] = useState<{ text: string; ok: boolean } | null>(null);
@@ -318,6 +333,7 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
       </div>
       {totals && totals.length > 0 ? (
         <div className="cases-totals small" data-testid="cases-totals">
+          {asOf ? <span className="muted" data-testid="cases-as-of">{t("dash.as_of", { at: formatTimeWithZone(asOf, zone, lang) })}</span> : null}
           {totals.map((x) => (
             <span key={x.currency ?? ""} data-testid={`cases-totals-${x.currency ?? "none"}`}>
               {t("cases.totals", {
