@@ -845,6 +845,8 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
         .iter()
         .all(|r| r[state_at] == "Reconciled" && r[reason_at] == "Corrected in the shop"));
 
+    app.screenshot("10-month-end-cases.png").await;
+
     // 10. Close May after its checklist.
     app.click("nav-audit").await;
     app.wait_for("periods-table").await;
@@ -854,6 +856,7 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
     app.click("period-submit").await;
     app.wait_for_attr("period-row", "data-state", "closed")
         .await;
+    app.screenshot("11-month-end-closed.png").await;
     assert_eq!(
         stored("SELECT state FROM periods WHERE period = '2026-05'"),
         "closed"

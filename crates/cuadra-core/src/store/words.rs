@@ -120,14 +120,14 @@ crate::catalog! {
     NO_SUCH_ATTACHMENT = "store.no_such_attachment" {
         en: "there is no attachment {0}; open the case again to see its attachments",
         es: "no existe el adjunto {0}; abra el caso de nuevo para ver sus adjuntos",
-        zh: "不存在附件 {0}；请重新打开该案例查看其附件",
+        zh: "不存在附件 {0}；请重新打开该对账项查看其附件",
     }
     /// {0} the attachment's id, {1} its name, {2} its case, {3} the SHA-256 of the stored
     /// bytes, {4} the SHA-256 recorded when it was attached.
     ATTACHMENT_DAMAGED = "store.attachment_damaged" {
         en: "the stored copy of attachment {0} ({1}) of case {2} is damaged: its SHA-256 is {3}, not the {4} recorded when it was attached. Restore the workspace from a backup",
         es: "la copia guardada del adjunto {0} ({1}) del caso {2} está dañada: su SHA-256 es {3}, no el {4} anotado al adjuntarlo. Restaure el espacio de trabajo desde una copia de seguridad",
-        zh: "案例 {2} 的附件 {0}（{1}）的存储副本已损坏：其 SHA-256 为 {3}，而非附加时记录的 {4}。请从备份恢复工作区",
+        zh: "对账项 {2} 的附件 {0}（{1}）的存储副本已损坏：其 SHA-256 为 {3}，而非附加时记录的 {4}。请从备份恢复工作区",
     }
     /// {0} the file id, {1} the decompressor's error.
     DECOMPRESS = "store.decompress" {

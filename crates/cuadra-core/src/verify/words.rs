@@ -38,13 +38,13 @@ crate::catalog! {
     ATTACHMENT = "verify.attachment" {
         en: "attachment {0} ({1}) of case {2} is not the file that was attached: {3}. Restore the workspace from a backup",
         es: "el adjunto {0} ({1}) del caso {2} no es el archivo que se adjuntó: {3}. Restaure el espacio de trabajo desde una copia de seguridad",
-        zh: "案例 {2} 的附件 {0}（{1}）不是当初附加的文件：{3}。请从备份恢复工作区",
+        zh: "对账项 {2} 的附件 {0}（{1}）不是当初附加的文件：{3}。请从备份恢复工作区",
     }
     /// {0} the audit event, {1} the case, {2} the file's name as the event recorded it.
     ATTACHMENT_MISSING = "verify.attachment_missing" {
         en: "audit event {0} records a file attached to case {1} ({2}), but the workspace holds no such attachment: it was deleted outside Cuadra. Restore the workspace from a backup",
         es: "el evento de auditoría {0} registra un archivo adjuntado al caso {1} ({2}), pero el espacio de trabajo no tiene ese adjunto: se borró fuera de Cuadra. Restaure el espacio de trabajo desde una copia de seguridad",
-        zh: "审计事件 {0} 记录了附加到案例 {1} 的文件（{2}），但工作区中没有该附件：它在 Cuadra 之外被删除。请从备份恢复工作区",
+        zh: "审计事件 {0} 记录了附加到对账项 {1} 的文件（{2}），但工作区中没有该附件：它在 Cuadra 之外被删除。请从备份恢复工作区",
     }
     /// {0} the file's id, {1} its name, {2} why it could not be read again.
     UNDERIVABLE = "verify.underivable" {

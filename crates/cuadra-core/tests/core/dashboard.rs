@@ -181,6 +181,14 @@ fn by_scan(ws: &Workspace, f: &DashFilter) -> Dashboard {
             currency,
         })
         .collect();
+    // A selection charts its own days only.
+    days.retain(|d| {
+        f.period
+            .as_ref()
+            .is_none_or(|p| d.date.starts_with(p.as_str()))
+            && f.date_from.as_ref().is_none_or(|from| d.date >= *from)
+            && f.date_to.as_ref().is_none_or(|to| d.date <= *to)
+    });
     let mut distinct: Vec<String> = days.iter().map(|d| d.date.clone()).collect();
     distinct.dedup();
     if distinct.len() > 31 {
@@ -481,8 +489,9 @@ fn a_workspace_without_rollups_gets_them_on_open() {
     );
 }
 
-/// The cases whose references, customer or key contain every word, case-insensitively (ASCII),
-/// read from the columns themselves.
+/// The cases whose references, customer or key contain every word, read from the columns
+/// themselves: case aside (ASCII) for words under three letters, case and Spanish accents aside
+/// for longer ones ("quinonez" finds "Quiñónez").
 fn search_by_scan(ws: &Workspace, text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let words: Vec<String> = text
@@ -501,9 +510,15 @@ fn search_by_scan(ws: &Workspace, text: &str) -> Vec<String> {
         let fields: Vec<String> = (0..5)
             .map(|i| r.get::<_, String>(i).unwrap().to_ascii_lowercase())
             .collect();
+        let folded: Vec<String> = fields.iter().map(|f| cuadra_core::store::fold(f)).collect();
         if words.iter().all(|w| {
-            let w = w.to_ascii_lowercase();
-            fields.iter().any(|f| f.contains(&w))
+            if w.chars().count() >= 3 {
+                let w = cuadra_core::store::fold(w);
+                folded.iter().any(|f| f.contains(&w))
+            } else {
+                let w = w.to_ascii_lowercase();
+                fields.iter().any(|f| f.contains(&w))
+            }
         }) {
             out.push(fields[0].clone());
         }
@@ -656,9 +671,48 @@ fn a_report_repeating_money_already_counted_is_uncounted_at_import() {
 /// each day once per currency, in order.
 #[test]
 fn the_months_add_up_to_all_periods_and_chart_their_own_days() {
+    // A generated May (the scenario) and a generated late March into April (a Shopify export
+    // and the dLocal batch that pays it).
     let s = Scenario::build(ScenarioSpec::new(ScenarioPsp::Dlocal, 7, 80));
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 25).unwrap();
+    let mut orders = Vec::new();
+    cuadra_testkit::write_shopify_orders(
+        &cuadra_testkit::ShopifySpec {
+            seed: 2,
+            orders: 60,
+            start,
+            ..Default::default()
+        },
+        &mut orders,
+    )
+    .unwrap();
+    let mut batch = Vec::new();
+    cuadra_testkit::write_dlocal_settlement(
+        &cuadra_testkit::DlocalSpec {
+            seed: 2,
+            lines: 50,
+            transfer_id: "600001".into(),
+            start,
+            ..Default::default()
+        },
+        &mut batch,
+    )
+    .unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = s
+        .files
+        .iter()
+        .map(|f| (f.name.clone(), f.bytes.clone()))
+        .collect();
+    files.push(("pedidos_marzo.csv".into(), orders));
+    files.push(("dlocal_600001.csv".into(), batch));
     let mut t = TestWs::new();
-    for f in &s.files {
+    for f in files
+        .iter()
+        .map(|(name, bytes)| cuadra_testkit::ScenarioFile {
+            name: name.clone(),
+            bytes: bytes.clone(),
+        })
+    {
         let rep = cuadra_core::ingest::import_bytes(
             &mut t.ws,
             &f.name,
