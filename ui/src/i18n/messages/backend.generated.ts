@@ -1903,7 +1903,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "store.attachment_damaged": {
     "en": "the stored copy of attachment {0} ({1}) of case {2} is damaged: its SHA-256 is {3}, not the {4} recorded when it was attached. Restore the workspace from a backup",
     "es": "la copia guardada del adjunto {0} ({1}) del caso {2} está dañada: su SHA-256 es {3}, no el {4} anotado al adjuntarlo. Restaure el espacio de trabajo desde una copia de seguridad",
-    "zh": "案例 {2} 的附件 {0}（{1}）的存储副本已损坏：其 SHA-256 为 {3}，而非附加时记录的 {4}。请从备份恢复工作区"
+    "zh": "对账项 {2} 的附件 {0}（{1}）的存储副本已损坏：其 SHA-256 为 {3}，而非附加时记录的 {4}。请从备份恢复工作区"
   },
   "store.backup": {
     "en": "cannot write the backup {0} ({1}): check that the folder exists, is writable and has space",
@@ -1983,7 +1983,7 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "store.no_such_attachment": {
     "en": "there is no attachment {0}; open the case again to see its attachments",
     "es": "no existe el adjunto {0}; abra el caso de nuevo para ver sus adjuntos",
-    "zh": "不存在附件 {0}；请重新打开该案例查看其附件"
+    "zh": "不存在附件 {0}；请重新打开该对账项查看其附件"
   },
   "store.no_such_file": {
     "en": "no imported file has id {0}: reload the list of imported files",
@@ -2038,12 +2038,12 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
   "verify.attachment": {
     "en": "attachment {0} ({1}) of case {2} is not the file that was attached: {3}. Restore the workspace from a backup",
     "es": "el adjunto {0} ({1}) del caso {2} no es el archivo que se adjuntó: {3}. Restaure el espacio de trabajo desde una copia de seguridad",
-    "zh": "案例 {2} 的附件 {0}（{1}）不是当初附加的文件：{3}。请从备份恢复工作区"
+    "zh": "对账项 {2} 的附件 {0}（{1}）不是当初附加的文件：{3}。请从备份恢复工作区"
   },
   "verify.attachment_missing": {
     "en": "audit event {0} records a file attached to case {1} ({2}), but the workspace holds no such attachment: it was deleted outside Cuadra. Restore the workspace from a backup",
     "es": "el evento de auditoría {0} registra un archivo adjuntado al caso {1} ({2}), pero el espacio de trabajo no tiene ese adjunto: se borró fuera de Cuadra. Restaure el espacio de trabajo desde una copia de seguridad",
-    "zh": "审计事件 {0} 记录了附加到案例 {1} 的文件（{2}），但工作区中没有该附件：它在 Cuadra 之外被删除。请从备份恢复工作区"
+    "zh": "审计事件 {0} 记录了附加到对账项 {1} 的文件（{2}），但工作区中没有该附件：它在 Cuadra 之外被删除。请从备份恢复工作区"
   },
   "verify.case_added": {
     "en": "case {0} is stored, but the last reconciliation run again does not give it: it was added outside Cuadra. Reconcile again, and check the audit log",

@@ -59,6 +59,10 @@ export function CasesScreen({ initialFilter }: { initialFilter: Partial<CaseFilt
   const cache = cacheRef.current;
 
   useEffect(() => {
+    // What the last acts and exports said belongs to the view they were made in.
+    setQuick(null);
+    setUndone(null);
+    setExported(null);
     cache.reset((offset, limit) => backend.listCases({ filter, sort, offset, limit }));
     cache.ensure(0, 0);
     dispatch({ type: "set", index: 0 });
