@@ -543,6 +543,15 @@ pub struct ListCasesResponse {
     pub rows: Vec<CaseRowDto>,
 }
 
+/// What a bulk resolve did: every case resolved in one transaction, or none.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct BulkResolved {
+    /// The cases resolved now, as they are afterwards.
+    pub resolved: Vec<CaseRowDto>,
+    /// The cases asked for that were resolved already (left as they were).
+    pub skipped: Vec<String>,
+}
+
 /// A person's last act, as the window offers to undo it.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct LastAct {
@@ -981,6 +990,7 @@ pub fn typescript() -> String {
         ListCasesResponse::decl(),
         CaseTotals::decl(),
         LastAct::decl(),
+        BulkResolved::decl(),
         ShopOrder::decl(),
         FoundOrder::decl(),
         OrderItem::decl(),

@@ -66,6 +66,7 @@ pub fn run() -> Result<(), tauri::Error> {
             cases::case_action,
             cases::last_act,
             cases::undo_last,
+            cases::bulk_resolve,
             cases::attach_to_case,
             audit::audit_log,
             audit::verify_audit,

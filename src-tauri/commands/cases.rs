@@ -2,8 +2,9 @@
 
 use super::now;
 use crate::dto::{
-    Attachment, CaseDetail, CaseFilter, CaseRowDto, CaseSort, CaseTotals, Facets, FoundOrder,
-    LastAct, ListCasesResponse, OrderItem, SettlementLine, ShopOrder, Summary, SummaryFilter,
+    Attachment, BulkResolved, CaseDetail, CaseFilter, CaseRowDto, CaseSort, CaseTotals, Facets,
+    FoundOrder, LastAct, ListCasesResponse, OrderItem, SettlementLine, ShopOrder, Summary,
+    SummaryFilter,
 };
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -274,5 +275,31 @@ pub fn attach_to_case(
                 .map(Attachment::from)
                 .collect(),
         ))
+    })
+}
+
+/// Resolves the selected cases with one reason, all in one transaction (`Workspace::bulk_resolve`):
+/// every case is checked first, so a refusal (locked, unknown) writes nothing; cases resolved
+/// already are skipped and named.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn bulk_resolve(
+    state: State<'_, AppState>,
+    case_keys: Vec<String>,
+    reason: String,
+    note: Option<String>,
+) -> Result<BulkResolved, ApiError> {
+    let actor = state.actor();
+    state.with_workspace(|ws| {
+        let out = ws.bulk_resolve(&case_keys, &reason, note.as_deref(), &actor, now())?;
+        let mut resolved = Vec::with_capacity(out.resolved.len());
+        for key in &out.resolved {
+            if let Some(c) = ws.case(key)? {
+                resolved.push(c.into());
+            }
+        }
+        Ok(BulkResolved {
+            resolved,
+            skipped: out.skipped,
+        })
     })
 }

@@ -21,6 +21,7 @@ import type {
   ListCasesResponse,
   CaseTotals,
   LastAct,
+  BulkResolved,
   Attachment,
   PeriodInfo,
   ReconcileResult,
@@ -76,6 +77,8 @@ export interface Backend {
   caseAction(request: CaseActionRequest): Promise<CaseRow>;
   /** The person's last act on a case (null: none yet), which the window offers to undo. */
   lastAct(): Promise<LastAct | null>;
+  /** Resolves the cases with one reason in one transaction: all of them or none. */
+  bulkResolve(caseKeys: string[], reason: string, note: string | null): Promise<BulkResolved>;
   /** Attaches a PDF or image chosen in the open dialog to a case; its attachments, or null if cancelled. */
   attachToCase(caseKey: string, note: string | null): Promise<Attachment[] | null>;
   /** Undoes the person's last act (the one shown: its audit event) by compensating acts. */

@@ -899,6 +899,17 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     caseAction: (request) => respond(() => act(request)),
     // The fake keeps no decisions to compensate: undo is the core's (tested in the real window).
     lastAct: () => respond(() => null),
+    bulkResolve: (caseKeys, reason, note) =>
+      respond(() => {
+        const resolved: CaseRow[] = [];
+        const skipped: string[] = [];
+        for (const key of caseKeys) {
+          const row = needStore().byKey(key);
+          if (row && row.state === "resolved") skipped.push(key);
+          else resolved.push(act({ case_key: key, action: "resolve", reason, note, line_ids: [], order_id: null }));
+        }
+        return { resolved, skipped };
+      }),
     // The fake opens no dialog: attaching is the core's (tested in the real window).
     attachToCase: () => respond(() => null),
     undoLast: () => respond(() => reject("invalid_action", m("review.nothing_to_undo"))),

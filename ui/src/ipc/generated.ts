@@ -88,6 +88,16 @@ export type CaseTotals = { currency: string | null, cases: number, order_total: 
 
 export type LastAct = { audit_seq: number, action: CaseActionKind, case_keys: Array<string>, at: string, };
 
+export type BulkResolved = { 
+/**
+ * The cases resolved now, as they are afterwards.
+ */
+resolved: Array<CaseRow>, 
+/**
+ * The cases asked for that were resolved already (left as they were).
+ */
+skipped: Array<string>, };
+
 export type ShopOrder = { id: string, platform: string, order_ref: string, shop_order_id: string | null, customer: string | null, email: string | null, total: string, currency: string, status: string, created_at: string, paid_at: string | null, payment_reference: string | null, file_name: string, row: number, };
 
 export type FoundOrder = { order: ShopOrder, case_key: string | null, status: string | null, };

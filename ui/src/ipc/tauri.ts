@@ -62,6 +62,7 @@ export function createTauriBackend(): Backend {
     searchOrders: (query) => call("search_orders", { query }),
     caseAction: (request) => call("case_action", { ...request }),
     lastAct: () => call("last_act", {}),
+    bulkResolve: (caseKeys, reason, note) => call("bulk_resolve", { case_keys: caseKeys, reason, note }),
     attachToCase: (caseKey, note) => call("attach_to_case", { case_key: caseKey, note }),
     undoLast: (expectedSeq) => call("undo_last", { expected_seq: expectedSeq }),
 

@@ -24,6 +24,7 @@ export type {
   ListCasesResponse,
   CaseTotals,
   LastAct,
+  BulkResolved,
   Attachment,
   ShopOrder,
   FoundOrder,

@@ -219,6 +219,7 @@ export const en = {
   "cases.bulk_act": "Act on selected",
   "cases.bulk_kind": "Act",
   "cases.bulk_confirm_hint": "Confirms each selected suggestion; other cases are listed as not confirmed.",
+  "cases.bulk_none": "Nothing was resolved: ",
   "cases.keys": "j/k move · Enter open · x select · c confirm · r resolve · n note · u unmatch · d reject · o reopen · / search · Esc close",
   "cases.empty": "No case matches these filters.",
   "cases.locked": "Closed period",

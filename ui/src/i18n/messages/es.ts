@@ -220,6 +220,7 @@ export const es: Record<MessageKey, string> = {
   "cases.bulk_act": "Actuar sobre la selección",
   "cases.bulk_kind": "Acción",
   "cases.bulk_confirm_hint": "Confirma cada sugerencia seleccionada; los demás casos se listan como no confirmados.",
+  "cases.bulk_none": "No se resolvió ninguno: ",
   "cases.keys": "j/k mover · Enter abrir · x seleccionar · c confirmar · r resolver · n nota · u desvincular · d rechazar · o reabrir · / buscar · Esc cerrar",
   "cases.empty": "Ningún caso coincide con estos filtros.",
   "cases.locked": "Periodo cerrado",

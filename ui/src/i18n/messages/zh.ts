@@ -220,6 +220,7 @@ export const zh: Record<MessageKey, string> = {
   "cases.bulk_act": "批量操作",
   "cases.bulk_kind": "操作",
   "cases.bulk_confirm_hint": "逐项确认所选的待确认匹配；其他对账项会列为未确认。",
+  "cases.bulk_none": "未处理任何对账项：",
   "cases.keys": "j/k 移动 · Enter 打开 · x 选择 · c 确认匹配 · r 处理 · n 备注 · u 取消匹配 · d 拒绝匹配 · o 重新打开 · / 搜索 · Esc 关闭",
   "cases.empty": "没有符合这些筛选条件的对账项。",
   "cases.locked": "期间已结账",

@@ -423,10 +423,22 @@ function BulkAct({ keys: selectedKeys, onClose, onChanged, onFinished }: { keys:
     setProblem(null);
     const failed: { key: string; text: string }[] = [];
     let done = 0;
-    // One call per case: each decision is its own audit event, as if made one by one.
+    if (kind === "resolve") {
+      // One transaction: every case resolved (each its own decision and audit event) or none.
+      try {
+        const out = await backend.bulkResolve(keys, reason, note.trim() || null);
+        for (const row of out.resolved) onChanged(row);
+        setProgress({ done: out.resolved.length + out.skipped.length, failed: [] });
+        onFinished();
+      } catch (err) {
+        setProgress({ done: 0, failed: [{ key: "", text: errorText(i18n, err) }] });
+      }
+      return;
+    }
+    // Confirm and note: one call per case, each its own act; failures are listed.
     for (const key of keys) {
       try {
-        onChanged(await backend.caseAction({ case_key: key, action: kind, reason: kind === "resolve" ? reason : null, note: note.trim() || null, line_ids: [], order_id: null }));
+        onChanged(await backend.caseAction({ case_key: key, action: kind, reason: null, note: note.trim() || null, line_ids: [], order_id: null }));
         done++;
       } catch (err) {
         failed.push({ key, text: errorText(i18n, err) });
@@ -479,7 +491,7 @@ function BulkAct({ keys: selectedKeys, onClose, onChanged, onFinished }: { keys:
             <>
               <p className="error">{i18n.tp("action.bulk_failed", progress.failed.length)}</p>
               <ul className="small">
-                {progress.failed.map((f) => <li key={f.key} title={f.key}>{auditSubjectText(i18n, f.key)}: {f.text}</li>)}
+                {progress.failed.map((f) => <li key={f.key} title={f.key}>{f.key ? <>{auditSubjectText(i18n, f.key)}{t("common.colon")}</> : t("cases.bulk_none")}{f.text}</li>)}
               </ul>
             </>
           ) : null}
