@@ -871,8 +871,39 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
     let wb: calamine::Xlsx<_> = calamine::open_workbook(&book).expect("the workbook opens");
     assert_eq!(calamine::Reader::sheet_names(&wb).len(), 6);
 
-    // 12. Everything verifies: the chain, the evidence, the derived rows and the seal.
+    // 12. The audit log of one case, found by its order number as the shop shows it.
     app.click("nav-audit").await;
+    let matched_order = stored(&format!(
+        "SELECT order_ref FROM cases WHERE case_key = '{matched}'"
+    ));
+    app.type_into("audit-filter-case", &matched_order).await;
+    let deadline = Instant::now() + STARTUP_TIMEOUT;
+    let case_events = stored_n(&format!(
+        "SELECT COUNT(*) FROM audit_events WHERE subject = 'case:{matched}'"
+    ));
+    loop {
+        // The log re-renders as the filter is typed: a row read while it is replaced is read
+        // again on the next round.
+        let mut rows = Vec::new();
+        for e in app
+            .client
+            .find_all(Locator::Css("[data-testid='audit-row']"))
+            .await
+            .unwrap_or_default()
+        {
+            rows.push(e.text().await.unwrap_or_default());
+        }
+        if rows.len() as i64 == case_events && rows.iter().all(|r| !r.is_empty()) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the log of {matched_order} never showed its {case_events} events: {rows:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // 13. Everything verifies: the chain, the evidence, the derived rows and the seal.
     app.click("workspace-verify").await;
     app.wait_for_attr("workspace-verdict", "data-ok", "true")
         .await;

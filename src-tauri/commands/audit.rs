@@ -24,6 +24,37 @@ fn since(text: &str, zone: chrono_tz::Tz) -> Result<chrono::DateTime<chrono::Utc
         .map_err(|_| ApiError::new(ApiError::INVALID, msg!(app::BAD_SINCE, text)))
 }
 
+/// The case a person names in the audit filter: its key as Cuadra writes it
+/// (`order:shopify:1002`), or the order's number as the shop shows it (`#1002`, `1002`), or a
+/// PSP reference, when exactly one case holds it; otherwise the text as typed (which then
+/// matches no case and shows an empty log).
+fn case_named(ws: &cuadra_core::store::Workspace, typed: &str) -> Result<String, ApiError> {
+    if typed.contains(':') {
+        return Ok(typed.to_string());
+    }
+    let bare = typed.trim_start_matches('#');
+    let filter = cuadra_core::cases::CaseFilter {
+        text: Some(bare.to_string()),
+        ..Default::default()
+    };
+    let sort = cuadra_core::cases::CaseSort {
+        key: cuadra_core::cases::SortKey::CaseKey,
+        desc: false,
+    };
+    let (_, rows) = ws.list_cases(&filter, sort, 0, 50)?;
+    let exact = |c: &&cuadra_core::cases::CaseRow| {
+        c.order_ref.as_deref().map(|r| r.trim_start_matches('#')) == Some(bare)
+            || c.shop_order_id.as_deref() == Some(bare)
+            || c.settlement_refs.split('|').any(|r| r == bare)
+    };
+    let found: Vec<&cuadra_core::cases::CaseRow> = rows.iter().filter(exact).collect();
+    Ok(match found.as_slice() {
+        [one] => one.case_key.clone(),
+        _ if rows.len() == 1 => rows[0].case_key.clone(),
+        _ => typed.to_string(),
+    })
+}
+
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn audit_log(
     state: State<'_, AppState>,
@@ -39,8 +70,12 @@ pub fn audit_log(
     }
     state.with_workspace(|ws| {
         let zone = ws.zone()?;
+        let case = match filter.case_key.as_deref().map(str::trim) {
+            Some(typed) if !typed.is_empty() => Some(case_named(ws, typed)?),
+            _ => None,
+        };
         let core = cuadra_core::audit::AuditFilter {
-            case: filter.case_key.clone().filter(|k| !k.trim().is_empty()),
+            case,
             actor: filter.actor.clone().filter(|a| !a.trim().is_empty()),
             since: filter
                 .since

@@ -333,7 +333,7 @@ export const en = {
   "audit.close_anyway": "Close anyway",
   "audit.reopen_reason": "Reason (required)",
   "audit.log": "Event log",
-  "audit.filter.case": "Case key",
+  "audit.filter.case": "Order number or reference (#1002)",
   "audit.filter.since": "Since",
   "audit.filter.actor": "Actor",
   "audit.filter.any_actor": "Anyone",

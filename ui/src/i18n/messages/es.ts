@@ -334,7 +334,7 @@ export const es: Record<MessageKey, string> = {
   "audit.close_anyway": "Cerrar de todos modos",
   "audit.reopen_reason": "Motivo (obligatorio)",
   "audit.log": "Registro de eventos",
-  "audit.filter.case": "Clave del caso",
+  "audit.filter.case": "Número de pedido o referencia (#1002)",
   "audit.filter.since": "Desde",
   "audit.filter.actor": "Actor",
   "audit.filter.any_actor": "Cualquiera",

@@ -334,7 +334,7 @@ export const zh: Record<MessageKey, string> = {
   "audit.close_anyway": "仍然结账",
   "audit.reopen_reason": "原因（必填）",
   "audit.log": "事件日志",
-  "audit.filter.case": "对账项编号",
+  "audit.filter.case": "订单号或参考号（#1002）",
   "audit.filter.since": "起始日期",
   "audit.filter.actor": "操作人",
   "audit.filter.any_actor": "任何人",
