@@ -267,13 +267,7 @@ async fn files_are_imported_through_the_window_and_listed_with_bogota_times() {
     std::fs::create_dir_all(&dialogs).expect("dialog folder");
     std::fs::write(dialogs.join("open.txt"), settlement.display().to_string()).expect("open.txt");
     // The person has used the app before: name and language are known.
-    let prefs = home.path().join("config").join("co.cuadra.app");
-    std::fs::create_dir_all(&prefs).expect("prefs folder");
-    std::fs::write(
-        prefs.join("prefs.json"),
-        r#"{"actor": "Luis", "lang": "en"}"#,
-    )
-    .expect("prefs");
+    write_prefs(home.path(), "Luis");
 
     let app = App::launch(home.path(), &db).await;
     app.click("nav-import").await;
@@ -393,20 +387,8 @@ async fn a_payment_is_unmatched_and_matched_back_through_the_order_picker() {
             .expect("reconciled");
         workspace.close().expect("closed");
     }
-    let prefs = home.path().join("config").join("co.cuadra.app");
-    std::fs::create_dir_all(&prefs).expect("prefs folder");
-    std::fs::write(
-        prefs.join("prefs.json"),
-        r#"{"actor": "Luis", "lang": "en"}"#,
-    )
-    .expect("prefs");
-    let stored = |sql: &str| -> String {
-        let ws = Workspace::open_known(&db).expect("the workspace");
-        ws.conn()
-            .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
-            .unwrap_or_else(|e| panic!("{sql}: {e}"))
-            .unwrap_or_default()
-    };
+    write_prefs(home.path(), "Luis");
+    let stored = |sql: &str| stored_text(&db, sql);
     let refs_of_1002 = "SELECT settlement_refs FROM cases WHERE case_key = 'order:shopify:1002'";
     assert_eq!(stored(refs_of_1002), "T-912-ey10002");
 
@@ -574,20 +556,8 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
         .map(|p| p.display().to_string())
         .collect();
     std::fs::write(dialogs.join("open.txt"), paths.join("\n")).expect("open.txt");
-    let prefs = home.path().join("config").join("co.cuadra.app");
-    std::fs::create_dir_all(&prefs).expect("prefs folder");
-    std::fs::write(
-        prefs.join("prefs.json"),
-        r#"{"actor": "Marta", "lang": "en"}"#,
-    )
-    .expect("prefs");
-    let stored = |sql: &str| -> String {
-        let ws = Workspace::open_known(&db).expect("the workspace");
-        ws.conn()
-            .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
-            .unwrap_or_else(|e| panic!("{sql}: {e}"))
-            .unwrap_or_default()
-    };
+    write_prefs(home.path(), "Marta");
+    let stored = |sql: &str| stored_text(&db, sql);
     let stored_n = |sql: &str| -> i64 {
         stored(&format!("SELECT CAST(({sql}) AS TEXT)"))
             .parse()
@@ -918,6 +888,27 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
 
 fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+}
+
+/// The person has used the app before: their name is known and the window speaks English.
+fn write_prefs(home: &Path, actor: &str) {
+    let prefs = home.join("config").join("co.cuadra.app");
+    std::fs::create_dir_all(&prefs).expect("prefs folder");
+    std::fs::write(
+        prefs.join("prefs.json"),
+        format!(r#"{{"actor": "{actor}", "lang": "en"}}"#),
+    )
+    .expect("prefs");
+}
+
+/// The first column of the first row `sql` returns from the workspace the app writes, as text
+/// (`""` for NULL).
+fn stored_text(db: &Path, sql: &str) -> String {
+    let ws = Workspace::open_known(db).expect("the workspace");
+    ws.conn()
+        .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or_default()
 }
 
 fn count(ws: &Workspace, sql: &str) -> i64 {

@@ -10,28 +10,10 @@ use std::io::Read;
 const PDF: &[u8] = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
 const PDF_SHA256: &str = "a35a2505ca5a7b9905c01095605cd7b01fbd4a7ff4a6ba6c5b98b77b3fd391c2";
 
-/// The fixtures imported and reconciled at the end of May 2026: order #1002 is matched, in
-/// period 2026-05 (events 1 to 3).
-fn reconciled(dir: &Path) -> PathBuf {
-    let db = dir.join("w.db");
-    let out = run(
-        &db,
-        &[
-            "import",
-            &fixture("shopify_orders_co.csv"),
-            &fixture("dlocal_crossborder_co.csv"),
-        ],
-    );
-    assert!(out.status.success(), "{}", stdout(&out));
-    let out = run(&db, &["reconcile", "--as-of", "2026-05-31T23:59:59-05:00"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    db
-}
-
 #[test]
 fn an_attached_ticket_is_shown_bundled_verified_and_named_when_tampered() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = reconciled(dir.path());
+    let db = reconciled_fixtures(dir.path());
     let ticket = dir.path().join("efecty 4622.pdf");
     std::fs::write(&ticket, PDF).expect("write");
     let ticket = ticket.to_str().expect("utf8");

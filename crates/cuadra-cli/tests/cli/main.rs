@@ -61,6 +61,29 @@ pub fn dlocal_file(dir: &Path, name: &str, seed: u64, lines: usize) -> PathBuf {
     path
 }
 
+/// A workspace `w.db` in `dir` with the hand-written Shopify export and dLocal batch imported and
+/// reconciled as of the end of May 2026 (Bogotá): order #1002 is matched, in period 2026-05,
+/// and the trail holds events 1 to 3.
+pub fn reconciled_fixtures(dir: &Path) -> PathBuf {
+    let db = dir.join("w.db");
+    let out = run(
+        &db,
+        &[
+            "import",
+            &fixture("shopify_orders_co.csv"),
+            &fixture("dlocal_crossborder_co.csv"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    let out = run(&db, &["reconcile", "--as-of", "2026-05-31T23:59:59-05:00"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
+}
+
 /// Counts rows of a table straight from the SQLite file.
 pub fn count(db: &Path, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).expect("open db");

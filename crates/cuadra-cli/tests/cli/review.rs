@@ -16,18 +16,7 @@ fn case(db: &Path, key: &str) -> serde_json::Value {
 #[test]
 fn a_line_unmatched_with_a_reason_is_matched_back_by_the_order_number() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("w.db");
-    let out = run(
-        &db,
-        &[
-            "import",
-            &fixture("shopify_orders_co.csv"),
-            &fixture("dlocal_crossborder_co.csv"),
-        ],
-    );
-    assert!(out.status.success(), "{}", stdout(&out));
-    let out = run(&db, &["reconcile", "--as-of", "2026-05-31T23:59:59-05:00"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let db = reconciled_fixtures(dir.path());
     let order = case(&db, "order:shopify:1002");
     assert_eq!(order["case"]["status"], "matched", "{order}");
     assert_eq!(order["case"]["settlement_refs"], "T-912-ey10002");
@@ -114,18 +103,7 @@ fn a_line_unmatched_with_a_reason_is_matched_back_by_the_order_number() {
 #[test]
 fn cases_are_to_review_waiting_or_reconciled() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("w.db");
-    let out = run(
-        &db,
-        &[
-            "import",
-            &fixture("shopify_orders_co.csv"),
-            &fixture("dlocal_crossborder_co.csv"),
-        ],
-    );
-    assert!(out.status.success(), "{}", stdout(&out));
-    let out = run(&db, &["reconcile", "--as-of", "2026-05-31T23:59:59-05:00"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let db = reconciled_fixtures(dir.path());
     let keys = |state: &str| -> Vec<String> {
         let out = run(
             &db,

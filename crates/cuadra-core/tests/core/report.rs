@@ -991,7 +991,7 @@ fn the_audit_csv_round_trips_nulls_and_spreadsheet_escapes_through_the_script() 
 /// code, and a reason Cuadra recorded as a message; what a person wrote stays as written.
 #[test]
 fn the_audit_sheet_reads_reasons_in_the_workbooks_language() {
-    use cuadra_core::review::{ActionKind, ActionRequest};
+    use cuadra_core::review::ActionKind;
     let mut t = reconciled();
     let key =
         t.ws.conn()
@@ -1001,21 +1001,13 @@ fn the_audit_sheet_reads_reasons_in_the_workbooks_language() {
                 |r| r.get::<_, String>(0),
             )
             .unwrap();
-    t.ws.act(
-        &ActionRequest {
-            case_key: key,
-            action: ActionKind::Resolve,
-            reason: Some("written_off".into()),
-            note: Some("bajo el costo de cobro".into()),
-            line_ids: Vec::new(),
-            order_id: None,
-            order_ref: None,
-            expected_membership: None,
-        },
-        "ana",
-        now(),
-    )
-    .unwrap();
+    act(
+        &mut t,
+        &key,
+        ActionKind::Resolve,
+        Some("written_off"),
+        "bajo el costo de cobro",
+    );
     let dir = tempfile::tempdir().unwrap();
     let req = ExportRequest {
         lang: Lang::Es,
