@@ -56,36 +56,39 @@ impl Workspace {
         &self,
         actor: &str,
     ) -> Result<Option<(ActionKind, Vec<Recorded>)>, ReviewError> {
+        // Newest first, read only as far as the act goes (a bulk resolve of thousands of cases
+        // is read whole; nothing older is).
         let mut stmt = self.conn().prepare(
             "SELECT id, case_key, action, at, audit_seq FROM case_decisions
-             WHERE actor = ?1 ORDER BY id DESC LIMIT 1000",
+             WHERE actor = ?1 ORDER BY id DESC",
         )?;
-        let rows: Vec<Recorded> = stmt
-            .query_map([actor], |r| {
-                Ok(Recorded {
-                    id: r.get(0)?,
-                    case_key: r.get(1)?,
-                    action: r.get(2)?,
-                    at: r.get(3)?,
-                    seq: r.get(4)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        let Some(last) = rows.first() else {
-            return Ok(None);
-        };
-        let action = ActionKind::parse(&last.action).unwrap_or(ActionKind::Note);
+        let mut rows = stmt.query([actor])?;
         let mut group: Vec<Recorded> = Vec::new();
-        for d in rows {
-            let same = group.is_empty()
-                || (action == ActionKind::Resolve
-                    && d.action == "resolve"
-                    && d.at == group[0].at
-                    && d.seq + 1 == group.last().map(|g| g.seq).unwrap_or_default());
-            if !same {
-                break;
+        let mut action = ActionKind::Note;
+        while let Some(r) = rows.next()? {
+            let d = Recorded {
+                id: r.get(0)?,
+                case_key: r.get(1)?,
+                action: r.get(2)?,
+                at: r.get(3)?,
+                seq: r.get(4)?,
+            };
+            match group.last() {
+                None => action = ActionKind::parse(&d.action).unwrap_or(ActionKind::Note),
+                Some(newer) => {
+                    let same_bulk = action == ActionKind::Resolve
+                        && d.action == "resolve"
+                        && d.at == newer.at
+                        && d.seq + 1 == newer.seq;
+                    if !same_bulk {
+                        break;
+                    }
+                }
             }
             group.push(d);
+        }
+        if group.is_empty() {
+            return Ok(None);
         }
         group.reverse();
         Ok(Some((action, group)))
