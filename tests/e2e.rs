@@ -592,6 +592,12 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
     let banner = app.wait_for_text("settings-rerun-banner").await;
     assert!(banner.contains("→ 50"), "{banner}");
     assert_eq!(stored_n("SELECT COUNT(*) FROM recon_runs"), runs_before);
+    // Asked for, the rerun keeps the as-of the cases were judged at.
+    let as_of_before = stored(last_as_of);
+    app.click("settings-rerun").await;
+    app.wait_for("settings-rerun-result").await;
+    assert_eq!(stored_n("SELECT COUNT(*) FROM recon_runs"), runs_before + 1);
+    assert_eq!(stored(last_as_of), as_of_before, "the same as-of");
 
     // 3. Reconcile as of the month's end from the dashboard (the last second of 31 May in
     // Bogotá is 2026-06-01 04:59:59 UTC).
@@ -785,6 +791,24 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
                 == pending
         }),
     );
+    // And one note on all of them at once.
+    app.click("select-all").await;
+    app.wait_for_text_of("cases-selected", &format!("{pending}"))
+        .await;
+    app.click("bulk-resolve").await;
+    app.select("bulk-action", "note").await;
+    app.type_into("bulk-note", "corrected in Shopify on 3 June")
+        .await;
+    app.click("bulk-submit").await;
+    wait_until(
+        "the bulk note",
+        Box::new(|| {
+            stored_n(
+                "SELECT COUNT(*) FROM case_decisions WHERE action = 'note'
+                   AND note = 'corrected in Shopify on 3 June'",
+            ) == pending
+        }),
+    );
 
     // 9. Export exactly this view, with each case's state and reason.
     app.select("cases-export-format", "csv").await;
@@ -880,8 +904,8 @@ async fn month_end_close_of_a_generated_month_in_the_window() {
     let acts = stored_n("SELECT COUNT(*) FROM case_decisions WHERE actor = 'Marta'");
     assert_eq!(
         acts,
-        2 + 1 + 1 + 1 + 1 + pending,
-        "confirm, reject, match, unmatch, undo, note, bulk"
+        2 + 1 + 1 + 1 + 1 + pending + pending,
+        "confirm, reject, match, unmatch, undo, note, bulk resolve, bulk note"
     );
     app.quit().await;
 }
