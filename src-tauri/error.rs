@@ -6,7 +6,8 @@
 use cuadra_core::periods::PeriodError;
 use cuadra_core::report::ReportError;
 use cuadra_core::review::ReviewError;
-use cuadra_core::store::{SettingError, StoreError};
+use cuadra_core::settings::SettingError;
+use cuadra_core::store::StoreError;
 use cuadra_core::words::{app, Lang, Msg};
 use cuadra_core::{ingest::IngestError, msg};
 use serde::Serialize;

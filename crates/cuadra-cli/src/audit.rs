@@ -2,7 +2,6 @@
 
 use clap::{Args, Subcommand};
 use cuadra_core::audit::{AuditEvent, AuditFilter, Verification};
-use cuadra_core::ingest::workspace_zone;
 use cuadra_core::store::Workspace;
 use cuadra_core::time::Moment;
 use cuadra_core::words::Lang;
@@ -109,7 +108,7 @@ pub fn print_verification(v: &Verification) {
 }
 
 fn log(ws: &Workspace, actor: Option<&str>, args: LogArgs) -> Result<ExitCode, String> {
-    let zone = workspace_zone(ws).map_err(|e| e.to_string())?;
+    let zone = ws.zone().map_err(|e| e.to_string())?;
     let since = match &args.since {
         None => None,
         Some(text) => Some(

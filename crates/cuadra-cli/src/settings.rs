@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use clap::Args;
-use cuadra_core::store::{Workspace, SETTINGS};
+use cuadra_core::settings::SETTINGS;
+use cuadra_core::store::Workspace;
 use std::process::ExitCode;
 
 #[derive(Args)]

@@ -6,8 +6,8 @@
 //! sniffing the CSV delimiter. It never parses rows, never replaces undecodable bytes silently
 //! in UTF-8 or UTF-16 text, and never copies a valid UTF-8 file (those are borrowed).
 
-use crate::ingest::words as w;
 use crate::msg;
+use crate::words::ingest as w;
 use crate::words::{Entry, Lang, Msg};
 use std::borrow::Cow;
 
@@ -23,7 +23,7 @@ pub enum TextEncoding {
 }
 
 /// Why a file's bytes are not text we can import. The sentences are in the import catalog
-/// (`crate::ingest::words`): [`DecodeError::msg`] in any language, `Display` in English.
+/// (`crate::words::ingest`): [`DecodeError::msg`] in any language, `Display` in English.
 #[derive(Debug, Clone)]
 pub enum DecodeError {
     /// No bytes at all (or only a byte-order mark).

@@ -7,8 +7,8 @@
 
 use std::fmt;
 
-use crate::ingest::words as w;
 use crate::msg;
+use crate::words::ingest as w;
 use crate::words::{Lang, Msg};
 use rust_decimal::Decimal;
 
@@ -31,7 +31,7 @@ impl DecimalMark {
 }
 
 /// Why a text is not an amount. The sentences are in the import catalog
-/// (`crate::ingest::words`, `AMOUNT_*`): [`AmountError::msg`] in any language, `Display` in
+/// (`crate::words::ingest`, `AMOUNT_*`): [`AmountError::msg`] in any language, `Display` in
 /// English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AmountError {
@@ -487,17 +487,7 @@ fn digits_to_decimal(digits: &str, scale: i64) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale as u32).ok()
 }
 
-/// Decimal places money in `code` is kept to. COP is kept in whole pesos, as Colombian PSPs
-/// and shops settle it in practice (ISO 4217 says 2). Unknown codes get 2.
-pub fn currency_scale(code: &str) -> u32 {
-    match code.trim().to_ascii_uppercase().as_str() {
-        "COP" | "CLP" | "PYG" | "JPY" | "KRW" | "VND" | "ISK" | "UGX" | "XAF" | "XOF" | "XPF"
-        | "BIF" | "DJF" | "GNF" | "KMF" | "RWF" | "VUV" | "UYI" => 0,
-        "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
-        "CLF" | "UYW" => 4,
-        _ => 2,
-    }
-}
+pub use crate::currency::currency_scale;
 
 /// The sign and decimal digits of an f64 from its shortest round-trip text:
 /// value = ±digits × 10^exp. `None` for NaN and infinities.
@@ -740,15 +730,6 @@ mod tests {
         assert!(matches!(e, AmountError::OutOfRange { .. }), "got {e:?}");
         let e = parse_amount("1E+9999", DecimalMark::Dot).unwrap_err();
         assert!(matches!(e, AmountError::OutOfRange { .. }), "got {e:?}");
-    }
-
-    #[test]
-    fn currency_scales() {
-        assert_eq!(currency_scale("COP"), 0, "COP is settled in whole pesos");
-        assert_eq!(currency_scale("usd"), 2);
-        assert_eq!(currency_scale("CLP"), 0);
-        assert_eq!(currency_scale("KWD"), 3);
-        assert_eq!(currency_scale("XYZ"), 2, "unknown currencies default to 2");
     }
 
     #[test]

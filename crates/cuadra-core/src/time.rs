@@ -7,8 +7,8 @@
 //! time stays a [`Moment::Date`], never a midnight. It never reads the clock and never swaps
 //! day and month to make an impossible date fit.
 
-use crate::ingest::words as w;
 use crate::msg;
+use crate::words::ingest as w;
 use crate::words::{Lang, Msg};
 use chrono::format::{ParseErrorKind, Parsed, StrftimeItems};
 use chrono::{
@@ -51,7 +51,7 @@ pub enum Moment {
 }
 
 /// Why a text is not a date or time. The sentences are in the import catalog
-/// (`crate::ingest::words`, `DATE_*`, `TIME_*`): [`TimeError::msg`] in any language, `Display`
+/// (`crate::words::ingest`, `DATE_*`, `TIME_*`): [`TimeError::msg`] in any language, `Display`
 /// in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeError {

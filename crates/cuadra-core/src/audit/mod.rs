@@ -14,7 +14,7 @@
 //! roll back together.
 
 mod log;
-pub mod words;
+pub use crate::words::audit as words;
 
 pub use log::AuditFilter;
 

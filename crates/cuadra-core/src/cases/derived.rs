@@ -7,9 +7,9 @@
 //! more than [`REBUILD_ABOVE`] cases changed); a purge rebuilds. `derived_built` says they were
 //! ever built, so a workspace from before them gets them on its first open.
 
-use super::query::zone_of;
 use super::{dec, text};
 use crate::model::MOVED_MONEY_SQL;
+use crate::store::zone_of;
 use crate::store::StoreError;
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -327,7 +327,7 @@ impl Rollup {
 
 /// Rebuilds the dashboard's rollups from the stored cases, with the workspace zone as stored
 /// now (a change of `zone` calls this: the rollups' days are local dates).
-pub(crate) fn rebuild_rollups(conn: &Connection) -> Result<(), StoreError> {
+pub fn rebuild_rollups(conn: &Connection) -> Result<(), StoreError> {
     let zone = zone_of(conn)?;
     conn.execute_batch(
         "DELETE FROM dash_status; DELETE FROM dash_daily; DELETE FROM dash_settled;",
@@ -364,7 +364,7 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
 }
 
 /// Builds what a workspace from before the rollups lacks (once, on open).
-pub(crate) fn ensure_built(conn: &mut Connection) -> Result<(), StoreError> {
+pub fn ensure_built(conn: &mut Connection) -> Result<(), StoreError> {
     let built: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM derived_built)", [], |r| {
         r.get(0)
     })?;

@@ -10,9 +10,10 @@
 mod batches;
 mod dashboard;
 mod derived;
+mod load;
 mod query;
 mod run;
-pub mod words;
+pub use crate::words::cases as words;
 mod write;
 
 pub(crate) use batches::batch_totals;
@@ -23,6 +24,7 @@ pub use dashboard::{
 pub(crate) use derived::{
     ensure_built as ensure_derived, rebuild as rebuild_derived, rebuild_rollups,
 };
+pub use load::{recon_inputs_all, recon_inputs_for};
 pub use query::{
     CaseDetail, CaseFilter, CaseSort, CaseSummary, CurrencyTotals, DetailItem, DetailLine,
     DetailOrder, SortKey, StatusTotals,

@@ -5,7 +5,6 @@ use super::{read_case_row, words, CaseRow, CASE_COLUMNS};
 use crate::audit::AuditEvent;
 use crate::msg;
 use crate::store::{Attachment, StoreError, Workspace};
-use crate::time::{parse_zone, DEFAULT_ZONE};
 use crate::words::Entry;
 use chrono::{NaiveDate, SecondsFormat};
 use rusqlite::types::Value;
@@ -386,25 +385,7 @@ fn order_by(sort: CaseSort) -> String {
     format!("ORDER BY {col} {dir}, c.id {dir}")
 }
 
-/// The workspace zone (the `zone` setting, else Bogotá), read on `conn` (a write reads it
-/// inside its own transaction).
-pub(super) fn zone_of(conn: &rusqlite::Connection) -> Result<chrono_tz::Tz, StoreError> {
-    let zone: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = 'zone'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(zone
-        .and_then(|z| parse_zone(&z).ok())
-        .unwrap_or(DEFAULT_ZONE))
-}
-
 impl Workspace {
-    /// The workspace zone (the `zone` setting, else Bogotá).
-    pub fn zone(&self) -> Result<chrono_tz::Tz, StoreError> {
-        zone_of(self.conn())
-    }
-
     /// Periods (`YYYY-MM`) that are closed: their cases are locked.
     pub fn closed_periods(&self) -> Result<HashSet<String>, StoreError> {
         let mut stmt = self

@@ -7,16 +7,17 @@
 //! person had resolved, the case reopens, its explanation says why, and the reopening is recorded
 //! as a decision by `cuadra` with an audit event — never a silent change.
 
+use super::load::recon_inputs_for;
 use super::write::{CaseWriter, StoredCases};
 use super::{CaseRow, CaseState};
 use crate::audit::{self, event_time, NewEvent};
 use crate::msg;
-use crate::reconcile::words::*;
 use crate::reconcile::{
-    recon_inputs_for, reconcile_inputs, reconcile_map_each, Inputs, Line, Manual, Order, ReconCase,
+    reconcile_inputs, reconcile_map_each, Inputs, Line, Manual, Order, ReconCase,
 };
 use crate::store::{StoreError, Workspace};
 use crate::time::Moment;
+use crate::words::reconcile::*;
 use crate::words::{Arg, Join, Msg};
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use chrono_tz::Tz;
@@ -481,7 +482,7 @@ impl Workspace {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let inputs = crate::reconcile::recon_inputs_all(&tx)?;
+        let inputs = super::load::recon_inputs_all(&tx)?;
         let (orders, lines) = (inputs.orders.len(), inputs.lines.len());
         let (manual, linked_by) = manual_links(&tx)?;
         let decisions = last_decisions(&tx)?;
@@ -680,7 +681,7 @@ pub(crate) fn recompute_scope(
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
-        .ok_or_else(|| StoreError::BadQuery(msg!(crate::review::words::NOT_RECONCILED)))?;
+        .ok_or_else(|| StoreError::BadQuery(msg!(crate::words::review::NOT_RECONCILED)))?;
     let as_of = DateTime::parse_from_rfc3339(&as_of)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| StoreError::BadQuery(msg!(super::words::BAD_AS_OF, &as_of)))?;

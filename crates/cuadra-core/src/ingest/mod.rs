@@ -18,11 +18,11 @@ mod source;
 mod statement;
 mod stream;
 pub mod vocab;
-pub mod words;
+pub use crate::words::ingest as words;
 
 pub use profile::{builtin_profiles, header_signature, normalize_header, Field, Profile};
 pub use report::{column_letter, ImportReport, Outcome, Problem, Severity, ZoneFrom};
-pub(crate) use settlement::pair_same_money;
+pub use settlement::pair_same_money;
 
 use crate::model::FileKind;
 use crate::money::DecimalMark;
@@ -30,7 +30,7 @@ use crate::msg;
 use crate::store::{
     compress_original, file_by_sha256, sha256_hex, store_blob, StoreError, Workspace,
 };
-use crate::time::{parse_zone, DEFAULT_ZONE};
+use crate::time::parse_zone;
 use crate::words::{Arg, Join, Msg};
 use cells::CellReader;
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -338,8 +338,8 @@ fn import_source(
         }
     };
     let profiles = candidate_profiles(ws, opts.profile.as_deref())?;
-    let zone = workspace_zone(ws)?;
-    let psp_zones = psp_zones(ws)?;
+    let zone = ws.zone()?;
+    let psp_zones = ws.psp_zones()?;
     let job = Job {
         display,
         name,
@@ -351,6 +351,7 @@ fn import_source(
         forced: opts.profile.is_some(),
         zone,
         psp_zones: &psp_zones,
+        recount: ws.derived().recount,
         opts,
         hooks,
     };
@@ -372,26 +373,6 @@ fn file_problem(file: &str, code: &str, message: Msg) -> Problem {
         code: code.into(),
         message,
     }
-}
-
-/// The workspace's zone for date-times without an offset (setting `zone`, default Bogotá).
-pub fn workspace_zone(ws: &Workspace) -> Result<Tz, StoreError> {
-    Ok(ws
-        .setting("zone")?
-        .and_then(|z| parse_zone(&z).ok())
-        .unwrap_or(DEFAULT_ZONE))
-}
-
-/// The zones set for one PSP's files (settings `zone.<psp>`), by PSP.
-fn psp_zones(ws: &Workspace) -> Result<HashMap<String, Tz>, StoreError> {
-    Ok(ws
-        .stored_settings()?
-        .into_iter()
-        .filter_map(|(k, v)| {
-            let psp = k.strip_prefix("zone.")?.to_string();
-            parse_zone(&v).ok().map(|z| (psp, z))
-        })
-        .collect())
 }
 
 /// Saved profiles (user mappings) first, then the built-in ones; or only the one asked for.
@@ -444,6 +425,8 @@ struct Job<'a> {
     zone: Tz,
     /// Zones set per PSP (settings `zone.<psp>`).
     psp_zones: &'a HashMap<String, Tz>,
+    /// Recounts the dashboard's rollups in the import's transaction (see `store::Derived`).
+    recount: fn(&Connection) -> Result<(), StoreError>,
     opts: &'a ImportOptions,
     hooks: Option<&'a ImportHooks>,
 }
@@ -1131,7 +1114,7 @@ impl<'a> Job<'a> {
         if settlement::shares_money(&profile.identity_scope)
             && settlement::pair_same_money(tx, Some(file_id))? > 0
         {
-            crate::cases::rebuild_rollups(tx)?;
+            (self.recount)(tx)?;
         }
         for b in &batches {
             if let Some(items) = b.items {

@@ -89,25 +89,22 @@
 mod case;
 mod classify;
 mod explain;
-mod export;
 mod facts;
 mod input;
 mod keys;
 mod link;
-mod load;
 mod par;
 mod settings;
 mod suggest;
 #[cfg(test)]
 mod tests;
-pub mod words;
+pub use crate::words::reconcile as words;
 
 pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
-pub use export::{neutralize, write_reconciliation_csv, RECONCILIATION_COLUMNS};
 pub use input::{Inputs, Line, Order, Text};
 pub(crate) use keys::FastMap;
 pub use keys::{normalize_key, spoiled_by_spreadsheet};
-pub use load::{recon_inputs_all, recon_inputs_for};
+pub(crate) use par::each_in_order;
 pub use settings::ReconSettings;
 
 use chrono::{DateTime, Utc};

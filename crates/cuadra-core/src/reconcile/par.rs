@@ -31,7 +31,7 @@ pub(super) fn with_threads<T>(n: usize, f: impl FnOnce() -> T) -> T {
 
 /// Runs `f` on each piece, one scoped thread per piece (on this thread for a single piece),
 /// and returns the results in the pieces' order; a panic in a piece is raised here.
-pub(super) fn each_in_order<P: Send, T: Send>(pieces: Vec<P>, f: impl Fn(P) -> T + Sync) -> Vec<T> {
+pub(crate) fn each_in_order<P: Send, T: Send>(pieces: Vec<P>, f: impl Fn(P) -> T + Sync) -> Vec<T> {
     if pieces.len() <= 1 {
         return pieces.into_iter().map(f).collect();
     }

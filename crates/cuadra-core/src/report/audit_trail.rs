@@ -167,7 +167,7 @@ pub fn write_audit_table(
         let reason = e
             .reason
             .as_deref()
-            .map(crate::reconcile::words::recorded_reason);
+            .map(crate::words::reconcile::recorded_reason);
         sink.row(&[
             Cell::Int(e.seq),
             Cell::Moment(&e.at),

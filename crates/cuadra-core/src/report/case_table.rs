@@ -16,8 +16,8 @@ use std::collections::BTreeMap;
 type Getter = for<'a> fn(&'a CaseRow, &'a StatusNames) -> Cell<'a>;
 
 /// One column: its machine key (the contract name), width in characters, and cell.
-struct Column {
-    key: &'static str,
+pub(super) struct Column {
+    pub(super) key: &'static str,
     width: f64,
     cell: Getter,
 }
@@ -60,9 +60,9 @@ fn moment(v: &Option<String>) -> Cell<'_> {
     }
 }
 
-/// The contract columns, in order. Which ones are neutralized in CSV matches
-/// `reconcile::write_reconciliation_csv` (a test compares the two byte for byte).
-const CONTRACT: [Column; 23] = [
+/// The contract columns, in order. Which ones are neutralized in CSV is checked against a writer
+/// of the contract written in the tests (`report::the_reconciliation_csv_keeps_…`).
+pub(super) const CONTRACT: [Column; 23] = [
     Column {
         key: "case_id",
         width: 34.0,

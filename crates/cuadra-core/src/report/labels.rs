@@ -2,36 +2,7 @@
 //! titles, in Spanish (the default), English and Simplified Chinese. Machine codes (statuses,
 //! column keys) never change with the language; only what a person reads does.
 
-use serde::{Deserialize, Serialize};
-
-/// The language of a report's labels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Es,
-    En,
-    Zh,
-}
-
-impl Lang {
-    pub fn parse(text: &str) -> Option<Lang> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "es" => Some(Lang::Es),
-            "en" => Some(Lang::En),
-            "zh" | "zh-cn" | "zh-hans" => Some(Lang::Zh),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Es => "es",
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-}
+pub use crate::words::Lang;
 
 /// `(key, es, en, zh)`. Keys are the machine names used in code (column keys, status codes,
 /// `sheet.*`, `summary.*`).
@@ -317,7 +288,7 @@ mod tests {
         for reason in crate::review::REASON_CODES {
             assert!(seen.contains(format!("reason.{reason}").as_str()));
         }
-        for key in crate::reconcile::RECONCILIATION_COLUMNS {
+        for key in super::super::case_table::CONTRACT.map(|c| c.key) {
             assert!(seen.contains(key), "column {key} needs a header label");
         }
     }

@@ -16,7 +16,7 @@ mod case_table;
 mod labels;
 mod sink;
 mod summary;
-pub mod words;
+pub use crate::words::report as words;
 
 pub use audit_trail::{escape as audit_csv_escape, AUDIT_CSV_COLUMNS};
 pub use bundle::VERIFY_CHAIN_PY;
@@ -257,7 +257,7 @@ fn check_request(req: &ExportRequest) -> Result<(), ReportError> {
             && p.as_bytes()[4] == b'-'
             && chrono::NaiveDate::parse_from_str(&format!("{p}-01"), "%Y-%m-%d").is_ok();
         if !ok {
-            return bad(msg!(crate::periods::words::NOT_A_PERIOD, p));
+            return bad(msg!(crate::words::periods::NOT_A_PERIOD, p));
         }
     }
     Ok(())

@@ -10,7 +10,6 @@
 //! always carries the exact decimal text.
 
 use super::ReportError;
-use crate::reconcile::neutralize;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
@@ -638,6 +637,15 @@ impl Sink for XlsxSheet<'_> {
     }
 }
 
+/// A cell Excel or LibreOffice would evaluate (`=`, `+`, `-`, `@`, tab, carriage return first)
+/// gets a leading apostrophe, so an imported reference can never run as a formula.
+pub fn neutralize(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -695,5 +703,14 @@ mod tests {
             String::from_utf8(bytes).expect("utf8"),
             "\u{feff}a;b;c\n'=1+2;-1234,5;x\n"
         );
+    }
+
+    #[test]
+    fn formulas_from_files_are_neutralized() {
+        assert_eq!(neutralize("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralize("+57 300"), "'+57 300");
+        assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralize("#1001"), "#1001");
+        assert_eq!(neutralize("T-648-x1"), "T-648-x1");
     }
 }

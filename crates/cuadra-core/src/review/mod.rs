@@ -7,7 +7,7 @@
 
 pub mod attach;
 mod undo;
-pub mod words;
+pub use crate::words::review as words;
 
 pub use undo::LastAct;
 

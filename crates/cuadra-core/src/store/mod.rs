@@ -2,20 +2,21 @@
 //! the plain reads other modules share. It never decides business rules (matching, formats).
 
 mod attachments;
-mod backup;
 mod files;
 mod migrations;
 mod settings;
 pub mod witness;
-pub mod words;
+pub use crate::words::store as words;
 
 pub use attachments::Attachment;
 pub(crate) use attachments::{attachment_of_case, store_attachment, NewAttachment};
-pub use backup::BackupReport;
+
 pub use files::{compress_original, sha256_hex, ImportedFile, StoredProblem};
 pub(crate) use files::{file_by_sha256, store_blob};
 pub use migrations::MIGRATIONS;
-pub use settings::{SettingError, SettingInfo, MIN_RETENTION_YEARS, SETTINGS};
+pub use settings::{
+    retention_from, retention_years_of, setting_of, zone_from, zone_of, MIN_RETENTION_YEARS,
+};
 
 use crate::msg;
 use crate::words::Msg;
@@ -105,7 +106,7 @@ pub enum StoreError {
     ForeignDatabase { path: PathBuf },
     /// A run whose cases would put a settlement line in two cases (an engine fault): nothing
     /// of the run was saved.
-    #[error("{}", crate::msg!(crate::cases::words::LINES_NOT_PARTITIONED, *held, *stored).render_inline(crate::words::Lang::En))]
+    #[error("{}", crate::msg!(crate::words::cases::LINES_NOT_PARTITIONED, *held, *stored).render_inline(crate::words::Lang::En))]
     LinesNotPartitioned { held: i64, stored: i64 },
 }
 
@@ -166,7 +167,7 @@ impl StoreError {
             StoreError::Backup { path, message } => msg!(BACKUP, shown(path), message),
             StoreError::ForeignDatabase { path } => msg!(FOREIGN_DATABASE, shown(path)),
             StoreError::LinesNotPartitioned { held, stored } => {
-                msg!(crate::cases::words::LINES_NOT_PARTITIONED, *held, *stored)
+                msg!(crate::words::cases::LINES_NOT_PARTITIONED, *held, *stored)
             }
         }
     }
@@ -253,12 +254,13 @@ pub struct Workspace {
     /// What SQLite's page check found wrong when the workspace was opened to inspect it
     /// (`None`: sound, or unchanged since Cuadra last closed it sound).
     damage: Option<String>,
+    derived: &'static Derived,
 }
 
 /// Whether an open checks the workspace file's pages first, and what it does when they are
 /// damaged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Check {
+pub(crate) enum Check {
     /// Checked when the file changed since Cuadra last closed it; damaged pages refuse the open.
     Refuse,
     /// Checked likewise; a damaged workspace opens as it is (nothing migrated or derived), to be
@@ -268,20 +270,45 @@ enum Check {
     Known,
 }
 
+/// Data a schema version derives from what a workspace already holds: run once, in the
+/// migration's transaction, when a workspace moves from below `version` to it or past it.
+pub struct DataStep {
+    pub version: i64,
+    pub run: fn(&Connection) -> Result<(), StoreError>,
+}
+
+/// What the layers above the store keep derived from the stored rows (the dashboard's rollups,
+/// the case search index, data a migration derives), given to the store when a workspace is
+/// opened (`crate::workspace` composes it), so that opening, migrating and a write low down (an
+/// import) keep them true without the store depending on those layers.
+pub struct Derived {
+    /// Run once, in the migration's transaction, as the schema passes each step's version.
+    pub data_steps: &'static [DataStep],
+    /// Run after every open of a sound workspace: builds what a workspace from before the
+    /// derived tables lacks.
+    pub after_open: fn(&mut Connection) -> Result<(), StoreError>,
+    /// Recounts the rollups from the stored cases, in the caller's transaction (a write that
+    /// changed what stored cases count).
+    pub recount: fn(&Connection) -> Result<(), StoreError>,
+}
+
+impl Derived {
+    /// Only the schema: nothing derived (the store's own tests).
+    pub const NONE: Derived = Derived {
+        data_steps: &[],
+        after_open: |_| Ok(()),
+        recount: |_| Ok(()),
+    };
+}
+
 impl Workspace {
-    /// Opens an existing workspace at `path` and brings its schema up to date; never creates
-    /// one (a mistyped path is an error that names it, not a new empty workspace).
-    pub fn open_existing(path: &Path) -> Result<Workspace, StoreError> {
-        Self::open_existing_with(path, Check::Refuse)
-    }
-
-    /// Opens an existing workspace to verify or copy it, even when its pages are damaged (see
-    /// [`Workspace::damage`]): a damaged one is neither migrated nor written to.
-    pub fn open_to_inspect(path: &Path) -> Result<Workspace, StoreError> {
-        Self::open_existing_with(path, Check::Inspect)
-    }
-
-    fn open_existing_with(path: &Path, check: Check) -> Result<Workspace, StoreError> {
+    /// Opens an existing workspace at `path`; never creates one (a mistyped path is an error
+    /// that names it, not a new empty workspace). `crate::workspace` composes the public opens.
+    pub(crate) fn open_existing_with(
+        path: &Path,
+        check: Check,
+        derived: &'static Derived,
+    ) -> Result<Workspace, StoreError> {
         if path.is_dir() {
             return Err(StoreError::IsFolder {
                 path: path.to_path_buf(),
@@ -300,25 +327,15 @@ impl Workspace {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::opened(conn, path, check)
+        Self::opened(conn, path, check, derived)
     }
 
-    /// Opens (creating if needed) the workspace at `path` and brings its schema up to date.
-    ///
-    /// A workspace whose file changed since Cuadra last closed it (see [`Workspace::close`]) has
-    /// its pages checked first (`PRAGMA quick_check`): damaged pages refuse the open with
-    /// [`StoreError::Damaged`], so nothing is written over them.
-    pub fn open(path: &Path) -> Result<Workspace, StoreError> {
-        Self::open_with(path, Check::Refuse)
-    }
-
-    /// Opens another connection to a workspace this process made or already opened (and so
-    /// checked): an import job's own connection, a scratch copy.
-    pub fn open_known(path: &Path) -> Result<Workspace, StoreError> {
-        Self::open_with(path, Check::Known)
-    }
-
-    fn open_with(path: &Path, check: Check) -> Result<Workspace, StoreError> {
+    /// Opens (creating if needed) the workspace at `path`.
+    pub(crate) fn open_with(
+        path: &Path,
+        check: Check,
+        derived: &'static Derived,
+    ) -> Result<Workspace, StoreError> {
         if path.is_dir() {
             return Err(StoreError::IsFolder {
                 path: path.to_path_buf(),
@@ -340,13 +357,18 @@ impl Workspace {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::opened(conn, path, check)
+        Self::opened(conn, path, check, derived)
     }
 
-    fn opened(conn: Connection, path: &Path, check: Check) -> Result<Workspace, StoreError> {
+    fn opened(
+        conn: Connection,
+        path: &Path,
+        check: Check,
+        derived: &'static Derived,
+    ) -> Result<Workspace, StoreError> {
         // SQLite reads the file at the first statement: a file that is not a workspace, or one
         // another program holds, fails there. Say which file could not be opened.
-        Self::from_connection(conn, path, check).map_err(|e| match e {
+        Self::from_connection(conn, path, check, derived).map_err(|e| match e {
             StoreError::Sql(source) => StoreError::Open {
                 path: path.to_path_buf(),
                 source,
@@ -356,15 +378,16 @@ impl Workspace {
     }
 
     /// Opens an in-memory workspace (tests and dry runs of tools).
-    pub fn open_in_memory() -> Result<Workspace, StoreError> {
+    pub(crate) fn in_memory_with(derived: &'static Derived) -> Result<Workspace, StoreError> {
         let conn = Connection::open_in_memory()?;
-        Self::from_connection(conn, Path::new(":memory:"), Check::Known)
+        Self::from_connection(conn, Path::new(":memory:"), Check::Known, derived)
     }
 
     fn from_connection(
         mut conn: Connection,
         path: &Path,
         check: Check,
+        derived: &'static Derived,
     ) -> Result<Workspace, StoreError> {
         refuse_foreign(&conn, path)?;
         configure(&conn)?;
@@ -388,15 +411,21 @@ impl Workspace {
             }
             (Some(_), _) => {}
             (None, _) => {
-                migrate(&mut conn, path, MIGRATIONS)?;
-                crate::cases::ensure_derived(&mut conn)?;
+                migrate(&mut conn, path, MIGRATIONS, derived.data_steps)?;
+                (derived.after_open)(&mut conn)?;
             }
         }
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),
             damage,
+            derived,
         })
+    }
+
+    /// What the layers above keep derived from this workspace's rows (see [`Derived`]).
+    pub fn derived(&self) -> &'static Derived {
+        self.derived
     }
 
     /// What SQLite's page check found wrong when this workspace was opened to inspect it;
@@ -409,7 +438,9 @@ impl Workspace {
     /// witness beside it: the next open skips the page check unless the file changed since.
     pub fn close(self) -> Result<(), StoreError> {
         let settled = self.checkpointed();
-        let Workspace { conn, path, damage } = self;
+        let Workspace {
+            conn, path, damage, ..
+        } = self;
         conn.close().map_err(|(_, e)| StoreError::Sql(e))?;
         if settled && damage.is_none() && path != Path::new(":memory:") {
             witness::stamp(&path);
@@ -465,13 +496,7 @@ impl Workspace {
 
     /// A workspace setting, if set.
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        setting_of(&self.conn, key)
     }
 }
 
@@ -535,7 +560,12 @@ pub fn fold(text: &str) -> String {
 
 /// Applies the migrations not yet applied, all in one transaction, and records the new count in
 /// `user_version`. Applying twice is a no-op.
-pub fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<(), StoreError> {
+pub fn migrate(
+    conn: &mut Connection,
+    path: &Path,
+    migrations: &[&str],
+    steps: &[DataStep],
+) -> Result<(), StoreError> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let known = migrations.len() as i64;
@@ -549,11 +579,10 @@ pub fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Resul
     for sql in &migrations[current as usize..] {
         tx.execute_batch(sql)?;
     }
-    // v9 derives which lines repeat another report's money (`line_echoes`): from the lines a
-    // workspace already holds, once, in the same transaction.
-    if current < 9 && known >= 9 && crate::ingest::pair_same_money(&tx, None)? > 0 {
-        // The dashboard's rollups counted those lines: rebuilt on this open.
-        tx.execute("DELETE FROM derived_built", [])?;
+    for step in steps {
+        if current < step.version && known >= step.version {
+            (step.run)(&tx)?;
+        }
     }
     if current < known {
         tx.pragma_update(None, "user_version", known)?;
@@ -582,7 +611,7 @@ mod tests {
             MIGRATIONS.len() as i64,
             "a second open must leave the version as it was"
         );
-        migrate(ws.conn_mut(), &path, MIGRATIONS).expect("explicit re-migration is a no-op");
+        migrate(ws.conn_mut(), &path, MIGRATIONS, &[]).expect("explicit re-migration is a no-op");
     }
 
     #[test]
@@ -591,7 +620,7 @@ mod tests {
         let path = dir.path().join("v1.db");
         {
             let mut conn = Connection::open(&path).expect("open raw");
-            migrate(&mut conn, &path, &MIGRATIONS[..1]).expect("v1 only");
+            migrate(&mut conn, &path, &MIGRATIONS[..1], &[]).expect("v1 only");
             conn.execute(
                 "INSERT INTO settings(key, value) VALUES ('zone', 'America/Bogota')",
                 [],

@@ -21,7 +21,7 @@
 //! The cheap parts (chain and witness) can run on every open: [`Workspace::quick_verify`].
 //! Nothing here writes to the workspace; scratch copies live in a temporary folder.
 
-pub mod words;
+pub use crate::words::verify as words;
 
 use crate::ingest::{import_bytes, BadRowPolicy, ImportOptions};
 use crate::msg;

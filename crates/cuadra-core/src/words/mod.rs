@@ -7,13 +7,23 @@
 //! [`Msg::to_json`]) and rendered on demand by [`Msg::render`] here (reports, CLI) or by the desktop
 //! app from the same catalog, exported to TypeScript by [`catalog_json`].
 //!
-//! The catalog lives beside the code that speaks (`reconcile::words`, `ingest::words`, and for the
-//! errors `store::words`, `review::words`, `periods::words` and the like; the desktop app's own
-//! sentences in [`app`]), written with [`catalog!`], which will not compile without all three
+//! The catalogs live here, one per module that speaks ([`reconcile`], [`ingest`], and for the
+//! errors [`store`], [`review`], [`periods`] and the like; each module re-exports its own as
+//! `words`; the desktop app's own sentences in [`app`]), written with [`catalog!`], which will not compile without all three
 //! languages. A test checks that every translation uses exactly the placeholders of its English
 //! original.
 
 pub mod app;
+pub mod audit;
+pub mod cases;
+pub mod ingest;
+pub mod periods;
+pub mod reconcile;
+pub mod report;
+pub mod retention;
+pub mod review;
+pub mod store;
+pub mod verify;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -23,7 +33,34 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
 
-pub use crate::report::Lang;
+/// The language a person reads: of the reports' labels, of every message.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Es,
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "es" => Some(Lang::Es),
+            "en" => Some(Lang::En),
+            "zh" | "zh-cn" | "zh-hans" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Es => "es",
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
 
 /// One sentence or fragment in three languages. Placeholders are `{0}` .. `{9}`, in any order.
 #[derive(Debug)]
@@ -517,7 +554,7 @@ pub fn push_money(out: &mut String, amount: Decimal, currency: Option<&str>, lan
         out.push_str(code);
         out.push(' ');
     }
-    let usual = currency.map_or(2, crate::money::currency_scale);
+    let usual = currency.map_or(2, crate::currency::currency_scale);
     let needed = amount.normalize().scale();
     let scale = if needed == 0 && usual == 0 {
         0
@@ -607,16 +644,16 @@ catalog! {
 pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
     [
         COMMON,
-        crate::reconcile::words::ENTRIES,
-        crate::ingest::words::ENTRIES,
-        crate::store::words::ENTRIES,
-        crate::audit::words::ENTRIES,
-        crate::cases::words::ENTRIES,
-        crate::review::words::ENTRIES,
-        crate::periods::words::ENTRIES,
-        crate::retention::words::ENTRIES,
-        crate::report::words::ENTRIES,
-        crate::verify::words::ENTRIES,
+        reconcile::ENTRIES,
+        ingest::ENTRIES,
+        store::ENTRIES,
+        audit::ENTRIES,
+        cases::ENTRIES,
+        review::ENTRIES,
+        periods::ENTRIES,
+        retention::ENTRIES,
+        report::ENTRIES,
+        verify::ENTRIES,
         app::ENTRIES,
     ]
     .into_iter()

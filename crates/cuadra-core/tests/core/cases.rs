@@ -4,8 +4,9 @@
 
 use super::{count, now, TestWs};
 use chrono::{DateTime, TimeDelta, Utc};
+use cuadra_core::cases::recon_inputs_for;
 use cuadra_core::cases::{CaseFilter, CaseSort, SortKey};
-use cuadra_core::reconcile::{recon_inputs_for, reconcile_inputs, Inputs, Manual};
+use cuadra_core::reconcile::{reconcile_inputs, Inputs, Manual};
 use cuadra_core::review::{ActionKind, ActionRequest, ReviewError};
 
 fn as_of() -> DateTime<Utc> {

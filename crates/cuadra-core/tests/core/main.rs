@@ -17,6 +17,7 @@ mod ingest_idempotency;
 mod ingest_profiles;
 mod ingest_properties;
 mod ingest_words;
+mod layers;
 mod periods;
 mod report;
 mod retention;

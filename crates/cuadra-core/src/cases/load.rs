@@ -1,11 +1,10 @@
 //! Reading a workspace's settlement lines, the current state of its orders and its matching
 //! settings into the engine's inputs. Read-only: cases are not stored yet (see the module docs).
 
-use super::input::{Inputs, Line, Order, Text};
-use super::ReconSettings;
 use crate::model::{OrderStatus, PaymentStatus, RowType};
+use crate::reconcile::{Inputs, Line, Order, ReconSettings, Text};
 use crate::store::{StoreError, Workspace};
-use crate::time::{parse_zone, Moment};
+use crate::time::Moment;
 use rusqlite::Row;
 use rust_decimal::Decimal;
 
@@ -116,7 +115,7 @@ fn recon_inputs_where(
             }
             Ok(inputs)
         };
-        let mut halves = super::par::each_in_order(vec![true, false], half).into_iter();
+        let mut halves = crate::reconcile::each_in_order(vec![true, false], half).into_iter();
         let (Some(lines), Some(orders)) = (halves.next(), halves.next()) else {
             unreachable!("two pieces give two results");
         };
@@ -303,11 +302,7 @@ impl Workspace {
             .collect::<Result<Vec<_>, _>>()?;
         for (key, value) in pairs {
             match key.as_str() {
-                "zone" => {
-                    if let Ok(z) = parse_zone(&value) {
-                        settings.zone = z;
-                    }
-                }
+                "zone" => settings.zone = crate::store::zone_from(Some(&value)),
                 "tolerance" => {
                     if let Ok(t) = value.parse() {
                         settings.tolerance = t;

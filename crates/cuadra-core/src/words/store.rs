@@ -135,7 +135,7 @@ crate::catalog! {
         es: "no se puede descomprimir la copia guardada del archivo {0} ({1}); restaure el espacio de trabajo desde una copia de seguridad",
         zh: "无法解压文件 {0} 的留存副本（{1}）；请从备份恢复工作区",
     }
-    /// {0} the event's number, {1} why it does not verify (a message of `crate::audit::words`).
+    /// {0} the event's number, {1} why it does not verify (a message of `crate::words::audit`).
     CHAIN_BROKEN = "store.chain_broken" {
         en: "the audit trail is broken at event {0}: {1}. Verify the audit trail and restore the workspace from a backup that verifies",
         es: "la cadena de auditoría está rota en el evento {0}: {1}. Verifique la cadena y restaure el espacio de trabajo desde una copia de seguridad que se verifique correctamente",

@@ -2,9 +2,10 @@
 //! written: the copy is read back from disk, its pages checked and its audit chain verified. A
 //! backup never overwrites an existing file and never leaves a half-written one under its name.
 
-use super::{words, StoreError, Workspace};
 use crate::audit::{self, Verification};
 use crate::msg;
+use crate::store::{StoreError, Workspace};
+use crate::words::store as words;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -54,7 +55,7 @@ impl Workspace {
             std::process::id()
         ));
         let _ = std::fs::remove_file(&partial);
-        let written = copy_into(&self.conn, &partial).and_then(|()| check_copy(&partial));
+        let written = copy_into(self.conn(), &partial).and_then(|()| check_copy(&partial));
         let (integrity, verification) = match written {
             Ok(found) => found,
             Err(e) => {
