@@ -26,6 +26,10 @@ bash tests/setup.sh # nothing below means anything without it: stop here if it f
 
 step "rustfmt" cargo fmt --all --check
 step "clippy" cargo clippy --workspace --all-targets -- -D warnings
+# The crash points (cuadra-core's `test-hooks` feature) are for the CLI's tests only: no normal
+# dependency of the app or the CLI may switch them on.
+no_test_hooks() { ! cargo tree -p cuadra -p cuadra-cli -e normal,build -f '{p} [{f}]' | grep test-hooks; }
+step "no crash points in the app and CLI builds" no_test_hooks
 step "ui lint" npm --prefix ui run lint
 step "ui typecheck" npm --prefix ui run typecheck
 step "ui unit tests" npm --prefix ui test

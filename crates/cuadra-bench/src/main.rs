@@ -20,12 +20,16 @@
 //!
 //! `cuadra-bench verify [--orders N] [--lines N] [--dir DIR]`: `verify` and the page check on
 //! open at scale; see `verify.rs`.
+//!
+//! `cuadra-bench huge-line [--mb N] [--dir DIR]`: how fast a file that is one 50 MB line is
+//! refused; see `huge_line.rs`.
 
 // The same allocator as the shipped binaries: imports allocate on one thread and free on another.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod audit;
+mod huge_line;
 mod launch;
 mod reconcile;
 mod verify;
@@ -56,7 +60,8 @@ fn main() -> ExitCode {
         Some("verify") => verify::bench(&args[1..]),
         Some("child-verify") => verify::child_verify(&args[1..]),
         Some("child-open") => verify::child_open(&args[1..]),
-        _ => Err("usage: cuadra-bench import|reconcile|workbook|audit|launch|verify [options] (see the crate docs)".into()),
+        Some("huge-line") => huge_line::bench(&args[1..]),
+        _ => Err("usage: cuadra-bench import|reconcile|workbook|audit|launch|verify|huge-line [options] (see the crate docs)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,6 +13,7 @@ pub fn run_with(db: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
         .env("CUADRA_ACTOR", "test-actor")
         .env_remove("CUADRA_NOW")
         .env_remove("CUADRA_CRASH_AT")
+        .env_remove("CUADRA_PAUSE_AT")
         .stdin(std::process::Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);

@@ -320,16 +320,31 @@ fn check_event(
     Ok((raw, expected))
 }
 
-/// Fault injection for the crash tests: when the environment variable `CUADRA_CRASH_AT` names
-/// this point, the process aborts right here, inside the act's transaction, after its audit
-/// event is written and before the commit (what a power cut or a kill would do). Each mutating
-/// act calls it once; unset, it costs one environment lookup.
+/// Fault injection for the crash tests, compiled in only with the `test-hooks` feature (which no
+/// build of the app or the CLI turns on; the CLI's tests do). Each mutating act calls it once,
+/// inside its transaction, after its audit event is written and before the commit. When the
+/// environment variable `CUADRA_CRASH_AT` names this point, the process aborts right here (what
+/// a power cut or a kill would do). When `CUADRA_PAUSE_AT` names it, the process writes
+/// `paused at NAME` on stderr and waits, its transaction open, for a line (or the end) on stdin:
+/// a test can then act beside it, or kill it, at this known step.
+#[cfg(feature = "test-hooks")]
 #[doc(hidden)]
 pub fn crash_point(name: &str) {
     if std::env::var_os("CUADRA_CRASH_AT").is_some_and(|v| v == name) {
         std::process::abort();
     }
+    if std::env::var_os("CUADRA_PAUSE_AT").is_some_and(|v| v == name) {
+        use std::io::{BufRead, Write};
+        let _ = writeln!(std::io::stderr(), "paused at {name}");
+        let _ = std::io::stdin().lock().read_line(&mut String::new());
+    }
 }
+
+/// Without the `test-hooks` feature a crash point is nothing: no lookup, no abort.
+#[cfg(not(feature = "test-hooks"))]
+#[doc(hidden)]
+#[inline(always)]
+pub fn crash_point(_name: &str) {}
 
 /// The longest name of a person acting, in characters.
 pub const ACTOR_MAX_CHARS: usize = 64;

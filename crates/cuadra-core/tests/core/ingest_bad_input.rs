@@ -6,7 +6,6 @@
 use super::{codes, fixture, payu_file, skip_bad_rows, TestWs, PAYU_HEADER};
 use cuadra_core::ingest::{ImportReport, Outcome, Problem};
 use cuadra_core::words::Lang;
-use std::time::{Duration, Instant};
 
 /// A workspace that already holds a file, so "nothing written" is checked against real rows.
 fn workspace_with_data() -> TestWs {
@@ -203,12 +202,12 @@ fn unparseable_date_names_row_and_column() {
     assert!(p.text(Lang::En).contains("32/13/2026"), "{p}");
 }
 
-/// A 50 MB line must be refused quickly, with a short message naming the line, whatever it
-/// holds (letters, delimiters, an unclosed quote, or a data row under a good header).
+/// A 50 MB line must be refused, with a short message naming the line, whatever it holds
+/// (letters, delimiters, an unclosed quote, or a data row under a good header). How fast is
+/// measured, not asserted: `cuadra-bench huge-line` times these same four files.
 #[test]
 fn fifty_megabyte_single_line() {
     const SIZE: usize = 50 << 20;
-    let limit = Duration::from_secs(if cfg!(debug_assertions) { 15 } else { 3 });
     let cases: [(&str, u8, &[u8], u64); 4] = [
         ("una_linea_letras.csv", b'x', b"", 1),
         ("una_linea_comas.csv", b',', b"", 1),
@@ -218,13 +217,7 @@ fn fifty_megabyte_single_line() {
     for (name, fill, prefix, line) in cases {
         let mut bytes = prefix.to_vec();
         bytes.resize(prefix.len() + SIZE, fill);
-        let started = Instant::now();
         let (report, p) = rejected(name, &bytes, "huge_line");
-        let took = started.elapsed();
-        assert!(
-            took < limit,
-            "{name}: a 50 MB line took {took:?}; it must be refused in seconds"
-        );
         assert_eq!(p.row, Some(line), "{name}: the message names the line");
         let longest = report
             .problems
