@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod cases;
+pub mod code;
 pub mod decode;
 pub mod ingest;
 pub mod model;

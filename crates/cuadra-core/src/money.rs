@@ -487,16 +487,49 @@ fn digits_to_decimal(digits: &str, scale: i64) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale as u32).ok()
 }
 
-/// Decimal places money in `code` is kept to. COP is kept in whole pesos, as Colombian PSPs
-/// and shops settle it in practice (ISO 4217 says 2). Unknown codes get 2.
+/// The currencies whose money is not kept to [`DEFAULT_SCALE`] decimals, with the decimals
+/// it is kept to. COP is kept in whole pesos, as Colombian PSPs and shops settle it in practice
+/// (ISO 4217 says 2). The UI's copy is generated from this table (ui/src/ipc/generated.ts).
+pub const CURRENCY_SCALES: [(&str, u32); 27] = [
+    ("COP", 0),
+    ("CLP", 0),
+    ("PYG", 0),
+    ("JPY", 0),
+    ("KRW", 0),
+    ("VND", 0),
+    ("ISK", 0),
+    ("UGX", 0),
+    ("XAF", 0),
+    ("XOF", 0),
+    ("XPF", 0),
+    ("BIF", 0),
+    ("DJF", 0),
+    ("GNF", 0),
+    ("KMF", 0),
+    ("RWF", 0),
+    ("VUV", 0),
+    ("UYI", 0),
+    ("BHD", 3),
+    ("IQD", 3),
+    ("JOD", 3),
+    ("KWD", 3),
+    ("LYD", 3),
+    ("OMR", 3),
+    ("TND", 3),
+    ("CLF", 4),
+    ("UYW", 4),
+];
+
+/// Decimal places of a currency not in [`CURRENCY_SCALES`] (and of unknown codes).
+pub const DEFAULT_SCALE: u32 = 2;
+
+/// Decimal places money in `code` is kept to ([`CURRENCY_SCALES`]; unknown codes get 2).
 pub fn currency_scale(code: &str) -> u32 {
-    match code.trim().to_ascii_uppercase().as_str() {
-        "COP" | "CLP" | "PYG" | "JPY" | "KRW" | "VND" | "ISK" | "UGX" | "XAF" | "XOF" | "XPF"
-        | "BIF" | "DJF" | "GNF" | "KMF" | "RWF" | "VUV" | "UYI" => 0,
-        "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
-        "CLF" | "UYW" => 4,
-        _ => 2,
-    }
+    let code = code.trim();
+    CURRENCY_SCALES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map_or(DEFAULT_SCALE, |&(_, scale)| scale)
 }
 
 /// The sign and decimal digits of an f64 from its shortest round-trip text:
