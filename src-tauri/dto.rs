@@ -686,6 +686,33 @@ mod tests {
         );
     }
 
+    /// The app's case is the core's `CaseRow` as `cuadra-cli case list --json` writes it, with
+    /// one field more: the explanation as a message to render.
+    #[test]
+    fn a_case_crosses_ipc_as_the_cli_writes_it_plus_its_message() {
+        let explanation = cuadra_core::words::Msg::verbatim("Paid in full.");
+        let row = cuadra_core::cases::CaseRow {
+            case_key: "order:shopify:1001".into(),
+            status: "matched".into(),
+            order_id: Some(7),
+            explanation: explanation.clone(),
+            ..Default::default()
+        };
+        let cli = serde_json::to_value(&row).expect("a case serialises");
+        let mut app =
+            serde_json::to_value(super::CaseRowDto::from(row)).expect("a case serialises");
+        let msg = app
+            .as_object_mut()
+            .and_then(|o| o.remove("explanation_msg"))
+            .expect("the app's one field more");
+        assert_eq!(app, cli);
+        assert_eq!(cli["explanation"], "Paid in full.");
+        assert_eq!(
+            msg,
+            serde_json::to_value(&explanation).expect("a message serialises")
+        );
+    }
+
     #[test]
     fn generated_typescript_is_current() {
         check_generated(
