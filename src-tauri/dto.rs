@@ -529,6 +529,19 @@ pub fn typescript() -> String {
         &[CaseState::Open, CaseState::Resolved],
     ));
     out.push_str(&ts_values("REVIEW_STATES", "ReviewState", &Review::ALL));
+    out.push_str(
+        "/** `Review::of`: the statuses that are done once decided, and those only time settles. */\n",
+    );
+    out.push_str(&ts_values(
+        "REVIEW_DONE_STATUSES",
+        "CaseStatus",
+        &Review::DONE,
+    ));
+    out.push_str(&ts_values(
+        "REVIEW_WAITING_STATUSES",
+        "CaseStatus",
+        &Review::WAITING,
+    ));
     out.push_str(&ts_values(
         "CASE_ACTIONS",
         "CaseActionKind",

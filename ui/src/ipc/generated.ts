@@ -290,6 +290,11 @@ export const CASE_STATES = ["open", "resolved"] as const satisfies readonly Case
 
 export const REVIEW_STATES = ["to_review", "waiting", "reconciled"] as const satisfies readonly ReviewState[];
 
+/** `Review::of`: the statuses that are done once decided, and those only time settles. */
+export const REVIEW_DONE_STATUSES = ["matched", "settlement_charge"] as const satisfies readonly CaseStatus[];
+
+export const REVIEW_WAITING_STATUSES = ["awaiting_payment", "awaiting_settlement"] as const satisfies readonly CaseStatus[];
+
 export const CASE_ACTIONS = ["confirm", "match", "unmatch", "resolve", "reopen", "note"] as const satisfies readonly CaseActionKind[];
 
 export const SORT_COLUMNS = ["event_at", "case_key", "status", "order_ref", "customer", "order_total", "paid_amount", "difference", "psp", "payment_method", "paid_at", "settled_at", "state"] as const satisfies readonly SortColumn[];

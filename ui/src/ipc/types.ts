@@ -68,6 +68,7 @@ export {
   DEFAULT_CURRENCY_SCALE,
 } from "./generated";
 import type { ApiError, CaseActionKind, CaseFilter, CaseSort, CaseStatus, ErrorCode, ReviewState, ZoneFrom } from "./generated";
+import { REVIEW_DONE_STATUSES, REVIEW_WAITING_STATUSES } from "./generated";
 
 // ---- Messages -----------------------------------------------------------------------------------
 
@@ -123,10 +124,11 @@ export const LANGS = ["es", "en", "zh"] as const;
 export type Lang = (typeof LANGS)[number];
 
 
-/** The core's rule (`Review::of`), for the fake backend's rows only: the real rows carry `review`. */
+/** The core's rule (`Review::of`, its status lists generated), for the fake backend's rows only:
+ * the real rows carry `review`. */
 export function reviewOf(status: string, state: string): ReviewState {
-  if (state === "resolved" || status === "matched" || status === "settlement_charge") return "reconciled";
-  if (status === "awaiting_payment" || status === "awaiting_settlement") return "waiting";
+  if (state === "resolved" || (REVIEW_DONE_STATUSES as readonly string[]).includes(status)) return "reconciled";
+  if ((REVIEW_WAITING_STATUSES as readonly string[]).includes(status)) return "waiting";
   return "to_review";
 }
 

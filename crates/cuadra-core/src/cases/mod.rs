@@ -90,9 +90,9 @@ impl Review {
     pub const ALL: [Review; 3] = [Review::ToReview, Review::Waiting, Review::Reconciled];
 
     /// The statuses that are done once Cuadra (or a person's match) decided them.
-    const DONE: [&'static str; 2] = ["matched", "settlement_charge"];
+    pub const DONE: [&'static str; 2] = ["matched", "settlement_charge"];
     /// The statuses that only time settles.
-    const WAITING: [&'static str; 2] = ["awaiting_payment", "awaiting_settlement"];
+    pub const WAITING: [&'static str; 2] = ["awaiting_payment", "awaiting_settlement"];
 
     /// The review state of a case with this status and state.
     pub fn of(status: &str, state: &str) -> Review {
