@@ -1,34 +1,19 @@
-//! Every type that crosses IPC, in the shapes of the UI's contract (ui/src/ipc/CONTRACT.md):
-//! money as decimal text, times as RFC 3339 in the workspace zone, record ids as text. These are
-//! generated into ui/src/ipc/generated.ts; `generated_typescript_is_current` fails when that
-//! file drifts (run it with `UPDATE_GENERATED=1` to rewrite it).
+//! The shapes only the desktop app has (its session, the import job's progress, pages and
+//! envelopes of requests, the window's views of settings and verification), and the generator of
+//! ui/src/ipc/generated.ts. Everything else crosses IPC as the core's own types (derived with
+//! `ts_rs::TS` behind cuadra-core's `ts` feature), in the serializations the CLI's `--json` writes.
+//! `generated_typescript_is_current` fails when the generated file drifts (run it with
+//! `UPDATE_GENERATED=1` to rewrite it).
 
+use crate::error::ApiError;
+use cuadra_core::audit::AuditEvent;
 use cuadra_core::cases::{CaseRow, DetailItem, DetailLine, DetailOrder};
+use cuadra_core::ingest::{ImportReport, Problem, ZoneFrom};
+use cuadra_core::model::FileKind;
+use cuadra_core::store::Attachment;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
-
-/// An error as it crosses IPC (see `crate::error::ApiError`): the UI branches on `code` and shows
-/// `detail` in the reader's language; `message` is the detail in English, for logs.
-#[derive(Clone, Debug, Serialize, TS)]
-#[ts(rename = "ApiError")]
-pub struct ApiErrorDto {
-    pub code: String,
-    pub message: String,
-    /// Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
-    #[ts(type = "Msg")]
-    pub detail: cuadra_core::words::Msg,
-}
-
-impl From<crate::error::ApiError> for ApiErrorDto {
-    fn from(e: crate::error::ApiError) -> Self {
-        ApiErrorDto {
-            code: e.code,
-            message: e.message,
-            detail: e.detail,
-        }
-    }
-}
 
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct Session {
@@ -37,156 +22,7 @@ pub struct Session {
     pub actor: Option<String>,
     #[ts(type = "\"es\" | \"en\" | \"zh\" | null")]
     pub lang: Option<String>,
-    pub workspace_error: Option<ApiErrorDto>,
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct ImportedFile {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub sha256: String,
-    pub name: String,
-    #[ts(type = "number")]
-    pub size: u64,
-    pub kind: String,
-    pub format: String,
-    pub encoding: Option<String>,
-    pub imported_at: String,
-    pub imported_by: String,
-    #[ts(type = "number")]
-    pub rows_total: i64,
-    #[ts(type = "number")]
-    pub rows_new: i64,
-    #[ts(type = "number")]
-    pub rows_known: i64,
-    #[ts(type = "number")]
-    pub rows_conflicting: i64,
-    #[ts(type = "number")]
-    pub rows_updated: i64,
-    #[ts(type = "number")]
-    pub rows_rejected: i64,
-}
-
-impl From<cuadra_core::store::ImportedFile> for ImportedFile {
-    fn from(f: cuadra_core::store::ImportedFile) -> Self {
-        ImportedFile {
-            id: f.id,
-            sha256: f.sha256,
-            name: f.name,
-            size: f.size,
-            kind: f.kind,
-            format: f.format,
-            encoding: f.encoding,
-            imported_at: f.imported_at,
-            imported_by: f.imported_by,
-            rows_total: f.rows_total,
-            rows_new: f.rows_new,
-            rows_known: f.rows_known,
-            rows_conflicting: f.rows_conflicting,
-            rows_updated: f.rows_updated,
-            rows_rejected: f.rows_rejected,
-        }
-    }
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct Problem {
-    pub file: String,
-    pub sheet: Option<String>,
-    #[ts(type = "number | null")]
-    pub row: Option<u64>,
-    pub column: Option<String>,
-    #[ts(type = "\"error\" | \"warning\"")]
-    pub severity: String,
-    pub code: String,
-    /// Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
-    #[ts(type = "Msg")]
-    pub message: cuadra_core::words::Msg,
-}
-
-fn json_text<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-impl From<&cuadra_core::ingest::Problem> for Problem {
-    fn from(p: &cuadra_core::ingest::Problem) -> Self {
-        Problem {
-            file: p.file.clone(),
-            sheet: p.sheet.clone(),
-            row: p.row,
-            column: p.column.clone(),
-            severity: json_text(&p.severity),
-            code: p.code.clone(),
-            message: p.message.clone(),
-        }
-    }
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct ImportReport {
-    pub file: String,
-    #[ts(type = "\"imported\" | \"already_imported\" | \"dry_run\" | \"rejected\"")]
-    pub outcome: String,
-    pub sha256: Option<String>,
-    #[ts(type = "number")]
-    pub size: u64,
-    pub format: Option<String>,
-    #[ts(type = "\"settlement\" | \"orders\" | null")]
-    pub kind: Option<String>,
-    pub encoding: Option<String>,
-    #[ts(type = "number | null")]
-    pub file_id: Option<i64>,
-    pub first_imported_at: Option<String>,
-    #[ts(type = "number")]
-    pub rows: u64,
-    #[ts(type = "number")]
-    pub new: u64,
-    #[ts(type = "number")]
-    pub known: u64,
-    #[ts(type = "number")]
-    pub updated: u64,
-    #[ts(type = "number")]
-    pub conflicting: u64,
-    #[ts(type = "number")]
-    pub rejected: u64,
-    /// Rows that state the file's own balances and totals (tied out, not imported as lines).
-    #[ts(type = "number")]
-    pub totals: u64,
-    /// The IANA zone date-times without an offset were read in (`Etc/GMT+4` is GMT-04).
-    pub zone: Option<String>,
-    /// Where that zone came from.
-    #[ts(type = "ZoneFrom | null")]
-    pub zone_from: Option<String>,
-    pub problems: Vec<Problem>,
-}
-
-impl From<&cuadra_core::ingest::ImportReport> for ImportReport {
-    fn from(r: &cuadra_core::ingest::ImportReport) -> Self {
-        ImportReport {
-            file: r.file.clone(),
-            outcome: json_text(&r.outcome),
-            sha256: r.sha256.clone(),
-            size: r.size,
-            format: r.format.clone(),
-            kind: r.kind.as_ref().map(json_text),
-            encoding: r.encoding.clone(),
-            file_id: r.file_id,
-            first_imported_at: r.first_imported_at.clone(),
-            rows: r.rows,
-            new: r.new,
-            known: r.known,
-            updated: r.updated,
-            conflicting: r.conflicting,
-            rejected: r.rejected,
-            totals: r.totals,
-            zone: r.zone.clone(),
-            zone_from: r.zone_from.as_ref().map(json_text),
-            problems: r.problems.iter().map(Problem::from).collect(),
-        }
-    }
+    pub workspace_error: Option<ApiError>,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -202,8 +38,7 @@ pub struct ImportPreview {
     #[ts(type = "number")]
     pub size: u64,
     pub format: Option<String>,
-    #[ts(type = "\"settlement\" | \"orders\" | null")]
-    pub kind: Option<String>,
+    pub kind: Option<FileKind>,
     pub profile: Option<String>,
     pub encoding: Option<String>,
     pub delimiter: Option<String>,
@@ -216,8 +51,7 @@ pub struct ImportPreview {
     #[ts(type = "number")]
     pub totals: u64,
     pub zone: Option<String>,
-    #[ts(type = "ZoneFrom | null")]
-    pub zone_from: Option<String>,
+    pub zone_from: Option<ZoneFrom>,
     pub problems: Vec<Problem>,
 }
 
@@ -240,7 +74,7 @@ pub struct ImportProgress {
     )]
     pub phase: String,
     pub reports: Vec<ImportReport>,
-    pub error: Option<ApiErrorDto>,
+    pub error: Option<ApiError>,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -252,203 +86,6 @@ pub struct ReconcileResult {
     pub changed: u64,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, TS)]
-#[serde(default)]
-pub struct SummaryFilter {
-    pub period: Option<String>,
-    pub date_from: Option<String>,
-    pub date_to: Option<String>,
-    pub psp: Option<String>,
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct StatusTotal {
-    #[ts(type = "CaseStatus")]
-    pub status: String,
-    #[ts(type = "number")]
-    pub count: u64,
-    #[ts(type = "number")]
-    pub open: u64,
-    pub amount: String,
-    pub currency: String,
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct SettledTotal {
-    pub currency: String,
-    pub gross: String,
-    pub fees: String,
-    pub taxes: String,
-    pub net: String,
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct DailyPoint {
-    pub date: String,
-    pub paid: String,
-    pub settled: String,
-    pub currency: String,
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct AgingPoint {
-    #[ts(type = "\"0_1d\" | \"1_3d\" | \"3_7d\" | \"7_30d\" | \"30d_plus\"")]
-    pub bucket: String,
-    #[ts(type = "number")]
-    pub count: u64,
-    pub amount: String,
-    pub currency: String,
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct AlertCount {
-    #[ts(type = "number")]
-    pub count: u64,
-    pub amount: String,
-    pub currency: String,
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct Alerts {
-    pub paid_shop_pending: AlertCount,
-    pub unmatched_settlement: AlertCount,
-    pub missing_settlement: AlertCount,
-    pub expiring_vouchers: AlertCount,
-    /// Settlement batches whose lines do not add up to the file's own summary.
-    pub batch_mismatch: AlertCount,
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct Summary {
-    pub as_of: String,
-    #[ts(type = "number")]
-    pub cases: u64,
-    #[ts(type = "number")]
-    pub open: u64,
-    #[ts(type = "number")]
-    pub to_review: u64,
-    #[ts(type = "number")]
-    pub waiting: u64,
-    #[ts(type = "number")]
-    pub reconciled: u64,
-    pub by_status: Vec<StatusTotal>,
-    pub settled: Vec<SettledTotal>,
-    pub daily: Vec<DailyPoint>,
-    pub aging: Vec<AgingPoint>,
-    pub alerts: Alerts,
-}
-
-impl From<cuadra_core::cases::Dashboard> for Summary {
-    fn from(d: cuadra_core::cases::Dashboard) -> Self {
-        let alert = |a: cuadra_core::cases::AlertCount| AlertCount {
-            count: a.count,
-            amount: a.amount,
-            currency: a.currency,
-        };
-        Summary {
-            as_of: d.as_of,
-            cases: d.cases,
-            open: d.open,
-            to_review: d.to_review,
-            waiting: d.waiting,
-            reconciled: d.reconciled,
-            by_status: d
-                .by_status
-                .into_iter()
-                .map(|t| StatusTotal {
-                    status: t.status,
-                    count: t.count,
-                    open: t.open,
-                    amount: t.amount,
-                    currency: t.currency,
-                })
-                .collect(),
-            settled: d
-                .settled
-                .into_iter()
-                .map(|t| SettledTotal {
-                    currency: t.currency,
-                    gross: t.gross,
-                    fees: t.fees,
-                    taxes: t.taxes,
-                    net: t.net,
-                })
-                .collect(),
-            daily: d
-                .daily
-                .into_iter()
-                .map(|p| DailyPoint {
-                    date: p.date,
-                    paid: p.paid,
-                    settled: p.settled,
-                    currency: p.currency,
-                })
-                .collect(),
-            aging: d
-                .aging
-                .into_iter()
-                .map(|p| AgingPoint {
-                    bucket: p.bucket,
-                    count: p.count,
-                    amount: p.amount,
-                    currency: p.currency,
-                })
-                .collect(),
-            alerts: Alerts {
-                paid_shop_pending: alert(d.alerts.paid_shop_pending),
-                unmatched_settlement: alert(d.alerts.unmatched_settlement),
-                missing_settlement: alert(d.alerts.missing_settlement),
-                expiring_vouchers: alert(d.alerts.expiring_vouchers),
-                batch_mismatch: alert(d.alerts.batch_mismatch),
-            },
-        }
-    }
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct Facets {
-    pub psps: Vec<String>,
-    pub payment_methods: Vec<String>,
-    pub periods: Vec<String>,
-    pub actors: Vec<String>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize, TS)]
-#[serde(default)]
-pub struct CaseFilter {
-    #[ts(type = "CaseStatus[]")]
-    pub statuses: Vec<String>,
-    pub psps: Vec<String>,
-    pub payment_methods: Vec<String>,
-    pub period: Option<String>,
-    pub date_from: Option<String>,
-    pub date_to: Option<String>,
-    pub amount_min: Option<String>,
-    pub amount_max: Option<String>,
-    pub text: Option<String>,
-    #[ts(type = "CaseState | ReviewState | null")]
-    pub state: Option<String>,
-    pub expiring_within_hours: Option<u32>,
-}
-
-impl From<CaseFilter> for cuadra_core::cases::CaseFilter {
-    fn from(f: CaseFilter) -> Self {
-        cuadra_core::cases::CaseFilter {
-            statuses: f.statuses,
-            psps: f.psps,
-            methods: f.payment_methods,
-            state: f.state,
-            period: f.period,
-            from: f.date_from,
-            to: f.date_to,
-            amount_min: f.amount_min,
-            amount_max: f.amount_max,
-            text: f.text,
-            expiring_within_hours: f.expiring_within_hours,
-        }
-    }
-}
-
 #[derive(Clone, Debug, Deserialize, TS)]
 pub struct CaseSort {
     #[ts(type = "SortColumn")]
@@ -457,81 +94,23 @@ pub struct CaseSort {
     pub direction: String,
 }
 
+/// A case as the window reads it: the core's [`CaseRow`] exactly as the CLI's `--json` writes it
+/// (`explanation` as English text), and one field more, `explanation_msg`: the explanation as a
+/// message the UI renders in the reader's language.
 #[derive(Clone, Debug, Serialize, TS)]
 #[ts(rename = "CaseRow")]
 pub struct CaseRowDto {
-    pub case_key: String,
-    #[ts(type = "CaseStatus")]
-    pub status: String,
-    #[ts(type = "CaseStatus")]
-    pub engine_status: String,
-    pub rule: String,
-    #[ts(type = "CaseState")]
-    pub state: String,
-    pub order_id: Option<String>,
-    pub order_ref: Option<String>,
-    pub shop_order_id: Option<String>,
-    pub settlement_refs: String,
-    pub order_total: Option<String>,
-    pub paid_amount: Option<String>,
-    pub difference: Option<String>,
-    pub currency: Option<String>,
-    pub fee_total: Option<String>,
-    pub tax_total: Option<String>,
-    pub net_settled: Option<String>,
-    pub settlement_currency: Option<String>,
-    pub psp: Option<String>,
-    pub payment_method: Option<String>,
-    pub order_created_at: Option<String>,
-    pub paid_at: Option<String>,
-    pub voucher_expires_at: Option<String>,
-    pub settled_at: Option<String>,
-    pub shop_status: Option<String>,
-    pub customer: Option<String>,
-    pub decided_by: String,
-    /// Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
+    #[serde(flatten)]
+    pub row: CaseRow,
     #[ts(type = "Msg")]
-    pub explanation: cuadra_core::words::Msg,
-    pub period: Option<String>,
-    pub locked: bool,
-    /// What is left to do: `to_review`, `waiting` or `reconciled`.
-    #[ts(type = "ReviewState")]
-    pub review: String,
+    pub explanation_msg: cuadra_core::words::Msg,
 }
 
 impl From<CaseRow> for CaseRowDto {
-    fn from(c: CaseRow) -> Self {
+    fn from(row: CaseRow) -> Self {
         CaseRowDto {
-            case_key: c.case_key,
-            status: c.status,
-            engine_status: c.engine_status,
-            rule: c.rule,
-            state: c.state,
-            order_id: c.order_id.map(|i| i.to_string()),
-            order_ref: c.order_ref,
-            shop_order_id: c.shop_order_id,
-            settlement_refs: c.settlement_refs,
-            order_total: c.order_total,
-            paid_amount: c.paid_amount,
-            difference: c.difference,
-            currency: c.currency,
-            fee_total: c.fee_total,
-            tax_total: c.tax_total,
-            net_settled: c.net_settled,
-            settlement_currency: c.settlement_currency,
-            psp: c.psp,
-            payment_method: c.payment_method,
-            order_created_at: c.order_created_at,
-            paid_at: c.paid_at,
-            voucher_expires_at: c.voucher_expires_at,
-            settled_at: c.settled_at,
-            shop_status: c.shop_status,
-            customer: c.customer,
-            decided_by: c.decided_by,
-            explanation: c.explanation,
-            period: c.period,
-            locked: c.locked,
-            review: c.review.as_str().to_string(),
+            explanation_msg: row.explanation.clone(),
+            row,
         }
     }
 }
@@ -552,50 +131,11 @@ pub struct BulkResolved {
     pub skipped: Vec<String>,
 }
 
-/// A person's last act, as the window offers to undo it.
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct LastAct {
-    #[ts(type = "number")]
-    pub audit_seq: i64,
-    #[ts(type = "CaseActionKind")]
-    pub action: String,
-    pub case_keys: Vec<String>,
-    pub at: String,
-}
-
-impl From<cuadra_core::review::LastAct> for LastAct {
-    fn from(a: cuadra_core::review::LastAct) -> Self {
-        LastAct {
-            audit_seq: a.audit_seq,
-            action: a.action.as_str().to_string(),
-            case_keys: a.case_keys,
-            at: a.at,
-        }
-    }
-}
-
-/// The filtered cases' count and sums in one currency (`null`: cases without one, charges).
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct CaseTotals {
-    pub currency: Option<String>,
-    #[ts(type = "number")]
-    pub cases: u64,
-    pub order_total: String,
-    pub paid_amount: String,
-    pub difference: String,
-}
-
-impl From<cuadra_core::cases::CurrencyTotals> for CaseTotals {
-    fn from(t: cuadra_core::cases::CurrencyTotals) -> Self {
-        CaseTotals {
-            currency: t.currency,
-            cases: t.cases,
-            order_total: t.order_total,
-            paid_amount: t.paid_amount,
-            difference: t.difference,
-        }
-    }
-}
+// The window's view of one case (`get_case`, `search_lines`, `search_orders`): `ShopOrder`,
+// `FoundOrder`, `OrderItem`, `SettlementLine` and `CaseDetail` still rename and fill in the
+// core's `cases::{DetailOrder, FoundOrder, DetailItem, DetailLine, CaseDetail}` (which
+// `cuadra-cli case show --json` writes). Not yet the core's shapes: moving the UI onto them is
+// left to do (issue 16).
 
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct ShopOrder {
@@ -753,40 +293,6 @@ impl SettlementLine {
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
-pub struct AuditEvent {
-    #[ts(type = "number")]
-    pub seq: i64,
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub subject: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-    pub reason: Option<String>,
-    pub note: Option<String>,
-    pub prev_hash: String,
-    pub hash: String,
-}
-
-impl From<cuadra_core::audit::AuditEvent> for AuditEvent {
-    fn from(e: cuadra_core::audit::AuditEvent) -> Self {
-        AuditEvent {
-            seq: e.seq,
-            at: e.at,
-            actor: e.actor,
-            action: e.action,
-            subject: e.subject,
-            before: e.before,
-            after: e.after,
-            reason: e.reason,
-            note: e.note,
-            prev_hash: e.prev_hash,
-            hash: e.hash,
-        }
-    }
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
 pub struct CaseDetail {
     pub case: CaseRowDto,
     /// The case's order and lines as the person sees them; pass it back with an act
@@ -799,39 +305,6 @@ pub struct CaseDetail {
     pub history: Vec<AuditEvent>,
     /// Evidence attached to the case (PDF or image), oldest first.
     pub attachments: Vec<Attachment>,
-}
-
-/// A file of evidence attached to a case, kept byte for byte.
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct Attachment {
-    pub id: String,
-    pub name: String,
-    pub media_type: String,
-    #[ts(type = "number")]
-    pub bytes: u64,
-    pub sha256: String,
-    pub note: Option<String>,
-    pub actor: String,
-    /// UTC, as the audit trail records it.
-    pub at: String,
-    #[ts(type = "number")]
-    pub audit_seq: i64,
-}
-
-impl From<cuadra_core::store::Attachment> for Attachment {
-    fn from(a: cuadra_core::store::Attachment) -> Self {
-        Attachment {
-            id: a.id.to_string(),
-            name: a.name,
-            media_type: a.media_type,
-            bytes: a.bytes,
-            sha256: a.sha256,
-            note: a.note,
-            actor: a.actor,
-            at: a.at,
-            audit_seq: a.audit_seq,
-        }
-    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, TS)]
@@ -958,46 +431,77 @@ pub struct Settings {
     pub actor: Option<String>,
 }
 
-/// The TypeScript of every IPC type, as committed in ui/src/ipc/generated.ts.
+/// `values` as a TypeScript constant of their JSON spellings, typed by `ty`.
+fn ts_values<T: Serialize>(name: &str, ty: &str, values: &[T]) -> String {
+    let spelled: Vec<String> = values
+        .iter()
+        .map(|v| serde_json::to_string(v).expect("a value serialises"))
+        .collect();
+    format!(
+        "export const {name} = [{}] as const satisfies readonly {ty}[];\n\n",
+        spelled.join(", ")
+    )
+}
+
+/// The TypeScript of every IPC type and of the core's vocabulary, as committed in
+/// ui/src/ipc/generated.ts. 64-bit integers are typed `number` (ts-rs says `bigint`): they
+/// cross as JSON numbers, and counts, ids and sequence numbers stay far below 2^53.
 pub fn typescript() -> String {
+    use cuadra_core::cases::{CaseState, Review, SortKey};
+    use cuadra_core::code::ErrorCode;
+    use cuadra_core::review::ActionKind;
     let mut out = String::from(
-        "// Generated from src-tauri/dto.rs by ts-rs: do not edit. Regenerate with\n\
+        "// Generated from the core's types (cuadra-core, feature `ts`) and src-tauri/dto.rs by\n\
+         // ts-rs: do not edit. Regenerate with\n\
          // `UPDATE_GENERATED=1 cargo test --lib generated_typescript_is_current`.\n\n\
-         import type { CaseActionKind, CaseState, CaseStatus, Lang, Msg, ReviewState, SortColumn, ZoneFrom } from \"./types\";\n\n",
+         import type { AgingBucket, Lang, Msg } from \"./types\";\n\n",
     );
     let decls = [
-        ApiErrorDto::decl(),
-        Session::decl(),
-        ImportedFile::decl(),
+        // The core's vocabulary.
+        ErrorCode::decl(),
+        cuadra_core::reconcile::CaseStatus::decl(),
+        CaseState::decl(),
+        Review::decl(),
+        ActionKind::decl(),
+        SortKey::decl(),
+        FileKind::decl(),
+        ZoneFrom::decl(),
+        cuadra_core::ingest::Outcome::decl(),
+        cuadra_core::ingest::Severity::decl(),
+        // The core's types.
+        ApiError::decl(),
+        cuadra_core::store::ImportedFile::decl(),
         Problem::decl(),
         ImportReport::decl(),
+        cuadra_core::cases::DashFilter::decl(),
+        cuadra_core::cases::StatusTotal::decl(),
+        cuadra_core::cases::SettledTotal::decl(),
+        cuadra_core::cases::DailyPoint::decl(),
+        cuadra_core::cases::AgingPoint::decl(),
+        cuadra_core::cases::AlertCount::decl(),
+        cuadra_core::cases::Alerts::decl(),
+        cuadra_core::cases::Dashboard::decl(),
+        cuadra_core::cases::Facets::decl(),
+        cuadra_core::cases::CaseFilter::decl(),
+        cuadra_core::cases::CurrencyTotals::decl(),
+        cuadra_core::review::LastAct::decl(),
+        AuditEvent::decl(),
+        Attachment::decl(),
+        // The app's own.
+        Session::decl(),
         ColumnMapping::decl(),
         ImportPreview::decl(),
         ImportProgress::decl(),
         ReconcileResult::decl(),
-        SummaryFilter::decl(),
-        StatusTotal::decl(),
-        SettledTotal::decl(),
-        DailyPoint::decl(),
-        AgingPoint::decl(),
-        AlertCount::decl(),
-        Alerts::decl(),
-        Summary::decl(),
-        Facets::decl(),
-        CaseFilter::decl(),
         CaseSort::decl(),
         CaseRowDto::decl(),
         ListCasesResponse::decl(),
-        CaseTotals::decl(),
-        LastAct::decl(),
         BulkResolved::decl(),
         ShopOrder::decl(),
         FoundOrder::decl(),
         OrderItem::decl(),
         SettlementLine::decl(),
-        AuditEvent::decl(),
         CaseDetail::decl(),
-        Attachment::decl(),
         AuditFilter::decl(),
         AuditPage::decl(),
         AuditVerification::decl(),
@@ -1009,10 +513,74 @@ pub fn typescript() -> String {
     ];
     for d in decls {
         out.push_str("export ");
-        out.push_str(&d);
+        out.push_str(&d.replace("bigint", "number"));
         out.push_str("\n\n");
     }
-    out.trim_end().to_string() + "\n"
+    out.push_str("// ---- The core's lists ----\n\n");
+    out.push_str(&ts_values("ERROR_CODES", "ErrorCode", &ErrorCode::ALL));
+    out.push_str(&ts_values(
+        "CASE_STATUSES",
+        "CaseStatus",
+        &cuadra_core::reconcile::CaseStatus::ALL,
+    ));
+    out.push_str(&ts_values(
+        "CASE_STATES",
+        "CaseState",
+        &[CaseState::Open, CaseState::Resolved],
+    ));
+    out.push_str(&ts_values("REVIEW_STATES", "ReviewState", &Review::ALL));
+    out.push_str(
+        "/** `Review::of`: the statuses that are done once decided, and those only time settles. */\n",
+    );
+    out.push_str(&ts_values(
+        "REVIEW_DONE_STATUSES",
+        "CaseStatus",
+        &Review::DONE,
+    ));
+    out.push_str(&ts_values(
+        "REVIEW_WAITING_STATUSES",
+        "CaseStatus",
+        &Review::WAITING,
+    ));
+    out.push_str(&ts_values(
+        "CASE_ACTIONS",
+        "CaseActionKind",
+        &[
+            ActionKind::Confirm,
+            ActionKind::Match,
+            ActionKind::Unmatch,
+            ActionKind::Resolve,
+            ActionKind::Reopen,
+            ActionKind::Note,
+        ],
+    ));
+    out.push_str(&ts_values("SORT_COLUMNS", "SortColumn", &SortKey::ALL));
+    out.push_str(&ts_values(
+        "RESOLVE_REASONS",
+        "string",
+        &cuadra_core::review::REASON_CODES,
+    ));
+    out.push_str("export type ResolveReason = (typeof RESOLVE_REASONS)[number];\n\n");
+    out.push_str(
+        "/** The statuses whose lines are only suggested for the case's order (`suggested_lines`). */\n",
+    );
+    out.push_str(&ts_values(
+        "SUGGESTING_STATUSES",
+        "CaseStatus",
+        &cuadra_core::cases::SUGGESTING_STATUSES,
+    ));
+    let scales: serde_json::Map<String, serde_json::Value> = cuadra_core::money::CURRENCY_SCALES
+        .iter()
+        .map(|&(code, scale)| (code.to_string(), scale.into()))
+        .collect();
+    out.push_str(&format!(
+        "/** Decimals money is kept to, for the currencies not kept to DEFAULT_CURRENCY_SCALE. */\n\
+         export const CURRENCY_SCALES: Readonly<Record<string, number>> = {};\n\n\
+         export const DEFAULT_CURRENCY_SCALE = {};\n",
+        serde_json::Value::Object(scales),
+        cuadra_core::money::DEFAULT_SCALE
+    ));
+    out
 }
 
 /// The core's message catalog as TypeScript (ui/src/i18n/messages/backend.generated.ts), with
@@ -1128,6 +696,33 @@ mod tests {
             "ui/src/i18n/messages/backend.generated.ts",
             &super::backend_messages_typescript(),
             "the core's catalog",
+        );
+    }
+
+    /// The app's case is the core's `CaseRow` as `cuadra-cli case list --json` writes it, with
+    /// one field more: the explanation as a message to render.
+    #[test]
+    fn a_case_crosses_ipc_as_the_cli_writes_it_plus_its_message() {
+        let explanation = cuadra_core::words::Msg::verbatim("Paid in full.");
+        let row = cuadra_core::cases::CaseRow {
+            case_key: "order:shopify:1001".into(),
+            status: "matched".into(),
+            order_id: Some(7),
+            explanation: explanation.clone(),
+            ..Default::default()
+        };
+        let cli = serde_json::to_value(&row).expect("a case serialises");
+        let mut app =
+            serde_json::to_value(super::CaseRowDto::from(row)).expect("a case serialises");
+        let msg = app
+            .as_object_mut()
+            .and_then(|o| o.remove("explanation_msg"))
+            .expect("the app's one field more");
+        assert_eq!(app, cli);
+        assert_eq!(cli["explanation"], "Paid in full.");
+        assert_eq!(
+            msg,
+            serde_json::to_value(&explanation).expect("a message serialises")
         );
     }
 

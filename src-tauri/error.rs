@@ -3,6 +3,7 @@
 //! `message` is the same in English, for logs. Add a code only when the UI needs to tell that
 //! case apart.
 
+use cuadra_core::code::ErrorCode;
 use cuadra_core::periods::PeriodError;
 use cuadra_core::report::ReportError;
 use cuadra_core::review::ReviewError;
@@ -12,35 +13,29 @@ use cuadra_core::words::{app, Lang, Msg};
 use cuadra_core::{ingest::IngestError, msg};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ApiError {
-    pub code: String,
+    /// One of the core's codes (`cuadra_core::code::ErrorCode`, generated to TypeScript).
+    pub code: ErrorCode,
     /// `detail` in English, for logs and whoever reads the raw IPC.
     pub message: String,
+    /// Rendered in the reader's language by the UI (ui/src/i18n/backendText.ts).
+    #[ts(type = "Msg")]
     pub detail: Msg,
 }
 
 impl ApiError {
-    /// Any failure of the workspace database.
-    pub const STORE: &'static str = "store";
-    /// The OS gave no per-user data folder and `CUADRA_DB` is unset.
-    pub const NO_WORKSPACE_PATH: &'static str = "no_workspace_path";
-    /// No workspace is open (none chosen yet).
-    pub const NO_WORKSPACE: &'static str = "no_workspace";
-    /// What was asked for does not exist.
-    pub const NOT_FOUND: &'static str = "not_found";
-    /// The request itself is wrong (a bad filter, an action that does not apply).
-    pub const INVALID: &'static str = "invalid_action";
-    /// The act touches a case or period that is closed.
-    pub const PERIOD_CLOSED: &'static str = "period_closed";
-    /// A setting's value was refused.
-    pub const INVALID_SETTING: &'static str = "invalid_setting";
-    /// A report could not be written to its file (the workspace itself is fine).
-    pub const EXPORT_FAILED: &'static str = "export_failed";
+    pub const STORE: ErrorCode = ErrorCode::Store;
+    pub const NO_WORKSPACE_PATH: ErrorCode = ErrorCode::NoWorkspacePath;
+    pub const NO_WORKSPACE: ErrorCode = ErrorCode::NoWorkspace;
+    pub const NOT_FOUND: ErrorCode = ErrorCode::NotFound;
+    pub const INVALID: ErrorCode = ErrorCode::InvalidAction;
+    pub const INVALID_SETTING: ErrorCode = ErrorCode::InvalidSetting;
+    pub const EXPORT_FAILED: ErrorCode = ErrorCode::ExportFailed;
 
-    pub fn new(code: &str, detail: Msg) -> ApiError {
+    pub fn new(code: ErrorCode, detail: Msg) -> ApiError {
         ApiError {
-            code: code.to_owned(),
+            code,
             message: detail.render(Lang::En),
             detail,
         }
@@ -63,45 +58,24 @@ impl std::fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// The code of a workspace error: most are the workspace's own trouble, a few the request's.
-fn store_code(error: &StoreError) -> &'static str {
-    match error {
-        StoreError::BadQuery(_) => ApiError::INVALID,
-        StoreError::PeriodClosed { .. } => ApiError::PERIOD_CLOSED,
-        _ => ApiError::STORE,
-    }
-}
-
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
-        ApiError::new(store_code(&error), error.msg())
+        ApiError::new(error.code(), error.msg())
     }
 }
 
 impl From<ReviewError> for ApiError {
     fn from(error: ReviewError) -> ApiError {
-        let code = match &error {
-            ReviewError::NoSuchCase(_) => Self::NOT_FOUND,
-            ReviewError::Locked { .. } => Self::PERIOD_CLOSED,
-            ReviewError::ReasonRequired(_) if error.wants_note() => "note_required",
-            ReviewError::ReasonRequired(_) => "reason_required",
-            ReviewError::NotAllowed(_)
-            | ReviewError::BadReason(_)
-            | ReviewError::BadLine(_)
-            | ReviewError::NotReconciled => Self::INVALID,
-            ReviewError::Stale { .. } => "stale_case",
-            ReviewError::Store(e) => store_code(e),
-        };
-        ApiError::new(code, error.msg())
+        ApiError::new(error.code(), error.msg())
     }
 }
 
 impl From<SettingError> for ApiError {
     fn from(error: SettingError) -> ApiError {
         let code = match &error {
-            SettingError::Lowered { .. } => "retention_lowered",
-            SettingError::Store(e) => store_code(e),
-            _ => Self::INVALID_SETTING,
+            SettingError::Lowered { .. } => ErrorCode::RetentionLowered,
+            SettingError::Store(e) => e.code(),
+            _ => ErrorCode::InvalidSetting,
         };
         ApiError::new(code, error.msg())
     }
@@ -110,9 +84,9 @@ impl From<SettingError> for ApiError {
 impl From<IngestError> for ApiError {
     fn from(error: IngestError) -> ApiError {
         let code = match &error {
-            IngestError::UnknownProfile(..) => Self::INVALID,
-            IngestError::Store(e) => store_code(e),
-            _ => Self::STORE,
+            IngestError::UnknownProfile(..) => ErrorCode::InvalidAction,
+            IngestError::Store(e) => e.code(),
+            _ => ErrorCode::Store,
         };
         ApiError::new(code, error.msg())
     }
@@ -121,9 +95,9 @@ impl From<IngestError> for ApiError {
 impl From<PeriodError> for ApiError {
     fn from(error: PeriodError) -> ApiError {
         let code = match &error {
-            PeriodError::ReasonRequired(_) => "reason_required",
-            PeriodError::Store(e) => store_code(e),
-            _ => Self::INVALID,
+            PeriodError::ReasonRequired(_) => ErrorCode::ReasonRequired,
+            PeriodError::Store(e) => e.code(),
+            _ => ErrorCode::InvalidAction,
         };
         ApiError::new(code, error.msg())
     }
@@ -133,8 +107,8 @@ impl From<ReportError> for ApiError {
     fn from(error: ReportError) -> ApiError {
         match error {
             ReportError::Store(e) => ApiError::from(e),
-            ReportError::BadRequest(m) => ApiError::new(Self::INVALID, m),
-            e => ApiError::new(Self::EXPORT_FAILED, e.msg()),
+            ReportError::BadRequest(m) => ApiError::new(ErrorCode::InvalidAction, m),
+            e => ApiError::new(ErrorCode::ExportFailed, e.msg()),
         }
     }
 }
@@ -161,7 +135,7 @@ mod tests {
 
     /// The error's code, and a detail in Spanish and Chinese that is not the English and keeps
     /// the specifics.
-    fn check(error: ApiError, code: &str, specifics: &[&str]) {
+    fn check(error: ApiError, code: ErrorCode, specifics: &[&str]) {
         let (en, es, zh) = (
             error.detail.render(Lang::En),
             error.detail.render(Lang::Es),
@@ -205,12 +179,12 @@ mod tests {
                 key: KEY.into(),
                 period: "2026-05".into(),
             }),
-            "period_closed",
+            ErrorCode::PeriodClosed,
             &[KEY, "2026-05"],
         );
         check(
             e(ReviewError::Stale { key: KEY.into() }),
-            "stale_case",
+            ErrorCode::StaleCase,
             &[KEY],
         );
         check(
@@ -220,12 +194,12 @@ mod tests {
         );
         check(
             e(ReviewError::ReasonRequired(msg!(review::OTHER_NEEDS_NOTE))),
-            "note_required",
+            ErrorCode::NoteRequired,
             &[],
         );
         check(
             e(ReviewError::ReasonRequired(msg!(review::REOPEN_REASON))),
-            "reason_required",
+            ErrorCode::ReasonRequired,
             &[],
         );
         check(
@@ -249,7 +223,7 @@ mod tests {
                 closed_by: "ana".into(),
                 closed_at: "2026-06-02T14:00:00Z".into(),
             })),
-            "period_closed",
+            ErrorCode::PeriodClosed,
             &["2026-05", "ana", "2026-06-02T14:00:00Z"],
         );
 
@@ -310,17 +284,21 @@ mod tests {
         let e = ws
             .set_setting("tolerance", "-5", "ana", now())
             .expect_err("a tolerance is not negative");
-        check(ApiError::from(e), "invalid_setting", &["-5", "tolerance"]);
+        check(
+            ApiError::from(e),
+            ErrorCode::InvalidSetting,
+            &["-5", "tolerance"],
+        );
         let e = ws
             .set_setting("colour", "blue", "ana", now())
             .expect_err("no such setting");
-        check(ApiError::from(e), "invalid_setting", &["colour"]);
+        check(ApiError::from(e), ErrorCode::InvalidSetting, &["colour"]);
         ws.set_setting("retention_years", "10", "ana", now())
             .expect("retention can be raised");
         let e = ws
             .set_setting("retention_years", "6", "ana", now())
             .expect_err("retention cannot be lowered");
-        check(ApiError::from(e), "retention_lowered", &["10", "6"]);
+        check(ApiError::from(e), ErrorCode::RetentionLowered, &["10", "6"]);
     }
 
     #[test]
@@ -341,7 +319,7 @@ mod tests {
         let e = ws
             .reopen_period("2026-05", "ana", now(), "  ")
             .expect_err("a reopen needs a reason");
-        check(ApiError::from(e), "reason_required", &["2026-05"]);
+        check(ApiError::from(e), ErrorCode::ReasonRequired, &["2026-05"]);
         let e = ws
             .reopen_period("2026-05", "ana", now(), "late refund")
             .expect_err("an open period cannot be reopened");

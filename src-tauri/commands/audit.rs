@@ -90,7 +90,7 @@ pub fn audit_log(
         };
         Ok(AuditPage {
             total: ws.audit_count(&core)?,
-            events: ws.audit_log(&core)?.into_iter().map(Into::into).collect(),
+            events: ws.audit_log(&core)?,
         })
     })
 }

@@ -2,15 +2,16 @@
 
 use super::now;
 use crate::dto::{
-    Attachment, BulkResolved, CaseDetail, CaseFilter, CaseRowDto, CaseSort, CaseTotals, Facets,
-    FoundOrder, LastAct, ListCasesResponse, OrderItem, SettlementLine, ShopOrder, Summary,
-    SummaryFilter,
+    BulkResolved, CaseDetail, CaseRowDto, CaseSort, FoundOrder, ListCasesResponse, OrderItem,
+    SettlementLine, ShopOrder,
 };
 use crate::error::ApiError;
 use crate::state::AppState;
-use cuadra_core::cases::{DashFilter, SortKey};
+use cuadra_core::cases::{CaseFilter, CurrencyTotals, DashFilter, Dashboard, Facets, SortKey};
 use cuadra_core::msg;
+use cuadra_core::review::LastAct;
 use cuadra_core::review::{ActionKind, ActionRequest};
+use cuadra_core::store::Attachment;
 use cuadra_core::words::{app, Entry};
 use tauri::State;
 
@@ -18,29 +19,13 @@ use tauri::State;
 const MAX_PAGE: u64 = 1000;
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn summary(state: State<'_, AppState>, filter: SummaryFilter) -> Result<Summary, ApiError> {
-    state.with_workspace(|ws| {
-        let d = ws.dashboard(&DashFilter {
-            period: filter.period,
-            date_from: filter.date_from,
-            date_to: filter.date_to,
-            psp: filter.psp,
-        })?;
-        Ok(d.into())
-    })
+pub fn summary(state: State<'_, AppState>, filter: DashFilter) -> Result<Dashboard, ApiError> {
+    state.with_workspace(|ws| Ok(ws.dashboard(&filter)?))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn list_facets(state: State<'_, AppState>) -> Result<Facets, ApiError> {
-    state.with_workspace(|ws| {
-        let f = ws.facets()?;
-        Ok(Facets {
-            psps: f.psps,
-            payment_methods: f.payment_methods,
-            periods: f.periods,
-            actors: f.actors,
-        })
-    })
+    state.with_workspace(|ws| Ok(ws.facets()?))
 }
 
 fn sort_key(column: &str) -> Result<SortKey, ApiError> {
@@ -67,7 +52,7 @@ pub fn list_cases(
         desc: sort.direction == "desc",
     };
     state.with_workspace(|ws| {
-        let (total, rows) = ws.list_cases(&filter.into(), sort, offset, limit)?;
+        let (total, rows) = ws.list_cases(&filter, sort, offset, limit)?;
         Ok(ListCasesResponse {
             total,
             rows: rows.into_iter().map(CaseRowDto::from).collect(),
@@ -80,14 +65,8 @@ pub fn list_cases(
 pub fn case_totals(
     state: State<'_, AppState>,
     filter: CaseFilter,
-) -> Result<Vec<CaseTotals>, ApiError> {
-    state.with_workspace(|ws| {
-        Ok(ws
-            .case_totals(&filter.into())?
-            .into_iter()
-            .map(CaseTotals::from)
-            .collect())
-    })
+) -> Result<Vec<CurrencyTotals>, ApiError> {
+    state.with_workspace(|ws| Ok(ws.case_totals(&filter)?))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -99,18 +78,15 @@ pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDeta
                 msg!(cuadra_core::review::words::NO_SUCH_CASE, &case_key),
             )
         })?;
-        let suggested = d.case.status == "suggested";
-        let key = d.case.case_key.clone();
-        let lines: Vec<SettlementLine> = d
-            .lines
-            .into_iter()
-            .map(|l| SettlementLine::from_detail(l, Some(key.clone())))
-            .collect();
-        let (lines, suggested_lines) = if suggested {
-            (Vec::new(), lines)
-        } else {
-            (lines, Vec::new())
+        let key = &d.case.case_key;
+        let window = |lines: &[cuadra_core::cases::DetailLine]| -> Vec<SettlementLine> {
+            lines
+                .iter()
+                .map(|l| SettlementLine::from_detail(l.clone(), Some(key.clone())))
+                .collect()
         };
+        let (lines, suggested_lines) = d.matched_and_suggested_lines();
+        let (lines, suggested_lines) = (window(lines), window(suggested_lines));
         Ok(CaseDetail {
             membership: d.membership,
             case: d.case.into(),
@@ -118,8 +94,8 @@ pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDeta
             items: d.items.into_iter().map(OrderItem::from).collect(),
             lines,
             suggested_lines,
-            history: d.history.into_iter().map(Into::into).collect(),
-            attachments: d.attachments.into_iter().map(Into::into).collect(),
+            history: d.history,
+            attachments: d.attachments,
         })
     })
 }
@@ -209,7 +185,7 @@ pub fn case_action(
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn last_act(state: State<'_, AppState>) -> Result<Option<LastAct>, ApiError> {
     let actor = state.actor();
-    state.with_workspace(|ws| Ok(ws.last_act(&actor)?.map(LastAct::from)))
+    state.with_workspace(|ws| Ok(ws.last_act(&actor)?))
 }
 
 /// Undoes the person's last act (the one the window showed: `expected_seq`) by compensating
@@ -224,7 +200,7 @@ pub fn undo_last(
         let outcomes = ws.undo_last(&actor, expected_seq, now())?;
         let mut rows: Vec<CaseRowDto> = Vec::new();
         for c in outcomes.into_iter().flat_map(|o| o.cases) {
-            if !rows.iter().any(|r| r.case_key == c.case_key) {
+            if !rows.iter().any(|r| r.row.case_key == c.case_key) {
                 rows.push(c.into());
             }
         }
@@ -269,12 +245,7 @@ pub fn attach_to_case(
     let note = note.filter(|n| !n.trim().is_empty());
     state.with_workspace(|ws| {
         ws.attach_to_case(&case_key, &name, &bytes, note.as_deref(), &actor, now())?;
-        Ok(Some(
-            ws.attachments(&case_key)?
-                .into_iter()
-                .map(Attachment::from)
-                .collect(),
-        ))
+        Ok(Some(ws.attachments(&case_key)?))
     })
 }
 

@@ -1,9 +1,9 @@
 //! Reports through a save dialog: every kind of cuadra-core's report module.
 
 use super::now;
-use crate::dto::CaseFilter;
 use crate::error::ApiError;
 use crate::state::AppState;
+use cuadra_core::cases::CaseFilter;
 use cuadra_core::msg;
 use cuadra_core::report::{export, ExportFormat, ExportKind, ExportRequest, Lang};
 use cuadra_core::words::{app, Msg};
@@ -33,8 +33,8 @@ pub fn export_report(
     let period = period.filter(|p| !p.trim().is_empty());
     // The cases table's "export this view" sends its whole filter; the Export screen, a period,
     // statuses and PSPs.
-    let filter: cuadra_core::cases::CaseFilter = match filter {
-        Some(f) => f.into(),
+    let filter: CaseFilter = match filter {
+        Some(f) => f,
         None => cuadra_core::cases::CaseFilter {
             period,
             statuses,

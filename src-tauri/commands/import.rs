@@ -2,9 +2,7 @@
 //! report progress through the `import-progress` event and can be cancelled.
 
 use super::now;
-use crate::dto::{
-    ApiErrorDto, ColumnMapping, ImportPreview, ImportProgress, ImportReport, ImportedFile,
-};
+use crate::dto::{ColumnMapping, ImportPreview, ImportProgress};
 use crate::error::ApiError;
 use crate::state::AppState;
 use cuadra_core::ingest::{
@@ -20,8 +18,10 @@ use std::time::Instant;
 use tauri::{AppHandle, Emitter, Manager, State};
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn list_files(state: State<'_, AppState>) -> Result<Vec<ImportedFile>, ApiError> {
-    state.with_workspace(|ws| Ok(ws.list_files()?.into_iter().map(Into::into).collect()))
+pub fn list_files(
+    state: State<'_, AppState>,
+) -> Result<Vec<cuadra_core::store::ImportedFile>, ApiError> {
+    state.with_workspace(|ws| Ok(ws.list_files()?))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -56,7 +56,6 @@ pub fn preview_import(state: State<'_, AppState>, path: String) -> Result<Import
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
         };
-        let report = ImportReport::from(r);
         Ok(ImportPreview {
             path: path.clone(),
             file_name: file
@@ -65,7 +64,7 @@ pub fn preview_import(state: State<'_, AppState>, path: String) -> Result<Import
                 .unwrap_or_default(),
             size: r.size,
             format: r.format.clone(),
-            kind: report.kind,
+            kind: r.kind,
             profile: r.format.clone(),
             encoding: r.encoding.clone(),
             delimiter: r.delimiter.clone(),
@@ -80,10 +79,10 @@ pub fn preview_import(state: State<'_, AppState>, path: String) -> Result<Import
                 .collect(),
             rows: p.rows.clone(),
             already_imported_at: r.first_imported_at.clone(),
-            totals: report.totals,
-            zone: report.zone,
-            zone_from: report.zone_from,
-            problems: report.problems,
+            totals: r.totals,
+            zone: r.zone.clone(),
+            zone_from: r.zone_from,
+            problems: r.problems.clone(),
         })
     })
 }
@@ -126,7 +125,10 @@ pub fn start_import(
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if !jobs.is_empty() {
-            return Err(ApiError::new("import_running", msg!(app::IMPORT_RUNNING)));
+            return Err(ApiError::new(
+                cuadra_core::code::ErrorCode::ImportRunning,
+                msg!(app::IMPORT_RUNNING),
+            ));
         }
         jobs.insert(job_id.clone(), ImportHooks::default());
     }
@@ -169,13 +171,13 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
         reports: Vec::new(),
         error: None,
     };
-    let fail = |reports: Vec<ImportReport>, e: ApiError| {
+    let fail = |reports: Vec<cuadra_core::ingest::ImportReport>, e: ApiError| {
         emit(
             app,
             &ImportProgress {
                 phase: "failed".into(),
                 reports,
-                error: Some(ApiErrorDto::from(e)),
+                error: Some(e),
                 ..base.clone()
             },
         )
@@ -242,7 +244,6 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
         let _ = ticker.join();
         match result {
             Ok(report) => {
-                let report = ImportReport::from(&report);
                 emit(
                     app,
                     &ImportProgress {
@@ -276,7 +277,9 @@ fn run_job(app: &AppHandle, job_id: &str, db: &Path, files: &[PathBuf], skip: bo
     // and at the as-of of the last run (a month-end as-of stays a month-end as-of; the person
     // moves it on the dashboard). A first import, with no run yet, is judged as of now. A file
     // of known lines can still bring a batch summary, so any written file counts.
-    let changed = reports.iter().any(|r| r.outcome == "imported");
+    let changed = reports
+        .iter()
+        .any(|r| r.outcome == cuadra_core::ingest::Outcome::Imported);
     let last = match ws.last_as_of() {
         Ok(last) => last,
         Err(e) => return fail(reports, e.into()),

@@ -1,7 +1,7 @@
 //! The session, the workspace file, the demo data, settings and reruns.
 
 use super::now;
-use crate::dto::{ApiErrorDto, ReconcileResult, Session, Settings};
+use crate::dto::{ReconcileResult, Session, Settings};
 use crate::error::ApiError;
 use crate::state::AppState;
 use cuadra_core::ingest::{import_bytes, BadRowPolicy, ImportOptions};
@@ -62,7 +62,7 @@ pub fn get_session(state: State<'_, AppState>) -> Result<Session, ApiError> {
         workspace_path: path.map(|p| p.display().to_string()),
         actor: prefs.actor.filter(|a| !a.trim().is_empty()),
         lang: prefs.lang,
-        workspace_error: error.map(ApiErrorDto::from),
+        workspace_error: error,
     })
 }
 

@@ -1,9 +1,9 @@
 //! Currencies as Cuadra keeps them: how many decimal places money in each is kept to. The one
-//! table of scales; the desktop app formats with the same numbers.
+//! table of scales: the desktop app formats with the same numbers (ui/src/ipc/generated.ts).
 
 /// Currencies whose money is not kept to 2 decimal places, with their scale. COP is kept in
 /// whole pesos, as Colombian PSPs and shops settle it in practice (ISO 4217 says 2).
-pub const SCALES: &[(&str, u32)] = &[
+pub const CURRENCY_SCALES: &[(&str, u32)] = &[
     ("COP", 0),
     ("CLP", 0),
     ("PYG", 0),
@@ -33,13 +33,13 @@ pub const SCALES: &[(&str, u32)] = &[
     ("UYW", 4),
 ];
 
-/// The scale of a currency not in [`SCALES`] (and of unknown codes).
+/// The scale of a currency not in [`CURRENCY_SCALES`] (and of unknown codes).
 pub const DEFAULT_SCALE: u32 = 2;
 
-/// Decimal places money in `code` is kept to (see [`SCALES`]). Unknown codes get 2.
+/// Decimal places money in `code` is kept to (see [`CURRENCY_SCALES`]). Unknown codes get 2.
 pub fn currency_scale(code: &str) -> u32 {
     let code = code.trim();
-    SCALES
+    CURRENCY_SCALES
         .iter()
         .find(|(c, _)| c.eq_ignore_ascii_case(code))
         .map_or(DEFAULT_SCALE, |&(_, scale)| scale)

@@ -20,12 +20,13 @@
 //! model withholding                       the rows: orders, lines, statuses; tax withheld
 //! money time decode                       exact amounts, explicit zones, bytes to text
 //! words                                   every sentence in es/en/zh (all catalogs), Lang
-//! currency                                scales of currencies
+//! code currency                           error codes across IPC; scales of currencies
 //! ```
 
 pub mod audit;
 pub mod backup;
 pub mod cases;
+pub mod code;
 pub mod currency;
 pub mod decode;
 pub mod ingest;

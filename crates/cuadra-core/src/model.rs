@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// What an imported file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum FileKind {
     Settlement,

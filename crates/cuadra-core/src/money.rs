@@ -487,7 +487,7 @@ fn digits_to_decimal(digits: &str, scale: i64) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale as u32).ok()
 }
 
-pub use crate::currency::currency_scale;
+pub use crate::currency::{currency_scale, CURRENCY_SCALES, DEFAULT_SCALE};
 
 /// The sign and decimal digits of an f64 from its shortest round-trip text:
 /// value = ±digits × 10^exp. `None` for NaN and infinities.

@@ -3,6 +3,7 @@
 // amount ever passes through a float. One form everywhere: ISO code, then the amount.
 
 import type { Lang } from "../ipc/types";
+import { CURRENCY_SCALES, DEFAULT_CURRENCY_SCALE } from "../ipc/generated";
 import { roundDecimal } from "./decimal";
 
 const LOCALES: Record<Lang, string> = { es: "es-CO", en: "en-US", zh: "zh-CN" };
@@ -11,19 +12,10 @@ export function localeOf(lang: Lang): string {
   return LOCALES[lang];
 }
 
-const NO_DECIMALS = new Set([
-  "COP", "CLP", "PYG", "JPY", "KRW", "VND", "ISK", "UGX", "XAF", "XOF", "XPF",
-  "BIF", "DJF", "GNF", "KMF", "RWF", "VUV", "UYI",
-]);
-const THREE_DECIMALS = new Set(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]);
-
-/** A currency's minor units (ISO 4217; COP none, as Colombia writes pesos). */
+/** A currency's minor units (ISO 4217; COP none, as Colombia writes pesos): the core's table
+ * (`cuadra_core::money::CURRENCY_SCALES`, generated). */
 export function currencyDigits(currency: string): number {
-  const c = currency.trim().toUpperCase();
-  if (NO_DECIMALS.has(c)) return 0;
-  if (THREE_DECIMALS.has(c)) return 3;
-  if (c === "CLF" || c === "UYW") return 4;
-  return 2;
+  return CURRENCY_SCALES[currency.trim().toUpperCase()] ?? DEFAULT_CURRENCY_SCALE;
 }
 
 /** Group and decimal separators per language: the ones Colombia and the US/China write. */

@@ -6,7 +6,7 @@
 
 import type { Lang, Msg, MsgArg } from "../ipc/types";
 import { parseDecimal } from "../format/decimal";
-import { formatMoney } from "../format/money";
+import { currencyDigits, formatMoney } from "../format/money";
 import { BACKEND_MESSAGES } from "./messages/backend.generated";
 import { WINDOW_WORDING } from "./windowWording";
 
@@ -29,27 +29,13 @@ const SEPARATORS: Record<"comma" | "semi" | "and", Record<Lang, [string, string]
   and: { en: [", ", " and "], es: [", ", " y "], zh: ["、", " 和 "] },
 };
 
-const NO_DECIMALS = new Set([
-  "COP", "CLP", "PYG", "JPY", "KRW", "VND", "ISK", "UGX", "XAF", "XOF", "XPF",
-  "BIF", "DJF", "GNF", "KMF", "RWF", "VUV", "UYI",
-]);
-const THREE_DECIMALS = new Set(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]);
-
-function currencyScale(code: string): number {
-  const c = code.trim().toUpperCase();
-  if (NO_DECIMALS.has(c)) return 0;
-  if (THREE_DECIMALS.has(c)) return 3;
-  if (c === "CLF" || c === "UYW") return 4;
-  return 2;
-}
-
 /** `COP 150.000` (es), `COP 150,000` (en, zh): as `cuadra_core::words::push_money`. */
 export function messageMoney(text: string, currency: string | undefined, lang: Lang): string {
   const p = parseDecimal(text);
   if (!p) return text;
   const [group, point] = lang === "es" ? [".", ","] : [",", "."];
   const code = currency?.trim() ?? "";
-  const usual = code ? currencyScale(code) : 2;
+  const usual = code ? currencyDigits(code) : 2;
   const frac = p.frac.replace(/0+$/, "");
   const needed = frac.length;
   const scale = needed === 0 && usual === 0 ? 0 : needed > usual ? Math.max(needed, 2) : usual;

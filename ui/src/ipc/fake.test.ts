@@ -125,7 +125,7 @@ describe("the fake backend", () => {
   });
 
   it("rejects every call with the configured error", async () => {
-    const error = { code: "store", message: "The disk that holds the workspace is full", detail: { k: "store.disk_full" } };
+    const error = { code: "store" as const, message: "The disk that holds the workspace is full", detail: { k: "store.disk_full" } };
     await expect(createFakeBackend({ error }).listFiles()).rejects.toEqual(error);
   });
 });

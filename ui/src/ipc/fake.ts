@@ -33,7 +33,9 @@ import {
   type Summary,
   type SummaryFilter,
   CASE_STATUSES,
+  SUGGESTING_STATUSES,
   reviewOf,
+  type ErrorCode,
 } from "./types";
 import { CaseStore } from "./fake/cases";
 import { AS_OF, FAKE_METHODS, FAKE_PSPS, bogota, customerEmail, prng } from "./fake/dataset";
@@ -154,7 +156,7 @@ function m(k: string, ...a: MsgArg[]): Msg {
 /** The most cases the fake sums for the cases table's totals line. */
 const FAKE_TOTALS_UP_TO = 100_000;
 
-function reject(code: string, detail: Msg): never {
+function reject(code: ErrorCode, detail: Msg): never {
   throw { code, message: renderMsg(detail, "en"), detail } satisfies ApiError;
 }
 
@@ -451,7 +453,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       row.order_id === null
         ? null
         : {
-            id: row.order_id,
+            id: String(row.order_id),
             platform: row.case_key.split(":")[1] ?? "shopify",
             order_ref: row.order_ref ?? "",
             shop_order_id: row.shop_order_id,
@@ -467,7 +469,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
             row: 2 + (Number(row.order_id) % 6000),
           };
     const suggested =
-      row.status === "suggested"
+      suggests(row)
         ? [lineFor({ ...row, settlement_refs: `${(row.settlement_refs || row.order_ref) ?? ""}X` }, `${row.settlement_refs || "SG"}X`, 0)]
         : [];
     return {
@@ -475,11 +477,17 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       membership: membershipOf(row),
       order,
       items,
-      lines: row.status === "suggested" ? [] : linesOf(row),
+      lines: suggests(row) ? [] : linesOf(row),
       suggested_lines: suggested,
       history: audit.filter((e) => e.subject === key),
       attachments: [],
     };
+  }
+
+  /** Whether the case's lines are only suggested for its order (the core's `SUGGESTING_STATUSES`,
+   * generated): they go to `suggested_lines`, as `CaseDetail::matched_and_suggested_lines` puts them. */
+  function suggests(row: CaseRow): boolean {
+    return (SUGGESTING_STATUSES as readonly string[]).includes(row.status);
   }
 
   /** As the core's `fold` compares search text: lower case, accents aside. */
@@ -489,7 +497,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
 
   /** As the core writes it: `o<order id>:l<line ids>`, `o-` without an order. */
   function membershipOf(row: CaseRow): string {
-    const lines = row.status === "suggested" ? [] : linesOf(row).map((l) => l.id);
+    const lines = suggests(row) ? [] : linesOf(row).map((l) => l.id);
     return `o${row.order_id ?? "-"}:l${lines.join(",")}`;
   }
 
@@ -519,7 +527,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       case "unmatch":
         if (!reason) reject("reason_required", m("review.unmatch_reason"));
         if (!row.settlement_refs) reject("invalid_action", m("review.nothing_to_unmatch"));
-        next = { ...row, status: row.order_id ? "missing_settlement" : row.status, decided_by: actor(), settlement_refs: "", fee_total: null, tax_total: null, net_settled: null, settlement_currency: null };
+        next = { ...row, status: row.order_id !== null ? "missing_settlement" : row.status, decided_by: actor(), settlement_refs: "", fee_total: null, tax_total: null, net_settled: null, settlement_currency: null };
         break;
       case "resolve":
         if (row.state === "resolved") reject("invalid_action", m("review.already_resolved", row.case_key));
@@ -727,7 +735,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       format: p.format,
       kind: p.kind,
       encoding: p.encoding,
+      delimiter: p.delimiter,
+      sheet: p.sheet,
       first_imported_at: p.already_imported_at,
+      first_imported_as: p.already_imported_at ? p.file_name : null,
       totals: p.totals,
       zone: p.zone,
       zone_from: p.zone_from,

@@ -1,6 +1,19 @@
-// The Rust types that cross IPC are generated (src-tauri/dto.rs -> generated.ts); this file
-// adds the UI's own vocabulary (status lists, requests built by the UI) and re-exports them.
+// The Rust types that cross IPC and the core's vocabulary (statuses, review states, reasons,
+// sort columns, error codes, currency scales) are generated from the core and src-tauri/dto.rs
+// into generated.ts; this file adds the UI's own vocabulary (requests built by the UI) and
+// re-exports them.
 export type {
+  ErrorCode,
+  CaseStatus,
+  CaseState,
+  ReviewState,
+  CaseActionKind,
+  SortColumn,
+  FileKind,
+  ZoneFrom,
+  ImportOutcome,
+  Severity,
+  ResolveReason,
   ApiError,
   Session,
   ImportedFile,
@@ -42,7 +55,20 @@ export type {
   Settings,
   Alerts,
 } from "./generated";
-import type { ApiError, CaseFilter, CaseSort } from "./generated";
+export {
+  ERROR_CODES,
+  CASE_STATUSES,
+  CASE_STATES,
+  REVIEW_STATES,
+  CASE_ACTIONS,
+  SORT_COLUMNS,
+  RESOLVE_REASONS,
+  SUGGESTING_STATUSES,
+  CURRENCY_SCALES,
+  DEFAULT_CURRENCY_SCALE,
+} from "./generated";
+import type { ApiError, CaseActionKind, CaseFilter, CaseSort, CaseStatus, ErrorCode, ReviewState, ZoneFrom } from "./generated";
+import { REVIEW_DONE_STATUSES, REVIEW_WAITING_STATUSES } from "./generated";
 
 // ---- Messages -----------------------------------------------------------------------------------
 
@@ -86,88 +112,36 @@ export function isApiError(value: unknown): value is ApiError {
   );
 }
 
-/** Error codes with a translated headline; any other code shows the backend's detail alone. */
-export const KNOWN_ERROR_CODES = [
-  "store",
-  "no_workspace_path",
-  "no_workspace",
-  "not_found",
-  "period_closed",
-  "reason_required",
-  "note_required",
-  "invalid_action",
-  "stale_case",
-  "invalid_setting",
-  "retention_lowered",
-  "import_running",
-  "export_failed",
-  "ipc",
-] as const;
-export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+
+/** Error codes with a translated headline (every code: see `ErrorCode`). */
+export type KnownErrorCode = ErrorCode;
+/** Every error code (generated from `cuadra_core::code::ErrorCode`). */
+export { ERROR_CODES as KNOWN_ERROR_CODES } from "./generated";
 
 // ---- Languages and statuses ---------------------------------------------------------------------
 
 export const LANGS = ["es", "en", "zh"] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const CASE_STATUSES = [
-  "matched",
-  "paid_shop_pending",
-  "underpaid",
-  "overpaid",
-  "duplicate_payment",
-  "paid_after_expiry",
-  "currency_mismatch",
-  "refunded",
-  "partially_refunded",
-  "charged_back",
-  "disputed",
-  "psp_status_unknown",
-  "awaiting_payment",
-  "expired_unpaid",
-  "awaiting_settlement",
-  "missing_settlement",
-  "suggested",
-  "unmatched_settlement",
-  "batch_mismatch",
-  "settlement_charge",
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export type CaseState = "open" | "resolved";
-
-/** What is left to do on a case (the core's `Review`): needs someone, only time settles it, done. */
-export const REVIEW_STATES = ["to_review", "waiting", "reconciled"] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
-
-/** The core's rule (`Review::of`), for the fake backend's rows only: the real rows carry `review`. */
+/** The core's rule (`Review::of`, its status lists generated), for the fake backend's rows only:
+ * the real rows carry `review`. */
 export function reviewOf(status: string, state: string): ReviewState {
-  if (state === "resolved" || status === "matched" || status === "settlement_charge") return "reconciled";
-  if (status === "awaiting_payment" || status === "awaiting_settlement") return "waiting";
+  if (state === "resolved" || (REVIEW_DONE_STATUSES as readonly string[]).includes(status)) return "reconciled";
+  if ((REVIEW_WAITING_STATUSES as readonly string[]).includes(status)) return "waiting";
   return "to_review";
 }
 
-export const RESOLVE_REASONS = [
-  "refunded_to_buyer",
-  "written_off",
-  "shop_corrected",
-  "refund_pending_at_psp",
-  "not_our_order",
-  "accepted_late_payment",
-  "other",
-] as const;
-export type ResolveReason = (typeof RESOLVE_REASONS)[number];
-
-export const CASE_ACTIONS = ["confirm", "match", "unmatch", "resolve", "reopen", "note"] as const;
-export type CaseActionKind = (typeof CASE_ACTIONS)[number];
 
 // ---- Session and workspace ----------------------------------------------------------------------
 
 
-
 // ---- Import -------------------------------------------------------------------------------------
 
-export type FileKind = "settlement" | "orders";
+/** Where the zone of a file's date-times without an offset came from: the PSP's own setting
+ * (`zone.<psp>`), the zone the format documents, or the workspace zone. */
+export const ZONE_SOURCES = ["psp_setting", "format", "workspace"] as const satisfies readonly ZoneFrom[];
+
 
 /** Settlement line types as the core normalizes them (`cuadra_core::model::RowType`). */
 export const ROW_TYPES = [
@@ -183,16 +157,6 @@ export const ROW_TYPES = [
 ] as const;
 export type RowType = (typeof ROW_TYPES)[number];
 
-/** Where the zone of a file's date-times without an offset came from: the PSP's own setting
- * (`zone.<psp>`), the zone the format documents, or the workspace zone. */
-export const ZONE_SOURCES = ["psp_setting", "format", "workspace"] as const;
-export type ZoneFrom = (typeof ZONE_SOURCES)[number];
-
-
-
-
-export type ImportOutcome = "imported" | "already_imported" | "dry_run" | "rejected";
-
 
 export type ImportPhase =
   | "reading"
@@ -207,35 +171,11 @@ export type ImportPhase =
 // ---- Dashboard ----------------------------------------------------------------------------------
 
 
-
-
-
 export const AGING_BUCKETS = ["0_1d", "1_3d", "3_7d", "7_30d", "30d_plus"] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
 
-
-
-
 // ---- Cases --------------------------------------------------------------------------------------
-
-
-export const SORT_COLUMNS = [
-  "event_at",
-  "case_key",
-  "status",
-  "order_ref",
-  "customer",
-  "order_total",
-  "paid_amount",
-  "difference",
-  "psp",
-  "payment_method",
-  "paid_at",
-  "settled_at",
-  "state",
-] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 
 export interface ListCasesRequest {
@@ -244,12 +184,6 @@ export interface ListCasesRequest {
   offset: number;
   limit: number;
 }
-
-
-
-
-
-
 
 
 export interface CaseActionRequest {
@@ -270,10 +204,6 @@ export interface CaseActionRequest {
 }
 
 // ---- Audit, periods, retention ------------------------------------------------------------------
-
-
-
-
 
 
 // ---- Export -------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ pub struct NewEvent {
 
 /// A recorded event.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AuditEvent {
     pub seq: i64,
     pub at: String,

@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 
 /// The dashboard's selection. `None` means any.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "SummaryFilter"))]
 #[serde(default)]
 pub struct DashFilter {
     pub period: Option<String>,
@@ -23,7 +25,9 @@ pub struct DashFilter {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatusTotal {
+    #[cfg_attr(feature = "ts", ts(type = "CaseStatus"))]
     pub status: String,
     pub count: u64,
     pub open: u64,
@@ -32,6 +36,7 @@ pub struct StatusTotal {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SettledTotal {
     pub currency: String,
     pub gross: String,
@@ -41,6 +46,7 @@ pub struct SettledTotal {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DailyPoint {
     pub date: String,
     pub paid: String,
@@ -49,7 +55,9 @@ pub struct DailyPoint {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AgingPoint {
+    #[cfg_attr(feature = "ts", ts(type = "AgingBucket"))]
     pub bucket: String,
     pub count: u64,
     pub amount: String,
@@ -57,6 +65,7 @@ pub struct AgingPoint {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AlertCount {
     pub count: u64,
     pub amount: String,
@@ -64,6 +73,7 @@ pub struct AlertCount {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Alerts {
     pub paid_shop_pending: AlertCount,
     pub unmatched_settlement: AlertCount,
@@ -74,6 +84,8 @@ pub struct Alerts {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "Summary"))]
 pub struct Dashboard {
     /// The last run's as-of (RFC 3339), empty before the first run.
     pub as_of: String,
@@ -94,6 +106,7 @@ pub struct Dashboard {
 
 /// Values the case filters offer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Facets {
     pub psps: Vec<String>,
     pub payment_methods: Vec<String>,

@@ -27,7 +27,7 @@ pub(crate) use derived::{
 pub use load::{recon_inputs_all, recon_inputs_for};
 pub use query::{
     CaseDetail, CaseFilter, CaseSort, CaseSummary, CurrencyTotals, DetailItem, DetailLine,
-    DetailOrder, SortKey, StatusTotals,
+    DetailOrder, SortKey, StatusTotals, SUGGESTING_STATUSES,
 };
 pub(crate) use run::recompute_scope as recompute;
 pub use run::{membership, RunSummary};
@@ -48,6 +48,7 @@ fn text(d: rust_decimal::Decimal) -> String {
 
 /// Whether a person still has to act on a case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseState {
     Open,
@@ -77,6 +78,8 @@ impl CaseState {
 /// confirmed or matched by a person, a batch's own charge, or resolved by a person with a
 /// reason).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ReviewState"))]
 #[serde(rename_all = "snake_case")]
 pub enum Review {
     #[default]
@@ -89,9 +92,9 @@ impl Review {
     pub const ALL: [Review; 3] = [Review::ToReview, Review::Waiting, Review::Reconciled];
 
     /// The statuses that are done once Cuadra (or a person's match) decided them.
-    const DONE: [&'static str; 2] = ["matched", "settlement_charge"];
+    pub const DONE: [&'static str; 2] = ["matched", "settlement_charge"];
     /// The statuses that only time settles.
-    const WAITING: [&'static str; 2] = ["awaiting_payment", "awaiting_settlement"];
+    pub const WAITING: [&'static str; 2] = ["awaiting_payment", "awaiting_settlement"];
 
     /// The review state of a case with this status and state.
     pub fn of(status: &str, state: &str) -> Review {
@@ -129,11 +132,15 @@ pub(crate) const REVIEW_SQL: &str = "CASE WHEN c.state = 'resolved' \
 /// its batch's transfer date), else the paid time, else the order's creation, else the first
 /// line's approval or creation time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseRow {
     pub case_key: String,
+    #[cfg_attr(feature = "ts", ts(type = "CaseStatus"))]
     pub status: String,
+    #[cfg_attr(feature = "ts", ts(type = "CaseStatus"))]
     pub engine_status: String,
     pub rule: String,
+    #[cfg_attr(feature = "ts", ts(type = "CaseState"))]
     pub state: String,
     pub order_id: Option<i64>,
     pub order_ref: Option<String>,
@@ -161,6 +168,7 @@ pub struct CaseRow {
     /// The sentence that explains the case, rendered per language (`Msg::render`); English
     /// text in JSON (the CLI's output).
     #[serde(serialize_with = "crate::words::english")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub explanation: crate::words::Msg,
     pub period: Option<String>,
     /// In a closed period: actions are refused until the period is reopened.

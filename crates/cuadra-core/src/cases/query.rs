@@ -16,14 +16,17 @@ use std::collections::{BTreeMap, HashSet};
 
 /// Which cases to show. Empty lists and `None` mean "any".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct CaseFilter {
+    #[cfg_attr(feature = "ts", ts(type = "CaseStatus[]"))]
     pub statuses: Vec<String>,
     pub psps: Vec<String>,
     #[serde(rename = "payment_methods")]
     pub methods: Vec<String>,
     /// `open` or `resolved` (a person's decision), or a review state: `to_review`, `waiting`,
     /// `reconciled` ([`super::Review`]).
+    #[cfg_attr(feature = "ts", ts(type = "CaseState | ReviewState | null"))]
     pub state: Option<String>,
     /// `YYYY-MM`.
     pub period: Option<String>,
@@ -42,14 +45,16 @@ pub struct CaseFilter {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "SortColumn"))]
 #[serde(rename_all = "snake_case")]
 pub enum SortKey {
     /// The case's date (settlement, else paid, else created).
     #[default]
-    #[serde(alias = "event_at")]
+    #[serde(rename = "event_at", alias = "date")]
     Date,
     /// The case's main amount (order total, else paid, else net settled).
-    #[serde(alias = "order_total")]
+    #[serde(rename = "order_total", alias = "amount")]
     Amount,
     Status,
     OrderRef,
@@ -62,6 +67,25 @@ pub enum SortKey {
     PaidAt,
     SettledAt,
     State,
+}
+
+impl SortKey {
+    /// Every sort, in the order the cases table shows its columns.
+    pub const ALL: [SortKey; 13] = [
+        SortKey::Date,
+        SortKey::CaseKey,
+        SortKey::Status,
+        SortKey::OrderRef,
+        SortKey::Customer,
+        SortKey::Amount,
+        SortKey::PaidAmount,
+        SortKey::Difference,
+        SortKey::Psp,
+        SortKey::PaymentMethod,
+        SortKey::PaidAt,
+        SortKey::SettledAt,
+        SortKey::State,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,6 +230,26 @@ pub struct CaseDetail {
     pub history: Vec<AuditEvent>,
 }
 
+/// The statuses whose lines are only suggested for the case's order (a person confirms them or
+/// matches by hand), not matched to it.
+pub const SUGGESTING_STATUSES: [crate::reconcile::CaseStatus; 1] =
+    [crate::reconcile::CaseStatus::Suggested];
+
+impl CaseDetail {
+    /// The case's lines as the window shows them: those matched to the case, and those only
+    /// suggested for its order ([`SUGGESTING_STATUSES`]). One of the two is empty.
+    pub fn matched_and_suggested_lines(&self) -> (&[DetailLine], &[DetailLine]) {
+        let suggested = SUGGESTING_STATUSES
+            .iter()
+            .any(|s| s.as_str() == self.case.status);
+        if suggested {
+            (&[], &self.lines)
+        } else {
+            (&self.lines, &[])
+        }
+    }
+}
+
 /// Counts and sums per status and currency (sums are exact decimal text).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct StatusTotals {
@@ -221,6 +265,8 @@ pub struct StatusTotals {
 /// The filtered cases' count and exact sums in one currency (the cases table's totals line).
 /// Cases with no buyer currency (settlement charges) count under `None`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "CaseTotals"))]
 pub struct CurrencyTotals {
     pub currency: Option<String>,
     pub cases: u64,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// Whether a problem stopped a row (error) or only deserves attention (warning).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -26,6 +27,7 @@ impl Severity {
 /// or text editor shows them. The message is structured (see `crate::words`): rendered in the
 /// reader's language by [`Problem::text`], stored as its JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     pub file: String,
     pub sheet: Option<String>,
@@ -33,6 +35,7 @@ pub struct Problem {
     pub column: Option<String>,
     pub severity: Severity,
     pub code: String,
+    #[cfg_attr(feature = "ts", ts(type = "Msg"))]
     pub message: Msg,
 }
 
@@ -67,6 +70,8 @@ impl std::fmt::Display for Problem {
 
 /// How an import of one file ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportOutcome"))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Written to the workspace.
@@ -81,6 +86,7 @@ pub enum Outcome {
 
 /// Where the zone of a file's date-times without an offset came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ZoneFrom {
     /// The zone set for the file's PSP (setting `zone.<psp>`).
@@ -93,6 +99,7 @@ pub enum ZoneFrom {
 
 /// The result of importing one file.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
     /// The path or name the file was given as.
     pub file: String,

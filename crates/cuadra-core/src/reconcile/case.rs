@@ -22,6 +22,7 @@ pub struct OrderIn {
 
 /// The status of a case. [`CaseStatus::as_str`] gives the spellings of the export contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseStatus {
     Matched,

@@ -34,6 +34,8 @@ pub const REASON_CODES: [&str; 7] = [
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "CaseActionKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {
     Confirm,
@@ -138,17 +140,20 @@ pub enum ReviewError {
 }
 
 impl ReviewError {
-    pub fn code(&self) -> &'static str {
+    /// The code the desktop app sends with the refusal (the UI branches on it).
+    pub fn code(&self) -> crate::code::ErrorCode {
+        use crate::code::ErrorCode;
         match self {
-            ReviewError::NoSuchCase(_) => "no_such_case",
-            ReviewError::Locked { .. } => "period_closed",
-            ReviewError::NotAllowed(_) => "not_allowed",
-            ReviewError::ReasonRequired(_) => "reason_required",
-            ReviewError::BadReason(_) => "bad_reason",
-            ReviewError::BadLine(_) => "bad_line",
-            ReviewError::NotReconciled => "not_reconciled",
-            ReviewError::Stale { .. } => "stale_case",
-            ReviewError::Store(_) => "store",
+            ReviewError::NoSuchCase(_) => ErrorCode::NotFound,
+            ReviewError::Locked { .. } => ErrorCode::PeriodClosed,
+            ReviewError::ReasonRequired(_) if self.wants_note() => ErrorCode::NoteRequired,
+            ReviewError::ReasonRequired(_) => ErrorCode::ReasonRequired,
+            ReviewError::NotAllowed(_)
+            | ReviewError::BadReason(_)
+            | ReviewError::BadLine(_)
+            | ReviewError::NotReconciled => ErrorCode::InvalidAction,
+            ReviewError::Stale { .. } => ErrorCode::StaleCase,
+            ReviewError::Store(e) => e.code(),
         }
     }
 

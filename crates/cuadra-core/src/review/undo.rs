@@ -21,6 +21,7 @@ use serde::Serialize;
 
 /// A person's last act, as the window offers to undo it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LastAct {
     /// The audit event of the act (the last one, for a bulk resolve).
     pub audit_seq: i64,

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// One file attached to a case, as the case shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attachment {
     pub id: i64,
     pub case_key: String,

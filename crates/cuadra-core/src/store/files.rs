@@ -12,6 +12,7 @@ const BLOB_CHUNK: usize = 4 << 20;
 
 /// One imported file as the history shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportedFile {
     pub id: i64,
     pub sha256: String,

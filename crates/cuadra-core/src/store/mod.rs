@@ -111,6 +111,17 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The code the desktop app sends with the error: most are the workspace's own trouble, a
+    /// few the request's.
+    pub fn code(&self) -> crate::code::ErrorCode {
+        use crate::code::ErrorCode;
+        match self {
+            StoreError::BadQuery(_) => ErrorCode::InvalidAction,
+            StoreError::PeriodClosed { .. } => ErrorCode::PeriodClosed,
+            _ => ErrorCode::Store,
+        }
+    }
+
     /// Why the workspace at `path` could not be opened, and what to do.
     fn open_msg(path: &Path, source: &rusqlite::Error) -> Msg {
         use words::*;

@@ -3,8 +3,9 @@
 //! 2026-05. The files are small hand-made byte strings; their SHA-256s were taken with
 //! `sha256sum` from the same bytes.
 
-use super::{now, TestWs};
+use super::{now, refusal, TestWs};
 use chrono::{DateTime, Utc};
+use cuadra_core::code::ErrorCode;
 use cuadra_core::review::attach::ATTACHMENT_MAX_BYTES;
 use cuadra_core::store::StoreError;
 use cuadra_core::words::Lang;
@@ -177,7 +178,11 @@ fn a_file_that_is_no_pdf_or_image_is_refused_whatever_its_name() {
         let err =
             t.ws.attach_to_case(CASE, name, bytes, None, "ana", later(1))
                 .unwrap_err();
-        assert_eq!(err.code(), "not_allowed", "{name}: {err}");
+        assert_eq!(
+            refusal(&err),
+            ("not_allowed", ErrorCode::InvalidAction),
+            "{name}: {err}"
+        );
         assert!(err.to_string().contains(en), "{name}: {err}");
         assert!(
             err.msg().render_inline(Lang::Es).contains(es),
@@ -197,7 +202,11 @@ fn an_unknown_case_or_a_case_of_a_closed_period_is_refused_as_notes_are() {
     let err =
         t.ws.attach_to_case("order:shopify:9999", "t.pdf", PDF, None, "ana", later(1))
             .unwrap_err();
-    assert_eq!(err.code(), "no_such_case", "{err}");
+    assert_eq!(
+        refusal(&err),
+        ("no_such_case", ErrorCode::NotFound),
+        "{err}"
+    );
 
     let june = "2026-06-02T14:00:00Z".parse().unwrap();
     t.ws.close_period("2026-05", "ana", june, None).unwrap();
@@ -205,7 +214,11 @@ fn an_unknown_case_or_a_case_of_a_closed_period_is_refused_as_notes_are() {
     let err =
         t.ws.attach_to_case(CASE, "t.pdf", PDF, None, "ana", june)
             .unwrap_err();
-    assert_eq!(err.code(), "period_closed", "{err}");
+    assert_eq!(
+        refusal(&err),
+        ("period_closed", ErrorCode::PeriodClosed),
+        "{err}"
+    );
     assert_eq!(
         err.to_string(),
         "case order:shopify:1002 is in period 2026-05, which is closed; reopen the period with a reason first"

@@ -2,10 +2,11 @@
 //! `Workspace::act` and the case queries, on the hand-written fixtures (a Shopify export and a
 //! dLocal batch: 4 orders, 9 lines).
 
-use super::{count, now, TestWs};
+use super::{count, now, refusal, TestWs};
 use chrono::{DateTime, TimeDelta, Utc};
 use cuadra_core::cases::recon_inputs_for;
 use cuadra_core::cases::{CaseFilter, CaseSort, SortKey};
+use cuadra_core::code::ErrorCode;
 use cuadra_core::reconcile::{reconcile_inputs, Inputs, Manual};
 use cuadra_core::review::{ActionKind, ActionRequest, ReviewError};
 
@@ -355,7 +356,7 @@ fn an_act_on_a_case_that_changed_since_it_was_opened_is_refused_and_writes_nothi
     r.reason = Some("written_off".into());
     r.expected_membership = Some(seen);
     let err = t.ws.act(&r, "luis", later(2)).unwrap_err();
-    assert_eq!(err.code(), "stale_case", "{err}");
+    assert_eq!(refusal(&err), ("stale_case", ErrorCode::StaleCase), "{err}");
     assert!(err.to_string().contains("open it again"), "{err}");
     assert_eq!(t.table_counts(), before);
 
@@ -428,29 +429,38 @@ fn a_resolved_case_whose_line_joins_a_new_order_is_recorded_as_reopened() {
 fn acts_without_what_the_record_needs_are_refused_and_write_nothing() {
     let mut t = reconciled();
     let events = count(&t, "SELECT COUNT(*) FROM audit_events");
-    let code = |e: ReviewError| e.code();
+    let code = |e: ReviewError| refusal(&e);
     let r = req("line:dlocal:5", ActionKind::Resolve);
     assert_eq!(
         code(t.ws.act(&r, "ana", now()).unwrap_err()),
-        "reason_required"
+        ("reason_required", ErrorCode::ReasonRequired)
     );
     let mut r = req("line:dlocal:5", ActionKind::Resolve);
     r.reason = Some("lost_in_mail".into());
-    assert_eq!(code(t.ws.act(&r, "ana", now()).unwrap_err()), "bad_reason");
+    assert_eq!(
+        code(t.ws.act(&r, "ana", now()).unwrap_err()),
+        ("bad_reason", ErrorCode::InvalidAction)
+    );
     r.reason = Some("other".into());
     assert_eq!(
         code(t.ws.act(&r, "ana", now()).unwrap_err()),
-        "reason_required"
+        ("reason_required", ErrorCode::NoteRequired)
     );
     let r = req("order:shopify:1002", ActionKind::Confirm);
-    assert_eq!(code(t.ws.act(&r, "ana", now()).unwrap_err()), "not_allowed");
+    assert_eq!(
+        code(t.ws.act(&r, "ana", now()).unwrap_err()),
+        ("not_allowed", ErrorCode::InvalidAction)
+    );
     let mut r = req("order:shopify:1002", ActionKind::Reopen);
     r.reason = Some("x".into());
-    assert_eq!(code(t.ws.act(&r, "ana", now()).unwrap_err()), "not_allowed");
+    assert_eq!(
+        code(t.ws.act(&r, "ana", now()).unwrap_err()),
+        ("not_allowed", ErrorCode::InvalidAction)
+    );
     let r = req("order:shopify:9999", ActionKind::Note);
     assert_eq!(
         code(t.ws.act(&r, "ana", now()).unwrap_err()),
-        "no_such_case"
+        ("no_such_case", ErrorCode::NotFound)
     );
     assert_eq!(count(&t, "SELECT COUNT(*) FROM audit_events"), events);
     assert_eq!(count(&t, "SELECT COUNT(*) FROM case_decisions"), 0);
@@ -626,7 +636,7 @@ fn bulk_resolve_checks_every_case_before_writing_any_and_skips_the_resolved() {
     let err =
         t.ws.bulk_resolve(&unknown, "written_off", None, "ana", later(2))
             .unwrap_err();
-    assert_eq!(err.code(), "no_such_case");
+    assert_eq!(refusal(&err), ("no_such_case", ErrorCode::NotFound));
     assert_eq!(status(&t, "line:dlocal:8").1, "open", "nothing written");
 
     let mut one = req("line:dlocal:9", ActionKind::Resolve);
@@ -740,11 +750,24 @@ fn confirming_a_suggestion_matches_it_and_a_rerun_keeps_it() {
     let key = first_key(&t, "suggested");
     let line = t.ws.case_line_ids(&key).unwrap();
     assert_eq!(line.len(), 1, "a suggestion holds the order and one line");
+    // Its line is shown as a suggestion for the order, not as matched to it.
+    let detail = t.ws.case_detail(&key).unwrap().unwrap();
+    let ids =
+        |lines: &[cuadra_core::cases::DetailLine]| lines.iter().map(|l| l.id).collect::<Vec<_>>();
+    let (matched, suggested) = detail.matched_and_suggested_lines();
+    assert_eq!((ids(matched), ids(suggested)), (vec![], line.clone()));
     let out =
         t.ws.act(&req(&key, ActionKind::Confirm), "ana", later(1))
             .unwrap();
     let c = out.cases.iter().find(|c| c.case_key == key).unwrap();
     assert_ne!(c.status, "suggested", "{c:?}");
+    let detail = t.ws.case_detail(&key).unwrap().unwrap();
+    let (matched, suggested) = detail.matched_and_suggested_lines();
+    assert_eq!(
+        (ids(matched), ids(suggested)),
+        (line.clone(), vec![]),
+        "once confirmed, the line is matched"
+    );
     assert_eq!(
         (c.rule.as_str(), c.decided_by.as_str()),
         ("manual_match", "ana")
@@ -760,7 +783,7 @@ fn confirming_a_suggestion_matches_it_and_a_rerun_keeps_it() {
     let err =
         t.ws.act(&req(&key, ActionKind::Confirm), "ana", later(3))
             .unwrap_err();
-    assert_eq!(err.code(), "not_allowed");
+    assert_eq!(refusal(&err), ("not_allowed", ErrorCode::InvalidAction));
 }
 
 #[test]
@@ -795,11 +818,15 @@ fn acts_in_a_closed_period_are_refused_until_it_is_reopened() {
     let mut r = req(&key, ActionKind::Resolve);
     r.reason = Some("written_off".into());
     let err = t.ws.act(&r, "ana", june).unwrap_err();
-    assert_eq!(err.code(), "period_closed", "{err}");
+    assert_eq!(
+        refusal(&err),
+        ("period_closed", ErrorCode::PeriodClosed),
+        "{err}"
+    );
     let err =
         t.ws.bulk_resolve(std::slice::from_ref(&key), "written_off", None, "ana", june)
             .unwrap_err();
-    assert_eq!(err.code(), "period_closed");
+    assert_eq!(refusal(&err), ("period_closed", ErrorCode::PeriodClosed));
     assert_eq!(
         count(&t, "SELECT COUNT(*) FROM audit_events"),
         events,

@@ -351,3 +351,23 @@ pub fn content_only(rows: &[Row]) -> Vec<Row> {
         })
         .collect()
 }
+
+/// A refused act's kind, named as these tests name it, with the code the desktop app sends for
+/// it (`cuadra_core::code::ErrorCode`, the one spelling the UI reads).
+pub fn refusal(
+    e: &cuadra_core::review::ReviewError,
+) -> (&'static str, cuadra_core::code::ErrorCode) {
+    use cuadra_core::review::ReviewError as E;
+    let kind = match e {
+        E::NoSuchCase(_) => "no_such_case",
+        E::Locked { .. } => "period_closed",
+        E::NotAllowed(_) => "not_allowed",
+        E::ReasonRequired(_) => "reason_required",
+        E::BadReason(_) => "bad_reason",
+        E::BadLine(_) => "bad_line",
+        E::NotReconciled => "not_reconciled",
+        E::Stale { .. } => "stale_case",
+        E::Store(_) => "store",
+    };
+    (kind, e.code())
+}

@@ -4,6 +4,7 @@
 // is the default sort (newest first). Amounts are built as integers and written as decimal text.
 
 import { CASE_STATUSES, reviewOf, type CaseRow, type CaseStatus, type Msg } from "../types";
+import { renderMsg } from "../../i18n/backendText";
 
 /** The instant the fake's cases are judged against. */
 export const AS_OF = "2026-05-20T09:00:00-05:00";
@@ -186,6 +187,7 @@ export function generateCase(i: number, count: number): CaseRow {
   // Older exceptions were mostly dealt with already: resolved by a colleague.
   const resolved = status !== "matched" && ageHours > 24 * 30 && rand() < 0.6;
   const hasLines = refs !== "";
+  const explanation = explain(status, orderRef, psp, total, paid);
 
   return {
     case_key: orderCase ? `order:${platform}:${n}` : `line:${psp}:${n}`,
@@ -193,10 +195,11 @@ export function generateCase(i: number, count: number): CaseRow {
     engine_status: status,
     rule: RULES[status],
     state: resolved ? "resolved" : "open",
-    order_id: orderCase ? String(n) : null,
+    order_id: orderCase ? n : null,
     order_ref: orderCase ? orderRef : null,
     shop_order_id: orderCase ? String(5_000_000 + i) : null,
     settlement_refs: refs,
+    matched_keys: "",
     order_total: orderCase ? total.toString() : null,
     paid_amount: lineOnly ? null : paid === null ? null : paid.toString(),
     difference: orderCase && paid !== null ? (paid - total).toString() : null,
@@ -214,10 +217,13 @@ export function generateCase(i: number, count: number): CaseRow {
     shop_status: orderCase ? SHOP_STATUS[status] : null,
     customer: orderCase || status === "unmatched_settlement" ? customer : null,
     decided_by: resolved ? "maria" : "cuadra",
-    explanation: explain(status, orderRef, psp, total, paid),
+    explanation: english(explanation),
+    explanation_msg: explanation,
     period,
     locked: false,
     review: reviewOf(status, resolved ? "resolved" : "open"),
+    reason: resolved ? "written_off" : null,
+    note: null,
   };
 }
 
@@ -277,6 +283,11 @@ const SHOP_STATUS: Record<CaseStatus, string> = {
   batch_mismatch: "unknown",
   settlement_charge: "unknown",
 };
+
+/** A message in English, as the core's `CaseRow` serializes `explanation` (cheap for text as it is). */
+function english(msg: Msg): string {
+  return msg.k === "verbatim" && typeof msg.a?.[0] === "string" ? msg.a[0] : renderMsg(msg, "en");
+}
 
 /** The fake's explanations: the real catalog's sentence for two statuses, English text for the rest. */
 function explain(status: CaseStatus, ref: string, psp: string, total: bigint, paid: bigint | null): Msg {

@@ -68,7 +68,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
             <span className={`state state-${c.state}`} data-testid="detail-state" data-state={c.state}>{t(`state.${c.state}`)}</span>
             {c.locked ? <span className="chip warn" data-testid="detail-locked"><Lock label={t("cases.locked")} />{t("cases.locked")}</span> : null}
           </div>
-          <p className="explanation" data-testid="detail-explanation">{renderMsg(c.explanation, lang)}</p>
+          <p className="explanation" data-testid="detail-explanation">{renderMsg(c.explanation_msg, lang)}</p>
           <p className="muted small">
             {t("detail.decided_by")}{t("common.colon")}{c.decided_by === "cuadra" ? t("detail.engine") : c.decided_by}
             {c.engine_status !== c.status ? <> · {t("detail.engine_status")}{t("common.colon")}{t(`status.${c.engine_status}`)}</> : null}

@@ -126,6 +126,7 @@ const PLACEHOLDER: Omit<GridRow, "__index"> = {
   order_ref: null,
   shop_order_id: null,
   settlement_refs: "",
+  matched_keys: "",
   order_total: null,
   paid_amount: null,
   difference: null,
@@ -143,9 +144,12 @@ const PLACEHOLDER: Omit<GridRow, "__index"> = {
   shop_status: null,
   customer: null,
   decided_by: "",
-  explanation: { k: "verbatim", a: [""] },
+  explanation: "",
+  explanation_msg: { k: "verbatim", a: [""] },
   period: null,
   locked: false,
+  reason: null,
+  note: null,
   __placeholder: true,
 };
 
