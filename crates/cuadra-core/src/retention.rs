@@ -483,7 +483,7 @@ fn plan_on(
 
 /// The condition on `cases` that selects the cases holding rows of the files `ids` (a list of
 /// ids or a parameter): their settlement lines, their orders, or their batches (a batch's
-/// rounding case is keyed as `cases::run::batch_cases` keys it; keep the two in step).
+/// rounding case is keyed as `cases::scope::batch_cases` keys it; keep the two in step).
 fn cases_of_files(ids: &str) -> String {
     format!(
         "id IN (SELECT cl.case_id FROM case_lines cl JOIN settlement_lines l ON l.id = cl.line_id

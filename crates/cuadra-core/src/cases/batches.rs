@@ -7,7 +7,21 @@
 //! its file (again the first summary row with a total: a block may repeat it as HEADER and
 //! TOTAL).
 
+use super::decisions::Reopening;
+use super::shape::{
+    day, fingerprint, membership, resolved_by, same_judgement, LastDecision, Prepared,
+};
+use super::{CaseRow, CaseState};
+use crate::audit::event_time;
+use crate::msg;
+use crate::store::StoreError;
+use crate::time::Moment;
+use crate::words::reconcile::*;
+use crate::words::{Arg, Join};
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
 use rusqlite::Connection;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -305,4 +319,162 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
         }
     }
     Ok(batches)
+}
+
+/// One case per settlement batch whose lines do not add up to the file's own summary (every
+/// figure it states: item count, gross, fees, net; see `BatchTotal::check`). Within rounding,
+/// the net difference is booked as a `settlement_charge` (`batch_rounding`), so lines +
+/// booked difference = the file's total; beyond it (lines missing, cut or forged) the batch is
+/// a `batch_mismatch` (`batch_total_differs`) for a person to chase, never booked away. A
+/// resolution of either holds while the case is judged the same; otherwise it reopens.
+pub(super) fn batch_cases(
+    conn: &Connection,
+    zone: Tz,
+    decisions: &HashMap<String, LastDecision>,
+    now: DateTime<Utc>,
+) -> Result<(Vec<Prepared>, Vec<Reopening>), StoreError> {
+    let mut out = Vec::new();
+    let mut reopenings = Vec::new();
+    for b in super::batches::batch_totals(conn)? {
+        let Some(check) = b.check() else {
+            continue;
+        };
+        if check.off.is_empty() && !check.is_rounding() {
+            continue;
+        }
+        let key = b.case_key();
+        let cur = b.currency.clone().unwrap_or_default();
+        let c = Some(cur.as_str());
+        let batch = b
+            .batch_ref
+            .as_deref()
+            .map_or_else(|| msg!(BATCH_OF_FILE, b.file_id), |r| msg!(BATCH_NAMED, r));
+        let (status, rule, mut explanation) = if check.off.is_empty() {
+            (
+                "settlement_charge",
+                "batch_rounding",
+                msg!(
+                    BATCH_ROUNDING,
+                    batch,
+                    b.file.as_str(),
+                    Arg::money(check.net_total, c),
+                    b.lines,
+                    Arg::money(b.lines_net, c),
+                    Arg::money(check.net_diff, c)
+                ),
+            )
+        } else {
+            let parts: Vec<Arg> = check
+                .off
+                .iter()
+                .map(|o| match o {
+                    super::batches::Off::Items { stated, lines } => {
+                        msg!(BATCH_OFF_ITEMS, *stated, *lines).into()
+                    }
+                    super::batches::Off::Relisted(ids) => msg!(
+                        BATCH_OFF_RELISTED,
+                        ids.len(),
+                        Arg::list(ids.iter().map(Arg::from).collect(), Join::Comma)
+                    )
+                    .into(),
+                    super::batches::Off::Amount {
+                        what,
+                        stated,
+                        lines,
+                    } => msg!(
+                        BATCH_OFF_AMOUNT,
+                        msg!(match *what {
+                            "gross" => BATCH_GROSS,
+                            "fee" => BATCH_FEES,
+                            _ => BATCH_NET,
+                        }),
+                        Arg::money(*stated, c),
+                        Arg::money(*lines, c),
+                        Arg::money(*stated - *lines, c)
+                    )
+                    .into(),
+                })
+                .collect();
+            (
+                "batch_mismatch",
+                "batch_total_differs",
+                msg!(
+                    BATCH_DIFFERS,
+                    batch,
+                    b.file.as_str(),
+                    Arg::list(parts, Join::Semi)
+                ),
+            )
+        };
+        let settled = b.transfer_date.clone();
+        let period = settled
+            .as_deref()
+            .and_then(|d| d.get(..7))
+            .map(str::to_string);
+        let event_utc = settled.as_deref().and_then(|d| {
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .ok()
+                .map(|d| {
+                    Moment::Date(d)
+                        .to_utc(zone)
+                        .to_rfc3339_opts(SecondsFormat::Secs, true)
+                })
+        });
+        let mut state = CaseState::Open;
+        let mut decided_by = "cuadra".to_string();
+        if let Some(d) = decisions.get(&key).filter(|d| d.state_after == "resolved") {
+            if same_judgement(&d.status_before, status) {
+                state = CaseState::Resolved;
+                decided_by = d.actor.clone();
+                explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
+            } else {
+                let why = msg!(REOPEN_JUDGED_AGAIN);
+                explanation = msg!(
+                    REOPENED_BY_BECAUSE,
+                    "cuadra",
+                    day(&event_time(now)),
+                    why.clone(),
+                    Arg::sentence(explanation)
+                );
+                reopenings.push(Reopening {
+                    key: key.clone(),
+                    status: status.to_string(),
+                    membership: membership(None, &[]),
+                    reason: why.to_json(),
+                });
+            }
+        }
+        let diff = check.net_diff;
+        let row = CaseRow {
+            case_key: key,
+            status: status.into(),
+            engine_status: status.into(),
+            rule: rule.into(),
+            state: state.as_str().into(),
+            settlement_refs: b
+                .batch_ref
+                .clone()
+                .unwrap_or_else(|| format!("file:{}", b.file_id)),
+            net_settled: Some(diff.normalize().to_string()),
+            settlement_currency: b.currency.clone(),
+            psp: Some(b.psp.clone()),
+            settled_at: settled,
+            decided_by,
+            explanation,
+            period,
+            ..CaseRow::default()
+        }
+        .with_review();
+        let fingerprint = fingerprint(&row, &[]);
+        out.push(Prepared {
+            sort_amount: diff
+                .checked_mul(Decimal::from(10_000))
+                .and_then(|d| d.trunc().to_i64()),
+            event_utc,
+            line_ids: Vec::new(),
+            fingerprint,
+            row,
+        });
+    }
+    Ok((out, reopenings))
 }

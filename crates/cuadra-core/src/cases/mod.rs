@@ -9,10 +9,13 @@
 
 mod batches;
 mod dashboard;
+mod decisions;
 mod derived;
 mod load;
 mod query;
 mod run;
+mod scope;
+mod shape;
 pub use crate::words::cases as words;
 mod write;
 
@@ -29,8 +32,9 @@ pub use query::{
     CaseDetail, CaseFilter, CaseSort, CaseSummary, CurrencyTotals, DetailItem, DetailLine,
     DetailOrder, SortKey, StatusTotals, SUGGESTING_STATUSES,
 };
-pub(crate) use run::recompute_scope as recompute;
-pub use run::{membership, RunSummary};
+pub use run::RunSummary;
+pub(crate) use scope::recompute_scope as recompute;
+pub use shape::membership;
 
 use serde::Serialize;
 

@@ -173,7 +173,7 @@ pub(super) fn read_detail_order(
 /// A time as stored, shown in `zone` (RFC 3339 with the zone's offset; a date as is).
 pub(super) fn shown_in(t: Option<String>, zone: chrono_tz::Tz) -> Option<String> {
     t.map(|t| match crate::time::Moment::from_storage(&t) {
-        Ok(m) => super::run::show_moment(&m, zone),
+        Ok(m) => super::shape::show_moment(&m, zone),
         Err(_) => t,
     })
 }

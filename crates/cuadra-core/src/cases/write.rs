@@ -17,7 +17,7 @@
 //! be taken quietly from one of them.
 
 use super::derived::{self, REBUILD_ABOVE};
-use super::run::Prepared;
+use super::shape::Prepared;
 use crate::reconcile::FastMap;
 use crate::store::StoreError;
 use rusqlite::{params, OptionalExtension, Transaction};
