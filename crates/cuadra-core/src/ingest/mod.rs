@@ -9,6 +9,7 @@
 
 mod cells;
 pub mod custom;
+mod echoes;
 mod job;
 mod order_rows;
 mod orders;
@@ -23,9 +24,9 @@ mod stream;
 pub mod vocab;
 pub use crate::words::ingest as words;
 
+pub use echoes::pair_same_money;
 pub use profile::{builtin_profiles, header_signature, normalize_header, Field, Profile};
 pub use report::{column_letter, ImportReport, Outcome, Problem, Severity, ZoneFrom};
-pub use settlement::pair_same_money;
 
 use crate::model::FileKind;
 use crate::msg;

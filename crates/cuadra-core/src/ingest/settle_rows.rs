@@ -3,8 +3,8 @@
 
 use super::job::{Detected, Job};
 use super::{
-    cells, file_problem, settlement, source, statement, words, Field, ImportReport, IngestError,
-    Problem, Severity, HOOK_EVERY, PARSE_BATCH,
+    cells, echoes, file_problem, settlement, source, statement, words, Field, ImportReport,
+    IngestError, Problem, Severity, HOOK_EVERY, PARSE_BATCH,
 };
 use crate::msg;
 use cells::CellReader;
@@ -237,8 +237,8 @@ impl Job<'_> {
         }
         // A line that now repeats another's money was counted by the dashboard's rollups when
         // its own case was stored: they are recounted without it.
-        if settlement::shares_money(&profile.identity_scope)
-            && settlement::pair_same_money(tx, Some(file_id))? > 0
+        if echoes::shares_money(&profile.identity_scope)
+            && echoes::pair_same_money(tx, Some(file_id))? > 0
         {
             (self.recount)(tx)?;
         }
