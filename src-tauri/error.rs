@@ -96,6 +96,7 @@ impl From<PeriodError> for ApiError {
     fn from(error: PeriodError) -> ApiError {
         let code = match &error {
             PeriodError::ReasonRequired(_) => ErrorCode::ReasonRequired,
+            PeriodError::Closed { .. } => ErrorCode::PeriodClosed,
             PeriodError::Store(e) => e.code(),
             _ => ErrorCode::InvalidAction,
         };
@@ -218,11 +219,11 @@ mod tests {
         );
         check(e(ReviewError::NotReconciled), ApiError::INVALID, &[]);
         check(
-            e(ReviewError::Store(StoreError::PeriodClosed {
+            ApiError::from(PeriodError::Closed {
                 period: "2026-05".into(),
                 closed_by: "ana".into(),
                 closed_at: "2026-06-02T14:00:00Z".into(),
-            })),
+            }),
             ErrorCode::PeriodClosed,
             &["2026-05", "ana", "2026-06-02T14:00:00Z"],
         );

@@ -5,6 +5,7 @@ mod commands;
 mod dialogs;
 pub mod dto;
 mod error;
+pub mod generated;
 mod prefs;
 mod state;
 

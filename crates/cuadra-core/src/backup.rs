@@ -11,6 +11,26 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// Why a backup was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{path} already exists: a backup never overwrites a file; choose a new name or move the old file away")]
+    Exists { path: PathBuf },
+    #[error("cannot write the backup {path}: {message}")]
+    Write { path: PathBuf, message: String },
+}
+
+impl BackupError {
+    /// What went wrong and what to do, in the reader's language.
+    pub fn msg(&self) -> crate::words::Msg {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            BackupError::Exists { path } => msg!(words::BACKUP_EXISTS, shown(path)),
+            BackupError::Write { path, message } => msg!(words::BACKUP, shown(path), message),
+        }
+    }
+}
+
 /// What `backup_to` wrote and what the check of the copy found.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct BackupReport {
@@ -36,13 +56,13 @@ impl Workspace {
     /// Copies the workspace to `out` (which must not exist) while other connections may go on
     /// writing, then opens the copy and checks it. The copy is a single self-contained file
     /// (rollback-journal mode; Cuadra switches it back to WAL when it opens it as a workspace).
-    pub fn backup_to(&self, out: &Path) -> Result<BackupReport, StoreError> {
+    pub fn backup_to(&self, out: &Path) -> Result<BackupReport, BackupError> {
         if out.symlink_metadata().is_ok() {
-            return Err(StoreError::BackupExists {
+            return Err(BackupError::Exists {
                 path: out.to_path_buf(),
             });
         }
-        let failed = |message: String| StoreError::Backup {
+        let failed = |message: String| BackupError::Write {
             path: out.to_path_buf(),
             message,
         };
@@ -69,7 +89,7 @@ impl Workspace {
             Ok(()) => std::fs::remove_file(&partial).map_err(|e| failed(e.to_string())),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 let _ = std::fs::remove_file(&partial);
-                return Err(StoreError::BackupExists {
+                return Err(BackupError::Exists {
                     path: out.to_path_buf(),
                 });
             }

@@ -40,6 +40,15 @@ pub enum PeriodError {
     },
     #[error("period {0} is not closed, so there is nothing to reopen")]
     NotClosed(String),
+    /// An act on a closed period's records (see [`ensure_period_open`]).
+    #[error(
+        "period {period} is closed (sealed by {closed_by} on {closed_at}); reopen it with a reason first: cuadra-cli period reopen {period} --reason TEXT"
+    )]
+    Closed {
+        period: String,
+        closed_by: String,
+        closed_at: String,
+    },
     #[error("period {0} was never closed, so it has no seal to check; close it first with cuadra-cli period close {0}")]
     NeverClosed(String),
     #[error("reopening period {0} needs a reason: say why in words, e.g. --reason \"late refund from the PSP\"")]
@@ -68,6 +77,16 @@ impl PeriodError {
                 closed_at,
             } => msg!(ALREADY_CLOSED, period, closed_by, closed_at),
             PeriodError::NotClosed(period) => msg!(NOT_CLOSED, period),
+            PeriodError::Closed {
+                period,
+                closed_by,
+                closed_at,
+            } => msg!(
+                crate::words::store::PERIOD_CLOSED,
+                period,
+                closed_by,
+                closed_at
+            ),
             PeriodError::NeverClosed(period) => msg!(NEVER_CLOSED, period),
             PeriodError::ReasonRequired(period) => msg!(REASON_REQUIRED, period),
             PeriodError::ChainBroken { seq, why } => msg!(CHAIN_BROKEN, *seq, why.clone()),
@@ -207,7 +226,7 @@ pub fn period_is_closed(conn: &Connection, period: &str) -> Result<bool, StoreEr
 
 /// `Ok` when `period` is open; else the error to show (who sealed it and when, and what to do).
 /// Acts on cases call it inside their transaction, before they change anything.
-pub fn ensure_period_open(conn: &Connection, period: &str) -> Result<(), StoreError> {
+pub fn ensure_period_open(conn: &Connection, period: &str) -> Result<(), PeriodError> {
     let closed: Option<(String, String)> = conn
         .prepare_cached(
             "SELECT closed_by, closed_at FROM periods WHERE period = ?1 AND state = 'closed'",
@@ -216,7 +235,7 @@ pub fn ensure_period_open(conn: &Connection, period: &str) -> Result<(), StoreEr
         .optional()?;
     match closed {
         None => Ok(()),
-        Some((closed_by, closed_at)) => Err(StoreError::PeriodClosed {
+        Some((closed_by, closed_at)) => Err(PeriodError::Closed {
             period: period.to_string(),
             closed_by,
             closed_at,

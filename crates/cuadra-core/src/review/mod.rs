@@ -58,17 +58,18 @@ impl ActionKind {
         }
     }
 
+    /// Every act, in the order the app offers them.
+    pub const ALL: [ActionKind; 6] = [
+        ActionKind::Confirm,
+        ActionKind::Match,
+        ActionKind::Unmatch,
+        ActionKind::Resolve,
+        ActionKind::Reopen,
+        ActionKind::Note,
+    ];
+
     pub fn parse(text: &str) -> Option<ActionKind> {
-        [
-            ActionKind::Confirm,
-            ActionKind::Match,
-            ActionKind::Unmatch,
-            ActionKind::Resolve,
-            ActionKind::Reopen,
-            ActionKind::Note,
-        ]
-        .into_iter()
-        .find(|a| a.as_str() == text)
+        ActionKind::ALL.into_iter().find(|a| a.as_str() == text)
     }
 }
 

@@ -69,18 +69,6 @@ pub enum StoreError {
     BadActor(Msg),
     #[error("the audit trail is broken at event {seq}: {}", .why.render_inline(crate::words::Lang::En))]
     ChainBroken { seq: i64, why: Msg },
-    #[error(
-        "period {period} is closed (sealed by {closed_by} on {closed_at}); reopen it with a reason first: cuadra-cli period reopen {period} --reason TEXT"
-    )]
-    PeriodClosed {
-        period: String,
-        closed_by: String,
-        closed_at: String,
-    },
-    #[error("{path} already exists: a backup never overwrites a file; choose a new name or move the old file away")]
-    BackupExists { path: PathBuf },
-    #[error("cannot write the backup {path}: {message}")]
-    Backup { path: PathBuf, message: String },
     #[error("{path} is another program's database, not a Cuadra workspace; Cuadra left it unchanged: choose the workspace file (cuadra.db) or create a new workspace")]
     ForeignDatabase { path: PathBuf },
     /// A run whose cases would put a settlement line in two cases (an engine fault): nothing
@@ -96,7 +84,6 @@ impl StoreError {
         use crate::code::ErrorCode;
         match self {
             StoreError::BadQuery(_) => ErrorCode::InvalidAction,
-            StoreError::PeriodClosed { .. } => ErrorCode::PeriodClosed,
             _ => ErrorCode::Store,
         }
     }
@@ -148,13 +135,6 @@ impl StoreError {
             StoreError::BadQuery(m) => m.clone(),
             StoreError::BadActor(m) => m.clone(),
             StoreError::ChainBroken { seq, why } => msg!(CHAIN_BROKEN, *seq, why.clone()),
-            StoreError::PeriodClosed {
-                period,
-                closed_by,
-                closed_at,
-            } => msg!(PERIOD_CLOSED, period, closed_by, closed_at),
-            StoreError::BackupExists { path } => msg!(BACKUP_EXISTS, shown(path)),
-            StoreError::Backup { path, message } => msg!(BACKUP, shown(path), message),
             StoreError::ForeignDatabase { path } => msg!(FOREIGN_DATABASE, shown(path)),
             StoreError::LinesNotPartitioned { held, stored } => {
                 msg!(crate::words::cases::LINES_NOT_PARTITIONED, *held, *stored)

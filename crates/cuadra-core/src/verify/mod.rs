@@ -214,9 +214,9 @@ impl Workspace {
         let scratch = tempfile::Builder::new()
             .prefix("cuadra-verify-")
             .tempdir()
-            .map_err(|e| StoreError::Backup {
+            .map_err(|source| StoreError::CreateDir {
                 path: std::env::temp_dir(),
-                message: e.to_string(),
+                source,
             })?;
         let mut checks = vec![
             self.check_integrity(),

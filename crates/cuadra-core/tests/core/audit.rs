@@ -6,7 +6,7 @@ use super::{fixture, now, options, TestWs};
 use chrono::{DateTime, TimeDelta, Utc};
 use cuadra_core::audit::{AuditFilter, NewEvent};
 use cuadra_core::ingest::{import_bytes, ImportOptions};
-use cuadra_core::store::{StoreError, Workspace};
+use cuadra_core::store::Workspace;
 
 fn event(actor: &str, action: &str, subject: &str, minutes: i64) -> NewEvent {
     NewEvent {
@@ -355,7 +355,7 @@ fn a_backup_of_a_live_workspace_is_consistent_and_verifies() {
 
     let again = ws.backup_to(&out).unwrap_err();
     assert!(
-        matches!(again, StoreError::BackupExists { .. }),
+        matches!(again, cuadra_core::backup::BackupError::Exists { .. }),
         "an existing file is never overwritten: {again}"
     );
 }

@@ -5,7 +5,6 @@ use super::{now, TestWs};
 use chrono::{DateTime, Utc};
 use cuadra_core::audit::AuditFilter;
 use cuadra_core::periods::{ensure_period_open, period_is_closed, PeriodError};
-use cuadra_core::store::StoreError;
 
 /// June 2nd 2026, Bogotá: May has ended.
 fn june() -> DateTime<Utc> {
@@ -120,7 +119,7 @@ fn a_closed_period_refuses_a_second_close_and_locks_its_cases() {
         "a never-closed period is open"
     );
     let err = ensure_period_open(conn, "2026-05").unwrap_err();
-    assert!(matches!(err, StoreError::PeriodClosed { .. }));
+    assert!(matches!(err, PeriodError::Closed { .. }));
     assert_eq!(
         err.to_string(),
         "period 2026-05 is closed (sealed by ana on 2026-06-02T14:00:00Z); reopen it with a reason first: cuadra-cli period reopen 2026-05 --reason TEXT"

@@ -1,5 +1,5 @@
 // Generated from the Rust message catalog (crates/cuadra-core/src/words) by
-// src-tauri/dto.rs: do not edit. Regenerate with
+// src-tauri/generated.rs: do not edit. Regenerate with
 // `UPDATE_GENERATED=1 cargo test --lib generated`.
 
 import type { Msg } from "../../ipc/types";
