@@ -6,7 +6,8 @@
 //!
 //! Each line below is a layer; a module uses only modules on lines below its own, never one
 //! above it or beside it (`tests/core/layers.rs` reads every `crate::` path of `src/` against
-//! this list). The shells (the desktop app, the CLI) use the crate from the top.
+//! this list, and every call through the `Workspace` handle, whose methods live in many layers).
+//! The shells (the desktop app, the CLI) sit above every layer.
 //!
 //! ```text
 //! workspace                               opening a workspace: the store + what is derived

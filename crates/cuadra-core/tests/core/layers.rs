@@ -145,6 +145,86 @@ fn violations(
         .collect()
 }
 
+/// The body of each `impl Workspace` block in `code`.
+fn workspace_impls(code: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = code[from..].find("impl Workspace {") {
+        let start = from + at + "impl Workspace {".len();
+        let mut level = 1;
+        let mut end = start;
+        for (k, c) in code[start..].char_indices() {
+            match c {
+                '{' => level += 1,
+                '}' => level -= 1,
+                _ => {}
+            }
+            if level == 0 {
+                end = start + k;
+                break;
+            }
+        }
+        out.push(&code[start..end]);
+        from = end;
+    }
+    out
+}
+
+/// The names after `fn ` in `code`.
+fn fn_names(code: &str) -> Vec<String> {
+    code.match_indices("fn ")
+        .filter(|(i, _)| *i == 0 || !code.as_bytes()[i - 1].is_ascii_alphanumeric())
+        .map(|(i, _)| {
+            code[i + 3..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Methods of `Workspace` a file calls (`self.name(` or `ws.name(`) that a module above or beside
+/// its own defines: the workspace handle is one type with methods in many layers, so a call
+/// through it is an import no `crate::` path shows. `methods` maps each method name to the one
+/// module that defines it (names defined in more than one place are left out).
+fn method_violations(
+    rank: &HashMap<String, usize>,
+    methods: &HashMap<String, String>,
+    module: &str,
+    source: &str,
+) -> Vec<String> {
+    let code = code_only(source);
+    // Unit tests may build what they need from any layer.
+    let code = code.split("#[cfg(test)]").next().unwrap_or("");
+    let mut wrong = Vec::new();
+    for receiver in ["self.", "ws."] {
+        for (i, _) in code.match_indices(receiver) {
+            if i > 0
+                && (code.as_bytes()[i - 1].is_ascii_alphanumeric()
+                    || code.as_bytes()[i - 1] == b'_')
+            {
+                continue;
+            }
+            let name: String = code[i + receiver.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !code[i + receiver.len() + name.len()..].starts_with('(') {
+                continue;
+            }
+            if let Some(owner) = methods.get(&name) {
+                if owner != module && rank[owner] <= rank[module] {
+                    wrong.push(format!("{name}() of {owner}"));
+                }
+            }
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    wrong
+}
+
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
@@ -212,6 +292,88 @@ fn no_module_uses_one_above_or_beside_it() {
         "imports against the layers of src/lib.rs:\n{}",
         wrong.join("\n")
     );
+}
+
+#[test]
+fn no_module_calls_a_workspace_method_of_a_layer_above_it() {
+    let root = src();
+    let rank = layers(&std::fs::read_to_string(root.join("lib.rs")).unwrap());
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let module_of = |file: &Path| {
+        let rel = file.strip_prefix(&root).unwrap();
+        let first = rel.iter().next().unwrap().to_string_lossy();
+        first.trim_end_matches(".rs").to_string()
+    };
+    let sources: Vec<(String, String)> = files
+        .iter()
+        .filter(|f| !f.ends_with("lib.rs"))
+        .map(|f| (module_of(f), std::fs::read_to_string(f).unwrap()))
+        .collect();
+    // Where each method of `Workspace` is defined, and every other `fn` of the crate by name.
+    let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+    let mut elsewhere: HashMap<String, usize> = HashMap::new();
+    for (module, source) in &sources {
+        let code = code_only(source);
+        let mut in_impls = Vec::new();
+        for body in workspace_impls(&code) {
+            in_impls.extend(fn_names(body));
+        }
+        for name in fn_names(&code) {
+            *elsewhere.entry(name).or_default() += 1;
+        }
+        for name in in_impls {
+            owners.entry(name.clone()).or_default().push(module.clone());
+            *elsewhere.get_mut(&name).unwrap() -= 1;
+        }
+    }
+    let methods: HashMap<String, String> = owners
+        .into_iter()
+        .filter(|(name, o)| o.len() == 1 && elsewhere.get(name) == Some(&0))
+        .map(|(name, o)| (name, o[0].clone()))
+        .collect();
+    assert!(
+        methods.len() > 50,
+        "the workspace's methods are found ({} found)",
+        methods.len()
+    );
+    let mut wrong = Vec::new();
+    for (file, (module, source)) in files
+        .iter()
+        .filter(|f| !f.ends_with("lib.rs"))
+        .zip(&sources)
+    {
+        for v in method_violations(&rank, &methods, module, source) {
+            wrong.push(format!(
+                "{}: calls {v}",
+                file.strip_prefix(&root).unwrap().display()
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "calls through the workspace against the layers of src/lib.rs:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_method_checker_finds_a_call_to_a_layer_above() {
+    let lib = "//! ```text\n//! cases  runs\n//! store  files\n//! ```\n";
+    let rank = layers(lib);
+    let methods: HashMap<String, String> = [
+        ("run_reconciliation".to_string(), "cases".to_string()),
+        ("zone".to_string(), "store".to_string()),
+    ]
+    .into();
+    let up = "fn f(&self) { self.run_reconciliation(now)?; let z = ws.zone()?; }\n";
+    assert_eq!(
+        method_violations(&rank, &methods, "store", up),
+        ["run_reconciliation() of cases"]
+    );
+    assert!(method_violations(&rank, &methods, "cases", up).is_empty());
+    let in_tests = "fn f() {}\n#[cfg(test)]\nmod tests { fn t() { ws.run_reconciliation(n); } }\n";
+    assert!(method_violations(&rank, &methods, "store", in_tests).is_empty());
 }
 
 #[test]
