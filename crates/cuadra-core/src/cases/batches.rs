@@ -1,5 +1,6 @@
 //! Settlement batches and the lines that make them up: what a reconciliation run books a
-//! batch's difference against and what the monthly summary ties out, computed one way for both.
+//! batch's difference against and what the monthly summary ties out, computed one way for both;
+//! and the cases a run makes of batches that do not add up (`batch_cases`).
 //!
 //! A batch is its PSP's reference (a re-imported or re-downloaded file repeats it: the first
 //! summary row with a total counts, and its lines are those of every file, stored once, with
