@@ -5,10 +5,9 @@
 
 use crate::error::ApiError;
 use cuadra_core::audit::AuditEvent;
-use cuadra_core::cases::{CaseRow, DetailItem, DetailLine, DetailOrder};
+use cuadra_core::cases::{CaseDetail, CaseRow};
 use cuadra_core::ingest::{ImportReport, Problem, ZoneFrom};
 use cuadra_core::model::FileKind;
-use cuadra_core::store::Attachment;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -129,180 +128,27 @@ pub struct BulkResolved {
     pub skipped: Vec<String>,
 }
 
-// The window's view of one case (`get_case`, `search_lines`, `search_orders`): `ShopOrder`,
-// `FoundOrder`, `OrderItem`, `SettlementLine` and `CaseDetail` still rename and fill in the
-// core's `cases::{DetailOrder, FoundOrder, DetailItem, DetailLine, CaseDetail}` (which
-// `cuadra-cli case show --json` writes). Not yet the core's shapes: moving the UI onto them is
-// left to do (issue 16).
-
+/// One case as the window reads it (`get_case`): the core's [`CaseDetail`] exactly as
+/// `cuadra-cli case show --json` writes it (its `case` with `explanation` as English text), and
+/// one field more, `explanation_msg`: the case's explanation as a message the UI renders in the
+/// reader's language. Which of its lines are only suggested the UI reads from the case's status
+/// (`SUGGESTING_STATUSES`).
 #[derive(Clone, Debug, Serialize, TS)]
-pub struct ShopOrder {
-    pub id: String,
-    pub platform: String,
-    pub order_ref: String,
-    pub shop_order_id: Option<String>,
-    pub customer: Option<String>,
-    pub email: Option<String>,
-    pub total: String,
-    pub currency: String,
-    pub status: String,
-    pub created_at: String,
-    pub paid_at: Option<String>,
-    pub payment_reference: Option<String>,
-    pub file_name: String,
-    #[ts(type = "number")]
-    pub row: i64,
+#[ts(rename = "CaseDetail")]
+pub struct CaseDetailDto {
+    #[serde(flatten)]
+    pub detail: CaseDetail,
+    #[ts(type = "Msg")]
+    pub explanation_msg: cuadra_core::words::Msg,
 }
 
-/// An order the match picker found, with the case that holds it now.
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct FoundOrder {
-    pub order: ShopOrder,
-    pub case_key: Option<String>,
-    pub status: Option<String>,
-}
-
-impl From<cuadra_core::cases::FoundOrder> for FoundOrder {
-    fn from(f: cuadra_core::cases::FoundOrder) -> Self {
-        FoundOrder {
-            order: f.order.into(),
-            case_key: f.case_key,
-            status: f.status,
+impl From<CaseDetail> for CaseDetailDto {
+    fn from(detail: CaseDetail) -> Self {
+        CaseDetailDto {
+            explanation_msg: detail.case.explanation.clone(),
+            detail,
         }
     }
-}
-
-impl From<DetailOrder> for ShopOrder {
-    fn from(o: DetailOrder) -> Self {
-        ShopOrder {
-            id: o.id.to_string(),
-            platform: o.platform,
-            order_ref: o
-                .order_name
-                .clone()
-                .or_else(|| o.shop_order_id.clone())
-                .unwrap_or_default(),
-            shop_order_id: o.shop_order_id,
-            customer: o.customer_name,
-            email: o.email,
-            total: o.total.unwrap_or_default(),
-            currency: o.currency.unwrap_or_default(),
-            status: o.financial_status,
-            created_at: o.created_at.unwrap_or_default(),
-            paid_at: o.paid_at,
-            payment_reference: o.payment_reference,
-            file_name: o.file_name,
-            row: o.row_no,
-        }
-    }
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct OrderItem {
-    pub name: String,
-    pub sku: Option<String>,
-    pub quantity: String,
-    pub unit_price: String,
-    pub total: String,
-}
-
-impl From<DetailItem> for OrderItem {
-    fn from(i: DetailItem) -> Self {
-        let q = i.quantity.clone().unwrap_or_default();
-        let p = i.price.clone().unwrap_or_default();
-        let total = match (
-            q.trim().parse::<rust_decimal::Decimal>(),
-            p.trim().parse::<rust_decimal::Decimal>(),
-        ) {
-            (Ok(q), Ok(p)) => q
-                .checked_mul(p)
-                .map(|d| d.normalize().to_string())
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
-        OrderItem {
-            name: i.name.unwrap_or_default(),
-            sku: i.sku,
-            quantity: q,
-            unit_price: p,
-            total,
-        }
-    }
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct SettlementLine {
-    pub id: String,
-    pub psp: String,
-    pub psp_txn_id: Option<String>,
-    pub merchant_ref: Option<String>,
-    pub row_type: String,
-    pub status: String,
-    pub payment_method: Option<String>,
-    pub local_amount: String,
-    pub local_currency: String,
-    pub gross_amount: Option<String>,
-    pub fee_amount: Option<String>,
-    pub tax_amount: Option<String>,
-    pub net_amount: Option<String>,
-    pub settlement_currency: Option<String>,
-    pub created_at: Option<String>,
-    pub approved_at: Option<String>,
-    pub settled_at: Option<String>,
-    pub file_name: String,
-    #[ts(type = "number")]
-    pub row: i64,
-    pub case_key: Option<String>,
-}
-
-impl SettlementLine {
-    pub fn from_detail(l: DetailLine, case_key: Option<String>) -> Self {
-        SettlementLine {
-            id: l.id.to_string(),
-            psp: l.psp,
-            psp_txn_id: l.psp_txn_id,
-            merchant_ref: l.merchant_ref,
-            row_type: l.row_type,
-            status: l.status,
-            payment_method: l.payment_method,
-            local_amount: l
-                .local_amount
-                .clone()
-                .or_else(|| l.gross_amount.clone())
-                .unwrap_or_default(),
-            local_currency: l
-                .local_currency
-                .clone()
-                .or_else(|| l.settlement_currency.clone())
-                .unwrap_or_default(),
-            gross_amount: l.gross_amount,
-            fee_amount: l.fee_amount,
-            tax_amount: l.tax_amount,
-            net_amount: l.net_amount,
-            settlement_currency: l.settlement_currency,
-            created_at: None,
-            approved_at: l.approved_at,
-            settled_at: l.settled_at,
-            file_name: l.file_name,
-            row: l.row_no,
-            case_key,
-        }
-    }
-}
-
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct CaseDetail {
-    pub case: CaseRowDto,
-    /// The case's order and lines as the person sees them; pass it back with an act
-    /// (`expected_membership`) so a case changed meanwhile is refused (`stale_case`).
-    pub membership: String,
-    pub order: Option<ShopOrder>,
-    pub items: Vec<OrderItem>,
-    pub lines: Vec<SettlementLine>,
-    pub suggested_lines: Vec<SettlementLine>,
-    pub history: Vec<AuditEvent>,
-    /// Evidence attached to the case (PDF or image), oldest first.
-    pub attachments: Vec<Attachment>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, TS)]

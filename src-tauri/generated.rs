@@ -68,6 +68,12 @@ pub fn typescript() -> String {
         cuadra_core::cases::CaseFilter::decl(),
         cuadra_core::cases::CurrencyTotals::decl(),
         cuadra_core::review::LastAct::decl(),
+        cuadra_core::cases::CaseRow::decl(),
+        cuadra_core::cases::DetailOrder::decl(),
+        cuadra_core::cases::DetailItem::decl(),
+        cuadra_core::cases::DetailLine::decl(),
+        cuadra_core::cases::FoundLine::decl(),
+        cuadra_core::cases::FoundOrder::decl(),
         AuditEvent::decl(),
         Attachment::decl(),
         // The app's own.
@@ -80,11 +86,7 @@ pub fn typescript() -> String {
         CaseRowDto::decl(),
         ListCasesResponse::decl(),
         BulkResolved::decl(),
-        ShopOrder::decl(),
-        FoundOrder::decl(),
-        OrderItem::decl(),
-        SettlementLine::decl(),
-        CaseDetail::decl(),
+        CaseDetailDto::decl(),
         AuditFilter::decl(),
         AuditPage::decl(),
         AuditVerification::decl(),
@@ -296,6 +298,44 @@ mod tests {
             .expect("the app's one field more");
         assert_eq!(app, cli);
         assert_eq!(cli["explanation"], "Paid in full.");
+        assert_eq!(
+            msg,
+            serde_json::to_value(&explanation).expect("a message serialises")
+        );
+    }
+
+    /// The app's case detail is the core's `CaseDetail` as `cuadra-cli case show --json` writes
+    /// it, with one field more: the case's explanation as a message to render.
+    #[test]
+    fn a_case_detail_crosses_ipc_as_the_cli_writes_it_plus_its_message() {
+        let explanation = cuadra_core::words::Msg::verbatim("Paid in full.");
+        let detail = cuadra_core::cases::CaseDetail {
+            case: cuadra_core::cases::CaseRow {
+                case_key: "order:shopify:1001".into(),
+                explanation: explanation.clone(),
+                ..Default::default()
+            },
+            membership: "o7:l".into(),
+            order: None,
+            items: vec![cuadra_core::cases::DetailItem::new(
+                Some("Camiseta".into()),
+                None,
+                Some("2".into()),
+                Some("19.95".into()),
+            )],
+            lines: Vec::new(),
+            attachments: Vec::new(),
+            history: Vec::new(),
+        };
+        let cli = serde_json::to_value(&detail).expect("a detail serialises");
+        let mut app =
+            serde_json::to_value(super::CaseDetailDto::from(detail)).expect("a detail serialises");
+        let msg = app
+            .as_object_mut()
+            .and_then(|o| o.remove("explanation_msg"))
+            .expect("the app's one field more");
+        assert_eq!(app, cli);
+        assert_eq!(cli["items"][0]["total"], "39.9");
         assert_eq!(
             msg,
             serde_json::to_value(&explanation).expect("a message serialises")

@@ -1,13 +1,12 @@
 //! The dashboard, the cases table, one case, the line search and the review acts.
 
 use super::now;
-use crate::dto::{
-    BulkResolved, CaseDetail, CaseRowDto, CaseSort, FoundOrder, ListCasesResponse, OrderItem,
-    SettlementLine, ShopOrder,
-};
+use crate::dto::{BulkResolved, CaseDetailDto, CaseRowDto, CaseSort, ListCasesResponse};
 use crate::error::ApiError;
 use crate::state::AppState;
-use cuadra_core::cases::{CaseFilter, CurrencyTotals, DashFilter, Dashboard, Facets, SortKey};
+use cuadra_core::cases::{
+    CaseFilter, CurrencyTotals, DashFilter, Dashboard, Facets, FoundLine, FoundOrder, SortKey,
+};
 use cuadra_core::msg;
 use cuadra_core::review::LastAct;
 use cuadra_core::review::{ActionKind, ActionRequest};
@@ -70,7 +69,7 @@ pub fn case_totals(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDetail, ApiError> {
+pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDetailDto, ApiError> {
     state.with_workspace(|ws| {
         let d = ws.case_detail(&case_key)?.ok_or_else(|| {
             ApiError::new(
@@ -78,40 +77,13 @@ pub fn get_case(state: State<'_, AppState>, case_key: String) -> Result<CaseDeta
                 msg!(cuadra_core::review::words::NO_SUCH_CASE, &case_key),
             )
         })?;
-        let key = &d.case.case_key;
-        let window = |lines: &[cuadra_core::cases::DetailLine]| -> Vec<SettlementLine> {
-            lines
-                .iter()
-                .map(|l| SettlementLine::from_detail(l.clone(), Some(key.clone())))
-                .collect()
-        };
-        let (lines, suggested_lines) = d.matched_and_suggested_lines();
-        let (lines, suggested_lines) = (window(lines), window(suggested_lines));
-        Ok(CaseDetail {
-            membership: d.membership,
-            case: d.case.into(),
-            order: d.order.map(ShopOrder::from),
-            items: d.items.into_iter().map(OrderItem::from).collect(),
-            lines,
-            suggested_lines,
-            history: d.history,
-            attachments: d.attachments,
-        })
+        Ok(d.into())
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn search_lines(
-    state: State<'_, AppState>,
-    query: String,
-) -> Result<Vec<SettlementLine>, ApiError> {
-    state.with_workspace(|ws| {
-        Ok(ws
-            .search_lines(&query)?
-            .into_iter()
-            .map(|f| SettlementLine::from_detail(f.line, f.case_key))
-            .collect())
-    })
+pub fn search_lines(state: State<'_, AppState>, query: String) -> Result<Vec<FoundLine>, ApiError> {
+    state.with_workspace(|ws| Ok(ws.search_lines(&query)?))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -119,13 +91,7 @@ pub fn search_orders(
     state: State<'_, AppState>,
     query: String,
 ) -> Result<Vec<FoundOrder>, ApiError> {
-    state.with_workspace(|ws| {
-        Ok(ws
-            .search_orders(&query)?
-            .into_iter()
-            .map(FoundOrder::from)
-            .collect())
-    })
+    state.with_workspace(|ws| Ok(ws.search_orders(&query)?))
 }
 
 fn id(text: &str, what: &'static Entry) -> Result<i64, ApiError> {

@@ -13,6 +13,7 @@ import type {
   CaseRow,
   ExportRequest,
   Facets,
+  FoundLine,
   FoundOrder,
   ImportedFile,
   ImportPreview,
@@ -29,7 +30,6 @@ import type {
   Session,
   SettingKey,
   Settings,
-  SettlementLine,
   Summary,
   SummaryFilter,
 } from "./types";
@@ -70,7 +70,7 @@ export interface Backend {
   /** Count and sums (order total, paid, difference) per currency of every case the filter selects. */
   caseTotals(filter: CaseFilter): Promise<CaseTotals[]>;
   getCase(caseKey: string): Promise<CaseDetail>;
-  searchLines(query: string): Promise<SettlementLine[]>;
+  searchLines(query: string): Promise<FoundLine[]>;
   /** Orders by number, customer (accents aside) or exact total, with the case holding each. */
   searchOrders(query: string): Promise<FoundOrder[]>;
   /** Applies one review action; resolves to the case as it is afterwards. */

@@ -41,6 +41,19 @@ describe("the fake backend", () => {
     expect(found.rows.map((r) => r.order_ref)).toContain("#1002");
   });
 
+  it("sends a case's detail in the core's shapes", async () => {
+    const fake = createFakeBackend();
+    const detail = await fake.getCase("order:shopify:1002");
+    expect("explanation_msg" in detail.case, "the core's row: its explanation as text").toBe(false);
+    expect(detail.explanation_msg.k).toBeTruthy();
+    expect(typeof detail.order?.id).toBe("number");
+    expect(detail.order?.order_name).toBe("#1002");
+    for (const item of detail.items) expect(item.total).toBe(item.price);
+    for (const line of detail.lines) expect(typeof line.id).toBe("number");
+    const found = await fake.searchLines(detail.lines[0]?.psp_txn_id ?? "T");
+    for (const f of found) expect(typeof f.line.id).toBe("number");
+  });
+
   it("refuses an act on a case that changed since it was opened, as the core does", async () => {
     const fake = createFakeBackend();
     const { rows } = await fake.listCases({ filter: { ...none, statuses: ["matched"] }, sort: newest, offset: 0, limit: 1 });

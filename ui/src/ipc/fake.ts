@@ -13,10 +13,14 @@ import {
   type AuditEvent,
   type CaseActionRequest,
   type CaseDetail,
+  type DetailItem,
+  type DetailLine,
+  type DetailOrder,
   type CaseFilter,
   type CaseRow,
   type CaseStatus,
   type ExportRequest,
+  type FoundLine,
   type FoundOrder,
   type ImportedFile,
   type ImportPreview,
@@ -28,7 +32,6 @@ import {
   type PeriodInfo,
   type Session,
   type Settings,
-  type SettlementLine,
   type VerifyCheck,
   type Summary,
   type SummaryFilter,
@@ -394,15 +397,15 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
 
   // ---- case detail ----------------------------------------------------------------------------
 
-  function linesOf(row: CaseRow): SettlementLine[] {
+  function linesOf(row: CaseRow): DetailLine[] {
     const refs = row.settlement_refs.split(",").map((r) => r.trim()).filter(Boolean);
     return refs.map((ref, k) => lineFor(row, ref, k));
   }
 
-  function lineFor(row: CaseRow, ref: string, k: number): SettlementLine {
+  function lineFor(row: CaseRow, ref: string, k: number): DetailLine {
     const usd = row.settlement_currency === "USD";
     return {
-      id: `${ref.replace(/\D/g, "")}${k}`,
+      id: Number(`${ref.replace(/\D/g, "")}${k}`),
       psp: row.psp ?? "dlocal",
       psp_txn_id: ref,
       merchant_ref: row.order_ref,
@@ -423,12 +426,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       tax_amount: row.tax_total,
       net_amount: row.net_settled,
       settlement_currency: row.settlement_currency ?? (usd ? "USD" : "COP"),
-      created_at: row.paid_at,
       approved_at: row.paid_at,
       settled_at: row.settled_at,
       file_name: row.psp === "mercadopago" ? "mercadopago_settlement_mayo.csv" : "dlocal_liquidacion_2026-05.csv",
-      row: 2 + (Number(ref.replace(/\D/g, "")) % 2500),
-      case_key: row.case_key,
+      row_no: 2 + (Number(ref.replace(/\D/g, "")) % 2500),
     };
   }
 
@@ -439,53 +440,54 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     const itemCount = row.order_id === null ? 0 : 1 + Math.floor(rand() * 3);
     const totalPesos = BigInt(row.order_total ?? "0");
     const share = itemCount ? (totalPesos / BigInt(itemCount) / 100n) * 100n : 0n;
-    const items = Array.from({ length: itemCount }, (_, k) => {
+    const items = Array.from({ length: itemCount }, (_, k): DetailItem => {
       const amount = (k === itemCount - 1 ? totalPesos - share * BigInt(itemCount - 1) : share).toString();
       return {
         name: ["Camiseta algodón", "Tenis running", "Morral urbano", "Gorra bordada"][k % 4] as string,
         sku: `SKU-${1000 + k}`,
         quantity: "1",
-        unit_price: amount,
+        price: amount,
         total: amount,
       };
     });
-    const order =
+    const order: DetailOrder | null =
       row.order_id === null
         ? null
         : {
-            id: String(row.order_id),
+            id: row.order_id,
             platform: row.case_key.split(":")[1] ?? "shopify",
-            order_ref: row.order_ref ?? "",
+            order_name: row.order_ref,
             shop_order_id: row.shop_order_id,
-            customer: row.customer,
+            customer_name: row.customer,
             email: row.customer ? customerEmail(row.customer) : null,
             total: row.order_total ?? "0",
             currency: row.currency ?? "COP",
-            status: row.shop_status ?? "unknown",
+            financial_status: row.shop_status ?? "unknown",
             created_at: row.order_created_at ?? AS_OF,
             paid_at: row.paid_at,
             payment_reference: row.settlement_refs.split(",")[0]?.trim() || null,
             file_name: "pedidos_shopify_mayo.csv",
-            row: 2 + (Number(row.order_id) % 6000),
+            row_no: 2 + (Number(row.order_id) % 6000),
           };
     const suggested =
       suggests(row)
         ? [lineFor({ ...row, settlement_refs: `${(row.settlement_refs || row.order_ref) ?? ""}X` }, `${row.settlement_refs || "SG"}X`, 0)]
         : [];
+    const { explanation_msg, ...record } = row;
     return {
-      case: row,
+      case: record,
+      explanation_msg,
       membership: membershipOf(row),
       order,
       items,
-      lines: suggests(row) ? [] : linesOf(row),
-      suggested_lines: suggested,
+      lines: suggests(row) ? suggested : linesOf(row),
       history: audit.filter((e) => e.subject === key),
       attachments: [],
     };
   }
 
   /** Whether the case's lines are only suggested for its order (the core's `SUGGESTING_STATUSES`,
-   * generated): they go to `suggested_lines`, as `CaseDetail::matched_and_suggested_lines` puts them. */
+   * generated): the window shows them apart, as `CaseDetail::matched_and_suggested_lines` puts them. */
   function suggests(row: CaseRow): boolean {
     return (SUGGESTING_STATUSES as readonly string[]).includes(row.status);
   }
@@ -878,7 +880,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         const q = query.trim().toLowerCase();
         if (!q) return [];
         const s = needStore();
-        const out: SettlementLine[] = [];
+        const out: FoundLine[] = [];
         const amountQuery = isDecimal(q) ? q : null;
         for (let i = 0; i < Math.min(s.count, 20_000) && out.length < 20; i++) {
           const row = s.row(i);
@@ -886,7 +888,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           const hit = amountQuery
             ? row.paid_amount !== null && compareDecimals(row.paid_amount, amountQuery) === 0
             : row.settlement_refs.toLowerCase().includes(q) || (row.customer ?? "").toLowerCase().includes(q);
-          if (hit) out.push(...linesOf(row));
+          if (hit) out.push(...linesOf(row).map((line) => ({ line, case_key: row.case_key })));
         }
         return out;
       }),

@@ -152,6 +152,47 @@ audit_seq: number, action: CaseActionKind,
  */
 case_keys: Array<string>, at: string, };
 
+export type CaseRecord = { case_key: string, status: CaseStatus, engine_status: CaseStatus, rule: string, state: CaseState, order_id: number | null, order_ref: string | null, shop_order_id: string | null, 
+/**
+ * The PSP ids of the case's lines, joined with `|`.
+ */
+settlement_refs: string, matched_keys: string, order_total: string | null, paid_amount: string | null, difference: string | null, currency: string | null, fee_total: string | null, tax_total: string | null, net_settled: string | null, settlement_currency: string | null, psp: string | null, payment_method: string | null, order_created_at: string | null, paid_at: string | null, voucher_expires_at: string | null, settled_at: string | null, shop_status: string | null, customer: string | null, decided_by: string, 
+/**
+ * The sentence that explains the case, rendered per language (`Msg::render`); English
+ * text in JSON (the CLI's output).
+ */
+explanation: string, period: string | null, 
+/**
+ * In a closed period: actions are refused until the period is reopened.
+ */
+locked: boolean, 
+/**
+ * Derived from `status` and `state` ([`Review::of`]); not stored.
+ */
+review: ReviewState, 
+/**
+ * A resolved case's reason code (`review::REASON_CODES`), from the act that resolved it.
+ */
+reason: string | null, 
+/**
+ * Every note written on the case, oldest first, one per line.
+ */
+note: string | null, };
+
+export type DetailOrder = { id: number, platform: string, order_name: string | null, shop_order_id: string | null, customer_name: string | null, email: string | null, total: string | null, currency: string | null, financial_status: string, created_at: string | null, paid_at: string | null, payment_reference: string | null, file_name: string, row_no: number, };
+
+export type DetailItem = { name: string | null, sku: string | null, quantity: string | null, price: string | null, 
+/**
+ * `quantity` × `price`, exact (none when either is missing or not a number).
+ */
+total: string | null, };
+
+export type DetailLine = { id: number, psp: string, row_type: string, status: string, merchant_ref: string | null, psp_txn_id: string | null, payment_method: string | null, local_amount: string | null, local_currency: string | null, gross_amount: string | null, fee_amount: string | null, tax_amount: string | null, net_amount: string | null, settlement_currency: string | null, approved_at: string | null, settled_at: string | null, file_name: string, row_no: number, };
+
+export type FoundLine = { line: DetailLine, case_key: string | null, };
+
+export type FoundOrder = { order: DetailOrder, case_key: string | null, status: string | null, };
+
 export type AuditEvent = { seq: number, at: string, actor: string, action: string, subject: string, before: string | null, after: string | null, reason: string | null, note: string | null, prev_hash: string, hash: string, };
 
 export type Attachment = { id: number, case_key: string, 
@@ -228,24 +269,16 @@ resolved: Array<CaseRow>,
  */
 skipped: Array<string>, };
 
-export type ShopOrder = { id: string, platform: string, order_ref: string, shop_order_id: string | null, customer: string | null, email: string | null, total: string, currency: string, status: string, created_at: string, paid_at: string | null, payment_reference: string | null, file_name: string, row: number, };
-
-export type FoundOrder = { order: ShopOrder, case_key: string | null, status: string | null, };
-
-export type OrderItem = { name: string, sku: string | null, quantity: string, unit_price: string, total: string, };
-
-export type SettlementLine = { id: string, psp: string, psp_txn_id: string | null, merchant_ref: string | null, row_type: string, status: string, payment_method: string | null, local_amount: string, local_currency: string, gross_amount: string | null, fee_amount: string | null, tax_amount: string | null, net_amount: string | null, settlement_currency: string | null, created_at: string | null, approved_at: string | null, settled_at: string | null, file_name: string, row: number, case_key: string | null, };
-
-export type CaseDetail = { case: CaseRow, 
+export type CaseDetail = { explanation_msg: Msg, case: CaseRecord, 
 /**
- * The case's order and lines as the person sees them; pass it back with an act
- * (`expected_membership`) so a case changed meanwhile is refused (`stale_case`).
+ * The case's order and lines as [`super::membership`] writes them: a review act that
+ * passes it back is refused if the case changed meanwhile (`stale_case`).
  */
-membership: string, order: ShopOrder | null, items: Array<OrderItem>, lines: Array<SettlementLine>, suggested_lines: Array<SettlementLine>, history: Array<AuditEvent>, 
+membership: string, order: DetailOrder | null, items: Array<DetailItem>, lines: Array<DetailLine>, 
 /**
- * Evidence attached to the case (PDF or image), oldest first.
+ * Files people attached to the case, oldest first (their bytes: `attachment_bytes`).
  */
-attachments: Array<Attachment>, };
+attachments: Array<Attachment>, history: Array<AuditEvent>, };
 
 export type AuditFilter = { case_key: string | null, since: string | null, actor: string | null, };
 

@@ -117,6 +117,7 @@ pub struct Facets {
 
 /// A settlement line found by the manual-match search, with the case that holds it now.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FoundLine {
     pub line: super::DetailLine,
     pub case_key: Option<String>,
@@ -124,6 +125,7 @@ pub struct FoundLine {
 
 /// An order found by the manual-match picker, with the case that holds it now.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FoundOrder {
     pub order: super::DetailOrder,
     pub case_key: Option<String>,

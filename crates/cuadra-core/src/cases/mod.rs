@@ -137,6 +137,8 @@ pub(crate) const REVIEW_SQL: &str = "CASE WHEN c.state = 'resolved' \
 /// line's approval or creation time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// In TypeScript `CaseRecord`: the window's `CaseRow` is this and the explanation as a message.
+#[cfg_attr(feature = "ts", ts(rename = "CaseRecord"))]
 pub struct CaseRow {
     pub case_key: String,
     #[cfg_attr(feature = "ts", ts(type = "CaseStatus"))]

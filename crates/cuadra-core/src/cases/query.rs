@@ -98,6 +98,7 @@ pub struct CaseSort {
 
 /// A settlement line of a case, as the detail view shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DetailLine {
     pub id: i64,
     pub psp: String,
@@ -121,6 +122,7 @@ pub struct DetailLine {
 
 /// The order of a case, as its current snapshot shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DetailOrder {
     pub id: i64,
     pub platform: String,
@@ -207,16 +209,44 @@ pub(super) fn read_detail_line(
 
 /// A line item of an order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DetailItem {
     pub name: Option<String>,
     pub sku: Option<String>,
     pub quantity: Option<String>,
     pub price: Option<String>,
+    /// `quantity` × `price`, exact (none when either is missing or not a number).
+    pub total: Option<String>,
+}
+
+impl DetailItem {
+    /// An item, its total worked out from its quantity and price.
+    pub fn new(
+        name: Option<String>,
+        sku: Option<String>,
+        quantity: Option<String>,
+        price: Option<String>,
+    ) -> Self {
+        let number =
+            |t: &Option<String>| t.as_deref().and_then(|t| t.trim().parse::<Decimal>().ok());
+        let total = number(&quantity)
+            .zip(number(&price))
+            .and_then(|(q, p)| q.checked_mul(p))
+            .map(|d| d.normalize().to_string());
+        DetailItem {
+            name,
+            sku,
+            quantity,
+            price,
+            total,
+        }
+    }
 }
 
 /// One case with its lines, the order's items, the evidence attached to it and the case's own
 /// audit history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseDetail {
     pub case: CaseRow,
     /// The case's order and lines as [`super::membership`] writes them: a review act that
@@ -602,12 +632,7 @@ impl Workspace {
                 )?;
                 let items = stmt
                     .query_map([order_id], |r| {
-                        Ok(DetailItem {
-                            name: r.get(0)?,
-                            sku: r.get(1)?,
-                            quantity: r.get(2)?,
-                            price: r.get(3)?,
-                        })
+                        Ok(DetailItem::new(r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
                     })?
                     .collect::<Result<Vec<_>, _>>()?;
                 items
@@ -730,5 +755,22 @@ impl Workspace {
                 },
             )
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DetailItem;
+
+    #[test]
+    fn an_items_total_is_its_quantity_times_its_price_exactly() {
+        let item = |q: Option<&str>, p: Option<&str>| {
+            DetailItem::new(None, None, q.map(String::from), p.map(String::from)).total
+        };
+        assert_eq!(item(Some("3"), Some("19.90")), Some("59.7".into()));
+        assert_eq!(item(Some(" 2 "), Some("0.000125")), Some("0.00025".into()));
+        assert_eq!(item(Some("1"), Some("150000")), Some("150000".into()));
+        assert_eq!(item(None, Some("10")), None);
+        assert_eq!(item(Some("2"), Some("n/a")), None);
     }
 }

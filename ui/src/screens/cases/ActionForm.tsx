@@ -2,11 +2,12 @@
 // checked here as the backend will check it, then one `case_action` call.
 
 import { useEffect, useState, type FormEvent } from "react";
-import { RESOLVE_REASONS, type CaseActionKind, type CaseDetail, type CaseRow, type FoundOrder, type SettlementLine } from "../../ipc";
+import { RESOLVE_REASONS, type CaseActionKind, type CaseDetail, type CaseRow, type FoundLine, type FoundOrder } from "../../ipc";
 import { subtractDecimals, sumDecimals } from "../../format/decimal";
 import { useApp } from "../../app/context";
 import { useI18n, type MessageKey } from "../../i18n/i18n";
 import { ErrorLine, Money, Time } from "../../components/ui";
+import { lineAmount, matchedAndSuggestedLines, orderRef } from "./detailViews";
 
 interface Props {
   action: CaseActionKind;
@@ -22,11 +23,12 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
   const c = detail.case;
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
-  const [lineIds, setLineIds] = useState<string[]>(action === "unmatch" ? detail.lines.map((l) => l.id) : []);
+  const matched = matchedAndSuggestedLines(detail).matched;
+  const [lineIds, setLineIds] = useState<number[]>(action === "unmatch" ? matched.map((l) => l.id) : []);
   const [query, setQuery] = useState("");
-  const [candidates, setCandidates] = useState<SettlementLine[] | null>(null);
+  const [candidates, setCandidates] = useState<FoundLine[] | null>(null);
   // Lines chosen so far, kept when a new search replaces the candidates (for the difference).
-  const [chosen, setChosen] = useState<SettlementLine[]>([]);
+  const [chosen, setChosen] = useState<FoundLine[]>([]);
   const [orderQuery, setOrderQuery] = useState("");
   const [orders, setOrders] = useState<FoundOrder[] | null>(null);
   const [picked, setPicked] = useState<FoundOrder | null>(null);
@@ -89,8 +91,8 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
         action,
         reason: reason.trim() || null,
         note: note.trim() || null,
-        line_ids: (action === "match" && !picksOrder) || action === "unmatch" ? lineIds : [],
-        order_id: picksOrder && picked ? picked.order.id : null,
+        line_ids: (action === "match" && !picksOrder) || action === "unmatch" ? lineIds.map(String) : [],
+        order_id: picksOrder && picked ? String(picked.order.id) : null,
         expected_membership: detail.membership,
       });
       onDone(row, action);
@@ -101,10 +103,10 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
     }
   }
 
-  const toggleLine = (id: string) => setLineIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
-  const toggleCandidate = (l: SettlementLine) => {
-    toggleLine(l.id);
-    setChosen((ls) => (ls.some((x) => x.id === l.id) ? ls.filter((x) => x.id !== l.id) : [...ls, l]));
+  const toggleLine = (id: number) => setLineIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  const toggleCandidate = (f: FoundLine) => {
+    toggleLine(f.line.id);
+    setChosen((fs) => (fs.some((x) => x.line.id === f.line.id) ? fs.filter((x) => x.line.id !== f.line.id) : [...fs, f]));
   };
 
   // The running difference a person watches while matching: what the order asks for against
@@ -114,10 +116,10 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
     if (action !== "match") return null;
     if (picksOrder) {
       if (!picked) return null;
-      return { total: picked.order.total, paid: c.paid_amount ?? "0", currency: picked.order.currency };
+      return { total: picked.order.total ?? "", paid: c.paid_amount ?? "0", currency: picked.order.currency ?? "" };
     }
     if (c.order_total === null || c.currency === null) return null;
-    const added = chosen.filter((l) => l.local_currency === c.currency).map((l) => l.local_amount);
+    const added = chosen.map((f) => lineAmount(f.line)).filter((a) => a.currency === c.currency).map((a) => a.amount);
     return { total: c.order_total, paid: sumDecimals([c.paid_amount ?? "0", ...added]), currency: c.currency };
   })();
 
@@ -156,11 +158,11 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
                       type="radio"
                       name="match-order"
                       data-testid="match-order-candidate"
-                      data-order-ref={f.order.order_ref}
+                      data-order-ref={orderRef(f.order)}
                       checked={picked?.order.id === f.order.id}
                       onChange={() => setPicked(f)}
                     />
-                    <span className="mono">{f.order.order_ref}</span> · {f.order.customer ?? "—"} · <Money amount={f.order.total} currency={f.order.currency} /> ·{" "}
+                    <span className="mono">{orderRef(f.order)}</span> · {f.order.customer_name ?? "—"} · <Money amount={f.order.total} currency={f.order.currency} /> ·{" "}
                     <Time value={f.order.created_at} />
                     {f.status ? <span className="muted"> · {i18n.tMaybe(`status.${f.status}`, f.status)}</span> : null}
                   </label>
@@ -179,13 +181,13 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
           {candidates !== null && candidates.length === 0 ? <p className="muted">{t("action.no_candidates")}</p> : null}
           {candidates?.length ? (
             <ul className="pick-list">
-              {candidates.map((l) => (
-                <li key={l.id}>
+              {candidates.map((f) => (
+                <li key={f.line.id}>
                   <label className="check">
-                    <input type="checkbox" data-testid="match-candidate" checked={lineIds.includes(l.id)} onChange={() => toggleCandidate(l)} />
-                    <span className="mono">{l.psp_txn_id ?? l.merchant_ref ?? l.id}</span> · {l.psp} · <Money amount={l.local_amount} currency={l.local_currency} /> ·{" "}
-                    <Time value={l.approved_at ?? l.settled_at} />
-                    {l.case_key ? <span className="muted"> · {l.case_key}</span> : null}
+                    <input type="checkbox" data-testid="match-candidate" checked={lineIds.includes(f.line.id)} onChange={() => toggleCandidate(f)} />
+                    <span className="mono">{f.line.psp_txn_id ?? f.line.merchant_ref ?? f.line.id}</span> · {f.line.psp} · <Money {...lineAmount(f.line)} /> ·{" "}
+                    <Time value={f.line.approved_at ?? f.line.settled_at} />
+                    {f.case_key ? <span className="muted"> · {f.case_key}</span> : null}
                   </label>
                 </li>
               ))}
@@ -208,11 +210,11 @@ export function ActionForm({ action, detail, onDone, onCancel }: Props) {
       ) : null}
       {action === "unmatch" ? (
         <ul className="pick-list">
-          {detail.lines.map((l) => (
+          {matched.map((l) => (
             <li key={l.id}>
               <label className="check">
                 <input type="checkbox" data-testid="unmatch-line" checked={lineIds.includes(l.id)} onChange={() => toggleLine(l.id)} />
-                <span className="mono">{l.psp_txn_id ?? l.id}</span> · <Money amount={l.local_amount} currency={l.local_currency} />
+                <span className="mono">{l.psp_txn_id ?? l.id}</span> · <Money {...lineAmount(l)} />
               </label>
             </li>
           ))}

@@ -4,7 +4,7 @@
 // (translated when its code is known).
 
 import { useCallback, useEffect, useState } from "react";
-import type { CaseActionKind, CaseDetail as Detail, CaseRow } from "../../ipc";
+import type { CaseActionKind, CaseDetail as Detail, CaseRecord, CaseRow, DetailLine } from "../../ipc";
 import { useApp, useZone } from "../../app/context";
 import { withZone } from "../../format/time";
 import { useI18n } from "../../i18n/i18n";
@@ -12,6 +12,7 @@ import { renderMsg } from "../../i18n/backendText";
 import { auditActionLabel, reasonText } from "../../app/labels";
 import { ErrorLine, Lock, Money, RawRecord, StatusBadge, Time } from "../../components/ui";
 import { ActionForm } from "./ActionForm";
+import { lineAmount, matchedAndSuggestedLines, orderRef } from "./detailViews";
 
 interface Props {
   caseKey: string;
@@ -52,6 +53,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
   };
 
   const c = detail?.case;
+  const lines = detail ? matchedAndSuggestedLines(detail) : null;
   return (
     <aside className="detail" data-testid="case-detail" data-case-key={caseKey} aria-label={t("detail.title")}>
       <div className="detail-head">
@@ -68,14 +70,14 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
             <span className={`state state-${c.state}`} data-testid="detail-state" data-state={c.state}>{t(`state.${c.state}`)}</span>
             {c.locked ? <span className="chip warn" data-testid="detail-locked"><Lock label={t("cases.locked")} />{t("cases.locked")}</span> : null}
           </div>
-          <p className="explanation" data-testid="detail-explanation">{renderMsg(c.explanation_msg, lang)}</p>
+          <p className="explanation" data-testid="detail-explanation">{renderMsg(detail.explanation_msg, lang)}</p>
           <p className="muted small">
             {t("detail.decided_by")}{t("common.colon")}{c.decided_by === "cuadra" ? t("detail.engine") : c.decided_by}
             {c.engine_status !== c.status ? <> · {t("detail.engine_status")}{t("common.colon")}{t(`status.${c.engine_status}`)}</> : null}
           </p>
           {/* The rule's code and the stored row, for whoever needs to trace the engine: the
               explanation above says the same in words. */}
-          <RawRecord record={{ ...c, membership: detail.membership }} testid="detail-raw" />
+          <RawRecord record={{ ...c, explanation_msg: detail.explanation_msg, membership: detail.membership }} testid="detail-raw" />
 
           <ActionBar row={c} active={action} onAction={onAction} />
           {done ? <p className="ok" role="status" data-testid="action-done">{t(`action.done.${done}`)}</p> : null}
@@ -107,10 +109,10 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
             {detail.order ? (
               <>
                 <p>
-                  <strong>{detail.order.order_ref}</strong> · {detail.order.platform} · {detail.order.customer ?? ""}
-                  {detail.order.email ? ` <${detail.order.email}>` : ""} · {t("detail.shop_status")}{t("common.colon")}{i18n.tMaybe(`order_status.${detail.order.status}`, detail.order.status)}
+                  <strong>{orderRef(detail.order)}</strong> · {detail.order.platform} · {detail.order.customer_name ?? ""}
+                  {detail.order.email ? ` <${detail.order.email}>` : ""} · {t("detail.shop_status")}{t("common.colon")}{i18n.tMaybe(`order_status.${detail.order.financial_status}`, detail.order.financial_status)}
                 </p>
-                <p className="muted small">{t("detail.source", { file: detail.order.file_name, row: detail.order.row })}</p>
+                <p className="muted small">{t("detail.source", { file: detail.order.file_name, row: detail.order.row_no })}</p>
                 <table className="mini">
                   <thead><tr><th>{t("detail.item")}</th><th>SKU</th><th className="num">{t("detail.qty")}</th><th className="num">{t("detail.total")}</th></tr></thead>
                   <tbody>
@@ -127,11 +129,11 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
 
           <section data-testid="detail-lines">
             <h3>{t("detail.lines")}</h3>
-            <LineTable lines={detail.lines} empty={t("detail.no_lines")} />
-            {detail.suggested_lines.length ? (
+            <LineTable lines={lines?.matched ?? []} empty={t("detail.no_lines")} />
+            {lines?.suggested.length ? (
               <>
                 <h4>{t("detail.suggested")}</h4>
-                <LineTable lines={detail.suggested_lines} empty="" />
+                <LineTable lines={lines.suggested} empty="" />
               </>
             ) : null}
           </section>
@@ -160,7 +162,7 @@ export function CaseDetail({ caseKey, action, onAction, onClose, onChanged }: Pr
   );
 }
 
-function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) {
+function LineTable({ lines, empty }: { lines: DetailLine[]; empty: string }) {
   const { t, tMaybe, lang } = useI18n();
   const zone = useZone();
   if (lines.length === 0) return empty ? <p className="muted">{empty}</p> : null;
@@ -174,10 +176,10 @@ function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) 
       </thead>
       <tbody>
         {lines.map((l) => (
-          <tr key={l.id} data-testid="line-row" title={t("detail.source", { file: l.file_name, row: l.row })}>
-            <td className="mono" title={l.psp_txn_id ? undefined : l.id}>{l.psp_txn_id ?? "—"}</td>
+          <tr key={l.id} data-testid="line-row" title={t("detail.source", { file: l.file_name, row: l.row_no })}>
+            <td className="mono" title={l.psp_txn_id ? undefined : String(l.id)}>{l.psp_txn_id ?? "—"}</td>
             <td>{tMaybe(`row_type.${l.row_type}`, l.row_type)}</td>
-            <td className="num"><Money amount={l.local_amount} currency={l.local_currency} /></td>
+            <td className="num"><Money {...lineAmount(l)} /></td>
             <td className="num"><Money amount={l.fee_amount} currency={l.settlement_currency} /></td>
             <td className="num"><Money amount={l.net_amount} currency={l.settlement_currency} /></td>
             <td><Time bare value={l.settled_at} /></td>
@@ -189,7 +191,7 @@ function LineTable({ lines, empty }: { lines: Detail["lines"]; empty: string }) 
 }
 
 /** Which actions make sense for a case; the backend still has the last word. */
-export function availableActions(row: CaseRow): Record<CaseActionKind, boolean> {
+export function availableActions(row: CaseRecord): Record<CaseActionKind, boolean> {
   const open = row.state === "open";
   return {
     confirm: open && row.status === "suggested",
@@ -201,7 +203,7 @@ export function availableActions(row: CaseRow): Record<CaseActionKind, boolean> 
   };
 }
 
-function ActionBar({ row, active, onAction }: { row: CaseRow; active: CaseActionKind | null; onAction: (a: CaseActionKind) => void }) {
+function ActionBar({ row, active, onAction }: { row: CaseRecord; active: CaseActionKind | null; onAction: (a: CaseActionKind) => void }) {
   const { t } = useI18n();
   const available = availableActions(row);
   const order: [CaseActionKind, string][] = [
