@@ -4,11 +4,11 @@
 
 use crate::audit::{self, NewEvent};
 use crate::msg;
-use crate::store::{retention_from, StoreError, Workspace, MIN_RETENTION_YEARS};
+use crate::store::{retention_from, setting_of, StoreError, Workspace, MIN_RETENTION_YEARS};
 use crate::words::store::*;
 use crate::words::{Entry, Msg};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 
 /// A setting Cuadra knows, with its default and what it means.
 pub struct SettingInfo {
@@ -172,12 +172,7 @@ impl Workspace {
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let old: Option<String> = tx
-            .query_row("SELECT value FROM settings WHERE key = ?1", [&key], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(StoreError::from)?;
+        let old = setting_of(&tx, &key)?;
         if old.as_deref() == Some(stored.as_str()) {
             return Ok(stored);
         }

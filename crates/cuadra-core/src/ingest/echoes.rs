@@ -28,7 +28,7 @@ pub(super) fn shares_money(scope: &str) -> bool {
 /// lines sharing a transaction id with `file` are looked at (all lines when `None`, for a
 /// workspace from before the table existed). Returns how many of the lines it paired sit in a
 /// stored case already: the dashboard's rollups counted them, and must be rebuilt.
-pub fn pair_same_money(conn: &Connection, file: Option<i64>) -> rusqlite::Result<usize> {
+pub(crate) fn pair_same_money(conn: &Connection, file: Option<i64>) -> rusqlite::Result<usize> {
     let mut counted = 0;
     for (echo_scope, of_scope) in same_money_scopes() {
         let range = |scope: &str| (format!("{scope}|"), format!("{scope}}}"));

@@ -24,7 +24,7 @@ mod stream;
 pub mod vocab;
 pub use crate::words::ingest as words;
 
-pub use echoes::pair_same_money;
+pub(crate) use echoes::pair_same_money;
 pub use profile::{builtin_profiles, header_signature, normalize_header, Field, Profile};
 pub use report::{column_letter, ImportReport, Outcome, Problem, Severity, ZoneFrom};
 

@@ -125,15 +125,6 @@ pub struct Derived {
     pub recount: fn(&Connection) -> Result<(), StoreError>,
 }
 
-impl Derived {
-    /// Only the schema: nothing derived (the store's own tests).
-    pub const NONE: Derived = Derived {
-        data_steps: &[],
-        after_open: |_| Ok(()),
-        recount: |_| Ok(()),
-    };
-}
-
 impl Workspace {
     /// Opens an existing workspace at `path`; never creates one (a mistyped path is an error
     /// that names it, not a new empty workspace). `crate::workspace` composes the public opens.

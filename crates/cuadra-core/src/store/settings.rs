@@ -58,7 +58,7 @@ impl Workspace {
 
     /// Years records are kept after their period ends (`retention_years`, default 5).
     pub fn retention_years(&self) -> Result<u32, StoreError> {
-        Ok(retention_from(self.setting("retention_years")?.as_deref()))
+        retention_years_of(self.conn())
     }
 
     /// The workspace user's name for the records (`actor`), when one is set.

@@ -9,9 +9,9 @@
 //!
 //! The catalogs live here, one per module that speaks ([`reconcile`], [`ingest`], and for the
 //! errors [`store`], [`review`], [`periods`] and the like; each module re-exports its own as
-//! `words`; the desktop app's own sentences in [`app`]), written with [`catalog!`], which will not compile without all three
-//! languages. A test checks that every translation uses exactly the placeholders of its English
-//! original.
+//! `words`; the desktop app's own sentences in [`app`]), written with [`catalog!`], which will
+//! not compile without all three languages. A test checks that every translation uses exactly
+//! the placeholders of its English original.
 
 pub mod app;
 pub mod audit;
