@@ -16,6 +16,10 @@ pub struct ReconcileArgs {
     /// Print the cases as a JSON array (each with its `line_ids`) instead of the summary.
     #[arg(long)]
     json: bool,
+    /// Judge every order and line again, not only what changed since the last run (both give
+    /// the same cases; a partial run is the default whenever the last run can be built on).
+    #[arg(long)]
+    full: bool,
 }
 
 /// `--as-of` as an instant; now when absent.
@@ -48,7 +52,7 @@ pub fn run(
         None => now,
     };
     let run = ws
-        .run_reconciliation(as_of, actor, now)
+        .run_reconciliation_with(as_of, actor, now, args.full)
         .map_err(|e| e.to_string())?;
     if args.json {
         let mut lines: HashMap<String, Vec<i64>> = HashMap::new();
@@ -93,6 +97,14 @@ pub fn run(
         "{} orders and {} settlement lines in {} cases, as of {} (run {}: {} cases written, {} removed)",
         run.orders, run.lines, run.cases, run.as_of, run.run_id, run.written, run.removed
     );
+    match run.full_because {
+        None => println!(
+            "partial run: judged {} of {} orders and lines (what changed since the last run)",
+            run.judged,
+            run.orders + run.lines
+        ),
+        Some(why) => println!("full run: every order and line judged ({})", why.as_str()),
+    }
     for key in &run.reopened {
         println!("reopened: {key} (its order or lines changed after it was resolved)");
     }

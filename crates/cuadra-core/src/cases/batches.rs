@@ -468,6 +468,7 @@ pub(super) fn batch_cases(
         .with_review();
         let fingerprint = fingerprint(&row, &[]);
         out.push(Prepared {
+            time_edge: None,
             sort_amount: diff
                 .checked_mul(Decimal::from(10_000))
                 .and_then(|d| d.trunc().to_i64()),

@@ -154,9 +154,11 @@ impl Vanishing {
             by_line: HashMap::new(),
         };
         let mut stmt = tx.prepare_cached("SELECT status FROM cases WHERE case_key = ?1")?;
+        let among: Option<std::collections::HashSet<&str>> =
+            among.map(|a| a.iter().map(String::as_str).collect());
         for (key, d) in decisions {
             if d.state_after != CaseState::Resolved.as_str()
-                || among.is_some_and(|a| !a.contains(key))
+                || among.as_ref().is_some_and(|a| !a.contains(key.as_str()))
             {
                 continue;
             }

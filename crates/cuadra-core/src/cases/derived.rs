@@ -395,10 +395,11 @@ impl Pending {
         conn: &Connection,
         old_ids: &[i64],
         changed: usize,
+        rebuild_above: usize,
     ) -> Result<Pending, StoreError> {
         let zone = zone_of(conn)?;
         let mut delta = Rollup::default();
-        let rebuild = changed + old_ids.len() > REBUILD_ABOVE;
+        let rebuild = changed + old_ids.len() > rebuild_above;
         if !rebuild {
             delta.add_ids(conn, old_ids, -1, zone)?;
             let mut drop = conn.prepare_cached("DELETE FROM cases_search WHERE rowid = ?1")?;

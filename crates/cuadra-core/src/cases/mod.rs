@@ -11,6 +11,7 @@ mod batches;
 mod dashboard;
 mod decisions;
 mod derived;
+mod incremental;
 mod load;
 mod query;
 mod run;
@@ -27,6 +28,7 @@ pub use dashboard::{
 pub(crate) use derived::{
     ensure_built as ensure_derived, rebuild as rebuild_derived, rebuild_rollups,
 };
+pub use incremental::FullBecause;
 pub use load::{recon_inputs_all, recon_inputs_for};
 pub use query::{
     CaseDetail, CaseFilter, CaseSort, CaseSummary, CurrencyTotals, DetailItem, DetailLine,

@@ -5,6 +5,8 @@
 
 use super::batches::batch_cases;
 use super::decisions::{last_decisions, manual_links, record_reopenings, Reopening, Vanishing};
+use super::incremental::{self, FullBecause, Plan, Upto};
+use super::scope::{recompute, Batches, Members};
 use super::shape::Shaper;
 use super::write::{CaseWriter, StoredCases};
 use crate::audit::{self, event_time, NewEvent};
@@ -33,6 +35,13 @@ pub struct RunSummary {
     /// Cases per status.
     pub counts: BTreeMap<String, u64>,
     pub audit_seq: i64,
+    /// `full` (every order and line read) or `partial` (only what can have changed since the
+    /// last run: see `cases::incremental`).
+    pub mode: &'static str,
+    /// Why a run read everything.
+    pub full_because: Option<FullBecause>,
+    /// Orders and lines the engine judged in this run.
+    pub judged: u64,
 }
 
 impl Workspace {
@@ -43,6 +52,18 @@ impl Workspace {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<RunSummary, StoreError> {
+        self.run_reconciliation_with(as_of, actor, now, false)
+    }
+
+    /// [`Workspace::run_reconciliation`], reading every order and line when `full` (else only
+    /// when the last run cannot be built on: see `cases::incremental`). Both give the same cases.
+    pub fn run_reconciliation_with(
+        &mut self,
+        as_of: DateTime<Utc>,
+        actor: &str,
+        now: DateTime<Utc>,
+        full: bool,
+    ) -> Result<RunSummary, StoreError> {
         let settings = self.recon_settings()?;
         // Everything is read under the write lock: a review act committed while this run
         // computes would otherwise be overwritten with what the run read before it. (Acts
@@ -50,10 +71,6 @@ impl Workspace {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let inputs = super::load::recon_inputs_all(&tx)?;
-        let (orders, lines) = (inputs.orders.len(), inputs.lines.len());
-        let (manual, linked_by) = manual_links(&tx)?;
-        let decisions = last_decisions(&tx)?;
         let as_of_text = as_of.to_rfc3339_opts(SecondsFormat::Secs, true);
         let settings_json = serde_json::json!({
             "zone": settings.zone.name(),
@@ -63,87 +80,58 @@ impl Workspace {
             "grace_days": settings.grace_days,
         })
         .to_string();
+        let upto = Upto::now(&tx)?;
+        let plan = if full {
+            Plan::Full(FullBecause::Asked)
+        } else {
+            incremental::plan(&tx, as_of, &settings_json, settings.tolerance_abs(), &upto)?
+        };
         // The run's row comes first (its cases refer to it); its counts are filled in below.
         tx.execute(
             "INSERT INTO recon_runs(as_of, ran_at, actor, settings, orders, lines, cases, counts)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, '{}')",
-            params![
-                as_of_text,
-                event_time(now),
-                actor,
-                settings_json,
-                orders as i64,
-                lines as i64
-            ],
+             VALUES (?1, ?2, ?3, ?4, 0, 0, 0, '{}')",
+            params![as_of_text, event_time(now), actor, settings_json],
         )?;
         let run_id = tx.last_insert_rowid();
-
-        // Each case is shaped into its row as the engine hands it over, on the cores that build
-        // the cases; there too a row stored as it is is recognized and dropped. The writer
-        // takes the others in order and keeps them only until written: the cases are never all
-        // held at once.
-        let shaper = Shaper::new(settings.zone, &inputs, &decisions, &linked_by, &manual, now);
-        let vanishing = Vanishing::new(&tx, &decisions, None)?;
-        let stored = StoredCases::all(&tx)?;
-        let mut writer = CaseWriter::new(&tx, run_id, &stored);
-        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-        let mut cases = 0u64;
-        let mut reopened = Vec::new();
-        let mut count = |status: &str| {
-            cases += 1;
-            match counts.get_mut(status) {
-                Some(n) => *n += 1,
-                None => {
-                    counts.insert(status.to_string(), 1);
-                }
+        let full_because = match plan {
+            Plan::Full(why) => Some(why),
+            Plan::Partial(_) => None,
+        };
+        let ran = match plan {
+            Plan::Partial(scope) => {
+                upto.record(&tx, run_id, "partial")?;
+                partial(&tx, &settings, as_of, run_id, scope, now)?
+            }
+            Plan::Full(_) => {
+                upto.record(&tx, run_id, "full")?;
+                whole(&tx, &settings, as_of, run_id, now)?
             }
         };
-        let shape = |c: ReconCase| {
-            let (p, contradicted) = shaper.shape(&c);
-            vanishing.see(&p);
-            (
-                c.status,
-                stored.judge(p),
-                contradicted.map(|why| Reopening::contradicted(&c, &why)),
-            )
-        };
-        reconcile_map_each(
-            &inputs,
-            &settings,
-            as_of,
-            &manual,
-            shape,
-            |(status, judged, reopening)| {
-                count(status.as_str());
-                reopened.extend(reopening);
-                writer.take(judged)
-            },
-        )?;
-        let (batches, batches_reopened) = batch_cases(&tx, settings.zone, &decisions, now)?;
-        for p in batches {
-            count(&p.row.status);
-            vanishing.see(&p);
-            writer.push(p)?;
-        }
-        reopened.extend(batches_reopened);
-        drop(inputs);
-        // Resolved cases whose order and lines now sit in other cases: their key is gone, and
-        // so is the resolution; that is recorded, never silent.
-        let mut reopenings = reopened;
-        reopenings.extend(vanishing.finish());
-        let (written, removed) = writer.finish()?;
+        let Ran {
+            orders,
+            lines,
+            cases,
+            written,
+            removed,
+            reopened: reopened_keys,
+            counts,
+            judged,
+        } = ran;
         tx.execute(
-            "UPDATE recon_runs SET cases = ?1, counts = ?2 WHERE id = ?3",
+            "UPDATE recon_runs SET orders = ?1, lines = ?2, cases = ?3, counts = ?4 WHERE id = ?5",
             params![
+                orders as i64,
+                lines as i64,
                 cases as i64,
                 serde_json::to_string(&counts).unwrap_or_default(),
                 run_id
             ],
         )?;
-
-        // Reopenings are decisions too, each with its own event.
-        let reopened_keys = record_reopenings(&tx, &reopenings, now)?;
-
+        let mode = if full_because.is_some() {
+            "full"
+        } else {
+            "partial"
+        };
         let audit_seq = audit::append(
             &tx,
             &NewEvent {
@@ -163,6 +151,9 @@ impl Workspace {
                         "reopened": reopened_keys.len(),
                         "counts": counts,
                         "settings": serde_json::from_str::<serde_json::Value>(&settings_json).unwrap_or_default(),
+                        "mode": mode,
+                        "full_because": full_because.map(FullBecause::as_str),
+                        "judged": judged,
                     })
                     .to_string(),
                 ),
@@ -187,6 +178,9 @@ impl Workspace {
             reopened: reopened_keys,
             counts,
             audit_seq,
+            mode,
+            full_because,
+            judged,
         })
     }
 
@@ -229,4 +223,156 @@ impl Workspace {
             )
             .optional()?)
     }
+}
+
+/// What a run did, before it is recorded.
+struct Ran {
+    orders: usize,
+    lines: usize,
+    cases: u64,
+    written: u64,
+    removed: u64,
+    reopened: Vec<String>,
+    counts: BTreeMap<String, u64>,
+    judged: u64,
+}
+
+/// A run that reads every order and line (and builds the key index again).
+fn whole(
+    tx: &rusqlite::Transaction<'_>,
+    settings: &crate::reconcile::ReconSettings,
+    as_of: DateTime<Utc>,
+    run_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Ran, StoreError> {
+    let inputs = super::load::recon_inputs_all(tx)?;
+    let (orders, lines) = (inputs.orders.len(), inputs.lines.len());
+    let (manual, linked_by) = manual_links(tx)?;
+    let decisions = last_decisions(tx)?;
+    // Each case is shaped into its row as the engine hands it over, on the cores that build
+    // the cases; there too a row stored as it is is recognized and dropped. The writer
+    // takes the others in order and keeps them only until written: the cases are never all
+    // held at once.
+    let shaper = Shaper::new(settings.zone, &inputs, &decisions, &linked_by, &manual, now);
+    let vanishing = Vanishing::new(tx, &decisions, None)?;
+    let stored = StoredCases::all(tx)?;
+    let mut writer = CaseWriter::new(tx, run_id, &stored);
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut cases = 0u64;
+    let mut reopened = Vec::new();
+    let mut count = |status: &str| {
+        cases += 1;
+        match counts.get_mut(status) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(status.to_string(), 1);
+            }
+        }
+    };
+    let shape = |c: ReconCase| {
+        let (p, contradicted) = shaper.shape(&c);
+        vanishing.see(&p);
+        (
+            c.status,
+            stored.judge(p),
+            contradicted.map(|why| Reopening::contradicted(&c, &why)),
+        )
+    };
+    reconcile_map_each(
+        &inputs,
+        settings,
+        as_of,
+        &manual,
+        shape,
+        |(status, judged, reopening)| {
+            count(status.as_str());
+            reopened.extend(reopening);
+            writer.take(judged)
+        },
+    )?;
+    let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now)?;
+    for p in batches {
+        count(&p.row.status);
+        vanishing.see(&p);
+        writer.push(p)?;
+    }
+    reopened.extend(batches_reopened);
+    // The keys of every row read, for the partial runs after this one.
+    incremental::index_keys(tx, &inputs, true)?;
+    drop(inputs);
+    // Resolved cases whose order and lines now sit in other cases: their key is gone, and
+    // so is the resolution; that is recorded, never silent.
+    let mut reopenings = reopened;
+    reopenings.extend(vanishing.finish());
+    let (written, removed) = writer.finish()?;
+    let reopened = record_reopenings(tx, &reopenings, now)?;
+    Ok(Ran {
+        orders,
+        lines,
+        cases,
+        written,
+        removed,
+        reopened,
+        counts,
+        judged: (orders + lines) as u64,
+    })
+}
+
+/// A run that recomputes only `scope` (see `cases::incremental`).
+fn partial(
+    tx: &rusqlite::Transaction<'_>,
+    settings: &crate::reconcile::ReconSettings,
+    as_of: DateTime<Utc>,
+    run_id: i64,
+    scope: incremental::Scope,
+    now: DateTime<Utc>,
+) -> Result<Ran, StoreError> {
+    incremental::index_keys(tx, &scope.fresh, false)?;
+    let stored: i64 = tx.query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))?;
+    let done = recompute(
+        tx,
+        settings,
+        &Members {
+            run_id,
+            as_of,
+            scope: &[],
+            orders: scope.orders,
+            lines: scope.lines,
+            batches: if scope.batches {
+                Batches::All
+            } else {
+                Batches::None
+            },
+            keep_stored_keys: false,
+            rebuild_above: stored as usize / 8,
+        },
+        now,
+    )?;
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut cases = 0u64;
+    {
+        let mut stmt = tx.prepare("SELECT status, COUNT(*) FROM cases GROUP BY status")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (status, n) = row?;
+            cases += n as u64;
+            counts.insert(status, n as u64);
+        }
+    }
+    let (orders, lines): (i64, i64) = tx.query_row(
+        "SELECT (SELECT COUNT(*) FROM shop_orders),
+                (SELECT COUNT(*) FROM settlement_lines) - (SELECT COUNT(*) FROM line_echoes)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(Ran {
+        orders: orders as usize,
+        lines: lines as usize,
+        cases,
+        written: done.written,
+        removed: done.removed,
+        reopened: done.reopened,
+        counts,
+        judged: (done.orders + done.lines) as u64,
+    })
 }

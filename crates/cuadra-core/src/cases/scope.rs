@@ -1,5 +1,6 @@
-//! The recompute of a review act: only the cases it touched, judged at the last run's as-of with
-//! the links and decisions now recorded, so a full run later gives the same cases for them.
+//! Recomputing some cases, not all: the cases a review act touched (judged at the last run's
+//! as-of with the links and decisions now recorded, so a full run later gives the same cases
+//! for them), and a partial run's closed set of orders and lines (`incremental`).
 
 use super::batches::batch_cases;
 use super::decisions::{last_decisions, manual_links, record_reopenings, Reopening, Vanishing};
@@ -7,7 +8,7 @@ use super::load::recon_inputs_for;
 use super::shape::Shaper;
 use super::write::{CaseWriter, StoredCases};
 use crate::msg;
-use crate::reconcile::reconcile_inputs;
+use crate::reconcile::{reconcile_inputs, ReconSettings};
 use crate::store::StoreError;
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
@@ -17,7 +18,7 @@ use rusqlite::OptionalExtension;
 /// with the links and decisions now recorded. A full run later gives the same cases for them.
 pub(crate) fn recompute_scope(
     tx: &rusqlite::Transaction<'_>,
-    settings: &crate::reconcile::ReconSettings,
+    settings: &ReconSettings,
     scope: &[String],
     extra_orders: &[i64],
     extra_lines: &[i64],
@@ -52,6 +53,78 @@ pub(crate) fn recompute_scope(
             }
         }
     }
+    let batches = if scope.iter().any(|k| k.starts_with("batch:")) {
+        Batches::Named(scope)
+    } else {
+        Batches::None
+    };
+    let done = recompute(
+        tx,
+        settings,
+        &Members {
+            run_id,
+            as_of,
+            scope,
+            orders: order_ids,
+            lines: line_ids,
+            batches,
+            keep_stored_keys: true,
+            rebuild_above: 0,
+        },
+        now,
+    )?;
+    Ok(done.keys)
+}
+
+/// Which batch cases a recompute makes again.
+pub(super) enum Batches<'a> {
+    None,
+    /// Those among these case keys.
+    Named(&'a [String]),
+    /// Every batch case (a run that read new lines, batch totals or relisted rows): stored
+    /// ones it no longer makes are removed.
+    All,
+}
+
+/// What to recompute: the cases holding these orders and lines (and the cases `scope`), as of
+/// `as_of`, written as cases of run `run_id`.
+pub(super) struct Members<'a> {
+    pub run_id: i64,
+    pub as_of: DateTime<Utc>,
+    pub scope: &'a [String],
+    pub orders: Vec<i64>,
+    pub lines: Vec<i64>,
+    pub batches: Batches<'a>,
+    /// The engine suffixes the keys of two orders that share a platform and name only when
+    /// it sees both; a review act's recompute may see one: keep the key the case has. (A
+    /// partial run sees both: they share a key.)
+    pub keep_stored_keys: bool,
+    /// See `CaseWriter::rebuild_above` (0: the writer's default).
+    pub rebuild_above: usize,
+}
+
+/// What a recompute did.
+pub(super) struct Recomputed {
+    /// The keys of the cases it made.
+    pub keys: Vec<String>,
+    pub written: u64,
+    pub removed: u64,
+    pub reopened: Vec<String>,
+    /// Cases per status among those it made.
+    pub orders: usize,
+    pub lines: usize,
+}
+
+/// Recomputes, inside `tx`, the cases of `m`'s orders and lines (with the lines linked by hand
+/// to those orders) and replaces the stored cases that held any of them.
+pub(super) fn recompute(
+    tx: &rusqlite::Transaction<'_>,
+    settings: &ReconSettings,
+    m: &Members<'_>,
+    now: DateTime<Utc>,
+) -> Result<Recomputed, StoreError> {
+    let mut order_ids = m.orders.clone();
+    let mut line_ids = m.lines.clone();
     order_ids.sort_unstable();
     order_ids.dedup();
     line_ids.sort_unstable();
@@ -66,10 +139,8 @@ pub(crate) fn recompute_scope(
     line_ids.sort_unstable();
     let inputs = recon_inputs_for(tx, &order_ids, &line_ids)?;
     let decisions = last_decisions(tx)?;
-    let mut cases = reconcile_inputs(&inputs, settings, as_of, &manual);
-    // The engine suffixes the keys of two orders that share a platform and name (two stores)
-    // only when it sees both; a partial recompute may see one: keep the key the case has.
-    {
+    let mut cases = reconcile_inputs(&inputs, settings, m.as_of, &manual);
+    if m.keep_stored_keys {
         let mut stored = tx.prepare_cached("SELECT case_key FROM cases WHERE order_id = ?1")?;
         for c in &mut cases {
             let Some(order) = c.order_id else { continue };
@@ -94,21 +165,34 @@ pub(crate) fn recompute_scope(
         }
         prepared.push(p);
     }
-    if scope.iter().any(|k| k.starts_with("batch:")) {
-        let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now)?;
-        prepared.extend(
-            batches
-                .into_iter()
-                .filter(|p| scope.contains(&p.row.case_key)),
-        );
-        reopenings.extend(
-            batches_reopened
-                .into_iter()
-                .filter(|r| scope.contains(&r.key)),
-        );
-    }
     // Cases that held any of these lines or orders are replaced too.
-    let mut replaced: Vec<String> = scope.to_vec();
+    let mut replaced: Vec<String> = m.scope.to_vec();
+    match m.batches {
+        Batches::None => {}
+        Batches::Named(named) => {
+            let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now)?;
+            prepared.extend(
+                batches
+                    .into_iter()
+                    .filter(|p| named.contains(&p.row.case_key)),
+            );
+            reopenings.extend(
+                batches_reopened
+                    .into_iter()
+                    .filter(|r| named.contains(&r.key)),
+            );
+        }
+        Batches::All => {
+            let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now)?;
+            prepared.extend(batches);
+            reopenings.extend(batches_reopened);
+            let mut stmt =
+                tx.prepare_cached("SELECT case_key FROM cases WHERE case_key LIKE 'batch:%'")?;
+            for k in stmt.query_map([], |r| r.get::<_, String>(0))? {
+                replaced.push(k?);
+            }
+        }
+    }
     {
         let mut by_line = tx.prepare_cached(
             "SELECT c.case_key FROM case_lines l JOIN cases c ON c.id = l.case_id WHERE l.line_id = ?1",
@@ -133,20 +217,27 @@ pub(crate) fn recompute_scope(
     }
     replaced.sort();
     replaced.dedup();
-    // A resolved case this act changed (or made disappear) reopens here, recorded like any
-    // reopening.
+    // A resolved case this recompute changed (or made disappear) reopens here, recorded like
+    // any reopening.
     let vanishing = Vanishing::new(tx, &decisions, Some(&replaced))?;
     for p in &prepared {
         vanishing.see(p);
     }
     reopenings.extend(vanishing.finish());
-    record_reopenings(tx, &reopenings, now)?;
+    let reopened = record_reopenings(tx, &reopenings, now)?;
     let keys: Vec<String> = prepared.iter().map(|p| p.row.case_key.clone()).collect();
     let stored = StoredCases::only(tx, &mut replaced.iter().chain(&keys).map(String::as_str))?;
-    let mut writer = CaseWriter::new(tx, run_id, &stored);
+    let mut writer = CaseWriter::new(tx, m.run_id, &stored).rebuild_above(m.rebuild_above);
     for p in prepared {
         writer.push(p)?;
     }
-    writer.finish()?;
-    Ok(keys)
+    let (written, removed) = writer.finish()?;
+    Ok(Recomputed {
+        keys,
+        written,
+        removed,
+        reopened,
+        orders: inputs.orders.len(),
+        lines: inputs.lines.len(),
+    })
 }

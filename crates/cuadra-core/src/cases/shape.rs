@@ -90,6 +90,9 @@ pub(crate) struct Prepared {
     pub(super) line_ids: Vec<i64>,
     pub(super) sort_amount: Option<i64>,
     pub(super) event_utc: Option<String>,
+    /// The engine's `time_edge` in Unix seconds: a run whose as-of crosses it recomputes the
+    /// case (`incremental`). Not part of the fingerprint: it follows from what the row says.
+    pub(super) time_edge: Option<i64>,
     /// What the row says, hashed (stored as 32 hex digits): equal means unchanged.
     pub(super) fingerprint: u128,
 }
@@ -349,6 +352,7 @@ impl<'a> Shaper<'a> {
         (
             Prepared {
                 sort_amount: sort_amount(c),
+                time_edge: c.time_edge.map(|t| t.timestamp()),
                 event_utc,
                 line_ids: c.line_ids.clone(),
                 fingerprint,

@@ -27,6 +27,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 struct Stored {
     id: i64,
     fingerprint: u128,
+    /// The stored `time_edge` (a workspace older than the column has none yet).
+    time_edge: Option<i64>,
     /// This run produced a case with its key.
     seen: AtomicBool,
 }
@@ -42,8 +44,12 @@ pub(crate) struct StoredCases {
 
 /// A case of the run, judged against the stored one with its key.
 pub(crate) enum Judged {
-    /// Stored as it is: nothing to write (the row was dropped), its lines counted.
-    Unchanged { lines: usize },
+    /// Stored as it is: nothing to write (the row was dropped), its lines counted; its
+    /// `time_edge` set where the stored one differs (`(case id, edge)`).
+    Unchanged {
+        lines: usize,
+        edge: Option<(i64, Option<i64>)>,
+    },
     /// New or changed, with the id of the stored case it replaces.
     Changed {
         row: Box<Prepared>,
@@ -55,11 +61,14 @@ impl StoredCases {
     /// Every stored case: a whole run may replace or remove any of them.
     pub(crate) fn all(tx: &Transaction<'_>) -> Result<StoredCases, StoreError> {
         let mut by_key = FastMap::default();
-        let mut stmt = tx.prepare("SELECT case_key, id, fingerprint FROM cases")?;
+        let mut stmt = tx.prepare("SELECT case_key, id, fingerprint, time_edge FROM cases")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let key: String = r.get(0)?;
-            by_key.insert(key.into_boxed_str(), Self::stored(r.get(1)?, r.get_ref(2)?));
+            by_key.insert(
+                key.into_boxed_str(),
+                Self::stored(r.get(1)?, r.get_ref(2)?, r.get(3)?),
+            );
         }
         Ok(StoredCases {
             by_key,
@@ -75,10 +84,12 @@ impl StoredCases {
     ) -> Result<StoredCases, StoreError> {
         let mut by_key = FastMap::default();
         let mut stmt =
-            tx.prepare_cached("SELECT id, fingerprint FROM cases WHERE case_key = ?1")?;
+            tx.prepare_cached("SELECT id, fingerprint, time_edge FROM cases WHERE case_key = ?1")?;
         for key in keys {
             if let Some(s) = stmt
-                .query_row([key], |r| Ok(Self::stored(r.get(0)?, r.get_ref(1)?)))
+                .query_row([key], |r| {
+                    Ok(Self::stored(r.get(0)?, r.get_ref(1)?, r.get(2)?))
+                })
                 .optional()?
             {
                 by_key.insert(key.into(), s);
@@ -90,9 +101,14 @@ impl StoredCases {
         })
     }
 
-    fn stored(id: i64, fingerprint: rusqlite::types::ValueRef<'_>) -> Stored {
+    fn stored(
+        id: i64,
+        fingerprint: rusqlite::types::ValueRef<'_>,
+        time_edge: Option<i64>,
+    ) -> Stored {
         Stored {
             id,
+            time_edge,
             fingerprint: fingerprint
                 .as_str()
                 .ok()
@@ -112,6 +128,7 @@ impl StoredCases {
                 if s.fingerprint == row.fingerprint && s.fingerprint != u128::MAX {
                     return Judged::Unchanged {
                         lines: row.line_ids.len(),
+                        edge: (s.time_edge != row.time_edge).then_some((s.id, row.time_edge)),
                     };
                 }
                 Some(s.id)
@@ -138,6 +155,8 @@ pub(crate) struct CaseWriter<'t, 'c, 's> {
     /// For a whole run: the lines its cases hold, counted as they pass.
     lines_held: Option<u64>,
     written: u64,
+    /// Above this many changed cases, write in blocks and rebuild the views once.
+    rebuild_above: usize,
 }
 
 /// A stored fingerprint (hex) as a number; an unreadable one never equals a new case's.
@@ -156,7 +175,15 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
             first_run: stored.whole && stored.by_key.is_empty(),
             lines_held: stored.whole.then_some(0),
             written: 0,
+            rebuild_above: REBUILD_ABOVE,
         }
+    }
+
+    /// Keeps the views by delta up to `n` changed cases (a partial run in a large workspace,
+    /// where rebuilding them would cost more than the run).
+    pub(crate) fn rebuild_above(mut self, n: usize) -> Self {
+        self.rebuild_above = n.max(REBUILD_ABOVE);
+        self
     }
 
     /// Takes one case of the run: nothing happens if it is stored as it is.
@@ -168,7 +195,14 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
     /// Takes a case already judged (on another thread).
     pub(crate) fn take(&mut self, judged: Judged) -> Result<(), StoreError> {
         let lines = match &judged {
-            Judged::Unchanged { lines } => *lines,
+            Judged::Unchanged { lines, edge } => {
+                if let Some((id, edge)) = edge {
+                    self.tx
+                        .prepare_cached("UPDATE cases SET time_edge = ?1 WHERE id = ?2")?
+                        .execute(params![edge, id])?;
+                }
+                *lines
+            }
             Judged::Changed { row, .. } => row.line_ids.len(),
         };
         if let Some(n) = &mut self.lines_held {
@@ -178,7 +212,7 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
             return Ok(());
         };
         self.pending.push((*row, replaces));
-        if self.pending.len() > REBUILD_ABOVE {
+        if self.pending.len() > self.rebuild_above {
             self.write_block()?;
         }
         Ok(())
@@ -226,9 +260,10 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
                 difference, currency, fee_total, tax_total, net_settled, settlement_currency, psp,
                 payment_method, order_created_at, paid_at, voucher_expires_at, settled_at,
                 shop_status, customer, decided_by, explanation, sort_amount, event_utc, period,
-                fingerprint)
+                fingerprint, time_edge)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)
+                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,
+                ?34)
              ON CONFLICT(case_key) DO UPDATE SET run_id = excluded.run_id,
                 status = excluded.status, engine_status = excluded.engine_status,
                 rule = excluded.rule, state = excluded.state, order_id = excluded.order_id,
@@ -246,7 +281,7 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
                 customer = excluded.customer, decided_by = excluded.decided_by,
                 explanation = excluded.explanation, sort_amount = excluded.sort_amount,
                 event_utc = excluded.event_utc, period = excluded.period,
-                fingerprint = excluded.fingerprint
+                fingerprint = excluded.fingerprint, time_edge = excluded.time_edge
              RETURNING id",
         )?;
         let mut add_line =
@@ -289,6 +324,7 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
                     p.event_utc,
                     r.period,
                     format!("{:032x}", p.fingerprint),
+                    p.time_edge,
                 ],
                 |row| row.get(0),
             )?;
@@ -332,7 +368,7 @@ impl<'t, 'c, 's> CaseWriter<'t, 'c, 's> {
             let pending = std::mem::take(&mut self.pending);
             let replaced: Vec<i64> = pending.iter().filter_map(|(_, id)| *id).collect();
             let old_ids: Vec<i64> = replaced.iter().chain(&vanished).copied().collect();
-            let views = derived::Pending::before(tx, &old_ids, pending.len())?;
+            let views = derived::Pending::before(tx, &old_ids, pending.len(), self.rebuild_above)?;
             {
                 let mut leave = tx.prepare_cached("DELETE FROM case_lines WHERE case_id = ?1")?;
                 for id in &replaced {
@@ -420,6 +456,7 @@ mod tests {
             line_ids,
             sort_amount: None,
             event_utc: None,
+            time_edge: None,
             fingerprint: 1,
         }
     }

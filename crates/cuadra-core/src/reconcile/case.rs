@@ -155,6 +155,12 @@ pub struct ReconCase {
     pub settled_at: Option<Moment>,
     pub shop_status: Option<OrderStatus>,
     pub explanation: crate::words::Msg,
+    /// The moment the status depends on, when it depends on the as-of: the end of the voucher
+    /// (awaiting payment while the as-of is at or before it, expired after) or of the
+    /// settlement grace (awaiting settlement, then missing). A later run whose as-of lies on
+    /// the other side of it must judge the case again; no other case changes with the as-of.
+    #[serde(skip)]
+    pub time_edge: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl ReconCase {
@@ -183,6 +189,7 @@ impl ReconCase {
             settled_at: None,
             shop_status: None,
             explanation: crate::words::Msg::verbatim(String::new()),
+            time_edge: None,
         }
     }
 }

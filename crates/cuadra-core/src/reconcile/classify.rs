@@ -229,6 +229,8 @@ pub(super) fn order_case(
     let held = held_amount(&holds);
     let shop = order.financial_status;
 
+    // Set where the status depends on the as-of (see `ReconCase::time_edge`).
+    let mut time_edge = None;
     let (status, rule) = if chargeback_open {
         (CaseStatus::ChargedBack, "chargeback_lines")
     } else if !refunds.is_empty() {
@@ -272,6 +274,7 @@ pub(super) fn order_case(
         let grace_end = since.and_then(|s| {
             TimeDelta::try_days(cx.settings.grace_days).and_then(|g| s.checked_add_signed(g))
         });
+        time_edge = grace_end;
         match grace_end {
             Some(end) if cx.as_of <= end => {
                 (CaseStatus::AwaitingSettlement, "within_settlement_grace")
@@ -280,6 +283,7 @@ pub(super) fn order_case(
             None => (CaseStatus::MissingSettlement, "shop_paid_time_unknown"),
         }
     } else {
+        time_edge = expiry.as_ref().map(|e| e.at);
         match expiry {
             Some(e) if cx.as_of <= e.at => (CaseStatus::AwaitingPayment, "voucher_valid"),
             Some(_) => (CaseStatus::ExpiredUnpaid, "voucher_expired"),
@@ -288,6 +292,7 @@ pub(super) fn order_case(
     };
 
     let mut case = ReconCase::new(String::new(), status, rule);
+    case.time_edge = time_edge;
     case.order_id = Some(o.id);
     case.line_ids = linked.iter().map(|l| l.id).collect();
     if let Some(s) = suggestion {

@@ -317,10 +317,33 @@ impl Inputs {
         ]
     }
 
+    /// An order's normalized keys (what links lines to it), each once.
+    pub fn order_keys(&self, o: &Order) -> Vec<String> {
+        normalized(self.order_identifiers(o))
+    }
+
+    /// A line's normalized keys (what names its order), each once.
+    pub fn line_keys(&self, l: &Line) -> Vec<String> {
+        normalized(self.line_identifiers(l))
+    }
+
     /// The key an order is known by within its platform: the shop's name for it, else its id.
     pub(super) fn order_key(&self, o: &Order) -> Option<&str> {
         self.s(o.order_name)
             .or(self.s(o.shop_order_id))
             .filter(|k| !k.is_empty())
     }
+}
+
+/// Identifiers as normalized keys, blanks dropped, each once.
+fn normalized<'a>(ids: impl IntoIterator<Item = Option<&'a str>>) -> Vec<String> {
+    let mut keys: Vec<String> = ids
+        .into_iter()
+        .flatten()
+        .filter_map(super::keys::normalize_key)
+        .map(|k| k.into_owned())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }

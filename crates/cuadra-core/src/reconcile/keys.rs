@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// Shortest key (in characters) a one-edit suggestion may rest on: below this, one edit away
 /// from some order is too likely by chance.
-pub(super) const MIN_SUGGEST_KEY_CHARS: usize = 4;
+pub(crate) const MIN_SUGGEST_KEY_CHARS: usize = 4;
 
 /// The key with its decoration removed: trimmed, one leading `#` dropped, trimmed again, and
 /// undone what a spreadsheet does to a number-like id (see [`unspoil`]).
@@ -93,7 +93,7 @@ pub(super) fn normalize_into<'b>(raw: &str, buf: &'b mut String) -> Option<&'b s
 /// Whether two normalized keys are exactly one edit apart: one character inserted, deleted,
 /// substituted, or two adjacent characters swapped (Damerau-Levenshtein distance 1). Equal keys
 /// are not one edit apart: they are an exact match.
-pub(super) fn one_edit_apart(a: &str, b: &str) -> bool {
+pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         one_edit(a.as_bytes(), b.as_bytes())
     } else {
@@ -195,6 +195,18 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
 /// The hash of a normalized key, as the key index and the suggestion search compute it.
 #[inline]
+/// A hash of a normalized key that is the same in every build and on every machine (64-bit
+/// FNV-1a), for an index the workspace keeps between runs (`recon_keys`). Two keys with one
+/// hash only make each other's rows candidates there; nothing is linked by it.
+pub fn stable_key_hash(key: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h as i64
+}
+
 pub(super) fn key_hash(key: &str) -> u64 {
     let mut h = KeyHasher::default();
     h.write(key.as_bytes());

@@ -103,7 +103,8 @@ pub use crate::words::reconcile as words;
 pub use case::{CaseStatus, LineIn, OrderIn, ReconCase};
 pub use input::{Inputs, Line, Order, Text};
 pub(crate) use keys::FastMap;
-pub use keys::{normalize_key, spoiled_by_spreadsheet};
+pub use keys::{normalize_key, spoiled_by_spreadsheet, stable_key_hash};
+pub(crate) use keys::{one_edit_apart, MIN_SUGGEST_KEY_CHARS};
 pub(crate) use par::each_in_order;
 pub use settings::ReconSettings;
 

@@ -46,7 +46,7 @@ impl ReconSettings {
             .map_or(self.validity_hours, |(_, hours)| *hours)
     }
 
-    pub(super) fn tolerance_abs(&self) -> Decimal {
+    pub(crate) fn tolerance_abs(&self) -> Decimal {
         self.tolerance.abs()
     }
 }

@@ -550,4 +550,30 @@ BEGIN SELECT RAISE(ABORT, 'attachments are part of the audit trail and cannot be
     r#"
 DELETE FROM derived_built;
 "#,
+    // v12: incremental runs (`cases/incremental.rs`). A case whose status depends on the as-of
+    // keeps the moment it turns (`time_edge`, Unix seconds), found by index when a later as-of
+    // crosses it; each run records how far into the rows it reached (`upto_*`: the highest
+    // line, snapshot, order, batch row and conflict id it read; `purged`: purged files then) and
+    // how it ran (`mode`: full or partial), so the next run knows what is new. `recon_keys`
+    // holds the hash of every normalized key of every order (`ref` = order id) and line
+    // (`ref` = -line id) a run has read: a partial run finds the neighbours of what changed
+    // through it (a shared hash only adds a candidate, never a link). Lines by batch: a batch
+    // summary read later dates its earlier lines.
+    r#"
+ALTER TABLE cases ADD COLUMN time_edge INTEGER;
+CREATE INDEX cases_time_edge ON cases(time_edge) WHERE time_edge IS NOT NULL;
+ALTER TABLE recon_runs ADD COLUMN mode TEXT;
+ALTER TABLE recon_runs ADD COLUMN upto_line INTEGER;
+ALTER TABLE recon_runs ADD COLUMN upto_snapshot INTEGER;
+ALTER TABLE recon_runs ADD COLUMN upto_order INTEGER;
+ALTER TABLE recon_runs ADD COLUMN upto_batch INTEGER;
+ALTER TABLE recon_runs ADD COLUMN upto_conflict INTEGER;
+ALTER TABLE recon_runs ADD COLUMN purged INTEGER;
+CREATE INDEX settlement_lines_batch ON settlement_lines(psp, batch_ref);
+CREATE TABLE recon_keys (
+    hash INTEGER NOT NULL,
+    ref  INTEGER NOT NULL,
+    PRIMARY KEY (hash, ref)
+) WITHOUT ROWID;
+"#,
 ];

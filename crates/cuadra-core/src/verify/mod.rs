@@ -581,7 +581,7 @@ impl Workspace {
                 // Every case written anew, whatever its stored fingerprint says.
                 copy.conn()
                     .execute("UPDATE cases SET fingerprint = ''", [])?;
-                copy.run_reconciliation(as_of, "cuadra-verify", now)?;
+                copy.run_reconciliation_with(as_of, "cuadra-verify", now, true)?;
             }
             attach(self.conn(), &path, "rerun")?;
             let compared = compare_cases(self.conn(), &mut c);

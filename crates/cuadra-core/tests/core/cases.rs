@@ -486,7 +486,9 @@ fn unmatch_and_match_by_hand_move_lines_between_cases_and_survive_reruns() {
     assert_ne!(status(&t, "order:shopify:1002").0, "matched");
 
     // A full rerun reaches the same cases.
-    let run = t.ws.run_reconciliation(as_of(), "ana", later(2)).unwrap();
+    let run =
+        t.ws.run_reconciliation_with(as_of(), "ana", later(2), true)
+            .unwrap();
     assert_eq!(
         run.written, 0,
         "a rerun must agree with the partial recompute: {run:?}"
@@ -773,7 +775,9 @@ fn confirming_a_suggestion_matches_it_and_a_rerun_keeps_it() {
         ("manual_match", "ana")
     );
     assert_partition(&t);
-    let run = t.ws.run_reconciliation(as_of, "ana", later(2)).unwrap();
+    let run =
+        t.ws.run_reconciliation_with(as_of, "ana", later(2), true)
+            .unwrap();
     assert_eq!(
         run.written, 0,
         "a full rerun agrees with the confirmed match: {run:?}"

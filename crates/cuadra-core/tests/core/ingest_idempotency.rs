@@ -350,7 +350,18 @@ fn the_same_money_in_two_reports_is_paired_once_in_any_order_and_on_upgrade() {
         }
         ws.conn()
             .execute_batch(
-                "DROP TABLE case_attachments;
+                "DROP TABLE recon_keys;
+                 DROP INDEX cases_time_edge;
+                 DROP INDEX settlement_lines_batch;
+                 ALTER TABLE cases DROP COLUMN time_edge;
+                 ALTER TABLE recon_runs DROP COLUMN mode;
+                 ALTER TABLE recon_runs DROP COLUMN upto_line;
+                 ALTER TABLE recon_runs DROP COLUMN upto_snapshot;
+                 ALTER TABLE recon_runs DROP COLUMN upto_order;
+                 ALTER TABLE recon_runs DROP COLUMN upto_batch;
+                 ALTER TABLE recon_runs DROP COLUMN upto_conflict;
+                 ALTER TABLE recon_runs DROP COLUMN purged;
+                 DROP TABLE case_attachments;
                  DROP TABLE attachment_blobs;
                  DROP TABLE line_echoes;
                  ALTER TABLE settlement_batches DROP COLUMN file_rows;

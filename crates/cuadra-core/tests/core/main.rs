@@ -10,6 +10,7 @@ mod attach;
 mod audit;
 mod cases;
 mod dashboard;
+mod incremental;
 mod ingest_bad_input;
 mod ingest_cancel;
 mod ingest_formats;
