@@ -23,6 +23,16 @@
 //!
 //! `cuadra-bench huge-line [--mb N] [--dir DIR]`: how fast a file that is one 50 MB line is
 //! refused; see `huge_line.rs`.
+//!
+//! `cuadra-bench weekly [--orders N] [--dir DIR] [--cli PATH] [--baselines DIR]
+//! [--skip-baselines] [--skip-cold] [--keep-setup]`: issue 17's weekly close at a year of history. It generates
+//! a year (N orders, default 1,000,000, over 364 days; 52 weekly dLocal batches), sets up a
+//! workspace with all but the last week (untimed), then times three release `cuadra-cli`
+//! processes, wall time and peak RSS each: `import` of a 10-day orders export and the week's
+//! batch, `reconcile --as-of` the week's end, `export exceptions --period` of its month. Then a
+//! cold start of the whole year (import, reconcile, export the reconciliation) and the pandas
+//! and DuckDB scripts of `../shared/baselines/` over the same files, with the ratios issue 17
+//! targets. Needs `cargo build --release -p cuadra-cli -p cuadra-bench`; see `weekly.rs`.
 
 // The same allocator as the shipped binaries: imports allocate on one thread and free on another.
 #[global_allocator]
@@ -33,6 +43,7 @@ mod huge_line;
 mod launch;
 mod reconcile;
 mod verify;
+mod weekly;
 mod workbook;
 
 use cuadra_core::ingest::{import_path, BadRowPolicy, ImportOptions};
@@ -61,7 +72,8 @@ fn main() -> ExitCode {
         Some("child-verify") => verify::child_verify(&args[1..]),
         Some("child-open") => verify::child_open(&args[1..]),
         Some("huge-line") => huge_line::bench(&args[1..]),
-        _ => Err("usage: cuadra-bench import|reconcile|workbook|audit|launch|verify|huge-line [options] (see the crate docs)".into()),
+        Some("weekly") => weekly::bench(&args[1..]),
+        _ => Err("usage: cuadra-bench import|reconcile|workbook|audit|launch|verify|huge-line|weekly [options] (see the crate docs)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -32,7 +32,7 @@ use crate::order::{
     SALT_ID_ADJUSTMENT, SALT_ID_CHARGEBACK, SALT_ID_PAYMENT, SALT_ID_REFUND,
 };
 use crate::rng::{stream_key, Rng};
-use crate::{days_since_epoch, GenSummary};
+use crate::{days_since_epoch, GenSummary, SpreadSpec};
 
 /// Line 1 of the file, before padding.
 pub const DLOCAL_SUMMARY_HEADER: &str =
@@ -148,18 +148,44 @@ struct Generator {
     fx_day: i64,
     adjustments: u64,
     last_time: i64,
+    /// Orders the clock may still give (`None`: endless, as [`write_dlocal_settlement`] reads it).
+    orders_left: Option<usize>,
 }
 
 impl Generator {
     fn new(spec: &DlocalSpec) -> Self {
         let start_days = days_since_epoch(spec.start);
-        let mut rng = Rng::new(stream_key(spec.seed, SALT_DLOCAL, 0));
+        let clock = OrderClock::new(spec.seed, DEFAULT_FIRST_ORDER_NUMBER, start_days);
+        Generator::with_clock(spec.seed, spec.lines, start_days, clock, None)
+    }
+
+    /// The rows of a [`SpreadSpec`]'s orders, without a row budget: the rows end when every
+    /// event of its orders has been written.
+    fn spread(spec: &SpreadSpec) -> Self {
+        let start_days = days_since_epoch(spec.start);
+        Generator::with_clock(
+            spec.seed,
+            usize::MAX,
+            start_days,
+            spec.clock(),
+            Some(spec.orders),
+        )
+    }
+
+    fn with_clock(
+        seed: u64,
+        lines: usize,
+        start_days: i64,
+        clock: OrderClock,
+        orders_left: Option<usize>,
+    ) -> Self {
+        let mut rng = Rng::new(stream_key(seed, SALT_DLOCAL, 0));
         let fx = rng.range(3_950 * MICRO as u64, 4_150 * MICRO as u64) as i64;
         Generator {
-            seed: spec.seed,
-            lines: spec.lines,
+            seed,
+            lines,
             emitted: 0,
-            clock: OrderClock::new(spec.seed, DEFAULT_FIRST_ORDER_NUMBER, start_days),
+            clock,
             horizon: i64::MIN,
             heap: BinaryHeap::with_capacity(16 * 1024),
             seq: 0,
@@ -168,6 +194,7 @@ impl Generator {
             fx_day: start_days,
             adjustments: 0,
             last_time: start_days * 86_400,
+            orders_left,
         }
     }
 
@@ -194,6 +221,14 @@ impl Generator {
 
     /// Takes the next checkout from the clock and schedules what the PSP will see of it.
     fn advance(&mut self) {
+        if let Some(left) = &mut self.orders_left {
+            if *left == 0 {
+                // No order comes after the last one: every scheduled event is final.
+                self.horizon = i64::MAX;
+                return;
+            }
+            *left -= 1;
+        }
         let f = self.clock.next_order();
         self.horizon = f.created;
         if !f.psp_paid {
@@ -271,6 +306,7 @@ impl Generator {
         let time = loop {
             match self.heap.peek() {
                 Some(Reverse(e)) if e.time <= self.horizon => break e.time,
+                None if self.horizon == i64::MAX => return None,
                 _ => self.advance(),
             }
         };
@@ -419,6 +455,99 @@ pub fn write_dlocal_settlement<W: Write>(spec: &DlocalSpec, out: W) -> io::Resul
         fee_total: Decimal::new(fee, 2),
         net_total: Decimal::new(net, 2),
     })
+}
+
+/// Writes the settlement of a [`SpreadSpec`]'s orders as consecutive batches, one file per
+/// entry of `transfer_ids`: batch `k` (from 0) holds the rows approved on days
+/// `k * batch_days + 1 ..= (k + 1) * batch_days` of the span (Bogotá days; day 1 is
+/// `spec.start`), then its own `SETTLEMENT_FEE` row; its `TRANSFER_ID` is `transfer_ids[k]` and
+/// its `TRANSFER_DATE` the day after its last day. `open(k)` gives batch `k`'s writer; batches
+/// are written in order, each once. Rows approved after the last batch are not written (paid
+/// too late for the span). Payments, refunds and chargebacks pair with
+/// [`crate::write_shopify_orders_spread`] of the same spec, as in [`write_dlocal_settlement`].
+pub fn write_dlocal_batches<W: Write>(
+    spec: &SpreadSpec,
+    batch_days: u32,
+    transfer_ids: &[String],
+    mut open: impl FnMut(usize) -> io::Result<W>,
+) -> io::Result<Vec<GenSummary>> {
+    let n = transfer_ids.len();
+    let start_days = days_since_epoch(spec.start);
+    let batch_days = i64::from(batch_days.max(1));
+    let batch_of = |t: i64| (t.div_euclid(86_400) - start_days).max(0) / batch_days;
+    let in_batch = |row: &Row| usize::try_from(batch_of(row.approved)).unwrap_or(usize::MAX);
+
+    // First pass: each batch's totals (the summary comes before the rows), fee row included.
+    let mut totals: Vec<Totals> = (0..n).map(|_| Totals::default()).collect();
+    let mut g = Generator::spread(spec);
+    while let Some(row) = g.next_row() {
+        match totals.get_mut(in_batch(&row)) {
+            Some(t) => t.add(&row),
+            None => break,
+        }
+    }
+    let fees: Vec<Row> = (0..n)
+        .map(|k| {
+            let mut r = Rng::new(stream_key(spec.seed, SALT_DLOCAL, 1_000 + k as u64));
+            let fee = -(r.range(20, 80) as i64) * MICRO;
+            let t = totals[k]
+                .last_time
+                .unwrap_or((start_days + k as i64 * batch_days) * 86_400);
+            Row {
+                kind: Kind::SettlementFee,
+                created: t,
+                approved: t,
+                order: 0,
+                id: 0,
+                local: 0,
+                fx: 0,
+                gross: 0,
+                fee,
+                net: fee,
+                buyer: 0,
+                status: None,
+            }
+        })
+        .collect();
+    for (t, fee) in totals.iter_mut().zip(&fees) {
+        t.add(fee);
+    }
+
+    // Second pass: the same rows, written batch by batch.
+    let mut g = Generator::spread(spec);
+    let login = login(spec.seed);
+    let mut next = g.next_row();
+    let mut txn = String::with_capacity(20);
+    let mut out = Vec::with_capacity(n);
+    for (k, transfer_id) in transfer_ids.iter().enumerate() {
+        let mut w = CsvOut::new(open(k)?);
+        let transfer_day = start_days + (k as i64 + 1) * batch_days;
+        let (gross, fee, net) = write_preamble(&mut w, &totals[k], transfer_day, transfer_id)?;
+        let mut written = 0usize;
+        while let Some(row) = next.filter(|r| in_batch(r) == k) {
+            txn.clear();
+            if matches!(row.kind, Kind::Payment | Kind::Refund | Kind::Chargeback) {
+                push_decimal(&mut txn, row.order);
+            }
+            write_row(&mut w, &row, &txn, transfer_id, spec.seed, &login);
+            w.end_row()?;
+            written += 1;
+            next = g.next_row();
+        }
+        write_row(&mut w, &fees[k], "", transfer_id, spec.seed, &login);
+        w.end_row()?;
+        written += 1;
+        debug_assert_eq!(written, totals[k].rows);
+        let bytes = w.finish()?;
+        out.push(GenSummary {
+            rows: written,
+            bytes,
+            gross_total: Decimal::new(gross, 2),
+            fee_total: Decimal::new(fee, 2),
+            net_total: Decimal::new(net, 2),
+        });
+    }
+    Ok(out)
 }
 
 /// Writes a settlement file of given rows, each with its `TRANSACTION_ID` text, in the order

@@ -17,6 +17,9 @@
 //! - `scenario/`: reconciliation scenarios with an answer key ([`Scenario`]): Shopify orders
 //!   with dLocal batches (and dLocal's older report) or Mercado Pago reports (settlement and
 //!   release), every case status planted on purpose.
+//! - [`SpreadSpec`] (here): a year (or any span) of orders at an even pace, written as Shopify
+//!   exports of chosen days ([`write_shopify_orders_spread`]) and dLocal batches of so many days
+//!   each ([`write_dlocal_batches`]), for the weekly-close benchmark.
 //!
 //! Pairing: `write_dlocal_settlement` with `order_prefix: ""` and `write_shopify_orders` with
 //! `first_order_number: 1001`, the same `seed` and the same `start` describe the same orders:
@@ -38,8 +41,8 @@ pub mod scenario;
 mod shopify;
 
 pub use dlocal::{
-    write_dlocal_settlement, DlocalSpec, DLOCAL_COLUMNS, DLOCAL_SUMMARY_HEADER,
-    DLOCAL_TRANSACTION_HEADER,
+    write_dlocal_batches, write_dlocal_settlement, DlocalSpec, DLOCAL_COLUMNS,
+    DLOCAL_SUMMARY_HEADER, DLOCAL_TRANSACTION_HEADER,
 };
 pub use dlocal_legacy::DLOCAL_LEGACY_HEADER;
 pub use mercadopago::MERCADOPAGO_COLUMNS;
@@ -48,7 +51,8 @@ pub use order::{DEFAULT_FIRST_ORDER_NUMBER, EFECTY_MAX_COP, EFECTY_MIN_COP};
 pub use rng::Rng;
 pub use scenario::{Answer, Scenario, ScenarioFile, ScenarioPsp, ScenarioSpec, STATUSES};
 pub use shopify::{
-    write_shopify_orders, ShopifySpec, SHOPIFY_COLUMNS, SHOPIFY_HEADER, SHOPIFY_LINE_ITEM_COLUMNS,
+    write_shopify_orders, write_shopify_orders_spread, ShopifySpec, SHOPIFY_COLUMNS,
+    SHOPIFY_HEADER, SHOPIFY_LINE_ITEM_COLUMNS,
 };
 
 use rust_decimal::Decimal;
@@ -68,6 +72,36 @@ pub struct GenSummary {
     /// dLocal: the summary's NET_TOTAL_AMOUNT. Shopify: Total minus Refunded Amount over the
     /// orders the shop records as paid (`paid`, `refunded`, `partially_refunded`).
     pub net_total: Decimal,
+}
+
+/// A span of orders at an even pace, for both generators: `orders` orders created over `days`
+/// whole days from `start`, order `k` (from 0) at a random moment of its own equal slot, the
+/// first slot starting at 07:00 on `start`, the last ending at midnight closing day `days`
+/// (Bogotá time). Numbers start at [`DEFAULT_FIRST_ORDER_NUMBER`]; every fact of an order but
+/// its creation time is the one [`write_shopify_orders`] gives it with the same seed.
+/// [`write_shopify_orders_spread`] writes the orders of chosen days, [`write_dlocal_batches`]
+/// their settlement as consecutive batches: files of one spec pair by seed as the plain
+/// generators do (`TRANSACTION_ID` `1001` is `#1001`).
+#[derive(Clone, Debug)]
+pub struct SpreadSpec {
+    pub seed: u64,
+    pub orders: usize,
+    pub start: chrono::NaiveDate,
+    pub days: u32,
+}
+
+impl SpreadSpec {
+    /// The clock that gives this span's orders in number order.
+    pub(crate) fn clock(&self) -> order::OrderClock {
+        let span_ms = (i64::from(self.days) * 86_400 - 7 * 3_600) * 1_000;
+        let slot_ms = span_ms / (self.orders.max(1) as i64);
+        order::OrderClock::paced(
+            self.seed,
+            DEFAULT_FIRST_ORDER_NUMBER,
+            days_since_epoch(self.start),
+            slot_ms,
+        )
+    }
 }
 
 /// 2026-05-01, the default first day of generated data.

@@ -114,6 +114,9 @@ pub(crate) struct OrderClock {
     seed: u64,
     next_number: u64,
     time: i64,
+    /// Paced clocks ([`OrderClock::paced`]): the first number, the first slot's start in
+    /// milliseconds, and the slot width in milliseconds.
+    paced: Option<(u64, i64, i64)>,
 }
 
 impl OrderClock {
@@ -124,6 +127,21 @@ impl OrderClock {
             seed,
             next_number: first_number,
             time: start_days * DAY + 7 * HOUR,
+            paced: None,
+        }
+    }
+
+    /// Like [`OrderClock::new`], but order `k` (counted from 0) is created at a random moment
+    /// of its own slot of `slot_ms` milliseconds, slots laid end to end from 07:00 on the day
+    /// `start_days`: any count of orders spread evenly over any span, creation times still
+    /// increasing. Every other fact of an order is the same as [`OrderClock::new`] gives it.
+    pub(crate) fn paced(seed: u64, first_number: u64, start_days: i64, slot_ms: i64) -> Self {
+        let start = start_days * DAY + 7 * HOUR;
+        OrderClock {
+            seed,
+            next_number: first_number,
+            time: start,
+            paced: Some((first_number, start * 1000, slot_ms.max(1))),
         }
     }
 
@@ -131,8 +149,15 @@ impl OrderClock {
         let number = self.next_number;
         self.next_number += 1;
         let mut r = Rng::new(stream_key(self.seed, SALT_ORDER, number));
-        // About 1.000 orders a day, spread over the whole day.
-        self.time += r.below(173) as i64;
+        // About 1.000 orders a day, spread over the whole day (or paced: see `paced`).
+        match self.paced {
+            None => self.time += r.below(173) as i64,
+            Some((first, start_ms, slot_ms)) => {
+                let k = (number - first) as i64;
+                let at_ms = start_ms + k * slot_ms + r.below(slot_ms as u64) as i64;
+                self.time = at_ms.div_euclid(1000);
+            }
+        }
         let created = self.time;
         let buyer = 1 + r.below(BUYER_POOL);
 

@@ -19,7 +19,7 @@ use crate::order::{
     DEFAULT_FIRST_ORDER_NUMBER, SALT_ID_CHECKOUT, SALT_ID_PAYMENT, SALT_ID_SHOPIFY, SALT_SHOP,
 };
 use crate::rng::{stream_key, Rng};
-use crate::{days_since_epoch, GenSummary};
+use crate::{days_since_epoch, GenSummary, SpreadSpec};
 
 /// Shopify's orders export header.
 pub const SHOPIFY_HEADER: &str = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At";
@@ -201,6 +201,47 @@ pub fn write_shopify_orders<W: Write>(spec: &ShopifySpec, out: W) -> io::Result<
     let (mut rows, mut gross, mut net) = (0usize, 0i64, 0i64);
     for _ in 0..spec.orders {
         let f = clock.next_order();
+        rows += write_order(&mut w, spec.seed, &f, &ShopView::GENERATED, &mut scratch)?;
+        gross += f.total;
+        if f.status.shop_paid() {
+            net += f.total - f.refund;
+        }
+    }
+    let bytes = w.finish()?;
+    Ok(GenSummary {
+        rows,
+        bytes,
+        gross_total: Decimal::from(gross),
+        fee_total: Decimal::ZERO,
+        net_total: Decimal::from(net),
+    })
+}
+
+/// Writes a Shopify orders export of the orders of a [`SpreadSpec`] created on the days `days`
+/// of its span (day 1 is `spec.start`; Bogotá days), as a shop exports a date range: several
+/// ranges of one spec may overlap, and each order is written the same in all of them. Order
+/// numbers start at [`DEFAULT_FIRST_ORDER_NUMBER`].
+pub fn write_shopify_orders_spread<W: Write>(
+    spec: &SpreadSpec,
+    days: std::ops::RangeInclusive<u32>,
+    out: W,
+) -> io::Result<GenSummary> {
+    let mut w = CsvOut::new(out);
+    write_header(&mut w)?;
+    let start_days = days_since_epoch(spec.start);
+    let (first, last) = (i64::from(*days.start()), i64::from(*days.end()));
+    let mut clock = spec.clock();
+    let mut scratch = Scratch::default();
+    let (mut rows, mut gross, mut net) = (0usize, 0i64, 0i64);
+    for _ in 0..spec.orders {
+        let f = clock.next_order();
+        let day = f.created.div_euclid(86_400) - start_days + 1;
+        if day < first {
+            continue;
+        }
+        if day > last {
+            break;
+        }
         rows += write_order(&mut w, spec.seed, &f, &ShopView::GENERATED, &mut scratch)?;
         gross += f.total;
         if f.status.shop_paid() {
