@@ -160,9 +160,36 @@ impl BatchTotal {
     }
 }
 
+/// Some batches, not all: those a partial run must judge again (see `cases::incremental`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BatchScope {
+    /// Named batches, by PSP and reference.
+    pub named: std::collections::HashSet<(String, String)>,
+    /// Files: their batches without a reference, and their lines.
+    pub files: std::collections::HashSet<i64>,
+}
+
+impl BatchScope {
+    fn holds(&self, b: &BatchTotal) -> bool {
+        match &b.batch_ref {
+            Some(r) => self.named.contains(&(b.psp.clone(), r.clone())),
+            None => self.files.contains(&b.file_id),
+        }
+    }
+}
+
 /// Every batch with a file total, in import order, with its lines summed in one pass over the
 /// lines (a query per batch would read them all once per batch).
 pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal>> {
+    batch_totals_in(conn, None)
+}
+
+/// [`batch_totals`] of the batches in `scope` only (all when `None`): their lines are read by
+/// batch and by file instead of all of them.
+pub(crate) fn batch_totals_in(
+    conn: &Connection,
+    scope: Option<&BatchScope>,
+) -> rusqlite::Result<Vec<BatchTotal>> {
     let mut batches: Vec<BatchTotal> = {
         let mut stmt = conn.prepare(
             "SELECT b.file_id, b.psp, b.batch_ref, b.currency, b.net_total, b.transfer_date,
@@ -208,6 +235,9 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
         })?;
         rows.collect::<Result<_, _>>()?
     };
+    if let Some(scope) = scope {
+        batches.retain(|b| scope.holds(b));
+    }
     if batches.is_empty() {
         return Ok(batches);
     }
@@ -242,46 +272,73 @@ pub(crate) fn batch_totals(conn: &Connection) -> rusqlite::Result<Vec<BatchTotal
             }
         }
     }
-    let mut stmt = conn.prepare(
-        "SELECT psp, batch_ref, file_id, net_amount, gross_amount, fee_amount FROM settlement_lines",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let amount = |i: usize| -> rusqlite::Result<Decimal> {
-            Ok(r.get_ref(i)?
-                .as_str_or_null()
-                .ok()
-                .flatten()
-                .and_then(|t| t.trim().parse::<Decimal>().ok())
-                .unwrap_or_default())
-        };
-        let (net, gross, fee) = (amount(3)?, amount(4)?, amount(5)?);
-        let mut into = |i: usize| {
-            let b = &mut batches[i];
-            b.lines += 1;
-            b.lines_net += net;
-            b.lines_gross += gross;
-            b.lines_fee += fee;
-        };
-        let file_id: i64 = r.get(2)?;
-        match (
-            r.get_ref(0)?.as_str_or_null().ok().flatten(),
-            r.get_ref(1)?.as_str_or_null().ok().flatten(),
-        ) {
-            (Some(psp), Some(batch)) => {
-                if let Some(&i) = named.get(psp).and_then(|refs| refs.get(batch)) {
-                    into(i);
+    // The lines: all of them, or those of the batches' references and files (each once).
+    let sql = "SELECT psp, batch_ref, file_id, net_amount, gross_amount, fee_amount, id
+               FROM settlement_lines";
+    let mut queries: Vec<(String, Vec<rusqlite::types::Value>)> = Vec::new();
+    match scope {
+        None => queries.push((sql.to_string(), Vec::new())),
+        Some(_) => {
+            let mut files: Vec<i64> = by_file.keys().chain(file_named.keys()).copied().collect();
+            files.sort_unstable();
+            files.dedup();
+            for f in files {
+                queries.push((format!("{sql} WHERE file_id = ?1"), vec![f.into()]));
+            }
+            for (psp, refs) in &named {
+                for r in refs.keys() {
+                    queries.push((
+                        format!("{sql} WHERE psp = ?1 AND batch_ref = ?2"),
+                        vec![psp.clone().into(), r.clone().into()],
+                    ));
                 }
             }
-            (_, None) => {
-                if let Some(&i) = file_named.get(&file_id) {
-                    into(i);
-                }
-            }
-            (None, Some(_)) => {}
         }
-        if let Some(&i) = by_file.get(&file_id) {
-            into(i);
+    }
+    let mut seen: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    for (sql, params) in &queries {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        while let Some(r) = rows.next()? {
+            if scope.is_some() && !seen.insert(r.get(6)?) {
+                continue;
+            }
+            let amount = |i: usize| -> rusqlite::Result<Decimal> {
+                Ok(r.get_ref(i)?
+                    .as_str_or_null()
+                    .ok()
+                    .flatten()
+                    .and_then(|t| t.trim().parse::<Decimal>().ok())
+                    .unwrap_or_default())
+            };
+            let (net, gross, fee) = (amount(3)?, amount(4)?, amount(5)?);
+            let mut into = |i: usize| {
+                let b = &mut batches[i];
+                b.lines += 1;
+                b.lines_net += net;
+                b.lines_gross += gross;
+                b.lines_fee += fee;
+            };
+            let file_id: i64 = r.get(2)?;
+            match (
+                r.get_ref(0)?.as_str_or_null().ok().flatten(),
+                r.get_ref(1)?.as_str_or_null().ok().flatten(),
+            ) {
+                (Some(psp), Some(batch)) => {
+                    if let Some(&i) = named.get(psp).and_then(|refs| refs.get(batch)) {
+                        into(i);
+                    }
+                }
+                (_, None) => {
+                    if let Some(&i) = file_named.get(&file_id) {
+                        into(i);
+                    }
+                }
+                (None, Some(_)) => {}
+            }
+            if let Some(&i) = by_file.get(&file_id) {
+                into(i);
+            }
         }
     }
     // Rows a file lists under its batch that were already lines of another batch: stored as
@@ -333,10 +390,11 @@ pub(super) fn batch_cases(
     zone: Tz,
     decisions: &HashMap<String, LastDecision>,
     now: DateTime<Utc>,
+    scope: Option<&BatchScope>,
 ) -> Result<(Vec<Prepared>, Vec<Reopening>), StoreError> {
     let mut out = Vec::new();
     let mut reopenings = Vec::new();
-    for b in super::batches::batch_totals(conn)? {
+    for b in batch_totals_in(conn, scope)? {
         let Some(check) = b.check() else {
             continue;
         };

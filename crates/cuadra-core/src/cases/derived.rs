@@ -402,10 +402,12 @@ impl Pending {
         let rebuild = changed + old_ids.len() > rebuild_above;
         if !rebuild {
             delta.add_ids(conn, old_ids, -1, zone)?;
-            let mut drop = conn.prepare_cached("DELETE FROM cases_search WHERE rowid = ?1")?;
-            for id in old_ids {
-                drop.execute([id])?;
-            }
+            // One statement for all: FTS5 flushes its pending terms at each statement's
+            // savepoint, and one flush per row leaves segments to merge without end.
+            conn.prepare_cached(
+                "DELETE FROM cases_search WHERE rowid IN (SELECT value FROM json_each(?1))",
+            )?
+            .execute([serde_json::to_string(old_ids).unwrap_or_else(|_| "[]".into())])?;
         }
         Ok(Pending {
             zone,
@@ -419,13 +421,12 @@ impl Pending {
             return rebuild(conn);
         }
         self.delta.add_ids(conn, new_ids, 1, self.zone)?;
-        let mut put = conn.prepare_cached(&format!(
+        // One statement for all (see `before`).
+        conn.prepare_cached(&format!(
             "INSERT INTO cases_search(rowid, body) SELECT c.id, {SEARCH_BODY} FROM cases c
-             WHERE c.id = ?1"
-        ))?;
-        for id in new_ids {
-            put.execute([id])?;
-        }
+             WHERE c.id IN (SELECT value FROM json_each(?1))"
+        ))?
+        .execute([serde_json::to_string(new_ids).unwrap_or_else(|_| "[]".into())])?;
         self.delta.apply(conn)
     }
 }

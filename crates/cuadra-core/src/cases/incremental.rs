@@ -24,6 +24,7 @@
 //! when the settings changed, when files were purged since, when it is asked to, or when the
 //! set grows past a third of the rows (reading everything is then cheaper).
 
+use super::batches::BatchScope;
 use super::load::recon_inputs_for;
 use crate::reconcile::{one_edit_apart, stable_key_hash, Inputs, MIN_SUGGEST_KEY_CHARS};
 use crate::store::StoreError;
@@ -123,7 +124,7 @@ impl FullBecause {
 /// What a run recomputes.
 pub(super) enum Plan {
     Full(FullBecause),
-    Partial(Scope),
+    Partial(Box<Scope>),
 }
 
 /// The closed set of a partial run.
@@ -131,8 +132,8 @@ pub(super) enum Plan {
 pub(super) struct Scope {
     pub orders: Vec<i64>,
     pub lines: Vec<i64>,
-    /// New lines, batch summaries or relisted rows: the batch cases are made again.
-    pub batches: bool,
+    /// The batches with new lines, summaries or relisted rows: their cases are made again.
+    pub batches: Option<BatchScope>,
     /// The rows read for the first time (their keys join the index).
     pub fresh: Inputs,
 }
@@ -274,7 +275,12 @@ pub(super) fn plan(
             seed_orders.push(o?);
         }
     }
-    let batches = now.line > upto.line || now.batch > upto.batch || now.conflict > upto.conflict;
+    let batches = if now.line > upto.line || now.batch > upto.batch || now.conflict > upto.conflict
+    {
+        Some(batch_scope(conn, &upto)?)
+    } else {
+        None
+    };
     let mut closure = Closure::new(conn, tolerance);
     let fresh = closure.close(seed_orders, seed_lines)?;
     let (orders, lines) = closure.into_sets();
@@ -286,12 +292,49 @@ pub(super) fn plan(
     if (orders.len() + lines.len()) as i64 * 3 > total.max(30) {
         return Ok(Plan::Full(FullBecause::LargeChange));
     }
-    Ok(Plan::Partial(Scope {
+    Ok(Plan::Partial(Box::new(Scope {
         orders,
         lines,
         batches,
         fresh,
-    }))
+    })))
+}
+
+/// The batches whose lines, summaries or relisted rows were read for the first time.
+fn batch_scope(conn: &Connection, upto: &Upto) -> Result<BatchScope, StoreError> {
+    let mut scope = BatchScope::default();
+    let mut add = |psp: Option<String>, batch: Option<String>, file: Option<i64>| {
+        if let (Some(psp), Some(batch)) = (psp, batch) {
+            scope.named.insert((psp, batch));
+        }
+        scope.files.extend(file);
+    };
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT psp, batch_ref, file_id FROM settlement_lines WHERE id > ?1")?;
+    let mut rows = stmt.query([upto.line])?;
+    while let Some(r) = rows.next()? {
+        add(r.get(0)?, r.get(1)?, r.get(2)?);
+    }
+    let mut stmt =
+        conn.prepare("SELECT psp, batch_ref, file_id FROM settlement_batches WHERE id > ?1")?;
+    let mut rows = stmt.query([upto.batch])?;
+    while let Some(r) = rows.next()? {
+        add(r.get(0)?, r.get(1)?, r.get(2)?);
+    }
+    // A relisted row counts against the batch its version names, and its line's.
+    let mut stmt = conn.prepare(
+        "SELECT c.line_json, l.psp, l.batch_ref, l.file_id FROM line_conflicts c
+         JOIN settlement_lines l ON l.id = c.line_id WHERE c.id > ?1",
+    )?;
+    let mut rows = stmt.query([upto.conflict])?;
+    while let Some(r) = rows.next()? {
+        let json: String = r.get(0)?;
+        if let Ok(version) = serde_json::from_str::<crate::model::SettlementLine>(&json) {
+            add(Some(version.psp), version.batch_ref, None);
+        }
+        add(r.get(1)?, r.get(2)?, r.get(3)?);
+    }
+    Ok(scope)
 }
 
 /// Whether two runs' settings (as recorded) read the same; `None` when one does not read.
@@ -407,8 +450,10 @@ struct Closure<'c> {
     lines: HashSet<i64>,
     /// Lines that may be suggested (in a case without an order, or in a suggested case).
     loose: Option<NearIndex>,
-    /// Orders that may take a suggestion: id -> (total, long keys), from their stored cases.
+    /// Orders that may take a suggestion: (id, total), from their stored cases.
     open: Option<Vec<(i64, Option<Decimal>)>>,
+    /// The long keys of those read so far.
+    open_keys: HashMap<i64, Vec<String>>,
 }
 
 impl<'c> Closure<'c> {
@@ -420,6 +465,7 @@ impl<'c> Closure<'c> {
             lines: HashSet::new(),
             loose: None,
             open: None,
+            open_keys: HashMap::new(),
         }
     }
 
@@ -432,33 +478,71 @@ impl<'c> Closure<'c> {
     }
 
     /// Grows the set from the seeds; returns the seeds' rows (read for the first time or
-    /// turning with the as-of), whose keys the index may not hold yet.
+    /// turning with the as-of), whose keys the index may not hold yet. Exact links first, until
+    /// nothing new comes in (then every order that names a line of the set by one of its keys
+    /// is in it, with its keys as they are now); then near keys, for the lines no order names
+    /// (only they can be suggested) and the set's orders; and again, until nothing comes in.
     fn close(&mut self, seed_orders: Vec<i64>, seed_lines: Vec<i64>) -> Result<Inputs, StoreError> {
         let mut todo_orders = self.admit_orders(seed_orders);
         let mut todo_lines = self.admit_lines(seed_lines);
         let mut first: Option<Inputs> = None;
-        while !todo_orders.is_empty() || !todo_lines.is_empty() {
-            let inputs = recon_inputs_for(self.conn, &todo_orders, &todo_lines)?;
+        // The keys of every order of the set; the set's rows not yet looked at for near keys.
+        let mut order_keys: HashSet<String> = HashSet::new();
+        let mut near_orders: Vec<Vec<String>> = Vec::new();
+        let mut near_lines: Vec<(i64, Vec<String>, [Option<Decimal>; 2])> = Vec::new();
+        loop {
+            while !todo_orders.is_empty() || !todo_lines.is_empty() {
+                let inputs = recon_inputs_for(self.conn, &todo_orders, &todo_lines)?;
+                let mut found_orders: Vec<i64> = Vec::new();
+                let mut found_lines: Vec<i64> = Vec::new();
+                // Lines loaded in place of their echoes, and the echoes loaded with them.
+                for l in &inputs.lines {
+                    found_lines.push(l.id);
+                    found_lines.extend(inputs.echoes_of(l.id));
+                }
+                self.members(
+                    &todo_orders,
+                    &todo_lines,
+                    &mut found_orders,
+                    &mut found_lines,
+                )?;
+                self.shared_keys(&inputs, &mut found_orders, &mut found_lines)?;
+                for o in &inputs.orders {
+                    let keys = inputs.order_keys(o);
+                    order_keys.extend(keys.iter().cloned());
+                    near_orders.push(long(keys));
+                }
+                for l in &inputs.lines {
+                    near_lines.push((l.id, inputs.line_keys(l), [l.local_amount, l.gross_amount]));
+                }
+                if first.is_none() {
+                    first = Some(inputs);
+                }
+                todo_orders = self.admit_orders(found_orders);
+                todo_lines = self.admit_lines(found_lines);
+            }
             let mut found_orders: Vec<i64> = Vec::new();
             let mut found_lines: Vec<i64> = Vec::new();
-            // Lines loaded in place of their echoes, and the echoes loaded with them.
-            for l in &inputs.lines {
-                found_lines.push(l.id);
-                found_lines.extend(inputs.echoes_of(l.id));
+            if !near_orders.is_empty() {
+                let loose = self.loose()?;
+                for keys in near_orders.drain(..) {
+                    for k in &keys {
+                        loose.near(k, |id| found_lines.push(id));
+                    }
+                }
             }
-            self.members(
-                &todo_orders,
-                &todo_lines,
-                &mut found_orders,
-                &mut found_lines,
-            )?;
-            self.shared_keys(&inputs, &mut found_orders, &mut found_lines)?;
-            self.near_keys(&inputs, &mut found_orders, &mut found_lines)?;
-            if first.is_none() {
-                first = Some(inputs);
-            }
+            // A line one of whose keys an order of the set has is linked (or ambiguous): it
+            // is suggested to no order.
+            let unlinked: Vec<(i64, Vec<String>, [Option<Decimal>; 2])> = near_lines
+                .drain(..)
+                .filter(|(_, keys, _)| !keys.iter().any(|k| order_keys.contains(k)))
+                .collect();
+            self.near_orders(unlinked, &mut found_orders)?;
             todo_orders = self.admit_orders(found_orders);
             todo_lines = self.admit_lines(found_lines);
+            if todo_orders.is_empty() && todo_lines.is_empty() {
+                break;
+            }
         }
         Ok(first.unwrap_or_default())
     }
@@ -560,36 +644,24 @@ impl<'c> Closure<'c> {
         Ok(())
     }
 
-    /// The rows that could make or unmake a suggestion with these: lines without an order one
-    /// edit away from their orders' keys, orders without a payment one edit away from their
-    /// lines' keys (same amount within tolerance).
-    fn near_keys(
+    /// The orders without a payment one edit away from these lines (same amount within
+    /// tolerance): they could be suggested one of them.
+    fn near_orders(
         &mut self,
-        inputs: &Inputs,
+        lines: Vec<(i64, Vec<String>, [Option<Decimal>; 2])>,
         found_orders: &mut Vec<i64>,
-        found_lines: &mut Vec<i64>,
     ) -> Result<(), StoreError> {
-        if !inputs.orders.is_empty() {
-            let loose = self.loose()?;
-            for o in &inputs.orders {
-                for k in long(inputs.order_keys(o)) {
-                    loose.near(&k, |id| found_lines.push(id));
-                }
-            }
-        }
-        // Lines that could be suggested: their near keys, by the amounts they could pay.
         let mut near = NearIndex::default();
         let mut amounts: Vec<Decimal> = Vec::new();
-        for l in &inputs.lines {
-            let keys = long(inputs.line_keys(l));
+        for (id, keys, paid) in lines {
+            let keys = long(keys);
             if keys.is_empty() {
                 continue;
             }
             for k in keys {
-                near.add(l.id, k);
+                near.add(id, k);
             }
-            amounts.extend(l.local_amount);
-            amounts.extend(l.gross_amount);
+            amounts.extend(paid.into_iter().flatten());
         }
         if near.rows.is_empty() {
             return Ok(());
@@ -597,7 +669,7 @@ impl<'c> Closure<'c> {
         amounts.sort_unstable();
         amounts.dedup();
         let tol = self.tolerance;
-        let candidates: Vec<i64> = self
+        let wanted: Vec<i64> = self
             .open()?
             .iter()
             .filter(|(_, total)| match total {
@@ -609,17 +681,28 @@ impl<'c> Closure<'c> {
             })
             .map(|(id, _)| *id)
             .collect();
-        if candidates.is_empty() {
-            return Ok(());
+        // Their keys, read once per run.
+        let missing: Vec<i64> = wanted
+            .iter()
+            .copied()
+            .filter(|id| !self.open_keys.contains_key(id))
+            .collect();
+        if !missing.is_empty() {
+            let orders = recon_inputs_for(self.conn, &missing, &[])?;
+            for o in &orders.orders {
+                self.open_keys.insert(o.id, long(orders.order_keys(o)));
+            }
         }
-        let orders = recon_inputs_for(self.conn, &candidates, &[])?;
-        for o in &orders.orders {
+        for id in wanted {
+            let Some(keys) = self.open_keys.get(&id) else {
+                continue;
+            };
             let mut hit = false;
-            for k in long(orders.order_keys(o)) {
-                near.near(&k, |_| hit = true);
+            for k in keys {
+                near.near(k, |_| hit = true);
             }
             if hit {
-                found_orders.push(o.id);
+                found_orders.push(id);
             }
         }
         Ok(())

@@ -687,24 +687,40 @@ impl Workspace {
         ))?;
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
         type Acc = (u64, u64, Decimal, Decimal, Decimal);
-        let mut acc: BTreeMap<(String, Option<String>), Acc> = BTreeMap::new();
-        let dec = |v: Option<String>| -> Decimal {
+        fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+            Ok(r.get_ref(i)?.as_str_or_null().ok().flatten())
+        }
+        // Read in place (no text copied per row): a summary reads every case of a workspace.
+        let mut acc: Vec<((String, Option<String>), Acc)> = Vec::new();
+        let dec = |v: Option<&str>| -> Decimal {
             v.and_then(|t| t.parse::<Decimal>().ok())
                 .unwrap_or_default()
         };
         let mut cases = 0;
         while let Some(r) = rows.next()? {
-            let status: String = r.get(0)?;
-            let currency: Option<String> = r.get(1)?;
-            let state: String = r.get(2)?;
-            let e = acc.entry((status, currency)).or_default();
+            let status = text(r, 0)?.unwrap_or_default();
+            let currency = text(r, 1)?;
+            let at = match acc
+                .iter()
+                .position(|((s, c), _)| s == status && c.as_deref() == currency)
+            {
+                Some(at) => at,
+                None => {
+                    acc.push((
+                        (status.to_string(), currency.map(str::to_string)),
+                        Acc::default(),
+                    ));
+                    acc.len() - 1
+                }
+            };
+            let e = &mut acc[at].1;
             e.0 += 1;
-            if state == "open" {
+            if text(r, 2)? == Some("open") {
                 e.1 += 1;
             }
-            e.2 += dec(r.get(3)?);
-            e.3 += dec(r.get(4)?);
-            e.4 += dec(r.get(5)?);
+            e.2 += dec(text(r, 3)?);
+            e.3 += dec(text(r, 4)?);
+            e.4 += dec(text(r, 5)?);
             cases += 1;
         }
         let mut by_status: Vec<StatusTotals> = acc

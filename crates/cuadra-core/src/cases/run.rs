@@ -100,7 +100,7 @@ impl Workspace {
         let ran = match plan {
             Plan::Partial(scope) => {
                 upto.record(&tx, run_id, "partial")?;
-                partial(&tx, &settings, as_of, run_id, scope, now)?
+                partial(&tx, &settings, as_of, run_id, *scope, now)?
             }
             Plan::Full(_) => {
                 upto.record(&tx, run_id, "full")?;
@@ -290,7 +290,7 @@ fn whole(
             writer.take(judged)
         },
     )?;
-    let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now)?;
+    let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now, None)?;
     for p in batches {
         count(&p.row.status);
         vanishing.see(&p);
@@ -338,10 +338,9 @@ fn partial(
             scope: &[],
             orders: scope.orders,
             lines: scope.lines,
-            batches: if scope.batches {
-                Batches::All
-            } else {
-                Batches::None
+            batches: match scope.batches {
+                Some(b) => Batches::Of(b),
+                None => Batches::None,
             },
             keep_stored_keys: false,
             rebuild_above: stored as usize / 8,

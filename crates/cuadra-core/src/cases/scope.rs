@@ -2,7 +2,7 @@
 //! as-of with the links and decisions now recorded, so a full run later gives the same cases
 //! for them), and a partial run's closed set of orders and lines (`incremental`).
 
-use super::batches::batch_cases;
+use super::batches::{batch_cases, BatchScope};
 use super::decisions::{last_decisions, manual_links, record_reopenings, Reopening, Vanishing};
 use super::load::recon_inputs_for;
 use super::shape::Shaper;
@@ -81,9 +81,9 @@ pub(super) enum Batches<'a> {
     None,
     /// Those among these case keys.
     Named(&'a [String]),
-    /// Every batch case (a run that read new lines, batch totals or relisted rows): stored
-    /// ones it no longer makes are removed.
-    All,
+    /// The batch cases of these batches (a partial run that read their new lines, totals or
+    /// relisted rows): stored ones it no longer makes are removed.
+    Of(BatchScope),
 }
 
 /// What to recompute: the cases holding these orders and lines (and the cases `scope`), as of
@@ -170,7 +170,8 @@ pub(super) fn recompute(
     match m.batches {
         Batches::None => {}
         Batches::Named(named) => {
-            let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now)?;
+            let (batches, batches_reopened) =
+                batch_cases(tx, settings.zone, &decisions, now, None)?;
             prepared.extend(
                 batches
                     .into_iter()
@@ -182,14 +183,28 @@ pub(super) fn recompute(
                     .filter(|r| named.contains(&r.key)),
             );
         }
-        Batches::All => {
-            let (batches, batches_reopened) = batch_cases(tx, settings.zone, &decisions, now)?;
+        Batches::Of(ref scope) => {
+            let (batches, batches_reopened) =
+                batch_cases(tx, settings.zone, &decisions, now, Some(scope))?;
             prepared.extend(batches);
             reopenings.extend(batches_reopened);
-            let mut stmt =
-                tx.prepare_cached("SELECT case_key FROM cases WHERE case_key LIKE 'batch:%'")?;
+            // The stored cases of these batches (keys as `BatchTotal::case_key` writes them).
+            let mut stmt = tx.prepare_cached(
+                "SELECT case_key FROM cases WHERE case_key >= 'batch:' AND case_key < 'batch;'",
+            )?;
             for k in stmt.query_map([], |r| r.get::<_, String>(0))? {
-                replaced.push(k?);
+                let k = k?;
+                let named = scope
+                    .named
+                    .iter()
+                    .any(|(psp, r)| k == format!("batch:{psp}:{r}:rounding"));
+                let filed = scope
+                    .files
+                    .iter()
+                    .any(|f| k.ends_with(&format!(":file{f}:rounding")));
+                if named || filed {
+                    replaced.push(k);
+                }
             }
         }
     }
