@@ -11,6 +11,7 @@ mod audit;
 mod cases;
 mod dashboard;
 mod ingest_bad_input;
+mod ingest_bank;
 mod ingest_cancel;
 mod ingest_formats;
 mod ingest_idempotency;
