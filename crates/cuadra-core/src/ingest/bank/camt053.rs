@@ -310,16 +310,10 @@ fn take_text(
                 ["BkTxCd", "Prtry", "Cd"] => n.proprietary = Some(value),
                 ["AddtlNtryInf"] => n.addtl = Some(value),
                 ["NtryDtls", "TxDtls", tx @ ..] => match tx {
-                    ["Refs", "EndToEndId"] => {
-                        if value != "NOTPROVIDED" && n.end_to_end.is_none() {
-                            n.end_to_end = Some(value)
-                        }
+                    ["Refs", "EndToEndId"] if value != "NOTPROVIDED" && n.end_to_end.is_none() => {
+                        n.end_to_end = Some(value)
                     }
-                    ["Refs", "AcctSvcrRef"] => {
-                        if n.bank_ref.is_none() {
-                            n.bank_ref = Some(value)
-                        }
-                    }
+                    ["Refs", "AcctSvcrRef"] if n.bank_ref.is_none() => n.bank_ref = Some(value),
                     ["RmtInf", "Ustrd"] | ["RmtInf", "Strd", "CdtrRefInf", "Ref"] => {
                         n.ustrd.push(value)
                     }

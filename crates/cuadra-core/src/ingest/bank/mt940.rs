@@ -81,20 +81,12 @@ fn split_fields<'a>(text: &'a str, problems: &mut Vec<StatementProblem>) -> Vec<
     for (i, raw) in text.lines().enumerate() {
         let line_no = i as u64 + 1;
         let line = raw.trim_end_matches('\r');
-        let mut rest = line;
         // The envelope may share its line with `:20:` (`{4:` then the field) or stand alone.
-        while rest.starts_with('{') {
-            match rest.find("{4:") {
-                Some(at) if rest[..at].chars().all(|c| c != '\n') => {
-                    rest = &rest[at + 3..];
-                    break;
-                }
-                _ => {
-                    rest = "";
-                    break;
-                }
-            }
-        }
+        let rest = match line.find("{4:") {
+            Some(at) if line.starts_with('{') => &line[at + 3..],
+            None if line.starts_with('{') => "",
+            _ => line,
+        };
         if rest.trim().is_empty() && line.starts_with('{') {
             in_field = false;
             continue;
