@@ -907,18 +907,18 @@ crate::catalog! {
     MT940_BEFORE_20 = "ingest.mt940.before_20" {
         en: "the field {0} comes before any :20: (the statement's reference): the file does not start as an MT940 statement does; download it again from the bank",
         es: "el campo {0} aparece antes de cualquier :20: (la referencia del extracto): el archivo no empieza como un extracto MT940; descárguelo de nuevo desde el banco",
-        zh: "字段 {0} 出现在任何 :20:（对账单参考号）之前：该文件的开头不符合 MT940 对账单格式；请从银行重新下载",
+        zh: "字段 {0} 出现在任何 20 号字段（对账单参考号）之前：该文件的开头不符合 MT940 对账单格式；请从银行重新下载",
     }
     MT940_NO_STATEMENT = "ingest.mt940.no_statement" {
         en: "no MT940 statement (:20: to :62F:) was found in the file: download it again from the bank",
         es: "no se encontró ningún extracto MT940 (:20: a :62F:) en el archivo: descárguelo de nuevo desde el banco",
-        zh: "文件中未找到 MT940 对账单（:20: 至 :62F:）：请从银行重新下载",
+        zh: "文件中未找到 MT940 对账单（从 20 号字段至 62F 号字段）：请从银行重新下载",
     }
     /// {0} the line as written.
     MT940_STRAY_LINE = "ingest.mt940.stray_line" {
         en: "'{0}' is outside every field (an MT940 field starts with a tag such as :61:): the file was damaged or edited; download it again from the bank",
         es: "'{0}' está fuera de todo campo (un campo MT940 empieza con una etiqueta como :61:): el archivo se dañó o se editó; descárguelo de nuevo desde el banco",
-        zh: "“{0}”不属于任何字段（MT940 字段以 :61: 之类的标签开头）：文件已损坏或被编辑过；请从银行重新下载",
+        zh: "“{0}”不属于任何字段（MT940 的每个字段都以冒号包围的标签开头，例如 61）：文件已损坏或被编辑过；请从银行重新下载",
     }
     /// {0} the tag.
     MT940_UNKNOWN_TAG = "ingest.mt940.unknown_tag" {

@@ -549,3 +549,24 @@ fn bank_tables_refuse_edits_and_a_reopened_workspace_still_takes_statements() {
         .unwrap();
     assert_eq!(ok, "ok");
 }
+
+#[test]
+fn mt940_messages_joined_on_one_line_read_the_same() {
+    let name = "joined.sta";
+    let original = text(fixture(MT940_0504_05));
+    let joined = original.replacen("-}\r\n{1:", "-}{1:", 1);
+    assert_ne!(joined, original);
+    let (from_joined, problems) = parse_statements(name, BankFormat::Mt940, joined.as_bytes());
+    assert!(problems.is_empty(), "{problems:#?}");
+    let (from_original, _) = parse(MT940_0504_05, BankFormat::Mt940);
+    let amounts = |s: &[ParsedStatement]| -> Vec<Vec<Decimal>> {
+        s.iter()
+            .map(|s| s.entries.iter().map(|e| e.amount).collect())
+            .collect()
+    };
+    assert_eq!(
+        amounts(&from_joined),
+        amounts(&from_original),
+        "`-}}{{1:` ends one message and starts the next"
+    );
+}

@@ -350,7 +350,9 @@ fn the_same_money_in_two_reports_is_paired_once_in_any_order_and_on_upgrade() {
         }
         ws.conn()
             .execute_batch(
-                "DROP TABLE case_attachments;
+                "DROP TABLE bank_entries;
+                 DROP TABLE bank_statements;
+                 DROP TABLE case_attachments;
                  DROP TABLE attachment_blobs;
                  DROP TABLE line_echoes;
                  ALTER TABLE settlement_batches DROP COLUMN file_rows;

@@ -81,6 +81,14 @@ fn split_fields<'a>(text: &'a str, problems: &mut Vec<StatementProblem>) -> Vec<
     for (i, raw) in text.lines().enumerate() {
         let line_no = i as u64 + 1;
         let line = raw.trim_end_matches('\r');
+        // One message's end and the next one's envelope on one line: `-}{1:...}{4:`.
+        let line = match line.strip_prefix("-}") {
+            Some(next) if next.starts_with('{') => {
+                in_field = false;
+                next
+            }
+            _ => line,
+        };
         // The envelope may share its line with `:20:` (`{4:` then the field) or stand alone.
         let rest = match line.find("{4:") {
             Some(at) if line.starts_with('{') => &line[at + 3..],
@@ -92,7 +100,7 @@ fn split_fields<'a>(text: &'a str, problems: &mut Vec<StatementProblem>) -> Vec<
             continue;
         }
         let trimmed = rest.trim();
-        if trimmed == "-}" || trimmed == "-" || trimmed.starts_with("-}{") {
+        if trimmed == "-}" || trimmed == "-" {
             in_field = false;
             continue;
         }
