@@ -569,7 +569,7 @@ PRAGMA writable_schema = OFF;
 
 CREATE TABLE bank_statements (
     id              INTEGER PRIMARY KEY,
-    -- account|currency|statement reference|from|to: the same statement in another file is known.
+    -- account:currency:statement reference:sequence:from:to: the same statement in another file is known.
     identity        TEXT NOT NULL UNIQUE,
     file_id         INTEGER NOT NULL REFERENCES imported_files(id),
     row_no          INTEGER NOT NULL,

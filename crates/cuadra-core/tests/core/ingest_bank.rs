@@ -570,3 +570,77 @@ fn mt940_messages_joined_on_one_line_read_the_same() {
         "`-}}{{1:` ends one message and starts the next"
     );
 }
+
+/// The camt.053 fixture as a later version writes it (`camt.053.001.08`: `Sts/Cd`, the
+/// debtor's name under `Pty`) with every element under a namespace prefix.
+fn camt_v08_prefixed() -> String {
+    let v08 = text(fixture(CAMT_0504))
+        .replace("camt.053.001.02\"", "camt.053.001.08\"")
+        .replace("xmlns=\"urn", "xmlns:ns2=\"urn")
+        .replace("<Sts>BOOK</Sts>", "<Sts><Cd>BOOK</Cd></Sts>")
+        .replace("<Sts>PDNG</Sts>", "<Sts><Cd>PDNG</Cd></Sts>")
+        .replace(
+            "<Dbtr><Nm>DLOCAL COLOMBIA SAS</Nm></Dbtr>",
+            "<Dbtr><Pty><Nm>DLOCAL COLOMBIA SAS</Nm></Pty></Dbtr>",
+        );
+    let mut out = String::new();
+    let mut chars = v08.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '<' {
+            match chars.peek() {
+                Some('/') => {
+                    out.push('/');
+                    chars.next();
+                    out.push_str("ns2:");
+                }
+                Some(n) if n.is_ascii_alphabetic() => out.push_str("ns2:"),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_later_camt053_version_with_namespace_prefixes_reads_the_same() {
+    let prefixed = camt_v08_prefixed();
+    assert!(prefixed.contains("<ns2:Ntry>") && prefixed.contains("<ns2:Sts><ns2:Cd>BOOK"));
+    assert_eq!(sniff(prefixed.as_bytes()), Some(BankFormat::Camt053));
+    let (statements, problems) =
+        parse_statements("v08.xml", BankFormat::Camt053, prefixed.as_bytes());
+    assert_eq!(problems.len(), 1, "only the PDNG warning: {problems:#?}");
+    let (original, _) = parse(CAMT_0504, BankFormat::Camt053);
+    assert_eq!(
+        statements, original,
+        "elements are matched by local name, whatever the version's nesting"
+    );
+}
+
+#[test]
+fn an_mt940_entry_date_across_a_new_year_takes_the_next_year() {
+    let statement = ":20:STMT251231USD\r\n:25:808123456838\r\n:28C:00001/001\r\n:60F:C251231USD100,00\r\n:61:2512310102C50,NTRFDLO1//HK1\r\n:62F:C251231USD150,00\r\n-}\r\n";
+    let (statements, problems) =
+        parse_statements("ny.sta", BankFormat::Mt940, statement.as_bytes());
+    assert!(problems.is_empty(), "{problems:#?}");
+    let e = &statements[0].entries[0];
+    assert_eq!(e.value_date, Some(date("2025-12-31")));
+    assert_eq!(
+        e.booking_date,
+        date("2026-01-02"),
+        "booked 2 January for a value date of 31 December"
+    );
+    assert_eq!(e.amount, dec("50"), "`50,` is a whole amount");
+}
+
+#[test]
+fn a_dry_run_of_a_statement_counts_and_writes_nothing() {
+    let mut t = TestWs::new();
+    let before = t.table_counts();
+    let mut opts = super::options();
+    opts.dry_run = true;
+    let report = t.import_with("dry.xml", &fixture(CAMT_0504), &opts);
+    assert_eq!(report.outcome, Outcome::DryRun);
+    assert_eq!((report.rows, report.new), (5, 5));
+    assert_eq!(t.table_counts(), before, "a dry run is rolled back");
+}

@@ -353,9 +353,16 @@ pub(super) fn import_statement_file(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )?;
         for s in &statements {
+            // The sequence too: the pages of one MT940 statement (`:60M:`/`:62M:`) share its
+            // `:20:` and dates, and differ by `:28C:`.
             let s_identity = format!(
-                "{}:{}:{}:{}:{}",
-                s.account, s.currency, s.statement_ref, s.from_date, s.to_date
+                "{}:{}:{}:{}:{}:{}",
+                s.account,
+                s.currency,
+                s.statement_ref,
+                s.sequence.as_deref().unwrap_or(""),
+                s.from_date,
+                s.to_date
             );
             let statement_id = match find_statement
                 .query_row([&s_identity], |r| r.get::<_, i64>(0))
