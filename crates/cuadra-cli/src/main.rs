@@ -4,6 +4,7 @@
 
 mod audit;
 mod backup;
+mod bank;
 mod case;
 mod clock;
 mod export;
@@ -72,6 +73,8 @@ enum Command {
     Retention(retention::RetentionArgs),
     /// Copy the workspace consistently (even while in use) to OUT and check the copy.
     Backup(backup::BackupArgs),
+    /// Bank statements: `bank statements [--json]` lists them with their checks and gaps.
+    Bank(bank::BankArgs),
     /// Check that every stored figure comes from its evidence; exit 1 naming what does not.
     Verify(verify::VerifyArgs),
 }
@@ -163,6 +166,7 @@ fn main() -> ExitCode {
         Command::Period(args) => period::run(&mut ws, &actor, now, args),
         Command::Retention(args) => retention::run(&mut ws, &actor, now, args),
         Command::Backup(args) => backup::run(&ws, args),
+        Command::Bank(args) => bank::run(&ws, args),
         Command::Verify(args) => verify::run(&ws, now, args),
     };
     // The chain's head, witnessed outside the database: a later run that finds the chain

@@ -711,6 +711,9 @@ impl Workspace {
                 (SELECT id FROM settlement_lines WHERE file_id IN ({ids})) OR of_line_id IN
                 (SELECT id FROM settlement_lines WHERE file_id IN ({ids}));
              DELETE FROM settlement_lines WHERE file_id IN ({ids});
+             DELETE FROM bank_entries WHERE file_id IN ({ids});
+             DELETE FROM bank_statements WHERE file_id IN ({ids})
+                AND id NOT IN (SELECT statement_id FROM bank_entries);
              DELETE FROM settlement_batches WHERE file_id IN ({ids});
              DELETE FROM order_items WHERE snapshot_id IN
                 (SELECT id FROM order_snapshots WHERE file_id IN ({ids}));

@@ -3,6 +3,7 @@
 mod attach;
 mod audit;
 mod backup;
+mod bank;
 mod crash;
 mod export;
 mod formats;

@@ -7,6 +7,7 @@
 // report; rows in error are few, so its size on the error path costs nothing worth a Box.
 #![allow(clippy::result_large_err)]
 
+pub mod bank;
 mod cells;
 pub mod custom;
 mod echoes;
@@ -146,7 +147,7 @@ pub fn import_path_with(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| display.clone());
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size >= stream::STREAM_THRESHOLD {
+    if size >= stream::STREAM_THRESHOLD && !starts_as_bank_statement(path) {
         // A large file is hashed and checked in one streaming pass, then read again in chunks:
         // it is never held in memory whole (unless it is a workbook or not UTF-8).
         let scan = match stream::scan_file(path) {
@@ -171,6 +172,9 @@ pub fn import_path_with(
     match std::fs::read(path) {
         Ok(bytes) => {
             let sha256 = sha256_hex(&bytes);
+            if let Some(format) = bank_format(&bytes, opts) {
+                return import_bank(ws, &display, &name, &bytes, &sha256, format, opts);
+            }
             let source = Source::open(&display, &bytes).map_err(|e| (e.code, e.message, e.row));
             import_source(
                 ws,
@@ -207,6 +211,9 @@ pub fn import_bytes(
     opts: &ImportOptions,
 ) -> Result<ImportReport, IngestError> {
     let sha256 = sha256_hex(bytes);
+    if let Some(format) = bank_format(bytes, opts) {
+        return import_bank(ws, display, name, bytes, &sha256, format, opts);
+    }
     let source = Source::open(display, bytes).map_err(|e| (e.code, e.message, e.row));
     import_source(
         ws,
@@ -219,6 +226,50 @@ pub fn import_bytes(
         opts,
         None,
     )
+}
+
+/// Whether a large file begins as a bank statement (read whole then, never streamed as CSV).
+fn starts_as_bank_statement(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(8192).read_to_end(&mut head))
+        .is_ok()
+        && bank::sniff(&head).is_some()
+}
+
+/// The bank statement format a file is read as: the one its content shows, unless a CSV
+/// profile was asked for; or the one asked for with `--profile camt.053|mt940` (a file that
+/// does not read as it is refused by that format's reader, never by CSV detection).
+fn bank_format(bytes: &[u8], opts: &ImportOptions) -> Option<bank::BankFormat> {
+    match opts.profile.as_deref().map(bank::BankFormat::from_name) {
+        Some(Some(forced)) => Some(forced),
+        Some(None) => None,
+        None => bank::sniff(bytes),
+    }
+}
+
+/// A bank statement's import, after the same "already imported" check as any file.
+fn import_bank(
+    ws: &mut Workspace,
+    display: &str,
+    name: &str,
+    bytes: &[u8],
+    sha256: &str,
+    format: bank::BankFormat,
+    opts: &ImportOptions,
+) -> Result<ImportReport, IngestError> {
+    if let Some(known) = file_by_sha256(ws.conn(), sha256)? {
+        let mut report = ImportReport::new(display, bytes.len() as u64);
+        report.sha256 = Some(sha256.to_string());
+        report.outcome = Outcome::AlreadyImported;
+        report.file_id = Some(known.id);
+        report.format = Some(known.format);
+        report.first_imported_at = Some(known.imported_at);
+        report.first_imported_as = Some(known.name);
+        return Ok(report);
+    }
+    bank::import_statement_file(ws, display, name, bytes, sha256, format, opts)
 }
 
 /// Where an import's original bytes are: in memory, or in a large file read from disk.
@@ -261,6 +312,7 @@ fn import_source(
         report.first_imported_as = Some(known.name);
         report.kind = match known.kind.as_str() {
             "orders" => Some(FileKind::Orders),
+            bank::BANK_STATEMENT_KIND => None,
             _ => Some(FileKind::Settlement),
         };
         return Ok(report);

@@ -576,4 +576,77 @@ CREATE TABLE recon_keys (
     PRIMARY KEY (hash, ref)
 ) WITHOUT ROWID;
 "#,
+    // v13: bank statements (issue 18): the
+    // statements a bank file holds, with their balances, and their booked entries. Both are
+    // evidence, append-only like settlement lines; a retention purge removes them with their
+    // file. `imported_files.kind` gains 'bank_statement': SQLite cannot alter a CHECK, and
+    // rebuilding the table would need foreign keys off (impossible inside the migrations'
+    // transaction), so the constraint's text is widened in place: loosening a CHECK leaves
+    // every stored row valid and the file format unchanged, the case SQLite documents for
+    // `writable_schema` (lang_altertable.html, "making other kinds of table schema changes");
+    // `store::migrate` bumps `schema_version` after it so every connection re-reads the schema.
+    r#"
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (kind IN (''settlement'', ''orders''))',
+                          'CHECK (kind IN (''settlement'', ''orders'', ''bank_statement''))')
+ WHERE type = 'table' AND name = 'imported_files';
+PRAGMA writable_schema = OFF;
+
+CREATE TABLE bank_statements (
+    id              INTEGER PRIMARY KEY,
+    -- account:currency:statement reference:sequence:from:to: the same statement in another file is known.
+    identity        TEXT NOT NULL UNIQUE,
+    file_id         INTEGER NOT NULL REFERENCES imported_files(id),
+    row_no          INTEGER NOT NULL,
+    format          TEXT NOT NULL,
+    statement_ref   TEXT NOT NULL,
+    sequence        TEXT,
+    account         TEXT NOT NULL,
+    currency        TEXT NOT NULL,
+    from_date       TEXT NOT NULL,
+    to_date         TEXT NOT NULL,
+    opening_balance TEXT NOT NULL,
+    closing_balance TEXT NOT NULL,
+    credits_total   TEXT NOT NULL,
+    debits_total    TEXT NOT NULL,
+    entries         INTEGER NOT NULL
+);
+CREATE INDEX bank_statements_account ON bank_statements(account, currency, from_date);
+
+CREATE TABLE bank_entries (
+    id            INTEGER PRIMARY KEY,
+    -- ref:account:currency:reference#n, or fp:account:currency:date:amount:text#n
+    identity      TEXT NOT NULL UNIQUE,
+    content_hash  TEXT NOT NULL,
+    statement_id  INTEGER NOT NULL REFERENCES bank_statements(id),
+    file_id       INTEGER NOT NULL REFERENCES imported_files(id),
+    row_no        INTEGER NOT NULL,
+    account       TEXT NOT NULL,
+    booking_date  TEXT NOT NULL,
+    value_date    TEXT,
+    amount        TEXT NOT NULL,
+    currency      TEXT NOT NULL,
+    direction     TEXT NOT NULL CHECK (direction IN ('credit', 'debit')),
+    reversal      INTEGER NOT NULL CHECK (reversal IN (0, 1)),
+    bank_ref      TEXT,
+    customer_ref  TEXT,
+    tx_code       TEXT,
+    remittance    TEXT,
+    counterparty  TEXT
+);
+CREATE INDEX bank_entries_statement ON bank_entries(statement_id);
+CREATE INDEX bank_entries_booking ON bank_entries(account, booking_date);
+
+CREATE TRIGGER bank_statements_no_update BEFORE UPDATE ON bank_statements
+BEGIN SELECT RAISE(ABORT, 'bank statements are evidence and cannot be changed'); END;
+CREATE TRIGGER bank_statements_no_delete BEFORE DELETE ON bank_statements
+WHEN NOT EXISTS (SELECT 1 FROM purge_grants WHERE file_id = OLD.file_id)
+BEGIN SELECT RAISE(ABORT, 'bank statements are evidence and cannot be deleted (only a retention purge removes files past retention)'); END;
+CREATE TRIGGER bank_entries_no_update BEFORE UPDATE ON bank_entries
+BEGIN SELECT RAISE(ABORT, 'bank entries are evidence and cannot be changed'); END;
+CREATE TRIGGER bank_entries_no_delete BEFORE DELETE ON bank_entries
+WHEN NOT EXISTS (SELECT 1 FROM purge_grants WHERE file_id = OLD.file_id)
+BEGIN SELECT RAISE(ABORT, 'bank entries are evidence and cannot be deleted (only a retention purge removes files past retention)'); END;
+"#,
 ];

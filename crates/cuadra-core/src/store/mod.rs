@@ -2,6 +2,7 @@
 //! the plain reads other modules share. It never decides business rules (matching, formats).
 
 mod attachments;
+mod bank;
 mod error;
 mod files;
 mod migrations;
@@ -11,6 +12,7 @@ pub use crate::words::store as words;
 
 pub use attachments::Attachment;
 pub(crate) use attachments::{attachment_of_case, store_attachment, NewAttachment};
+pub use bank::{BankEntry, BankStatement, BankStatementGap};
 use error::sqlite_code;
 pub use error::{sql_msg, StoreError};
 
@@ -406,6 +408,12 @@ pub fn migrate(
     }
     for sql in &migrations[current as usize..] {
         tx.execute_batch(sql)?;
+        if sql.contains("PRAGMA writable_schema") {
+            // A schema edited in place is re-read only when its version moves (see the
+            // migration that widens `imported_files.kind`).
+            let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+            tx.pragma_update(None, "schema_version", version + 1)?;
+        }
     }
     for step in steps {
         if current < step.version && known >= step.version {

@@ -872,6 +872,155 @@ crate::catalog! {
         zh: "不是已存储的日期或 RFC 3339 时间（{0}）",
     }
 
+    // Bank statements (camt.053, MT940): `ingest::bank`.
+    /// {0} the decoder's error.
+    STATEMENT_NOT_UTF8 = "ingest.bank.not_utf8" {
+        en: "the bank statement is not UTF-8 text, which ISO 20022 requires ({0}): download it again from the bank",
+        es: "el extracto bancario no es texto UTF-8, como exige ISO 20022 ({0}): descárguelo de nuevo desde el banco",
+        zh: "该银行对账单不是 ISO 20022 要求的 UTF-8 文本（{0}）：请从银行重新下载",
+    }
+    /// {0} statement reference, {1} account, {2} opening balance, {3} credits, {4} debits,
+    /// {5} what they add up to, {6} the closing balance the bank states.
+    STATEMENT_UNBALANCED = "ingest.bank.unbalanced" {
+        en: "statement '{0}' of account {1} does not add up: opening balance {2} + credits {3} − debits {4} = {5}, but the bank states a closing balance of {6}. Entries are missing or misread, so nothing of the file was imported: download the statement again from the bank",
+        es: "el extracto '{0}' de la cuenta {1} no cuadra: saldo inicial {2} + créditos {3} − débitos {4} = {5}, pero el banco indica un saldo final de {6}. Faltan movimientos o se leyeron mal, así que no se importó nada del archivo: descargue el extracto de nuevo desde el banco",
+        zh: "账户 {1} 的对账单“{0}”不平：期初余额 {2} + 贷方发生额 {3} − 借方发生额 {4} = {5}，但银行给出的期末余额为 {6}。说明有交易记录缺失或读取有误，因此未导入该文件的任何内容：请从银行重新下载该对账单",
+    }
+    STATEMENT_REFUSED = "ingest.bank.refused" {
+        en: "nothing of this bank statement file was imported: a statement is imported whole or not at all, since its balances prove that no entry is missing (--skip-bad-rows does not apply). Correct what the problems above name, or download the file again from the bank, and import it again",
+        es: "no se importó nada de este archivo de extractos bancarios: un extracto se importa completo o no se importa, porque sus saldos prueban que no falta ningún movimiento (--skip-bad-rows no aplica). Corrija lo que indican los problemas anteriores, o descargue el archivo de nuevo desde el banco, e impórtelo otra vez",
+        zh: "该银行对账单文件未导入任何内容：对账单只能整体导入，因为其余额用于证明没有遗漏交易记录（--skip-bad-rows 不适用）。请修正上面所列问题，或从银行重新下载文件，然后再次导入",
+    }
+    /// {0} the bank's reference, {1} the file that brought the entry first, {2} its row.
+    ENTRY_CONFLICT = "ingest.bank.entry_conflict" {
+        en: "the bank reference {0} is already in the workspace with another amount, date or text (file {1}, row {2}): the entry imported first is kept and this one is not; ask the bank which is right",
+        es: "la referencia bancaria {0} ya está en el espacio de trabajo con otro valor, fecha o texto (archivo {1}, fila {2}): se conserva el movimiento importado primero y este no se importa; pregunte al banco cuál es el correcto",
+        zh: "银行参考号 {0} 已存在于工作区，但金额、日期或摘要不同（文件 {1}，第 {2} 行）：保留先导入的交易记录，本条不导入；请向银行核实哪一条正确",
+    }
+    /// {0} the opening balance's currency, {1} the other one.
+    STATEMENT_CURRENCY_MIXED = "ingest.bank.currency_mixed" {
+        en: "the statement is in {0} but this is in {1}: a statement has one currency; download it again from the bank",
+        es: "el extracto está en {0} pero esto está en {1}: un extracto tiene una sola moneda; descárguelo de nuevo desde el banco",
+        zh: "该对账单币种为 {0}，此处却为 {1}：一份对账单只有一种币种；请从银行重新下载",
+    }
+    /// {0} the tag.
+    MT940_BEFORE_20 = "ingest.mt940.before_20" {
+        en: "the field {0} comes before any :20: (the statement's reference): the file does not start as an MT940 statement does; download it again from the bank",
+        es: "el campo {0} aparece antes de cualquier :20: (la referencia del extracto): el archivo no empieza como un extracto MT940; descárguelo de nuevo desde el banco",
+        zh: "字段 {0} 出现在任何 20 号字段（对账单参考号）之前：该文件的开头不符合 MT940 对账单格式；请从银行重新下载",
+    }
+    MT940_NO_STATEMENT = "ingest.mt940.no_statement" {
+        en: "no MT940 statement (:20: to :62F:) was found in the file: download it again from the bank",
+        es: "no se encontró ningún extracto MT940 (:20: a :62F:) en el archivo: descárguelo de nuevo desde el banco",
+        zh: "文件中未找到 MT940 对账单（从 20 号字段至 62F 号字段）：请从银行重新下载",
+    }
+    /// {0} the line as written.
+    MT940_STRAY_LINE = "ingest.mt940.stray_line" {
+        en: "'{0}' is outside every field (an MT940 field starts with a tag such as :61:): the file was damaged or edited; download it again from the bank",
+        es: "'{0}' está fuera de todo campo (un campo MT940 empieza con una etiqueta como :61:): el archivo se dañó o se editó; descárguelo de nuevo desde el banco",
+        zh: "“{0}”不属于任何字段（MT940 的每个字段都以冒号包围的标签开头，例如 61）：文件已损坏或被编辑过；请从银行重新下载",
+    }
+    /// {0} the tag.
+    MT940_UNKNOWN_TAG = "ingest.mt940.unknown_tag" {
+        en: "{0} is not a field of an MT940 statement: download the statement again from the bank as MT940",
+        es: "{0} no es un campo de un extracto MT940: descargue el extracto de nuevo desde el banco en formato MT940",
+        zh: "{0} 不是 MT940 对账单的字段：请从银行重新下载 MT940 格式的对账单",
+    }
+    /// {0} the tag, {1} the statement's reference.
+    MT940_MISSING_FIELD = "ingest.mt940.missing_field" {
+        en: "statement '{1}' has no {0} field, which every MT940 statement has: the file is cut short or damaged; download it again from the bank",
+        es: "el extracto '{1}' no tiene el campo {0}, que todo extracto MT940 tiene: el archivo está incompleto o dañado; descárguelo de nuevo desde el banco",
+        zh: "对账单“{1}”缺少每份 MT940 对账单都有的 {0} 字段：文件不完整或已损坏；请从银行重新下载",
+    }
+    /// {0} the field as written.
+    MT940_BAD_BALANCE = "ingest.mt940.bad_balance" {
+        en: "'{0}' is not a balance as MT940 writes it (C or D, the date as YYMMDD, the currency, the amount with a decimal comma, e.g. C260105USD1234,56): correct the file or download it again from the bank",
+        es: "'{0}' no es un saldo como lo escribe MT940 (C o D, la fecha AAMMDD, la moneda y el valor con coma decimal, p. ej. C260105USD1234,56): corrija el archivo o descárguelo de nuevo desde el banco",
+        zh: "“{0}”不是 MT940 格式的余额（C 或 D、YYMMDD 格式的日期、币种、以逗号作小数点的金额，例如 C260105USD1234,56）：请更正文件或从银行重新下载",
+    }
+    /// {0} the date as written.
+    MT940_BAD_DATE = "ingest.mt940.bad_date" {
+        en: "'{0}' is not a date as MT940 writes it (YYMMDD; MMDD for the entry date): download the statement again from the bank",
+        es: "'{0}' no es una fecha como la escribe MT940 (AAMMDD; MMDD para la fecha de asiento): descargue el extracto de nuevo desde el banco",
+        zh: "“{0}”不是 MT940 格式的日期（YYMMDD；记账日期为 MMDD）：请从银行重新下载该对账单",
+    }
+    /// {0} the rest of the line from where the mark should be.
+    MT940_BAD_MARK = "ingest.mt940.bad_mark" {
+        en: "the statement line does not say credit or debit (C, D, RC or RD) where '{0}' begins: download the statement again from the bank",
+        es: "la línea del extracto no indica crédito o débito (C, D, RC o RD) donde empieza '{0}': descargue el extracto de nuevo desde el banco",
+        zh: "该交易行在“{0}”开头处未标明贷记或借记（C、D、RC 或 RD）：请从银行重新下载该对账单",
+    }
+    /// {0} the amount as written.
+    MT940_BAD_AMOUNT = "ingest.mt940.bad_amount" {
+        en: "'{0}' is not an amount as MT940 writes it (digits with one decimal comma, e.g. 1234,56): correct the file or download it again from the bank",
+        es: "'{0}' no es un valor como lo escribe MT940 (dígitos con una coma decimal, p. ej. 1234,56): corrija el archivo o descárguelo de nuevo desde el banco",
+        zh: "“{0}”不是 MT940 格式的金额（数字加一个小数逗号，例如 1234,56）：请更正文件或从银行重新下载",
+    }
+    /// {0} the rest of the line from where the type should be.
+    MT940_BAD_TYPE = "ingest.mt940.bad_type" {
+        en: "the transaction type (N, S or F and three characters, e.g. NTRF) is missing where '{0}' begins: download the statement again from the bank",
+        es: "falta el tipo de transacción (N, S o F y tres caracteres, p. ej. NTRF) donde empieza '{0}': descargue el extracto de nuevo desde el banco",
+        zh: "在“{0}”开头处缺少交易类型（N、S 或 F 加三个字符，例如 NTRF）：请从银行重新下载该对账单",
+    }
+    MT940_NO_REFERENCE = "ingest.mt940.no_reference" {
+        en: "the statement line has no customer reference (banks write NONREF when there is none): download the statement again from the bank",
+        es: "la línea del extracto no tiene referencia del cliente (los bancos escriben NONREF cuando no hay): descargue el extracto de nuevo desde el banco",
+        zh: "该交易行没有客户参考号（无参考号时银行会写 NONREF）：请从银行重新下载该对账单",
+    }
+    /// {0} the XML reader's error.
+    CAMT_BROKEN = "ingest.camt.broken" {
+        en: "the XML cannot be read here ({0}): the file is damaged or cut short; download the statement again from the bank",
+        es: "el XML no se puede leer aquí ({0}): el archivo está dañado o incompleto; descargue el extracto de nuevo desde el banco",
+        zh: "此处的 XML 无法读取（{0}）：文件已损坏或不完整；请从银行重新下载该对账单",
+    }
+    /// {0} the element left open.
+    CAMT_CUT_OFF = "ingest.camt.cut_off" {
+        en: "the XML ends inside <{0}>: the file was cut short; download the statement again from the bank",
+        es: "el XML termina dentro de <{0}>: el archivo quedó incompleto; descargue el extracto de nuevo desde el banco",
+        zh: "XML 在 <{0}> 内部结束：文件不完整；请从银行重新下载该对账单",
+    }
+    /// {0} the element, {1} the statement or entry it belongs to.
+    CAMT_MISSING = "ingest.camt.missing" {
+        en: "{1} has no {0}, which Cuadra needs to read a statement: download the statement again from the bank",
+        es: "{1} no tiene {0}, que Cuadra necesita para leer un extracto: descargue el extracto de nuevo desde el banco",
+        zh: "{1} 缺少 {0}，Cuadra 读取对账单需要该元素：请从银行重新下载该对账单",
+    }
+    /// {0} the amount as written.
+    CAMT_BAD_AMOUNT = "ingest.camt.bad_amount" {
+        en: "'{0}' is not an ISO 20022 amount (digits with a decimal point, e.g. 1234.56, no sign): correct the file or download it again from the bank",
+        es: "'{0}' no es un valor ISO 20022 (dígitos con punto decimal, p. ej. 1234.56, sin signo): corrija el archivo o descárguelo de nuevo desde el banco",
+        zh: "“{0}”不是 ISO 20022 格式的金额（数字加小数点，例如 1234.56，不带正负号）：请更正文件或从银行重新下载",
+    }
+    /// {0} the date as written.
+    CAMT_BAD_DATE = "ingest.camt.bad_date" {
+        en: "'{0}' is not an ISO 20022 date (YYYY-MM-DD): correct the file or download it again from the bank",
+        es: "'{0}' no es una fecha ISO 20022 (AAAA-MM-DD): corrija el archivo o descárguelo de nuevo desde el banco",
+        zh: "“{0}”不是 ISO 20022 格式的日期（YYYY-MM-DD）：请更正文件或从银行重新下载",
+    }
+    /// {0} the value as written.
+    CAMT_BAD_INDICATOR = "ingest.camt.bad_indicator" {
+        en: "'{0}' is neither CRDT (credit) nor DBIT (debit): correct the file or download it again from the bank",
+        es: "'{0}' no es CRDT (crédito) ni DBIT (débito): corrija el archivo o descárguelo de nuevo desde el banco",
+        zh: "“{0}”既不是 CRDT（贷记）也不是 DBIT（借记）：请更正文件或从银行重新下载",
+    }
+    /// {0} the entry's currency, {1} the account's.
+    CAMT_ENTRY_CURRENCY = "ingest.camt.entry_currency" {
+        en: "the entry is in {0} but the account is in {1}: a statement has one currency; download it again from the bank",
+        es: "el movimiento está en {0} pero la cuenta está en {1}: un extracto tiene una sola moneda; descárguelo de nuevo desde el banco",
+        zh: "该交易记录币种为 {0}，但账户币种为 {1}：一份对账单只有一种币种；请从银行重新下载",
+    }
+    /// {0} the entry's status code.
+    CAMT_NOT_BOOKED = "ingest.camt.not_booked" {
+        en: "the entry's status is {0}, not booked (BOOK): it is left out, and not counted in the balances",
+        es: "el estado del movimiento es {0}, no contabilizado (BOOK): no se importa ni se cuenta en los saldos",
+        zh: "该交易记录状态为 {0}，并非已记账（BOOK）：不导入，也不计入余额",
+    }
+    CAMT_NO_STATEMENT = "ingest.camt.no_statement" {
+        en: "the camt.053 message holds no statement (Stmt): download it again from the bank",
+        es: "el mensaje camt.053 no contiene ningún extracto (Stmt): descárguelo de nuevo desde el banco",
+        zh: "该 camt.053 报文不含任何对账单（Stmt）：请从银行重新下载",
+    }
+
     // The import's own errors (`IngestError`).
     /// {0} the profile asked for, {1} the built-in ones.
     UNKNOWN_PROFILE = "ingest.unknown_profile" {

@@ -350,7 +350,9 @@ fn the_same_money_in_two_reports_is_paired_once_in_any_order_and_on_upgrade() {
         }
         ws.conn()
             .execute_batch(
-                "DROP TABLE recon_keys;
+                "DROP TABLE bank_entries;
+                 DROP TABLE bank_statements;
+                 DROP TABLE recon_keys;
                  DROP INDEX cases_time_edge;
                  DROP INDEX settlement_lines_batch;
                  ALTER TABLE cases DROP COLUMN time_edge;

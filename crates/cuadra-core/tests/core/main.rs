@@ -12,6 +12,7 @@ mod cases;
 mod dashboard;
 mod incremental;
 mod ingest_bad_input;
+mod ingest_bank;
 mod ingest_cancel;
 mod ingest_formats;
 mod ingest_idempotency;
