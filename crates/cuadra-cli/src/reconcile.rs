@@ -2,7 +2,8 @@
 //! cases (people's decisions kept), and print the counts and amounts per status.
 
 use clap::Args;
-use cuadra_core::cases::{CaseFilter, CaseSort, SortKey};
+use cuadra_core::cases::{CaseFilter, CaseSort, DashFilter, SortKey};
+use cuadra_core::reconcile::CaseStatus;
 use cuadra_core::store::Workspace;
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -90,9 +91,6 @@ pub fn run(
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let summary = ws
-        .case_summary(&CaseFilter::default())
-        .map_err(|e| e.to_string())?;
     println!(
         "{} orders and {} settlement lines in {} cases, as of {} (run {}: {} cases written, {} removed)",
         run.orders, run.lines, run.cases, run.as_of, run.run_id, run.written, run.removed
@@ -108,23 +106,34 @@ pub fn run(
     for key in &run.reopened {
         println!("reopened: {key} (its order or lines changed after it was resolved)");
     }
+    // From the dashboard's rollups (kept by every write), not a pass over every case.
+    let dash = ws
+        .dashboard(&DashFilter::default())
+        .map_err(|e| e.to_string())?;
     println!(
-        "{:<22} {:>9} {:>9}  {:<8} {:>20} {:>20}",
-        "status", "cases", "open", "currency", "order totals", "paid"
+        "{:<22} {:>9} {:>9}  {:<8} {:>20}",
+        "status", "cases", "open", "currency", "amount"
     );
+    let mut by_status = dash.by_status;
+    by_status.sort_by_key(|t| (CaseStatus::rank(&t.status), t.currency.clone()));
     let mut last = String::new();
-    for t in &summary.by_status {
-        let (name, n, open) = if t.status != last {
-            (t.status.as_str(), t.cases.to_string(), t.open.to_string())
+    for t in &by_status {
+        let name = if t.status != last {
+            t.status.as_str()
         } else {
-            ("", t.cases.to_string(), t.open.to_string())
+            ""
         };
         last = t.status.clone();
-        let currency = t.currency.as_deref().unwrap_or("-");
+        let currency = if t.currency.is_empty() {
+            "-"
+        } else {
+            t.currency.as_str()
+        };
         println!(
-            "{name:<22} {n:>9} {open:>9}  {currency:<8} {:>20} {:>20}",
-            t.order_total, t.paid_amount
+            "{name:<22} {:>9} {:>9}  {currency:<8} {:>20}",
+            t.count, t.open, t.amount
         );
     }
+    println!("(amount: the order total, else what was paid or settled)");
     Ok(ExitCode::SUCCESS)
 }

@@ -355,10 +355,6 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     // keeps a million-row import from re-reading spilled pages (the cache only grows as used).
     conn.pragma_update(None, "cache_size", -262_144)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    // Reads map the file instead of copying each page out of the OS cache: a partial run reads
-    // a few pages each of many indexes of a large workspace.
-    // (An in-memory database answers nothing.)
-    conn.execute_batch("PRAGMA mmap_size = 4294967296;")?;
     // `fold(text)` for searches a person types: "castano" finds "Castaño".
     conn.create_scalar_function(
         "fold",

@@ -32,12 +32,18 @@ const LINE_REFS: [&str; 9] = [
 ];
 const AMOUNTS: [u32; 3] = [50_000, 89_900, 150_000];
 
+/// A payment of a batch: (reference, amount, approval day, hour, paid?).
+type Payment = (usize, usize, u32, u32, bool);
+
 #[derive(Clone, Debug)]
 enum Step {
     /// A Shopify export of these orders: (order, paid?, amount, creation day).
     Orders(Vec<(usize, bool, usize, u32)>),
     /// A dLocal batch of these payments: (reference, amount, approval day, hour, paid?).
-    Batch(Vec<(usize, usize, u32, u32, bool)>),
+    Batch(Vec<Payment>),
+    /// A new batch listing again the rows of an earlier one (same dLocal ids, another
+    /// `TRANSFER_ID`): conflicting versions, and batches that no longer add up.
+    Relist(usize),
     /// A run as of noon (Bogotá) of this day of May 2026.
     Reconcile(u32),
     /// A review act on the n-th stored case (in key order).
@@ -50,6 +56,7 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(Step::Orders),
         3 => prop::collection::vec((0..LINE_REFS.len(), 0..AMOUNTS.len(), 1u32..12, 0u32..24, prop::bool::weighted(0.8)), 1..5)
             .prop_map(Step::Batch),
+        1 => (0usize..4).prop_map(Step::Relist),
         4 => (1u32..22).prop_map(Step::Reconcile),
         2 => (prop_oneof![Just(ActionKind::Confirm), Just(ActionKind::Unmatch), Just(ActionKind::Resolve)], 0usize..20)
             .prop_map(|(k, n)| Step::Act(k, n)),
@@ -82,7 +89,12 @@ fn shopify(orders: &[(usize, bool, usize, u32)]) -> Vec<u8> {
     text.into_bytes()
 }
 
-fn dlocal(batch: u32, lines: &[(usize, usize, u32, u32, bool)]) -> Vec<u8> {
+fn dlocal(batch: u32, lines: &[Payment]) -> Vec<u8> {
+    dlocal_ids(batch, batch, lines)
+}
+
+/// A dLocal batch `batch` whose rows carry the dLocal ids of batch `ids`.
+fn dlocal_ids(batch: u32, ids: u32, lines: &[Payment]) -> Vec<u8> {
     use rust_decimal::Decimal;
     // USD at 4,000 COP: exact at 4 decimals.
     let usd = |cop: u32| Decimal::from(cop) / Decimal::from(4000);
@@ -97,7 +109,7 @@ fn dlocal(batch: u32, lines: &[(usize, usize, u32, u32, bool)]) -> Vec<u8> {
         };
         gross += usd(cop);
         rows.push_str(&format!(
-            "PAYMENT,912,tienda-andina,Colombia,2026-05-{day:02} 08:00:00,2026-05-{day:02} {hour:02}:10:00,{},T-{batch}-{i},{cop},COP,4000,{},0,{},TICKET,EY,,,1,{status},{code},{details},0100,buyer@example.co,Pedido\n",
+            "PAYMENT,912,tienda-andina,Colombia,2026-05-{day:02} 08:00:00,2026-05-{day:02} {hour:02}:10:00,{},T-{ids}-{i},{cop},COP,4000,{},0,{},TICKET,EY,,,1,{status},{code},{details},0100,buyer@example.co,Pedido\n",
             LINE_REFS[r],
             usd(cop),
             usd(cop)
@@ -175,6 +187,7 @@ fn play(steps: &[Step]) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let mut t = TestWs::new();
     let mut batch = 0;
+    let mut batches: Vec<(u32, Vec<Payment>)> = Vec::new();
     let mut partial = 0;
     let mut as_of = None;
     for (i, s) in steps.iter().enumerate() {
@@ -186,6 +199,18 @@ fn play(steps: &[Step]) -> usize {
             Step::Batch(lines) => {
                 batch += 1;
                 t.import(&format!("batch-{batch}.csv"), &dlocal(batch, lines));
+                batches.push((batch, lines.clone()));
+            }
+            Step::Relist(n) => {
+                if batches.is_empty() {
+                    continue;
+                }
+                let (ids, lines) = batches[n % batches.len()].clone();
+                batch += 1;
+                t.import(
+                    &format!("batch-{batch}.csv"),
+                    &dlocal_ids(batch, ids, &lines),
+                );
             }
             Step::Reconcile(day) => {
                 as_of = Some(may(*day));
