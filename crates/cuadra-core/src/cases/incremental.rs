@@ -26,7 +26,9 @@
 
 use super::batches::BatchScope;
 use super::load::recon_inputs_for;
-use crate::reconcile::{one_edit_apart, stable_key_hash, Inputs, MIN_SUGGEST_KEY_CHARS};
+use crate::reconcile::{
+    one_edit_apart, stable_key_hash, CaseStatus, Inputs, MIN_SUGGEST_KEY_CHARS,
+};
 use crate::store::StoreError;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -377,15 +379,16 @@ pub(super) fn index_keys(
 }
 
 /// Order-case statuses with a payment of their own: such an order takes no suggestion (every
-/// other order case may, once its lines change).
-const PAID_STATUSES: [&str; 7] = [
-    "matched",
-    "paid_shop_pending",
-    "underpaid",
-    "overpaid",
-    "duplicate_payment",
-    "paid_after_expiry",
-    "currency_mismatch",
+/// other order case may, once its lines change). They are the statuses `reconcile::classify`
+/// gives an order with one or more distinct payments.
+const PAID_STATUSES: [CaseStatus; 7] = [
+    CaseStatus::Matched,
+    CaseStatus::PaidShopPending,
+    CaseStatus::Underpaid,
+    CaseStatus::Overpaid,
+    CaseStatus::DuplicatePayment,
+    CaseStatus::PaidAfterExpiry,
+    CaseStatus::CurrencyMismatch,
 ];
 
 /// The keys long enough to be suggested on.
@@ -738,9 +741,9 @@ impl<'c> Closure<'c> {
     /// candidate).
     fn open(&mut self) -> Result<&[(i64, Option<Decimal>)], StoreError> {
         if self.open.is_none() {
-            let statuses: Vec<&str> = crate::reconcile::CaseStatus::ALL
+            let statuses: Vec<&str> = CaseStatus::ALL
                 .iter()
-                .filter(|s| s.is_order_case() && !PAID_STATUSES.contains(&s.as_str()))
+                .filter(|s| s.is_order_case() && !PAID_STATUSES.contains(s))
                 .map(|s| s.as_str())
                 .collect();
             let mut stmt = self.conn.prepare(

@@ -386,23 +386,7 @@ impl<'a> Job<'a> {
             });
         }
         store_blob(&tx, file_id, &compressed)?;
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO import_problems(file_id, sheet, row_no, col, severity, code, message)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-            for p in &report.problems {
-                stmt.execute(params![
-                    file_id,
-                    p.sheet,
-                    p.row.map(|r| r as i64),
-                    p.column,
-                    p.severity.as_str(),
-                    p.code,
-                    p.message.to_json()
-                ])?;
-            }
-        }
+        store_problems(&tx, file_id, &report.problems)?;
         tx.execute(
             "UPDATE imported_files SET rows_total = ?1, rows_new = ?2, rows_known = ?3,
                 rows_conflicting = ?4, rows_updated = ?5, rows_rejected = ?6 WHERE id = ?7",
@@ -517,4 +501,28 @@ impl<'a> Job<'a> {
             });
         }
     }
+}
+
+/// Stores a file's problems (each with its file, sheet, row and column) in `import_problems`.
+pub(super) fn store_problems(
+    tx: &rusqlite::Transaction<'_>,
+    file_id: i64,
+    problems: &[super::Problem],
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO import_problems(file_id, sheet, row_no, col, severity, code, message)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for p in problems {
+        stmt.execute(params![
+            file_id,
+            p.sheet,
+            p.row.map(|r| r as i64),
+            p.column,
+            p.severity.as_str(),
+            p.code,
+            p.message.to_json()
+        ])?;
+    }
+    Ok(())
 }

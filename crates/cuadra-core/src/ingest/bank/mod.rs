@@ -450,23 +450,7 @@ pub(super) fn import_statement_file(
         }
     }
     limit_problems(&mut report);
-    {
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO import_problems(file_id, sheet, row_no, col, severity, code, message)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for p in &report.problems {
-            stmt.execute(params![
-                file_id,
-                p.sheet,
-                p.row.map(|r| r as i64),
-                p.column,
-                p.severity.as_str(),
-                p.code,
-                p.message.to_json()
-            ])?;
-        }
-    }
+    super::job::store_problems(&tx, file_id, &report.problems)?;
     tx.execute(
         "UPDATE imported_files SET rows_total = ?1, rows_new = ?2, rows_known = ?3,
             rows_conflicting = ?4 WHERE id = ?5",
