@@ -188,12 +188,14 @@ impl Rollup {
         sign: i64,
         zone: Tz,
     ) -> Result<(), StoreError> {
-        let mut cases = conn.prepare_cached(&format!("{CASE_SQL} WHERE c.id = ?1"))?;
-        let mut lines =
-            conn.prepare_cached(&format!("{LINE_SQL}{MOVED_MONEY_SQL} WHERE c.id = ?1"))?;
-        for id in ids {
-            self.add(&mut cases.query([id])?, &mut lines.query([id])?, sign, zone)?;
-        }
+        // All at once: each row adds on its own, whichever case it is of.
+        let only = "WHERE c.id IN (SELECT value FROM json_each(?1))";
+        let mut cases = conn.prepare_cached(&format!("{CASE_SQL} {only}"))?;
+        let mut lines = conn.prepare_cached(&format!("{LINE_SQL}{MOVED_MONEY_SQL} {only}"))?;
+        let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let mut case_rows = cases.query([&json])?;
+        let mut line_rows = lines.query([&json])?;
+        self.add(&mut case_rows, &mut line_rows, sign, zone)?;
         Ok(())
     }
 
