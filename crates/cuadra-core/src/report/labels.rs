@@ -80,6 +80,12 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("unmatched_settlement", "Pago sin pedido", "Payment without order", "无对应订单的结算款"),
     ("batch_mismatch", "Lote que no cuadra", "Batch does not add up", "批次与文件合计不符"),
     ("settlement_charge", "Cargo de liquidación", "Settlement charge", "结算费用"),
+    ("payout_matched", "Pago recibido en el banco", "Payout arrived", "结算款已到账"),
+    ("payout_short", "Pago recibido incompleto", "Payout arrived short", "结算款到账不足"),
+    ("payout_over", "Pago recibido con exceso", "Payout arrived over", "结算款到账超额"),
+    ("payout_missing", "Pago no recibido en el banco", "Payout not arrived", "结算款未到账"),
+    ("payout_ambiguous", "Pago con dos abonos posibles", "Payout with two possible credits", "结算款到账待确认"),
+    ("bank_credit_unexplained", "Abono bancario sin explicar", "Unexplained bank credit", "无法解释的银行入账"),
     // Review states and case states (as the window names them).
     ("review.to_review", "Por revisar", "To review", "待处理"),
     ("review.waiting", "En espera", "Waiting", "待到账"),
