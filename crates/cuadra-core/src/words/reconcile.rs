@@ -325,25 +325,25 @@ crate::catalog! {
     // date, {4} amount credited, {5} booking date, {6} account, {7} bank reference, {8} how it
     // was found.
     PAYOUT_MATCHED = "case.payout.matched" {
-        en: "{0} payout {1} of {2}, transferred on {3}, arrived: {4} credited on {5} to account {6} (bank reference {7}), {8}.",
+        en: "The {0} payout {1} of {2}, transferred on {3}, arrived: {4} credited on {5} to account {6} (bank reference {7}), {8}.",
         es: "El pago de {0} {1} por {2}, transferido el {3}, llegó: {4} abonados el {5} en la cuenta {6} (referencia del banco {7}), {8}.",
         zh: "{3} 转出的 {0} 结算款 {1}（{2}）已到账：{5} 账户 {6} 收到 {4}（银行参考号 {7}），{8}。",
     }
     /// {9} the amount short.
     PAYOUT_SHORT = "case.payout.short" {
-        en: "{0} payout {1} of {2}, transferred on {3}, arrived short: {4} credited on {5} to account {6} (bank reference {7}), {8}; {9} less than the PSP's net, most likely a bank charge withheld before crediting: confirm it with the bank, then resolve the case.",
+        en: "The {0} payout {1} of {2}, transferred on {3}, arrived short: {4} credited on {5} to account {6} (bank reference {7}), {8}; {9} less than the PSP's net, most likely a bank charge withheld before crediting: confirm it with the bank, then resolve the case.",
         es: "El pago de {0} {1} por {2}, transferido el {3}, llegó incompleto: {4} abonados el {5} en la cuenta {6} (referencia del banco {7}), {8}; {9} menos que el neto del PSP, muy probablemente un cargo bancario descontado antes del abono: confírmelo con el banco y resuelva el caso.",
         zh: "{3} 转出的 {0} 结算款 {1}（{2}）到账金额不足：{5} 账户 {6} 收到 {4}（银行参考号 {7}），{8}；比支付服务商的净额少 {9}，很可能是入账前扣除的银行手续费：请向银行确认后处理此对账项。",
     }
     /// {9} the amount over.
     PAYOUT_OVER = "case.payout.over" {
-        en: "{0} payout {1} of {2}, transferred on {3}, arrived over: {4} credited on {5} to account {6} (bank reference {7}), {8}; {9} more than the PSP's net: ask the PSP and the bank whether other money was paid in the same credit.",
+        en: "The {0} payout {1} of {2}, transferred on {3}, arrived over: {4} credited on {5} to account {6} (bank reference {7}), {8}; {9} more than the PSP's net: ask the PSP and the bank whether other money was paid in the same credit.",
         es: "El pago de {0} {1} por {2}, transferido el {3}, llegó con exceso: {4} abonados el {5} en la cuenta {6} (referencia del banco {7}), {8}; {9} más que el neto del PSP: pregunte al PSP y al banco si otro dinero llegó en el mismo abono.",
         zh: "{3} 转出的 {0} 结算款 {1}（{2}）到账金额超出：{5} 账户 {6} 收到 {4}（银行参考号 {7}），{8}；比支付服务商的净额多 {9}：请向支付服务商和银行确认同一笔入账是否包含其他款项。",
     }
     /// {9} the effective rate, {10} the payout's currency, {11} the credited currency.
     PAYOUT_FX = "case.payout.fx" {
-        en: "{0} payout {1} of {2}, transferred on {3}, arrived converted: {4} credited on {5} to account {6} (bank reference {7}), {8}; the bank's effective rate is {9} {11} per {10} (credited / net).",
+        en: "The {0} payout {1} of {2}, transferred on {3}, arrived converted: {4} credited on {5} to account {6} (bank reference {7}), {8}; the bank's effective rate is {9} {11} per {10} (credited / net).",
         es: "El pago de {0} {1} por {2}, transferido el {3}, llegó convertido: {4} abonados el {5} en la cuenta {6} (referencia del banco {7}), {8}; la tasa efectiva del banco es {9} {11} por {10} (abonado / neto).",
         zh: "{3} 转出的 {0} 结算款 {1}（{2}）已换汇到账：{5} 账户 {6} 收到 {4}（银行参考号 {7}），{8}；银行实际汇率为 1 {10} = {9} {11}（到账金额 / 净额）。",
     }
@@ -377,19 +377,19 @@ crate::catalog! {
     /// {0}-{3} as above, {4} the window in days, {5} the window's last day, {6} the last day the
     /// imported statements cover.
     PAYOUT_MISSING = "case.payout.missing" {
-        en: "{0} payout {1} of {2}, transferred on {3}, has no bank credit within {4} day(s) (by {5}); the imported statements run to {6}: import the later statements, or ask the PSP for proof of the transfer and the bank whether it arrived.",
+        en: "The {0} payout {1} of {2}, transferred on {3}, has no bank credit within {4} day(s) (by {5}); the imported statements run to {6}: import the later statements, or ask the PSP for proof of the transfer and the bank whether it arrived.",
         es: "El pago de {0} {1} por {2}, transferido el {3}, no tiene abono bancario dentro de {4} día(s) (hasta el {5}); los extractos importados llegan al {6}: importe los extractos siguientes, o pida al PSP el soporte de la transferencia y al banco si llegó.",
         zh: "{3} 转出的 {0} 结算款 {1}（{2}）在 {4} 天内（截至 {5}）仍未到账；已导入的银行对账单截至 {6}：请导入之后的对账单，或向支付服务商索取转账凭证并向银行确认是否到账。",
     }
     /// {4} how many credits, {5} the credits (bank references).
     PAYOUT_TWO_CREDITS = "case.payout.two_credits" {
-        en: "{0} payout {1} of {2}, transferred on {3}, fits {4} bank credits ({5}): Cuadra does not choose between them; check which one pays this transfer and resolve the case with a note.",
+        en: "The {0} payout {1} of {2}, transferred on {3}, fits {4} bank credits ({5}): Cuadra does not choose between them; check which one pays this transfer and resolve the case with a note.",
         es: "El pago de {0} {1} por {2}, transferido el {3}, encaja con {4} abonos bancarios ({5}): Cuadra no elige entre ellos; revise cuál paga esta transferencia y resuelva el caso con una nota.",
         zh: "{3} 转出的 {0} 结算款 {1}（{2}）与 {4} 笔银行入账（{5}）都相符：Cuadra 不会从中任选一笔；请核实哪一笔是该转账的到账，并在备注中说明后处理此对账项。",
     }
     /// {4} the other payouts (transfer ids), {5} the credit (bank reference).
     PAYOUT_SHARED_CREDIT = "case.payout.shared_credit" {
-        en: "{0} payout {1} of {2}, transferred on {3}, and payout(s) {4} fit the same bank credit {5}: Cuadra does not choose between them; check which transfer it pays and resolve the case with a note.",
+        en: "The {0} payout {1} of {2}, transferred on {3}, and payout(s) {4} fit the same bank credit {5}: Cuadra does not choose between them; check which transfer it pays and resolve the case with a note.",
         es: "El pago de {0} {1} por {2}, transferido el {3}, y el/los pago(s) {4} encajan con el mismo abono bancario {5}: Cuadra no elige entre ellos; revise qué transferencia paga y resuelva el caso con una nota.",
         zh: "{3} 转出的 {0} 结算款 {1}（{2}）与结算款 {4} 都与同一笔银行入账 {5} 相符：Cuadra 不会从中任选；请核实该入账对应哪一笔转账，并在备注中说明后处理此对账项。",
     }
