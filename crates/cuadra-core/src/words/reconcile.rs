@@ -379,7 +379,7 @@ crate::catalog! {
     PAYOUT_MISSING = "case.payout.missing" {
         en: "The {0} payout {1} of {2}, transferred on {3}, has no bank credit within {4} day(s) (by {5}); the imported statements run to {6}: import the later statements, or ask the PSP for proof of the transfer and the bank whether it arrived.",
         es: "El pago de {0} {1} por {2}, transferido el {3}, no tiene abono bancario dentro de {4} día(s) (hasta el {5}); los extractos importados llegan al {6}: importe los extractos siguientes, o pida al PSP el soporte de la transferencia y al banco si llegó.",
-        zh: "{3} 转出的 {0} 结算款 {1}（{2}）在 {4} 天内（截至 {5}）仍未到账；已导入的银行对账单截至 {6}：请导入之后的对账单，或向支付服务商索取转账凭证并向银行确认是否到账。",
+        zh: "{3} 转出的 {0} 结算款 {1}（{2}）在 {4} 天内（截至 {5}）仍未到账；已导入的银行对账单截至 {6}：请导入之后的对账单，或向支付服务商索取转账证明并向银行确认是否到账。",
     }
     /// {4} how many credits, {5} the credits (bank references).
     PAYOUT_TWO_CREDITS = "case.payout.two_credits" {
