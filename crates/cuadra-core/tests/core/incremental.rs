@@ -42,6 +42,11 @@ enum Step {
     Reconcile(u32),
     /// A review act on the n-th stored case (in key order).
     Act(ActionKind, usize),
+    /// A bank statement (MT940, one day of May 2026) of these credits: (kind, batch, day).
+    /// Kind 0 names batch `B<batch>` in its text and credits its net (rounded to cents), 1
+    /// credits that net from dLocal naming nothing, 2 credits an amount no batch has from
+    /// dLocal (a credit no payout explains).
+    Statement(Vec<(usize, u32, u32)>),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -53,6 +58,8 @@ fn step() -> impl Strategy<Value = Step> {
         4 => (1u32..22).prop_map(Step::Reconcile),
         2 => (prop_oneof![Just(ActionKind::Confirm), Just(ActionKind::Unmatch), Just(ActionKind::Resolve)], 0usize..20)
             .prop_map(|(k, n)| Step::Act(k, n)),
+        2 => prop::collection::vec((0usize..3, 1u32..5, 19u32..23), 1..4)
+            .prop_map(Step::Statement),
     ]
 }
 
@@ -108,6 +115,42 @@ fn dlocal(batch: u32, lines: &[(usize, usize, u32, u32, bool)]) -> Vec<u8> {
         lines.len()
     )
     .into_bytes()
+}
+
+/// The net of a batch `dlocal` writes (its gross: no fees).
+fn net_of(lines: &[(usize, usize, u32, u32, bool)]) -> rust_decimal::Decimal {
+    lines
+        .iter()
+        .map(|&(_, amount, ..)| {
+            rust_decimal::Decimal::from(AMOUNTS[amount]) / rust_decimal::Decimal::from(4000)
+        })
+        .sum()
+}
+
+/// An MT940 statement (statement `n`, one day of May 2026) of these credits: (text, amount).
+fn mt940(n: usize, day: u32, credits: &[(String, rust_decimal::Decimal)]) -> Vec<u8> {
+    let swift = |d: rust_decimal::Decimal| {
+        let t = d.round_dp(2).to_string();
+        if t.contains('.') {
+            t.replace('.', ",")
+        } else {
+            format!("{t},")
+        }
+    };
+    let mut text = format!(
+        "{{1:F01HSBCHKHHAXXX0000000000}}{{2:O9401200260520HSBCHKHHAXXX00000000002605201200N}}{{4:\r\n:20:PROP{n}\r\n:25:808000111\r\n:28C:{n}/1\r\n:60F:C2605{day:02}USD0,00\r\n"
+    );
+    let mut total = rust_decimal::Decimal::ZERO;
+    for (i, (remi, amount)) in credits.iter().enumerate() {
+        let amount = amount.round_dp(2);
+        total += amount;
+        text.push_str(&format!(
+            ":61:2605{day:02}05{day:02}C{}NTRFNONREF//P{n}X{i}\r\n:86:/ORDP//NAME/DLOCAL LIMITED/REMI/{remi}\r\n",
+            swift(amount)
+        ));
+    }
+    text.push_str(&format!(":62F:C2605{day:02}USD{}\r\n-}}\r\n", swift(total)));
+    text.into_bytes()
 }
 
 /// Every stored case as text: key, status, rule, state, fingerprint, time edge, order, lines.
@@ -177,6 +220,11 @@ fn play(steps: &[Step]) -> usize {
     let mut batch = 0;
     let mut partial = 0;
     let mut as_of = None;
+    let mut nets: Vec<rust_decimal::Decimal> = Vec::new();
+    // A payout's credit is due the day of its transfer (20 May), so runs as of the 21st and
+    // later find missing payouts too.
+    t.ws.set_setting("payout_window_days", "0", "ana", now())
+        .unwrap();
     for (i, s) in steps.iter().enumerate() {
         let at = now() + TimeDelta::minutes(i as i64);
         match s {
@@ -185,7 +233,29 @@ fn play(steps: &[Step]) -> usize {
             }
             Step::Batch(lines) => {
                 batch += 1;
+                nets.push(net_of(lines));
                 t.import(&format!("batch-{batch}.csv"), &dlocal(batch, lines));
+            }
+            Step::Statement(credits) => {
+                let day = credits[0].2;
+                let net = |b: u32| {
+                    nets.get(b as usize - 1)
+                        .copied()
+                        .unwrap_or(rust_decimal::Decimal::TEN)
+                };
+                let credits: Vec<(String, rust_decimal::Decimal)> = credits
+                    .iter()
+                    .map(|&(kind, b, _)| match kind {
+                        0 => (format!("PAYOUT TRANSFER B{b}"), net(b)),
+                        1 => ("INWARD REMITTANCE".to_string(), net(b)),
+                        _ => (
+                            "INWARD REMITTANCE".to_string(),
+                            rust_decimal::Decimal::new(1234, 2),
+                        ),
+                    })
+                    .collect();
+                let r = t.import(&format!("statement-{i}.sta"), &mt940(i, day, &credits));
+                assert_eq!(r.new as usize, credits.len(), "{r:?}");
             }
             Step::Reconcile(day) => {
                 as_of = Some(may(*day));
