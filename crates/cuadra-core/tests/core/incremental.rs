@@ -358,3 +358,86 @@ fn a_run_after_another_judges_only_what_changed_and_says_so() {
             .unwrap();
     assert_eq!((forced.mode, forced.written), ("full", 0));
 }
+
+/// Bank statements imported after a run: the partial run that follows matches them (every
+/// payout case is made again in every run), a review act on a payout case holds, and a full
+/// run of a copy finds everything in place each time.
+#[test]
+fn a_statement_imported_after_a_run_is_matched_by_the_partial_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = TestWs::new();
+    t.ws.set_setting("payout_window_days", "0", "ana", now())
+        .unwrap();
+    let b1 = [(0, 0, 2, 9, true), (2, 2, 3, 9, true)];
+    let b2 = [(1, 0, 4, 9, true)];
+    t.import("b1.csv", &dlocal(1, &b1));
+    t.import("b2.csv", &dlocal(2, &b2));
+    let at = |m: i64| now() + TimeDelta::minutes(m);
+    assert!(!run_and_check(&mut t, dir.path(), may(19), at(1)));
+    // B1's net is 12.50 + 37.50 = 50.00 (named), B2's 12.50 (by amount), and 12.34 from dLocal
+    // that no payout explains.
+    let credits = vec![
+        ("PAYOUT TRANSFER B1".to_string(), net_of(&b1)),
+        ("INWARD REMITTANCE".to_string(), net_of(&b2)),
+        (
+            "INWARD REMITTANCE".to_string(),
+            rust_decimal::Decimal::new(1234, 2),
+        ),
+    ];
+    assert_eq!(net_of(&b1), rust_decimal::Decimal::from(50));
+    let r = t.import("s.sta", &mt940(1, 20, &credits));
+    assert_eq!(r.new, 3, "{r:?}");
+    assert!(run_and_check(&mut t, dir.path(), may(21), at(2)), "partial");
+    let payout_cases = |t: &TestWs| -> Vec<(String, String, String)> {
+        let mut stmt =
+            t.ws.conn()
+                .prepare(
+                    "SELECT case_key, status, settlement_refs FROM cases
+                     WHERE case_key LIKE 'payout:%' OR case_key LIKE 'bank:%' ORDER BY case_key",
+                )
+                .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    let got = payout_cases(&t);
+    let statuses: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(k, s, _)| (k.split(':').next().unwrap(), s.as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("bank", "bank_credit_unexplained"),
+            ("payout", "payout_matched"),
+            ("payout", "payout_matched"),
+        ],
+        "{got:?}"
+    );
+    assert_eq!(got[1].0, "payout:dlocal:B1");
+    assert_eq!(got[1].2, "B1|P1X0");
+    assert_eq!(got[2].2, "B2|P1X1");
+    // A person resolves the unexplained credit; the next partial run keeps it resolved.
+    let req = ActionRequest {
+        case_key: got[0].0.clone(),
+        action: ActionKind::Resolve,
+        reason: Some("other".into()),
+        note: Some("interest paid by dLocal".into()),
+        line_ids: Vec::new(),
+        order_id: None,
+        order_ref: None,
+        expected_membership: None,
+    };
+    t.ws.act(&req, "ana", at(3)).unwrap();
+    assert!(run_and_check(&mut t, dir.path(), may(21), at(4)));
+    let state: String =
+        t.ws.conn()
+            .query_row(
+                "SELECT state FROM cases WHERE case_key = ?1",
+                [&got[0].0],
+                |r| r.get(0),
+            )
+            .unwrap();
+    assert_eq!(state, "resolved");
+}
