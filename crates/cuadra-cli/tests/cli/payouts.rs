@@ -1,4 +1,4 @@
-//! PSP payouts matched to bank credits through the command line (issue 18 part 2): eight dLocal
+//! PSP payouts matched to bank credits through the command line (issue 18 part 2): ten dLocal
 //! batches and two statements (`fixtures/payouts/`, see `SOURCES.md`) planting every payout
 //! status, imported, reconciled as of 2026-06-20 and exported, against an answer worked out by
 //! hand:
@@ -13,6 +13,8 @@
 //! | 700106 | 620.00    | 2026-06-14 | USD 620.00 on 06-15 AND on 06-16, from DLOCAL | ambiguous: both named, neither chosen |
 //! | 700107 | 100.00    | 2026-06-15 | COP 390,000 on 06-16 (camt.053), "TRANSFER 700107" | matched, effective rate 390000 / 100 = 3900 |
 //! | 700108 | 200.00    | 2026-06-18 | none                                          | no case: its window runs to 06-23 |
+//! | 700109 | 250.00    | 2026-06-04 | USD 250.00 on 06-06 from DLOCAL, no reference | ambiguous: the one credit fits 700110 too |
+//! | 700110 | 250.00    | 2026-06-05 | the same credit                               | ambiguous, naming 700109 |
 //!
 //! Besides: USD 999.00 on 06-12 from DLOCAL naming transfer 700999 (no such batch) is
 //! `bank_credit_unexplained`; USD 2500.00 from ACME TRADING names no PSP and makes no case.
@@ -126,6 +128,20 @@ fn expected(unexplained_key: &str) -> Vec<(String, String, String, String, Strin
             "",
             "payout_fx_by_reference",
         ),
+        (
+            "payout:dlocal:700109",
+            "payout_ambiguous",
+            "700109|HK260606000025",
+            "",
+            "payout_shared_credit",
+        ),
+        (
+            "payout:dlocal:700110",
+            "payout_ambiguous",
+            "700110|HK260606000025",
+            "",
+            "payout_shared_credit",
+        ),
     ]
     .iter()
     .map(|(a, b, c, d, e)| {
@@ -143,7 +159,7 @@ fn expected(unexplained_key: &str) -> Vec<(String, String, String, String, Strin
 }
 
 fn import_all(db: &Path) {
-    let mut files: Vec<String> = (700101..=700108)
+    let mut files: Vec<String> = (700101..=700110)
         .map(|n| fixture(&format!("payouts/dlocal_settlement_{n}.csv")))
         .collect();
     files.push(fixture("payouts/mt940_usd_hk_2026-06.sta"));
@@ -223,6 +239,32 @@ fn every_payout_status_comes_out_as_worked_by_hand() {
     }
     assert!(!text.contains("payout:dlocal:700101"));
 
+    // The workbook gains a Payouts sheet with the ten payout and bank cases.
+    let xlsx = dir.path().join("w.xlsx");
+    let out = run(
+        &db,
+        &[
+            "export",
+            "workbook",
+            "--out",
+            &xlsx.to_string_lossy(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&xlsx).expect("xlsx")))
+            .expect("open");
+    assert_eq!(wb.sheet_names().last().map(String::as_str), Some("Payouts"));
+    let payouts = wb.worksheet_range("Payouts").expect("sheet");
+    assert_eq!(payouts.height(), 1 + 10, "header and ten cases");
+
     // A review act on a payout case: resolved with a reason, kept by the next runs, partial
     // and full, which change nothing.
     let out = run(
@@ -273,7 +315,7 @@ fn every_payout_status_comes_out_as_worked_by_hand() {
 fn a_statement_imported_after_a_run_is_matched_by_the_partial_run() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("w.db");
-    let batches: Vec<String> = (700101..=700108)
+    let batches: Vec<String> = (700101..=700110)
         .map(|n| fixture(&format!("payouts/dlocal_settlement_{n}.csv")))
         .collect();
     let mut args = vec!["import"];
@@ -306,5 +348,5 @@ fn a_statement_imported_after_a_run_is_matched_by_the_partial_run() {
         !rows.iter().any(|r| r.0 == "payout:dlocal:700105"),
         "{rows:?}"
     );
-    assert_eq!(rows.len(), 7);
+    assert_eq!(rows.len(), 9);
 }

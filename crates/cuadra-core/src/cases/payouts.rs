@@ -22,8 +22,9 @@
 //! debited on the same account and day are named beside it. A payout with no credit past its
 //! window at the run's as-of is `payout_missing`; inside the window it has no case yet. A
 //! credit that names a known PSP and that no payout explains is `bank_credit_unexplained`.
-//! Payouts transferred before the first imported statement are not judged (nothing can show
-//! them), and nothing is made while the workspace holds no statement.
+//! A payout transferred before the first imported statement is matched if a credit fits, and
+//! never called missing (nothing can show it); nothing is made while the workspace holds no
+//! statement.
 
 use super::decisions::Reopening;
 use super::shape::{
@@ -319,10 +320,9 @@ pub(super) fn payout_cases(
     };
     let zone = settings.zone;
     let as_of_day = as_of.with_timezone(&zone).date_naive();
-    let payouts: Vec<Payout> = payouts(conn)?
-        .into_iter()
-        .filter(|p| p.transfer_date >= first)
-        .collect();
+    // Every payout takes part in matching (one transferred the day before the first statement
+    // may be credited within it); one with no credit is judged only from the first statement on.
+    let payouts: Vec<Payout> = payouts(conn)?;
     let credits = credits(conn)?;
     let debits = day_debits(conn)?;
     let mut names: Vec<(String, Vec<String>)> = PSP_NAMES
@@ -555,8 +555,9 @@ pub(super) fn payout_cases(
             None => {
                 let window = settings.payout_window_days_for(&p.psp).max(0);
                 let until = p.transfer_date + Duration::days(window);
-                if as_of_day <= until {
-                    continue; // still inside its window: no case yet
+                if as_of_day <= until || p.transfer_date < first {
+                    // Still inside its window (no case yet), or before any statement.
+                    continue;
                 }
                 row.settlement_refs = p.transfer_id.clone();
                 let [a0, a1, a2, a3] = head(&p.psp);
@@ -593,7 +594,7 @@ pub(super) fn payout_cases(
 
     // Credits from a PSP that no payout explains.
     for (ci, c) in credits.iter().enumerate() {
-        if explained.contains(&ci) || c.booking_date < first {
+        if explained.contains(&ci) {
             continue;
         }
         let Some(psp) = c.names_psp(&names) else {

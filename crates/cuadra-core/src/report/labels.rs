@@ -12,6 +12,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("sheet.exceptions", "Excepciones", "Exceptions", "异常"),
     ("sheet.matched", "Conciliados", "Matched", "已匹配"),
     ("sheet.charges", "Cargos de liquidación", "Settlement charges", "结算费用"),
+    ("sheet.payouts", "Pagos al banco", "Payouts", "结算款到账"),
     ("sheet.audit", "Auditoría", "Audit trail", "审计追踪"),
     ("sheet.files", "Archivos", "Files", "文件"),
     ("sheet.reconciliation", "Conciliación", "Reconciliation", "对账"),

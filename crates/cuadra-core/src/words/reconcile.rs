@@ -450,6 +450,16 @@ crate::catalog! {
         es: "su lote ahora suma el total que declara su archivo",
         zh: "其批次现在与文件声明的合计相符",
     }
+    GONE_CREDIT_EXPLAINED = "case.gone.credit_explained" {
+        en: "a payout now explains this bank credit",
+        es: "ahora un pago del PSP explica este abono bancario",
+        zh: "现已有结算款能解释这笔银行入账",
+    }
+    GONE_PAYOUT_NOT_JUDGED = "case.gone.payout_not_judged" {
+        en: "the payout is no longer judged (inside its window at this as-of, or no statement covers it)",
+        es: "el pago ya no se juzga (está dentro de su plazo a esta fecha de corte, o ningún extracto lo cubre)",
+        zh: "该结算款已不再判定（在此数据截至时间仍处于到账期限内，或没有银行对账单覆盖）",
+    }
     GONE_NOWHERE = "case.gone.nowhere" {
         en: "its order and settlement lines are no longer in the workspace",
         es: "su pedido y sus líneas de liquidación ya no están en el espacio de trabajo",
