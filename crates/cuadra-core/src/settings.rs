@@ -295,6 +295,37 @@ mod tests {
     }
 
     #[test]
+    fn payout_window_and_allowance_are_checked_and_read_per_psp() {
+        let mut ws = Workspace::open_in_memory().expect("open");
+        assert_eq!(
+            set(&mut ws, "payout_window_days.dlocal", "3").expect("per psp"),
+            "3"
+        );
+        assert_eq!(
+            set(&mut ws, "payout_allowance", "2.50").expect("allowance"),
+            "2.5"
+        );
+        for (key, value) in [
+            ("payout_window_days", "-1"),
+            ("payout_window_days", "400"),
+            ("payout_allowance", "-1"),
+        ] {
+            assert!(
+                matches!(set(&mut ws, key, value), Err(SettingError::Invalid { .. })),
+                "{key} = {value}"
+            );
+        }
+        assert!(matches!(
+            set(&mut ws, "payout_window_days.", "3"),
+            Err(SettingError::Unknown(_))
+        ));
+        let recon = ws.recon_settings().expect("recon settings");
+        assert_eq!(recon.payout_window_days_for("DLocal"), 3);
+        assert_eq!(recon.payout_window_days_for("payu"), 5, "the default");
+        assert_eq!(recon.payout_allowance, rust_decimal::Decimal::new(25, 1));
+    }
+
+    #[test]
     fn actor_retention_and_language_are_checked() {
         let mut ws = Workspace::open_in_memory().expect("open");
         assert_eq!(
