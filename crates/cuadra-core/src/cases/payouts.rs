@@ -343,14 +343,26 @@ pub(super) fn payout_cases(
     // 1. By reference.
     let mut named_by: HashMap<usize, Vec<usize>> = HashMap::new(); // credit -> payouts
     let mut names_of: HashMap<usize, Vec<usize>> = HashMap::new(); // payout -> credits
-    for (pi, p) in payouts.iter().enumerate() {
-        for (ci, c) in credits.iter().enumerate() {
-            if c.tokens.contains(&p.transfer_id.to_uppercase()) {
-                named_by.entry(ci).or_default().push(pi);
-                names_of.entry(pi).or_default().push(ci);
-            }
+                                                                   // The credits by token, in credit order (a payout looks its transfer id up once).
+    let mut by_token: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ci, c) in credits.iter().enumerate() {
+        for t in &c.tokens {
+            by_token.entry(t.as_str()).or_default().push(ci);
         }
     }
+    for cs in by_token.values_mut() {
+        cs.sort_unstable();
+    }
+    for (pi, p) in payouts.iter().enumerate() {
+        let id = p.transfer_id.to_uppercase();
+        for &ci in by_token.get(id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            named_by.entry(ci).or_default().push(pi);
+            names_of.entry(pi).or_default().push(ci);
+        }
+    }
+    // The credits in booking-date order (a payout's window is a range of them).
+    let mut by_date: Vec<usize> = (0..credits.len()).collect();
+    by_date.sort_by_key(|&ci| (credits[ci].booking_date, ci));
     let mut found: HashMap<usize, Found> = HashMap::new();
     for (&pi, cs) in &names_of {
         let f = match cs.as_slice() {
@@ -372,11 +384,14 @@ pub(super) fn payout_cases(
         }
         let window = settings.payout_window_days_for(&p.psp).max(0);
         let until = p.transfer_date + Duration::days(window);
-        for (ci, c) in credits.iter().enumerate() {
+        let from = by_date.partition_point(|&ci| credits[ci].booking_date < p.transfer_date);
+        let to = by_date.partition_point(|&ci| credits[ci].booking_date <= until);
+        let mut window_credits: Vec<usize> = by_date[from..to.max(from)].to_vec();
+        window_credits.sort_unstable();
+        for ci in window_credits {
+            let c = &credits[ci];
             if named_by.contains_key(&ci)
                 || c.currency != p.currency
-                || c.booking_date < p.transfer_date
-                || c.booking_date > until
                 || (c.amount - p.net).abs() > allowance
             {
                 continue;
