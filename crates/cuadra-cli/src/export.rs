@@ -14,9 +14,9 @@ use std::process::ExitCode;
 enum Kind {
     /// One row per case, in the reconciliation CSV contract's columns.
     Reconciliation,
-    /// Every status except matched and settlement_charge (open or resolved).
+    /// Every status except matched, payout_matched and settlement_charge (open or resolved).
     Exceptions,
-    /// Matched cases.
+    /// Matched cases (orders matched, and payouts found on the bank statement).
     Matched,
     /// Settlement charges (fees, adjustments, booked batch rounding).
     Charges,

@@ -50,6 +50,21 @@ pub const SETTINGS: &[SettingInfo] = &[
         meaning: "days after the shop's paid time before a missing settlement is reported",
     },
     SettingInfo {
+        key: "payout_window_days",
+        default: "5",
+        meaning: "days after a PSP payout's transfer date within which its bank credit is expected; past them with no credit the payout is missing",
+    },
+    SettingInfo {
+        key: "payout_window_days.<psp>",
+        default: "(payout_window_days)",
+        meaning: "payout window for one PSP, e.g. payout_window_days.dlocal = 3",
+    },
+    SettingInfo {
+        key: "payout_allowance",
+        default: "0",
+        meaning: "largest difference (payout's currency) between a payout's net and a bank credit for the credit to be matched by amount (bank charges); a credit naming the transfer matches whatever its amount",
+    },
+    SettingInfo {
         key: "actor",
         default: "",
         meaning: "your name in the audit trail (empty: the OS user name; --actor overrides it)",
@@ -68,7 +83,7 @@ pub const SETTINGS: &[SettingInfo] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum SettingError {
-    #[error("'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language")]
+    #[error("'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, payout_window_days, payout_window_days.<psp>, payout_allowance, actor, retention_years, language")]
     Unknown(String),
     #[error("retention_years cannot be lowered from {current} to {value}: records are kept at least as long as promised when they were filed; keep {current} or raise it")]
     Lowered { current: u32, value: u32 },
@@ -122,6 +137,19 @@ fn check(key: &str, value: &str) -> Result<String, SettingError> {
             Ok(d) if d >= rust_decimal::Decimal::ZERO => Ok(d.normalize().to_string()),
             _ => Err(invalid(WHY_TOLERANCE)),
         },
+        "payout_allowance" => match value.parse::<rust_decimal::Decimal>() {
+            Ok(d) if d >= rust_decimal::Decimal::ZERO => Ok(d.normalize().to_string()),
+            _ => Err(invalid(WHY_TOLERANCE)),
+        },
+        k if k == "payout_window_days" || k.starts_with("payout_window_days.") => {
+            if k.len() == "payout_window_days.".len() {
+                return Err(SettingError::Unknown(key.to_string()));
+            }
+            match value.parse::<i64>() {
+                Ok(n) if (0..=366).contains(&n) => Ok(n.to_string()),
+                _ => Err(invalid(WHY_PAYOUT_WINDOW)),
+            }
+        }
         "grace_days" => match value.parse::<i64>() {
             Ok(n) if (0..=3650).contains(&n) => Ok(n.to_string()),
             _ => Err(invalid(WHY_GRACE_DAYS)),
@@ -264,6 +292,37 @@ mod tests {
         let recon = ws.recon_settings().expect("recon settings");
         assert_eq!(recon.validity_hours_for(Some("PayU")), 168);
         assert_eq!(recon.tolerance, rust_decimal::Decimal::from(100));
+    }
+
+    #[test]
+    fn payout_window_and_allowance_are_checked_and_read_per_psp() {
+        let mut ws = Workspace::open_in_memory().expect("open");
+        assert_eq!(
+            set(&mut ws, "payout_window_days.dlocal", "3").expect("per psp"),
+            "3"
+        );
+        assert_eq!(
+            set(&mut ws, "payout_allowance", "2.50").expect("allowance"),
+            "2.5"
+        );
+        for (key, value) in [
+            ("payout_window_days", "-1"),
+            ("payout_window_days", "400"),
+            ("payout_allowance", "-1"),
+        ] {
+            assert!(
+                matches!(set(&mut ws, key, value), Err(SettingError::Invalid { .. })),
+                "{key} = {value}"
+            );
+        }
+        assert!(matches!(
+            set(&mut ws, "payout_window_days.", "3"),
+            Err(SettingError::Unknown(_))
+        ));
+        let recon = ws.recon_settings().expect("recon settings");
+        assert_eq!(recon.payout_window_days_for("DLocal"), 3);
+        assert_eq!(recon.payout_window_days_for("payu"), 5, "the default");
+        assert_eq!(recon.payout_allowance, rust_decimal::Decimal::new(25, 1));
     }
 
     #[test]

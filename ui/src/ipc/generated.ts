@@ -6,7 +6,7 @@ import type { AgingBucket, Lang, Msg } from "./types";
 
 export type ErrorCode = "store" | "no_workspace_path" | "no_workspace" | "not_found" | "invalid_action" | "period_closed" | "reason_required" | "note_required" | "stale_case" | "invalid_setting" | "retention_lowered" | "import_running" | "export_failed" | "ipc";
 
-export type CaseStatus = "matched" | "paid_shop_pending" | "underpaid" | "overpaid" | "duplicate_payment" | "paid_after_expiry" | "currency_mismatch" | "refunded" | "partially_refunded" | "charged_back" | "disputed" | "psp_status_unknown" | "awaiting_payment" | "expired_unpaid" | "awaiting_settlement" | "missing_settlement" | "suggested" | "unmatched_settlement" | "batch_mismatch" | "settlement_charge";
+export type CaseStatus = "matched" | "paid_shop_pending" | "underpaid" | "overpaid" | "duplicate_payment" | "paid_after_expiry" | "currency_mismatch" | "refunded" | "partially_refunded" | "charged_back" | "disputed" | "psp_status_unknown" | "awaiting_payment" | "expired_unpaid" | "awaiting_settlement" | "missing_settlement" | "suggested" | "unmatched_settlement" | "batch_mismatch" | "settlement_charge" | "payout_matched" | "payout_short" | "payout_over" | "payout_missing" | "payout_ambiguous" | "bank_credit_unexplained";
 
 export type CaseState = "open" | "resolved";
 
@@ -317,14 +317,14 @@ zone_by_psp: Record<string, string>, grace_days: number, retention_years: number
 
 export const ERROR_CODES = ["store", "no_workspace_path", "no_workspace", "not_found", "invalid_action", "period_closed", "reason_required", "note_required", "stale_case", "invalid_setting", "retention_lowered", "import_running", "export_failed", "ipc"] as const satisfies readonly ErrorCode[];
 
-export const CASE_STATUSES = ["matched", "paid_shop_pending", "underpaid", "overpaid", "duplicate_payment", "paid_after_expiry", "currency_mismatch", "refunded", "partially_refunded", "charged_back", "disputed", "psp_status_unknown", "awaiting_payment", "expired_unpaid", "awaiting_settlement", "missing_settlement", "suggested", "unmatched_settlement", "batch_mismatch", "settlement_charge"] as const satisfies readonly CaseStatus[];
+export const CASE_STATUSES = ["matched", "paid_shop_pending", "underpaid", "overpaid", "duplicate_payment", "paid_after_expiry", "currency_mismatch", "refunded", "partially_refunded", "charged_back", "disputed", "psp_status_unknown", "awaiting_payment", "expired_unpaid", "awaiting_settlement", "missing_settlement", "suggested", "unmatched_settlement", "batch_mismatch", "settlement_charge", "payout_matched", "payout_short", "payout_over", "payout_missing", "payout_ambiguous", "bank_credit_unexplained"] as const satisfies readonly CaseStatus[];
 
 export const CASE_STATES = ["open", "resolved"] as const satisfies readonly CaseState[];
 
 export const REVIEW_STATES = ["to_review", "waiting", "reconciled"] as const satisfies readonly ReviewState[];
 
 /** `Review::of`: the statuses that are done once decided, and those only time settles. */
-export const REVIEW_DONE_STATUSES = ["matched", "settlement_charge"] as const satisfies readonly CaseStatus[];
+export const REVIEW_DONE_STATUSES = ["matched", "settlement_charge", "payout_matched"] as const satisfies readonly CaseStatus[];
 
 export const REVIEW_WAITING_STATUSES = ["awaiting_payment", "awaiting_settlement"] as const satisfies readonly CaseStatus[];
 

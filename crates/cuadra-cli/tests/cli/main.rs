@@ -9,6 +9,7 @@ mod export;
 mod formats;
 mod guard;
 mod import;
+mod payouts;
 mod period;
 mod reconcile;
 mod retention;

@@ -107,6 +107,10 @@ pub(super) fn gone_why(key: &str, now_in: &[String]) -> String {
     let why = if key.starts_with("batch:") {
         // A batch's rounding case goes when its lines add up to the total the file states.
         msg!(GONE_BATCH_ADDS_UP)
+    } else if key.starts_with(super::payouts::CREDIT_PREFIX) {
+        msg!(GONE_CREDIT_EXPLAINED)
+    } else if key.starts_with(super::payouts::PAYOUT_PREFIX) {
+        msg!(GONE_PAYOUT_NOT_JUDGED)
     } else {
         match now_in {
             [] => msg!(GONE_NOWHERE),

@@ -293,7 +293,8 @@ fn load_orders(
 
 impl Workspace {
     /// The matching settings kept in the workspace, with defaults for what is not set:
-    /// `zone`, `tolerance`, `validity_hours`, `validity_hours.<psp>`, `grace_days`.
+    /// `zone`, `tolerance`, `validity_hours`, `validity_hours.<psp>`, `grace_days`,
+    /// `payout_window_days`, `payout_window_days.<psp>`, `payout_allowance`.
     pub fn recon_settings(&self) -> Result<ReconSettings, StoreError> {
         let mut settings = ReconSettings::default();
         let mut stmt = self.conn().prepare("SELECT key, value FROM settings")?;
@@ -318,11 +319,28 @@ impl Workspace {
                         settings.grace_days = d;
                     }
                 }
+                "payout_window_days" => {
+                    if let Ok(d) = value.parse() {
+                        settings.payout_window_days = d;
+                    }
+                }
+                "payout_allowance" => {
+                    if let Ok(a) = value.parse() {
+                        settings.payout_allowance = a;
+                    }
+                }
                 other => {
                     if let (Some(psp), Ok(h)) =
                         (other.strip_prefix("validity_hours."), value.parse())
                     {
                         settings.validity_hours_by_psp.insert(psp.to_string(), h);
+                    }
+                    if let (Some(psp), Ok(d)) =
+                        (other.strip_prefix("payout_window_days."), value.parse())
+                    {
+                        settings
+                            .payout_window_days_by_psp
+                            .insert(psp.to_string(), d);
                     }
                 }
             }

@@ -13,6 +13,7 @@ mod decisions;
 mod derived;
 mod incremental;
 mod load;
+mod payouts;
 mod query;
 mod run;
 mod scope;
@@ -81,8 +82,8 @@ impl CaseState {
 /// Where a case stands for the person closing the books: what still needs someone
 /// (`to_review`), what only time will settle (`waiting`: a voucher not yet expired, a payment
 /// still inside its settlement window) and what is done (`reconciled`: matched by Cuadra,
-/// confirmed or matched by a person, a batch's own charge, or resolved by a person with a
-/// reason).
+/// confirmed or matched by a person, a batch's own charge, a payout found on the bank statement,
+/// or resolved by a person with a reason).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(rename = "ReviewState"))]
@@ -98,7 +99,7 @@ impl Review {
     pub const ALL: [Review; 3] = [Review::ToReview, Review::Waiting, Review::Reconciled];
 
     /// The statuses that are done once Cuadra (or a person's match) decided them.
-    pub const DONE: [&'static str; 2] = ["matched", "settlement_charge"];
+    pub const DONE: [&'static str; 3] = ["matched", "settlement_charge", "payout_matched"];
     /// The statuses that only time settles.
     pub const WAITING: [&'static str; 2] = ["awaiting_payment", "awaiting_settlement"];
 
@@ -128,7 +129,7 @@ impl Review {
 
 /// [`Review::of`] in SQL over the `cases` table aliased `c`.
 pub(crate) const REVIEW_SQL: &str = "CASE WHEN c.state = 'resolved' \
-    OR c.status IN ('matched', 'settlement_charge') THEN 'reconciled' \
+    OR c.status IN ('matched', 'settlement_charge', 'payout_matched') THEN 'reconciled' \
     WHEN c.status IN ('awaiting_payment', 'awaiting_settlement') THEN 'waiting' \
     ELSE 'to_review' END";
 

@@ -6,6 +6,7 @@
 use super::batches::batch_cases;
 use super::decisions::{last_decisions, manual_links, record_reopenings, Reopening, Vanishing};
 use super::incremental::{self, FullBecause, Plan, Upto};
+use super::payouts::{payout_cases, rewrite_payout_cases};
 use super::scope::{recompute, Batches, Members};
 use super::shape::Shaper;
 use super::write::{CaseWriter, StoredCases};
@@ -78,6 +79,9 @@ impl Workspace {
             "validity_hours": settings.validity_hours,
             "validity_hours_by_psp": settings.validity_hours_by_psp,
             "grace_days": settings.grace_days,
+            "payout_window_days": settings.payout_window_days,
+            "payout_window_days_by_psp": settings.payout_window_days_by_psp,
+            "payout_allowance": settings.payout_allowance.to_string(),
         })
         .to_string();
         let upto = Upto::now(&tx)?;
@@ -297,6 +301,13 @@ fn whole(
         writer.push(p)?;
     }
     reopened.extend(batches_reopened);
+    let (payouts, payouts_reopened) = payout_cases(tx, settings, as_of, &decisions, now)?;
+    for p in payouts {
+        count(&p.row.status);
+        vanishing.see(&p);
+        writer.push(p)?;
+    }
+    reopened.extend(payouts_reopened);
     // The keys of every row read, for the partial runs after this one.
     incremental::index_keys(tx, &inputs, true)?;
     drop(inputs);
@@ -347,6 +358,9 @@ fn partial(
         },
         now,
     )?;
+    // Every payout and PSP credit case again (new statements, batches or the as-of can change
+    // any of them): see `cases::payouts`.
+    let payouts = rewrite_payout_cases(tx, settings, as_of, run_id, now)?;
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     let mut cases = 0u64;
     {
@@ -368,9 +382,9 @@ fn partial(
         orders: orders as usize,
         lines: lines as usize,
         cases,
-        written: done.written,
-        removed: done.removed,
-        reopened: done.reopened,
+        written: done.written + payouts.written,
+        removed: done.removed + payouts.removed,
+        reopened: done.reopened.into_iter().chain(payouts.reopened).collect(),
         counts,
         judged: (done.orders + done.lines) as u64,
     })

@@ -5,6 +5,7 @@
 use super::batches::{batch_cases, BatchScope};
 use super::decisions::{last_decisions, manual_links, record_reopenings, Reopening, Vanishing};
 use super::load::recon_inputs_for;
+use super::payouts::{is_payout_key, payout_cases};
 use super::shape::Shaper;
 use super::write::{CaseWriter, StoredCases};
 use crate::msg;
@@ -164,6 +165,21 @@ pub(super) fn recompute(
             reopenings.push(Reopening::contradicted(c, &why));
         }
         prepared.push(p);
+    }
+    // Payout and PSP credit cases a review act names are made again (all of them are, and
+    // those named kept: see `cases::payouts`).
+    if m.scope.iter().any(|k| is_payout_key(k)) {
+        let (payouts, payouts_reopened) = payout_cases(tx, settings, m.as_of, &decisions, now)?;
+        prepared.extend(
+            payouts
+                .into_iter()
+                .filter(|p| m.scope.contains(&p.row.case_key)),
+        );
+        reopenings.extend(
+            payouts_reopened
+                .into_iter()
+                .filter(|r| m.scope.contains(&r.key)),
+        );
     }
     // Cases that held any of these lines or orders are replaced too.
     let mut replaced: Vec<String> = m.scope.to_vec();

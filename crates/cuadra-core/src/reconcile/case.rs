@@ -45,10 +45,16 @@ pub enum CaseStatus {
     UnmatchedSettlement,
     BatchMismatch,
     SettlementCharge,
+    PayoutMatched,
+    PayoutShort,
+    PayoutOver,
+    PayoutMissing,
+    PayoutAmbiguous,
+    BankCreditUnexplained,
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 20] = [
+    pub const ALL: [CaseStatus; 26] = [
         CaseStatus::Matched,
         CaseStatus::PaidShopPending,
         CaseStatus::Underpaid,
@@ -69,6 +75,12 @@ impl CaseStatus {
         CaseStatus::UnmatchedSettlement,
         CaseStatus::BatchMismatch,
         CaseStatus::SettlementCharge,
+        CaseStatus::PayoutMatched,
+        CaseStatus::PayoutShort,
+        CaseStatus::PayoutOver,
+        CaseStatus::PayoutMissing,
+        CaseStatus::PayoutAmbiguous,
+        CaseStatus::BankCreditUnexplained,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -93,6 +105,12 @@ impl CaseStatus {
             CaseStatus::UnmatchedSettlement => "unmatched_settlement",
             CaseStatus::BatchMismatch => "batch_mismatch",
             CaseStatus::SettlementCharge => "settlement_charge",
+            CaseStatus::PayoutMatched => "payout_matched",
+            CaseStatus::PayoutShort => "payout_short",
+            CaseStatus::PayoutOver => "payout_over",
+            CaseStatus::PayoutMissing => "payout_missing",
+            CaseStatus::PayoutAmbiguous => "payout_ambiguous",
+            CaseStatus::BankCreditUnexplained => "bank_credit_unexplained",
         }
     }
 
@@ -116,6 +134,20 @@ impl CaseStatus {
             CaseStatus::UnmatchedSettlement
                 | CaseStatus::BatchMismatch
                 | CaseStatus::SettlementCharge
+        ) && !self.is_payout_case()
+    }
+
+    /// Whether the case is about a PSP payout and the bank (`cases::payouts`): it holds no
+    /// order and no settlement line.
+    pub fn is_payout_case(self) -> bool {
+        matches!(
+            self,
+            CaseStatus::PayoutMatched
+                | CaseStatus::PayoutShort
+                | CaseStatus::PayoutOver
+                | CaseStatus::PayoutMissing
+                | CaseStatus::PayoutAmbiguous
+                | CaseStatus::BankCreditUnexplained
         )
     }
 }

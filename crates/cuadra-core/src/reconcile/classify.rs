@@ -672,7 +672,13 @@ impl Story<'_> {
             ),
             CaseStatus::UnmatchedSettlement
             | CaseStatus::BatchMismatch
-            | CaseStatus::SettlementCharge => msg!(SETTLEMENT_LINES_ONLY, self.label()),
+            | CaseStatus::SettlementCharge
+            | CaseStatus::PayoutMatched
+            | CaseStatus::PayoutShort
+            | CaseStatus::PayoutOver
+            | CaseStatus::PayoutMissing
+            | CaseStatus::PayoutAmbiguous
+            | CaseStatus::BankCreditUnexplained => msg!(SETTLEMENT_LINES_ONLY, self.label()),
         }
     }
 }

@@ -265,16 +265,17 @@ pub fn header(kind: ExportKind, lang: Lang, machine_names: bool) -> Vec<&'static
         .collect()
 }
 
-/// The statuses of a case kind: exceptions are every status except `matched` and
+/// The statuses of a case kind: matched holds `matched` and `payout_matched` (a payout found on
+/// the bank statement, to the cent); exceptions are every other status except
 /// `settlement_charge`, whatever the case's state (open or resolved: the State column says
 /// which), so matched + exceptions + charges = all cases.
 pub fn kind_statuses(kind: ExportKind) -> Option<Vec<String>> {
     let all = CaseStatus::ALL.iter().map(|s| s.as_str());
     match kind {
-        ExportKind::Matched => Some(vec!["matched".into()]),
+        ExportKind::Matched => Some(vec!["matched".into(), "payout_matched".into()]),
         ExportKind::Charges => Some(vec!["settlement_charge".into()]),
         ExportKind::Exceptions => Some(
-            all.filter(|s| !matches!(*s, "matched" | "settlement_charge"))
+            all.filter(|s| !matches!(*s, "matched" | "payout_matched" | "settlement_charge"))
                 .map(str::to_string)
                 .collect(),
         ),
@@ -335,7 +336,7 @@ pub struct CaseTally {
 impl CaseTally {
     pub fn add(&mut self, c: &CaseRow) {
         match c.status.as_str() {
-            "matched" => self.matched += 1,
+            "matched" | "payout_matched" => self.matched += 1,
             "settlement_charge" => self.charges += 1,
             _ => self.exceptions += 1,
         }
@@ -365,7 +366,7 @@ pub fn cells<'a>(kind: ExportKind, c: &'a CaseRow, names: &'a StatusNames) -> Ve
 /// Which of the workbook's case sheets holds a status: 0 exceptions, 1 matched, 2 charges.
 pub fn group_of(status: &str) -> usize {
     match status {
-        "matched" => 1,
+        "matched" | "payout_matched" => 1,
         "settlement_charge" => 2,
         _ => 0,
     }

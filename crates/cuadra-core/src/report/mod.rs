@@ -43,7 +43,7 @@ use std::path::{Path, PathBuf};
 pub enum ExportKind {
     /// Every case, in the reconciliation CSV contract's columns.
     Reconciliation,
-    /// Every status except `matched` and `settlement_charge`, open or resolved.
+    /// Every status except `matched`, `payout_matched` and `settlement_charge`, open or resolved.
     Exceptions,
     Matched,
     /// `settlement_charge` cases (fees, adjustments, booked batch rounding).
@@ -494,7 +494,8 @@ fn write_single_xlsx(
     Ok(result)
 }
 
-/// The workbook: Summary, Exceptions, Matched, Settlement charges, Audit trail, Files. The
+/// The workbook: Summary, Exceptions, Matched, Settlement charges, Audit trail, Files, and
+/// Payouts when there are payout cases. The
 /// Summary is the first sheet but written last, so its group check counts the rows the other
 /// sheets really hold.
 pub(crate) fn write_workbook(
@@ -614,6 +615,7 @@ pub(crate) fn write_workbook(
         audit_trail::write_audit_table(ws, lang, &mut sheet)?;
         sheet.finish()?;
         write_files_sheet(ws, &mut wb, &formats, zone, lang, req.xlsx)?;
+        write_payouts_sheet(ws, filter, &mut wb, &formats, zone, lang, req.xlsx)?;
         let mut data = summary::compute(ws, filter, tally, scoped, req.now)?;
         // The check counts what the sheets hold, not what the tally saw.
         data.check.exceptions = rows_by_kind[0];
@@ -632,6 +634,78 @@ pub(crate) fn write_workbook(
     }
     save(wb, path)?;
     Ok((rows, inexact))
+}
+
+/// The Payouts sheet, when the filter holds any payout or bank credit case: those cases again
+/// (they are also in Exceptions and Matched), in the exceptions' columns, so the bank leg reads
+/// on one sheet: transfer id and bank reference in `settlement_refs`, the PSP's net, the credit,
+/// the difference and the explanation (charges, GMF, effective rate).
+#[allow(clippy::too_many_arguments)]
+fn write_payouts_sheet(
+    ws: &Workspace,
+    filter: &CaseFilter,
+    wb: &mut Workbook,
+    formats: &Formats,
+    zone: chrono_tz::Tz,
+    lang: Lang,
+    xlsx: XlsxOptions,
+) -> Result<(), ReportError> {
+    let payout: Vec<String> = crate::reconcile::CaseStatus::ALL
+        .iter()
+        .filter(|s| s.is_payout_case())
+        .map(|s| s.as_str().to_string())
+        .collect();
+    let mut f = filter.clone();
+    f.statuses = if filter.statuses.is_empty() {
+        payout
+    } else {
+        filter
+            .statuses
+            .iter()
+            .filter(|s| payout.contains(s))
+            .cloned()
+            .collect()
+    };
+    if f.statuses.is_empty() {
+        return Ok(());
+    }
+    let count: u64 = ws.case_summary(&f)?.by_status.iter().map(|s| s.cases).sum();
+    if count == 0 {
+        return Ok(());
+    }
+    use sink::Sink;
+    let kind = ExportKind::Exceptions;
+    let mut sheet = XlsxSheet::new(
+        wb,
+        formats,
+        zone,
+        Layout::Table,
+        label(lang, "sheet.payouts"),
+        &case_table::widths(kind),
+        xlsx,
+    )?;
+    sheet.header(&case_table::header(kind, lang, false))?;
+    sheet.plan_rows(count)?;
+    let names = labels::StatusNames::new(lang);
+    let sort = crate::cases::CaseSort {
+        key: crate::cases::SortKey::CaseKey,
+        desc: false,
+    };
+    let mut failed: Option<ReportError> = None;
+    let passed = ws.for_each_case(&f, sort, |c| {
+        if let Err(e) = sheet.row(&case_table::cells(kind, c, &names)) {
+            let message = Msg::verbatim(e.to_string());
+            failed = Some(e);
+            return Err(StoreError::BadQuery(message));
+        }
+        Ok(())
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    passed?;
+    sheet.finish()?;
+    Ok(())
 }
 
 const FILE_KEYS: [&str; 14] = [

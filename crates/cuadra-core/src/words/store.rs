@@ -171,9 +171,9 @@ crate::catalog! {
     // Settings (`SettingError`).
     /// {0} the key given.
     SETTING_UNKNOWN = "setting.unknown" {
-        en: "'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-        es: "'{0}' no es un ajuste; los ajustes son zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-        zh: "“{0}”不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language",
+        en: "'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, payout_window_days, payout_window_days.<psp>, payout_allowance, actor, retention_years, language",
+        es: "'{0}' no es un ajuste; los ajustes son zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, payout_window_days, payout_window_days.<psp>, payout_allowance, actor, retention_years, language",
+        zh: "“{0}”不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、payout_window_days、payout_window_days.<psp>、payout_allowance、actor、retention_years、language",
     }
     /// {0} the retention now, {1} the lower value asked for.
     SETTING_LOWERED = "setting.lowered" {
@@ -216,6 +216,11 @@ crate::catalog! {
         en: "use es (español), en (English) or zh (中文)",
         es: "use es (español), en (English) o zh (中文)",
         zh: "请使用 es（español）、en（English）或 zh（中文）",
+    }
+    WHY_PAYOUT_WINDOW = "setting.why.payout_window_days" {
+        en: "use whole days between 0 and 366",
+        es: "use días enteros entre 0 y 366",
+        zh: "请使用 0 到 366 之间的整数天数",
     }
     WHY_VALIDITY = "setting.why.validity_hours" {
         en: "use whole hours between 1 and 8784",

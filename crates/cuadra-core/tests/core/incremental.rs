@@ -48,6 +48,11 @@ enum Step {
     Reconcile(u32),
     /// A review act on the n-th stored case (in key order).
     Act(ActionKind, usize),
+    /// A bank statement (MT940, one day of May 2026) of these credits: (kind, batch, day).
+    /// Kind 0 names batch `B<batch>` in its text and credits its net (rounded to cents), 1
+    /// credits that net from dLocal naming nothing, 2 credits an amount no batch has from
+    /// dLocal (a credit no payout explains).
+    Statement(Vec<(usize, u32, u32)>),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -60,6 +65,8 @@ fn step() -> impl Strategy<Value = Step> {
         4 => (1u32..22).prop_map(Step::Reconcile),
         2 => (prop_oneof![Just(ActionKind::Confirm), Just(ActionKind::Unmatch), Just(ActionKind::Resolve)], 0usize..20)
             .prop_map(|(k, n)| Step::Act(k, n)),
+        2 => prop::collection::vec((0usize..3, 1u32..5, 19u32..23), 1..4)
+            .prop_map(Step::Statement),
     ]
 }
 
@@ -120,6 +127,42 @@ fn dlocal_ids(batch: u32, ids: u32, lines: &[Payment]) -> Vec<u8> {
         lines.len()
     )
     .into_bytes()
+}
+
+/// The net of a batch `dlocal` writes (its gross: no fees).
+fn net_of(lines: &[(usize, usize, u32, u32, bool)]) -> rust_decimal::Decimal {
+    lines
+        .iter()
+        .map(|&(_, amount, ..)| {
+            rust_decimal::Decimal::from(AMOUNTS[amount]) / rust_decimal::Decimal::from(4000)
+        })
+        .sum()
+}
+
+/// An MT940 statement (statement `n`, one day of May 2026) of these credits: (text, amount).
+fn mt940(n: usize, day: u32, credits: &[(String, rust_decimal::Decimal)]) -> Vec<u8> {
+    let swift = |d: rust_decimal::Decimal| {
+        let t = d.round_dp(2).to_string();
+        if t.contains('.') {
+            t.replace('.', ",")
+        } else {
+            format!("{t},")
+        }
+    };
+    let mut text = format!(
+        "{{1:F01HSBCHKHHAXXX0000000000}}{{2:O9401200260520HSBCHKHHAXXX00000000002605201200N}}{{4:\r\n:20:PROP{n}\r\n:25:808000111\r\n:28C:{n}/1\r\n:60F:C2605{day:02}USD0,00\r\n"
+    );
+    let mut total = rust_decimal::Decimal::ZERO;
+    for (i, (remi, amount)) in credits.iter().enumerate() {
+        let amount = amount.round_dp(2);
+        total += amount;
+        text.push_str(&format!(
+            ":61:2605{day:02}05{day:02}C{}NTRFNONREF//P{n}X{i}\r\n:86:/ORDP//NAME/DLOCAL LIMITED/REMI/{remi}\r\n",
+            swift(amount)
+        ));
+    }
+    text.push_str(&format!(":62F:C2605{day:02}USD{}\r\n-}}\r\n", swift(total)));
+    text.into_bytes()
 }
 
 /// Every stored case as text: key, status, rule, state, fingerprint, time edge, order, lines.
@@ -190,6 +233,11 @@ fn play(steps: &[Step]) -> usize {
     let mut batches: Vec<(u32, Vec<Payment>)> = Vec::new();
     let mut partial = 0;
     let mut as_of = None;
+    let mut nets: Vec<rust_decimal::Decimal> = Vec::new();
+    // A payout's credit is due the day of its transfer (20 May), so runs as of the 21st and
+    // later find missing payouts too.
+    t.ws.set_setting("payout_window_days", "0", "ana", now())
+        .unwrap();
     for (i, s) in steps.iter().enumerate() {
         let at = now() + TimeDelta::minutes(i as i64);
         match s {
@@ -198,6 +246,7 @@ fn play(steps: &[Step]) -> usize {
             }
             Step::Batch(lines) => {
                 batch += 1;
+                nets.push(net_of(lines));
                 t.import(&format!("batch-{batch}.csv"), &dlocal(batch, lines));
                 batches.push((batch, lines.clone()));
             }
@@ -211,6 +260,27 @@ fn play(steps: &[Step]) -> usize {
                     &format!("batch-{batch}.csv"),
                     &dlocal_ids(batch, ids, &lines),
                 );
+            }
+            Step::Statement(credits) => {
+                let day = credits[0].2;
+                let net = |b: u32| {
+                    nets.get(b as usize - 1)
+                        .copied()
+                        .unwrap_or(rust_decimal::Decimal::TEN)
+                };
+                let credits: Vec<(String, rust_decimal::Decimal)> = credits
+                    .iter()
+                    .map(|&(kind, b, _)| match kind {
+                        0 => (format!("PAYOUT TRANSFER B{b}"), net(b)),
+                        1 => ("INWARD REMITTANCE".to_string(), net(b)),
+                        _ => (
+                            "INWARD REMITTANCE".to_string(),
+                            rust_decimal::Decimal::new(1234, 2),
+                        ),
+                    })
+                    .collect();
+                let r = t.import(&format!("statement-{i}.sta"), &mt940(i, day, &credits));
+                assert_eq!(r.new as usize, credits.len(), "{r:?}");
             }
             Step::Reconcile(day) => {
                 as_of = Some(may(*day));
@@ -312,4 +382,87 @@ fn a_run_after_another_judges_only_what_changed_and_says_so() {
         t.ws.run_reconciliation_with(may(3), "ana", now(), true)
             .unwrap();
     assert_eq!((forced.mode, forced.written), ("full", 0));
+}
+
+/// Bank statements imported after a run: the partial run that follows matches them (every
+/// payout case is made again in every run), a review act on a payout case holds, and a full
+/// run of a copy finds everything in place each time.
+#[test]
+fn a_statement_imported_after_a_run_is_matched_by_the_partial_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = TestWs::new();
+    t.ws.set_setting("payout_window_days", "0", "ana", now())
+        .unwrap();
+    let b1 = [(0, 0, 2, 9, true), (2, 2, 3, 9, true)];
+    let b2 = [(1, 0, 4, 9, true)];
+    t.import("b1.csv", &dlocal(1, &b1));
+    t.import("b2.csv", &dlocal(2, &b2));
+    let at = |m: i64| now() + TimeDelta::minutes(m);
+    assert!(!run_and_check(&mut t, dir.path(), may(19), at(1)));
+    // B1's net is 12.50 + 37.50 = 50.00 (named), B2's 12.50 (by amount), and 12.34 from dLocal
+    // that no payout explains.
+    let credits = vec![
+        ("PAYOUT TRANSFER B1".to_string(), net_of(&b1)),
+        ("INWARD REMITTANCE".to_string(), net_of(&b2)),
+        (
+            "INWARD REMITTANCE".to_string(),
+            rust_decimal::Decimal::new(1234, 2),
+        ),
+    ];
+    assert_eq!(net_of(&b1), rust_decimal::Decimal::from(50));
+    let r = t.import("s.sta", &mt940(1, 20, &credits));
+    assert_eq!(r.new, 3, "{r:?}");
+    assert!(run_and_check(&mut t, dir.path(), may(21), at(2)), "partial");
+    let payout_cases = |t: &TestWs| -> Vec<(String, String, String)> {
+        let mut stmt =
+            t.ws.conn()
+                .prepare(
+                    "SELECT case_key, status, settlement_refs FROM cases
+                     WHERE case_key LIKE 'payout:%' OR case_key LIKE 'bank:%' ORDER BY case_key",
+                )
+                .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    let got = payout_cases(&t);
+    let statuses: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(k, s, _)| (k.split(':').next().unwrap(), s.as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("bank", "bank_credit_unexplained"),
+            ("payout", "payout_matched"),
+            ("payout", "payout_matched"),
+        ],
+        "{got:?}"
+    );
+    assert_eq!(got[1].0, "payout:dlocal:B1");
+    assert_eq!(got[1].2, "B1|P1X0");
+    assert_eq!(got[2].2, "B2|P1X1");
+    // A person resolves the unexplained credit; the next partial run keeps it resolved.
+    let req = ActionRequest {
+        case_key: got[0].0.clone(),
+        action: ActionKind::Resolve,
+        reason: Some("other".into()),
+        note: Some("interest paid by dLocal".into()),
+        line_ids: Vec::new(),
+        order_id: None,
+        order_ref: None,
+        expected_membership: None,
+    };
+    t.ws.act(&req, "ana", at(3)).unwrap();
+    assert!(run_and_check(&mut t, dir.path(), may(21), at(4)));
+    let state: String =
+        t.ws.conn()
+            .query_row(
+                "SELECT state FROM cases WHERE case_key = ?1",
+                [&got[0].0],
+                |r| r.get(0),
+            )
+            .unwrap();
+    assert_eq!(state, "resolved");
 }

@@ -200,6 +200,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "La tienda muestra el {0} de {1} como pagado {2}, pero aún no ha llegado ninguna línea de liquidación; es normal hasta el {3} ({4} días de gracia).",
     "zh": "{2}，店铺显示{0}（订单金额 {1}）已付款，但尚未收到结算明细；在 {3} 之前属正常情况（宽限期 {4} 天）。"
   },
+  "case.bank.credit_unexplained": {
+    "en": "Bank credit {0} of {1} on {2} to account {3} comes from {4} ({5}), but no payout in the imported settlement files explains it: import the PSP's settlement file for it, or find out what the PSP paid.",
+    "es": "El abono bancario {0} por {1} del {2} en la cuenta {3} viene de {4} ({5}), pero ningún pago de los archivos de liquidación importados lo explica: importe el archivo de liquidación del PSP correspondiente, o averigüe qué pagó el PSP.",
+    "zh": "{2} 账户 {3} 收到来自 {4} 的银行入账 {0}（{1}，附言：{5}），但已导入的结算文件中没有任何结算款能解释这笔到账：请导入对应的支付服务商结算文件，或查明支付服务商支付的内容。"
+  },
   "case.batch": {
     "en": "batch {0}",
     "es": "el lote {0}",
@@ -305,10 +310,20 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "es": "su lote ahora suma el total que declara su archivo",
     "zh": "其批次现在与文件声明的合计相符"
   },
+  "case.gone.credit_explained": {
+    "en": "a payout now explains this bank credit",
+    "es": "ahora un pago del PSP explica este abono bancario",
+    "zh": "现已有结算款能解释这笔银行入账"
+  },
   "case.gone.nowhere": {
     "en": "its order and settlement lines are no longer in the workspace",
     "es": "su pedido y sus líneas de liquidación ya no están en el espacio de trabajo",
     "zh": "其订单和结算明细已不在工作区中"
+  },
+  "case.gone.payout_not_judged": {
+    "en": "the payout is no longer judged (inside its window at this as-of, or no statement covers it)",
+    "es": "el pago ya no se juzga (está dentro de su plazo a esta fecha de corte, o ningún extracto lo cubre)",
+    "zh": "该结算款已不再判定（在此数据截至时间仍处于到账期限内，或没有银行对账单覆盖）"
   },
   "case.gone.to_case": {
     "en": "its order and settlement lines now belong to case {0}",
@@ -459,6 +474,66 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "{0} of {1} {2}, and {3} of it was refunded, leaving {4}.",
     "es": "el {0} de {1} {2}, y se reembolsó {3} de ese pago; quedan {4}.",
     "zh": "{0}（订单金额 {1}）：{2}；其中 {3} 已退款，剩余 {4}。"
+  },
+  "case.payout.debit_charge": {
+    "en": "{0} of bank charges",
+    "es": "{0} de cargos bancarios",
+    "zh": "银行手续费 {0}"
+  },
+  "case.payout.debit_gmf": {
+    "en": "{0} of GMF (4x1000)",
+    "es": "{0} de GMF (4x1000)",
+    "zh": "GMF 千分之四税 {0}"
+  },
+  "case.payout.fx": {
+    "en": "The {0} payout {1} of {2}, transferred on {3}, arrived converted: {4} credited on {5} to account {6} (bank reference {7}), {8}; the bank's effective rate is {9} {11} per {10} (credited / net).",
+    "es": "El pago de {0} {1} por {2}, transferido el {3}, llegó convertido: {4} abonados el {5} en la cuenta {6} (referencia del banco {7}), {8}; la tasa efectiva del banco es {9} {11} por {10} (abonado / neto).",
+    "zh": "{3} 转出的 {0} 结算款 {1}（{2}）已换汇到账：{5} 账户 {6} 收到 {4}（银行参考号 {7}），{8}；银行实际汇率为 1 {10} = {9} {11}（到账金额 / 净额）。"
+  },
+  "case.payout.how_amount": {
+    "en": "taken by its amount within {0} day(s) of the transfer (the bank names no transfer)",
+    "es": "tomado por su monto dentro de {0} día(s) de la transferencia (el banco no nombra ninguna transferencia)",
+    "zh": "银行未注明转账编号，按金额在转账后 {0} 天内匹配"
+  },
+  "case.payout.how_reference": {
+    "en": "whose bank text names the transfer",
+    "es": "cuyo texto bancario nombra la transferencia",
+    "zh": "银行附言注明了该转账编号"
+  },
+  "case.payout.matched": {
+    "en": "The {0} payout {1} of {2}, transferred on {3}, arrived: {4} credited on {5} to account {6} (bank reference {7}), {8}.",
+    "es": "El pago de {0} {1} por {2}, transferido el {3}, llegó: {4} abonados el {5} en la cuenta {6} (referencia del banco {7}), {8}.",
+    "zh": "{3} 转出的 {0} 结算款 {1}（{2}）已到账：{5} 账户 {6} 收到 {4}（银行参考号 {7}），{8}。"
+  },
+  "case.payout.missing": {
+    "en": "The {0} payout {1} of {2}, transferred on {3}, has no bank credit within {4} day(s) (by {5}); the imported statements run to {6}: import the later statements, or ask the PSP for proof of the transfer and the bank whether it arrived.",
+    "es": "El pago de {0} {1} por {2}, transferido el {3}, no tiene abono bancario dentro de {4} día(s) (hasta el {5}); los extractos importados llegan al {6}: importe los extractos siguientes, o pida al PSP el soporte de la transferencia y al banco si llegó.",
+    "zh": "{3} 转出的 {0} 结算款 {1}（{2}）在 {4} 天内（截至 {5}）仍未到账；已导入的银行对账单截至 {6}：请导入之后的对账单，或向支付服务商索取转账证明并向银行确认是否到账。"
+  },
+  "case.payout.over": {
+    "en": "The {0} payout {1} of {2}, transferred on {3}, arrived over: {4} credited on {5} to account {6} (bank reference {7}), {8}; {9} more than the PSP's net: ask the PSP and the bank whether other money was paid in the same credit.",
+    "es": "El pago de {0} {1} por {2}, transferido el {3}, llegó con exceso: {4} abonados el {5} en la cuenta {6} (referencia del banco {7}), {8}; {9} más que el neto del PSP: pregunte al PSP y al banco si otro dinero llegó en el mismo abono.",
+    "zh": "{3} 转出的 {0} 结算款 {1}（{2}）到账金额超出：{5} 账户 {6} 收到 {4}（银行参考号 {7}），{8}；比支付服务商的净额多 {9}：请向支付服务商和银行确认同一笔入账是否包含其他款项。"
+  },
+  "case.payout.shared_credit": {
+    "en": "The {0} payout {1} of {2}, transferred on {3}, and payout(s) {4} fit the same bank credit {5}: Cuadra does not choose between them; check which transfer it pays and resolve the case with a note.",
+    "es": "El pago de {0} {1} por {2}, transferido el {3}, y el/los pago(s) {4} encajan con el mismo abono bancario {5}: Cuadra no elige entre ellos; revise qué transferencia paga y resuelva el caso con una nota.",
+    "zh": "{3} 转出的 {0} 结算款 {1}（{2}）与结算款 {4} 都与同一笔银行入账 {5} 相符：Cuadra 不会从中任选；请核实该入账对应哪一笔转账，并在备注中说明后处理此对账项。"
+  },
+  "case.payout.short": {
+    "en": "The {0} payout {1} of {2}, transferred on {3}, arrived short: {4} credited on {5} to account {6} (bank reference {7}), {8}; {9} less than the PSP's net, most likely a bank charge withheld before crediting: confirm it with the bank, then resolve the case.",
+    "es": "El pago de {0} {1} por {2}, transferido el {3}, llegó incompleto: {4} abonados el {5} en la cuenta {6} (referencia del banco {7}), {8}; {9} menos que el neto del PSP, muy probablemente un cargo bancario descontado antes del abono: confírmelo con el banco y resuelva el caso.",
+    "zh": "{3} 转出的 {0} 结算款 {1}（{2}）到账金额不足：{5} 账户 {6} 收到 {4}（银行参考号 {7}），{8}；比支付服务商的净额少 {9}，很可能是入账前扣除的银行手续费：请向银行确认后处理此对账项。"
+  },
+  "case.payout.two_credits": {
+    "en": "The {0} payout {1} of {2}, transferred on {3}, fits {4} bank credits ({5}): Cuadra does not choose between them; check which one pays this transfer and resolve the case with a note.",
+    "es": "El pago de {0} {1} por {2}, transferido el {3}, encaja con {4} abonos bancarios ({5}): Cuadra no elige entre ellos; revise cuál paga esta transferencia y resuelva el caso con una nota.",
+    "zh": "{3} 转出的 {0} 结算款 {1}（{2}）与 {4} 笔银行入账（{5}）都相符：Cuadra 不会从中任选一笔；请核实哪一笔是该转账的到账，并在备注中说明后处理此对账项。"
+  },
+  "case.payout.with_debits": {
+    "en": "{0} The same day the account was also debited {1}.",
+    "es": "{0} El mismo día la cuenta tuvo además débitos de {1}.",
+    "zh": "{0}同日该账户另有扣款：{1}。"
   },
   "case.psp.authorized": {
     "en": "authorized",
@@ -1986,9 +2061,9 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "zh": "保管期限不能从 {0} 年缩短为 {1} 年：记录至少要按归档时承诺的期限保管；请保持 {0} 年或延长"
   },
   "setting.unknown": {
-    "en": "'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-    "es": "'{0}' no es un ajuste; los ajustes son zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, actor, retention_years, language",
-    "zh": "“{0}”不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、actor、retention_years、language"
+    "en": "'{0}' is not a setting; settings are zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, payout_window_days, payout_window_days.<psp>, payout_allowance, actor, retention_years, language",
+    "es": "'{0}' no es un ajuste; los ajustes son zone, zone.<psp>, tolerance, validity_hours, validity_hours.<psp>, grace_days, payout_window_days, payout_window_days.<psp>, payout_allowance, actor, retention_years, language",
+    "zh": "“{0}”不是设置项；设置项有 zone、zone.<psp>、tolerance、validity_hours、validity_hours.<psp>、grace_days、payout_window_days、payout_window_days.<psp>、payout_allowance、actor、retention_years、language"
   },
   "setting.why.actor": {
     "en": "use a plain name of at most 64 visible characters on one line, or nothing for the user name of the computer",
@@ -2004,6 +2079,11 @@ export const BACKEND_MESSAGES: Record<string, { en: string; es: string; zh: stri
     "en": "use es (español), en (English) or zh (中文)",
     "es": "use es (español), en (English) o zh (中文)",
     "zh": "请使用 es（español）、en（English）或 zh（中文）"
+  },
+  "setting.why.payout_window_days": {
+    "en": "use whole days between 0 and 366",
+    "es": "use días enteros entre 0 y 366",
+    "zh": "请使用 0 到 366 之间的整数天数"
   },
   "setting.why.retention": {
     "en": "use whole years from 5 (the least Cuadra keeps records) to 100",

@@ -259,6 +259,12 @@ const RULES: Record<CaseStatus, string> = {
   unmatched_settlement: "no_order",
   batch_mismatch: "batch_total_differs",
   settlement_charge: "batch_charge",
+  payout_matched: "payout_by_reference",
+  payout_short: "payout_by_reference",
+  payout_over: "payout_by_reference",
+  payout_missing: "payout_no_credit",
+  payout_ambiguous: "payout_two_credits",
+  bank_credit_unexplained: "credit_no_payout",
 };
 
 const SHOP_STATUS: Record<CaseStatus, string> = {
@@ -282,6 +288,12 @@ const SHOP_STATUS: Record<CaseStatus, string> = {
   unmatched_settlement: "unknown",
   batch_mismatch: "unknown",
   settlement_charge: "unknown",
+  payout_matched: "unknown",
+  payout_short: "unknown",
+  payout_over: "unknown",
+  payout_missing: "unknown",
+  payout_ambiguous: "unknown",
+  bank_credit_unexplained: "unknown",
 };
 
 /** A message in English, as the core's `CaseRow` serializes `explanation` (cheap for text as it is). */
@@ -326,6 +338,12 @@ function englishExplanation(status: CaseStatus, ref: string, psp: string, total:
     case "unmatched_settlement": return `${psp} settled ${p} with a reference that matches no order.`;
     case "batch_mismatch": return `The lines of a ${psp} settlement batch do not add up to the file's own summary.`;
     case "settlement_charge": return `A ${psp} fee charged on the settlement batch, with no order.`;
+    case "payout_matched": return `The ${psp} payout arrived: its bank credit names the transfer.`;
+    case "payout_short": return `The ${psp} payout arrived short: the bank credited less than the net.`;
+    case "payout_over": return `The ${psp} payout arrived over: the bank credited more than the net.`;
+    case "payout_missing": return `The ${psp} payout has no bank credit within its window.`;
+    case "payout_ambiguous": return `Two bank credits fit the ${psp} payout: Cuadra does not choose.`;
+    case "bank_credit_unexplained": return `A bank credit from ${psp} that no payout explains.`;
   }
 }
 
