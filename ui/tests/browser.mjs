@@ -106,7 +106,7 @@ try {
     check(total === "5.000", `5,000 demo cases with Colombian grouping (got ${total})`);
     const counts = await page.locator('[data-testid^="dash-count-"]').allTextContents();
     const sum = counts.reduce((s, c) => s + Number(c.replace(/\./g, "")), 0);
-    check(counts.length === 20, `every one of the 20 statuses appears in the demo (${counts.length})`);
+    check(counts.length === 26, `every one of the 26 statuses appears in the demo (${counts.length})`);
     check(sum === 5000, "the status counts add up to the total");
     check(Number((await text(page, "alert-count-paid_shop_pending")).replace(/\./g, "")) > 0, "an alert for paid orders pending in the shop");
     check(Number((await text(page, "alert-count-batch_mismatch")).replace(/\./g, "")) > 0, "an alert for settlement batches that do not add up");
