@@ -408,7 +408,7 @@ pub(super) fn batch_cases(
             .batch_ref
             .as_deref()
             .map_or_else(|| msg!(BATCH_OF_FILE, b.file_id), |r| msg!(BATCH_NAMED, r));
-        let (status, rule, mut explanation) = if check.off.is_empty() {
+        let (status, rule, explanation) = if check.off.is_empty() {
             (
                 "settlement_charge",
                 "batch_rounding",
@@ -479,30 +479,8 @@ pub(super) fn batch_cases(
                         .to_rfc3339_opts(SecondsFormat::Secs, true)
                 })
         });
-        let mut state = CaseState::Open;
-        let mut decided_by = "cuadra".to_string();
-        if let Some(d) = decisions.get(&key).filter(|d| d.state_after == "resolved") {
-            if same_judgement(&d.status_before, status) {
-                state = CaseState::Resolved;
-                decided_by = d.actor.clone();
-                explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
-            } else {
-                let why = msg!(REOPEN_JUDGED_AGAIN);
-                explanation = msg!(
-                    REOPENED_BY_BECAUSE,
-                    "cuadra",
-                    day(&event_time(now)),
-                    why.clone(),
-                    Arg::sentence(explanation)
-                );
-                reopenings.push(Reopening {
-                    key: key.clone(),
-                    status: status.to_string(),
-                    membership: membership(None, &[]),
-                    reason: why.to_json(),
-                });
-            }
-        }
+        let (state, decided_by, explanation) =
+            decision_on(&key, status, explanation, decisions, now, &mut reopenings);
         let diff = check.net_diff;
         let row = CaseRow {
             case_key: key,
@@ -537,4 +515,40 @@ pub(super) fn batch_cases(
         });
     }
     Ok((out, reopenings))
+}
+
+/// A case without order or lines (a batch's, a payout's) under the last decision on its key: a
+/// resolution holds while Cuadra judges it the same (state, who decided, the explanation saying
+/// so); otherwise the case reopens, recorded in `reopenings`. Returns the state, who decided and
+/// the explanation.
+pub(super) fn decision_on(
+    key: &str,
+    status: &str,
+    explanation: crate::words::Msg,
+    decisions: &HashMap<String, LastDecision>,
+    now: DateTime<Utc>,
+    reopenings: &mut Vec<Reopening>,
+) -> (CaseState, String, crate::words::Msg) {
+    let Some(d) = decisions.get(key).filter(|d| d.state_after == "resolved") else {
+        return (CaseState::Open, "cuadra".to_string(), explanation);
+    };
+    if same_judgement(&d.status_before, status) {
+        let explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
+        return (CaseState::Resolved, d.actor.clone(), explanation);
+    }
+    let why = msg!(REOPEN_JUDGED_AGAIN);
+    let explanation = msg!(
+        REOPENED_BY_BECAUSE,
+        "cuadra",
+        day(&event_time(now)),
+        why.clone(),
+        Arg::sentence(explanation)
+    );
+    reopenings.push(Reopening {
+        key: key.to_string(),
+        status: status.to_string(),
+        membership: membership(None, &[]),
+        reason: why.to_json(),
+    });
+    (CaseState::Open, "cuadra".to_string(), explanation)
 }

@@ -27,11 +27,8 @@
 //! statement.
 
 use super::decisions::Reopening;
-use super::shape::{
-    day, fingerprint, membership, resolved_by, same_judgement, LastDecision, Prepared,
-};
-use super::{CaseRow, CaseState};
-use crate::audit::event_time;
+use super::shape::{fingerprint, LastDecision, Prepared};
+use super::CaseRow;
 use crate::msg;
 use crate::reconcile::ReconSettings;
 use crate::store::StoreError;
@@ -703,38 +700,21 @@ fn finish(
     mut row: CaseRow,
     status: &str,
     rule: &str,
-    mut explanation: Msg,
+    explanation: Msg,
     sort: Decimal,
     event: DateTime<Utc>,
     decisions: &HashMap<String, LastDecision>,
     now: DateTime<Utc>,
     reopenings: &mut Vec<Reopening>,
 ) -> Prepared {
-    let key = row.case_key.clone();
-    let mut state = CaseState::Open;
-    let mut decided_by = "cuadra".to_string();
-    if let Some(d) = decisions.get(&key).filter(|d| d.state_after == "resolved") {
-        if same_judgement(&d.status_before, status) {
-            state = CaseState::Resolved;
-            decided_by = d.actor.clone();
-            explanation = resolved_by(d.reason.as_deref(), &d.actor, &d.at, explanation);
-        } else {
-            let why = msg!(REOPEN_JUDGED_AGAIN);
-            explanation = msg!(
-                REOPENED_BY_BECAUSE,
-                "cuadra",
-                day(&event_time(now)),
-                why.clone(),
-                Arg::sentence(explanation)
-            );
-            reopenings.push(Reopening {
-                key: key.clone(),
-                status: status.to_string(),
-                membership: membership(None, &[]),
-                reason: why.to_json(),
-            });
-        }
-    }
+    let (state, decided_by, explanation) = super::batches::decision_on(
+        &row.case_key,
+        status,
+        explanation,
+        decisions,
+        now,
+        reopenings,
+    );
     row.status = status.into();
     row.engine_status = status.into();
     row.rule = rule.into();
